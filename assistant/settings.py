@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
 
     home: Path = Field(default_factory=default_home)
+    model_dir: Path | None = None  # where prepared embedding models live; default HOME/models
     embed_model: str = BUNDLED_EMBED_MODEL
     embed_base_url: str = ""
     embed_api_key: SecretStr = SecretStr("")
@@ -72,7 +73,7 @@ class Settings(BaseSettings):
 
     @property
     def models_dir(self) -> Path:
-        return self.home / "models"
+        return self.model_dir or self.home / "models"
 
     @property
     def chroma_dir(self) -> Path:
@@ -101,6 +102,8 @@ class Settings(BaseSettings):
                 value = "****"
             elif isinstance(value, Path):
                 value = str(value)
+            elif value is None:
+                value = ""
             shown[f"ASSISTANT_{name.upper()}"] = value
         shown["config_file"] = str(config_file_path()) if config_file_path().exists() else ""
         return shown

@@ -1,0 +1,82 @@
+"""The answer shown to the user: Chinese text with [n] markers and the citations behind them."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+FULL_WIDTH_COLON = "\uff1a"
+_MARKDOWN_SPECIALS = str.maketrans({"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "<": "&lt;"})
+
+
+@dataclass
+class Citation:
+    """One numbered source: a quote from a notice; notice_text[start:end] == quote once verified."""
+
+    n: int
+    notice_id: str
+    title: str
+    unit: str
+    section_path: str
+    quote: str
+    start: int
+    end: int
+    verified: bool = False
+
+    def source_label(self) -> str:
+        """Where the quote comes from: unit《title》section_path."""
+        title = f"《{self.title}》" if self.title else ""
+        section = f" {self.section_path}" if self.section_path else ""
+        return f"{self.unit}{title}{section}".strip()
+
+
+@dataclass
+class Answer:
+    """An answer to one question, with the citations its [n] markers point to."""
+
+    question: str  # as asked
+    standalone_question: str  # after follow-up resolution
+    text: str  # Chinese, with [n] markers
+    citations: list[Citation]
+    answerer: str  # "extractive" or "llm:<model>"
+    notice: str = ""  # one visible line, e.g. why the LLM was not used
+    not_found: bool = False
+    units: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Answer:
+        values = dict(data)
+        values["citations"] = [Citation(**citation) for citation in values.get("citations", [])]
+        values["units"] = list(values.get("units", []))
+        return cls(**values)
+
+    def render_markdown(self) -> str:
+        """The answer as Markdown: notice line, text, then a 来源 list; only verified quotes shown."""
+        parts: list[str] = []
+        if self.notice:
+            parts.append(f"> {_escape(self.notice)}")
+        parts.append(self.text.strip())
+        if self.citations:
+            lines = [f"来源{FULL_WIDTH_COLON}"]
+            for citation in self.citations:
+                lines.append(f"- {_render_source_line(citation)}")
+            parts.append("\n".join(lines))
+        return "\n\n".join(parts)
+
+
+def _render_source_line(citation: Citation) -> str:
+    """One line of the 来源 list; an unverified citation shows its source but never its quote."""
+    label = _escape(citation.source_label())
+    if not citation.verified:
+        return f"[{citation.n}] {label}"
+    # Newlines inside a quote would break the Markdown list; they are layout, not wording.
+    quote = " ".join(citation.quote.split())
+    return f"[{citation.n}] {label}{FULL_WIDTH_COLON}「{_escape(quote)}」"
+
+
+def _escape(text: str) -> str:
+    """Neutralise the few characters Markdown or HTML would interpret inside notice text."""
+    return text.translate(_MARKDOWN_SPECIALS)

@@ -1,0 +1,52 @@
+"""Pure ranking helpers: reciprocal rank fusion, near-duplicate collapse, term coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+
+def reciprocal_rank_fusion(rankings: Sequence[Sequence[str]], k: int = 60) -> list[tuple[str, float]]:
+    """Fuse ranked id lists: score(id) = sum over lists of 1 / (k + rank), rank from 1."""
+    scores: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
+    return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+def char_bigrams(text: str) -> set[str]:
+    compact = "".join(ch for ch in text if not ch.isspace())
+    return {compact[i : i + 2] for i in range(len(compact) - 1)} or {compact}
+
+
+def overlap_ratio(a: str, b: str) -> float:
+    """Share of the shorter text's character bigrams that the other text also has."""
+    first, second = char_bigrams(a), char_bigrams(b)
+    return len(first & second) / max(1, min(len(first), len(second)))
+
+
+def collapse_near_duplicates(
+    ranked: Sequence[tuple[str, float]],
+    text_of: Callable[[str], str],
+    max_overlap: float = 0.8,
+) -> list[tuple[str, float]]:
+    """Drop items whose text mostly repeats a better-ranked item's text."""
+    kept: list[tuple[str, float]] = []
+    kept_texts: list[str] = []
+    for item, score in ranked:
+        text = text_of(item)
+        if any(overlap_ratio(text, other) >= max_overlap for other in kept_texts):
+            continue
+        kept.append((item, score))
+        kept_texts.append(text)
+    return kept
+
+
+def term_coverage(query_terms: Sequence[str], chunk_terms: Sequence[str]) -> float:
+    """Share of the query's distinct terms (weighted by length) that occur in the chunk."""
+    distinct = set(query_terms)
+    if not distinct:
+        return 0.0
+    present = set(chunk_terms)
+    total = sum(len(t) for t in distinct)
+    return sum(len(t) for t in distinct if t in present) / total

@@ -1,0 +1,139 @@
+"""Notice records against gold headline figures (units.json: headline_figures).
+
+How a gold field counts as right (one rule, applied the same way to every field):
+- Gold numbers are every number written in the gold value, parenthesised asides included
+  ("22个方面已整改到位,1个正在整改" -> 22, 1; money normalised to yuan, "三大方面" -> 3). Numerals
+  inside fixed terms such as "八项规定" are names, not numbers, and are skipped.
+- A gold value with numbers is right when every gold number equals the value of at least one
+  extracted figure in that field's figure fields (FIELD_MAP; clue fields count where the gold
+  annotator filed 线索/信访 counts under that field). Extra extracted figures do not make it wrong:
+  records keep sub-unit and per-year figures the gold leaves out on purpose; they are listed as
+  "extra" in each row for review.
+- A gold value of null (the notice states no such figure) is right when no figure was extracted
+  in the field's primary fields (the first entry of FIELD_MAP) - absent means absent.
+- unverified_values counts figures whose quote is not verbatim at its span or does not contain
+  the figure (verify_record); it must be 0.
+The unit passed to extraction is the gold unit name (metadata extraction is a separate stage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+from index.figures import find_quantities, mask_non_figures
+from index.records import NoticeRecord, extract_notice_record, verify_record
+
+# gold field -> (primary figure fields, extra figure fields that may hold a gold number)
+FIELD_MAP: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "problems": (("problems_found",), ()),
+    "rectified": (("problems_rectified", "problems_in_progress", "completion_rate"), ("clues",)),
+    "money_recovered": (("money",), ()),
+    "people_disciplined": (("people",), ("clues",)),
+    "rules_made_revised": (("rules",), ()),
+}
+
+
+def gold_numbers(gold_value: str) -> list[float]:
+    """Every number written in a gold value, money in yuan."""
+    return [quantity.value for quantity in find_quantities(mask_non_figures(gold_value))]
+
+
+def compare_record_field(record: NoticeRecord, gold_field: str, gold: dict[str, Any]) -> dict[str, Any]:
+    """One row: the gold value, what was extracted for it, and whether it counts as right."""
+    primary, extra_fields = FIELD_MAP[gold_field]
+    figures = [figure for figure in record.figures if figure.field in primary + extra_fields]
+    primary_figures = [figure for figure in figures if figure.field in primary]
+    gold_value = gold.get("value")
+    row: dict[str, Any] = {
+        "notice_id": record.notice_id,
+        "unit": record.unit,
+        "field": gold_field,
+        "gold_value": gold_value,
+        "extracted": [f"{figure.label} {figure.text}" for figure in primary_figures],
+    }
+    if gold_value is None:
+        row["correct"] = not primary_figures
+        row["reason"] = "" if row["correct"] else "gold says not stated, but figures were extracted"
+        return row
+    wanted = gold_numbers(gold_value)
+    values = [figure.value for figure in figures]
+    missing = [number for number in wanted if not any(_same(number, value) for value in values)]
+    row["gold_numbers"] = wanted
+    row["missing"] = missing
+    row["extra"] = [
+        f"{figure.label} {figure.text}" for figure in primary_figures if not any(_same(figure.value, n) for n in wanted)
+    ]
+    row["correct"] = not missing
+    row["reason"] = "" if not missing else f"not extracted: {', '.join(f'{number:g}' for number in missing)}"
+    return row
+
+
+def _same(left: float, right: float) -> bool:
+    return math.isclose(left, right, rel_tol=1e-9, abs_tol=1e-6)
+
+
+def compare_records_with_gold(corpus_dir: Path, gold_path: Path) -> dict[str, Any]:
+    """Field accuracy of extracted records against gold headline figures, plus unverified quote count."""
+    gold_units = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    rows: list[dict[str, Any]] = []
+    records: list[NoticeRecord] = []
+    unverified = 0
+    for file_name, unit_gold in sorted(gold_units.items()):
+        path = Path(corpus_dir) / file_name
+        if not path.exists():
+            continue
+        text = path.read_text(encoding="utf-8")
+        record = extract_notice_record(Path(file_name).stem, text, unit=unit_gold.get("unit", ""))
+        records.append(record)
+        unverified += len(verify_record(record, text))
+        for gold_field, gold in unit_gold.get("headline_figures", {}).items():
+            if gold_field in FIELD_MAP:
+                rows.append(compare_record_field(record, gold_field, gold))
+    correct = sum(row["correct"] for row in rows)
+    return {
+        "fields": len(rows),
+        "correct": correct,
+        "accuracy": correct / len(rows) if rows else 0.0,
+        "unverified_values": unverified,
+        "rows": rows,
+        "records": [record.to_dict() for record in records],
+    }
+
+
+def records_table(records: list[NoticeRecord]) -> str:
+    """A Markdown table: one row per notice, one column per figure field, values as written with labels."""
+    fields = ("problems_found", "problems_rectified", "problems_in_progress", "completion_rate", "money", "people", "rules", "clues")
+    lines = ["| unit | " + " | ".join(fields) + " |", "|" + "---|" * (len(fields) + 1)]
+    for record in records:
+        cells = []
+        for field_name in fields:
+            cells.append("; ".join(
+                f"{figure.label} {figure.text}" + (f" ({figure.scope})" if figure.scope else "")
+                for figure in record.by_field(field_name)
+            ) or "—")
+        lines.append(f"| {record.unit} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print accuracy, the wrong rows and the records table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=Path("/work/shared/seeds"))
+    parser.add_argument("--gold", type=Path, default=Path("/work/shared/eval/units.json"))
+    args = parser.parse_args(argv)
+    result = compare_records_with_gold(args.corpus, args.gold)
+    print(f"fields {result['fields']}  correct {result['correct']}  accuracy {result['accuracy']:.3f}  "
+          f"unverified_values {result['unverified_values']}")
+    for row in result["rows"]:
+        if not row["correct"]:
+            print(f"WRONG {row['notice_id']} {row['field']}: {row['reason']} | gold: {row['gold_value']}")
+    print(records_table([NoticeRecord.from_dict(data) for data in result["records"]]))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

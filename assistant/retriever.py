@@ -1,0 +1,221 @@
+"""Hybrid, unit-aware retrieval: dense (Chroma) + lexical (BM25), fused by reciprocal rank fusion.
+
+Questions about every unit are answered unit by unit: each unit's notices are searched on
+their own and a unit is kept when its best evidence clears a relevance threshold, so recall
+does not hang on a global top-k.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+
+from assistant.fusion import (
+    collapse_near_duplicates,
+    reciprocal_rank_fusion,
+    term_coverage,
+)
+from assistant.units import UnitDirectory, asks_across_units, asks_comparison
+from index.catalog import Catalog
+from index.documents import Chunk
+from index.lexical import LexicalIndex
+from index.store import ChunkStore
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class UnitEvidence:
+    """One unit's retrieved chunks and how strongly they answer the question."""
+
+    unit: str
+    documents: list[Document]
+    best_similarity: float
+    best_coverage: float
+    qualifies: bool
+
+
+@dataclass
+class RetrievalResult:
+    """Ranked documents plus how the question was read."""
+
+    question: str
+    documents: list[Document]
+    units_named: list[str] = field(default_factory=list)
+    across_units: bool = False
+    comparison: bool = False
+    per_unit: list[UnitEvidence] = field(default_factory=list)
+    query_terms: list[str] = field(default_factory=list)
+
+    @property
+    def qualifying_units(self) -> list[str]:
+        return [e.unit for e in self.per_unit if e.qualifies]
+
+
+@dataclass(frozen=True)
+class RetrievalSettings:
+    k: int = 5
+    candidates: int = 30  # per signal, before fusion
+    rrf_k: int = 60
+    # A unit qualifies for a question across units when its best chunk covers this share of
+    # the question's terms, or is this similar to it.
+    min_coverage: float = 0.5
+    min_similarity: float = 0.86
+    duplicate_overlap: float = 0.8
+
+
+class HybridRetriever:
+    """Dense + lexical retrieval over the ingested notices, unit-aware."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        store: ChunkStore,
+        lexical: LexicalIndex,
+        embeddings: Embeddings,
+        settings: RetrievalSettings | None = None,
+    ) -> None:
+        self.catalog = catalog
+        self.store = store
+        self.lexical = lexical
+        self.embeddings = embeddings
+        self.settings = settings or RetrievalSettings()
+        self._generation = -1
+        self._directory = UnitDirectory([])
+        self._chunks: dict[str, Chunk] = {}
+        self._titles: dict[str, str] = {}
+
+    # --- catalogue views, refreshed when the catalogue changes -----------------------------
+
+    def _refresh(self) -> None:
+        generation = self.catalog.generation()
+        if generation == self._generation:
+            return
+        notices = self.catalog.notices()
+        self._directory = UnitDirectory(notices)
+        self._titles = {row.notice_id: row.title or row.file_name for row in notices}
+        self._chunks = {c.chunk_id: c for c in self.catalog.chunks()}
+        self.lexical.refresh()
+        self._generation = generation
+
+    @property
+    def directory(self) -> UnitDirectory:
+        self._refresh()
+        return self._directory
+
+    # --- retrieval -----------------------------------------------------------------------
+
+    def retrieve(
+        self, question: str, units: Sequence[str] | None = None, k: int | None = None
+    ) -> RetrievalResult:
+        """Retrieve evidence for a question, optionally only from the given units."""
+        self._refresh()
+        k = k or self.settings.k
+        allowed = list(units) if units else self._directory.units
+        named = [u for u in self._directory.find_units(question) if u in allowed]
+        result = RetrievalResult(
+            question=question,
+            documents=[],
+            units_named=named,
+            across_units=asks_across_units(question) and len(named) != 1,
+            comparison=asks_comparison(question) or len(named) >= 2,
+            query_terms=self.lexical.query_tokens(question),
+        )
+        if not self._chunks:
+            return result
+        query_vector = self.embeddings.embed_query(question)
+        if len(named) == 1:
+            result.documents = self._search(question, query_vector, named, k)
+        elif len(named) >= 2 or result.across_units:
+            scope = named or allowed
+            result.per_unit = [self._unit_evidence(question, query_vector, unit, k, result) for unit in scope]
+            if named:
+                for evidence in result.per_unit:
+                    evidence.qualifies = True
+            result.per_unit.sort(key=lambda e: (not e.qualifies, -e.best_coverage, -e.best_similarity))
+            result.documents = [d for e in result.per_unit if e.qualifies for d in e.documents]
+        else:
+            result.documents = self._search(question, query_vector, allowed if units else None, k)
+        return result
+
+    def _unit_evidence(
+        self, question: str, query_vector: list[float], unit: str, k: int, result: RetrievalResult
+    ) -> UnitEvidence:
+        documents = self._search(question, query_vector, [unit], k)
+        best_similarity = max((d.metadata["similarity"] for d in documents), default=0.0)
+        best_coverage = max((d.metadata["coverage"] for d in documents), default=0.0)
+        qualifies = bool(documents) and (
+            best_coverage >= self.settings.min_coverage
+            or best_similarity >= self.settings.min_similarity
+        )
+        return UnitEvidence(unit, documents, best_similarity, best_coverage, qualifies)
+
+    def _search(
+        self, question: str, query_vector: list[float], units: Sequence[str] | None, k: int
+    ) -> list[Document]:
+        notice_ids = self._directory.notice_ids_of(units) if units is not None else None
+        candidates = self.settings.candidates
+        dense = self.store.search(query_vector, candidates, notice_ids)
+        lexical = self.lexical.search(question, candidates, notice_ids)
+        similarity = {hit.chunk_id: hit.similarity for hit in dense}
+        fused = reciprocal_rank_fusion(
+            [[h.chunk_id for h in dense], [h.chunk_id for h in lexical]], k=self.settings.rrf_k
+        )
+        ranked = [(cid, score) for cid, score in fused if cid in self._chunks]
+        kept = collapse_near_duplicates(
+            ranked, lambda cid: self._chunks[cid].text, self.settings.duplicate_overlap
+        )
+        terms = self.lexical.query_tokens(question)
+        documents = []
+        for chunk_id, score in kept[:k]:
+            chunk = self._chunks[chunk_id]
+            documents.append(
+                self._document(
+                    chunk,
+                    score,
+                    similarity.get(chunk_id, 0.0),
+                    term_coverage(terms, self.lexical.tokenizer.tokenize(chunk.embedding_text())),
+                )
+            )
+        return documents
+
+    def _document(self, chunk: Chunk, score: float, similarity: float, coverage: float) -> Document:
+        return Document(
+            id=chunk.chunk_id,
+            page_content=chunk.text,
+            metadata={
+                "chunk_id": chunk.chunk_id,
+                "notice_id": chunk.notice_id,
+                "ordinal": chunk.ordinal,
+                "unit": chunk.unit,
+                "title": self._titles.get(chunk.notice_id, ""),
+                "section_path": chunk.section_path,
+                "start": chunk.start,
+                "end": chunk.end,
+                "score": score,
+                "similarity": similarity,
+                "coverage": coverage,
+            },
+        )
+
+
+class NoticeRetriever(BaseRetriever):
+    """LangChain face of the hybrid retriever: documents for a question, optionally per unit."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    hybrid: HybridRetriever
+    units: list[str] | None = None
+    k: int = 5
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        return self.hybrid.retrieve(query, units=self.units, k=self.k).documents

@@ -1,0 +1,105 @@
+"""The unit directory: which units are ingested, under which names, and which of them a question names."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from index.catalog import NoticeRow
+from index.lexical import normalize_for_search
+
+# Type words that name a kind of unit, not one unit: never taken as an alias on their own.
+GENERIC_UNIT_WORDS = frozenset(
+    """区 县 市 省 镇 乡 村 街道 社区 新区 开发区 经开区 高新区 集聚区 产业集聚区 园区 工业园区
+    管委会 党委 党工委 区委 县委 市委 省委 单位 我区 我县 我市 我街道 我单位 本单位 该区 全区 全县
+    街道党工委 新区党工委 工委 委员会 办事处 街道办事处 集团 公司""".split()
+)
+
+# Questions about every unit ("哪些单位…", "各单位分别…", "有没有单位…").
+ACROSS_UNITS = re.compile(
+    r"哪些|哪几|哪个单位|哪家|哪一个单位|各单位|各个单位|每个单位|每家|所有单位|全部单位|分别|"
+    r"有没有单位|有单位|几个单位|多少个单位|多少单位|[两三四五六七八九十\d]+个单位|各地|各区|"
+    r"都有|均有|哪里的|谁家"
+)
+COMPARISON = re.compile(r"比较|对比|相比|有何不同|有什么不同|有何区别|有什么区别|异同|差异|不同之处|谁更|哪个更")
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    unit: str
+    notice_ids: tuple[str, ...]
+    names: tuple[str, ...]  # full name first, then aliases, longest first
+
+
+class UnitDirectory:
+    """Units of the ingested notices with their unambiguous names, for spotting units in questions."""
+
+    def __init__(self, notices: Iterable[NoticeRow]) -> None:
+        notice_ids: dict[str, list[str]] = defaultdict(list)
+        names: dict[str, set[str]] = defaultdict(set)
+        for row in notices:
+            unit = row.unit or row.title or row.file_name
+            notice_ids[unit].append(row.notice_id)
+            names[unit].add(unit)
+            names[unit].update(a for a in row.metadata.aliases if a)
+        owners: dict[str, set[str]] = defaultdict(set)
+        for unit, unit_names in names.items():
+            for name in unit_names:
+                owners[normalize_for_search(name)].add(unit)
+        self.entries: list[UnitEntry] = []
+        self._names: list[tuple[str, str]] = []  # (normalised name, unit), longest first
+        for unit in sorted(notice_ids):
+            usable = sorted(
+                (
+                    n
+                    for n in names[unit]
+                    if n == unit
+                    or (
+                        len(n) >= 2
+                        and n not in GENERIC_UNIT_WORDS
+                        and owners[normalize_for_search(n)] == {unit}
+                    )
+                ),
+                key=lambda n: (-len(n), n),
+            )
+            self.entries.append(UnitEntry(unit, tuple(notice_ids[unit]), tuple(usable)))
+            self._names.extend((normalize_for_search(n), unit) for n in usable)
+        self._names.sort(key=lambda pair: -len(pair[0]))
+
+    @property
+    def units(self) -> list[str]:
+        return [entry.unit for entry in self.entries]
+
+    def notice_ids_of(self, units: Iterable[str]) -> list[str]:
+        wanted = set(units)
+        return [nid for entry in self.entries if entry.unit in wanted for nid in entry.notice_ids]
+
+    def entry(self, unit: str) -> UnitEntry | None:
+        return next((e for e in self.entries if e.unit == unit), None)
+
+    def find_units(self, text: str) -> list[str]:
+        """Units named in text, in order of first mention; longer names win over names inside them."""
+        haystack = normalize_for_search(text)
+        taken = [False] * len(haystack)
+        found: dict[str, int] = {}
+        for name, unit in self._names:
+            begin = haystack.find(name)
+            while begin != -1:
+                span = range(begin, begin + len(name))
+                if not any(taken[i] for i in span):
+                    for i in span:
+                        taken[i] = True
+                    found[unit] = min(found.get(unit, begin), begin)
+                begin = haystack.find(name, begin + 1)
+        return sorted(found, key=found.get)
+
+
+def asks_across_units(question: str) -> bool:
+    """True for questions about every unit: 哪些单位 / 各单位 / 分别 / 哪几个 / 有没有单位 ..."""
+    return bool(ACROSS_UNITS.search(question))
+
+
+def asks_comparison(question: str) -> bool:
+    return bool(COMPARISON.search(question))

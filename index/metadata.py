@@ -1,0 +1,222 @@
+"""Rule-based metadata of an inspection rectification notice: who inspected whom, when, and when published."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from pathlib import PurePath
+
+from index.documents import NoticeMetadata, SourcedValue
+from index.units import choose_unit, unit_aliases
+
+__all__ = ["extract_notice_metadata", "unit_aliases"]
+
+logger = logging.getLogger(__name__)
+
+_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年"
+_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
+DATE = re.compile(rf"(?:{_YEAR}\s*)?{_MONTH}\s*{_DAY}")
+FULL_DATE = re.compile(rf"{_YEAR}\s*{_MONTH}\s*{_DAY}")
+PERIOD = re.compile(
+    rf"(?:{_YEAR}\s*)?{_MONTH}\s*(?:{_DAY})?\s*起?\s*(?:至|到|——|—|–|－|-|~|～)\s*"
+    rf"(?:(?:{_YEAR}\s*)?{_MONTH}\s*(?:{_DAY})?|{_DAY})"
+)
+# 区委第三巡察组, 区委巡察第三组, 中央第六巡视组, 市委第巡察组 (numeral lost), 巡察组.
+INSPECTING_GROUP = re.compile(
+    r"(?P<organ>中央|自治区党委|(?:自治区|省|市|州|区|县|旗|盟)委|党委|党组)?"
+    r"(?:第(?P<numeral>[一二三四五六七八九十〇零\d]*))?"
+    r"(?P<kind>巡察|巡视)(?:第(?P<numeral2>[一二三四五六七八九十\d]+))?组(?!织)"
+)
+INSPECTION_VERB = re.compile(r"[^。;;\n]{0,60}?(?:对|进驻|向)[^。;;\n]{1,60}?(?:进行|开展|反馈)")
+FEEDBACK_VERB = re.compile(r"反馈(了)?(?:巡察|巡视)?(?:意见|情况)|进行了反馈")
+NOT_FEEDBACK = re.compile(r"整改|印发|研究|部署|制定|学习")
+TITLE_ENDINGS = ("通报", "公告", "公示", "报告", "情况", "公开")
+NAVIGATION = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»›]")
+LABEL = r"(?:发布(?:日期|时间)|发文日期|日期|时间)\s*[::]\s*"
+WEB_TIMESTAMP = re.compile(
+    rf"(?P<label>{LABEL})?(?P<y>\d{{4}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<d>\d{{1,2}})"
+    r"(?:\s+(?P<H>\d{1,2})\s*[::]\s*(?P<M>\d{2})(?:\s*[::]\s*\d{2})?)?"
+)
+LABELLED_CHINESE_DATE = re.compile(
+    rf"(?P<label>{LABEL})(?P<y>\d{{4}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
+    r"(?:\s*(?P<H>\d{1,2})\s*[::]\s*(?P<M>\d{2}))?"
+)
+HEADER_LINES = 15
+
+
+def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
+    """Read title, unit, inspecting body, dates from a notice's text; what it does not state stays empty."""
+    title = find_title(text)
+    file_title = _title_from_file_name(file_name) if not title else ""
+    unit = choose_unit(text, title, file_title)
+    body = find_inspecting_body(text)
+    period = find_inspection_period(text)
+    metadata = NoticeMetadata(
+        title=title or file_title,
+        unit=unit,
+        aliases=unit_aliases(unit, text),
+        inspecting_body=body,
+        inspection_kind=find_inspection_kind(text, body, title or file_title),
+        inspection_period=period,
+        feedback_date=find_feedback_date(text, period),
+        publish_date=find_publish_date(text),
+    )
+    logger.debug("metadata for %s: unit=%r body=%r", file_name or "<text>", unit, body)
+    return metadata
+
+
+def find_title(text: str) -> str:
+    """The notice's title line near the top (after any page navigation), or "" when it has none."""
+    for line, _ in _header_lines(text):
+        if NAVIGATION.search(line):
+            continue
+        if _looks_like_title(line):
+            return line
+    return ""
+
+
+def _looks_like_title(line: str) -> bool:
+    """True for a short line about 巡察/巡视 or 整改 ending like a notice title (…的通报)."""
+    core = line.rstrip(" \t。")
+    return (
+        6 <= len(core) <= 100
+        and not re.search(r"[,,。;;]", core)
+        and re.search(r"巡察|巡视|整改", core) is not None
+        and core.endswith(TITLE_ENDINGS)
+    )
+
+
+def _title_from_file_name(file_name: str) -> str:
+    """A file name that is itself a notice title (中共X委员会关于…的通报.pdf), else ""."""
+    stem = PurePath(file_name).stem.strip()
+    return stem if _looks_like_title(stem) and "关于" in stem else ""
+
+
+def find_inspecting_body(text: str) -> SourcedValue | None:
+    """The group that carried out the inspection (区委第三巡察组), completed if written without its number."""
+    groups = list(INSPECTING_GROUP.finditer(text))
+    if not groups:
+        return None
+    in_sentence = [g for g in groups if INSPECTION_VERB.match(text, g.end())]
+    chosen = (in_sentence or [g for g in groups if _numbered(g)] or groups)[0]
+    if not _numbered(chosen):
+        chosen = _complete_form(chosen, groups) or chosen
+    return SourcedValue(chosen.group(0), chosen.start(), chosen.end())
+
+
+def _numbered(group: re.Match[str]) -> bool:
+    return bool(group.group("numeral") or group.group("numeral2"))
+
+
+def _complete_form(incomplete: re.Match[str], groups: list[re.Match[str]]) -> re.Match[str] | None:
+    """The numbered mention that an incomplete one (市委第巡察组, 巡察组) stands for, if unambiguous."""
+    organ, kind = incomplete.group("organ"), incomplete.group("kind")
+    matching = [
+        g for g in groups
+        if _numbered(g) and g.group("kind") == kind and (g.group("organ") == organ or organ is None)
+    ]
+    counts = Counter(g.group(0) for g in matching)
+    if not counts or (organ is None and len(counts) > 1):
+        return None  # a bare 巡察组 with several numbered groups in the text stays as written
+    best = counts.most_common(1)[0][0]
+    return next(g for g in matching if g.group(0) == best)
+
+
+def find_inspection_kind(text: str, body: SourcedValue | None, title: str) -> str:
+    """巡视 or 巡察: from the inspecting group, else the title, else the first mention in the text."""
+    for source in (body.value if body else "", title, text):
+        match = re.search("巡察|巡视", source)
+        if match:
+            return match.group(0)
+    return ""
+
+
+def find_inspection_period(text: str) -> SourcedValue | None:
+    """The first date range in a sentence saying an inspection was carried out (…至…对X进行了巡察)."""
+    for match in PERIOD.finditer(text):
+        sentence = _sentence_around(text, match.start(), match.end())
+        if re.search(r"巡察|巡视", sentence) and re.search(r"进行|开展|进驻", sentence):
+            return SourcedValue(match.group(0), match.start(), match.end())
+    return None
+
+
+def find_feedback_date(text: str, period: SourcedValue | None) -> SourcedValue | None:
+    """The date the inspecting group gave its findings (…向X反馈了巡察意见), written as in the text."""
+    for verb in FEEDBACK_VERB.finditer(text):
+        clause_start = max(text.rfind(stop, 0, verb.start()) for stop in ("。", ";", ";", "\n")) + 1
+        dates = [
+            d for d in DATE.finditer(text, clause_start, verb.start())
+            if not (period and period.start <= d.start() < period.end)
+        ]
+        if not dates:
+            continue
+        date = dates[-1]
+        between = text[date.end() : verb.start()]
+        acted = verb.group(1) or "向" in between or re.search("巡察组|巡视组", between) or _after_yu(text, date)
+        if acted and not NOT_FEEDBACK.search(between):
+            return SourcedValue(date.group(0), date.start(), date.end())
+    return None
+
+
+def _after_yu(text: str, date: re.Match[str]) -> bool:
+    return date.start() > 0 and text[date.start() - 1] == "于"
+
+
+def find_publish_date(text: str) -> SourcedValue | None:
+    """The page's publication time near the top (normalised to YYYY-MM-DD HH:MM), else the signature date."""
+    header = _header_lines(text)
+    # A labelled date ("发布时间:") wins over a bare one, which may be the site's banner date.
+    labelled = [(m, offset) for line, offset in header if (m := _labelled_date(line))]
+    bare = [(m, offset) for line, offset in header if (m := WEB_TIMESTAMP.search(line))]
+    for match, offset in labelled + bare:
+        value = f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}"
+        if match["H"]:
+            value += f" {int(match['H']):02d}:{match['M']}"
+        return SourcedValue(value, offset + match.start(), offset + match.end())
+    return _signature_date(text)
+
+
+def _labelled_date(line: str) -> re.Match[str] | None:
+    """A publication date introduced by a label (发布日期: 2021-06-28, 发布时间:2023年5月8日)."""
+    match = LABELLED_CHINESE_DATE.search(line) or WEB_TIMESTAMP.search(line)
+    return match if match and match["label"] else None
+
+
+def _signature_date(text: str) -> SourcedValue | None:
+    """A closing line that is only a full date (2023年6月28日), among the notice's last lines."""
+    lines = [(line, offset) for line, offset in _lines_with_offsets(text) if line][-6:]
+    for line, offset in reversed(lines):
+        if FULL_DATE.fullmatch(line):
+            return SourcedValue(line, offset, offset + len(line))
+    return None
+
+
+def _header_lines(text: str) -> list[tuple[str, int]]:
+    """The first non-empty lines, stripped, with offsets, up to the first long body paragraph."""
+    header = []
+    for line, offset in _lines_with_offsets(text):
+        if not line:
+            continue
+        if len(header) >= HEADER_LINES or len(line) > 100 or "。" in line:
+            break
+        header.append((line, offset))
+    return header
+
+
+def _lines_with_offsets(text: str) -> list[tuple[str, int]]:
+    """Each line stripped of surrounding spaces, with the offset where the stripped text starts."""
+    result, offset = [], 0
+    for raw in text.splitlines(keepends=True):
+        stripped = raw.strip()
+        result.append((stripped, offset + raw.find(stripped) if stripped else offset))
+        offset += len(raw)
+    return result
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (between 。/;/newline) that holds text[start:end]."""
+    left = max(text.rfind(stop, 0, start) for stop in ("。", ";", ";", "\n")) + 1
+    right_candidates = [i for stop in ("。", ";", ";", "\n") if (i := text.find(stop, end)) != -1]
+    return text[left : min(right_candidates, default=len(text))]

@@ -1,0 +1,521 @@
+"""Notice records: each notice's headline figures (问题, 整改, 金额, 处理人数, 制度, 线索), each with its verbatim quote.
+
+Extraction is by rules over how figures are worded (a label word next to a number in the same
+clause), never over particular notices' sentences. A figure the rules cannot tie to a label is
+left out: absent, never guessed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from index.documents import NoticeMetadata
+from index.figures import Quantity, find_quantities, mask_non_figures
+
+logger = logging.getLogger(__name__)
+
+FIELDS = (
+    "problems_found", "problems_rectified", "problems_in_progress", "completion_rate",
+    "money", "people", "rules", "clues",
+)
+MIN_QUOTE, MAX_QUOTE = 10, 150
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One stated figure: notice_text[start:end] == quote, and text (the number as written) is inside quote."""
+
+    field: str  # one of FIELDS
+    label: str  # what it is, as worded: "挽回经济损失", "清退", "立案", "修改完善制度", "问题线索移交" ...
+    value: float  # yuan for money, a count for the rest, percent for rates
+    unit: str  # "元" | "项" | "人" | "件" | "个" | "%" ...
+    text: str  # the figure as written: "27.493万元", "二十三个"
+    quote: str
+    start: int
+    end: int
+    scope: str = ""  # a sub-unit the figure is about ("星海街道"); "" for the notice's own unit
+
+
+@dataclass
+class NoticeRecord:
+    """A notice's metadata as passed in, plus the figures it states."""
+
+    notice_id: str
+    unit: str = ""
+    figures: list[Figure] = field(default_factory=list)
+    metadata: NoticeMetadata | None = None
+
+    def by_field(self, field_name: str) -> list[Figure]:
+        """The figures of one field, in reading order."""
+        return [figure for figure in self.figures if figure.field == field_name]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "notice_id": self.notice_id,
+            "unit": self.unit,
+            "figures": [asdict(figure) for figure in self.figures],
+            "metadata": None if self.metadata is None else self.metadata.to_dict(),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> NoticeRecord:
+        metadata = data.get("metadata")
+        return cls(
+            notice_id=data["notice_id"],
+            unit=data.get("unit", ""),
+            figures=[Figure(**figure) for figure in data.get("figures", [])],
+            metadata=None if metadata is None else NoticeMetadata.from_dict(metadata),
+        )
+
+
+# --- wording of labels -------------------------------------------------------------------------
+
+_FEEDBACK_VERB = r"反馈|指出|提出|交办|梳理出|查找出|细化为|分解为|细化成|(?:巡察|巡视)[^，,。；;]{0,8}发现"
+_PROBLEM_HEAD = r"(?:的)?(?:具体)?(?:整改问题|整改任务|整改事项|问题)"
+_GROUP_TAIL = r"(?:大类|大方面|方面|类)?"
+_RECTIFIED = r"已整改到位|整改到位|已完成整改|完成整改|已整改完成|整改完成|已按期完成|按期完成|已全部完成|已完成|已整改|已销号"
+_IN_PROGRESS = r"正在整改|正在推进整改|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改到位|持续整改"
+_NEEDS_CONTEXT = ("已完成", "按期完成", "已按期完成", "已全部完成")  # generic verbs: only with 整改 nearby
+_RATE = r"整改完成率|整改到位率|整改率|完成率|销号率|办结率"
+_CLUE_NOUN = r"问题线索|信访举报件|信访举报|信访件|信访案件|信访问题|线索"
+_CLUE_ACTION = (
+    r"移交|移送|转交|交办|转办|受理|收到|接收|已办结|办结|查结|化解|核查|初核|查实|处置|"
+    r"正在办理|正在核查|尚在办理|在办|未办结"
+)
+_PEOPLE = (
+    r"党纪政务处分|党纪政纪处分|党政纪处分|党纪处分|政务处分|政纪处分|纪律处分|党内严重警告|党内警告|严重警告|"
+    r"撤销党内职务|留党察看|开除党籍|开除公职|政务警告|政务记过|政务记大过|政务降级|政务撤职|记大过|记过|"
+    r"降级|撤职|免职|降职|调离岗位|调整岗位|岗位调整|组织调整|组织处理|诫勉谈话|诫勉|谈话提醒|提醒谈话|"
+    r"教育提醒|批评教育|警示谈话|约谈|函询|通报批评|问责|立案审查调查|立案审查|审查调查|立案|留置|"
+    r"移送司法机关|移送司法|移送检察机关|结案|了结|其他方式处理|处理处分|第.种形态|处分|处理"
+)
+_RULE_VERB = r"新制定|制定|新出台|出台|新建立|建立健全|建立完善|建立|健全完善|健全|修订完善|修改完善|修订|修改|完善|废止|清理"
+_RULE_VERBS = rf"(?:{_RULE_VERB})(?:[和、及与](?:{_RULE_VERB}))*"
+_RULE_NOUN = r"规章制度|管理制度|制度办法|制度机制|制度文件|工作机制|长效机制|制度|机制|办法|规定|细则"
+_MONEY_WORD = (
+    r"挽回|追回|收回|清退|追缴|退缴|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|罚没|没收|节约|节省|避免|减少|整改"
+)
+_MONEY_ACTION = rf"(?:{_MONEY_WORD})(?:[和、及与]?(?:{_MONEY_WORD}))*"
+_TOTAL = r"共计|合计|总计|累计|共|计"
+_QUALIFIER = r"(?:巡察|巡视|整改)(?:中|期间|以来|后)|累计"
+_MODAL = ("需", "将", "拟", "要", "应", "计划", "预计", "力争", "争取", "确保", "前")
+_NEGATION = ("未", "无", "不", "没")
+_ORG = (
+    r"(?P<org>[一-龥]{1,8}?(?:街道办事处|街道|社区|村委会|派出所|集团|公司|分局|局|农委|委员会|中心|学校|医院|镇|乡|村))"
+    r"(?:现|已|已经|全部|主动|目前|均|共|先后|累计)*$"
+)
+_ORG_LEAD = re.compile(r"^(?:其中|责成|督促|要求|指导|推动|组织|由|经|对|在)+")
+_GENERIC_ORG_START = ("我", "本", "全", "各", "该", "其", "此", "相关", "有关")
+
+
+@dataclass(frozen=True)
+class _Claim:
+    field: str
+    label: str
+    quantity: Quantity
+    anchor_start: int  # start of the label (or verb) the figure hangs on
+    anchor_end: int
+
+
+class _Notice:
+    """The notice text with its masked twin and clause/sentence boundaries."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.masked = mask_non_figures(text)
+        self.clause_breaks = _breaks(self.masked, "，,。；;！？!?：:()（）\n")
+        self.sentence_breaks = _breaks(self.masked, "。；;！？!?\n")
+
+    def clause_start(self, position: int) -> int:
+        return _last_break_before(self.clause_breaks, position)
+
+    def clause_end(self, position: int) -> int:
+        return _first_break_at(self.clause_breaks, position, len(self.text))
+
+    def sentence_start(self, position: int) -> int:
+        return _last_break_before(self.sentence_breaks, position)
+
+    def sentence_end(self, position: int) -> int:
+        return _first_break_at(self.sentence_breaks, position, len(self.text))
+
+    def before(self, quantity: Quantity) -> str:
+        """Masked text from the start of the quantity's clause up to the quantity."""
+        return self.masked[self.clause_start(quantity.start) : quantity.start]
+
+    def after(self, quantity: Quantity) -> str:
+        """Masked text after the quantity up to the end of its clause."""
+        return self.masked[quantity.end : self.clause_end(quantity.end)]
+
+    def sentence_text(self, position: int) -> str:
+        return self.masked[self.sentence_start(position) : self.sentence_end(position)]
+
+
+def _breaks(masked: str, delimiters: str) -> list[int]:
+    """Positions of delimiters, except "," and ":" between digits (1,000 and 16:53)."""
+    positions = []
+    for index, char in enumerate(masked):
+        if char not in delimiters:
+            continue
+        if char in ",:" and 0 < index < len(masked) - 1 and masked[index - 1].isdigit() and masked[index + 1].isdigit():
+            continue
+        positions.append(index)
+    return positions
+
+
+def _last_break_before(breaks: list[int], position: int) -> int:
+    import bisect
+
+    index = bisect.bisect_left(breaks, position)
+    return breaks[index - 1] + 1 if index > 0 else 0
+
+
+def _first_break_at(breaks: list[int], position: int, default: int) -> int:
+    import bisect
+
+    index = bisect.bisect_left(breaks, position)
+    return breaks[index] if index < len(breaks) else default
+
+
+# --- one classifier per field --------------------------------------------------------------------
+
+
+def _problem_runs(notice: _Notice, quantities: list[Quantity]) -> list[_Claim]:
+    """问题 found by the inspection: "反馈的3个大类,23个方面的问题", "指出了二十三个问题", "反馈问题23个"."""
+    claims: list[_Claim] = []
+    counts = [quantity for quantity in quantities if quantity.kind == "count" and quantity.unit not in ("人", "名", "人次")]
+    by_start = {quantity.start: quantity for quantity in counts}
+    used: set[int] = set()
+    for first in counts:
+        if first.start in used:
+            continue
+        head_first = re.search(rf"({_FEEDBACK_VERB})(?:了|的)?(?:共|共计)?(?P<head>{_PROBLEM_HEAD})(?:共|共计)?$", notice.before(first))
+        if head_first and _mentions_inspection(notice, first.start):
+            start = notice.clause_start(first.start) + head_first.start()
+            claims.append(_Claim("problems_found", head_first.group("head").lstrip("的"), first, start, first.end))
+            used.add(first.start)
+            continue
+        verb = re.search(rf"(?:{_FEEDBACK_VERB})[^，,。；;：:]*$", notice.before(first))
+        if not verb or not _mentions_inspection(notice, first.start):
+            continue
+        run, end = _count_run(notice, first, by_start)
+        if not run:
+            continue
+        anchor_start = notice.clause_start(first.start) + verb.start()
+        for quantity, label in run:
+            claims.append(_Claim("problems_found", label, quantity, anchor_start, end))
+            used.add(quantity.start)
+    return claims
+
+
+def _count_run(notice: _Notice, first: Quantity, by_start: dict[int, Quantity]) -> tuple[list[tuple[Quantity, str]], int]:
+    """Counts chained as "3个大类,23个方面的问题" up to a problem noun; empty if no noun ends the chain."""
+    run: list[tuple[Quantity, str]] = []
+    quantity = first
+    while True:
+        tail = re.match(_GROUP_TAIL, notice.masked[quantity.end :])
+        position = quantity.end + tail.end()
+        head = re.match(_PROBLEM_HEAD, notice.masked[position:])
+        if head:
+            label = (tail.group(0) + head.group(0)).replace("的", "") or quantity.unit
+            run.append((quantity, label))
+            return run, position + head.end()
+        run.append((quantity, tail.group(0) or quantity.unit))
+        gap = re.match(r"[，,、]?", notice.masked[position:])
+        following = by_start.get(position + gap.end())
+        if following is None or len(run) > 5:
+            return [], 0
+        quantity = following
+
+
+def _mentions_inspection(notice: _Notice, position: int) -> bool:
+    return bool(re.search(r"巡察|巡视|反馈", notice.sentence_text(position)))
+
+
+def _rectified(notice: _Notice, quantity: Quantity) -> list[_Claim]:
+    """整改到位 / 正在整改 counts: "已整改到位22个", "1个问题正在整改", "正在整改事项7项"."""
+    if quantity.kind != "count" or quantity.unit not in ("项", "个", "条", "件", "大项"):
+        return []
+    before = notice.before(quantity)
+    label_first = re.search(
+        rf"(?P<verb>{_RECTIFIED}|{_IN_PROGRESS})(?:的|了)?(?:问题|事项|任务|整改任务|整改事项)?(?:共|共计)?$", before
+    )
+    if label_first and re.match(r"(?:问题|事项|任务|方面)?(?:[，,。；;、()（）：:]|$)", notice.after(quantity)):
+        verb_start = notice.clause_start(quantity.start) + label_first.start("verb")
+        return _rectified_claim(notice, quantity, label_first.group("verb"), verb_start, quantity.end)
+    label_after = re.match(
+        rf"(?:方面)?(?:的)?(?:具体)?(?:问题|整改任务|任务|整改事项|事项)?(?:均|都|全部|已经)?(?P<verb>{_RECTIFIED}|{_IN_PROGRESS})",
+        notice.after(quantity),
+    )
+    if label_after and not re.match(r".{0,4}?\d", notice.after(quantity)[label_after.end() :]):
+        verb_end = quantity.end + label_after.end("verb")
+        return _rectified_claim(notice, quantity, label_after.group("verb"), quantity.start, verb_end)
+    return []
+
+
+def _rectified_claim(notice: _Notice, quantity: Quantity, verb: str, start: int, end: int) -> list[_Claim]:
+    verb_start = notice.masked.find(verb, start, end)
+    if _preceded_by(notice.masked, verb_start, _MODAL):
+        return []
+    if verb in _NEEDS_CONTEXT and "整改" not in notice.sentence_text(quantity.start):
+        return []
+    field_name = "problems_in_progress" if re.fullmatch(_IN_PROGRESS, verb) else "problems_rectified"
+    return [_Claim(field_name, verb.removeprefix("已"), quantity, start, end)]
+
+
+def _rates(notice: _Notice, quantity: Quantity) -> list[_Claim]:
+    """整改率 / 完成率 / 办结率 as stated: "整改率85.7%", "办结率为100%"."""
+    if quantity.kind != "percent":
+        return []
+    match = re.search(rf"(?P<label>{_RATE})(?:为|达到|达|是|已达|已达到)?$", notice.before(quantity))
+    if not match:
+        return []
+    label = match.group("label")
+    if label == "完成率" and "整改" not in notice.sentence_text(quantity.start):
+        return []
+    field_name = "clues" if label == "办结率" else "completion_rate"
+    start = notice.clause_start(quantity.start) + match.start()
+    return [_Claim(field_name, label, quantity, start, quantity.end)]
+
+
+def _clues(notice: _Notice, quantity: Quantity) -> list[_Claim]:
+    """问题线索 / 信访件 received and settled: "问题线索移交6件", "移交的12件信访件", "办结3件"."""
+    if quantity.kind != "count" or quantity.unit not in ("件", "条", "个", "起"):
+        return []
+    before, clause_start = notice.before(quantity), notice.clause_start(quantity.start)
+    action_then_noun = re.search(rf"(?P<action>{_CLUE_ACTION})(?P<noun>{_CLUE_NOUN})(?:共|共计)?$", before)
+    if action_then_noun:
+        label = action_then_noun.group("action").removeprefix("已") + action_then_noun.group("noun")
+        return [_Claim("clues", label, quantity, clause_start + action_then_noun.start(), quantity.end)]
+    noun_then_action = re.search(rf"(?P<noun>{_CLUE_NOUN})(?:共|已)?(?P<action>{_CLUE_ACTION})(?:了|的)?(?:共|共计)?$", before)
+    if noun_then_action:
+        label = noun_then_action.group("noun") + noun_then_action.group("action").removeprefix("已")
+        return [_Claim("clues", label, quantity, clause_start + noun_then_action.start(), quantity.end)]
+    noun_after = re.match(rf"(?:重复|各类|相关)?(?P<noun>{_CLUE_NOUN})", notice.after(quantity))
+    if noun_after:
+        action = re.search(rf"(?P<action>{_CLUE_ACTION})[^，,。；;：:\d]{{0,10}}$", before)
+        label = (action.group("action") if action else "") + noun_after.group("noun")
+        start = clause_start + action.start() if action else quantity.start
+        return [_Claim("clues", label, quantity, start, quantity.end + noun_after.end())]
+    action_only = re.search(rf"(?P<action>{_CLUE_ACTION})(?:了)?(?:共|共计)?$", before)
+    if action_only and re.search(_CLUE_NOUN, notice.masked[notice.sentence_start(quantity.start) : quantity.start]):
+        start = clause_start + action_only.start()
+        return [_Claim("clues", action_only.group("action").removeprefix("已"), quantity, start, quantity.end)]
+    noun_only = re.search(rf"(?P<noun>{_CLUE_NOUN})(?:共|共计)?$", before)
+    if noun_only:
+        return [_Claim("clues", noun_only.group("noun"), quantity, clause_start + noun_only.start(), quantity.end)]
+    return []
+
+
+def _people(notice: _Notice, quantity: Quantity) -> list[_Claim]:
+    """People and cases handled: "立案7人", "党纪政务处分5人", "对4人开展了谈话提醒"."""
+    if quantity.kind != "count" or quantity.unit not in ("人", "名", "件", "起", "人次", "例"):
+        return []
+    before, clause_start = notice.before(quantity), notice.clause_start(quantity.start)
+    label_first = re.search(rf"(?P<label>{_PEOPLE})(?P<gap>[^\d□、]{{0,4}}?)$", before)
+    if label_first and not _preceded_by(notice.masked, clause_start + label_first.start(), _NEGATION):
+        label = notice.text[clause_start + label_first.start() : clause_start + label_first.end("label")]
+        return [_Claim("people", label, quantity, clause_start + label_first.start(), quantity.end)]
+    if quantity.unit not in ("人", "名"):
+        return []
+    label_after = re.match(rf"(?P<gap>[^\d、□]{{0,10}}?)(?P<label>{_PEOPLE})", notice.after(quantity))
+    marker = re.search(r"(?:对|等|给予|将)[^\d]{0,12}$", before)
+    if label_after and marker and not any(word in label_after.group("gap") for word in _NEGATION):
+        end = quantity.end + label_after.end()
+        return [_Claim("people", notice.text[quantity.end + label_after.start("label") : end], quantity, quantity.start, end)]
+    return []
+
+
+def _rules(notice: _Notice, quantity: Quantity, quantities: list[Quantity]) -> list[_Claim]:
+    """Rules made or revised: "新制定制度47项", "修订完善和新出台《…》等14项制度办法", then "共计161条"."""
+    if quantity.kind != "count" or quantity.unit not in ("项", "个", "条", "件", "套"):
+        return []
+    before, clause_start = notice.before(quantity), notice.clause_start(quantity.start)
+    claim = None
+    noun_first = re.search(rf"(?P<verbs>{_RULE_VERBS})(?:了)?(?:各类|相关|各项|有关)?(?P<noun>{_RULE_NOUN})(?:共|共计|累计)?$", before)
+    built = re.search(r"建章立制(?:共|共计|累计)?$", before)
+    if noun_first:
+        claim = _Claim("rules", noun_first.group("verbs") + noun_first.group("noun"), quantity, clause_start + noun_first.start(), quantity.end)
+    elif built:
+        claim = _Claim("rules", "建章立制", quantity, clause_start + built.start(), quantity.end)
+    else:
+        noun_after = re.match(rf"(?P<noun>{_RULE_NOUN})", notice.after(quantity))
+        verbs = re.search(rf"(?P<verbs>{_RULE_VERBS})(?:了)?[^\d]{{0,80}}?(?:等|共|共计)?$", before)
+        if noun_after and verbs:
+            label = verbs.group("verbs") + noun_after.group("noun")
+            claim = _Claim("rules", label, quantity, clause_start + verbs.start(), quantity.end + noun_after.end())
+    if claim is None or _preceded_by(notice.masked, claim.anchor_start, _MODAL):
+        return []
+    claims = [claim]
+    later = [other for other in quantities if other.start >= quantity.end]
+    if later and later[0].unit == "条" and re.fullmatch(r"[，,]?(?:共计|共|合计|总计)", notice.masked[quantity.end : later[0].start]):
+        claims.append(_Claim("rules", claim.label, later[0], claim.anchor_start, later[0].end))
+    return claims
+
+
+def _money(notice: _Notice, quantity: Quantity) -> list[_Claim]:
+    """Money recovered: an action word (挽回/追回/清退/退缴 …) before the amount in its clause, or a 共计 total after one."""
+    if quantity.kind != "money":
+        return []
+    before, clause_start = notice.before(quantity), notice.clause_start(quantity.start)
+    if re.search(r"(?:每人|人均|每)[^\d]{0,6}$", before):
+        return []  # per-person amounts are rates, not sums
+    actions = list(re.finditer(_MONEY_ACTION, before))
+    if actions:
+        return _money_claim(notice, quantity, actions[-1], clause_start, total="")
+    total = re.fullmatch(rf"(?P<total>{_TOTAL})(?:金额|资金)?", before.strip())
+    if not total:
+        return []
+    sentence_start = notice.sentence_start(quantity.start)
+    earlier = notice.masked[sentence_start:clause_start]
+    actions = list(re.finditer(_MONEY_ACTION, earlier))
+    if not actions:
+        return []
+    word = total.group("total")
+    return _money_claim(notice, quantity, actions[-1], sentence_start, total="共计" if word in ("共", "计") else word)
+
+
+def _money_claim(notice: _Notice, quantity: Quantity, action: re.Match[str], offset: int, total: str) -> list[_Claim]:
+    action_start = offset + action.start()
+    if _preceded_by(notice.masked, action_start, _MODAL):
+        return []
+    word = action.group(0)
+    gap = notice.masked[offset + action.end() : quantity.start]
+    if total:
+        obj = ""
+    else:
+        if len(gap) > 30 or re.search(r"未|尚|涉及|需|应|计划|预算|投入|投资", gap):
+            return []
+        obj = re.split(r"\d[^、和及]*[、和及]", gap)[-1]
+        obj = "" if re.search(r"\d", obj) else obj.strip("了的约共计达为")
+    if word in ("整改", "避免", "减少") and not re.search(r"损失|资金|金额", obj):
+        return []
+    qualifier = re.search(rf"(?:{_QUALIFIER})$", notice.masked[notice.clause_start(action_start) : action_start])
+    prefix = qualifier.group(0) if qualifier else ""
+    label = prefix + word + (obj if len(obj) <= 12 else "") + total
+    return [_Claim("money", label, quantity, action_start - len(prefix), quantity.end)]
+
+
+def _preceded_by(masked: str, position: int, words: tuple[str, ...]) -> bool:
+    return any(masked[max(0, position - len(word)) : position] == word for word in words)
+
+
+# --- record assembly ------------------------------------------------------------------------------
+
+
+def extract_notice_record(
+    notice_id: str, text: str, unit: str = "", metadata: NoticeMetadata | None = None
+) -> NoticeRecord:
+    """Every headline figure the notice states, each with its verbatim quote; metadata is held as passed in."""
+    notice = _Notice(text)
+    quantities = find_quantities(notice.masked)
+    claims = _problem_runs(notice, quantities)
+    claimed = {claim.quantity.start for claim in claims}
+    for quantity in quantities:
+        if quantity.start in claimed:
+            continue
+        for classify in (_rates, _money, _rectified, _clues, _people):
+            found = classify(notice, quantity)
+            if found:
+                break
+        else:
+            found = _rules(notice, quantity, quantities)
+        for claim in found:
+            if claim.quantity.start not in claimed:
+                claims.append(claim)
+                claimed.add(claim.quantity.start)
+    unit = unit or (metadata.unit if metadata else "")
+    figures = _unique(figure for claim in claims if (figure := _to_figure(notice, claim, unit)) is not None)
+    logger.debug("notice %s: %d figures", notice_id, len(figures))
+    return NoticeRecord(notice_id=notice_id, unit=unit, figures=figures, metadata=metadata)
+
+
+def _to_figure(notice: _Notice, claim: _Claim, unit: str) -> Figure | None:
+    span = _quote_span(notice, claim.anchor_start, claim.anchor_end)
+    if span is None:
+        logger.debug("no quote of at most %d chars for %s", MAX_QUOTE, claim)
+        return None
+    start, end = span
+    quantity = claim.quantity
+    return Figure(
+        field=claim.field,
+        label=claim.label,
+        value=quantity.value,
+        unit=quantity.unit,
+        text=notice.text[quantity.start : quantity.end],
+        quote=notice.text[start:end],
+        start=start,
+        end=end,
+        scope=_scope(notice, claim.anchor_start, unit),
+    )
+
+
+def _quote_span(notice: _Notice, anchor_start: int, anchor_end: int) -> tuple[int, int] | None:
+    """Whole clauses around the anchor, widened to MIN_QUOTE chars, cut near the anchor past MAX_QUOTE."""
+    start, end = notice.clause_start(anchor_start), notice.clause_end(anchor_end)
+    sentence_start, sentence_end = notice.sentence_start(anchor_start), notice.sentence_end(anchor_end)
+    while end - start < MIN_QUOTE:
+        if start > sentence_start:
+            start = notice.clause_start(start - 1)
+        elif end < sentence_end:
+            end = notice.clause_end(end + 1)
+        elif start > 0:
+            start = sentence_start = notice.clause_start(start - 1)
+        elif end < len(notice.text):
+            end = sentence_end = notice.clause_end(end + 1)
+        else:
+            break
+    start, end = _strip(notice.text, start, end)
+    if end - start > MAX_QUOTE:
+        start = max(start, anchor_start - 20)
+        end = min(end, max(anchor_end + 20, start + MIN_QUOTE))
+        start, end = _strip(notice.text, start, end)
+    return (start, end) if end - start <= MAX_QUOTE else None
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _scope(notice: _Notice, anchor_start: int, unit: str) -> str:
+    """A named sub-unit right before the label in its clause ("星海街道现已清退"); "" for the notice's unit."""
+    window = notice.masked[notice.clause_start(anchor_start) : anchor_start]
+    match = re.search(_ORG, window)
+    if not match:
+        return ""
+    org = _ORG_LEAD.sub("", match.group("org"))
+    if len(org) < 2 or org.startswith(_GENERIC_ORG_START) or (unit and (org in unit or unit in org)):
+        return ""
+    return org
+
+
+def _unique(figures: Any) -> list[Figure]:
+    """Figures in reading order; a statement repeated with the same label and value is kept once."""
+    seen: set[tuple[str, str, float, str]] = set()
+    unique = []
+    for figure in sorted(figures, key=lambda figure: (figure.start, figure.end)):
+        key = (figure.field, figure.label, figure.value, figure.scope)
+        if key not in seen:
+            seen.add(key)
+            unique.append(figure)
+    return unique
+
+
+def verify_record(record: NoticeRecord, text: str) -> list[str]:
+    """Problems with a record against its notice text: quotes not verbatim at their span, figures outside quotes."""
+    problems = []
+    for index, figure in enumerate(record.figures):
+        where = f"figure {index} ({figure.field} {figure.label} {figure.text})"
+        if figure.field not in FIELDS:
+            problems.append(f"{where}: unknown field {figure.field!r}")
+        if text[figure.start : figure.end] != figure.quote:
+            problems.append(f"{where}: quote is not the notice text at [{figure.start}:{figure.end}]")
+        if figure.text not in figure.quote:
+            problems.append(f"{where}: figure text {figure.text!r} is not inside its quote")
+    return problems

@@ -1,0 +1,138 @@
+"""The vector store: chunk embeddings in a Chroma collection (cosine), built from a client passed in."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_core.embeddings import Embeddings
+
+from index.documents import Chunk
+from index.embedder import ChromaEmbeddingFunction
+
+logger = logging.getLogger(__name__)
+
+# Chroma caps how many records one add/delete call may carry; stay well below it.
+WRITE_BATCH = 1000
+
+
+class StoreUnavailable(RuntimeError):
+    """The Chroma server cannot be reached; the message says which URL and what to do."""
+
+
+@dataclass(frozen=True)
+class VectorHit:
+    chunk_id: str
+    notice_id: str
+    similarity: float  # cosine similarity, 1 = identical
+
+
+def make_chroma_client(chroma_url: str, persist_dir: str) -> chromadb.ClientAPI:
+    """Embedded PersistentClient under persist_dir, or an HttpClient when chroma_url is set."""
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if not chroma_url:
+        return chromadb.PersistentClient(path=persist_dir, settings=chroma_settings)
+    parsed = urlparse(chroma_url if "://" in chroma_url else f"http://{chroma_url}")
+    try:
+        return chromadb.HttpClient(
+            host=parsed.hostname or "localhost",
+            port=parsed.port or (443 if parsed.scheme == "https" else 8000),
+            ssl=parsed.scheme == "https",
+            settings=chroma_settings,
+        )
+    except Exception as error:  # chromadb raises several types for a dead server
+        raise StoreUnavailable(
+            f"Chroma server at {chroma_url} is unreachable ({error.__class__.__name__}); "
+            "start it (`chroma run --path DIR`) or unset ASSISTANT_CHROMA_URL to use the embedded store"
+        ) from error
+
+
+class ChunkStore:
+    """Chunk vectors in one Chroma collection, always with our own embedding function."""
+
+    def __init__(
+        self,
+        client: chromadb.ClientAPI,
+        embeddings: Embeddings,
+        collection_name: str = "notices",
+        model_id: str = "",
+    ) -> None:
+        self._embeddings = embeddings
+        try:
+            self._collection = client.get_or_create_collection(
+                name=collection_name,
+                metadata={"hnsw:space": "cosine", "embed_model": model_id or "unknown"},
+                embedding_function=ChromaEmbeddingFunction(embeddings, model_id=model_id),
+            )
+        except Exception as error:
+            raise StoreUnavailable(
+                f"cannot open Chroma collection '{collection_name}': {error}"
+            ) from error
+        stored_model = (self._collection.metadata or {}).get("embed_model")
+        if model_id and stored_model not in (None, "unknown", model_id):
+            raise StoreUnavailable(
+                f"the index was built with embedding model '{stored_model}', not '{model_id}': "
+                "set ASSISTANT_EMBED_MODEL back, or point ASSISTANT_HOME at a new folder and re-ingest"
+            )
+
+    def add_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], title: str) -> None:
+        """Upsert chunks with their precomputed vectors (ids are stable, so a re-run overwrites)."""
+        for begin in range(0, len(chunks), WRITE_BATCH):
+            part = chunks[begin : begin + WRITE_BATCH]
+            self._collection.upsert(
+                ids=[c.chunk_id for c in part],
+                embeddings=[list(v) for v in vectors[begin : begin + WRITE_BATCH]],
+                documents=[c.text for c in part],
+                metadatas=[
+                    {
+                        "notice_id": c.notice_id,
+                        "ordinal": c.ordinal,
+                        "unit": c.unit,
+                        "title": title,
+                        "section_path": c.section_path,
+                        "start": c.start,
+                        "end": c.end,
+                    }
+                    for c in part
+                ],
+            )
+
+    def delete_notice(self, notice_id: str) -> None:
+        self._collection.delete(where={"notice_id": notice_id})
+
+    def count(self) -> int:
+        return self._collection.count()
+
+    def search(
+        self,
+        query_vector: Sequence[float],
+        k: int,
+        notice_ids: Sequence[str] | None = None,
+    ) -> list[VectorHit]:
+        """The k nearest chunks, optionally only from the given notices."""
+        if k <= 0 or (notice_ids is not None and not notice_ids):
+            return []
+        where = None
+        if notice_ids is not None:
+            ids = list(notice_ids)
+            where = {"notice_id": ids[0]} if len(ids) == 1 else {"notice_id": {"$in": ids}}
+        result = self._collection.query(
+            query_embeddings=[list(query_vector)],
+            n_results=k,
+            where=where,
+            include=["metadatas", "distances"],
+        )
+        hits = []
+        for chunk_id, metadata, distance in zip(
+            result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True
+        ):
+            hits.append(VectorHit(chunk_id, str(metadata["notice_id"]), 1.0 - float(distance)))
+        return hits
+
+    def search_text(self, query: str, k: int, notice_ids: Sequence[str] | None = None) -> list[VectorHit]:
+        """Embed the query with the store's embedder, then search."""
+        return self.search(self._embeddings.embed_query(query), k, notice_ids)

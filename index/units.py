@@ -1,0 +1,289 @@
+"""Unit names in a notice: the full name of the unit it is about, and the shorter names it goes by."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+HAN = "[\u4e00-\u9fff]"
+
+PARTY_PREFIXES = ("中国共产党", "中共")
+# Issuing organs written after the unit's name ("X党工委" is issued by X's party working committee).
+ORGAN_SUFFIXES = (
+    "工作委员会", "管理委员会", "党政办公室", "人民政府", "委员会", "党工委", "管委会", "党总支", "党支部",
+    "党委", "党组", "党政办",
+)
+# Territorial unit types, longest first; their core name ("盘龙城", "惠济") is what users type.
+TERRITORIAL_TYPES = (
+    "高新技术产业开发区", "经济技术开发区", "高新技术开发区", "经济开发区", "产业集聚区", "街道办事处",
+    "工业园区", "产业园区", "开发区", "高新区", "经开区", "集聚区", "示范区", "产业园", "管理区", "风景区",
+    "自治区", "自治州", "自治县", "新区", "园区", "街道", "社区", "地区", "镇", "乡", "村", "省", "市", "县",
+    "区", "旗", "盟",
+)
+# Types whose own party committee is "区委/县委/市委…" (a plain district, county, city).
+ADMIN_TYPES = ("省", "市", "县", "区", "旗", "盟", "自治区", "自治州", "自治县")
+# Shorter ways of writing a type: 盘龙城经济开发区 -> 盘龙城开发区, 盘龙城经开区.
+TYPE_ABBREVIATIONS = {
+    "高新技术产业开发区": ("高新区", "开发区"),
+    "经济技术开发区": ("经开区", "开发区"),
+    "高新技术开发区": ("高新区", "开发区"),
+    "经济开发区": ("经开区", "开发区"),
+    "产业集聚区": ("集聚区",),
+    "街道办事处": ("街道",),
+    "工业园区": ("园区",),
+    "产业园区": ("园区",),
+    "产业园": ("园区",),
+}
+# Organisations (not territories): no core name without the type is offered as an alias.
+ORGANISATION_TYPES = ("公司", "集团", "医院", "学校", "大学", "学院", "中心", "银行", "局", "委", "厅", "办", "所")
+UNIT_ORGANS = ("工作委员会", "委员会", "党工委", "党委", "党组", "办事处", "管委会")
+GENERIC_WORDS = frozenset(TERRITORIAL_TYPES) | {a for abbrevs in TYPE_ABBREVIATIONS.values() for a in abbrevs}
+SELF_REFERENCE = re.compile(r"(?:我|本|全|该)(单位|街道|区|县|市|镇|乡|局|委|公司|院|校)")
+# Words that never occur inside a unit's name but do occur in sentences a loose pattern can catch.
+NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|的|与|及|等|在|对|\d")
+NOT_A_SOURCE_UNIT = re.compile(r"纪委|监委|纪律检查|监察|巡察办|巡视办|网站|日报|新闻|融媒|电视|宣传")
+ADMIN_COMPONENT = f"{HAN}{{1,6}}?(?:自治区|自治州|省|市|县|区|旗|盟)"
+# A place name starts after punctuation, a line start, or the party/CPPCC prefix.
+NAME_START = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=中共)|(?<=政协))"
+
+_INSPECTED_UNIT = re.compile(
+    rf"(?:巡察|巡视)(?:第{HAN}{{1,3}})?组[^。;;\n]{{0,40}}?(?:对|进驻)({HAN}{{2,40}}?)"
+    rf"(?:开展了|进行了|开展|进行)[^。;;\n]{{0,12}}?(?:巡察|巡视)"
+)
+_FEEDBACK_TARGET = re.compile(rf"向({HAN}{{2,30}}?)反馈")
+_PARTY_ORGAN = re.compile(
+    rf"(?:中国共产党|中共)({HAN}{{2,30}}?(?:工作委员会|委员会|党工委|党委|党组)"
+    rf"|{HAN}{{1,20}}?[区县市旗盟省]委(?!员))"
+)
+_INSPECTING_SIDE = re.compile(r"(?:第[一二三四五六七八九十\d]*)?(?:巡察|巡视)")
+_PLAN_ISSUER = re.compile(rf"《({HAN}{{2,40}}?)(?:关于)?(?:贯彻落实|整改落实|落实)[^》\n]{{0,40}}?(?:巡察|巡视)[^》\n]*》")
+_SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[::][ \t]*(\S+)[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class UnitCandidate:
+    """A name the notice gives the unit, with how far that source is trusted (0 = most)."""
+
+    name: str
+    rank: int
+    position: int
+
+
+def strip_issuing_organ(name: str) -> tuple[str, bool]:
+    """The unit part of an organ's name ("中共X委员会" -> X), and whether an organ was removed."""
+    name = name.strip()
+    for prefix in PARTY_PREFIXES:
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+            break
+    name = name.removesuffix("领导班子")
+    for suffix in ORGAN_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)], True
+    if name.endswith("办事处") and name[:-3].endswith("街道"):
+        return name[:-3], True
+    if len(name) >= 3 and name.endswith("委") and name[-2] in "区县市旗盟省州":
+        return name[:-1], True
+    return name, False
+
+
+def unit_type(name: str) -> str:
+    """The type word that ends a unit's name ("经济开发区", "街道", "区"), or ""."""
+    for type_word in TERRITORIAL_TYPES + ORGANISATION_TYPES:
+        if name.endswith(type_word) and len(name) > len(type_word):
+            return type_word
+    return ""
+
+
+def is_generic_name(name: str) -> bool:
+    """True for type words and self-references (开发区, 街道, 我区, 全区) that name no unit by themselves."""
+    return name in GENERIC_WORDS or bool(SELF_REFERENCE.fullmatch(name)) or name in ORGANISATION_TYPES
+
+
+def plausible_unit_name(name: str) -> bool:
+    """True when a captured string reads like a unit's name rather than a fragment of a sentence."""
+    return (
+        len(name) >= 2
+        and re.fullmatch(f"{HAN}+", name) is not None
+        and not is_generic_name(name)
+        and not name.startswith(("中央", "省委", "市委", "区委", "县委"))
+        and NOT_IN_NAMES.search(name) is None
+    )
+
+
+def unit_from_issuer(issuer: str, *, need_organ: bool) -> str:
+    """The unit named by an issuer string, or "" when it does not read as one."""
+    name, had_organ = strip_issuing_organ(issuer)
+    if need_organ and not had_organ and not unit_type(name):
+        return ""
+    return name if plausible_unit_name(name) else ""
+
+
+def self_reference_type(text: str) -> str:
+    """The unit type the notice uses for itself (我街道 -> 街道), or "" if only 我单位 or nothing."""
+    counts = Counter(m.group(1) for m in SELF_REFERENCE.finditer(text) if m.group(0)[0] == "我")
+    counts.pop("单位", None)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> list[UnitCandidate]:
+    """Every place the notice names its own unit, ranked by how much that kind of place is trusted."""
+    candidates: list[UnitCandidate] = []
+
+    def add(issuer: str, rank: int, position: int, need_organ: bool = True) -> None:
+        name = unit_from_issuer(issuer, need_organ=need_organ)
+        if name:
+            candidates.append(UnitCandidate(name, rank, position))
+
+    if title:
+        add(title_issuer(title), 0, text.find(title))
+    for line, position in _closing_lines(text):
+        add(line, 1, position)
+    for match in _SOURCE_LINE.finditer(text):
+        # 来源 often names the website or discipline body that published the notice, not the unit.
+        name, had_organ = strip_issuing_organ(match.group(1))
+        if had_organ and not NOT_A_SOURCE_UNIT.search(name):
+            add(match.group(1), 2, match.start(1))
+    for match in _INSPECTED_UNIT.finditer(text):
+        add(match.group(1), 3, match.start(1), need_organ=False)
+    for match in _FEEDBACK_TARGET.finditer(text):
+        add(match.group(1), 4, match.start(1), need_organ=False)
+    for match in _PARTY_ORGAN.finditer(text):
+        if not _INSPECTING_SIDE.match(text, match.end()):  # 中共青禾市委第二巡察组 inspects, it is not inspected
+            add(match.group(0), 5, match.start(1))
+    for match in _PLAN_ISSUER.finditer(text):
+        add(match.group(1), 5, match.start(1))
+    if file_title:
+        add(title_issuer(file_title), 6, -1)
+    return candidates
+
+
+def title_issuer(title: str) -> str:
+    """The issuing organ of a title ("X党委关于…的通报" -> "X党委"; "关于X党委…" -> "X党委")."""
+    head, found, tail = title.partition("关于")
+    if not found:
+        return ""
+    if head.strip():
+        return head.strip()
+    match = _PARTY_ORGAN.match(tail) or re.match(
+        rf"{HAN}{{2,30}}?(?:工作委员会|委员会|党工委|党委|党组|[区县市旗]委(?!员))", tail
+    )
+    return match.group(0) if match else ""
+
+
+def choose_unit(text: str, title: str = "", file_title: str = "") -> str:
+    """The full name of the unit a notice is about, or "" when the notice never names it."""
+    candidates = find_unit_candidates(text, title, file_title)
+    hint = self_reference_type(text)
+    # Loose sources (feedback targets, 中共… anywhere, plan names) must agree with 我区/我街道….
+    trusted = [c for c in candidates if c.rank <= 3 or not hint or c.name.endswith(hint)]
+    if not trusted:
+        return ""
+    counts = Counter(c.name for c in trusted)
+    best = min(trusted, key=lambda c: (c.rank, -counts[c.name], c.position))
+    unit = best.name
+    longer = [c.name for c in trusted if c.name.endswith(unit) and len(c.name) > len(unit)]
+    if longer:
+        unit = max(longer, key=len)
+    return fullest_written_form(unit, text)
+
+
+def fullest_written_form(unit: str, text: str) -> str:
+    """The unit with the longest place prefix the text writes before it (惠济区 -> 郑州市惠济区)."""
+    prefix = f"(?:{ADMIN_COMPONENT})+"
+    if unit[0] in "省市县区旗盟":  # "县国资委" is written "青禾县国资委" in full
+        prefix = f"(?:{ADMIN_COMPONENT})*{HAN}{{1,6}}?"
+    pattern = NAME_START + f"({prefix})" + re.escape(unit)
+    forms = [
+        match.group(0)
+        for match in re.finditer(pattern, text, re.MULTILINE)
+        if not SELF_REFERENCE.match(match.group(1)) and not NOT_IN_NAMES.search(match.group(1))
+    ]
+    return max(forms, key=len) if forms else unit
+
+
+def unit_aliases(unit: str, text: str) -> list[str]:
+    """Short names of the unit that occur in text, longest first; type words (开发区, 街道) last."""
+    if not unit:
+        return []
+    type_word = unit_type(unit)
+    suffix_forms = _suffix_forms(unit, type_word)
+    name_forms = [f for f in suffix_forms if f in text and _has_free_occurrence(f, text, suffix_forms)]
+    core = _core_name(unit, name_forms, type_word)
+    specific = set(name_forms)
+    if core:
+        specific.update(f for a in TYPE_ABBREVIATIONS.get(type_word, ()) if (f := core + a) in text)
+    organs = _organ_forms(specific, text, admin=type_word in ADMIN_TYPES)
+    specific |= {f for f in organs if _has_free_occurrence(f, text, organs)}
+    generic = {w for w in _generic_forms(type_word) if _has_free_occurrence(w, text, specific)}
+    generic |= {f for f in _organ_forms(generic, text, admin=False) if _has_free_occurrence(f, text, specific)}
+    if type_word in ADMIN_TYPES and _has_free_occurrence(type_word + "委", text, specific):
+        generic.add(type_word + "委")
+    if core and core in text:
+        specific.add(core)
+    specific -= generic
+    by_length = lambda names: sorted(names, key=lambda n: (-len(n), n))  # noqa: E731
+    return by_length(specific) + by_length(generic)
+
+
+def _suffix_forms(unit: str, type_word: str) -> list[str]:
+    """The unit's name and every shorter right part that still has a name before its type word."""
+    shortest = len(type_word) + 2 if type_word else 2
+    return [unit[i:] for i in range(len(unit) - shortest + 1)]
+
+
+def _has_free_occurrence(form: str, text: str, longer_forms: set[str] | list[str]) -> bool:
+    """True when some occurrence of form is not the right part of a longer form or type word."""
+    if form not in text:
+        return False
+    enclosing = [o for o in longer_forms if len(o) > len(form) and o.endswith(form)]
+    enclosing += [t for t in TERRITORIAL_TYPES if len(t) > len(form) and t.endswith(form)]
+    covering = [(m.start(), m.end()) for other in enclosing for m in re.finditer(re.escape(other), text)]
+    for match in re.finditer(re.escape(form), text):
+        if not any(start < match.start() and match.end() <= end for start, end in covering):
+            return True
+    return False
+
+
+def _core_name(unit: str, name_forms: list[str], type_word: str) -> str:
+    """The name without place prefix and type (岳阳市云溪区松杨湖街道 -> 松杨湖), territories only."""
+    if type_word not in TERRITORIAL_TYPES:
+        return ""
+    shortest = min(name_forms or [unit], key=len)
+    core = shortest[: -len(type_word)]
+    while (match := re.match(f"{ADMIN_COMPONENT}(?![省市州县区旗盟])", core)) and len(core) - match.end() >= 2:
+        core = core[match.end():]
+    return core if len(core) >= 2 and not is_generic_name(core) else ""
+
+
+def _generic_forms(type_word: str) -> list[str]:
+    """Type words that stand for the unit on their own (开发区, 新区, 街道); single characters excluded."""
+    words = [type_word, *TYPE_ABBREVIATIONS.get(type_word, ())]
+    return [w for w in words if len(w) >= 2 and w not in ("自治区", "自治州", "自治县", "地区")]
+
+
+def _organ_forms(names: set[str], text: str, *, admin: bool) -> set[str]:
+    """Organ names built on the given names that the text writes (X党工委, 中共X委员会, X区委)."""
+    found = set()
+    for name in names:
+        endings = list(UNIT_ORGANS) + (["委"] if admin else [])
+        for ending in endings:
+            for form in (name + ending, "中共" + name + ending):
+                if form in text:
+                    found.add(form)
+    return found
+
+
+def _closing_lines(text: str) -> list[tuple[str, int]]:
+    """The short last lines of a notice that can hold the issuer's signature, with their offsets."""
+    lines: list[tuple[str, int]] = []
+    offset = len(text)
+    for line in reversed(text.splitlines(keepends=True)):
+        offset -= len(line)
+        stripped = line.strip()
+        if stripped:
+            lines.append((stripped, offset + line.index(stripped)))
+        if len(lines) >= 6:
+            break
+    return [(line, pos) for line, pos in lines if len(line) <= 40 and re.fullmatch(f"{HAN}+", line)]

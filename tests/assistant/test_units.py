@@ -1,0 +1,39 @@
+from index.catalog import NoticeRow
+from index.documents import NoticeMetadata
+
+from assistant.units import UnitDirectory, asks_across_units, asks_comparison
+
+
+def row(notice_id: str, unit: str, aliases: list[str]) -> NoticeRow:
+    return NoticeRow(notice_id, f"/x/{notice_id}.txt", f"{notice_id}.txt", "", unit,
+                     NoticeMetadata(unit=unit, aliases=aliases), 3, "ready", 0.0)
+
+
+DIRECTORY = UnitDirectory([
+    row("n1", "青禾市云岭区", ["云岭区", "云岭", "区"]),
+    row("n2", "东湖高新产业园", ["东湖产业园", "东湖", "园区"]),
+    row("n3", "青禾市云岭区柳林街道", ["柳林街道", "柳林", "街道"]),
+    row("n4", "西山新区", ["西山", "新区", "园区"]),
+])
+
+
+def test_units_are_found_by_full_name_and_short_names_in_order_of_mention():
+    assert DIRECTORY.find_units("东湖和云岭区在清退津补贴上有何不同?") == ["东湖高新产业园", "青禾市云岭区"]
+    assert DIRECTORY.find_units("青禾市云岭区柳林街道的信访件办结了几件?") == ["青禾市云岭区柳林街道"]
+
+
+def test_generic_and_shared_aliases_name_no_unit():
+    assert DIRECTORY.find_units("哪些街道和园区清退了津补贴?") == []
+    assert DIRECTORY.find_units("新区的整改") == []
+
+
+def test_notice_ids_of_units():
+    assert DIRECTORY.notice_ids_of(["西山新区", "东湖高新产业园"]) == ["n2", "n4"]
+
+
+def test_question_intent():
+    assert asks_across_units("哪些单位清退了违规发放的津补贴?")
+    assert asks_across_units("各单位在整改中分别新建了多少项制度?")
+    assert not asks_across_units("云岭区挽回了多少经济损失?")
+    assert asks_comparison("云岭区和东湖在挽回经济损失上有何不同?")
+    assert not asks_comparison("云岭区挽回了多少经济损失?")

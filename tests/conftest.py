@@ -1,0 +1,58 @@
+"""Shared fixtures: fictional notices, a workspace on a temp home with a fake embedder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+FIXTURE_NOTICES = Path(__file__).parent / "fixtures" / "notices"
+
+
+@pytest.fixture
+def notices_dir(tmp_path: Path) -> Path:
+    """A private copy of the fictional fixture notices (tests may edit it)."""
+    target = tmp_path / "notices"
+    shutil.copytree(FIXTURE_NOTICES, target)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from assistant.settings import load_settings
+
+    monkeypatch.delenv("ASSISTANT_CHROMA_URL", raising=False)
+    monkeypatch.delenv("ASSISTANT_LLM_BASE_URL", raising=False)
+    monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path / "absent.toml"))
+    return load_settings(home=tmp_path / "home", embed_model="fake")
+
+
+@pytest.fixture
+def chroma_client():
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    return chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+
+
+@pytest.fixture
+def workspace(settings, chroma_client):
+    """A workspace on a temp home, with the fake embedder and an in-memory Chroma collection."""
+    from assistant.workspace import Workspace
+    from index.fake_embedder import HashingEmbeddings
+
+    settings = settings.model_copy(update={"collection": f"test-{uuid.uuid4().hex[:8]}"})
+    return Workspace(settings, embeddings=HashingEmbeddings(), chroma_client=chroma_client)
+
+
+@pytest.fixture
+def ingested(workspace, notices_dir):
+    report = workspace.ingestor.ingest_paths([notices_dir])
+    assert report.ok, report.failed
+    return workspace

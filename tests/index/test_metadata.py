@@ -1,0 +1,269 @@
+"""Rule-based notice metadata on fictional notices written in the styles real notices use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.documents import SourcedValue
+from index.metadata import extract_notice_metadata, unit_aliases
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "metadata"
+SOURCED_FIELDS = ("inspecting_body", "inspection_period", "feedback_date", "publish_date")
+
+
+def notice(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def value(sourced: SourcedValue | None) -> str | None:
+    return sourced.value if sourced else None
+
+
+# file, unit, inspecting body, kind, period, feedback date, publish date
+EXPECTED = [
+    (
+        "district_web_page.txt", "青禾市云岭区", "市委第二巡察组", "巡察",
+        "2022年9月5日至11月20日", "2023年1月6日", "2023-05-08 09:30",
+    ),
+    (
+        "county_bureau_no_title.txt", "柳溪县国资委", "县委第二巡察组", "巡察",
+        "2023年3月1日至4月28日", "6月28日", None,
+    ),
+    ("park_source_line.txt", "东湖高新产业园", "巡察组", "巡察", None, None, None),
+    (
+        "central_inspection.txt", "青禾省", "中央第六巡视组", "巡视",
+        "2019年3月10日至5月10日", "2019年7月12日", "2019年10月15日",
+    ),
+    (
+        "street_missing_numeral.txt", "青禾市云岭区柳林街道", "区委第五巡察组", "巡察",
+        "2022年4月6日至6月10日", "2022年7月15日", "2022年9月1日",
+    ),
+    ("unnamed_unit.txt", "", "巡察组", "巡察", None, None, None),
+]
+
+
+@pytest.mark.parametrize("file_name, unit, body, kind, period, feedback, published", EXPECTED)
+def test_fields_read_from_fixture_notices(file_name, unit, body, kind, period, feedback, published):
+    metadata = extract_notice_metadata(notice(file_name), file_name)
+    assert metadata.unit == unit
+    assert value(metadata.inspecting_body) == body
+    assert metadata.inspection_kind == kind
+    assert value(metadata.inspection_period) == period
+    assert value(metadata.feedback_date) == feedback
+    assert value(metadata.publish_date) == published
+
+
+@pytest.mark.parametrize("file_name", [row[0] for row in EXPECTED])
+def test_every_sourced_value_quotes_the_text_it_was_read_from(file_name):
+    text = notice(file_name)
+    metadata = extract_notice_metadata(text, file_name)
+    for field in SOURCED_FIELDS:
+        sourced = getattr(metadata, field)
+        if sourced is None or field == "publish_date":
+            continue
+        assert sourced.quote(text) == sourced.value
+
+
+def test_title_line_after_page_navigation_is_the_title():
+    metadata = extract_notice_metadata(notice("district_web_page.txt"))
+    assert metadata.title == "中共青禾市云岭区委关于市委巡察整改进展情况的通报"
+
+
+def test_notice_starting_with_its_body_has_no_title():
+    assert extract_notice_metadata(notice("street_missing_numeral.txt")).title == ""
+
+
+def test_labelled_web_date_is_normalised_and_quotes_the_label():
+    text = notice("district_web_page.txt")
+    published = extract_notice_metadata(text).publish_date
+    assert published.quote(text) == "发布时间:2023年05月08日 09:30"
+
+
+def test_spaced_web_timestamp_is_normalised():
+    text = "中共柳林街道工作委员会关于巡察整改情况的通报\n发布日期: 2021- 06- 08 16: 05 浏览次数:\n正文。"
+    published = extract_notice_metadata(text).publish_date
+    assert published.value == "2021-06-08 16:05"
+    assert published.quote(text) == "发布日期: 2021- 06- 08 16: 05"
+
+
+def test_signature_date_in_chinese_numerals_is_kept_as_written():
+    text = notice("district_web_page.txt").replace("发布时间:2023年05月08日 09:30", "")
+    assert value(extract_notice_metadata(text).publish_date) == "二〇二三年五月六日"
+
+
+def test_group_written_without_its_number_is_completed_from_a_later_mention():
+    text = notice("street_missing_numeral.txt")
+    body = extract_notice_metadata(text).inspecting_body
+    assert body.value == "区委第五巡察组"
+    assert text[body.start : body.end] == "区委第五巡察组"
+
+
+def test_the_group_that_inspected_wins_over_other_groups_mentioned_later():
+    # central_inspection.txt also mentions 中央第三巡视组 further down
+    assert value(extract_notice_metadata(notice("central_inspection.txt")).inspecting_body) == "中央第六巡视组"
+
+
+def test_bare_group_is_not_completed_when_several_numbered_groups_exist():
+    text = "巡察组对我单位进行了巡察。另,区委第一巡察组和区委第二巡察组曾到访。"
+    assert value(extract_notice_metadata(text).inspecting_body) == "巡察组"
+
+
+def test_reordered_group_name_is_read():
+    text = "2021年3月1日至4月2日,区委巡察第三组对柳林街道进行了巡察。"
+    assert value(extract_notice_metadata(text).inspecting_body) == "区委巡察第三组"
+
+
+def test_meeting_about_feedback_is_not_the_feedback_date():
+    # county_bureau_no_title.txt holds "2023年7月10日,召开巡察反馈意见整改工作部署会"
+    assert value(extract_notice_metadata(notice("county_bureau_no_title.txt")).feedback_date) == "6月28日"
+
+
+def test_feedback_date_after_yu_is_read():
+    text = "省委第一巡视组于2020年5月6日至7月8日对青禾市进行了巡视,并于2020年9月1日反馈了巡视意见。"
+    metadata = extract_notice_metadata(text)
+    assert value(metadata.inspection_period) == "2020年5月6日至7月8日"
+    assert value(metadata.feedback_date) == "2020年9月1日"
+
+
+def test_month_only_period_is_kept_as_written():
+    text = "县委第三巡察组于2021年4月至6月对柳溪县国资委党委开展了巡察。"
+    assert value(extract_notice_metadata(text).inspection_period) == "2021年4月至6月"
+
+
+def test_date_range_outside_an_inspection_sentence_is_not_the_period():
+    text = "2021年8月1日至8月31日,我单位开展了作风整顿。巡察组对我单位进行了巡察。"
+    assert extract_notice_metadata(text).inspection_period is None
+
+
+def test_unit_from_title_issuer_drops_organ_suffix():
+    text = "东湖高新产业园党工委关于巡察整改情况的通报\n\n区委第一巡察组对我园区进行了巡察。"
+    assert extract_notice_metadata(text).unit == "东湖高新产业园"
+
+
+def test_unit_from_title_that_names_the_organ_after_guanyu():
+    text = "关于中共柳林街道工作委员会巡察整改情况的通报\n\n巡察组对我街道进行了巡察。"
+    assert extract_notice_metadata(text).unit == "柳林街道"
+
+
+def test_unit_is_extended_with_the_place_prefix_the_text_writes():
+    # the title says 云岭区; the body writes 《青禾市云岭区…》
+    assert extract_notice_metadata(notice("district_web_page.txt")).unit == "青禾市云岭区"
+
+
+def test_relative_name_is_completed_from_its_full_form():
+    # the inspection sentence says 县国资委党委; a plan title writes 《柳溪县国资委关于…》
+    assert extract_notice_metadata(notice("county_bureau_no_title.txt")).unit == "柳溪县国资委"
+
+
+def test_source_line_naming_the_unit_office_gives_the_unit():
+    assert extract_notice_metadata(notice("park_source_line.txt")).unit == "东湖高新产业园"
+
+
+def test_source_line_naming_the_discipline_commission_is_not_the_unit():
+    text = "关于巡察整改情况的通报\n来源:青禾市纪委监委\n巡察组对我单位进行了巡察。"
+    assert extract_notice_metadata(text).unit == ""
+
+
+def test_superior_party_committee_is_not_taken_for_a_district():
+    # district_web_page.txt mentions 中共青禾市委巡察办; the notice says 我区
+    text = notice("district_web_page.txt").split("\n", 3)[3]  # drop the title line
+    assert extract_notice_metadata(text).unit == "青禾市云岭区"
+
+
+def test_party_committee_of_the_inspecting_group_is_not_the_unit():
+    text = "中共青禾市委第二巡察组于2021年4月至6月对我单位进行了巡察。中共青禾市委巡察办到场督导。"
+    assert extract_notice_metadata(text).unit == ""
+
+
+def test_unit_from_file_name_when_the_text_has_no_title():
+    metadata = extract_notice_metadata(notice("unnamed_unit.txt"), "中共东湖高新产业园工作委员会关于巡察整改情况的通报.txt")
+    assert metadata.title == "中共东湖高新产业园工作委员会关于巡察整改情况的通报"
+    assert metadata.unit == "东湖高新产业园"
+
+
+def test_plain_file_name_gives_no_title():
+    assert extract_notice_metadata(notice("unnamed_unit.txt"), "notice-17.txt").title == ""
+
+
+def test_notice_that_never_names_its_unit_has_no_unit_and_no_aliases():
+    metadata = extract_notice_metadata(notice("unnamed_unit.txt"))
+    assert metadata.unit == ""
+    assert metadata.aliases == []
+
+
+def test_empty_text_gives_empty_metadata():
+    metadata = extract_notice_metadata("")
+    assert metadata.unit == "" and metadata.inspecting_body is None and metadata.publish_date is None
+
+
+def test_aliases_of_a_street_longest_first_with_type_words_last():
+    text = notice("street_missing_numeral.txt")
+    aliases = unit_aliases("青禾市云岭区柳林街道", text)
+    assert aliases[:2] == ["中共青禾市云岭区柳林街道工作委员会", "青禾市云岭区柳林街道"]
+    assert aliases[-2:] == ["街道党工委", "街道"]
+    for name in ("柳林街道", "柳林街道党工委", "柳林街道办事处", "柳林"):
+        assert name in aliases
+    specific = aliases[: aliases.index("街道党工委")]
+    assert [len(a) for a in specific] == sorted((len(a) for a in specific), reverse=True)
+
+
+def test_aliases_never_include_self_references():
+    aliases = unit_aliases("青禾市云岭区柳林街道", notice("street_missing_numeral.txt"))
+    assert "我街道" not in aliases
+
+
+def test_aliases_skip_fragments_only_seen_inside_the_full_name():
+    aliases = unit_aliases("青禾市云岭区柳林街道", notice("street_missing_numeral.txt"))
+    assert "云岭区柳林街道" not in aliases
+    assert "林街道" not in aliases
+
+
+def test_core_name_is_an_alias_even_when_only_written_inside_longer_forms():
+    text = "青禾市云岭区关于巡察整改情况的通报。云岭区各部门认真整改。"
+    assert "云岭" in unit_aliases("青禾市云岭区", text)
+
+
+def test_abbreviated_zone_type_is_an_alias_when_written():
+    text = "青禾石门经济开发区党委关于巡察整改情况的通报\n石门经济开发区、石门开发区和开发区各部门认真整改。区委巡察组提出意见。"
+    aliases = unit_aliases("青禾石门经济开发区", text)
+    assert aliases.index("石门开发区") < aliases.index("开发区")
+    assert {"石门经济开发区", "石门", "青禾石门经济开发区党委"} <= set(aliases)
+    # 区委 here is the district above the zone, not the zone's own committee
+    assert "区委" not in aliases
+
+
+def test_district_committee_is_an_alias_of_a_district():
+    aliases = unit_aliases("青禾市云岭区", notice("district_web_page.txt"))
+    assert {"云岭区委", "中共青禾市云岭区委", "区委", "云岭区", "云岭"} <= set(aliases)
+
+
+def test_aliases_of_an_empty_unit_are_empty():
+    assert unit_aliases("", "云岭区") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["中共", "青禾市", "云岭区", "党工委", "委员会", "关于", "巡察", "巡视", "组", "区委第", "三", "对",
+             "我区", "进行了", "反馈了", "意见", "2021年", "3月", "26日", "至", "5月", "来源:", "\n", "。",
+             ",", "发布日期: ", "2022-03-29 10:01", "通报", "的"]
+        ),
+        max_size=40,
+    )
+)
+def test_any_text_gives_spans_inside_it_that_hold_the_value(pieces):
+    text = "".join(pieces)
+    metadata = extract_notice_metadata(text)
+    for field in SOURCED_FIELDS:
+        sourced = getattr(metadata, field)
+        if sourced is None:
+            continue
+        assert 0 <= sourced.start < sourced.end <= len(text)
+        if field != "publish_date":
+            assert sourced.quote(text) == sourced.value
+    assert all(alias in text for alias in metadata.aliases)
