@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -58,7 +59,8 @@ class Answer:
         parts: list[str] = []
         if self.notice:
             parts.append(f"> {_escape(self.notice)}")
-        parts.append(self.text.strip())
+        # One line per unit must stay one line: a single newline becomes a Markdown hard break.
+        parts.append(re.sub(r"(?<!\n)\n(?!\n)", "  \n", self.text.strip()))
         if self.citations:
             lines = [f"来源{FULL_WIDTH_COLON}"]
             for citation in self.citations:

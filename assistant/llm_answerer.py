@@ -98,7 +98,8 @@ class LLMAnswerer:
         for item in self.stream(question, standalone_question, passages, notice_text_of):
             if isinstance(item, Answer):
                 final = item
-        assert final is not None  # stream always ends with an Answer or raises
+        if final is None:  # stream() ends with an Answer or raises; this guards against a change there
+            raise LLMUnavailable("返回内容为空")
         return final
 
 

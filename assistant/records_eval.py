@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from index.figures import find_quantities, mask_non_figures
-from index.records import NoticeRecord, extract_notice_record, verify_record
+from index.records import FIELDS, NoticeRecord, extract_notice_record, verify_record
 
 # gold field -> (primary figure fields, extra figure fields that may hold a gold number)
 FIELD_MAP: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -65,7 +65,9 @@ def compare_record_field(record: NoticeRecord, gold_field: str, gold: dict[str, 
     row["gold_numbers"] = wanted
     row["missing"] = missing
     row["extra"] = [
-        f"{figure.label} {figure.text}" for figure in primary_figures if not any(_same(figure.value, n) for n in wanted)
+        f"{figure.label} {figure.text}"
+        for figure in primary_figures
+        if not any(_same(figure.value, number) for number in wanted)
     ]
     row["correct"] = not missing
     row["reason"] = "" if not missing else f"not extracted: {', '.join(f'{number:g}' for number in missing)}"
@@ -106,7 +108,7 @@ def compare_records_with_gold(corpus_dir: Path, gold_path: Path) -> dict[str, An
 
 def records_table(records: list[NoticeRecord]) -> str:
     """A Markdown table: one row per notice, one column per figure field, values as written with labels."""
-    fields = ("problems_found", "problems_rectified", "problems_in_progress", "completion_rate", "money", "people", "rules", "clues")
+    fields = FIELDS
     lines = ["| unit | " + " | ".join(fields) + " |", "|" + "---|" * (len(fields) + 1)]
     for record in records:
         cells = []

@@ -64,22 +64,26 @@ class _Units:
         return count_tokens(self.text[self.starts[first] : self.ends[last]])
 
 
+def _longest_fitting_prefix(text: str, start: int, end: int, max_tokens: int) -> int:
+    """End of the longest text[start:cut] within max_tokens (at least one character)."""
+    # Widen a window until it overflows, then bisect inside it: cost stays near the piece's length.
+    low, high = start + 1, min(end, start + 4 * max_tokens)
+    while high < end and count_tokens(text[start:high]) <= max_tokens:
+        low, high = high, min(end, start + 2 * (high - start))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if count_tokens(text[start:middle]) <= max_tokens:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
 def _hard_split(text: str, start: int, end: int, max_tokens: int) -> list[tuple[int, int, int]]:
     """Cut a span with no usable punctuation into the longest pieces that fit max_tokens."""
     pieces: list[tuple[int, int, int]] = []
     while start < end:
-        tokens = count_tokens(text[start:end])
-        if tokens <= max_tokens:
-            pieces.append((start, end, tokens))
-            break
-        low, high = start + 1, end - 1
-        while low < high:  # the longest prefix that fits
-            middle = (low + high + 1) // 2
-            if count_tokens(text[start:middle]) <= max_tokens:
-                low = middle
-            else:
-                high = middle - 1
-        cut = low
+        cut = _longest_fitting_prefix(text, start, end, max_tokens)
         piece_end = cut
         while piece_end > start + 1 and text[piece_end - 1].isspace():
             piece_end -= 1
@@ -113,7 +117,8 @@ def _close_sections_for(stack: list[_Section], heading: Heading) -> None:
     if rank is None:
         return  # labels and short titles nest under whatever is open
     closes_junior = rank <= 1 or any(
-        section.heading.style == "plain" or (section.heading.rank or -1) > rank for section in stack
+        section.heading.style == "plain" or (section.heading.rank is not None and section.heading.rank > rank)
+        for section in stack
     )
     if closes_junior:
         keep = 0

@@ -17,6 +17,7 @@ _PLAUSIBLE_CHARS = re.compile(
     r"[\t\n\r\x20-\x7e\u00a0-\u024f\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
 )
 _MIN_PLAUSIBLE_UTF16_SHARE = 0.9
+_PLAUSIBILITY_SAMPLE_CHARS = 100_000
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _MAX_PRIVATE_USE_SHARE = 0.01
 # A statistical guess with more "chaos" (mojibake signs) than this is treated as garbage.
@@ -148,7 +149,8 @@ def _decode_utf16_without_bom(data: bytes) -> tuple[str, str] | None:
 
 
 def _plausible_share(text: str) -> float:
-    return len(_PLAUSIBLE_CHARS.findall(text)) / len(text) if text else 0.0
+    sample = text[:_PLAUSIBILITY_SAMPLE_CHARS]
+    return len(_PLAUSIBLE_CHARS.findall(sample)) / len(sample) if sample else 0.0
 
 
 def _decode_by_guess(data: bytes) -> tuple[str, str]:

@@ -16,23 +16,17 @@ DEFAULT_DIMENSIONS = 256
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # A unit is one CJK character or a run of other letters/digits (a Latin word or a number).
 _UNIT = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+")
-_BIGRAM_GAP = re.compile(r"\s*")
-
-
-def text_units(text: str) -> list[tuple[str, int, int]]:
-    """The units of text (NFKC, lower-cased) with their spans: CJK characters one by one, other words whole."""
-    normalized = unicodedata.normalize("NFKC", text).lower()
-    return [(match.group(), match.start(), match.end()) for match in _UNIT.finditer(normalized)]
 
 
 def text_features(text: str) -> list[str]:
-    """Unigrams of units, plus bigrams of neighbouring units not split by punctuation."""
-    units = text_units(text)
-    features = [unit for unit, _, _ in units]
+    """Units of the NFKC, lower-cased text, plus bigrams of neighbouring units not split by punctuation."""
     normalized = unicodedata.normalize("NFKC", text).lower()
-    for (left, _, left_end), (right, right_start, _) in zip(units, units[1:]):
-        if _BIGRAM_GAP.fullmatch(normalized, left_end, right_start):
-            features.append(f"{left}\u2009{right}")
+    units = list(_UNIT.finditer(normalized))
+    features = [unit.group() for unit in units]
+    for left, right in zip(units, units[1:]):
+        gap = normalized[left.end() : right.start()]
+        if not gap or gap.isspace():
+            features.append(f"{left.group()} {right.group()}")
     return features
 
 

@@ -25,14 +25,20 @@ FIXED_TERMS = (
 _MASK = "□"
 # Ranges such as "10万至15万元", "1~2家", "100—3000元": no single stated value.
 _RANGE_SEPARATOR = r"\s*(?:至|到|~|～|-|－|—|–)\s*"
-_RANGE_BEFORE = re.compile(rf"(?:\d|[一二三四五六七八九十百千万亿两])[万亿千]?元?{_RANGE_SEPARATOR}$")
+_RANGE_BEFORE = re.compile(
+    rf"(?:\d|[一二三四五六七八九十百千万亿两])[万亿千]?(?:元|人次|人|名|件|起|项|个|条|%|％)?{_RANGE_SEPARATOR}$"
+)
 _RANGE_AFTER = re.compile(rf"{_RANGE_SEPARATOR}{NUMBER}")
 
-_MONEY = re.compile(rf"(?P<number>{NUMBER})(?P<approx>{APPROX})?(?P<unit>万元|亿元|千元|元)")
-_PERCENT = re.compile(rf"(?P<number>{ARABIC})(?P<unit>%|％)|百分之(?P<chinese>{CHINESE})")
+_SPACE = r"[ \u3000]?"  # text from PDFs sometimes has a space between a number and its unit
+# "27.493万元", "三十万元", "50余万元", "30万余元", "1,250,000元"
+_MONEY = re.compile(
+    rf"(?P<number>{NUMBER}){_SPACE}(?P<approx>{APPROX})?(?P<magnitude>[千万亿])?(?P<approx2>{APPROX})?元"
+)
+_PERCENT = re.compile(rf"(?P<number>{ARABIC}){_SPACE}(?P<unit>%|％)|百分之(?P<chinese>{CHINESE})")
 # Counts: "23个", "二十三个", "7人", "6件", "3.6万人次"; "个月" is a duration, not a count.
 _COUNT = re.compile(
-    rf"(?P<number>{NUMBER})(?P<magnitude>[万亿])?(?P<approx>{APPROX})?"
+    rf"(?P<number>{NUMBER}){_SPACE}(?P<magnitude>[万亿])?(?P<approx>{APPROX})?"
     rf"(?P<unit>人次|人|名|件|起|大类|大方面|大项|方面|项|个(?!月)|条|类|套)"
 )
 
@@ -169,7 +175,7 @@ def _to_quantity(kind: str, match: re.Match[str]) -> Quantity | None:
         number = match.group("number")
         if parse_chinese_number(number) is None:
             return None
-        value = amount_in_yuan(number, match.group("unit"))
+        value = amount_in_yuan(number, (match.group("magnitude") or "") + "元")
         return Quantity("money", value, "元", text, match.start(), match.end())
     if kind == "percent":
         number = match.group("number") or match.group("chinese")

@@ -42,9 +42,8 @@ _STRONG_INLINE_STYLES = {"part", "cn-numeral", "cn-paren", "problem-number", "pr
 
 _TITLE_END = re.compile(r"[。！？；;!?：:]")
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)】》〕]*")
-_WIDE_GAP = re.compile(r"(?: {2,}|[\u3000\t]+)\s*")
-_GAP_AT_END = re.compile(r"(?: {2,}|[\u3000\t])\s*$")
-_SENTENCE_AT_END = re.compile(r"[。！？!?][”’」』）)】》〕]*\s*$")
+_WIDE_GAP = re.compile(r"[^\S\n]{2,}|[\u3000\t]")
+_CLOSERS = "”’」』）)】》〕"
 _TERMINAL = "。！？；;!?"
 _CJK = re.compile("[\u4e00-\u9fff]")
 
@@ -73,10 +72,10 @@ def _short(label: str) -> str:
     return label if len(label) <= MAX_LABEL_CHARS else label[: MAX_LABEL_CHARS - 1] + "…"
 
 
-def parse_heading(line: str) -> Heading | None:
-    """The heading that starts this (stripped) line, or None; "一是…" enumerations are not headings."""
+def parse_heading(line: str, start: int = 0) -> Heading | None:
+    """The heading that starts line[start:] (stripped text), or None; "一是…" enumerations are not headings."""
     for style, rank, pattern in _MARKERS:
-        match = pattern.match(line)
+        match = pattern.match(line, start)
         if not match:
             continue
         if style == "measure-label":
@@ -85,27 +84,36 @@ def parse_heading(line: str) -> Heading | None:
             return Heading(style, rank, "")
         # The label runs to the first sentence end or colon after the marker.
         title_end = _TITLE_END.search(line, match.end())
-        label = line[: title_end.start() if title_end else len(line)]
-        return Heading(style, rank, _short(label))
+        return Heading(style, rank, _short(line[start : title_end.start() if title_end else len(line)]))
     return None
 
 
+def _ends_with_wide_gap(text: str) -> bool:
+    """True if text ends with two or more spaces, an ideographic space or a tab."""
+    gap = text[len(text.rstrip()) :]
+    return len(gap) >= 2 or "\u3000" in gap or "\t" in gap
+
+
+def _ends_sentence(text: str) -> bool:
+    """True if text ends with 。！？ (possibly followed by closing quotes and spaces)."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(("。", "！", "？", "!", "?"))
+
+
 def inline_heading_starts(line: str) -> list[int]:
-    """Offsets inside a line where a heading begins after earlier text ("…不足。   整改措施：…")."""
+    """Offsets inside a stripped line where a heading begins after earlier text ("…不足。   整改措施：…")."""
     candidates = {m.end() for m in _SENTENCE_END.finditer(line)} | {m.end() for m in _WIDE_GAP.finditer(line)}
     starts: list[int] = []
     for offset in sorted(candidates):
         while offset < len(line) and line[offset].isspace():
             offset += 1
-        if offset >= len(line) or (starts and starts[-1] == offset) or not line[:offset].strip():
+        if offset == 0 or offset >= len(line) or (starts and starts[-1] == offset):
             continue
-        heading = parse_heading(line[offset:])
+        heading = parse_heading(line, offset)
         if heading is None or heading.style == "closing":
             continue
-        before = line[:offset]
-        after_wide_gap = bool(_GAP_AT_END.search(before))
-        after_sentence = bool(_SENTENCE_AT_END.search(before))
-        if after_wide_gap or (after_sentence and heading.style in _STRONG_INLINE_STYLES):
+        # Look at a bounded tail only, so long lines stay linear.
+        before = line[max(0, offset - 16) : offset]
+        if _ends_with_wide_gap(before) or (_ends_sentence(before) and heading.style in _STRONG_INLINE_STYLES):
             starts.append(offset)
     return starts
 

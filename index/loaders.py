@@ -172,7 +172,7 @@ _DROPPED_TAGS = [
     "select", "button", "input", "textarea",
 ]  # fmt: skip
 _BOILERPLATE_TAGS = ["nav", "header", "footer", "aside", "form"]
-_BOILERPLATE_MARK = re.compile(r"nav|crumb|footer|share|sidebar|menu|copyright|toolbar")
+_BOILERPLATE_MARK = re.compile(r"nav|crumb|footer|share|sidebar|menu|copyright|toolbar|logo")
 _CONTENT_MARK = re.compile(r"content|article|trs_editor|zoom|main")
 _BLOCK_TAGS = (
     "address article aside blockquote body caption center dd details dialog div dl dt fieldset "
@@ -188,7 +188,7 @@ _BREAKS_AROUND = {
     "tr": ("", "\n"),
 }
 # Whitespace runs from HTML source formatting render as one space. \u3000 (full-width space)
-# is not in this class, so indentation typed as full-width spaces is kept.
+# and \xa0 (&nbsp;) are not in this class: spacing typed on purpose is kept as it is.
 _SOURCE_WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 # "_", "|", "｜" and a hyphen that is not inside a number range such as 2023-2024.
 _TITLE_SEPARATOR = re.compile(r"\s*(?:[_|｜]|(?<!\d)-(?!\d))\s*")
@@ -228,7 +228,7 @@ def html_main_text(html: str) -> str:
             continue
         tag.decompose()
     text = _render_blocks(container or body)
-    if title and title not in text:
+    if title and "".join(title.split()) not in "".join(text.split()):
         text = f"{title}\n\n{text}"
     return text
 
@@ -297,7 +297,7 @@ def _render_blocks(root: Tag) -> str:
         elif isinstance(node, PreformattedString):  # comment, doctype, CDATA, <?...?>
             continue
         elif isinstance(node, NavigableString):
-            parts.append(_SOURCE_WHITESPACE.sub(" ", node).replace("\xa0", " "))
+            parts.append(_SOURCE_WHITESPACE.sub(" ", node))
         elif isinstance(node, Tag):
             if node.name == "br":
                 parts.append("\n")
@@ -312,14 +312,21 @@ def _render_blocks(root: Tag) -> str:
 
 
 def _collapse(text: str) -> str:
-    return _SOURCE_WHITESPACE.sub(" ", text).replace("\xa0", " ").strip(" ")
+    return _SOURCE_WHITESPACE.sub(" ", text).strip(" ")
 
 
 # --- PDF -------------------------------------------------------------------------------------
 
-# Characters after which a sentence goes on, and characters that can start its continuation.
-_CJK_PUNCT_MID = "，、（《“‘"
-_CJK_PUNCT_ANY = "，、（）《》“”‘’。！？；：…—"
+# Sentence-ending punctuation, and closers that may follow it ("。”").
+_SENTENCE_END = "。！？；：…!?;:."
+_CLOSERS = "”’」』）)》】"
+# Punctuation found inside sentences: a full line without any is likely a title, not prose.
+_PROSE_PUNCT = re.compile(r"[，,、；;。：:]")
+# Numbered headings and items start a new line in notices: 一、 （一） 1. 1、 (1) ① 问题一 第一条
+_ENUMERATION_START = re.compile(
+    r"[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳]"
+    r"|问题[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+[条项部章节]"
+)
 _MIN_FULL_LINE_WIDTH = 40  # 20 CJK characters: narrower lines are never treated as wrapped
 _FULL_LINE_SHARE = 0.85
 
@@ -352,23 +359,35 @@ def _read_pdf(data: bytes) -> tuple[str, str]:
 def join_wrapped_cjk_lines(page_text: str) -> str:
     """Undo PDF line wrapping inside Chinese sentences; other line breaks stay.
 
-    A break is removed only when all hold: the line is "full" (at least 85% of the page's
-    widest line and at least 20 CJK characters wide, so headings and last lines of paragraphs
-    are never joined), it ends in a CJK character or mid-sentence punctuation (，、（《“‘, not
-    。！？；：), and the next line starts with a CJK character or CJK punctuation.
+    A line break is removed only when all of these hold:
+    - the line is "full": at least 85% of the page's widest line and 20 CJK characters wide,
+      so short headings and the last line of a paragraph are never joined;
+    - the line reads as prose: it has sentence punctuation (，、。etc.) somewhere, or it
+      continues a paragraph already being joined (a line-long title has neither);
+    - the line does not end a sentence (。！？；： or those followed by a closing quote);
+    - the next line does not start with whitespace (an indented new paragraph) nor with an
+      enumeration marker such as 一、 （一） 1. (1) ① 问题一;
+    - a CJK character or CJK punctuation sits on at least one side of the break, so no two
+      Latin words or numbers are glued together.
     """
     lines = page_text.split("\n")
     widths = [_display_width(line) for line in lines]
     full_width = max(_MIN_FULL_LINE_WIDTH, max(widths) * _FULL_LINE_SHARE)
     pieces = [lines[0]]
+    inside_paragraph = False  # the previous line was itself joined onto the line before it
     for previous, previous_width, line in zip(lines, widths, lines[1:]):
         wrapped = (
             previous_width >= full_width
-            and (_is_cjk_ideograph(previous[-1]) or previous[-1] in _CJK_PUNCT_MID)
-            and line != ""
-            and (_is_cjk_ideograph(line[0]) or line[0] in _CJK_PUNCT_ANY)
+            and (inside_paragraph or _PROSE_PUNCT.search(previous) is not None)
+            and previous.rstrip(_CLOSERS)[-1:] not in _SENTENCE_END
+            and not previous[-1].isspace()
+            and line[:1] != ""
+            and not line[0].isspace()
+            and not _ENUMERATION_START.match(line)
+            and (_is_cjk(previous[-1]) or _is_cjk(line[0]))
         )
         pieces.append(line if wrapped else "\n" + line)
+        inside_paragraph = wrapped
     return "".join(pieces)
 
 
@@ -376,8 +395,14 @@ def _display_width(line: str) -> int:
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in line)
 
 
-def _is_cjk_ideograph(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
+def _is_cjk(char: str) -> bool:
+    """CJK ideograph, CJK punctuation or a full-width form."""
+    return (
+        "\u3000" <= char <= "\u303f"
+        or "\u3400" <= char <= "\u9fff"
+        or "\uf900" <= char <= "\ufaff"
+        or "\uff00" <= char <= "\uffef"
+    )
 
 
 # --- DOCX ------------------------------------------------------------------------------------

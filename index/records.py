@@ -7,8 +7,10 @@ left out: absent, never guessed.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -48,9 +50,9 @@ class NoticeRecord:
     figures: list[Figure] = field(default_factory=list)
     metadata: NoticeMetadata | None = None
 
-    def by_field(self, field_name: str) -> list[Figure]:
+    def by_field(self, field: str) -> list[Figure]:
         """The figures of one field, in reading order."""
-        return [figure for figure in self.figures if figure.field == field_name]
+        return [figure for figure in self.figures if figure.field == field]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -77,8 +79,12 @@ _FEEDBACK_VERB = r"反馈|指出|提出|交办|梳理出|查找出|细化为|分
 _PROBLEM_HEAD = r"(?:的)?(?:具体)?(?:整改问题|整改任务|整改事项|问题)"
 _GROUP_TAIL = r"(?:大类|大方面|方面|类)?"
 _RECTIFIED = r"已整改到位|整改到位|已完成整改|完成整改|已整改完成|整改完成|已按期完成|按期完成|已全部完成|已完成|已整改|已销号"
-_IN_PROGRESS = r"正在整改|正在推进整改|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改到位|持续整改"
-_NEEDS_CONTEXT = ("已完成", "按期完成", "已按期完成", "已全部完成")  # generic verbs: only with 整改 nearby
+_IN_PROGRESS = (
+    r"正在整改|正在推进整改|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改到位|持续整改|"
+    r"正在持续推进|正在推进|持续推进中"
+)
+# Generic verbs count only with 整改 in the sentence or the one before.
+_NEEDS_CONTEXT = ("已完成", "按期完成", "已按期完成", "已全部完成", "正在持续推进", "正在推进", "持续推进中", "未完成", "尚未完成")
 _RATE = r"整改完成率|整改到位率|整改率|完成率|销号率|办结率"
 _CLUE_NOUN = r"问题线索|信访举报件|信访举报|信访件|信访案件|信访问题|线索"
 _CLUE_ACTION = (
@@ -92,16 +98,21 @@ _PEOPLE = (
     r"教育提醒|批评教育|警示谈话|约谈|函询|通报批评|问责|立案审查调查|立案审查|审查调查|立案|留置|"
     r"移送司法机关|移送司法|移送检察机关|结案|了结|其他方式处理|处理处分|第.种形态|处分|处理"
 )
-_RULE_VERB = r"新制定|制定|新出台|出台|新建立|建立健全|建立完善|建立|健全完善|健全|修订完善|修改完善|修订|修改|完善|废止|清理"
-_RULE_VERBS = rf"(?:{_RULE_VERB})(?:[和、及与](?:{_RULE_VERB}))*"
-_RULE_NOUN = r"规章制度|管理制度|制度办法|制度机制|制度文件|工作机制|长效机制|制度|机制|办法|规定|细则"
+# Words allowed between a people label and its count: "问责干部6人", "党内警告处分2人".
+_PERSON_WORDS = (
+    r"了|共|共计|累计|处分|处理|谈话|相关责任人|责任人|领导干部|党员干部|公职人员|村干部|干部|党员|人员|同志|对象"
+)
+_RULE_VERB = r"新制定|制定|新出台|出台|新建|新增|新建立|建立健全|建立完善|建立|健全完善|健全|修订完善|修改完善|修订|修改|完善|废止|清理"
+_RULE_VERBS = rf"(?:{_RULE_VERB})(?:[和、及与]?(?:{_RULE_VERB}))*"
+_RULE_NOUN = r"规章制度|管理制度|制度性文件|制度办法|制度机制|制度文件|工作机制|长效机制|制度|机制|办法|规定|细则"
 _MONEY_WORD = (
     r"挽回|追回|收回|清退|追缴|退缴|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|罚没|没收|节约|节省|避免|减少|整改"
 )
 _MONEY_ACTION = rf"(?:{_MONEY_WORD})(?:[和、及与]?(?:{_MONEY_WORD}))*"
 _TOTAL = r"共计|合计|总计|累计|共|计"
-_QUALIFIER = r"(?:巡察|巡视|整改)(?:中|期间|以来|后)|累计"
-_MODAL = ("需", "将", "拟", "要", "应", "计划", "预计", "力争", "争取", "确保", "前")
+_QUALIFIER = r"(?:(?:巡察|巡视|整改)(?:中|期间|以来|后))?(?:累计)?"  # "巡察以来累计挽回…": whose and how long
+# Plans, not facts: "需完成整改1项", "计划年底前完成整改5项", "应退还5万元" ("目前" is not a plan).
+_MODAL = ("需", "将", "拟", "要", "应", "计划", "预计", "力争", "争取", "确保", "底前", "月前", "日前", "年前")
 _NEGATION = ("未", "无", "不", "没")
 _ORG = (
     r"(?P<org>[一-龥]{1,8}?(?:街道办事处|街道|社区|村委会|派出所|集团|公司|分局|局|农委|委员会|中心|学校|医院|镇|乡|村))"
@@ -113,11 +124,16 @@ _GENERIC_ORG_START = ("我", "本", "全", "各", "该", "其", "此", "相关",
 
 @dataclass(frozen=True)
 class _Claim:
+    """A quantity tied to a label, before its quote is cut."""
+
     field: str
     label: str
     quantity: Quantity
     anchor_start: int  # start of the label (or verb) the figure hangs on
     anchor_end: int
+
+
+_Labelled = tuple[Quantity, str]
 
 
 class _Notice:
@@ -159,22 +175,19 @@ def _breaks(masked: str, delimiters: str) -> list[int]:
     for index, char in enumerate(masked):
         if char not in delimiters:
             continue
-        if char in ",:" and 0 < index < len(masked) - 1 and masked[index - 1].isdigit() and masked[index + 1].isdigit():
+        between_digits = 0 < index < len(masked) - 1 and masked[index - 1].isdigit() and masked[index + 1].isdigit()
+        if char in ",:" and between_digits:
             continue
         positions.append(index)
     return positions
 
 
 def _last_break_before(breaks: list[int], position: int) -> int:
-    import bisect
-
     index = bisect.bisect_left(breaks, position)
     return breaks[index - 1] + 1 if index > 0 else 0
 
 
 def _first_break_at(breaks: list[int], position: int, default: int) -> int:
-    import bisect
-
     index = bisect.bisect_left(breaks, position)
     return breaks[index] if index < len(breaks) else default
 
@@ -185,17 +198,21 @@ def _first_break_at(breaks: list[int], position: int, default: int) -> int:
 def _problem_runs(notice: _Notice, quantities: list[Quantity]) -> list[_Claim]:
     """问题 found by the inspection: "反馈的3个大类,23个方面的问题", "指出了二十三个问题", "反馈问题23个"."""
     claims: list[_Claim] = []
-    counts = [quantity for quantity in quantities if quantity.kind == "count" and quantity.unit not in ("人", "名", "人次")]
+    counts = [q for q in quantities if q.kind == "count" and q.unit not in ("人", "名", "人次")]
     by_start = {quantity.start: quantity for quantity in counts}
     used: set[int] = set()
     for first in counts:
         if first.start in used:
             continue
-        head_first = re.search(rf"({_FEEDBACK_VERB})(?:了|的)?(?:共|共计)?(?P<head>{_PROBLEM_HEAD})(?:共|共计)?$", notice.before(first))
+        head_first = re.search(
+            rf"({_FEEDBACK_VERB})(?:了|的)?(?:共|共计)?(?P<head>{_PROBLEM_HEAD})(?:共|共计)?$", notice.before(first)
+        )
         if head_first and _mentions_inspection(notice, first.start):
             start = notice.clause_start(first.start) + head_first.start()
-            claims.append(_Claim("problems_found", head_first.group("head").lstrip("的"), first, start, first.end))
-            used.add(first.start)
+            head = head_first.group("head").lstrip("的")
+            for quantity, label in _head_first_chain(notice, first, by_start, head):
+                claims.append(_Claim("problems_found", label, quantity, start, quantity.end))
+                used.add(quantity.start)
             continue
         verb = re.search(rf"(?:{_FEEDBACK_VERB})[^，,。；;：:]*$", notice.before(first))
         if not verb or not _mentions_inspection(notice, first.start):
@@ -210,24 +227,34 @@ def _problem_runs(notice: _Notice, quantities: list[Quantity]) -> list[_Claim]:
     return claims
 
 
-def _count_run(notice: _Notice, first: Quantity, by_start: dict[int, Quantity]) -> tuple[list[tuple[Quantity, str]], int]:
+def _count_run(notice: _Notice, first: Quantity, by_start: dict[int, Quantity]) -> tuple[list[_Labelled], int]:
     """Counts chained as "3个大类,23个方面的问题" up to a problem noun; empty if no noun ends the chain."""
-    run: list[tuple[Quantity, str]] = []
+    run: list[_Labelled] = []
     quantity = first
     while True:
-        tail = re.match(_GROUP_TAIL, notice.masked[quantity.end :])
-        position = quantity.end + tail.end()
-        head = re.match(_PROBLEM_HEAD, notice.masked[position:])
+        tail = re.compile(_GROUP_TAIL).match(notice.masked, quantity.end)
+        head = re.compile(_PROBLEM_HEAD).match(notice.masked, tail.end())
         if head:
             label = (tail.group(0) + head.group(0)).replace("的", "") or quantity.unit
             run.append((quantity, label))
-            return run, position + head.end()
+            return run, head.end()
         run.append((quantity, tail.group(0) or quantity.unit))
-        gap = re.match(r"[，,、]?", notice.masked[position:])
-        following = by_start.get(position + gap.end())
+        gap = re.compile(r"[，,、]?").match(notice.masked, tail.end())
+        following = by_start.get(gap.end())
         if following is None or len(run) > 5:
             return [], 0
         quantity = following
+
+
+def _head_first_chain(notice: _Notice, first: Quantity, by_start: dict[int, Quantity], head: str) -> list[_Labelled]:
+    """After "反馈问题": "23个" is 23 问题; "5个方面18个" is 5 方面 and 18 问题."""
+    tail = re.compile(_GROUP_TAIL).match(notice.masked, first.end)
+    if not tail.group(0) and first.unit not in ("大类", "大方面", "方面", "类"):
+        return [(first, head)]
+    gap = re.compile(r"[，,、]?").match(notice.masked, tail.end())
+    following = by_start.get(gap.end())
+    chain = [(first, tail.group(0) or first.unit)]
+    return chain + [(following, head)] if following is not None else chain
 
 
 def _mentions_inspection(notice: _Notice, position: int) -> bool:
@@ -246,7 +273,7 @@ def _rectified(notice: _Notice, quantity: Quantity) -> list[_Claim]:
         verb_start = notice.clause_start(quantity.start) + label_first.start("verb")
         return _rectified_claim(notice, quantity, label_first.group("verb"), verb_start, quantity.end)
     label_after = re.match(
-        rf"(?:方面)?(?:的)?(?:具体)?(?:问题|整改任务|任务|整改事项|事项)?(?:均|都|全部|已经)?(?P<verb>{_RECTIFIED}|{_IN_PROGRESS})",
+        rf"(?:方面)?(?:的)?(?:具体)?(?:问题|整改任务|任务|整改事项|事项)?(?:已经|已|均|都|全部)*(?P<verb>{_RECTIFIED}|{_IN_PROGRESS})",
         notice.after(quantity),
     )
     if label_after and not re.match(r".{0,4}?\d", notice.after(quantity)[label_after.end() :]):
@@ -259,7 +286,10 @@ def _rectified_claim(notice: _Notice, quantity: Quantity, verb: str, start: int,
     verb_start = notice.masked.find(verb, start, end)
     if _preceded_by(notice.masked, verb_start, _MODAL):
         return []
-    if verb in _NEEDS_CONTEXT and "整改" not in notice.sentence_text(quantity.start):
+    sentence_start = notice.sentence_start(quantity.start)
+    previous_start = notice.sentence_start(max(0, sentence_start - 1))
+    context = notice.masked[previous_start : notice.sentence_end(quantity.start)]
+    if verb in _NEEDS_CONTEXT and "整改" not in context:
         return []
     field_name = "problems_in_progress" if re.fullmatch(_IN_PROGRESS, verb) else "problems_rectified"
     return [_Claim(field_name, verb.removeprefix("已"), quantity, start, end)]
@@ -282,14 +312,16 @@ def _rates(notice: _Notice, quantity: Quantity) -> list[_Claim]:
 
 def _clues(notice: _Notice, quantity: Quantity) -> list[_Claim]:
     """问题线索 / 信访件 received and settled: "问题线索移交6件", "移交的12件信访件", "办结3件"."""
-    if quantity.kind != "count" or quantity.unit not in ("件", "条", "个", "起"):
+    if quantity.kind != "count" or quantity.unit not in ("件", "条", "起"):
         return []
     before, clause_start = notice.before(quantity), notice.clause_start(quantity.start)
-    action_then_noun = re.search(rf"(?P<action>{_CLUE_ACTION})(?P<noun>{_CLUE_NOUN})(?:共|共计)?$", before)
+    action_then_noun = re.search(rf"(?P<action>{_CLUE_ACTION})(?:的)?(?P<noun>{_CLUE_NOUN})(?:共|共计)?$", before)
     if action_then_noun:
         label = action_then_noun.group("action").removeprefix("已") + action_then_noun.group("noun")
         return [_Claim("clues", label, quantity, clause_start + action_then_noun.start(), quantity.end)]
-    noun_then_action = re.search(rf"(?P<noun>{_CLUE_NOUN})(?:共|已)?(?P<action>{_CLUE_ACTION})(?:了|的)?(?:共|共计)?$", before)
+    noun_then_action = re.search(
+        rf"(?P<noun>{_CLUE_NOUN})(?:共|已)?(?P<action>{_CLUE_ACTION})(?:了|的)?(?:共|共计)?$", before
+    )
     if noun_then_action:
         label = noun_then_action.group("noun") + noun_then_action.group("action").removeprefix("已")
         return [_Claim("clues", label, quantity, clause_start + noun_then_action.start(), quantity.end)]
@@ -299,13 +331,18 @@ def _clues(notice: _Notice, quantity: Quantity) -> list[_Claim]:
         label = (action.group("action") if action else "") + noun_after.group("noun")
         start = clause_start + action.start() if action else quantity.start
         return [_Claim("clues", label, quantity, start, quantity.end + noun_after.end())]
+    in_clue_sentence = bool(re.search(_CLUE_NOUN, notice.sentence_text(quantity.start)))
     action_only = re.search(rf"(?P<action>{_CLUE_ACTION})(?:了)?(?:共|共计)?$", before)
-    if action_only and re.search(_CLUE_NOUN, notice.masked[notice.sentence_start(quantity.start) : quantity.start]):
+    if action_only and in_clue_sentence:
         start = clause_start + action_only.start()
         return [_Claim("clues", action_only.group("action").removeprefix("已"), quantity, start, quantity.end)]
     noun_only = re.search(rf"(?P<noun>{_CLUE_NOUN})(?:共|共计)?$", before)
     if noun_only:
         return [_Claim("clues", noun_only.group("noun"), quantity, clause_start + noun_only.start(), quantity.end)]
+    action_after = re.match(rf"(?:已经|已|仍|尚|均)*(?P<action>正在办理|正在核查|尚在办理|在办|办结|化解|未办结)", notice.after(quantity))
+    if action_after and in_clue_sentence:
+        label = action_after.group("action")
+        return [_Claim("clues", label, quantity, quantity.start, quantity.end + action_after.end())]
     return []
 
 
@@ -314,17 +351,22 @@ def _people(notice: _Notice, quantity: Quantity) -> list[_Claim]:
     if quantity.kind != "count" or quantity.unit not in ("人", "名", "件", "起", "人次", "例"):
         return []
     before, clause_start = notice.before(quantity), notice.clause_start(quantity.start)
-    label_first = re.search(rf"(?P<label>{_PEOPLE})(?P<gap>[^\d□、]{{0,4}}?)$", before)
-    if label_first and not _preceded_by(notice.masked, clause_start + label_first.start(), _NEGATION):
-        label = notice.text[clause_start + label_first.start() : clause_start + label_first.end("label")]
-        return [_Claim("people", label, quantity, clause_start + label_first.start(), quantity.end)]
+    label_first = re.search(rf"(?P<label>{_PEOPLE})(?:{_PERSON_WORDS}){{0,2}}$", before)
+    if label_first and not _negated(notice.masked, clause_start + label_first.start()):
+        label_start = clause_start + label_first.start()
+        chained = re.search(rf"(?:(?:{_PEOPLE})[、和及])+$", before[: label_first.start()])
+        if chained:
+            label_start = clause_start + chained.start()  # "谈话提醒、批评教育11人": one count for both
+        label = notice.text[label_start : clause_start + label_first.end("label")]
+        return [_Claim("people", label, quantity, label_start, quantity.end)]
     if quantity.unit not in ("人", "名"):
         return []
     label_after = re.match(rf"(?P<gap>[^\d、□]{{0,10}}?)(?P<label>{_PEOPLE})", notice.after(quantity))
     marker = re.search(r"(?:对|等|给予|将)[^\d]{0,12}$", before)
     if label_after and marker and not any(word in label_after.group("gap") for word in _NEGATION):
         end = quantity.end + label_after.end()
-        return [_Claim("people", notice.text[quantity.end + label_after.start("label") : end], quantity, quantity.start, end)]
+        label = notice.text[quantity.end + label_after.start("label") : end]
+        return [_Claim("people", label, quantity, quantity.start, end)]
     return []
 
 
@@ -334,10 +376,13 @@ def _rules(notice: _Notice, quantity: Quantity, quantities: list[Quantity]) -> l
         return []
     before, clause_start = notice.before(quantity), notice.clause_start(quantity.start)
     claim = None
-    noun_first = re.search(rf"(?P<verbs>{_RULE_VERBS})(?:了)?(?:各类|相关|各项|有关)?(?P<noun>{_RULE_NOUN})(?:共|共计|累计)?$", before)
+    noun_first = re.search(
+        rf"(?P<verbs>{_RULE_VERBS})(?:了)?[^\d]{{0,40}}?(?P<noun>{_RULE_NOUN})(?:共|共计|累计)?$", before
+    )
     built = re.search(r"建章立制(?:共|共计|累计)?$", before)
     if noun_first:
-        claim = _Claim("rules", noun_first.group("verbs") + noun_first.group("noun"), quantity, clause_start + noun_first.start(), quantity.end)
+        label = noun_first.group("verbs") + noun_first.group("noun")
+        claim = _Claim("rules", label, quantity, clause_start + noun_first.start(), quantity.end)
     elif built:
         claim = _Claim("rules", "建章立制", quantity, clause_start + built.start(), quantity.end)
     else:
@@ -350,7 +395,8 @@ def _rules(notice: _Notice, quantity: Quantity, quantities: list[Quantity]) -> l
         return []
     claims = [claim]
     later = [other for other in quantities if other.start >= quantity.end]
-    if later and later[0].unit == "条" and re.fullmatch(r"[，,]?(?:共计|共|合计|总计)", notice.masked[quantity.end : later[0].start]):
+    between = notice.masked[quantity.end : later[0].start] if later else ""
+    if later and later[0].unit == "条" and re.fullmatch(r"[，,]?(?:共计|共|合计|总计)", between):
         claims.append(_Claim("rules", claim.label, later[0], claim.anchor_start, later[0].end))
     return claims
 
@@ -377,9 +423,11 @@ def _money(notice: _Notice, quantity: Quantity) -> list[_Claim]:
     return _money_claim(notice, quantity, actions[-1], sentence_start, total="共计" if word in ("共", "计") else word)
 
 
-def _money_claim(notice: _Notice, quantity: Quantity, action: re.Match[str], offset: int, total: str) -> list[_Claim]:
+def _money_claim(
+    notice: _Notice, quantity: Quantity, action: re.Match[str], offset: int, total: str
+) -> list[_Claim]:
     action_start = offset + action.start()
-    if _preceded_by(notice.masked, action_start, _MODAL):
+    if _preceded_by(notice.masked, action_start, _MODAL) or _negated(notice.masked, action_start):
         return []
     word = action.group(0)
     gap = notice.masked[offset + action.end() : quantity.start]
@@ -389,13 +437,21 @@ def _money_claim(notice: _Notice, quantity: Quantity, action: re.Match[str], off
         if len(gap) > 30 or re.search(r"未|尚|涉及|需|应|计划|预算|投入|投资", gap):
             return []
         obj = re.split(r"\d[^、和及]*[、和及]", gap)[-1]
+        obj = re.sub(r"^(?:\d+|[一二两三四五六七八九十]+)[人名户家]", "", obj)  # "清退6人超标准发放奖金"
         obj = "" if re.search(r"\d", obj) else obj.strip("了的约共计达为")
-    if word in ("整改", "避免", "减少") and not re.search(r"损失|资金|金额", obj):
+    if word == "整改" and not re.match(r"金额|到位资金|到位金额|问题金额", obj):
+        return []  # "整改资金" is money spent on rectification, not money recovered
+    if word in ("避免", "减少") and "损失" not in obj:
         return []
     qualifier = re.search(rf"(?:{_QUALIFIER})$", notice.masked[notice.clause_start(action_start) : action_start])
     prefix = qualifier.group(0) if qualifier else ""
     label = prefix + word + (obj if len(obj) <= 12 else "") + total
     return [_Claim("money", label, quantity, action_start - len(prefix), quantity.end)]
+
+
+def _negated(masked: str, position: int) -> bool:
+    """A negation just before a label: "未受到处分", "不予立案"."""
+    return any(word in masked[max(0, position - 3) : position] for word in _NEGATION)
 
 
 def _preceded_by(masked: str, position: int, words: tuple[str, ...]) -> bool:
@@ -427,6 +483,7 @@ def extract_notice_record(
                 claims.append(claim)
                 claimed.add(claim.quantity.start)
     unit = unit or (metadata.unit if metadata else "")
+    claims.sort(key=lambda claim: claim.quantity.start)
     figures = _unique(figure for claim in claims if (figure := _to_figure(notice, claim, unit)) is not None)
     logger.debug("notice %s: %d figures", notice_id, len(figures))
     return NoticeRecord(notice_id=notice_id, unit=unit, figures=figures, metadata=metadata)
@@ -495,11 +552,11 @@ def _scope(notice: _Notice, anchor_start: int, unit: str) -> str:
     return org
 
 
-def _unique(figures: Any) -> list[Figure]:
-    """Figures in reading order; a statement repeated with the same label and value is kept once."""
+def _unique(figures: Iterable[Figure]) -> list[Figure]:
+    """Figures as given; a statement repeated with the same label, value and scope is kept once."""
     seen: set[tuple[str, str, float, str]] = set()
     unique = []
-    for figure in sorted(figures, key=lambda figure: (figure.start, figure.end)):
+    for figure in figures:
         key = (figure.field, figure.label, figure.value, figure.scope)
         if key not in seen:
             seen.add(key)
@@ -508,7 +565,7 @@ def _unique(figures: Any) -> list[Figure]:
 
 
 def verify_record(record: NoticeRecord, text: str) -> list[str]:
-    """Problems with a record against its notice text: quotes not verbatim at their span, figures outside quotes."""
+    """Problems with a record against its notice text: quotes not verbatim at their span, figures outside them."""
     problems = []
     for index, figure in enumerate(record.figures):
         where = f"figure {index} ({figure.field} {figure.label} {figure.text})"

@@ -217,3 +217,12 @@ def test_answer_round_trips_through_a_dict() -> None:
     checked.units = ["青禾市云岭区"]
     checked.notice = "大模型接口不可用（请求超时）,已改用抽取式回答。"
     assert Answer.from_dict(checked.to_dict()) == checked
+
+
+def test_render_markdown_keeps_one_line_per_unit_and_shows_the_notice_first() -> None:
+    answer = answer_with("青禾市云岭区:已完成整顿12个[1]。\n东湖高新产业园:收回违规资金12万元[2]。", [])
+    answer.notice = "大模型接口不可用(请求超时),已改用抽取式回答。"
+    rendered = answer.render_markdown()
+
+    assert rendered.startswith("> 大模型接口不可用(请求超时),已改用抽取式回答。\n\n")
+    assert "已完成整顿12个[1]。  \n东湖高新产业园" in rendered

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pypdf import PdfWriter
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
@@ -62,10 +64,10 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
         pytest.param(NOTICE.encode("utf-8"), "utf-8", id="utf-8"),
         pytest.param(codecs.BOM_UTF8 + NOTICE.encode("utf-8"), "utf-8-sig", id="utf-8-bom"),
         pytest.param(NOTICE.encode("gbk"), "gb18030", id="gbk"),
-        pytest.param(codecs.BOM_UTF16_LE + NOTICE.encode("utf-16-le"), "utf-16", id="utf-16-le-bom"),
-        pytest.param(codecs.BOM_UTF16_BE + NOTICE.encode("utf-16-be"), "utf-16", id="utf-16-be-bom"),
-        pytest.param(NOTICE.encode("utf-16-le"), "utf-16-le", id="utf-16-le-no-bom"),
-        pytest.param(NOTICE.encode("utf-16-be"), "utf-16-be", id="utf-16-be-no-bom"),
+        pytest.param(codecs.BOM_UTF16_LE + NOTICE.encode("utf-16-le"), "utf-16", id="u16-le-bom"),
+        pytest.param(codecs.BOM_UTF16_BE + NOTICE.encode("utf-16-be"), "utf-16", id="u16-be-bom"),
+        pytest.param(NOTICE.encode("utf-16-le"), "utf-16-le", id="u16-le-no-bom"),
+        pytest.param(NOTICE.encode("utf-16-be"), "utf-16-be", id="u16-be-no-bom"),
         pytest.param(NOTICE.replace("\n", "\r\n").encode("gbk"), "gb18030", id="gbk-crlf"),
         pytest.param(NOTICE.replace("\n", "\r").encode("utf-8"), "utf-8", id="utf-8-cr"),
     ],
@@ -104,6 +106,17 @@ def test_markdown_loads_as_plain_text_and_outer_blank_space_is_dropped(tmp_path:
 def test_decode_text_bytes_reports_the_encoding_and_drops_the_bom() -> None:
     assert decode_text_bytes(codecs.BOM_UTF8 + "通报".encode()) == ("通报", "utf-8-sig")
     assert decode_text_bytes("巡察整改".encode("gbk")) == ("巡察整改", "gb18030")
+
+
+NOTICE_CHARACTERS = st.text(
+    alphabet=st.sampled_from("青禾市云岭区委巡察整改通报柳林街道一二三，。、：；（）“”《》\u3000 \t\nAbc0123.%"),
+    max_size=200,
+)
+
+
+@given(text=NOTICE_CHARACTERS, encoding=st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+def test_decode_text_bytes_round_trips_utf_encodings(text: str, encoding: str) -> None:
+    assert decode_text_bytes(text.encode(encoding))[0] == text
 
 
 def test_decode_text_bytes_falls_back_to_detection_for_other_encodings() -> None:
@@ -158,7 +171,7 @@ def test_html_page_in_gbk_gives_main_text_without_menus_or_scripts(tmp_path: Pat
         "\n"
         "　　根据区委统一部署，区委第二巡察组 对柳林街道党工委开展了常规巡察。\n"
         "\n"
-        f"一是严肃财经纪律，{KEY_SENTENCE}\n"
+        f"\xa0\xa0一是严肃财经纪律，{KEY_SENTENCE}\n"  # &nbsp; is kept, like \u3000
         "二是建立整改台账。\n"
         "\n"
         "问题\t整改措施\n"
@@ -287,7 +300,9 @@ def test_pdf_with_only_an_owner_password_loads(notice_pdf: Path, tmp_path: Path)
 
 
 @pytest.mark.parametrize(
-    "data", [b"this is not a PDF at all", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"], ids=["text", "cut"]
+    "data",
+    [b"this is not a PDF at all", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog"],
+    ids=["text", "cut"],
 )
 def test_corrupt_pdf_is_an_error(tmp_path: Path, data: bytes) -> None:
     with pytest.raises(LoadError, match="the PDF cannot be read"):
@@ -295,22 +310,32 @@ def test_corrupt_pdf_is_an_error(tmp_path: Path, data: bytes) -> None:
 
 
 def test_full_lines_ending_mid_sentence_are_joined() -> None:
-    full_line = "根据区委统一部署，区委第二巡察组对青禾市云岭区柳林街道开展了为期两个月的常规巡察并"
-    page = f"一、主要做法\n{full_line}\n反馈了巡察意见。\n二、整改情况"
+    first = "根据区委统一部署，区委第二巡察组对青禾市云岭区柳林街道开展了为期两个月的常规巡察并"
+    second = "于二〇二三年六月十五日向街道党工委反馈了巡察意见同时移交了问题线索和整改任务清单共"
+    page = f"一、主要做法\n{first}\n{second}\n十二件。\n二、整改情况"
 
-    assert join_wrapped_cjk_lines(page) == f"一、主要做法\n{full_line}反馈了巡察意见。\n二、整改情况"
+    assert join_wrapped_cjk_lines(page) == f"一、主要做法\n{first}{second}十二件。\n二、整改情况"
+
+
+FULL_PROSE_LINE = "根据区委统一部署，区委第二巡察组对青禾市云岭区柳林街道开展了为期两个月的常规巡察"
 
 
 @pytest.mark.parametrize(
     "page",
     [
-        "青禾市云岭区委关于巡察整改情况的通报\n根据区委统一部署开展巡察",  # short heading line
-        "根据区委统一部署，区委第二巡察组对青禾市云岭区柳林街道开展了常规巡察。\n二是整改",
-        "根据区委统一部署，区委第二巡察组对青禾市云岭区柳林街道开展了常规巡察ABC\n整改",
-        "根据区委统一部署，区委第二巡察组对青禾市云岭区柳林街道开展了常规巡察工作\n2023年",
+        "青禾市云岭区委关于巡察整改情况的通报\n根据区委统一部署开展巡察",
+        f"{FULL_PROSE_LINE}。\n二是整改",
+        f"{FULL_PROSE_LINE}ABC\nDEF",
+        f"{FULL_PROSE_LINE}\n（一）加强组织领导",
+        f"{FULL_PROSE_LINE}\n问题一：整改台账不全",
+        f"{FULL_PROSE_LINE}\n　　新段落",
+        "青禾市云岭区柳林街道党工委关于区委第二巡察组反馈意见整改进展情况的通报\n发布时间",
     ],
-    ids=["short-line", "sentence-end", "latin-end", "digit-start"],
-)
+    ids=[
+        "short-line", "sentence-end", "latin-both-sides", "enumeration", "numbered-problem",
+        "indented-next", "full-title-without-punctuation",
+    ],
+)  # fmt: skip
 def test_line_breaks_that_are_not_wrapping_stay(page: str) -> None:
     assert join_wrapped_cjk_lines(page) == page
 
@@ -352,7 +377,8 @@ def test_corrupt_docx_is_an_error(tmp_path: Path) -> None:
     with zipfile.ZipFile(zipped, "w") as archive:
         archive.writestr("readme.txt", "not a Word document")
 
-    for name, data in (("bad.docx", b"PK\x03\x04 truncated"), ("empty-zip.docx", zipped.getvalue())):
+    broken_files = (("bad.docx", b"PK\x03\x04 truncated"), ("empty-zip.docx", zipped.getvalue()))
+    for name, data in broken_files:
         with pytest.raises(LoadError, match="the .docx cannot be read"):
             load_document(write(tmp_path, name, data))
 
@@ -397,14 +423,18 @@ def test_oversized_file_names_the_limit_and_the_setting(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["notice.doc", "notice.xlsx", "notice"])
-def test_unsupported_suffix_is_an_error_that_lists_supported_ones(tmp_path: Path, name: str) -> None:
+def test_unsupported_suffix_is_an_error_that_lists_supported_ones(
+    tmp_path: Path, name: str
+) -> None:
     path = write(tmp_path, name, NOTICE.encode())
 
     with pytest.raises(LoadError, match="not supported; convert it to one of: .docx .htm .html"):
         load_document(path)
 
 
-def test_missing_or_unreadable_file_is_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_or_unreadable_file_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     with pytest.raises(LoadError, match="does not exist"):
         load_document(tmp_path / "missing.txt")
     (tmp_path / "folder.txt").mkdir()
