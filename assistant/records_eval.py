@@ -9,8 +9,9 @@ How a gold field counts as right (one rule, applied the same way to every field)
   annotator filed 线索/信访 counts under that field). Extra extracted figures do not make it wrong:
   records keep sub-unit and per-year figures the gold leaves out on purpose; they are listed as
   "extra" in each row for review.
-- A gold value of null (the notice states no such figure) is right when no figure was extracted
-  in the field's primary fields (the first entry of FIELD_MAP) - absent means absent.
+- A gold value of null, or one with no number in it (the notice states no such figure), is right
+  when no figure was extracted in the field's primary fields (the first entry of FIELD_MAP):
+  absent means absent.
 - unverified_values counts figures whose quote is not verbatim at its span or does not contain
   the figure (verify_record); it must be 0.
 The unit passed to extraction is the gold unit name (metadata extraction is a separate stage).
@@ -24,8 +25,9 @@ import math
 from pathlib import Path
 from typing import Any
 
+from index.documents import notice_id_for
 from index.figures import find_quantities, mask_non_figures
-from index.records import FIELDS, NoticeRecord, extract_notice_record, verify_record
+from index.records import FIELDS, Figure, NoticeRecord, extract_notice_record, verify_record
 
 # gold field -> (primary figure fields, extra figure fields that may hold a gold number)
 FIELD_MAP: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -42,24 +44,26 @@ def gold_numbers(gold_value: str) -> list[float]:
     return [quantity.value for quantity in find_quantities(mask_non_figures(gold_value))]
 
 
-def compare_record_field(record: NoticeRecord, gold_field: str, gold: dict[str, Any]) -> dict[str, Any]:
-    """One row: the gold value, what was extracted for it, and whether it counts as right."""
+def compare_record_field(
+    record: NoticeRecord, gold_field: str, gold: dict[str, Any], doc: str = ""
+) -> dict[str, Any]:
+    """One row: doc, field, gold (value), got (figures considered; secondary ones marked), ok, reason."""
     primary, extra_fields = FIELD_MAP[gold_field]
     figures = [figure for figure in record.figures if figure.field in primary + extra_fields]
     primary_figures = [figure for figure in figures if figure.field in primary]
     gold_value = gold.get("value")
     row: dict[str, Any] = {
-        "notice_id": record.notice_id,
+        "doc": doc or record.notice_id,
         "unit": record.unit,
         "field": gold_field,
-        "gold_value": gold_value,
-        "extracted": [f"{figure.label} {figure.text}" for figure in primary_figures],
+        "gold": gold_value,
+        "got": [_shown(figure, primary) for figure in figures],
     }
-    if gold_value is None:
-        row["correct"] = not primary_figures
-        row["reason"] = "" if row["correct"] else "gold says not stated, but figures were extracted"
+    wanted = gold_numbers(gold_value) if gold_value is not None else []
+    if not wanted:
+        row["ok"] = not primary_figures
+        row["reason"] = "" if row["ok"] else "gold states no number, but figures were extracted"
         return row
-    wanted = gold_numbers(gold_value)
     values = [figure.value for figure in figures]
     missing = [number for number in wanted if not any(_same(number, value) for value in values)]
     row["gold_numbers"] = wanted
@@ -69,9 +73,15 @@ def compare_record_field(record: NoticeRecord, gold_field: str, gold: dict[str, 
         for figure in primary_figures
         if not any(_same(figure.value, number) for number in wanted)
     ]
-    row["correct"] = not missing
+    row["ok"] = not missing
     row["reason"] = "" if not missing else f"not extracted: {', '.join(f'{number:g}' for number in missing)}"
     return row
+
+
+def _shown(figure: Figure, primary: tuple[str, ...]) -> str:
+    """A figure as a row shows it; figures of secondary fields carry their field name."""
+    shown = f"{figure.label} {figure.text}"
+    return shown if figure.field in primary else f"[{figure.field}] {shown}"
 
 
 def _same(left: float, right: float) -> bool:
@@ -89,13 +99,13 @@ def compare_records_with_gold(corpus_dir: Path, gold_path: Path) -> dict[str, An
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        record = extract_notice_record(Path(file_name).stem, text, unit=unit_gold.get("unit", ""))
+        record = extract_notice_record(notice_id_for(text), text, unit=unit_gold.get("unit", ""))
         records.append(record)
         unverified += len(verify_record(record, text))
         for gold_field, gold in unit_gold.get("headline_figures", {}).items():
             if gold_field in FIELD_MAP:
-                rows.append(compare_record_field(record, gold_field, gold))
-    correct = sum(row["correct"] for row in rows)
+                rows.append(compare_record_field(record, gold_field, gold, doc=file_name))
+    correct = sum(row["ok"] for row in rows)
     return {
         "fields": len(rows),
         "correct": correct,
@@ -131,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fields {result['fields']}  correct {result['correct']}  accuracy {result['accuracy']:.3f}  "
           f"unverified_values {result['unverified_values']}")
     for row in result["rows"]:
-        if not row["correct"]:
-            print(f"WRONG {row['notice_id']} {row['field']}: {row['reason']} | gold: {row['gold_value']}")
+        if not row["ok"]:
+            print(f"WRONG {row['doc']} {row['field']}: {row['reason']} | gold: {row['gold']}")
     print(records_table([NoticeRecord.from_dict(data) for data in result["records"]]))
     return 0
 

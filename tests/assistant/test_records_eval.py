@@ -56,8 +56,8 @@ def test_accuracy_counts_a_field_right_only_when_every_gold_number_was_extracted
     assert result["correct"] == 9
     assert result["accuracy"] == 0.9
     assert result["unverified_values"] == 0
-    wrong = [row for row in result["rows"] if not row["correct"]]
-    assert [(row["notice_id"], row["field"]) for row in wrong] == [("liulin", "people_disciplined")]
+    wrong = [row for row in result["rows"] if not row["ok"]]
+    assert [(row["doc"], row["field"]) for row in wrong] == [("liulin.txt", "people_disciplined")]
     assert wrong[0]["missing"] == [4.0]
     assert "4" in wrong[0]["reason"]
 
@@ -66,9 +66,17 @@ def test_absent_gold_is_right_only_when_nothing_was_extracted(tmp_path):
     corpus, gold_path = _write_corpus(tmp_path)
     (corpus / "yunling.txt").write_text(YUNLING + "已完成整改5项。", encoding="utf-8")
     rows = compare_records_with_gold(corpus, gold_path)["rows"]
-    rectified = next(row for row in rows if row["notice_id"] == "yunling" and row["field"] == "rectified")
-    assert rectified["correct"] is False
-    assert rectified["extracted"] == ["完成整改 5项"]
+    rectified = next(row for row in rows if row["doc"] == "yunling.txt" and row["field"] == "rectified")
+    assert rectified["ok"] is False
+    assert rectified["got"] == ["完成整改 5项"]
+
+
+def test_rows_show_clue_figures_counted_for_a_field_with_their_field_name(tmp_path):
+    corpus, gold_path = _write_corpus(tmp_path)
+    (corpus / "liulin.txt").write_text(LIULIN + "巡察移交问题线索3件,已办结3件。", encoding="utf-8")
+    rows = compare_records_with_gold(corpus, gold_path)["rows"]
+    people = next(row for row in rows if row["doc"] == "liulin.txt" and row["field"] == "people_disciplined")
+    assert people["got"][-2:] == ["[clues] 移交问题线索 3件", "[clues] 办结 3件"]
 
 
 def test_gold_numbers_read_chinese_numerals_money_and_skip_fixed_terms():

@@ -1,0 +1,163 @@
+"""The answer chain: condense the follow-up -> retrieve -> answer (LLM or extractive) -> verify.
+
+Built from LangChain runnables. With no LLM configured the extractive answerer answers; with
+one, the LLM answers and any endpoint failure falls back to the extractive answer with a
+visible one-line notice. Every answer's citations are verified against the stored notices.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.runnables import Runnable, RunnableLambda
+
+from assistant.answer import Answer
+from assistant.extractive import ExtractiveAnswerer
+from assistant.followup import condense_with_rules
+from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
+from assistant.retriever import RetrievalResult
+from assistant.verify import verify_answer
+from assistant.workspace import Workspace
+
+logger = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 500
+
+
+class QuestionRejected(ValueError):
+    """A question the chain will not run (empty, too long); the message says why."""
+
+
+@dataclass
+class Turn:
+    """One question as it moves through the chain."""
+
+    question: str
+    history: list[dict] = field(default_factory=list)
+    units: list[str] | None = None
+    k: int = 5
+    standalone_question: str = ""
+    retrieval: RetrievalResult | None = None
+    notice: str = ""
+
+
+def check_question(question: str) -> str:
+    """The question stripped; rejects empty and overlong questions with a clear message."""
+    question = (question or "").strip()
+    if not question:
+        raise QuestionRejected("请输入问题。")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QuestionRejected(f"问题过长({len(question)}字),请精简到{MAX_QUESTION_CHARS}字以内。")
+    return question
+
+
+class AnswerChain:
+    """Answers questions over the workspace's notices, with verified citations."""
+
+    def __init__(self, workspace: Workspace, chat_model: BaseChatModel | None = None, model_name: str = "") -> None:
+        self.workspace = workspace
+        self.chat_model = chat_model
+        self.llm = LLMAnswerer(chat_model, model_name or "llm") if chat_model is not None else None
+        catalog = workspace.catalog
+        self.extractive = ExtractiveAnswerer(
+            tokenize=lambda text: workspace.lexical.tokenizer.tokenize(text),
+            metadata_of=lambda notice_id: (row.metadata if (row := catalog.notice(notice_id)) else None),
+            notice_text_of=catalog.notice_text,
+        )
+        self.prepare: Runnable[Turn, Turn] = RunnableLambda(self._condense) | RunnableLambda(self._retrieve)
+
+    @property
+    def answerer_name(self) -> str:
+        return self.llm.answerer_name if self.llm else "extractive"
+
+    # --- steps ---------------------------------------------------------------------------
+
+    def _condense(self, turn: Turn) -> Turn:
+        directory = self.workspace.retriever.directory
+        turn.standalone_question = condense_with_rules(turn.history, turn.question, directory)
+        if self.chat_model is not None and turn.history and not directory.find_units(turn.question):
+            try:
+                turn.standalone_question = condense_question(self.chat_model, turn.history, turn.question)
+            except LLMUnavailable as error:
+                turn.notice = _fallback_notice(error)
+        return turn
+
+    def _retrieve(self, turn: Turn) -> Turn:
+        turn.retrieval = self.workspace.retriever.retrieve(turn.standalone_question, units=turn.units, k=turn.k)
+        return turn
+
+    def _extractive(self, turn: Turn) -> Answer:
+        retriever = self.workspace.retriever
+        self.extractive.set_unit_notices({e.unit: list(e.notice_ids) for e in retriever.directory.entries})
+        answer = self.extractive.answer(turn.question, turn.standalone_question, turn.retrieval)
+        verified = verify_answer(answer, self.workspace.catalog.notice_text)
+        verified.not_found = answer.not_found
+        verified.notice = turn.notice
+        return verified
+
+    # --- public --------------------------------------------------------------------------
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[dict] = (),
+        units: Sequence[str] | None = None,
+        k: int = 5,
+    ) -> Iterator[str | Answer]:
+        """Yield answer text deltas (LLM only) and finally the verified Answer."""
+        turn = Turn(check_question(question), list(history), list(units) if units else None, k)
+        turn = self.prepare.invoke(turn)
+        if self.llm is None or turn.notice:
+            yield self._extractive(turn)
+            return
+        streamed_any = False
+        try:
+            for item in self.llm.stream(
+                turn.question, turn.standalone_question, turn.retrieval.documents, self.workspace.catalog.notice_text
+            ):
+                if isinstance(item, Answer):
+                    if not item.not_found and not item.citations:
+                        turn.notice = "大模型的回答没有可核实的引用,已改用抽取式回答。"
+                        yield self._extractive(turn)
+                        return
+                    yield item
+                    return
+                streamed_any = True
+                yield item
+        except LLMUnavailable as error:
+            logger.warning("LLM unavailable (%s); answering extractively", error.reason)
+            turn.notice = _fallback_notice(error)
+            if streamed_any:
+                turn.notice += "(已显示的部分回答作废)"
+            yield self._extractive(turn)
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[dict] = (),
+        units: Sequence[str] | None = None,
+        k: int = 5,
+    ) -> Answer:
+        """The verified Answer to a question."""
+        final = None
+        for item in self.stream(question, history, units, k):
+            if isinstance(item, Answer):
+                final = item
+        return final
+
+
+def _fallback_notice(error: LLMUnavailable) -> str:
+    return f"大模型接口不可用({error.reason}),已改用抽取式回答。"
+
+
+def make_chain(workspace: Workspace) -> AnswerChain:
+    """The chain for the workspace's settings: with the configured LLM, or extractive only."""
+    settings = workspace.settings
+    if not settings.llm_enabled:
+        return AnswerChain(workspace)
+    from assistant.llm import make_chat_model
+
+    return AnswerChain(workspace, make_chat_model(settings), settings.llm_model)

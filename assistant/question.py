@@ -1,0 +1,91 @@
+"""What kind of answer a question wants (a number, a date, a person, a notice's own metadata)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS = re.compile(r"多少|几[个件项名人条次所家位笔户起批份天年月]|几|数量|金额|比例|比率|[^\w]?率|百分之|总数|合计|共计|一共")
+MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
+DATE_WORDS = re.compile(r"什么时候|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
+PERSON_WORDS = re.compile(r"谁|名字|姓名|叫什么|哪位|哪几位|哪名|哪些人|是何人")
+PUBLISH_WORDS = re.compile(r"发布|公布|印发|发出|落款|公开")
+FEEDBACK_WORDS = re.compile(r"反馈")
+INSPECTION_WORDS = re.compile(r"巡察|巡视")
+WHICH_TEAM = re.compile(r"(哪个|哪一?|什么|哪些|谁)[^。?？]{0,6}(巡察组|巡视组)|(巡察组|巡视组)[^。?？]{0,4}(是|为)(哪|谁|什么)|被(谁|哪)")
+
+DATE_PATTERN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}|[一二〇○零]{4}年")
+MEASURE = r"(?:万元|亿元|元|个|项|件|人|名|条|所|次|户|起|家|批|份|场|篇|套|笔|万人|亩|平方米|%|％|个百分点|座|辆|村|栋|间|期|类|方面|处|本|台)"
+NUMBER_PATTERN = re.compile(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*{MEASURE}")
+MONEY_PATTERN = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+PERSON_PATTERN = re.compile(r"[\u4e00-\u9fff]{2,3}同志|(?:书记|区长|县长|市长|主任|局长|组长|副组长|部长)[\u4e00-\u9fff]{2,3}(?:[、和,]|任|兼|为|同志)")
+
+
+@dataclass(frozen=True)
+class QuestionProfile:
+    """The shape of answer a question asks for."""
+
+    wants_number: bool = False
+    wants_money: bool = False
+    wants_date: bool = False
+    wants_person: bool = False
+    metadata_fields: tuple[str, ...] = ()  # notice metadata that answers it directly
+
+
+def profile_question(question: str) -> QuestionProfile:
+    """Read what a question asks for from its wording."""
+    wants_date = bool(DATE_WORDS.search(question))
+    wants_number = bool(NUMBER_WORDS.search(question)) and not wants_date
+    fields: list[str] = []
+    if WHICH_TEAM.search(question):
+        fields.append("inspecting_body")
+    if wants_date and PUBLISH_WORDS.search(question) and not INSPECTION_WORDS.search(question.replace("巡察整改", "").replace("巡视整改", "")):
+        fields.append("publish_date")
+    elif wants_date and FEEDBACK_WORDS.search(question):
+        if INSPECTION_WORDS.search(question) and re.search(r"巡[察视][^反]{0,8}(什么时候|何时|时间|哪天|期间)|接受|进行", question):
+            fields.append("inspection_period")
+        fields.append("feedback_date")
+    elif wants_date and INSPECTION_WORDS.search(question) and not PUBLISH_WORDS.search(question):
+        fields.append("inspection_period")
+    return QuestionProfile(
+        wants_number=wants_number,
+        wants_money=wants_number and bool(MONEY_WORDS.search(question)),
+        wants_date=wants_date,
+        wants_person=bool(PERSON_WORDS.search(question)),
+        metadata_fields=tuple(fields),
+    )
+
+
+def satisfies(profile: QuestionProfile, sentence: str) -> bool:
+    """Whether a sentence has the kind of content the question asks for."""
+    if profile.wants_date and not DATE_PATTERN.search(sentence):
+        return False
+    if profile.wants_money and not MONEY_PATTERN.search(sentence):
+        return False
+    if profile.wants_number and not NUMBER_PATTERN.search(sentence):
+        return False
+    if profile.wants_person and not PERSON_PATTERN.search(sentence):
+        return False
+    return True
+
+
+# Which notice-record fields (see index/records.py) a question is about, by its wording.
+RECORD_FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rules", re.compile(r"制度|办法|机制|规定(?!精神)")),
+    ("money", re.compile(r"挽回|损失|追回|收回|清退|追缴|退缴|退还|补缴|违规资金|金额|多少钱")),
+    ("people", re.compile(r"处分|立案|诫勉|问责|谈话提醒|组织处理|党纪|处理了?多少人|处理.{0,4}人")),
+    ("clues", re.compile(r"线索|信访")),
+    ("problems_found", re.compile(r"(反馈|指出|发现|查找|梳理)[^,。?]{0,8}问题|问题[^,。?]{0,4}(多少|几)|整改任务")),
+    ("problems_rectified", re.compile(r"完成|整改到位|整改了?多少|整改进度|进展")),
+    ("problems_in_progress", re.compile(r"正在整改|未完成|尚未|在改|推进中")),
+    ("completion_rate", re.compile(r"整改率|完成率|比例|百分")),
+)
+
+
+def record_fields(question: str) -> tuple[str, ...]:
+    """Record fields whose figures answer the question (empty when it is not about such figures)."""
+    fields = [name for name, pattern in RECORD_FIELD_WORDS if pattern.search(question)]
+    if "problems_rectified" in fields or "problems_found" in fields:
+        # Completion questions are answered by the found/rectified/in-progress figures together.
+        fields.extend(f for f in ("problems_found", "problems_rectified", "problems_in_progress", "completion_rate") if f not in fields)
+    return tuple(fields)
