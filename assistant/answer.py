@@ -60,13 +60,26 @@ class Answer:
         if self.notice:
             parts.append(f"> {_escape(self.notice)}")
         # One line per unit must stay one line: a single newline becomes a Markdown hard break.
-        parts.append(re.sub(r"(?<!\n)\n(?!\n)", "  \n", self.text.strip()))
+        parts.append(_with_hard_breaks(self.text.strip()))
         if self.citations:
             lines = [f"来源{FULL_WIDTH_COLON}"]
             for citation in self.citations:
                 lines.append(f"- {_render_source_line(citation)}")
             parts.append("\n".join(lines))
         return "\n\n".join(parts)
+
+
+def _with_hard_breaks(text: str) -> str:
+    """Single newlines become Markdown hard breaks, except around table rows (they need plain ones)."""
+    lines = text.split("\n")
+    out = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        is_row = line.lstrip().startswith("|")
+        if line.strip() and following.strip() and not is_row and not following.lstrip().startswith("|"):
+            line += "  "
+        out.append(line)
+    return "\n".join(out)
 
 
 def _render_source_line(citation: Citation) -> str:

@@ -34,6 +34,12 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     evaluate.add_argument("--answers", action="store_true", help="also score the answers")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object and nothing else")
 
+    ask = commands.add_parser("ask", help="answer a question with cited sources")
+    ask.add_argument("question")
+    ask.add_argument("--unit", action="append", help="restrict to this unit (repeatable)")
+    ask.add_argument("--history", type=Path, help="JSON file: [{role, content}, ...] earlier turns")
+    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
+
 
 @command("eval")
 def run_eval(args: argparse.Namespace) -> int:
@@ -83,6 +89,38 @@ def run_eval(args: argparse.Namespace) -> int:
         if "answers" in report:
             print("== answers")
             print(json.dumps(report["answers"], ensure_ascii=False, indent=2))
+    return 0
+
+
+@command("ask")
+def run_ask(args: argparse.Namespace) -> int:
+    from assistant.chain import QuestionRejected, make_chain
+    from assistant.cli import UserError, open_workspace
+
+    history = []
+    if args.history is not None:
+        try:
+            history = json.loads(args.history.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise UserError(f"--history {args.history}: not a readable JSON list of turns ({error})") from error
+    workspace = open_workspace()
+    chain = make_chain(workspace)
+    try:
+        stream = chain.stream(args.question, history=history, units=args.unit)
+        answer = None
+        for item in stream:
+            if isinstance(item, str):
+                if not args.json:
+                    sys.stderr.write(item)
+                    sys.stderr.flush()
+            else:
+                answer = item
+    except QuestionRejected as error:
+        raise UserError(str(error)) from error
+    if args.json:
+        print_json(answer.to_dict())
+    else:
+        print(answer.render_markdown())
     return 0
 
 

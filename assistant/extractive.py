@@ -27,6 +27,8 @@ RELATED = "相关但未直接回答"
 MAX_QUOTE_CHARS = 160
 MIN_ANSWER_SCORE = 0.42
 UNMET_PROFILE_PENALTY = 0.35
+# A sentence holding a figure or date the notice states for the asked field (records, metadata).
+STATED_FACT_BONUS = 0.3
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,9 @@ class ExtractiveAnswerer:
                     coverage = term_coverage(terms, self.tokenize(text))
                     fits = satisfies(profile, text)
                     score = coverage + 0.25 * passage_score + prior
+                    absolute = (meta["start"] + w_start, meta["start"] + w_end)
+                    if any(f_start < absolute[1] and absolute[0] < f_end for f_start, f_end in meta.get("fact_spans", [])):
+                        score += STATED_FACT_BONUS
                     if not fits:
                         score *= UNMET_PROFILE_PENALTY
                     found.append(
@@ -156,7 +161,9 @@ class ExtractiveAnswerer:
                 continue
             evidence = self.evidence(unit_evidence.documents, profile, terms)
             best = evidence[0].score if evidence else 0.0
-            if best < MIN_ANSWER_SCORE or not evidence[0].fits_profile:
+            # A unit the user named gets its best evidence; others must clear the bar.
+            bar = MIN_ANSWER_SCORE / 2 if unit in retrieval.units_named else MIN_ANSWER_SCORE
+            if best < bar or not evidence[0].fits_profile:
                 missing.append(unit)
                 continue
             chosen = [e for e in evidence if e.score >= 0.8 * best and e.fits_profile][:2]

@@ -18,7 +18,16 @@ DATE_PATTERN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*-\
 MEASURE = r"(?:万元|亿元|元|个|项|件|人|名|条|所|次|户|起|家|批|份|场|篇|套|笔|万人|亩|平方米|%|％|个百分点|座|辆|村|栋|间|期|类|方面|处|本|台)"
 NUMBER_PATTERN = re.compile(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*{MEASURE}")
 MONEY_PATTERN = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
-PERSON_PATTERN = re.compile(r"[\u4e00-\u9fff]{2,3}同志|(?:书记|区长|县长|市长|主任|局长|组长|副组长|部长)[\u4e00-\u9fff]{2,3}(?:[、和,]|任|兼|为|同志)")
+NOT_A_NAME = re.compile(r"[区县市省镇乡村部局委办厅处科组队所站院校会]$")
+# Common Chinese surnames: a tagged "name" must start with one (the tagger alone over-fires).
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+    "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+    "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
+    "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
+    "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
+    "苑迟邝"
+)
 
 
 @dataclass(frozen=True)
@@ -64,9 +73,19 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
         return False
     if profile.wants_number and not NUMBER_PATTERN.search(sentence):
         return False
-    if profile.wants_person and not PERSON_PATTERN.search(sentence):
+    if profile.wants_person and not has_person_name(sentence):
         return False
     return True
+
+
+def has_person_name(sentence: str) -> bool:
+    """Whether the sentence names a person (jieba's part-of-speech tagger, organ names excluded)."""
+    import jieba.posseg
+
+    return any(
+        flag == "nr" and 2 <= len(word) <= 3 and word[0] in SURNAMES and not NOT_A_NAME.search(word)
+        for word, flag in jieba.posseg.cut(sentence)
+    )
 
 
 # Which notice-record fields (see index/records.py) a question is about, by its wording.

@@ -184,8 +184,8 @@ class HybridRetriever:
         lexical = self.lexical.search(question, candidates, notice_ids)
         similarity = {hit.chunk_id: hit.similarity for hit in dense}
         rankings = [[h.chunk_id for h in dense], [h.chunk_id for h in lexical]]
-        facts = self._stated_fact_chunks(question, notice_ids)
-        rankings.append(facts)
+        facts = self._stated_facts(question, notice_ids)
+        rankings.append(list(facts))
         fused = reciprocal_rank_fusion(
             rankings, k=self.settings.rrf_k, weights=(1.0, 1.0, self.settings.fact_weight)
         )
@@ -204,11 +204,15 @@ class HybridRetriever:
                 term_coverage(terms, self.lexical.tokenizer.tokenize(chunk.embedding_text())),
             )
             document.metadata["states_fact"] = chunk_id in facts
+            document.metadata["fact_spans"] = facts.get(chunk_id, [])
             documents.append(document)
         return documents
 
-    def _stated_fact_chunks(self, question: str, notice_ids: Sequence[str] | None) -> list[str]:
-        """Chunks holding the notice metadata or record figures the question asks about.
+    def _stated_facts(
+        self, question: str, notice_ids: Sequence[str] | None
+    ) -> dict[str, list[tuple[int, int]]]:
+        """Chunks holding the notice metadata or record figures the question asks about, best first,
+        each with the spans (in the notice) of those facts.
 
         A third ranking for the fusion: where a notice states the figure or date asked for
         (per its record and metadata, extracted at ingest), that passage is evidence even
@@ -218,7 +222,7 @@ class HybridRetriever:
         about_figures = profile.wants_number or asks_across_units(question) or asks_comparison(question)
         fields = record_fields(question) if about_figures else ()
         if not fields and not profile.metadata_fields:
-            return []
+            return {}
         spans: list[tuple[int, str, int, int]] = []  # (priority, notice, start, end)
         for notice_id in notice_ids if notice_ids is not None else list(self._chunks_by_notice):
             metadata = self._metadata.get(notice_id)
@@ -232,14 +236,14 @@ class HybridRetriever:
                 if field_name in fields
             )
         spans.sort(key=lambda span: span[0])  # fields the question names first, reading order within
-        ranked: list[str] = []
+        ranked: dict[str, list[tuple[int, int]]] = {}
         for _, notice_id, start, end in spans:
             chunk = next(
                 (c for c in self._chunks_by_notice.get(notice_id, []) if c.start <= start and end <= c.end),
                 None,
             )
-            if chunk is not None and chunk.chunk_id not in ranked:
-                ranked.append(chunk.chunk_id)
+            if chunk is not None:
+                ranked.setdefault(chunk.chunk_id, []).append((start, end))
         return ranked
 
     def _document(self, chunk: Chunk, score: float, similarity: float, coverage: float) -> Document:
