@@ -61,17 +61,24 @@ class AnswerChain:
         self.workspace = workspace
         self.chat_model = chat_model
         self.llm = LLMAnswerer(chat_model, model_name or "llm") if chat_model is not None else None
-        catalog = workspace.catalog
         self.extractive = ExtractiveAnswerer(
             tokenize=lambda text: workspace.lexical.tokenizer.tokenize(text),
-            metadata_of=lambda notice_id: (row.metadata if (row := catalog.notice(notice_id)) else None),
-            notice_text_of=catalog.notice_text,
+            term_weights=workspace.lexical.term_weights,
+            notices_of_unit=self._notices_of_unit,
+            notice_text_of=workspace.catalog.notice_text,
         )
         self.prepare: Runnable[Turn, Turn] = RunnableLambda(self._condense) | RunnableLambda(self._retrieve)
 
     @property
     def answerer_name(self) -> str:
         return self.llm.answerer_name if self.llm else "extractive"
+
+    def _notices_of_unit(self, unit: str):
+        entry = self.workspace.retriever.directory.entry(unit)
+        if entry is None:
+            return []
+        rows = {row.notice_id: row for row in self.workspace.catalog.notices()}
+        return [(nid, rows[nid].metadata) for nid in entry.notice_ids if nid in rows]
 
     # --- steps ---------------------------------------------------------------------------
 
@@ -90,8 +97,6 @@ class AnswerChain:
         return turn
 
     def _extractive(self, turn: Turn) -> Answer:
-        retriever = self.workspace.retriever
-        self.extractive.set_unit_notices({e.unit: list(e.notice_ids) for e in retriever.directory.entries})
         answer = self.extractive.answer(turn.question, turn.standalone_question, turn.retrieval)
         verified = verify_answer(answer, self.workspace.catalog.notice_text)
         verified.not_found = answer.not_found

@@ -40,6 +40,29 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     ask.add_argument("--history", type=Path, help="JSON file: [{role, content}, ...] earlier turns")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
 
+    serve = commands.add_parser("serve", help="start the chat in the browser (Gradio UI)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback only)")
+    serve.add_argument("--port", type=int, default=7860)
+
+    records = commands.add_parser("records", help="print the notice records table (headline figures per notice)")
+    records_format = records.add_mutually_exclusive_group()
+    records_format.add_argument("--json", action="store_true", help="every figure with its quote and span, as JSON")
+    records_format.add_argument("--csv", action="store_true", help="CSV with Chinese headers (Excel-friendly)")
+    records.add_argument("--out", type=Path, help="write to this file instead of printing")
+
+    bench = commands.add_parser("bench", help="benchmarks: ingest against the raw model, retrieval latency and memory")
+    bench.add_argument("which", choices=["ingest", "query"], help="ingest: pipeline vs raw encode; query: latency")
+    bench.add_argument("--corpus", type=Path, default=Path("../shared/seeds"), help="ingest: folder of notices")
+    bench.add_argument("--repeat", type=int, default=1, help="ingest: runs; the best of each timing is shown")
+    bench.add_argument("--profile", type=Path, help="ingest: profile one more ingest, save cProfile stats here")
+    bench.add_argument("--sizes", default="1000,10000,100000", help="query: chunk counts, comma-separated")
+    bench.add_argument("--queries", type=int, default=50, help="query: questions per kind")
+    bench.add_argument(
+        "--across-queries", type=int, default=10, help="query: questions across all units (each searches every unit)"
+    )
+    bench.add_argument("--seed", type=int, default=7, help="query: seed of the synthetic corpus and questions")
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+
 
 @command("eval")
 def run_eval(args: argparse.Namespace) -> int:
@@ -127,3 +150,102 @@ def run_ask(args: argparse.Namespace) -> int:
 def print_json(value) -> None:
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
+
+
+@command("bench")
+def run_bench(args: argparse.Namespace) -> int:
+    from assistant.cli import BarProgress, UserError
+    from assistant.settings import load_settings
+
+    settings = load_settings()
+    if args.which == "ingest":
+        from bench.ingest_bench import BenchUnavailable, format_ingest_report, run_ingest_bench
+
+        if not args.corpus.is_dir():
+            raise UserError(f"--corpus {args.corpus}: not a folder of notices")
+        try:
+            result = run_ingest_bench(
+                args.corpus,
+                settings,
+                repeats=max(1, args.repeat),
+                progress_factory=None if args.json else BarProgress,
+                profile_path=args.profile,
+            )
+        except BenchUnavailable as error:
+            raise UserError(str(error)) from error
+        if args.json:
+            print_json(result.to_dict())
+        else:
+            print(format_ingest_report(result))
+        return 0
+
+    from bench.query_bench import format_query_report, results_as_dicts, run_query_bench
+
+    try:
+        sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    except ValueError as error:
+        raise UserError(f"--sizes {args.sizes}: give chunk counts separated by commas, e.g. 1000,10000") from error
+    if not sizes or min(sizes) < 1 or args.queries < 1:
+        raise UserError("--sizes and --queries must be positive")
+    results = run_query_bench(
+        sizes,
+        settings.models_dir,
+        queries=args.queries,
+        across_queries=max(0, args.across_queries),
+        seed=args.seed,
+        show_progress=not args.json,
+    )
+    if args.json:
+        print_json(results_as_dicts(results))
+    else:
+        print(format_query_report(results))
+    return 0
+
+
+@command("records")
+def run_records(args: argparse.Namespace) -> int:
+    from assistant import records_view
+    from assistant.cli import UserError, open_workspace
+
+    catalog = open_workspace().catalog
+    if not catalog.notices():
+        print("no notices ingested yet: run `assistant ingest PATH`")
+        return 0
+    if args.json:
+        output, encoding = json.dumps(records_view.records_json(catalog), ensure_ascii=False, indent=2) + "\n", "utf-8"
+    elif args.csv:
+        output, encoding = records_view.records_csv(catalog), "utf-8-sig"  # the BOM makes Excel read UTF-8
+    else:
+        output, encoding = records_view.records_text_table(records_view.records_rows(catalog)) + "\n", "utf-8"
+    if args.out is None:
+        sys.stdout.write(output)
+        return 0
+    try:
+        args.out.write_text(output, encoding=encoding, newline="")
+    except OSError as error:
+        raise UserError(f"--out {args.out}: cannot write the file ({error.strerror})") from error
+    print(f"wrote {len(catalog.notices())} notice records to {args.out}")
+    return 0
+
+
+@command("serve")
+def run_serve(args: argparse.Namespace) -> int:
+    from assistant.cli import UserError
+    from assistant.settings import load_settings
+    from ui.auth import AuthConfigError
+    from ui.server import start_server
+
+    settings = load_settings()
+    print("loading the model and the indexes…", file=sys.stderr)
+    try:
+        demo, readiness = start_server(settings, args.host, args.port)
+    except AuthConfigError as error:
+        raise UserError(str(error)) from error
+    except OSError as error:
+        raise UserError(f"cannot serve on {args.host}:{args.port} ({error}); pass another --port") from error
+    print(readiness.line(), file=sys.stderr)
+    try:
+        demo.block_thread()
+    finally:
+        demo.close()
+    return 0

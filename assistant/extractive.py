@@ -1,16 +1,17 @@
 """The answer without an LLM: evidence sentences picked from the retrieved passages, grouped by unit, cited.
 
-Sentences are scored by how much of the question's terms they hold (lexical), how well their
-passage matched (the retriever's dense and fused scores), and whether they have the kind of
-content the question asks for (a figure, a date, a name). A question across units gets one line
-per qualifying unit; a comparison gets a table; a question nothing answers gets
-"通报中未找到相关内容" with the nearest passages shown as related.
+A sentence is scored by the question terms it holds (weighted by rarity), the same counted with
+the heading it sits under, the retriever's view of its passage, and whether it has the kind of
+content the question asks for (a figure, a date, a name) or states the figure the notice's
+record holds for the asked field. A question across units gets one line per qualifying unit; a
+comparison gets a table; a question nothing answers gets "通报中未找到相关内容" with the nearest
+passages shown as related.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from langchain_core.documents import Document
@@ -20,20 +21,32 @@ from assistant.fusion import term_coverage
 from assistant.question import QuestionProfile, profile_question, satisfies
 from assistant.retriever import RetrievalResult
 from index.documents import NoticeMetadata
+from index.headings import parse_heading
 from index.sentences import split_clauses, split_sentences
 
 NOT_FOUND = "通报中未找到相关内容"
 RELATED = "相关但未直接回答"
 MAX_QUOTE_CHARS = 160
-MIN_ANSWER_SCORE = 0.42
+MAX_EXTENDED_QUOTE_CHARS = 260
+MIN_ANSWER_SCORE = 0.45
 UNMET_PROFILE_PENALTY = 0.35
+HEADING_PENALTY = 0.5
+SHORT_SENTENCE_CHARS = 25
 # A sentence holding a figure or date the notice states for the asked field (records, metadata).
 STATED_FACT_BONUS = 0.3
+SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时")
+
+METADATA_LABELS = {
+    "inspecting_body": "巡察(巡视)组:",
+    "inspection_period": "巡察(巡视)时间:",
+    "feedback_date": "反馈时间:",
+    "publish_date": "发布时间:",
+}
 
 
 @dataclass(frozen=True)
 class Evidence:
-    """A candidate quote: a sentence (or clause window) of a retrieved passage, with its score."""
+    """A candidate quote: a sentence (or clause window) of a notice, with its score."""
 
     document: Document
     start: int  # in the notice
@@ -41,6 +54,8 @@ class Evidence:
     text: str
     score: float
     fits_profile: bool
+    coverages: tuple[float, ...] = ()  # per sub-question
+    is_heading: bool = False
 
     @property
     def unit(self) -> str:
@@ -51,216 +66,237 @@ class Evidence:
         return self.document.metadata["notice_id"]
 
 
+@dataclass(frozen=True)
+class Question:
+    """A question as the scorer sees it: its parts' terms, their weights, the answer shape."""
+
+    profile: QuestionProfile
+    parts: tuple[tuple[str, ...], ...]  # terms of each sub-question
+    weights: dict[str, float]
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t for part in self.parts for t in part))
+
+
 class ExtractiveAnswerer:
     """Builds a cited answer from retrieved passages, with no language model."""
 
     def __init__(
         self,
         tokenize: Callable[[str], list[str]],
-        metadata_of: Callable[[str], NoticeMetadata | None],
+        term_weights: Callable[[Iterable[str]], dict[str, float]],
+        notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]],
         notice_text_of: Callable[[str], str | None],
     ) -> None:
         self.tokenize = tokenize
-        self.metadata_of = metadata_of
+        self.term_weights = term_weights
+        self.notices_of_unit = notices_of_unit
         self.notice_text_of = notice_text_of
 
     def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult) -> Answer:
-        profile = profile_question(standalone_question)
-        terms = self._question_terms(standalone_question, retrieval)
+        parsed = self.read_question(standalone_question, retrieval.units_named)
         builder = _AnswerBuilder(question, standalone_question)
         if retrieval.per_unit:
-            units = [e.unit for e in retrieval.per_unit if e.qualifies]
-            self._answer_per_unit(builder, retrieval, profile, terms, units)
+            self._answer_per_unit(builder, retrieval, parsed)
         else:
-            self._answer_single_scope(builder, retrieval.documents, profile, terms)
+            self._answer_single_scope(builder, retrieval.documents, parsed)
         return builder.finish()
+
+    def read_question(self, question: str, units_named: Sequence[str] = ()) -> Question:
+        """Terms of each sub-question, without the unit names (every sentence of a notice is about its unit)."""
+        unit_words = {t for unit in units_named for t in self.tokenize(unit)}
+        parts = []
+        for piece in SUB_QUESTION_SPLIT.split(question):
+            terms = [t for t in self.tokenize(piece) if t not in unit_words]
+            if terms:
+                parts.append(tuple(dict.fromkeys(terms)))
+        if not parts:
+            parts = [tuple(self.tokenize(question))]
+        all_terms = {t for part in parts for t in part}
+        return Question(profile_question(question), tuple(parts), self.term_weights(all_terms))
 
     # --- scoring -------------------------------------------------------------------------
 
-    def _question_terms(self, question: str, retrieval: RetrievalResult) -> list[str]:
-        """Query terms without the unit names (every sentence of a unit's notice is about it)."""
-        terms = self.tokenize(question)
-        unit_words = set()
-        for unit in retrieval.units_named:
-            unit_words.update(self.tokenize(unit))
-        return [t for t in terms if t not in unit_words] or terms
-
-    def evidence(
-        self, documents: Sequence[Document], profile: QuestionProfile, terms: list[str]
-    ) -> list[Evidence]:
-        """Candidate quotes of the documents, best first."""
+    def evidence(self, documents: Sequence[Document], question: Question) -> list[Evidence]:
+        """Candidate quotes of the documents, best first, non-overlapping within a notice."""
         found: list[Evidence] = []
+        terms = question.terms
         for rank, document in enumerate(documents):
             meta = document.metadata
-            passage_terms = self.tokenize(f"{meta.get('section_path', '')} {document.page_content}")
-            passage_score = term_coverage(terms, passage_terms)
+            content = document.page_content
             prior = 0.1 / (1 + rank) + 0.5 * max(0.0, meta.get("similarity", 0.0) - 0.8)
-            for start, end in split_sentences(document.page_content):
-                for w_start, w_end in _windows(document.page_content, start, end, terms, self.tokenize):
-                    text = document.page_content[w_start:w_end]
+            heading_tokens = set(self.tokenize(_last_heading(meta.get("section_path", ""))))
+            for start, end in split_sentences(content):
+                sentence = content[start:end]
+                is_heading = _looks_like_heading(sentence)
+                if is_heading:
+                    heading_tokens = set(self.tokenize(sentence))
+                for w_start, w_end in _windows(content, start, end):
+                    text = content[w_start:w_end]
                     if len(text) < 6:
                         continue
-                    coverage = term_coverage(terms, self.tokenize(text))
-                    fits = satisfies(profile, text)
-                    score = coverage + 0.25 * passage_score + prior
+                    tokens = set(self.tokenize(text))
+                    coverages = tuple(term_coverage(p, tokens, question.weights) for p in question.parts)
+                    coverage = term_coverage(terms, tokens, question.weights)
+                    in_context = term_coverage(terms, tokens | heading_tokens, question.weights)
+                    score = 0.6 * coverage + 0.4 * in_context + prior
                     absolute = (meta["start"] + w_start, meta["start"] + w_end)
                     if any(f_start < absolute[1] and absolute[0] < f_end for f_start, f_end in meta.get("fact_spans", [])):
                         score += STATED_FACT_BONUS
+                    fits = satisfies(question.profile, text)
                     if not fits:
                         score *= UNMET_PROFILE_PENALTY
-                    found.append(
-                        Evidence(document, meta["start"] + w_start, meta["start"] + w_end, text, score, fits)
-                    )
+                    if is_heading:
+                        score *= HEADING_PENALTY
+                    found.append(Evidence(document, *absolute, text, score, fits, coverages, is_heading))
         found.sort(key=lambda e: -e.score)
         return _distinct(found)
 
+    def choose(self, evidence: list[Evidence], question: Question, limit: int, share: float) -> list[Evidence]:
+        """The best evidence, the best for each sub-question, and close runners-up; extended where cut short."""
+        if not evidence:
+            return []
+        best = evidence[0].score
+        chosen: list[Evidence] = [evidence[0]]
+        for part_index in range(len(question.parts)):
+            part_best = max(
+                (e for e in evidence if e.fits_profile and e.coverages and e.coverages[part_index] > 0),
+                key=lambda e: (e.coverages[part_index], e.score),
+                default=None,
+            )
+            if part_best is not None and part_best.score >= 0.5 * best and part_best not in chosen:
+                chosen.append(part_best)
+        for item in evidence[1:]:
+            if len(chosen) >= limit:
+                break
+            if item not in chosen and item.fits_profile and item.score >= share * best:
+                chosen.append(item)
+        chosen = [self._extend(item, question) for item in chosen[:limit]]
+        return _distinct(sorted(chosen, key=lambda e: (e.notice_id, e.start)))
+
+    def _extend(self, item: Evidence, question: Question) -> Evidence:
+        """Join the next sentence when the quote is a heading or too short to stand alone,
+        or when the next sentence goes on with the asked-for content (a list split by ；)."""
+        text = self.notice_text_of(item.notice_id)
+        if text is None:
+            return item
+        following = split_sentences(text, item.end, min(len(text), item.end + MAX_EXTENDED_QUOTE_CHARS))
+        if not following:
+            return item
+        next_start, next_end = following[0]
+        if next_end - item.start > MAX_EXTENDED_QUOTE_CHARS or "\n\n" in text[item.end : next_start]:
+            return item
+        next_text = text[next_start:next_end]
+        if "\n" in text[item.end : next_start] and not item.is_heading:
+            return item  # a new paragraph is a new point
+        if _looks_like_heading(next_text):
+            return item
+        # A list item ending in ；, followed by another item with the asked-for content.
+        continues_list = item.text.rstrip().endswith((";", "\uff1b")) and (
+            question.profile.wants_number or question.profile.wants_person
+        ) and satisfies(question.profile, next_text)
+        if not (item.is_heading or len(item.text) < SHORT_SENTENCE_CHARS or continues_list):
+            return item
+        return Evidence(
+            item.document, item.start, next_end, text[item.start : next_end], item.score,
+            item.fits_profile or satisfies(question.profile, next_text), item.coverages, False,
+        )
+
     # --- answer shapes -------------------------------------------------------------------
 
-    def _answer_single_scope(
-        self,
-        builder: _AnswerBuilder,
-        documents: Sequence[Document],
-        profile: QuestionProfile,
-        terms: list[str],
-    ) -> None:
+    def _answer_single_scope(self, builder: _AnswerBuilder, documents: Sequence[Document], question: Question) -> None:
         units = _units_in_order(documents)
-        metadata_lines = self._metadata_lines(builder, units[:1], profile) if units else []
-        evidence = self.evidence(documents, profile, terms)
-        best = evidence[0].score if evidence else 0.0
-        if metadata_lines:
-            builder.lines.extend(metadata_lines)
-            return
-        if best < MIN_ANSWER_SCORE or not evidence[0].fits_profile:
+        if units and question.profile.metadata_fields:
+            lines = self._metadata_lines(builder, units[0], question.profile)
+            if lines:
+                builder.lines.extend(lines)
+                return
+        evidence = self.evidence(documents, question)
+        if not evidence or evidence[0].score < MIN_ANSWER_SCORE or not evidence[0].fits_profile:
             builder.not_found(evidence[:2])
             return
-        chosen = [e for e in evidence if e.score >= 0.7 * best and e.fits_profile][:3]
-        chosen.sort(key=lambda e: (e.notice_id, e.start))
+        chosen = self.choose(evidence, question, limit=3, share=0.75)
         unit = chosen[0].unit
         builder.lines.append(f"根据{unit}的通报:" if unit else "根据通报:")
         for item in chosen:
             builder.lines.append(f"- {_one_line(item.text)}{builder.cite(item)}")
 
-    def _answer_per_unit(
-        self,
-        builder: _AnswerBuilder,
-        retrieval: RetrievalResult,
-        profile: QuestionProfile,
-        terms: list[str],
-        qualifying: list[str],
-    ) -> None:
-        rows: list[tuple[str, list[Evidence]]] = []
+    def _answer_per_unit(self, builder: _AnswerBuilder, retrieval: RetrievalResult, question: Question) -> None:
+        rows: list[tuple[str, list[str]]] = []  # (unit, cited pieces)
         missing: list[str] = []
         for unit_evidence in retrieval.per_unit:
             unit = unit_evidence.unit
-            metadata_lines = self._metadata_lines(builder, [unit], profile, dry_run=True)
-            if metadata_lines:
-                rows.append((unit, []))
-                continue
-            if unit not in qualifying:
+            if question.profile.metadata_fields:
+                lines = self._metadata_lines(builder, unit, question.profile, with_unit=False)
+                if lines:
+                    rows.append((unit, lines))
+                    continue
+            if not unit_evidence.qualifies:
                 missing.append(unit)
                 continue
-            evidence = self.evidence(unit_evidence.documents, profile, terms)
-            best = evidence[0].score if evidence else 0.0
+            evidence = self.evidence(unit_evidence.documents, question)
             # A unit the user named gets its best evidence; others must clear the bar.
             bar = MIN_ANSWER_SCORE / 2 if unit in retrieval.units_named else MIN_ANSWER_SCORE
-            if best < bar or not evidence[0].fits_profile:
+            if not evidence or evidence[0].score < bar or not evidence[0].fits_profile:
                 missing.append(unit)
                 continue
-            chosen = [e for e in evidence if e.score >= 0.8 * best and e.fits_profile][:2]
-            rows.append((unit, sorted(chosen, key=lambda e: e.start)))
+            chosen = self.choose(evidence, question, limit=3, share=0.7)
+            rows.append((unit, [f"{_one_line(e.text)}{builder.cite(e)}" for e in chosen]))
         if not rows:
-            nearest = [e for u in retrieval.per_unit for e in self.evidence(u.documents, profile, terms)[:1]]
+            nearest = [e for u in retrieval.per_unit for e in self.evidence(u.documents, question)[:1]]
             builder.not_found(sorted(nearest, key=lambda e: -e.score)[:2])
             return
         if retrieval.comparison and len(retrieval.units_named) >= 2:
-            self._comparison_table(builder, rows, profile)
+            _comparison_table(builder, rows)
         else:
             builder.lines.append(f"共有{len(rows)}个单位的通报涉及此问题:")
-            for index, (unit, chosen) in enumerate(rows, start=1):
-                if not chosen:
-                    meta_lines = self._metadata_lines(builder, [unit], profile)
-                    builder.lines.append(f"{index}. {unit}:" + ";".join(line.split(":", 1)[-1] for line in meta_lines))
-                    continue
-                quotes = "".join(f"{_one_line(e.text)}{builder.cite(e)}" for e in chosen)
-                builder.lines.append(f"{index}. {unit}:{quotes}")
+            for index, (unit, pieces) in enumerate(rows, start=1):
+                builder.lines.append(f"{index}. {unit}:{''.join(pieces)}")
         if missing:
             builder.lines.append(f"未找到相关内容的单位:{'、'.join(missing)}。")
 
-    def _comparison_table(
-        self, builder: _AnswerBuilder, rows: list[tuple[str, list[Evidence]]], profile: QuestionProfile
-    ) -> None:
-        builder.lines.append("对比如下(每格均引自通报原文):")
-        builder.lines.append("")
-        builder.lines.append("| 要点 | " + " | ".join(unit for unit, _ in rows) + " |")
-        builder.lines.append("|---" * (len(rows) + 1) + "|")
-        cells: list[list[str]] = []
-        for unit, chosen in rows:
-            if chosen:
-                cells.append([f"{_cell(e.text)}{builder.cite(e)}" for e in chosen])
-            else:
-                cells.append([_cell(line.split(":", 1)[-1]) for line in self._metadata_lines(builder, [unit], profile)])
-        for row_index in range(max(len(c) for c in cells)):
-            row = [c[row_index] if row_index < len(c) else "通报未提及" for c in cells]
-            builder.lines.append(f"| {row_index + 1} | " + " | ".join(row) + " |")
-
     def _metadata_lines(
-        self, builder: _AnswerBuilder, units: Sequence[str], profile: QuestionProfile, dry_run: bool = False
+        self, builder: _AnswerBuilder, unit: str, profile: QuestionProfile, with_unit: bool = True
     ) -> list[str]:
-        """Lines answering from the notices' own metadata (inspection team, dates), cited."""
-        if not profile.metadata_fields:
-            return []
-        lines: list[str] = []
-        for notice_id, unit, metadata in self._notices_of(units):
+        """Lines answering from a unit's notices' own metadata (inspection team, dates), cited."""
+        lines = []
+        for notice_id, metadata in self.notices_of_unit(unit):
             parts = []
             for field_name in profile.metadata_fields:
                 value = getattr(metadata, field_name)
-                if value is None:
-                    continue
-                label = METADATA_LABELS[field_name]
-                if dry_run:
-                    parts.append(label)
-                    continue
-                evidence = self._sentence_around(notice_id, unit, value.start, value.end)
-                parts.append(f"{label}{value.value}{builder.cite(evidence)}")
+                if value is not None:
+                    evidence = self._sentence_around(notice_id, unit, metadata.title, value.start, value.end)
+                    parts.append(f"{METADATA_LABELS[field_name]}{value.value}{builder.cite(evidence)}")
             if parts:
-                lines.append(f"{unit}:" + ",".join(parts))
+                lines.append((f"{unit}:" if with_unit else "") + ",".join(parts))
         return lines
 
-    def _notices_of(self, units: Sequence[str]):
-        for unit in units:
-            for notice_id in self._notice_ids_by_unit.get(unit, []):
-                metadata = self.metadata_of(notice_id)
-                if metadata is not None:
-                    yield notice_id, unit, metadata
-
-    _notice_ids_by_unit: dict[str, list[str]] = {}
-
-    def set_unit_notices(self, notice_ids_by_unit: dict[str, list[str]]) -> None:
-        self._notice_ids_by_unit = notice_ids_by_unit
-
-    def _sentence_around(self, notice_id: str, unit: str, start: int, end: int) -> Evidence:
+    def _sentence_around(self, notice_id: str, unit: str, title: str, start: int, end: int) -> Evidence:
+        """The sentence holding a metadata value (or the value's own span when that is long)."""
         text = self.notice_text_of(notice_id) or ""
-        sentence_start, sentence_end = start, end
+        span = (start, end)
         for s_start, s_end in split_sentences(text, max(0, start - 400), min(len(text), end + 400)):
             if s_start <= start < s_end:
-                sentence_start, sentence_end = s_start, max(s_end, end)
+                span = (s_start, max(s_end, end))
                 break
-        if sentence_end - sentence_start > MAX_QUOTE_CHARS:
-            sentence_start, sentence_end = start, end
+        if span[1] - span[0] > MAX_QUOTE_CHARS:
+            span = (start, end)
         document = Document(
-            page_content=text[sentence_start:sentence_end],
-            metadata={"notice_id": notice_id, "unit": unit, "start": sentence_start, "end": sentence_end,
-                      "title": (self.metadata_of(notice_id) or NoticeMetadata()).title, "section_path": ""},
+            page_content=text[span[0] : span[1]],
+            metadata={"notice_id": notice_id, "unit": unit, "start": span[0], "end": span[1], "title": title, "section_path": ""},
         )
-        return Evidence(document, sentence_start, sentence_end, text[sentence_start:sentence_end], 1.0, True)
+        return Evidence(document, span[0], span[1], text[span[0] : span[1]], 1.0, True)
 
 
-METADATA_LABELS = {
-    "inspecting_body": "巡察(巡视)组:",
-    "inspection_period": "巡察(巡视)时间:",
-    "feedback_date": "反馈时间:",
-    "publish_date": "发布时间:",
-}
+def _comparison_table(builder: _AnswerBuilder, rows: list[tuple[str, list[str]]]) -> None:
+    builder.lines.append("对比如下(每格均引自通报原文):")
+    builder.lines.append("")
+    builder.lines.append("| 要点 | " + " | ".join(unit for unit, _ in rows) + " |")
+    builder.lines.append("|---" * (len(rows) + 1) + "|")
+    for row_index in range(max(len(pieces) for _, pieces in rows)):
+        cells = [_cell(pieces[row_index]) if row_index < len(pieces) else "通报未提及" for _, pieces in rows]
+        builder.lines.append(f"| {row_index + 1} | " + " | ".join(cells) + " |")
 
 
 class _AnswerBuilder:
@@ -314,10 +350,8 @@ class _AnswerBuilder:
         )
 
 
-def _windows(
-    text: str, start: int, end: int, terms: list[str], tokenize: Callable[[str], list[str]]
-) -> list[tuple[int, int]]:
-    """The sentence itself, or for a long sentence the best-covering run of its clauses."""
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence itself, or for a long sentence each run of its clauses up to the quote length."""
     if end - start <= MAX_QUOTE_CHARS:
         return [(start, end)]
     clauses = split_clauses(text, start, end)
@@ -328,6 +362,20 @@ def _windows(
             last += 1
         windows.append((clauses[first][0], clauses[last][1]))
     return windows or [(start, end)]
+
+
+def _looks_like_heading(sentence: str) -> bool:
+    """A numbered or labelled heading line, or an enumerated lead-in ("二是引进优质教育资源。")."""
+    if len(sentence) > 45:
+        return False
+    if re.match(r"[一二三四五六七八九十]是", sentence) and len(sentence) < SHORT_SENTENCE_CHARS:
+        return True
+    heading = parse_heading(sentence)
+    return heading is not None and len(sentence) - len(heading.label) < 8
+
+
+def _last_heading(section_path: str) -> str:
+    return section_path.rsplit(" > ", 1)[-1] if section_path else ""
 
 
 def _distinct(evidence: list[Evidence]) -> list[Evidence]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 
 def reciprocal_rank_fusion(
@@ -45,11 +45,19 @@ def collapse_near_duplicates(
     return kept
 
 
-def term_coverage(query_terms: Sequence[str], chunk_terms: Sequence[str]) -> float:
-    """Share of the query's distinct terms (weighted by length) that occur in the chunk."""
+def term_coverage(
+    query_terms: Sequence[str],
+    chunk_terms: Iterable[str],
+    weights: Mapping[str, float] | None = None,
+) -> float:
+    """Share of the query's distinct terms present in the chunk, each weighted (default: by length)."""
     distinct = set(query_terms)
     if not distinct:
         return 0.0
-    present = set(chunk_terms)
-    total = sum(len(t) for t in distinct)
-    return sum(len(t) for t in distinct if t in present) / total
+    present = chunk_terms if isinstance(chunk_terms, (set, frozenset)) else set(chunk_terms)
+
+    def weight(term: str) -> float:
+        return weights[term] if weights is not None and term in weights else float(len(term))
+
+    total = sum(weight(t) for t in distinct)
+    return sum(weight(t) for t in distinct if t in present) / total if total else 0.0

@@ -5,14 +5,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NUMBER_WORDS = re.compile(r"多少|几[个件项名人条次所家位笔户起批份天年月]|几|数量|金额|比例|比率|[^\w]?率|百分之|总数|合计|共计|一共")
+NUMBER_WORDS = re.compile(r"多少|(?<!哪)几(?![位名个]?(单位|人[?？]?$))|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
 MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
 DATE_WORDS = re.compile(r"什么时候|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
-PERSON_WORDS = re.compile(r"谁|名字|姓名|叫什么|哪位|哪几位|哪名|哪些人|是何人")
-PUBLISH_WORDS = re.compile(r"发布|公布|印发|发出|落款|公开")
-FEEDBACK_WORDS = re.compile(r"反馈")
-INSPECTION_WORDS = re.compile(r"巡察|巡视")
-WHICH_TEAM = re.compile(r"(哪个|哪一?|什么|哪些|谁)[^。?？]{0,6}(巡察组|巡视组)|(巡察组|巡视组)[^。?？]{0,4}(是|为)(哪|谁|什么)|被(谁|哪)")
+PERSON_WORDS = re.compile(r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|哪位|哪几位|是何人")
+# Questions about the notice's own dates: the event (巡察, 反馈, 发布) right next to the date word.
+_WHEN = r"(什么时候|何时|哪天|哪一天|哪日|时间|日期|期间|哪年|几月)"
+INSPECTION_DATE = re.compile(
+    rf"(接受|进行|开展|开始)[^,。?]{{0,6}}巡[察视][^,。?反]{{0,4}}{_WHEN}|{_WHEN}[^,。?]{{0,3}}(接受|进行|开展)?[^,。?]{{0,3}}巡[察视](?!整改)"
+    rf"|巡[察视](组)?(的)?{_WHEN}|巡[察视]时间"
+)
+FEEDBACK_DATE = re.compile(rf"反馈[^,。?]{{0,6}}{_WHEN}|{_WHEN}[^,。?]{{0,6}}反馈")
+PUBLISH_DATE = re.compile(rf"(发布|公布|印发|发出|落款|公开)[^,。?]{{0,6}}{_WHEN}|{_WHEN}[^,。?]{{0,6}}(发布|公布|印发|发出)")
+WHICH_TEAM = re.compile(r"(哪个|哪一个|哪些|什么|哪)[^。?时]{0,6}?(巡察组|巡视组)|[被由](谁|哪)[^。?]{0,6}巡[察视]|(巡察组|巡视组)[^。?]{0,4}(是|为)(哪|谁|什么)")
 
 DATE_PATTERN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}|[一二〇○零]{4}年")
 MEASURE = r"(?:万元|亿元|元|个|项|件|人|名|条|所|次|户|起|家|批|份|场|篇|套|笔|万人|亩|平方米|%|％|个百分点|座|辆|村|栋|间|期|类|方面|处|本|台)"
@@ -48,14 +53,12 @@ def profile_question(question: str) -> QuestionProfile:
     fields: list[str] = []
     if WHICH_TEAM.search(question):
         fields.append("inspecting_body")
-    if wants_date and PUBLISH_WORDS.search(question) and not INSPECTION_WORDS.search(question.replace("巡察整改", "").replace("巡视整改", "")):
-        fields.append("publish_date")
-    elif wants_date and FEEDBACK_WORDS.search(question):
-        if INSPECTION_WORDS.search(question) and re.search(r"巡[察视][^反]{0,8}(什么时候|何时|时间|哪天|期间)|接受|进行", question):
-            fields.append("inspection_period")
-        fields.append("feedback_date")
-    elif wants_date and INSPECTION_WORDS.search(question) and not PUBLISH_WORDS.search(question):
+    if wants_date and INSPECTION_DATE.search(question):
         fields.append("inspection_period")
+    if wants_date and FEEDBACK_DATE.search(question):
+        fields.append("feedback_date")
+    if wants_date and PUBLISH_DATE.search(question):
+        fields.append("publish_date")
     return QuestionProfile(
         wants_number=wants_number,
         wants_money=wants_number and bool(MONEY_WORDS.search(question)),

@@ -128,8 +128,15 @@ class SentenceTransformerEmbeddings(Embeddings):
 
         logger.info("Loading embedding model %s", self.model_path)
         if folder.is_dir():
-            with quiet_transformers():
-                model = SentenceTransformer(str(folder), device=self.device, local_files_only=True)
+            try:
+                with quiet_transformers():
+                    model = SentenceTransformer(str(folder), device=self.device, local_files_only=True)
+            except Exception as error:  # a damaged or foreign folder fails in many ways
+                raise EmbedderUnavailable(
+                    f"Cannot load the embedding model in {folder} ({error.__class__.__name__}: {error}); "
+                    "check it is a sentence-transformers folder (for the bundled model, delete the folder "
+                    "and it is rebuilt)."
+                ) from error
         else:
             try:
                 with quiet_transformers():

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import shutil
 import threading
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -92,6 +94,7 @@ class LexicalIndex:
         self._notice_codes: np.ndarray = np.array([], dtype=np.int32)
         self._tokenizer: ChineseTokenizer | None = None
         self._code_of_notice: dict[str, int] = {}
+        self._document_frequency: dict[str, int] = {}
 
     @property
     def tokenizer(self) -> ChineseTokenizer:
@@ -129,6 +132,7 @@ class LexicalIndex:
                 meta["chunk_ids"],
                 meta["notice_ids"],
                 generation,
+                meta.get("document_frequency", {}),
             )
             return True
         except (OSError, ValueError, KeyError):
@@ -152,18 +156,48 @@ class LexicalIndex:
             bm25.save(staging / "bm25", show_progress=False)
         chunk_ids = [c.chunk_id for c in chunks]
         notice_ids = [c.notice_id for c in chunks]
+        document_frequency = Counter(term for tokens in tokenized for term in set(tokens))
         (staging / "chunks.json").write_text(
             json.dumps(
-                {"generation": generation, "chunk_ids": chunk_ids, "notice_ids": notice_ids, "words": words},
+                {
+                    "generation": generation,
+                    "chunk_ids": chunk_ids,
+                    "notice_ids": notice_ids,
+                    "words": words,
+                    "document_frequency": document_frequency,
+                },
                 ensure_ascii=False,
             ),
             encoding="utf-8",
         )
         shutil.rmtree(self.directory, ignore_errors=True)
         staging.rename(self.directory)
-        self._set(bm25, chunk_ids, notice_ids, generation)
+        self._set(bm25, chunk_ids, notice_ids, generation, document_frequency)
 
-    def _set(self, bm25, chunk_ids: list[str], notice_ids: list[str], generation: int) -> None:
+    def term_weights(self, terms: Iterable[str]) -> dict[str, float]:
+        """Inverse document frequency of each term over the chunks; rare terms weigh more.
+
+        A term no chunk has gets the highest weight: a question about something absent from
+        every notice should look weakly covered everywhere.
+        """
+        self.refresh()
+        with self._lock:
+            total = max(1, len(self._chunk_ids))
+            frequency = self._document_frequency
+        return {
+            term: math.log(1 + (total - frequency.get(term, 0) + 0.5) / (frequency.get(term, 0) + 0.5))
+            for term in terms
+        }
+
+    def _set(
+        self,
+        bm25,
+        chunk_ids: list[str],
+        notice_ids: list[str],
+        generation: int,
+        document_frequency: dict[str, int] | None = None,
+    ) -> None:
+        self._document_frequency = dict(document_frequency or {})
         self._bm25 = bm25
         self._chunk_ids = list(chunk_ids)
         self._notice_ids = list(notice_ids)

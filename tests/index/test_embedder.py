@@ -209,6 +209,17 @@ def test_a_hub_name_that_cannot_be_fetched_gives_one_clear_line(monkeypatch):
     assert "some-org/some-model-not-on-disk" in message and "ASSISTANT_EMBED_MODEL" in message
 
 
+def test_a_folder_that_is_not_a_model_gives_one_clear_line(tmp_path, monkeypatch):
+    def broken_model(*_args, **_kwargs):
+        raise OSError("Error no file named modules.json")
+
+    fake_library = types.SimpleNamespace(SentenceTransformer=broken_model)
+    monkeypatch.setitem(sys.modules, "sentence_transformers", fake_library)
+    with pytest.raises(EmbedderUnavailable) as raised:
+        SentenceTransformerEmbeddings(str(tmp_path)).warm_up()
+    assert str(tmp_path) in str(raised.value) and "sentence-transformers folder" in str(raised.value)
+
+
 # --- make_embeddings and embedding_model_id ---------------------------------------------------
 
 

@@ -1,0 +1,1 @@
+"""Benchmarks: ingest throughput against the raw model, retrieval latency on synthetic corpora."""

@@ -1,0 +1,262 @@
+"""Ingest benchmark: the real pipeline over a corpus against the raw sentence-transformers encode of the same texts.
+
+Both timings start with the model already loaded and warmed up, so model loading is in neither.
+The pipeline is timed as Ingestor.ingest_paths into a fresh home (the catalogue and Chroma are
+opened before the clock starts); the raw encode is SentenceTransformer.encode over exactly the
+embedding texts the pipeline stored, with the same batch size and passage prefix.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import io
+import logging
+import pstats
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+
+from assistant.settings import Settings
+from assistant.workspace import Workspace
+from bench.measure import STAGE_LABELS, StageClock
+from index.chunker import split_notice_into_chunks
+from index.documents import notice_id_for
+from index.embedder import SentenceTransformerEmbeddings
+from index.ingest import IngestProgress
+from index.loaders import iter_notice_files, load_document
+from index.metadata import extract_notice_metadata
+from index.records import extract_notice_record
+
+logger = logging.getLogger(__name__)
+
+TARGET_RATIO = 1.25
+
+
+class BenchUnavailable(RuntimeError):
+    """The benchmark cannot run with these settings; the message says what to change."""
+
+
+@dataclass
+class IngestBenchResult:
+    """Figures of one ingest benchmark run (best of the repeats for each timing)."""
+
+    corpus: str
+    model: str
+    batch_size: int
+    prompt: str
+    torch_threads: int
+    notices: int = 0
+    chunks: int = 0
+    ingest_seconds: float = 0.0
+    raw_seconds: float = 0.0
+    raw_per_notice_seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)
+    pure_stages: dict[str, float] = field(default_factory=dict)
+    repeats: int = 1
+    profile: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.ingest_seconds / self.raw_seconds if self.raw_seconds else float("nan")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "ratio": self.ratio}
+
+
+def load_raw_model(model_path: str) -> Any:
+    """A separate SentenceTransformer from the same folder, used as the raw baseline."""
+    from index.bundled_model import prefer_offline_hub, quiet_transformers
+
+    prefer_offline_hub()
+    from sentence_transformers import SentenceTransformer
+
+    with quiet_transformers():
+        return SentenceTransformer(model_path, device="cpu", local_files_only=Path(model_path).is_dir())
+
+
+def passage_prompt(embeddings: SentenceTransformerEmbeddings, model: Any) -> str:
+    """The prefix the pipeline puts before passages (its own setting, else the model's prompt)."""
+    if embeddings.passage_prefix is not None:
+        return embeddings.passage_prefix
+    prompts = getattr(model, "prompts", None) or {}
+    return prompts.get("document") or prompts.get("passage") or ""
+
+
+def raw_encode(model: Any, texts: list[str], prompt: str, batch_size: int) -> None:
+    """Encode texts the way the pipeline's embedder does (normalised float vectors), nothing else."""
+    model.encode(
+        texts,
+        prompt=prompt or None,
+        batch_size=batch_size,
+        normalize_embeddings=True,
+        convert_to_numpy=True,
+        show_progress_bar=False,
+    )
+
+
+def time_pure_stages(corpus: Path, chunk_tokens: int, overlap_sentences: int) -> dict[str, float]:
+    """Seconds spent in each pure ingest stage over the corpus, re-run outside the pipeline."""
+    seconds = dict.fromkeys(("load", "metadata", "chunk", "record"), 0.0)
+
+    def timed(stage: str, work: Callable[[], Any]) -> Any:
+        began = time.perf_counter()
+        value = work()
+        seconds[stage] += time.perf_counter() - began
+        return value
+
+    for path in iter_notice_files([corpus]):
+        document = timed("load", lambda: load_document(path))
+        text = document.text
+        metadata = timed("metadata", lambda: extract_notice_metadata(text, path.name))
+        notice_id = notice_id_for(text)
+        timed(
+            "chunk",
+            lambda: split_notice_into_chunks(
+                notice_id, text, unit=metadata.unit, max_tokens=chunk_tokens, overlap_sentences=overlap_sentences
+            ),
+        )
+        timed("record", lambda: extract_notice_record(notice_id, text, metadata.unit))
+    return seconds
+
+
+def _bench_workspace(settings: Settings, home: Path, embeddings: Embeddings | None = None) -> Workspace:
+    # A fresh home, but the prepared model folder of the user's settings, so it is not rebuilt.
+    bench_settings = settings.model_copy(update={"home": home, "chroma_url": "", "model_dir": settings.models_dir})
+    return Workspace(bench_settings, embeddings=embeddings)
+
+
+def _timed_ingest(workspace: Workspace, corpus: Path, progress: IngestProgress | None) -> tuple[float, StageClock]:
+    ingestor = workspace.ingestor  # opens the catalogue and Chroma before the clock starts
+    clock = StageClock(progress)
+    clock.start()
+    began = time.perf_counter()
+    report = ingestor.ingest_paths([corpus], clock)
+    seconds = time.perf_counter() - began
+    clock.stop()
+    if report.failed:
+        raise BenchUnavailable(f"{len(report.failed)} file(s) of {corpus} failed to ingest: {report.failed[0]}")
+    return seconds, clock
+
+
+def run_ingest_bench(
+    corpus: Path,
+    settings: Settings,
+    *,
+    repeats: int = 1,
+    progress_factory: Callable[[], IngestProgress] | None = None,
+    profile_path: Path | None = None,
+) -> IngestBenchResult:
+    """Ingest corpus into fresh homes with the real embedder and time it against the raw model."""
+    if not any(True for _ in iter_notice_files([corpus])):
+        raise BenchUnavailable(f"{corpus} holds no notice files")
+    with tempfile.TemporaryDirectory(prefix="assistant-bench-ingest-") as root:
+        first = _bench_workspace(settings, Path(root) / "home-0")
+        embeddings = first.embeddings
+        if not isinstance(embeddings, SentenceTransformerEmbeddings):
+            raise BenchUnavailable(
+                "bench ingest compares with the raw sentence-transformers model: set ASSISTANT_EMBED_MODEL to "
+                "the bundled model or a model folder"
+            )
+        import torch
+
+        embeddings.warm_up()
+        model = load_raw_model(embeddings.model_path)
+        prompt = passage_prompt(embeddings, model)
+        result = IngestBenchResult(
+            str(corpus), embeddings.model_path, embeddings.batch_size, prompt, torch.get_num_threads(), repeats=repeats
+        )
+        warm_texts = ["巡察整改情况通报。"] * embeddings.batch_size
+        embeddings.embed_documents(warm_texts)
+        raw_encode(model, warm_texts, prompt, embeddings.batch_size)
+
+        best: dict[str, float] = {}
+        for attempt in range(repeats):
+            # Later runs share the loaded model with a fresh home.
+            workspace = first if attempt == 0 else _bench_workspace(settings, Path(root) / f"home-{attempt}", embeddings)
+            progress = progress_factory() if progress_factory else None
+            seconds, clock = _timed_ingest(workspace, corpus, progress)
+            if progress is not None and hasattr(progress, "close"):
+                progress.close()
+            chunks = workspace.catalog.chunks()
+            by_notice: dict[str, list[str]] = {}
+            for chunk in chunks:
+                by_notice.setdefault(chunk.notice_id, []).append(chunk.embedding_text())
+            texts = [text for group in by_notice.values() for text in group]
+            began = time.perf_counter()
+            raw_encode(model, texts, prompt, embeddings.batch_size)
+            raw_seconds = time.perf_counter() - began
+            began = time.perf_counter()
+            for group in by_notice.values():
+                raw_encode(model, group, prompt, embeddings.batch_size)
+            raw_per_notice = time.perf_counter() - began
+            logger.info("run %d: ingest %.2f s, raw %.2f s, raw per notice %.2f s", attempt + 1, seconds, raw_seconds, raw_per_notice)
+            if not best or seconds < best["ingest"]:
+                best["ingest"] = seconds
+                result.stages = dict(clock.seconds)
+            best["raw"] = min(best.get("raw", raw_seconds), raw_seconds)
+            best["per_notice"] = min(best.get("per_notice", raw_per_notice), raw_per_notice)
+            result.notices, result.chunks = len(by_notice), len(chunks)
+        result.ingest_seconds, result.raw_seconds = best["ingest"], best["raw"]
+        result.raw_per_notice_seconds = best["per_notice"]
+        result.pure_stages = time_pure_stages(
+            corpus, settings.chunk_tokens, settings.chunk_overlap_sentences
+        )
+        if profile_path is not None:
+            workspace = _bench_workspace(settings, Path(root) / "home-profiled", embeddings)
+            result.profile = profile_ingest(workspace, corpus, profile_path)
+    return result
+
+
+def profile_ingest(workspace: Workspace, corpus: Path, profile_path: Path, top: int = 30) -> str:
+    """Ingest once more under cProfile; save the stats to profile_path, return the top functions."""
+    ingestor = workspace.ingestor
+    profiler = cProfile.Profile()
+    profiler.enable()
+    ingestor.ingest_paths([corpus])
+    profiler.disable()
+    profiler.dump_stats(str(profile_path))
+    return top_functions(pstats.Stats(profiler), top)
+
+
+def top_functions(stats: pstats.Stats, top: int = 30, sort: str = "cumulative") -> str:
+    """The top functions of a profile as pstats prints them."""
+    buffer = io.StringIO()
+    stats.stream = buffer
+    stats.sort_stats(sort).print_stats(top)
+    return buffer.getvalue()
+
+
+def format_ingest_report(result: IngestBenchResult) -> str:
+    """The benchmark as a table for the terminal."""
+    def row(label: str, seconds: float, chunks: int) -> str:
+        rate = chunks / seconds if seconds else float("nan")
+        return f"  {label:<42} {seconds:>9.2f} {rate:>10.1f}"
+
+    lines = [
+        f"ingest benchmark: {result.corpus}  ({result.notices} notices, {result.chunks} chunks)",
+        f"model {result.model}; batch {result.batch_size}; passage prefix {result.prompt!r}; "
+        f"torch threads {result.torch_threads}; best of {result.repeats} run(s)",
+        "model loaded and warmed up before both timings: loading is excluded from both",
+        f"  {'':<42} {'seconds':>9} {'chunks/s':>10}",
+        row("ingest (Ingestor.ingest_paths, fresh home)", result.ingest_seconds, result.chunks),
+        row("raw encode, one call over all texts", result.raw_seconds, result.chunks),
+        row("raw encode, one call per notice", result.raw_per_notice_seconds, result.chunks),
+        f"  ratio ingest / raw encode: {result.ratio:.2f}  (target <= {TARGET_RATIO}: "
+        f"{'met' if result.ratio <= TARGET_RATIO else 'NOT met'});  "
+        f"ingest / raw per notice: {result.ingest_seconds / result.raw_per_notice_seconds:.2f}",
+        "ingest stages (timed by the ingest's progress callbacks):",
+    ]
+    for stage, seconds in result.stages.items():
+        share = seconds / result.ingest_seconds * 100 if result.ingest_seconds else 0.0
+        lines.append(f"  {STAGE_LABELS[stage]:<58} {seconds:>8.2f} s {share:>5.1f}%")
+    lines.append("pure stages re-run outside the pipeline (inside 'prepare'):")
+    for stage, seconds in result.pure_stages.items():
+        lines.append(f"  {stage:<58} {seconds:>8.2f} s")
+    if result.profile:
+        lines += ["cProfile of one more ingest (top functions, cumulative):", result.profile]
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""The chat in the browser: a Gradio app over the workspace (chat, sources, notices, records, export)."""

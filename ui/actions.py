@@ -1,0 +1,166 @@
+"""What the UI's buttons do: ask (streamed), new conversation, pick an answer, feedback, export, library.
+
+Plain methods over the workspace and the answer chain, returning component values or
+`gr.update`s; app.py only lays out the page and wires these to events.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import gradio as gr
+
+from assistant.chain import AnswerChain, QuestionRejected, check_question
+from assistant.answer import Answer
+from ui.chat_view import SEARCHING, answer_message, chat_messages, partial_message, reveal_prefixes
+from ui.conversation import ChatTurn, history_for_chain, turn_index_of_message
+from ui.export import write_conversation
+from ui.feedback import FeedbackLog, feedback_entry
+from ui.library import NoticeLibrary, library_rows, notice_choices
+from ui.sources import placeholder_html, sources_panel_html
+from ui.status import status_markdown
+
+logger = logging.getLogger(__name__)
+
+REVEAL_PAUSE_S = 0.03  # between growing prefixes of a finished answer
+STREAM_REFRESH_S = 0.05  # at most this often a streamed reply is re-sent
+INGESTING_HINT = "正在导入新通报:这次回答只基于已导入完成的通报。"
+EMPTY_SOURCES = "提问后,这里显示回答引用的原文:单位、通报标题、章节,引文在段落中高亮。"
+
+
+class UiActions:
+    """Event handlers for one app: shared by every browser session (per-session data is passed in)."""
+
+    def __init__(self, workspace, chain: AnswerChain, library: NoticeLibrary, exports_dir: Path | None = None) -> None:
+        self.workspace = workspace
+        self.chain = chain
+        self.library = library
+        self.feedback_log = FeedbackLog(workspace.settings.feedback_path)
+        self.exports_dir = exports_dir or Path(tempfile.gettempdir()) / "inspection-assistant-exports"
+
+    # --- shared views --------------------------------------------------------------------
+
+    def status(self, notice: str = "") -> str:
+        notices, chunks = self.workspace.catalog.counts()
+        return status_markdown(
+            self.chain.answerer_name,
+            self.workspace.settings.llm_model,
+            notices,
+            chunks,
+            notice=notice,
+            ingesting=self.library.busy,
+        )
+
+    def units(self) -> list[str]:
+        return list(self.workspace.retriever.directory.units)
+
+    def _sources(self, answer: Answer | None, turn_index: int) -> str:
+        if answer is None:
+            return placeholder_html(EMPTY_SOURCES)
+        return sources_panel_html(answer, turn_index, self.workspace.catalog.notice_text)
+
+    # --- chat ----------------------------------------------------------------------------
+
+    def ask(self, question: str, units: list[str] | None, turns: list[ChatTurn]) -> Iterator[tuple]:
+        """Stream (chat, sources, status, question box, hint, turns) while answering one question."""
+        try:
+            question = check_question(question)
+        except QuestionRejected as error:
+            gr.Warning(str(error))
+            yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), str(error), turns
+            return
+        units = [unit for unit in (units or []) if unit]
+        turns = [*turns, ChatTurn(question, units=units)]
+        index = len(turns) - 1
+        hint = INGESTING_HINT if self.library.busy else ""
+        yield chat_messages(turns, pending=SEARCHING), placeholder_html(SEARCHING), gr.skip(), "", hint, turns
+
+        answer: Answer | None = None
+        streamed = ""
+        last_sent = time.monotonic()
+        try:
+            for item in self.chain.stream(question, history=history_for_chain(turns[:-1]), units=units or None):
+                if isinstance(item, Answer):
+                    answer = item
+                    continue
+                streamed += item
+                if time.monotonic() - last_sent >= STREAM_REFRESH_S:
+                    last_sent = time.monotonic()
+                    yield chat_messages(turns, pending=partial_message(streamed, index)), gr.skip(), gr.skip(), "", hint, turns
+        except QuestionRejected as error:
+            turns[-1].message = str(error)
+        except Exception as error:  # a failed answer must not take the session down
+            logger.exception("answering %r failed", question)
+            turns[-1].message = f"回答时出错({type(error).__name__}),请重试;如果一再出错,请查看服务日志。"
+        if answer is None:
+            turns[-1].message = turns[-1].message or "没有得到回答,请重试。"
+            yield chat_messages(turns), placeholder_html(turns[-1].message), self.status(), "", hint, turns
+            return
+
+        if not streamed:  # the extractive answerer returns the whole answer at once
+            for prefix in reveal_prefixes(answer.text.strip()):
+                yield chat_messages(turns, pending=answer_message(answer, index, prefix)), gr.skip(), gr.skip(), "", hint, turns
+                time.sleep(REVEAL_PAUSE_S)
+        turns[-1].answer = answer
+        yield chat_messages(turns), self._sources(answer, index), self.status(answer.notice), "", hint, turns
+
+    def new_conversation(self) -> tuple:
+        """(chat, sources, hint, export file, turns) for a fresh conversation."""
+        return [], placeholder_html(EMPTY_SOURCES), "", gr.update(value=None, visible=False), []
+
+    def select_message(self, turns: list[ChatTurn], selected: gr.SelectData) -> str:
+        """The sources panel for the answer whose message was clicked."""
+        index = selected.index if isinstance(selected.index, int) else selected.index[0]
+        turn_index = turn_index_of_message(index)
+        if not 0 <= turn_index < len(turns):
+            return gr.skip()
+        return self._sources(turns[turn_index].answer, turn_index)
+
+    def feedback(self, turns: list[ChatTurn], liked: gr.LikeData) -> None:
+        """Append a thumbs up/down, with the question, answer and sources, to the feedback file."""
+        index = liked.index if isinstance(liked.index, int) else liked.index[0]
+        turn_index = turn_index_of_message(index)
+        if not 0 <= turn_index < len(turns) or turns[turn_index].answer is None or not isinstance(liked.liked, bool):
+            return
+        self.feedback_log.append(feedback_entry(turns[turn_index], liked.liked))
+        gr.Info("已记录反馈,谢谢。")
+
+    def export(self, turns: list[ChatTurn]):
+        """The conversation as a downloadable Markdown file."""
+        if not turns:
+            gr.Warning("还没有可导出的对话。")
+            return gr.update(value=None, visible=False)
+        path = write_conversation(turns, self.exports_dir)
+        return gr.update(value=str(path), visible=True)
+
+    # --- notices -------------------------------------------------------------------------
+
+    def library_views(self, selected_units: list[str] | None = None) -> tuple:
+        """(library table, removal choices, unit filter, status) after the library changed."""
+        notices = self.library.notices()
+        units = self.units()
+        kept = [unit for unit in (selected_units or []) if unit in units]
+        return (
+            library_rows(notices),
+            gr.update(choices=notice_choices(notices), value=None),
+            gr.update(choices=units, value=kept),
+            self.status(),
+        )
+
+    def upload(self, files: list[str] | None, selected_units: list[str] | None, progress=gr.Progress()) -> tuple:
+        """Ingest uploaded files; (result, file box, *library views)."""
+        if not files:
+            return ("请选择要上传的通报文件。", gr.update(), *self.library_views(selected_units))
+        paths = [getattr(item, "name", item) for item in files]
+        outcome = self.library.ingest_uploads(paths, lambda fraction, words: progress(fraction, desc=words))
+        if outcome.failed:
+            gr.Warning(f"{len(outcome.failed)} 个文件导入失败,原因见通报库页。")
+        return (outcome.markdown(), gr.update(value=None), *self.library_views(selected_units))
+
+    def remove(self, notice_id: str | None, selected_units: list[str] | None) -> tuple:
+        """Remove the chosen notice; (result, *library views)."""
+        return (self.library.remove(notice_id or ""), *self.library_views(selected_units))

@@ -1,0 +1,206 @@
+"""The Gradio app: page layout, event wiring, and launching it with the settings' limits."""
+
+from __future__ import annotations
+
+import logging
+
+from assistant.workspace import quiet_third_party_telemetry
+
+quiet_third_party_telemetry()  # before gradio is imported: analytics off
+
+import gradio as gr  # noqa: E402
+
+from assistant.chain import AnswerChain, make_chain  # noqa: E402
+from assistant.settings import Settings  # noqa: E402
+from ui.actions import EMPTY_SOURCES, UiActions  # noqa: E402
+from ui.assets import CSS, HEAD  # noqa: E402
+from ui.auth import parse_auth  # noqa: E402
+from ui.library import LIBRARY_HEADERS, UPLOAD_SUFFIXES, NoticeLibrary, library_rows, notice_choices  # noqa: E402
+from ui.sources import placeholder_html  # noqa: E402
+
+logger = logging.getLogger(__name__)
+
+TITLE = "巡察整改通报问答"
+GENERIC_EXAMPLES = [
+    "各单位巡察反馈意见分别是什么时候反馈的?",
+    "巡察反馈的问题整改完成了多少?",
+    "清退或追缴了多少违规发放的资金?",
+]
+
+
+def example_questions(units: list[str]) -> list[str]:
+    """Questions to click: a few about the ingested units, then generic ones."""
+    examples = []
+    if units:
+        examples.append(f"{units[0]}的巡察是什么时候开展的?巡察意见何时反馈?")
+    if len(units) >= 2:
+        examples.append(f"比较{units[0]}和{units[1]}的整改完成情况")
+    return examples + GENERIC_EXAMPLES
+
+
+def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
+    """The whole page for a ready workspace (tests pass one with a fake embedder)."""
+    chain = chain or make_chain(workspace)
+    library = NoticeLibrary(workspace)
+    actions = UiActions(workspace, chain, library)
+    units = actions.units()
+    notices = library.notices()
+
+    with gr.Blocks(title=TITLE, delete_cache=(3600, 24 * 3600)) as demo:
+        turns = gr.State([])
+        gr.Markdown(f"## {TITLE}")
+        status = gr.Markdown(actions.status(), label="状态", elem_id="status-line")
+        with gr.Tabs():
+            with gr.Tab("问答", id="chat"):
+                with gr.Row(equal_height=False):
+                    with gr.Column(scale=3):
+                        unit_filter = gr.Dropdown(
+                            choices=units,
+                            value=[],
+                            multiselect=True,
+                            label="限定单位(不选则在全部通报中回答)",
+                            elem_id="unit-filter",
+                        )
+                        chatbot = gr.Chatbot(
+                            label="对话",
+                            height=520,
+                            latex_delimiters=[],
+                            buttons=["copy", "copy_all"],
+                            feedback_options=("Like", "Dislike"),
+                            placeholder="请在下方输入问题,或点击示例问题。",
+                            elem_id="chatbot",
+                        )
+                        question = gr.Textbox(
+                            show_label=False,
+                            placeholder="输入问题,回车发送(Shift+回车换行)",
+                            lines=1,
+                            max_lines=6,
+                            elem_id="question",
+                        )
+                        hint = gr.Markdown("", label="提示", elem_id="question-hint")
+                        with gr.Row():
+                            send = gr.Button("发送", variant="primary", elem_id="send")
+                            new_chat = gr.Button("新对话", elem_id="new-chat")
+                            export = gr.Button("导出为 Markdown", elem_id="export")
+                        export_file = gr.File(label="导出的对话(点击下载)", visible=False, interactive=False)
+                        examples = gr.Examples(example_questions(units), inputs=[question], label="示例问题")
+                    with gr.Column(scale=2):
+                        gr.Markdown("### 来源")
+                        sources = gr.HTML(placeholder_html(EMPTY_SOURCES), label="来源", elem_id="sources-panel")
+            with gr.Tab("通报库", id="notices"):
+                gr.Markdown(
+                    f"上传通报文件({' '.join(UPLOAD_SUFFIXES)}),上传后自动导入;"
+                    f"单个文件不超过 {workspace.settings.ui_max_upload_mb:g} MB。"
+                )
+                upload = gr.File(
+                    label="上传通报",
+                    file_count="multiple",
+                    file_types=UPLOAD_SUFFIXES,
+                    elem_id="upload",
+                )
+                upload_result = gr.Markdown("", label="导入结果", elem_id="upload-result")
+                library_table = gr.Dataframe(
+                    value=library_rows(notices),
+                    headers=LIBRARY_HEADERS,
+                    interactive=False,
+                    wrap=True,
+                    label="已导入的通报",
+                    elem_id="library",
+                )
+                with gr.Row():
+                    remove_choice = gr.Dropdown(
+                        choices=notice_choices(notices), value=None, label="选择要删除的通报", scale=4
+                    )
+                    remove_button = gr.Button("删除所选通报", variant="stop", scale=1)
+                remove_result = gr.Markdown("", label="删除结果", elem_id="remove-result")
+            records = _records_tab(workspace)
+
+        chat_outputs = [chatbot, sources, status, question, hint, turns]
+        ask_options = dict(
+            inputs=[question, unit_filter, turns],
+            outputs=chat_outputs,
+            concurrency_limit=workspace.settings.ui_concurrency,
+            concurrency_id="ask",
+        )
+        send.click(actions.ask, api_name="ask", **ask_options)
+        question.submit(actions.ask, api_visibility="private", **ask_options)
+        examples.load_input_event.then(actions.ask, api_visibility="private", **ask_options)
+        new_chat.click(
+            actions.new_conversation,
+            outputs=[chatbot, sources, hint, export_file, turns],
+            api_name="new_conversation",
+            queue=False,
+        )
+        chatbot.select(actions.select_message, inputs=[turns], outputs=[sources], api_visibility="private")
+        chatbot.like(actions.feedback, inputs=[turns], outputs=None, api_visibility="private")
+        export.click(actions.export, inputs=[turns], outputs=[export_file], api_name="export")
+
+        library_outputs = [library_table, remove_choice, unit_filter, status]
+        uploaded = upload.upload(
+            actions.upload,
+            inputs=[upload, unit_filter],
+            outputs=[upload_result, upload, *library_outputs],
+            api_name="upload",
+            concurrency_limit=1,
+            concurrency_id="library",
+        )
+        removed = remove_button.click(
+            actions.remove,
+            inputs=[remove_choice, unit_filter],
+            outputs=[remove_result, *library_outputs],
+            api_name="remove",
+            concurrency_limit=1,
+            concurrency_id="library",
+        )
+        if records is not None:
+            for event in (uploaded, removed):
+                event.then(records.refresh, outputs=records.outputs, api_visibility="private")
+        refresh_targets = library_outputs + (records.outputs if records else [])
+        demo.load(
+            lambda selected: (*actions.library_views(selected), *(records.refresh() if records else ())),
+            inputs=[unit_filter],
+            outputs=refresh_targets,
+            api_visibility="private",
+        )
+    return demo
+
+
+def _records_tab(workspace):
+    """The records tab, when the records view is installed (assistant.records_view)."""
+    try:
+        from ui.records_tab import RecordsTab
+    except ImportError as error:  # the tab is optional; the chat must not depend on it
+        logger.warning("records tab unavailable: %s", error)
+        return None
+    return RecordsTab.build(workspace)
+
+
+def launch_app(
+    demo: gr.Blocks,
+    settings: Settings,
+    host: str = "127.0.0.1",
+    port: int = 7860,
+    *,
+    prevent_thread_lock: bool = False,
+):
+    """Serve the app with the settings' login, concurrency and upload limits; analytics stay off."""
+    auth = parse_auth(settings.auth)
+    if not auth and host not in ("127.0.0.1", "localhost", "::1"):
+        logger.warning("serving on %s without a login: anyone who can reach it can read the notices (set ASSISTANT_AUTH)", host)
+    demo.queue(default_concurrency_limit=settings.ui_concurrency)
+    return demo.launch(
+        server_name=host,
+        server_port=port,
+        auth=auth or None,
+        auth_message="请登录后使用巡察整改通报问答。" if auth else None,
+        max_file_size=f"{settings.ui_max_upload_mb:g}mb",
+        prevent_thread_lock=prevent_thread_lock,
+        quiet=True,
+        show_error=False,
+        ssr_mode=False,
+        mcp_server=False,
+        enable_monitoring=False,
+        css=CSS,
+        head=HEAD,
+        footer_links=["api"],
+    )

@@ -1,0 +1,60 @@
+"""`assistant serve`: open the workspace, load the model once, start the web UI and report readiness."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from assistant.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Readiness:
+    """What the server reports once it accepts questions."""
+
+    url: str
+    answerer: str
+    notices: int
+    chunks: int
+    login: bool
+
+    def line(self) -> str:
+        login = "login required" if self.login else "no login"
+        return (
+            f"ready: {self.url} ({self.answerer} answerer; {self.notices} notices, {self.chunks} chunks; {login}). "
+            "Ctrl+C stops it."
+        )
+
+
+def warm_up(workspace) -> None:
+    """Load the embedder and the indexes now, so the first question does not wait for them."""
+    workspace.embeddings.embed_query("巡察整改情况")
+    workspace.retriever.directory  # builds the unit directory and the lexical index
+
+
+def start_server(settings: Settings, host: str, port: int, workspace=None):
+    """Start the UI without blocking; returns (the Gradio app, its Readiness)."""
+    from assistant.chain import make_chain
+    from assistant.workspace import Workspace
+    from ui.app import build_app, launch_app
+    from ui.auth import parse_auth
+
+    parse_auth(settings.auth)  # a malformed login setting fails before any model loads
+    workspace = workspace or Workspace(settings)
+    workspace.ingestor.finish_interrupted_work()
+    warm_up(workspace)
+    chain = make_chain(workspace)
+    demo = build_app(workspace, chain)
+    launch_app(demo, settings, host, port, prevent_thread_lock=True)
+    notices, chunks = workspace.catalog.counts()
+    shown_host = f"[{host}]" if ":" in host else host
+    readiness = Readiness(
+        url=f"http://{shown_host}:{demo.server_port}",
+        answerer=chain.answerer_name,
+        notices=notices,
+        chunks=chunks,
+        login=bool(parse_auth(settings.auth)),
+    )
+    return demo, readiness
