@@ -18,6 +18,7 @@ from assistant.answer import Answer
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
+from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
 from assistant.verify import verify_answer
 from assistant.workspace import Workspace
@@ -96,8 +97,25 @@ class AnswerChain:
         turn.retrieval = self.workspace.retriever.retrieve(turn.standalone_question, units=turn.units, k=turn.k)
         return turn
 
+    def _from_records(self, turn: Turn) -> Answer | None:
+        """A figure question across units, answered from the notices' records (or None)."""
+        catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
+        allowed = [u for u in directory.units if not turn.units or u in turn.units]
+        scope = scope_for_records(turn.retrieval.units_named, turn.retrieval.across_units, allowed)
+        if not scope:
+            return None
+        answer = answer_from_records(
+            turn.question, turn.standalone_question, scope, catalog.notices(), catalog.records(), catalog.notice_text
+        )
+        if answer is None:
+            return None
+        return self._verified(widen_to_sentences(answer, catalog.notice_text), turn)
+
     def _extractive(self, turn: Turn) -> Answer:
         answer = self.extractive.answer(turn.question, turn.standalone_question, turn.retrieval)
+        return self._verified(answer, turn)
+
+    def _verified(self, answer: Answer, turn: Turn) -> Answer:
         verified = verify_answer(answer, self.workspace.catalog.notice_text)
         verified.not_found = answer.not_found
         verified.notice = turn.notice
@@ -115,6 +133,10 @@ class AnswerChain:
         """Yield answer text deltas (LLM only) and finally the verified Answer."""
         turn = Turn(check_question(question), list(history), list(units) if units else None, k)
         turn = self.prepare.invoke(turn)
+        from_records = self._from_records(turn)
+        if from_records is not None:
+            yield from_records
+            return
         if self.llm is None or turn.notice:
             yield self._extractive(turn)
             return

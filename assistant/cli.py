@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     commands.add_parser("config", help="print the effective settings (secrets masked)")
+    commands.add_parser("prepare", help="prepare the embedding model (one time) and check the index opens")
 
     ingest = commands.add_parser("ingest", help="ingest notice files or folders (recursive)")
     ingest.add_argument("paths", nargs="+", help="files or folders (.txt .md .html .htm .pdf .docx)")
@@ -88,6 +89,20 @@ def run_config(args: argparse.Namespace) -> int:
 
     for key, value in load_settings().describe().items():
         print(f"{key} = {value}")
+    return 0
+
+
+def run_prepare(args: argparse.Namespace) -> int:
+    workspace = open_workspace()
+    embeddings = workspace.embeddings
+    if hasattr(embeddings, "warm_up"):
+        embeddings.warm_up()
+    notices, chunks = workspace.catalog.counts()
+    workspace.store.count()  # opens the vector store now, so a broken store shows up here
+    print(
+        f"ready: embedding model {workspace.settings.embed_model}; "
+        f"{notices} notices, {chunks} chunks indexed in {workspace.settings.home}"
+    )
     return 0
 
 
@@ -199,6 +214,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 COMMANDS = {
     "config": run_config,
+    "prepare": run_prepare,
     "ingest": run_ingest,
     "notices": run_notices,
     "remove": run_remove,

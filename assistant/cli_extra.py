@@ -54,7 +54,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     bench.add_argument("which", choices=["ingest", "query"], help="ingest: pipeline vs raw encode; query: latency")
     bench.add_argument("--corpus", type=Path, default=Path("../shared/seeds"), help="ingest: folder of notices")
     bench.add_argument("--repeat", type=int, default=1, help="ingest: runs; the best of each timing is shown")
-    bench.add_argument("--profile", type=Path, help="ingest: profile one more ingest, save cProfile stats here")
+    bench.add_argument(
+        "--profile", type=Path, help="ingest: cProfile one more ingest into this file; query: into this folder"
+    )
     bench.add_argument("--sizes", default="1000,10000,100000", help="query: chunk counts, comma-separated")
     bench.add_argument("--queries", type=int, default=50, help="query: questions per kind")
     bench.add_argument(
@@ -187,6 +189,8 @@ def run_bench(args: argparse.Namespace) -> int:
         raise UserError(f"--sizes {args.sizes}: give chunk counts separated by commas, e.g. 1000,10000") from error
     if not sizes or min(sizes) < 1 or args.queries < 1:
         raise UserError("--sizes and --queries must be positive")
+    if args.profile is not None:
+        args.profile.mkdir(parents=True, exist_ok=True)
     results = run_query_bench(
         sizes,
         settings.models_dir,
@@ -194,6 +198,7 @@ def run_bench(args: argparse.Namespace) -> int:
         across_queries=max(0, args.across_queries),
         seed=args.seed,
         show_progress=not args.json,
+        profile_dir=args.profile,
     )
     if args.json:
         print_json(results_as_dicts(results))

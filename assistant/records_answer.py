@@ -419,3 +419,33 @@ def _not_compared_notes(plan: FigureQuestion, per_unit: list[_UnitFigures], cita
     if any(found.sub_unit for found in per_unit):
         notes.append("注:下属单位的数字只作列示,未参与比较或合计。")
     return notes
+
+
+def widen_to_sentences(answer: Answer, notice_text_of: Callable[[str], str | None], max_chars: int = 200) -> Answer:
+    """Quote each figure's whole sentence (when short enough), so the passage reads on its own;
+    citations that come to share one sentence become one."""
+    from assistant.verify import MARKER_PATTERN
+    from index.sentences import split_sentences
+
+    first_of_span: dict[tuple[str, int, int], int] = {}
+    renumber: dict[int, int] = {}
+    kept: list[Citation] = []
+    for citation in answer.citations:
+        text = notice_text_of(citation.notice_id) or ""
+        window = split_sentences(text, max(0, citation.start - max_chars), min(len(text), citation.end + max_chars))
+        span = next(((s, e) for s, e in window if s <= citation.start and citation.end <= e), None)
+        if span is not None and span[1] - span[0] <= max_chars:
+            citation = Citation(**{**citation.__dict__, "quote": text[span[0] : span[1]], "start": span[0], "end": span[1]})
+        key = (citation.notice_id, citation.start, citation.end)
+        if key in first_of_span:
+            renumber[citation.n] = first_of_span[key]
+            continue
+        first_of_span[key] = citation.n
+        kept.append(citation)
+
+    def rewrite(match: re.Match[str]) -> str:
+        number = int(match.group(1)) if match.group(1).isdigit() else None
+        return f"[{renumber.get(number, number)}]" if number is not None else match.group(0)
+
+    text = MARKER_PATTERN.sub(rewrite, answer.text)
+    return Answer(**{**answer.__dict__, "text": text, "citations": kept})

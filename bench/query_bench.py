@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import tempfile
 import time
 from collections.abc import Sequence
@@ -27,6 +28,7 @@ from bench.measure import STAGE_LABELS, StageClock, memory_mb, percentile
 logger = logging.getLogger(__name__)
 
 TARGET_P50_MS = 150.0
+KIND_TIME_BUDGET_S = 300.0  # a kind of question stops after this long (across-unit ones can be slow)
 SAMPLE_NOTICES = 40  # notices chunked up front to estimate how many make the wanted chunk count
 
 
@@ -96,6 +98,8 @@ class QueryResult:
     open_seconds: float = 0.0
     views_seconds: float = 0.0
     first_query_ms: float = 0.0
+    profile: str = ""
+    load_average: list[float] = field(default_factory=list)  # 1-minute load before and after the queries
     kinds: list[KindLatency] = field(default_factory=list)
 
 
@@ -191,7 +195,13 @@ class _FilesBar:
 
 
 def measure_queries(
-    root: Path, model_dir: Path, dimensions: int, queries: int, across_queries: int, seed: int
+    root: Path,
+    model_dir: Path,
+    dimensions: int,
+    queries: int,
+    across_queries: int,
+    seed: int,
+    profile_path: Path | None = None,
 ) -> QueryResult:
     """Open the built home as a server would and time retrieval for each kind of question."""
     from assistant.retriever import HybridRetriever
@@ -219,11 +229,15 @@ def measure_queries(
     retriever.retrieve("巡察整改工作领导小组是怎样组成的?")
     result.first_query_ms = (time.perf_counter() - began) * 1000
 
+    result.load_average.append(os.getloadavg()[0])
     questions = sample_questions(units, queries, seed=seed)
     questions["across-units"] = questions["across-units"][:across_queries]
     for kind, texts in questions.items():
         latency = KindLatency(kind)
+        kind_began = time.perf_counter()
         for text in texts:
+            if time.perf_counter() - kind_began > KIND_TIME_BUDGET_S:
+                break
             embeddings.query_seconds.clear()
             began = time.perf_counter()
             found = retriever.retrieve(text)
@@ -231,9 +245,29 @@ def measure_queries(
             latency.embed_ms.append(sum(embeddings.query_seconds) * 1000)
             latency.units_searched.append(len(found.per_unit) or len(found.units_named))
         result.kinds.append(latency)
+    result.load_average.append(os.getloadavg()[0])
     result.rss_after_queries_mb = memory_mb()
     result.peak_rss_mb = memory_mb("VmHWM")
+    if profile_path is not None:
+        sample = questions["single-unit"][:10] + questions["unscoped"][:10] + questions["across-units"][:1]
+        result.profile = profile_retrieval(retriever, sample, profile_path)
     return result
+
+
+def profile_retrieval(retriever, questions: Sequence[str], profile_path: Path, top: int = 30) -> str:
+    """Retrieve each question under cProfile; save the stats, return the top functions by own time."""
+    import cProfile
+    import pstats
+
+    from bench.ingest_bench import top_functions
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for question in questions:
+        retriever.retrieve(question)
+    profiler.disable()
+    profiler.dump_stats(str(profile_path))
+    return top_functions(pstats.Stats(profiler), top, sort="tottime")
 
 
 def _in_child(function, *args: Any) -> Any:
@@ -250,6 +284,7 @@ def run_query_bench(
     across_queries: int = 10,
     seed: int = 7,
     show_progress: bool = True,
+    profile_dir: Path | None = None,
 ) -> list[SizeResult]:
     """Build each size and time its queries, every phase in its own process."""
     dimensions = _in_child(real_dimensions, model_dir)
@@ -260,7 +295,10 @@ def run_query_bench(
             logger.info("building a synthetic corpus of about %d chunks", size)
             build = _in_child(build_home, size, root, seed, dimensions, show_progress)
             logger.info("built %d chunks in %.1f s; timing queries", build.chunks, build.build_seconds)
-            queried = _in_child(measure_queries, root, model_dir, dimensions, queries, across_queries, seed)
+            profile_path = profile_dir / f"query-{size}.prof" if profile_dir is not None else None
+            queried = _in_child(
+                measure_queries, root, model_dir, dimensions, queries, across_queries, seed, profile_path
+            )
         results.append(SizeResult(build, queried))
     return results
 
@@ -287,7 +325,7 @@ def format_query_report(results: Sequence[SizeResult]) -> str:
             f"{s.get('lexical', 0):>8.1f} {b.peak_rss_mb:>13.0f}"
         )
     lines += [
-        f"  (stages: {'; '.join(f'{k} = {v}' for k, v in STAGE_LABELS.items() if k != 'startup')})",
+        "  (stages in s: " + "; ".join(f"{v}" for k, v in STAGE_LABELS.items() if k != "startup") + ")",
         "",
         f"{'chunks':>8} {'kind':<13} {'n':>3} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
         f"{'embed p50':>9} {'embed %':>7} {'units searched':>14}",
@@ -305,17 +343,19 @@ def format_query_report(results: Sequence[SizeResult]) -> str:
         "units searched 0 = one top-k over every notice",
         "",
         f"{'chunks':>8} {'vectors':>8} {'open s':>7} {'views s':>7} {'first query ms':>14} "
-        f"{'RSS open MB':>11} {'RSS after MB':>12} {'peak MB':>8}",
+        f"{'RSS open MB':>11} {'RSS after MB':>12} {'peak MB':>8} {'load avg':>9}",
     ]
     for result in results:
         q = result.queries
         lines.append(
             f"{result.build.chunks:>8} {q.vectors:>8} {q.open_seconds:>7.1f} {q.views_seconds:>7.1f} "
-            f"{q.first_query_ms:>14.0f} {q.rss_open_mb:>11.0f} {q.rss_after_queries_mb:>12.0f} {q.peak_rss_mb:>8.0f}"
+            f"{q.first_query_ms:>14.0f} {q.rss_open_mb:>11.0f} {q.rss_after_queries_mb:>12.0f} {q.peak_rss_mb:>8.0f} "
+            f"{'/'.join(f'{x:.1f}' for x in q.load_average):>9}"
         )
     lines.append(
         "  open = catalogue + Chroma + real model loaded; views = the retriever's catalogue views and BM25 loaded "
-        "(first use); first query = the first retrieve after that"
+        "(first use); first query = the first retrieve after that; load avg = 1-minute load before/after the "
+        f"queries on {os.cpu_count()} CPUs shared with other processes"
     )
     slow = [
         f"{r.build.chunks} chunks: across-units p50 {k.summary()['p50_ms']:.0f} ms over {k.summary()['units_searched_p50']:.0f} units"
@@ -325,6 +365,12 @@ def format_query_report(results: Sequence[SizeResult]) -> str:
     ]
     if slow:
         lines.append("SLOW across-unit questions (each unit is searched on its own): " + "; ".join(slow))
+    lines.append(
+        f"  (a kind of question stops after {KIND_TIME_BUDGET_S:.0f} s, so n can be below the number asked for)"
+    )
+    for result in results:
+        if result.queries.profile:
+            lines += [f"cProfile of retrieval at {result.build.chunks} chunks (top functions, own time):", result.queries.profile]
     return "\n".join(lines)
 
 

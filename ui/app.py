@@ -193,7 +193,7 @@ def launch_app(
         server_port=port,
         auth=auth or None,
         auth_message="请登录后使用巡察整改通报问答。" if auth else None,
-        max_file_size=f"{settings.ui_max_upload_mb:g}mb",
+        max_file_size=int(settings.ui_max_upload_mb * 1024 * 1024),
         prevent_thread_lock=prevent_thread_lock,
         quiet=True,
         show_error=False,

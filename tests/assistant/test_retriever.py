@@ -87,6 +87,15 @@ def test_a_short_name_of_a_unit_finds_the_unit_not_the_unit_that_contains_it(fix
     assert "已办结8件" in result.documents[0].page_content
 
 
+def test_a_street_named_with_its_district_in_front_is_one_unit_not_a_comparison(fixtures_ws):
+    # 柳林街道 is in 云岭区 (its full name is 青禾市云岭区柳林街道): "云岭区柳林街道" names only the street.
+    result = fixtures_ws.retriever.retrieve("云岭区柳林街道信访件办结了多少件?")
+
+    assert result.units_named == [LIULIN]
+    assert not result.comparison
+    assert units_of(result.documents) == {LIULIN}
+
+
 def test_without_a_unit_named_the_search_spans_every_unit(fixtures_ws):
     result = fixtures_ws.retriever.retrieve("收回多付工程款", k=13)
 

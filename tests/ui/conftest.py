@@ -42,3 +42,45 @@ class GatedEmbeddings(HashingEmbeddings):
         self.embedding.set()
         assert self.gate.wait(30), "test never opened the gate"
         return super().embed_documents_with_progress(texts, progress)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def served_workspace(tmp_path_factory):
+    """A module-wide workspace with the fixture notices ingested, fake embedder, in-memory Chroma."""
+    import uuid
+
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    from assistant.settings import load_settings
+    from assistant.workspace import Workspace
+    from tests.conftest import FIXTURE_NOTICES
+
+    root = tmp_path_factory.mktemp("ui-served")
+    settings = load_settings(
+        home=root / "home", embed_model="fake", collection=f"ui-{uuid.uuid4().hex[:8]}", llm_base_url="", auth=""
+    )
+    embeddings = GatedEmbeddings()
+    embeddings.gate.set()
+    client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+    workspace = Workspace(settings, embeddings=embeddings, chroma_client=client)
+    report = workspace.ingestor.ingest_paths([FIXTURE_NOTICES])
+    assert report.ok, report.failed
+    return workspace
+
+
+def start_ui(workspace, **setting_updates):
+    """Serve the UI for a workspace on a free loopback port, as `assistant serve` does; returns (app, url)."""
+    from ui.server import start_server
+
+    workspace.settings = workspace.settings.model_copy(update=setting_updates)
+    demo, readiness = start_server(workspace.settings, "127.0.0.1", free_port(), workspace=workspace)
+    return demo, readiness.url

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 
 import pytest
@@ -44,7 +45,8 @@ def test_answer_streams_from_searching_to_the_full_reply_with_sources(ingested, 
 )
 def test_empty_or_overlong_question_is_refused_with_a_message_and_nothing_else_changes(ingested, tmp_path, question, message):
     earlier = [object()]
-    updates = run(make_actions(ingested, tmp_path), question, turns=earlier)
+    with pytest.warns(UserWarning, match=re.escape(message)):  # shown as a toast in the page
+        updates = run(make_actions(ingested, tmp_path), question, turns=earlier)
     assert len(updates) == 1
     *unchanged, hint, turns = updates[0]
     assert message in hint and turns is earlier
@@ -131,7 +133,8 @@ def test_clicking_an_earlier_answer_shows_its_sources(ingested, tmp_path):
 
 def test_export_gives_a_markdown_file_and_refuses_an_empty_conversation(ingested, tmp_path):
     actions = make_actions(ingested, tmp_path)
-    assert actions.export([])["visible"] is False
+    with pytest.warns(UserWarning, match="还没有可导出的对话"):
+        assert actions.export([])["visible"] is False
     turns = run(actions, "东湖高新产业园清退了多少通讯补助?")[-1][-1]
     exported = actions.export(turns)
     text = open(exported["value"], encoding="utf-8").read()
