@@ -73,6 +73,15 @@ class Question:
     profile: QuestionProfile
     parts: tuple[tuple[str, ...], ...]  # terms of each sub-question
     weights: dict[str, float]
+    part_profiles: tuple[QuestionProfile, ...] = ()
+
+    def fits(self, text: str, coverages: Sequence[float]) -> bool:
+        """Whether the text has the content some sub-question it speaks to asks for."""
+        if len(self.part_profiles) <= 1:
+            return satisfies(self.profile, text)
+        return any(
+            coverage > 0 and satisfies(profile, text) for profile, coverage in zip(self.part_profiles, coverages)
+        )
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -105,16 +114,16 @@ class ExtractiveAnswerer:
 
     def read_question(self, question: str, units_named: Sequence[str] = ()) -> Question:
         """Terms of each sub-question, without the unit names (every sentence of a notice is about its unit)."""
-        unit_words = {t for unit in units_named for t in self.tokenize(unit)}
-        parts = []
+        parts, profiles = [], []
         for piece in SUB_QUESTION_SPLIT.split(question):
-            terms = [t for t in self.tokenize(piece) if t not in unit_words]
+            terms = [t for t in self.tokenize(piece) if not any(t in unit for unit in units_named)]
             if terms:
                 parts.append(tuple(dict.fromkeys(terms)))
+                profiles.append(profile_question(piece))
         if not parts:
-            parts = [tuple(self.tokenize(question))]
+            parts, profiles = [tuple(self.tokenize(question))], [profile_question(question)]
         all_terms = {t for part in parts for t in part}
-        return Question(profile_question(question), tuple(parts), self.term_weights(all_terms))
+        return Question(profile_question(question), tuple(parts), self.term_weights(all_terms), tuple(profiles))
 
     # --- scoring -------------------------------------------------------------------------
 
@@ -144,7 +153,7 @@ class ExtractiveAnswerer:
                     absolute = (meta["start"] + w_start, meta["start"] + w_end)
                     if any(f_start < absolute[1] and absolute[0] < f_end for f_start, f_end in meta.get("fact_spans", [])):
                         score += STATED_FACT_BONUS
-                    fits = satisfies(question.profile, text)
+                    fits = question.fits(text, coverages)
                     if not fits:
                         score *= UNMET_PROFILE_PENALTY
                     if is_heading:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,7 @@ logger = logging.getLogger(__name__)
 REVEAL_PAUSE_S = 0.03  # between growing prefixes of a finished answer
 STREAM_REFRESH_S = 0.05  # at most this often a streamed reply is re-sent
 INGESTING_HINT = "正在导入新通报:这次回答只基于已导入完成的通报。"
+WAITING = "排队等候中:同时提问的人较多,稍候即答…"
 EMPTY_SOURCES = "提问后,这里显示回答引用的原文:单位、通报标题、章节,引文在段落中高亮。"
 
 
@@ -41,6 +43,8 @@ class UiActions:
         self.library = library
         self.feedback_log = FeedbackLog(workspace.settings.feedback_path)
         self.exports_dir = exports_dir or Path(tempfile.gettempdir()) / "inspection-assistant-exports"
+        # Answering is the heavy part; revealing a finished answer is not, so only answering takes a slot.
+        self._answer_slots = threading.BoundedSemaphore(max(1, workspace.settings.ui_concurrency))
 
     # --- shared views --------------------------------------------------------------------
 
@@ -81,8 +85,11 @@ class UiActions:
 
         answer: Answer | None = None
         streamed = ""
-        last_sent = time.monotonic()
+        if not self._answer_slots.acquire(blocking=False):
+            yield chat_messages(turns, pending=WAITING), gr.skip(), gr.skip(), "", hint, turns
+            self._answer_slots.acquire()
         try:
+            last_sent = time.monotonic()
             for item in self.chain.stream(question, history=history_for_chain(turns[:-1]), units=units or None):
                 if isinstance(item, Answer):
                     answer = item
@@ -96,6 +103,8 @@ class UiActions:
         except Exception as error:  # a failed answer must not take the session down
             logger.exception("answering %r failed", question)
             turns[-1].message = f"回答时出错({type(error).__name__}),请重试;如果一再出错,请查看服务日志。"
+        finally:
+            self._answer_slots.release()
         if answer is None:
             turns[-1].message = turns[-1].message or "没有得到回答,请重试。"
             yield chat_messages(turns), placeholder_html(turns[-1].message), self.status(), "", hint, turns

@@ -119,7 +119,8 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
         ask_options = dict(
             inputs=[question, unit_filter, turns],
             outputs=chat_outputs,
-            concurrency_limit=workspace.settings.ui_concurrency,
+            # Sessions streaming at once; how many are answered at once is UiActions' own limit.
+            concurrency_limit=max(8, 4 * workspace.settings.ui_concurrency),
             concurrency_id="ask",
         )
         send.click(actions.ask, api_name="ask", **ask_options)
