@@ -43,6 +43,7 @@ class Turn:
     standalone_question: str = ""
     retrieval: RetrievalResult | None = None
     notice: str = ""
+    llm_failed: bool = False
 
 
 def check_question(question: str) -> str:
@@ -91,10 +92,13 @@ class AnswerChain:
                 turn.standalone_question = condense_question(self.chat_model, turn.history, turn.question)
             except LLMUnavailable as error:
                 turn.notice = _fallback_notice(error)
+                turn.llm_failed = True
         return turn
 
     def _retrieve(self, turn: Turn) -> Turn:
         turn.retrieval = self.workspace.retriever.retrieve(turn.standalone_question, units=turn.units, k=turn.k)
+        if turn.retrieval.notice:
+            turn.notice = " ".join(filter(None, [turn.notice, turn.retrieval.notice]))
         return turn
 
     def _from_records(self, turn: Turn) -> Answer | None:
@@ -137,7 +141,7 @@ class AnswerChain:
         if from_records is not None:
             yield from_records
             return
-        if self.llm is None or turn.notice:
+        if self.llm is None or turn.llm_failed:
             yield self._extractive(turn)
             return
         streamed_any = False
@@ -147,16 +151,17 @@ class AnswerChain:
             ):
                 if isinstance(item, Answer):
                     if not item.not_found and not item.citations:
-                        turn.notice = "大模型的回答没有可核实的引用,已改用抽取式回答。"
+                        turn.notice = " ".join(filter(None, [turn.notice, "大模型的回答没有可核实的引用,已改用抽取式回答。"]))
                         yield self._extractive(turn)
                         return
+                    item.notice = " ".join(filter(None, [turn.notice, item.notice]))
                     yield item
                     return
                 streamed_any = True
                 yield item
         except LLMUnavailable as error:
             logger.warning("LLM unavailable (%s); answering extractively", error.reason)
-            turn.notice = _fallback_notice(error)
+            turn.notice = " ".join(filter(None, [turn.notice, _fallback_notice(error)]))
             if streamed_any:
                 turn.notice += "(已显示的部分回答作废)"
             yield self._extractive(turn)

@@ -90,9 +90,11 @@ def load_gold_set(set_path: Path, corpus_dir: Path) -> list[GoldItem]:
             text = texts.get(source["doc"])
             if text is None:
                 raise ValueError(f"{set_path}:{line_number}: source doc {source['doc']} is not in {corpus_dir}")
-            start = text.find(source["quote"])
+            start = text.find(source["quote"]) if source["quote"].strip() else -1
             if start < 0:
-                raise ValueError(f"{set_path}:{line_number}: quote not found verbatim in {source['doc']}")
+                raise ValueError(
+                    f"{set_path}:{line_number}: quote not found verbatim (or empty) in {source['doc']}; fix the gold item"
+                )
             quotes.append(GoldQuote(source["doc"], start, start + len(source["quote"])))
         items.append(
             GoldItem(

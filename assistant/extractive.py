@@ -36,11 +36,14 @@ SHORT_SENTENCE_CHARS = 25
 STATED_FACT_BONUS = 0.3
 SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时")
 
+COLON = "\uff1a"
+_NOT_MENTIONED = "通报未提及"
+
 METADATA_LABELS = {
-    "inspecting_body": "巡察(巡视)组:",
-    "inspection_period": "巡察(巡视)时间:",
-    "feedback_date": "反馈时间:",
-    "publish_date": "发布时间:",
+    "inspecting_body": "巡察(巡视)组\uff1a",
+    "inspection_period": "巡察(巡视)时间\uff1a",
+    "feedback_date": "反馈时间\uff1a",
+    "publish_date": "发布时间\uff1a",
 }
 
 
@@ -226,15 +229,20 @@ class ExtractiveAnswerer:
             builder.not_found(evidence[:2])
             return
         chosen = self.choose(evidence, question, limit=3, share=0.75)
-        unit = chosen[0].unit
-        builder.lines.append(f"根据{unit}的通报:" if unit else "根据通报:")
-        for item in chosen:
-            builder.lines.append(f"- {_one_line(item.text)}{builder.cite(item)}")
+        unit_order = list(dict.fromkeys(e.unit for e in evidence))  # the best-scoring unit first
+        for unit in sorted({e.unit for e in chosen}, key=unit_order.index):
+            builder.lines.append(f"根据{unit}的通报{COLON}" if unit else f"根据通报{COLON}")
+            for item in (e for e in chosen if e.unit == unit):
+                builder.lines.append(f"- {_one_line(item.text)}{builder.cite(item)}")
 
     def _answer_per_unit(self, builder: _AnswerBuilder, retrieval: RetrievalResult, question: Question) -> None:
         rows: list[tuple[str, list[str]]] = []  # (unit, cited pieces)
         missing: list[str] = []
-        for unit_evidence in retrieval.per_unit:
+        comparing = retrieval.comparison and len(retrieval.units_named) >= 2
+        per_unit = retrieval.per_unit
+        if comparing:  # columns in the order the question names the units
+            per_unit = sorted(per_unit, key=lambda e: retrieval.units_named.index(e.unit) if e.unit in retrieval.units_named else 99)
+        for unit_evidence in per_unit:
             unit = unit_evidence.unit
             if question.profile.metadata_fields:
                 lines = self._metadata_lines(builder, unit, question.profile, with_unit=False)
@@ -248,22 +256,25 @@ class ExtractiveAnswerer:
             # A unit the user named gets its best evidence; others must clear the bar.
             bar = MIN_ANSWER_SCORE / 2 if unit in retrieval.units_named else MIN_ANSWER_SCORE
             if not evidence or evidence[0].score < bar or not evidence[0].fits_profile:
-                missing.append(unit)
+                if comparing and unit in retrieval.units_named:
+                    rows.append((unit, []))  # a named unit keeps its column, saying it has nothing
+                else:
+                    missing.append(unit)
                 continue
             chosen = self.choose(evidence, question, limit=3, share=0.7)
             rows.append((unit, [f"{_one_line(e.text)}{builder.cite(e)}" for e in chosen]))
-        if not rows:
+        if not any(pieces for _, pieces in rows):
             nearest = [e for u in retrieval.per_unit for e in self.evidence(u.documents, question)[:1]]
             builder.not_found(sorted(nearest, key=lambda e: -e.score)[:2])
             return
-        if retrieval.comparison and len(retrieval.units_named) >= 2:
+        if comparing:
             _comparison_table(builder, rows)
         else:
-            builder.lines.append(f"共有{len(rows)}个单位的通报涉及此问题:")
+            builder.lines.append(f"共有{len(rows)}个单位的通报涉及此问题{COLON}")
             for index, (unit, pieces) in enumerate(rows, start=1):
-                builder.lines.append(f"{index}. {unit}:{''.join(pieces)}")
+                builder.lines.append(f"{index}. {unit}{COLON}{''.join(pieces)}")
         if missing:
-            builder.lines.append(f"未找到相关内容的单位:{'、'.join(missing)}。")
+            builder.lines.append(f"未找到相关内容的单位{COLON}{'、'.join(missing)}。")
 
     def _metadata_lines(
         self, builder: _AnswerBuilder, unit: str, profile: QuestionProfile, with_unit: bool = True
@@ -278,7 +289,7 @@ class ExtractiveAnswerer:
                     evidence = self._sentence_around(notice_id, unit, metadata.title, value.start, value.end)
                     parts.append(f"{METADATA_LABELS[field_name]}{value.value}{builder.cite(evidence)}")
             if parts:
-                lines.append((f"{unit}:" if with_unit else "") + ",".join(parts))
+                lines.append((f"{unit}{COLON}" if with_unit else "") + "\uff0c".join(parts))
         return lines
 
     def _sentence_around(self, notice_id: str, unit: str, title: str, start: int, end: int) -> Evidence:
@@ -299,12 +310,12 @@ class ExtractiveAnswerer:
 
 
 def _comparison_table(builder: _AnswerBuilder, rows: list[tuple[str, list[str]]]) -> None:
-    builder.lines.append("对比如下(每格均引自通报原文):")
+    builder.lines.append(f"对比如下(每格均引自通报原文){COLON}")
     builder.lines.append("")
     builder.lines.append("| 要点 | " + " | ".join(unit for unit, _ in rows) + " |")
     builder.lines.append("|---" * (len(rows) + 1) + "|")
-    for row_index in range(max(len(pieces) for _, pieces in rows)):
-        cells = [_cell(pieces[row_index]) if row_index < len(pieces) else "通报未提及" for _, pieces in rows]
+    for row_index in range(max(1, max(len(pieces) for _, pieces in rows))):
+        cells = [_cell(pieces[row_index]) if row_index < len(pieces) else _NOT_MENTIONED for _, pieces in rows]
         builder.lines.append(f"| {row_index + 1} | " + " | ".join(cells) + " |")
 
 
@@ -342,12 +353,13 @@ class _AnswerBuilder:
         self._is_not_found = True
         self.lines = [f"{NOT_FOUND}。"]
         if nearest:
-            self.lines.append(f"{RELATED}:")
+            self.lines.append(f"{RELATED}{COLON}")
             for item in nearest:
-                self.lines.append(f"- {item.unit}:{_one_line(item.text)}{self.cite(item)}")
+                self.lines.append(f"- {item.unit}{COLON}{_one_line(item.text)}{self.cite(item)}")
 
     def finish(self) -> Answer:
-        units = list(dict.fromkeys(c.unit for c in self.citations if c.unit))
+        # A not-found answer is about no unit, whatever its related passages are from.
+        units = [] if self._is_not_found else list(dict.fromkeys(c.unit for c in self.citations if c.unit))
         return Answer(
             question=self.question,
             standalone_question=self.standalone_question,

@@ -12,7 +12,7 @@ PERSON_WORDS = re.compile(r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|�
 # Questions about the notice's own dates: the event (巡察, 反馈, 发布) right next to the date word.
 _WHEN = r"(什么时候|何时|哪天|哪一天|哪日|时间|日期|期间|哪年|几月)"
 INSPECTION_DATE = re.compile(
-    rf"(接受|进行|开展|开始)[^,。?]{{0,6}}巡[察视][^,。?反]{{0,4}}{_WHEN}|{_WHEN}[^,。?]{{0,3}}(接受|进行|开展)?[^,。?]{{0,3}}巡[察视](?!整改)"
+    rf"(接受|进行|开展|开始)[^,。?]{{0,6}}巡[察视][^,。?反]{{0,4}}{_WHEN}|{_WHEN}[^,。?反]{{0,3}}(接受|进行|开展)?[^,。?反]{{0,3}}巡[察视](?!整改)"
     rf"|巡[察视](组)?(的)?{_WHEN}|巡[察视]时间"
 )
 FEEDBACK_DATE = re.compile(rf"反馈[^,。?]{{0,6}}{_WHEN}|{_WHEN}[^,。?]{{0,6}}反馈")

@@ -27,7 +27,7 @@ from assistant.units import UnitDirectory, asks_across_units, asks_comparison
 from index.catalog import Catalog
 from index.documents import Chunk, NoticeMetadata
 from index.lexical import LexicalIndex
-from index.store import ChunkStore
+from index.store import ChunkStore, StoreUnavailable, VectorHit
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +54,7 @@ class RetrievalResult:
     comparison: bool = False
     per_unit: list[UnitEvidence] = field(default_factory=list)
     query_terms: list[str] = field(default_factory=list)
+    notice: str = ""  # set when a part failed and retrieval fell back (shown to the user)
 
     @property
     def qualifying_units(self) -> list[str]:
@@ -146,9 +147,14 @@ class HybridRetriever:
         )
         if not self._chunks:
             return result
-        query_vector = self.embeddings.embed_query(question)
+        try:
+            query_vector = self.embeddings.embed_query(question)
+        except Exception as error:  # an embeddings endpoint can fail; keyword search still works
+            logger.warning("query embedding failed (%s); keyword search only", error)
+            query_vector = None
+            result.notice = f"向量检索不可用({error.__class__.__name__}),本次仅用关键词检索。"
         if len(named) == 1:
-            result.documents = self._search(question, query_vector, named, k)
+            result.documents = self._search(question, query_vector, named, k, result)
         elif len(named) >= 2 or result.across_units:
             scope = named or allowed
             result.per_unit = [self._unit_evidence(question, query_vector, unit, k, result) for unit in scope]
@@ -158,13 +164,13 @@ class HybridRetriever:
             result.per_unit.sort(key=lambda e: (not e.qualifies, -e.best_coverage, -e.best_similarity))
             result.documents = [d for e in result.per_unit if e.qualifies for d in e.documents]
         else:
-            result.documents = self._search(question, query_vector, allowed if units else None, k)
+            result.documents = self._search(question, query_vector, allowed if units else None, k, result)
         return result
 
     def _unit_evidence(
         self, question: str, query_vector: list[float], unit: str, k: int, result: RetrievalResult
     ) -> UnitEvidence:
-        documents = self._search(question, query_vector, [unit], k)
+        documents = self._search(question, query_vector, [unit], k, result)
         best_similarity = max((d.metadata["similarity"] for d in documents), default=0.0)
         best_coverage = max((d.metadata["coverage"] for d in documents), default=0.0)
         fact_coverage = max((d.metadata["coverage"] for d in documents if d.metadata["states_fact"]), default=0.0)
@@ -176,11 +182,16 @@ class HybridRetriever:
         return UnitEvidence(unit, documents, best_similarity, best_coverage, qualifies)
 
     def _search(
-        self, question: str, query_vector: list[float], units: Sequence[str] | None, k: int
+        self,
+        question: str,
+        query_vector: list[float] | None,
+        units: Sequence[str] | None,
+        k: int,
+        result: RetrievalResult,
     ) -> list[Document]:
         notice_ids = self._directory.notice_ids_of(units) if units is not None else None
         candidates = self.settings.candidates
-        dense = self.store.search(query_vector, candidates, notice_ids)
+        dense = self._dense(query_vector, candidates, notice_ids, result)
         lexical = self.lexical.search(question, candidates, notice_ids)
         similarity = {hit.chunk_id: hit.similarity for hit in dense}
         rankings = [[h.chunk_id for h in dense], [h.chunk_id for h in lexical]]
@@ -207,6 +218,23 @@ class HybridRetriever:
             document.metadata["fact_spans"] = facts.get(chunk_id, [])
             documents.append(document)
         return documents
+
+    def _dense(
+        self,
+        query_vector: list[float] | None,
+        k: int,
+        notice_ids: Sequence[str] | None,
+        result: RetrievalResult,
+    ) -> list[VectorHit]:
+        """Vector search, or nothing (with a notice for the user) when the store is unreachable."""
+        if query_vector is None:
+            return []
+        try:
+            return self.store.search(query_vector, k, notice_ids)
+        except StoreUnavailable as error:
+            logger.warning("%s", error)
+            result.notice = "向量库暂时无法连接,本次仅用关键词检索(请检查 Chroma 服务)。"
+            return []
 
     def _stated_facts(
         self, question: str, notice_ids: Sequence[str] | None
@@ -242,7 +270,7 @@ class HybridRetriever:
                 (c for c in self._chunks_by_notice.get(notice_id, []) if c.start <= start and end <= c.end),
                 None,
             )
-            if chunk is not None:
+            if chunk is not None and (start, end) not in ranked.get(chunk.chunk_id, []):
                 ranked.setdefault(chunk.chunk_id, []).append((start, end))
         return ranked
 

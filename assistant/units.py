@@ -83,7 +83,7 @@ class UnitDirectory:
         """Units named in text, in order of first mention; longer names win over names inside them."""
         haystack = normalize_for_search(text)
         taken = [False] * len(haystack)
-        found: dict[str, int] = {}
+        matches: list[tuple[int, int, str]] = []  # (begin, end, unit)
         for name, unit in self._names:
             begin = haystack.find(name)
             while begin != -1:
@@ -91,8 +91,21 @@ class UnitDirectory:
                 if not any(taken[i] for i in span):
                     for i in span:
                         taken[i] = True
-                    found[unit] = min(found.get(unit, begin), begin)
+                    matches.append((begin, begin + len(name), unit))
                 begin = haystack.find(name, begin + 1)
+        matches.sort()
+        # "云岭区柳林街道": a district named as the qualifier of the unit right after it, whose
+        # full name holds both, is part of that name, not a unit of its own.
+        qualifiers = {
+            index
+            for index, (begin, end, unit) in enumerate(matches[:-1])
+            if matches[index + 1][0] == end
+            and haystack[begin : matches[index + 1][1]] in normalize_for_search(matches[index + 1][2])
+        }
+        found: dict[str, int] = {}
+        for index, (begin, _, unit) in enumerate(matches):
+            if index not in qualifiers:
+                found.setdefault(unit, begin)
         return sorted(found, key=found.get)
 
 

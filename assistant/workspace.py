@@ -52,7 +52,13 @@ class Workspace:
                 self.settings.chroma_url, str(self.settings.chroma_dir)
             )
             model_id = "custom" if self._embeddings is not None else embedding_model_id(self.settings)
-            return ChunkStore(client, self.embeddings, self.settings.collection, model_id=model_id)
+            return ChunkStore(
+                client,
+                self.embeddings,
+                self.settings.collection,
+                model_id=model_id,
+                location=self.settings.chroma_url or str(self.settings.chroma_dir),
+            )
 
     @cached_property
     def lexical(self) -> LexicalIndex:

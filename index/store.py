@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -60,8 +61,10 @@ class ChunkStore:
         embeddings: Embeddings,
         collection_name: str = "notices",
         model_id: str = "",
+        location: str = "",
     ) -> None:
         self._embeddings = embeddings
+        self._location = location or "the embedded store"
         try:
             self._collection = client.get_or_create_collection(
                 name=collection_name,
@@ -79,33 +82,59 @@ class ChunkStore:
                 "set ASSISTANT_EMBED_MODEL back, or point ASSISTANT_HOME at a new folder and re-ingest"
             )
 
+    @contextmanager
+    def _reachable(self) -> Iterator[None]:
+        """Turn a lost connection to a Chroma server into one clear StoreUnavailable."""
+        try:
+            yield
+        except StoreUnavailable:
+            raise
+        except (OSError, ConnectionError) as error:
+            raise StoreUnavailable(self._unreachable_message(error)) from error
+        except Exception as error:
+            if type(error).__module__.split(".")[0] in {"httpx", "httpcore"}:
+                raise StoreUnavailable(self._unreachable_message(error)) from error
+            raise
+
+    def _unreachable_message(self, error: BaseException) -> str:
+        return (
+            f"Chroma at {self._location} stopped answering ({error.__class__.__name__}: {error}); "
+            "restart it (`chroma run --path DIR`) or unset ASSISTANT_CHROMA_URL to use the embedded store"
+        )
+
     def add_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], title: str) -> None:
         """Upsert chunks with their precomputed vectors (ids are stable, so a re-run overwrites)."""
         for begin in range(0, len(chunks), WRITE_BATCH):
             part = chunks[begin : begin + WRITE_BATCH]
-            self._collection.upsert(
-                ids=[c.chunk_id for c in part],
-                embeddings=[list(v) for v in vectors[begin : begin + WRITE_BATCH]],
-                documents=[c.text for c in part],
-                metadatas=[
-                    {
-                        "notice_id": c.notice_id,
-                        "ordinal": c.ordinal,
-                        "unit": c.unit,
-                        "title": title,
-                        "section_path": c.section_path,
-                        "start": c.start,
-                        "end": c.end,
-                    }
-                    for c in part
-                ],
-            )
+            with self._reachable():
+                self._upsert(part, vectors[begin : begin + WRITE_BATCH], title)
+
+    def _upsert(self, part: Sequence[Chunk], vectors: Sequence[Sequence[float]], title: str) -> None:
+        self._collection.upsert(
+            ids=[c.chunk_id for c in part],
+            embeddings=[list(v) for v in vectors],
+            documents=[c.text for c in part],
+            metadatas=[
+                {
+                    "notice_id": c.notice_id,
+                    "ordinal": c.ordinal,
+                    "unit": c.unit,
+                    "title": title,
+                    "section_path": c.section_path,
+                    "start": c.start,
+                    "end": c.end,
+                }
+                for c in part
+            ],
+        )
 
     def delete_notice(self, notice_id: str) -> None:
-        self._collection.delete(where={"notice_id": notice_id})
+        with self._reachable():
+            self._collection.delete(where={"notice_id": notice_id})
 
     def count(self) -> int:
-        return self._collection.count()
+        with self._reachable():
+            return self._collection.count()
 
     def search(
         self,
@@ -120,12 +149,13 @@ class ChunkStore:
         if notice_ids is not None:
             ids = list(notice_ids)
             where = {"notice_id": ids[0]} if len(ids) == 1 else {"notice_id": {"$in": ids}}
-        result = self._collection.query(
-            query_embeddings=[list(query_vector)],
-            n_results=k,
-            where=where,
-            include=["metadatas", "distances"],
-        )
+        with self._reachable():
+            result = self._collection.query(
+                query_embeddings=[list(query_vector)],
+                n_results=k,
+                where=where,
+                include=["metadatas", "distances"],
+            )
         hits = []
         for chunk_id, metadata, distance in zip(
             result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True

@@ -160,16 +160,16 @@ class UiActions:
             self.status(),
         )
 
-    def upload(self, files: list[str] | None, selected_units: list[str] | None, progress=gr.Progress()) -> tuple:
-        """Ingest uploaded files; (result, file box, *library views)."""
+    def upload(self, files: list[str] | None, progress=gr.Progress()) -> tuple:
+        """Ingest uploaded files; (result, cleared file box). The app refreshes the views after."""
         if not files:
-            return ("请选择要上传的通报文件。", gr.update(), *self.library_views(selected_units))
+            return "请选择要上传的通报文件。", gr.update()
         paths = [getattr(item, "name", item) for item in files]
         outcome = self.library.ingest_uploads(paths, lambda fraction, words: progress(fraction, desc=words))
         if outcome.failed:
             gr.Warning(f"{len(outcome.failed)} 个文件导入失败,原因见通报库页。")
-        return (outcome.markdown(), gr.update(value=None), *self.library_views(selected_units))
+        return outcome.markdown(), gr.update(value=None)
 
-    def remove(self, notice_id: str | None, selected_units: list[str] | None) -> tuple:
-        """Remove the chosen notice; (result, *library views)."""
-        return (self.library.remove(notice_id or ""), *self.library_views(selected_units))
+    def remove(self, notice_id: str | None) -> str:
+        """Remove the chosen notice; a line saying what happened. The app refreshes the views after."""
+        return self.library.remove(notice_id or "")

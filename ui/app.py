@@ -119,6 +119,7 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
         ask_options = dict(
             inputs=[question, unit_filter, turns],
             outputs=chat_outputs,
+            show_progress_on=[chatbot],
             # Sessions streaming at once; how many are answered at once is UiActions' own limit.
             concurrency_limit=max(8, 4 * workspace.settings.ui_concurrency),
             concurrency_id="ask",
@@ -132,31 +133,46 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
             api_name="new_conversation",
             queue=False,
         )
+        # The chatbot's own trash button must forget the history too, or follow-ups would use it.
+        chatbot.clear(
+            actions.new_conversation,
+            outputs=[chatbot, sources, hint, export_file, turns],
+            api_visibility="private",
+            queue=False,
+        )
         chatbot.select(actions.select_message, inputs=[turns], outputs=[sources], api_visibility="private")
         chatbot.like(actions.feedback, inputs=[turns], outputs=None, api_visibility="private")
         export.click(actions.export, inputs=[turns], outputs=[export_file], api_name="export")
 
+        # Ingest and removal show progress on their own box only: the rest of the page stays usable.
         library_outputs = [library_table, remove_choice, unit_filter, status]
         uploaded = upload.upload(
             actions.upload,
-            inputs=[upload, unit_filter],
-            outputs=[upload_result, upload, *library_outputs],
+            inputs=[upload],
+            outputs=[upload_result, upload],
+            show_progress_on=[upload],
             api_name="upload",
             concurrency_limit=1,
             concurrency_id="library",
         )
         removed = remove_button.click(
             actions.remove,
-            inputs=[remove_choice, unit_filter],
-            outputs=[remove_result, *library_outputs],
+            inputs=[remove_choice],
+            outputs=[remove_result],
             api_name="remove",
             concurrency_limit=1,
             concurrency_id="library",
         )
-        if records is not None:
-            for event in (uploaded, removed):
-                event.then(records.refresh, outputs=records.outputs, api_visibility="private")
-        refresh_targets = library_outputs + (records.outputs if records else [])
+        for event in (uploaded, removed):
+            event = event.then(
+                actions.library_views,
+                inputs=[unit_filter],
+                outputs=library_outputs,
+                show_progress="hidden",
+                api_visibility="private",
+            )
+            if records is not None:
+                event.then(records.refresh, outputs=records.outputs, show_progress="hidden", api_visibility="private")
         demo.load(
             lambda selected: (*actions.library_views(selected), *(records.refresh() if records else ())),
             inputs=[unit_filter],

@@ -97,7 +97,12 @@ class RecordsTab:
             gr.Markdown("### 单位对比")
             with gr.Row():
                 tab.compare_units = gr.Dropdown(
-                    choices=tab.units(), value=[], multiselect=True, label="选择两个或更多单位", scale=4
+                    choices=tab.units(),
+                    value=[],
+                    multiselect=True,
+                    label="选择两个或更多单位",
+                    scale=4,
+                    elem_id="records-compare-units",
                 )
                 compare_button = gr.Button("对比", scale=1, elem_id="records-compare")
             tab.compare_message = gr.Markdown("")

@@ -84,3 +84,52 @@ def start_ui(workspace, **setting_updates):
     workspace.settings = workspace.settings.model_copy(update=setting_updates)
     demo, readiness = start_server(workspace.settings, "127.0.0.1", free_port(), workspace=workspace)
     return demo, readiness.url
+
+
+class ServedCli:
+    """`assistant serve` running in a subprocess on a temp ASSISTANT_HOME; stopped with stop()."""
+
+    def __init__(self, home: Path, extra_env: dict[str, str] | None = None, ingest: Path | None = None) -> None:
+        import os
+        import subprocess
+        import sys
+        import time
+
+        self.env = {
+            **os.environ,
+            "ASSISTANT_HOME": str(home),
+            "ASSISTANT_CONFIG": str(home / "absent.toml"),
+            "ASSISTANT_EMBED_MODEL": os.environ.get("ASSISTANT_TEST_EMBED_MODEL", "fake"),
+            "ASSISTANT_LLM_BASE_URL": "",
+            "ASSISTANT_AUTH": "",
+            "GRADIO_ANALYTICS_ENABLED": "False",
+            **(extra_env or {}),
+        }
+        self.env.pop("ASSISTANT_CHROMA_URL", None)
+        command = [sys.executable, "-m", "assistant"]
+        if ingest is not None:
+            subprocess.run([*command, "ingest", str(ingest)], env=self.env, check=True, capture_output=True)
+        port = free_port()
+        self.url = f"http://127.0.0.1:{port}"
+        self.log_path = home / "serve.log"
+        self._log = self.log_path.open("w", encoding="utf-8")
+        self.process = subprocess.Popen(
+            [*command, "serve", "--port", str(port)], env=self.env, stdout=self._log, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + 180
+        while "ready:" not in self.log():
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"assistant serve did not start:\n{self.log()}")
+            time.sleep(0.2)
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(15)
+        except Exception:
+            self.process.kill()
+        self._log.close()

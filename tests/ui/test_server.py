@@ -1,4 +1,8 @@
-"""The launched app through gradio_client: ask and read sources, login, and 20 concurrent sessions."""
+"""`assistant serve` through gradio_client: ask and read sources, login, and 20 concurrent sessions.
+
+The server runs in a subprocess on a temp home with the fake embedder (set
+ASSISTANT_TEST_EMBED_MODEL, and ASSISTANT_MODEL_DIR, to measure with a real one).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,8 @@ import time
 
 import pytest
 
-from tests.ui.conftest import start_ui
+from tests.conftest import FIXTURE_NOTICES
+from tests.ui.conftest import ServedCli
 
 pytestmark = pytest.mark.integration
 
@@ -36,10 +41,10 @@ def reply_text(chat: list[dict]) -> str:
 
 
 @pytest.fixture(scope="module")
-def app_url(served_workspace):
-    demo, url = start_ui(served_workspace, ui_concurrency=4)
-    yield url
-    demo.close()
+def app_url(tmp_path_factory):
+    server = ServedCli(tmp_path_factory.mktemp("serve") / "home", ingest=FIXTURE_NOTICES)
+    yield server.url
+    server.stop()
 
 
 def test_client_asks_and_reads_the_cited_sources(app_url):
@@ -106,24 +111,44 @@ def test_twenty_concurrent_sessions_each_keep_their_own_history(app_url):
     ordered = sorted(latencies)
     p95 = ordered[int(0.95 * (len(ordered) - 1))]
     print(
-        f"\n20 concurrent sessions, 40 answers (extractive, fake embedder, concurrency limit 4): "
+        f"\n20 concurrent sessions, 40 answers (extractive answerer, answering 4 at once): "
         f"p50 {statistics.median(ordered):.2f} s, p95 {p95:.2f} s, max {ordered[-1]:.2f} s, wall {wall:.1f} s"
     )
 
 
-def test_login_is_required_when_auth_is_set(served_workspace):
+def test_login_is_required_when_auth_is_set(tmp_path):
     import httpx
     from gradio_client import Client
 
-    demo, url = start_ui(served_workspace, auth="alice:s3cret")
+    server = ServedCli(tmp_path / "home", {"ASSISTANT_AUTH": "alice:s3cret,bob:pw2"}, ingest=FIXTURE_NOTICES)
     try:
-        assert httpx.get(f"{url}/config").status_code in (401, 403)
+        assert "login required" in server.log()
+        assert httpx.get(f"{server.url}/config").status_code in (401, 403)
         with pytest.raises(Exception):
-            Client(url, verbose=False, auth=("alice", "wrong"))
-        chat, *_ = Client(url, verbose=False, auth=("alice", "s3cret")).predict(
+            Client(server.url, verbose=False, auth=("alice", "wrong"))
+        chat, *_ = Client(server.url, verbose=False, auth=("bob", "pw2")).predict(
             "柳林街道信访件办结了几件?", [], api_name="/ask"
         )
         assert "已办结8件" in reply_text(chat)
     finally:
-        demo.close()
-        served_workspace.settings = served_workspace.settings.model_copy(update={"auth": ""})
+        server.stop()
+
+
+def test_serve_binds_loopback_only_by_default(app_url):
+    port = int(app_url.rsplit(":", 1)[1])
+    listening = listening_addresses(port)
+    assert listening and all(address.startswith("127.") for address in listening)
+
+
+def listening_addresses(port: int) -> list[str]:
+    """Local IPv4 addresses with a socket listening on the port (Linux /proc/net/tcp)."""
+    import ipaddress
+    from pathlib import Path
+
+    found = []
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, hex_port = local.split(":")
+        if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+            found.append(str(ipaddress.IPv4Address(bytes.fromhex(address)[::-1])))
+    return found

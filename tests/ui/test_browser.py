@@ -1,0 +1,212 @@
+"""The page in headless Debian Chromium: ask, watch the answer stream, sources, unit filter, upload, records.
+
+Screenshots go to test-artifacts/ui/ (look at them after a run).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.ui.conftest import UI_FIXTURES, start_ui
+
+pytestmark = pytest.mark.integration
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "ui"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+UPLOAD_LIMIT_MB = 0.05  # small, so the oversized-upload check needs only a 100 KB file
+
+# Records every text the newest bot message shows, to see the answer arrive in steps.
+WATCH_REPLY = """() => {
+  window.__replies = [];
+  const chat = document.querySelector('#chatbot');
+  new MutationObserver(() => {
+    const bots = chat.querySelectorAll('[data-testid="bot"]');
+    if (!bots.length) return;
+    const text = bots[bots.length - 1].innerText;
+    if (window.__replies[window.__replies.length - 1] !== text) window.__replies.push(text);
+  }).observe(chat, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+@pytest.fixture(scope="module")
+def ui(served_workspace):
+    demo, url = start_ui(served_workspace, ui_max_upload_mb=UPLOAD_LIMIT_MB)
+    yield url, served_workspace
+    demo.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, ui):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(ui[0])
+    page.wait_for_selector("#question textarea")
+    yield page
+    context.close()
+
+
+def shot(page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def ask(page, question: str) -> str:
+    """Ask through the page; returns the final reply's text once its sources are shown."""
+    page.fill("#question textarea", question)
+    page.click("#send")
+    page.locator("#sources-panel .src-question", has_text=question).wait_for()
+    return page.locator('#chatbot [data-testid="bot"]').last.inner_text()
+
+
+def panel_units(page) -> set[str]:
+    return set(page.locator("#sources-panel .src-unit").all_inner_texts())
+
+
+def toasts(page) -> str:
+    return " ".join(page.locator(".toast-body").all_inner_texts())
+
+
+def choose_units(page, *units: str) -> None:
+    for unit in units:
+        page.click("#unit-filter input")
+        page.get_by_role("option", name=unit, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+def test_ask_stream_sources_filter_upload_records(page, ui):
+    url, workspace = ui
+    status = page.inner_text("#status-line")
+    assert "抽取式" in status and "3 份通报" in status
+    shot(page, "01-start")
+
+    # 1. An answer arrives in steps, then its sources show beside it.
+    page.evaluate(WATCH_REPLY)
+    reply = ask(page, "东湖高新产业园清退了多少通讯补助?")
+    steps = page.evaluate("window.__replies")
+    assert "3.2万元" in reply
+    assert any("正在检索" in step for step in steps) and len(steps) >= 4, steps
+    assert panel_units(page) == {"东湖高新产业园"}
+    assert "通讯补助3.2万元" in page.inner_text("#sources-panel .src-context mark")
+    shot(page, "02-answer-with-sources")
+
+    # 2. The [1] marker leads to its source; the source opens the whole notice at the quote.
+    page.locator("#chatbot a.cite").first.click()
+    page.wait_for_selector("#src-0-1.flash")
+    page.click("#src-0-1 .src-full summary")
+    full = page.locator("#src-0-1 .notice-full")
+    assert full.is_visible() and "东湖高新产业园党工委关于巡察反馈意见" in full.inner_text()
+    assert full.evaluate("box => box.scrollTop") > 0  # scrolled down to the highlighted quote
+    shot(page, "03-source-in-whole-notice")
+
+    # 3. The unit filter restricts the answer.
+    choose_units(page, "青禾市云岭区柳林街道")
+    reply = ask(page, "巡察意见是什么时候反馈的?")
+    assert "2023年7月12日" in reply and panel_units(page) == {"青禾市云岭区柳林街道"}
+    shot(page, "04-unit-filter")
+
+    # 4. Upload a new notice; while it ingests (held open), a question is still answered.
+    embeddings = workspace.embeddings
+    embeddings.gate.clear()
+    embeddings.embedding.clear()
+    try:
+        page.get_by_role("tab", name="通报库").click()
+        page.set_input_files("#upload input[type=file]", str(UI_FIXTURES / "songshan.txt"))
+        assert embeddings.embedding.wait(20)
+        page.get_by_role("tab", name="问答").click()
+        choose_units(page, "东湖高新产业园")
+        reply = ask(page, "巡察反馈了多少个问题?")
+        assert "正在导入新通报" in page.inner_text("#question-hint") and "二十三个" in reply
+        shot(page, "05-answer-during-ingest")
+    finally:
+        embeddings.gate.set()
+    page.get_by_role("tab", name="通报库").click()
+    page.locator("#upload-result", has_text="新增 1 份").wait_for()
+    assert "青禾市松山镇" in page.inner_text("#library")
+    shot(page, "06-notices-after-upload")
+
+    # 5. The new notice's unit is offered in the filter and answers questions.
+    page.get_by_role("tab", name="问答").click()
+    page.click("#new-chat")
+    page.click("#unit-filter input")
+    assert page.get_by_role("option", name="青禾市松山镇", exact=True).is_visible()
+    page.keyboard.press("Escape")
+    reply = ask(page, "松山镇追缴承包费多少?")
+    assert "7.4万元" in reply and "青禾市松山镇" in panel_units(page)
+    shot(page, "07-answer-from-uploaded-notice")
+
+    # 6. Thumbs down is recorded; the conversation exports as Markdown with footnotes.
+    page.locator('#chatbot button[aria-label="Dislike"]').last.click()
+    page.locator(".toast-body", has_text="已记录反馈").wait_for()
+    feedback = [json.loads(line) for line in workspace.settings.feedback_path.read_text(encoding="utf-8").splitlines()]
+    assert feedback[-1]["rating"] == "down" and feedback[-1]["question"] == "松山镇追缴承包费多少?"
+    page.click("#export")
+    with page.expect_download() as download:
+        page.locator("a", has_text=re.compile(r"问答记录-.*\.md")).click()
+    exported = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "## 问题 1:松山镇追缴承包费多少?" in exported and "[^1-1]: 「" in exported
+    shot(page, "08-feedback-and-export")
+
+    # 7. Records: a cell's source on click, and two units side by side.
+    page.get_by_role("tab", name="整改记录").click()
+    page.locator("#records-table td", has_text="收回多付工程款8.9万元").first.click()
+    page.locator("#cell-sources mark", has_text="收回多付工程款8.9万元").wait_for()
+    shot(page, "09-records-cell-source")
+    page.locator("#records-compare-units input").click()
+    page.get_by_role("option", name="东湖高新产业园", exact=True).click()
+    page.locator("#records-compare-units input").click()
+    page.get_by_role("option", name="青禾市松山镇", exact=True).click()
+    page.keyboard.press("Escape")
+    page.click("#records-compare")
+    page.locator("#records-compare-table", has_text="2023年8月15日").wait_for()
+    assert "2022年6月9日" in page.inner_text("#records-compare-table")
+    shot(page, "10-records-compare")
+
+
+def test_bad_input_gets_clear_messages(page, ui, tmp_path):
+    page.click("#send")  # empty question
+    page.locator(".toast-body", has_text="请输入问题").wait_for()
+    page.fill("#question textarea", "巡" * 10_000)
+    page.click("#send")
+    page.locator(".toast-body", has_text="问题过长(10000字)").wait_for()
+    assert page.locator('#chatbot [data-testid="bot"]').count() == 0  # nothing was sent
+    assert len(page.input_value("#question textarea")) == 10_000  # kept, to shorten it
+    shot(page, "11-bad-questions")
+
+    page.get_by_role("tab", name="通报库").click()
+    binary = tmp_path / "扫描件.txt"
+    binary.write_bytes(os.urandom(4000))
+    page.set_input_files("#upload input[type=file]", str(binary))
+    page.locator("#upload-result", has_text="扫描件.txt").wait_for()
+    assert "失败 1 份" in page.inner_text("#upload-result") and "binary" in page.inner_text("#upload-result")
+    oversized = tmp_path / "太大的通报.txt"
+    oversized.write_bytes("巡察整改".encode() * 10_000)  # 120 KB, over the 0.05 MB limit
+    page.set_input_files("#upload input[type=file]", str(oversized))
+    page.locator(".toast-body", has_text="exceed the maximum allowed size").wait_for()
+    shot(page, "12-bad-uploads")
+    page.get_by_role("tab", name="问答").click()
+    assert "3.2万元" in ask(page, "东湖高新产业园清退了多少通讯补助?")  # still answering
