@@ -181,7 +181,8 @@ def run_bench(args: argparse.Namespace) -> int:
             print(format_ingest_report(result))
         return 0
 
-    from bench.query_bench import format_query_report, results_as_dicts, run_query_bench
+    from bench.query_bench import run_query_bench
+    from bench.query_report import format_query_report, results_as_dicts
 
     try:
         sizes = [int(size) for size in args.sizes.split(",") if size.strip()]

@@ -141,7 +141,8 @@ class HybridRetriever:
             question=question,
             documents=[],
             units_named=named,
-            across_units=asks_across_units(question) and len(named) != 1,
+            # Asked across units, or narrowed by the user to several units: answer unit by unit.
+            across_units=(asks_across_units(question) or len(units or []) >= 2) and len(named) != 1,
             comparison=asks_comparison(question) or len(named) >= 2,
             query_terms=self.lexical.query_tokens(question),
         )

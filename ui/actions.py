@@ -30,6 +30,7 @@ logger = logging.getLogger(__name__)
 REVEAL_PAUSE_S = 0.03  # between growing prefixes of a finished answer
 STREAM_REFRESH_S = 0.05  # at most this often a streamed reply is re-sent
 INGESTING_HINT = "正在导入新通报:这次回答只基于已导入完成的通报。"
+NO_NOTICES_HINT = "还没有导入任何通报:请先在「通报库」页上传通报文件。"
 WAITING = "排队等候中:同时提问的人较多,稍候即答…"
 EMPTY_SOURCES = "提问后,这里显示回答引用的原文:单位、通报标题、章节,引文在段落中高亮。"
 
@@ -62,6 +63,12 @@ class UiActions:
     def units(self) -> list[str]:
         return list(self.workspace.retriever.directory.units)
 
+    def _ask_hint(self) -> str:
+        """A line under the question box when answers are limited: ingest running, or nothing ingested."""
+        if self.library.busy:
+            return INGESTING_HINT
+        return NO_NOTICES_HINT if self.workspace.catalog.counts()[0] == 0 else ""
+
     def _sources(self, answer: Answer | None, turn_index: int) -> str:
         if answer is None:
             return placeholder_html(EMPTY_SOURCES)
@@ -80,13 +87,13 @@ class UiActions:
         units = [unit for unit in (units or []) if unit]
         turns = [*turns, ChatTurn(question, units=units)]
         index = len(turns) - 1
-        hint = INGESTING_HINT if self.library.busy else ""
-        yield chat_messages(turns, pending=SEARCHING), placeholder_html(SEARCHING), gr.skip(), "", hint, turns
+        hint = self._ask_hint()
+        yield _chat_update(turns, hint, pending=SEARCHING, sources=placeholder_html(SEARCHING))
 
         answer: Answer | None = None
         streamed = ""
         if not self._answer_slots.acquire(blocking=False):
-            yield chat_messages(turns, pending=WAITING), gr.skip(), gr.skip(), "", hint, turns
+            yield _chat_update(turns, hint, pending=WAITING)
             self._answer_slots.acquire()
         try:
             last_sent = time.monotonic()
@@ -97,7 +104,7 @@ class UiActions:
                 streamed += item
                 if time.monotonic() - last_sent >= STREAM_REFRESH_S:
                     last_sent = time.monotonic()
-                    yield chat_messages(turns, pending=partial_message(streamed, index)), gr.skip(), gr.skip(), "", hint, turns
+                    yield _chat_update(turns, hint, pending=partial_message(streamed, index))
         except QuestionRejected as error:
             turns[-1].message = str(error)
         except Exception as error:  # a failed answer must not take the session down
@@ -107,15 +114,15 @@ class UiActions:
             self._answer_slots.release()
         if answer is None:
             turns[-1].message = turns[-1].message or "没有得到回答,请重试。"
-            yield chat_messages(turns), placeholder_html(turns[-1].message), self.status(), "", hint, turns
+            yield _chat_update(turns, hint, sources=placeholder_html(turns[-1].message), status=self.status())
             return
 
         if not streamed:  # the extractive answerer returns the whole answer at once
             for prefix in reveal_prefixes(answer.text.strip()):
-                yield chat_messages(turns, pending=answer_message(answer, index, prefix)), gr.skip(), gr.skip(), "", hint, turns
+                yield _chat_update(turns, hint, pending=answer_message(answer, index, prefix))
                 time.sleep(REVEAL_PAUSE_S)
         turns[-1].answer = answer
-        yield chat_messages(turns), self._sources(answer, index), self.status(answer.notice), "", hint, turns
+        yield _chat_update(turns, hint, sources=self._sources(answer, index), status=self.status(answer.notice))
 
     def new_conversation(self) -> tuple:
         """(chat, sources, hint, export file, turns) for a fresh conversation."""
@@ -173,3 +180,15 @@ class UiActions:
     def remove(self, notice_id: str | None) -> str:
         """Remove the chosen notice; a line saying what happened. The app refreshes the views after."""
         return self.library.remove(notice_id or "")
+
+
+def _chat_update(turns: list[ChatTurn], hint: str, pending: str | None = None, sources=None, status=None) -> tuple:
+    """(chat, sources, status, cleared question box, hint, turns); sources/status unchanged unless given."""
+    return (
+        chat_messages(turns, pending=pending),
+        gr.skip() if sources is None else sources,
+        gr.skip() if status is None else status,
+        "",
+        hint,
+        turns,
+    )

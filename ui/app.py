@@ -16,6 +16,7 @@ from ui.actions import EMPTY_SOURCES, UiActions  # noqa: E402
 from ui.assets import CSS, HEAD  # noqa: E402
 from ui.auth import parse_auth  # noqa: E402
 from ui.library import LIBRARY_HEADERS, UPLOAD_SUFFIXES, NoticeLibrary, library_rows, notice_choices  # noqa: E402
+from ui.records_tab import RecordsTab  # noqa: E402
 from ui.sources import placeholder_html  # noqa: E402
 
 logger = logging.getLogger(__name__)
@@ -82,7 +83,9 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
                             send = gr.Button("发送", variant="primary", elem_id="send")
                             new_chat = gr.Button("新对话", elem_id="new-chat")
                             export = gr.Button("导出为 Markdown", elem_id="export")
-                        export_file = gr.File(label="导出的对话(点击下载)", visible=False, interactive=False)
+                        export_file = gr.File(
+                            label="导出的对话(点击下载)", visible=False, interactive=False, elem_id="export-file"
+                        )
                         examples = gr.Examples(example_questions(units), inputs=[question], label="示例问题")
                     with gr.Column(scale=2):
                         gr.Markdown("### 来源")
@@ -104,6 +107,7 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
                     headers=LIBRARY_HEADERS,
                     interactive=False,
                     wrap=True,
+                    column_widths=[150, 300, 170, 120, 130, 70, 150, 140, 150],
                     label="已导入的通报",
                     elem_id="library",
                 )
@@ -113,7 +117,7 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
                     )
                     remove_button = gr.Button("删除所选通报", variant="stop", scale=1)
                 remove_result = gr.Markdown("", label="删除结果", elem_id="remove-result")
-            records = _records_tab(workspace)
+            records = RecordsTab.build(workspace)
 
         chat_outputs = [chatbot, sources, status, question, hint, turns]
         ask_options = dict(
@@ -171,25 +175,16 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
                 show_progress="hidden",
                 api_visibility="private",
             )
-            if records is not None:
-                event.then(records.refresh, outputs=records.outputs, show_progress="hidden", api_visibility="private")
+            event.then(records.refresh, outputs=records.outputs, show_progress="hidden", api_visibility="private")
+        # A page opened later sees notices ingested since the app started (another session, the CLI).
         demo.load(
-            lambda selected: (*actions.library_views(selected), *(records.refresh() if records else ())),
+            lambda selected: (*actions.library_views(selected), *records.refresh()),
             inputs=[unit_filter],
-            outputs=refresh_targets,
+            outputs=library_outputs + records.outputs,
+            show_progress="hidden",
             api_visibility="private",
         )
     return demo
-
-
-def _records_tab(workspace):
-    """The records tab, when the records view is installed (assistant.records_view)."""
-    try:
-        from ui.records_tab import RecordsTab
-    except ImportError as error:  # the tab is optional; the chat must not depend on it
-        logger.warning("records tab unavailable: %s", error)
-        return None
-    return RecordsTab.build(workspace)
 
 
 def launch_app(
@@ -203,7 +198,7 @@ def launch_app(
     """Serve the app with the settings' login, concurrency and upload limits; analytics stay off."""
     auth = parse_auth(settings.auth)
     if not auth and host not in ("127.0.0.1", "localhost", "::1"):
-        logger.warning("serving on %s without a login: anyone who can reach it can read the notices (set ASSISTANT_AUTH)", host)
+        logger.warning("serving on %s without a login: anyone who reaches it reads the notices (set ASSISTANT_AUTH)", host)
     demo.queue(default_concurrency_limit=settings.ui_concurrency)
     return demo.launch(
         server_name=host,

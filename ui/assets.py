@@ -23,7 +23,7 @@ CSS = """
 a.cite { text-decoration: none; font-size: 0.8em; vertical-align: super; color: #b45309;
          font-weight: 600; cursor: pointer; }
 .chat-sources { font-size: 0.85em; color: var(--body-text-color-subdued); margin-top: 0.4em; }
-#question-hint { color: #b91c1c; }
+#question-hint, #question-hint p { color: #b45309; }
 #upload-result { white-space: normal; }
 """
 
@@ -47,7 +47,6 @@ HEAD = """
     const link = event.target.closest && event.target.closest("a.cite");
     if (!link) return;
     event.preventDefault();
-    event.stopPropagation();
     const id = (link.getAttribute("href") || "").replace(/^#/, "");
     if (id) findAndFlash(id, 20);
   }, true);

@@ -67,7 +67,7 @@ def answer_message(answer: Answer, turn_index: int, text: str | None = None) -> 
     numbers = {citation.n for citation in answer.citations}
     parts = []
     if answer.notice:
-        parts.append(f"> ⚠️ {html.escape(answer.notice)}")
+        parts.append(f"> **注意**:{html.escape(answer.notice)}")
     body = answer.text.strip() if text is None else text
     parts.append(_hard_breaks(link_citation_markers(body, turn_index, numbers)))
     if text is None and answer.citations:
@@ -78,7 +78,7 @@ def answer_message(answer: Answer, turn_index: int, text: str | None = None) -> 
 def partial_message(text: str, turn_index: int) -> str:
     """A reply still streaming from the LLM: its text so far, markers linked as they appear."""
     numbers = {int(n) for n in CITATION_MARKER.findall(text)}
-    return _hard_breaks(link_citation_markers(text, turn_index, numbers)) + " ▌"
+    return _hard_breaks(link_citation_markers(text, turn_index, numbers)) + " …"
 
 
 def reveal_prefixes(text: str, steps: int = 10) -> list[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from index.catalog import Catalog, NoticeRow
+from index.catalog import NoticeRow
 from index.ingest import IngestReport, NoticeNotFound
 from index.loaders import SUPPORTED_SUFFIXES
 
@@ -54,7 +54,10 @@ def library_rows(notices: Sequence[NoticeRow]) -> list[list]:
 
 def notice_choices(notices: Sequence[NoticeRow]) -> list[tuple[str, str]]:
     """(label, notice_id) pairs for picking a notice to remove."""
-    return [(f"{row.unit or '(未识别)'} · {row.title or row.file_name} · {row.notice_id}", row.notice_id) for row in notices]
+    return [
+        (f"{row.unit or '(未识别)'} · {row.title or row.file_name} · {row.notice_id}", row.notice_id)
+        for row in notices
+    ]
 
 
 @dataclass
@@ -74,7 +77,7 @@ class UploadOutcome:
     def markdown(self) -> str:
         """The outcome as short Markdown for the notices tab."""
         if self.busy:
-            return f"⏳ {BUSY_MESSAGE}"
+            return BUSY_MESSAGE
         lines = [
             f"导入完成:新增 {len(self.added)} 份,更新 {len(self.updated)} 份,"
             f"未变 {len(self.unchanged)} 份,失败 {len(self.failed)} 份。"
@@ -83,7 +86,7 @@ class UploadOutcome:
             if names:
                 lines.append(f"- {label}:{'、'.join(names)}")
         for line in self.failed:
-            lines.append(f"- ❌ {line}")
+            lines.append(f"- **失败** {line}")
         return "\n".join(lines)
 
 
@@ -202,7 +205,7 @@ class NoticeLibrary:
         if not notice_id:
             return "请先选择要删除的通报。"
         if not self._lock.acquire(blocking=False):
-            return f"⏳ {BUSY_MESSAGE}"
+            return BUSY_MESSAGE
         try:
             row = self.workspace.ingestor.remove(notice_id)
         except NoticeNotFound:

@@ -13,6 +13,8 @@ from assistant.records_view import compare_units, figure_sources, records_column
 from ui.sources import quote_in_context_html
 
 ID_HEADER = "通报编号"
+# Pixel widths of the records table's columns (unit, team, dates, figures..., notice id).
+COLUMN_WIDTHS = [150, 120, 150, 110, 110, 130, 120, 120, 80, 240, 180, 150, 150, 140]
 CELL_HINT = "点击表格中的日期或数字单元格,这里显示它在通报原文中的出处。"
 
 
@@ -42,7 +44,8 @@ def cell_sources_html(catalog, notice_id: str, column_index: int) -> str:
     for source in sources:
         start, end, quote = source.get("start", 0), source.get("end", 0), source.get("quote", "")
         scope = f"{html.escape(source['scope'])}:" if source.get("scope") else ""
-        label = f'<div class="src-head">{scope}{html.escape(source.get("label", ""))}<b>{html.escape(source.get("text", ""))}</b></div>'
+        label, value = html.escape(source.get("label", "")), html.escape(source.get("text", ""))
+        label = f'<div class="src-head">{scope}{label}<b>{value}</b></div>'
         if quote and 0 <= start < end <= len(text) and text[start:end] == quote:
             context = quote_in_context_html(text, start, end)
         else:
@@ -82,18 +85,24 @@ class RecordsTab:
         tab = cls(workspace)
         headers, rows = records_table(tab.catalog)
         with gr.Tab("整改记录", id="records"):
-            gr.Markdown("每份通报一行:日期与主要数字均按原文摘录。点击表头排序,点击单元格查看出处。")
-            with gr.Row(equal_height=False):
-                with gr.Column(scale=3):
-                    tab.table = gr.Dataframe(
-                        value=rows, headers=headers, interactive=False, wrap=True, label="整改记录表", elem_id="records-table"
-                    )
-                    with gr.Row():
-                        csv_button = gr.Button("下载 CSV", elem_id="records-csv")
-                        tab.csv_file = gr.File(label="CSV 文件(点击下载)", visible=False, interactive=False)
-                with gr.Column(scale=2):
-                    gr.Markdown("### 单元格出处")
-                    tab.cell_sources = gr.HTML(_note(CELL_HINT), elem_id="cell-sources")
+            gr.Markdown("每份通报一行:日期与主要数字均按原文摘录。点击表头排序,点击单元格在下方查看出处。")
+            tab.table = gr.Dataframe(
+                value=rows,
+                headers=headers,
+                interactive=False,
+                wrap=True,
+                column_widths=COLUMN_WIDTHS,
+                max_height=420,
+                label="整改记录表",
+                elem_id="records-table",
+            )
+            with gr.Row():
+                csv_button = gr.Button("下载 CSV", elem_id="records-csv", scale=1)
+                tab.csv_file = gr.File(
+                    label="CSV 文件(点击下载)", visible=False, interactive=False, elem_id="records-csv-file", scale=3
+                )
+            gr.Markdown("### 单元格出处")
+            tab.cell_sources = gr.HTML(_note(CELL_HINT), elem_id="cell-sources")
             gr.Markdown("### 单位对比")
             with gr.Row():
                 tab.compare_units = gr.Dropdown(

@@ -9,7 +9,7 @@ def answerer_label(answerer_name: str, llm_model: str) -> str:
     """The active answerer in words."""
     if answerer_name == "extractive":
         return "抽取式(直接摘录原文,未配置大模型)"
-    return f"大模型 {llm_model or answerer_name}(接口不可用时自动改用抽取式)"
+    return f"大模型 {llm_model or answerer_name.removeprefix('llm:')}(接口不可用时自动改用抽取式)"
 
 
 def status_markdown(
@@ -29,5 +29,5 @@ def status_markdown(
         parts.append("**正在导入新通报**(完成前的回答不含新文件)")
     line = " · ".join(parts)
     if notice:
-        line += f"\n\n⚠️ {html.escape(notice)}"
+        line += f"\n\n**注意**:{html.escape(notice)}"
     return line

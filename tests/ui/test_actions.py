@@ -43,7 +43,7 @@ def test_answer_streams_from_searching_to_the_full_reply_with_sources(ingested, 
     "question, message",
     [("", "请输入问题"), ("   ", "请输入问题"), ("巡" * 10_000, "问题过长(10000字)")],
 )
-def test_empty_or_overlong_question_is_refused_with_a_message_and_nothing_else_changes(ingested, tmp_path, question, message):
+def test_empty_or_overlong_question_is_refused_and_nothing_else_changes(ingested, tmp_path, question, message):
     earlier = [object()]
     with pytest.warns(UserWarning, match=re.escape(message)):  # shown as a toast in the page
         updates = run(make_actions(ingested, tmp_path), question, turns=earlier)
@@ -95,7 +95,7 @@ def test_question_while_an_upload_ingests_is_answered_and_says_so(settings, chro
     upload = tmp_path / "up" / "songshan.txt"
     upload.parent.mkdir()
     upload.write_bytes((UI_FIXTURES / "songshan.txt").read_bytes())
-    ingest = threading.Thread(target=actions.upload, args=([str(upload)], []), kwargs={"progress": lambda *a, **k: None})
+    ingest = threading.Thread(target=actions.upload, args=([str(upload)],), kwargs={"progress": lambda *a, **k: None})
     ingest.start()
     try:
         assert embeddings.embedding.wait(10)
@@ -144,3 +144,37 @@ def test_export_gives_a_markdown_file_and_refuses_an_empty_conversation(ingested
 def test_new_conversation_forgets_the_history(ingested, tmp_path):
     chat, sources, hint, export_file, turns = make_actions(ingested, tmp_path).new_conversation()
     assert chat == [] and turns == [] and export_file["visible"] is False
+
+
+class ScriptedLLMChain:
+    """Stands in for an LLM chain: streams the given deltas, then the final Answer."""
+
+    answerer_name = "llm:qwen-test"
+
+    def __init__(self, deltas: list[str], answer) -> None:
+        self.deltas, self.answer = deltas, answer
+
+    def stream(self, question, history=(), units=None, k=5):
+        yield from self.deltas
+        yield self.answer
+
+
+def test_llm_deltas_stream_into_the_chat_and_a_fallback_shows_in_the_status(ingested, tmp_path, monkeypatch):
+    from assistant.answer import Answer
+    import ui.actions
+
+    monkeypatch.setattr(ui.actions, "STREAM_REFRESH_S", 0.0)
+    final = Answer("问", "问", "回答完毕。", [], "extractive", notice="大模型接口不可用(timeout),已改用抽取式回答。")
+    chain = ScriptedLLMChain(["第一段", "第二段", "第三段"], final)
+    actions = UiActions(ingested, chain, NoticeLibrary(ingested), exports_dir=tmp_path)
+    updates = list(actions.ask("问", [], []))
+    partials = [reply_of(update) for update in updates[1:-1]]
+    assert partials == ["第一段 …", "第一段第二段 …", "第一段第二段第三段 …"]
+    chat, _, status, *_ = updates[-1]
+    assert "大模型 qwen-test" in status and "注意**:大模型接口不可用(timeout)" in status
+    assert chat[-1]["content"].startswith("> **注意**:大模型接口不可用")
+
+
+def test_question_before_any_notice_is_ingested_says_where_to_upload(workspace, tmp_path):
+    *_, hint, turns = run(make_actions(workspace, tmp_path), "东湖高新产业园清退了多少?")[-1]
+    assert "请先在「通报库」页上传" in hint and turns[0].answer.not_found

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 
 import pytest
@@ -92,6 +91,9 @@ def toasts(page) -> str:
 
 
 def choose_units(page, *units: str) -> None:
+    """Set the unit filter to exactly these units."""
+    if page.locator("#unit-filter .remove-all").count():
+        page.click("#unit-filter .remove-all")
     for unit in units:
         page.click("#unit-filter input")
         page.get_by_role("option", name=unit, exact=True).click()
@@ -152,11 +154,9 @@ def test_ask_stream_sources_filter_upload_records(page, ui):
     # 5. The new notice's unit is offered in the filter and answers questions.
     page.get_by_role("tab", name="问答").click()
     page.click("#new-chat")
-    page.click("#unit-filter input")
-    assert page.get_by_role("option", name="青禾市松山镇", exact=True).is_visible()
-    page.keyboard.press("Escape")
+    choose_units(page, "青禾市松山镇")  # offered in the filter now
     reply = ask(page, "松山镇追缴承包费多少?")
-    assert "7.4万元" in reply and "青禾市松山镇" in panel_units(page)
+    assert "7.4万元" in reply and panel_units(page) == {"青禾市松山镇"}
     shot(page, "07-answer-from-uploaded-notice")
 
     # 6. Thumbs down is recorded; the conversation exports as Markdown with footnotes.
@@ -166,16 +166,30 @@ def test_ask_stream_sources_filter_upload_records(page, ui):
     assert feedback[-1]["rating"] == "down" and feedback[-1]["question"] == "松山镇追缴承包费多少?"
     page.click("#export")
     with page.expect_download() as download:
-        page.locator("a", has_text=re.compile(r"问答记录-.*\.md")).click()
+        page.locator("#export-file [data-testid=download-link]").click()
     exported = Path(download.value.path()).read_text(encoding="utf-8")
     assert "## 问题 1:松山镇追缴承包费多少?" in exported and "[^1-1]: 「" in exported
     shot(page, "08-feedback-and-export")
 
     # 7. Records: a cell's source on click, and two units side by side.
     page.get_by_role("tab", name="整改记录").click()
-    page.locator("#records-table td", has_text="收回多付工程款8.9万元").first.click()
+    page.locator("#records-table [data-row]", has_text="收回多付工程款8.9万元").first.click()
     page.locator("#cell-sources mark", has_text="收回多付工程款8.9万元").wait_for()
     shot(page, "09-records-cell-source")
+    header = page.locator("#records-table th", has_text="单位").first
+    header.hover()
+    header.locator("button.cell-menu-button").click()
+    page.get_by_text("Sort descending").click()  # sorted in the page; clicks still find their notice
+    first_unit = page.locator("#records-table [data-row]").first.inner_text()
+    assert first_unit == "青禾市松山镇"
+    page.locator("#records-table [data-row]").nth(3).click()  # that row's 反馈时间
+    page.locator("#cell-sources .src-question", has_text="青禾市松山镇 · 反馈时间").wait_for()
+    assert "2023年8月15日" in page.inner_text("#cell-sources mark")
+    page.click("#records-csv")
+    with page.expect_download() as download:
+        page.locator("#records-csv-file [data-testid=download-link]").click()
+    csv_text = Path(download.value.path()).read_text(encoding="utf-8-sig")
+    assert csv_text.startswith("单位,") and "青禾市松山镇" in csv_text
     page.locator("#records-compare-units input").click()
     page.get_by_role("option", name="东湖高新产业园", exact=True).click()
     page.locator("#records-compare-units input").click()

@@ -35,7 +35,7 @@ def test_html_in_answer_text_is_shown_as_text():
 
 def test_reply_has_fallback_notice_text_and_compact_source_list():
     message = answer_message(answer("已办结8件。[1]", [citation(1)], notice="大模型接口不可用(timeout),已改用抽取式回答。"), 0)
-    assert message.startswith("> ⚠️ 大模型接口不可用")
+    assert message.startswith("> **注意**:大模型接口不可用")
     assert "柳林街道《柳林街道整改通报》 二、逐项整改" in message
     assert message.count('href="#src-0-1"') == 2  # in the text and in the source list
 

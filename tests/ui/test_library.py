@@ -12,7 +12,8 @@ from ui.library import NoticeLibrary, library_rows, notice_choices
 def test_upload_ingests_under_the_original_file_name(workspace, upload_of):
     library = NoticeLibrary(workspace)
     progress = []
-    outcome = library.ingest_uploads([upload_of("songshan.txt", source=UI_FIXTURES / "songshan.txt")], lambda f, w: progress.append(f))
+    upload = upload_of("songshan.txt", source=UI_FIXTURES / "songshan.txt")
+    outcome = library.ingest_uploads([upload], lambda fraction, words: progress.append(fraction))
     assert outcome.ok and outcome.added == ["songshan.txt"]
     row = library.notices()[0]
     assert row.file_name == "songshan.txt" and row.unit == "青禾市松山镇"
@@ -34,7 +35,7 @@ def test_bad_files_fail_one_by_one_with_their_names_and_good_ones_still_ingest(w
     assert set(failed) == {"扫描件.txt", "损坏.docx", "照片.jpg"}
     assert "binary" in failed["扫描件.txt"] and "不支持的文件类型" in failed["照片.jpg"]
     assert all("gradio" not in line and "uploads" not in line for line in outcome.failed)  # no temp paths shown
-    assert "❌ 损坏.docx" in outcome.markdown()
+    assert "**失败** 损坏.docx" in outcome.markdown()
     assert sorted(p.name for p in (workspace.settings.home / "uploads").iterdir()) == ["songshan.txt"]
 
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import html
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from assistant.answer import Answer, Citation
 from ui.sources import quote_in_context_html, sources_panel_html
 
@@ -48,3 +53,18 @@ def test_quote_that_no_longer_matches_the_stored_notice_is_not_highlighted():
     answer = Answer("问", "问", "答[1]", [cite("最后一段")], "extractive")
     panel = sources_panel_html(answer, 0, {"nid": NOTICE.replace("最后一段", "改过的段")}.get)
     assert "<mark" not in panel and "未能在原文中核实" in panel
+
+
+@given(
+    text=st.text(alphabet="巡察整改<>&\"'\n。a1", min_size=1, max_size=400),
+    data=st.data(),
+)
+def test_context_always_shows_the_exact_quote_once_and_escaped(text, data):
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    shown = quote_in_context_html(text, start, end, radius=30)
+    assert shown.count("<mark>") == 1
+    marked = shown.split("<mark>")[1].split("</mark>")[0]
+    assert html.unescape(marked) == text[start:end]
+    outside = shown.replace("<mark>", "").replace("</mark>", "")
+    assert "<" not in outside and html.unescape(outside).strip("…") in text
