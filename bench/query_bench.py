@@ -82,7 +82,8 @@ class KindLatency:
             "max_ms": max(self.latencies_ms, default=float("nan")),
             "embed_p50_ms": percentile(self.embed_ms, 0.5),
             "embed_share": sum(self.embed_ms) / total if total else float("nan"),
-            "units_searched_p50": percentile(self.units_searched, 0.5),
+            "units_searched_min": min(self.units_searched, default=0),
+            "units_searched_max": max(self.units_searched, default=0),
         }
 
 

@@ -46,7 +46,7 @@ def format_query_report(results: Sequence[SizeResult]) -> str:
             lines.append(
                 f"{result.build.chunks:>8} {kind.kind:<13} {k['n']:>3} {k['p50_ms']:>8.1f} {k['p95_ms']:>8.1f} "
                 f"{k['max_ms']:>8.1f} {k['embed_p50_ms']:>9.1f} {k['embed_share'] * 100:>6.1f}% "
-                f"{k['units_searched_p50']:>14.0f}"
+                f"{k['units_searched_min']:>6}-{k['units_searched_max']:<7}"
             )
     lines += [
         f"  target: p50 <= {TARGET_P50_MS:.0f} ms at 100k chunks, query embedding included; "
@@ -68,7 +68,7 @@ def format_query_report(results: Sequence[SizeResult]) -> str:
         f"queries on {os.cpu_count()} CPUs shared with other processes"
     )
     slow = [
-        f"{r.build.chunks} chunks: across-units p50 {k.summary()['p50_ms']:.0f} ms over {k.summary()['units_searched_p50']:.0f} units"
+        f"{r.build.chunks} chunks: across-units p50 {k.summary()['p50_ms']:.0f} ms over {k.summary()['units_searched_max']} units"
         for r in results
         for k in r.queries.kinds
         if k.kind == "across-units" and k.latencies_ms and k.summary()["p50_ms"] > 1000

@@ -230,7 +230,7 @@ SINGLE_UNIT_QUESTIONS = (
 )
 UNSCOPED_QUESTIONS = (
     "违规发放津补贴问题是如何整改的?",
-    "公务用车管理不规范的整改措施有哪些?",
+    "公务用车管理不规范是怎样整改的?",  # not "有哪些": the retriever reads 哪些 as a question across units
     "固定资产未入账问题怎么整改?",
     "工程项目未经招标直接发包的问题如何处理?",
     "重复信访件是怎么化解的?",

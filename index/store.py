@@ -52,6 +52,18 @@ def make_chroma_client(chroma_url: str, persist_dir: str) -> chromadb.ClientAPI:
         ) from error
 
 
+def _describe_client(client: chromadb.ClientAPI) -> str:
+    """Where a client's data lives, for messages: the server URL or the local folder."""
+    try:
+        settings = client.get_settings()
+    except Exception:  # a client without settings is still usable; the message is just vaguer
+        return "the vector store"
+    if settings.chroma_server_host:
+        scheme = "https" if settings.chroma_server_ssl_enabled else "http"
+        return f"{scheme}://{settings.chroma_server_host}:{settings.chroma_server_http_port}"
+    return settings.persist_directory if settings.is_persistent else "the in-memory store"
+
+
 class ChunkStore:
     """Chunk vectors in one Chroma collection, always with our own embedding function."""
 
@@ -64,7 +76,7 @@ class ChunkStore:
         location: str = "",
     ) -> None:
         self._embeddings = embeddings
-        self._location = location or "the embedded store"
+        self._location = location or _describe_client(client)
         try:
             self._collection = client.get_or_create_collection(
                 name=collection_name,

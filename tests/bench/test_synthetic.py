@@ -106,3 +106,11 @@ def test_chinese_numerals_as_headings_write_them():
     assert [chinese_numeral(n) for n in (1, 10, 11, 20, 23)] == ["一", "十", "十一", "二十", "二十三"]
     with pytest.raises(ValueError):
         chinese_numeral(0)
+
+
+def test_each_kind_of_question_takes_the_retrieval_path_it_is_meant_to_time(corpus):
+    from assistant.units import asks_across_units
+
+    questions = sample_questions(sorted({n.unit for n in corpus}), 10, seed=2)
+    assert not any(asks_across_units(q) for q in questions["unscoped"])
+    assert all(asks_across_units(q) for q in questions["across-units"])
