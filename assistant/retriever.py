@@ -159,9 +159,10 @@ class HybridRetriever:
         elif len(named) >= 2 or result.across_units:
             scope = named or allowed
             result.per_unit = [self._unit_evidence(question, query_vector, unit, k, result) for unit in scope]
-            if named:
+            # Units the user named or picked are all shown; only "which units…" questions filter.
+            if named or not asks_across_units(question):
                 for evidence in result.per_unit:
-                    evidence.qualifies = True
+                    evidence.qualifies = bool(evidence.documents)
             result.per_unit.sort(key=lambda e: (not e.qualifies, -e.best_coverage, -e.best_similarity))
             result.documents = [d for e in result.per_unit if e.qualifies for d in e.documents]
         else:

@@ -233,3 +233,9 @@ def test_langchain_retriever_returns_the_hybrid_documents(fixtures_ws):
 
     assert 0 < len(documents) <= 2
     assert units_of(documents) == {LIULIN}
+
+
+def test_a_filter_naming_several_units_gets_each_units_evidence(fixtures_ws):
+    result = fixtures_ws.retriever.retrieve("整改工作做了什么?", units=[LIULIN, DONGHU])
+    assert {e.unit for e in result.per_unit} == {LIULIN, DONGHU}
+    assert all(e.documents for e in result.per_unit)
