@@ -26,7 +26,9 @@ class Citation:
 
     def source_label(self) -> str:
         """Where the quote comes from: unit《title》section_path."""
-        title = f"《{self.title}》" if self.title else ""
+        # A notice without a title line is known by its file name, which is not a title.
+        is_file_name = self.title.lower().endswith((".txt", ".md", ".html", ".htm", ".pdf", ".docx"))
+        title = f"({self.title})" if is_file_name else f"《{self.title}》" if self.title else ""
         section = f" {self.section_path}" if self.section_path else ""
         return f"{self.unit}{title}{section}".strip()
 
