@@ -113,7 +113,14 @@ class AnswerChain:
         )
         if answer is None:
             return None
-        return self._verified(widen_to_sentences(answer, catalog.notice_text), turn)
+        answer = widen_to_sentences(answer, catalog.notice_text)
+        for citation in answer.citations:
+            if not citation.section_path:
+                citation.section_path = next(
+                    (c.section_path for c in catalog.chunks(citation.notice_id) if c.start <= citation.start < c.end),
+                    "",
+                )
+        return self._verified(answer, turn)
 
     def _extractive(self, turn: Turn) -> Answer:
         answer = self.extractive.answer(turn.question, turn.standalone_question, turn.retrieval)
