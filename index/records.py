@@ -339,7 +339,7 @@ def _clues(notice: _Notice, quantity: Quantity) -> list[_Claim]:
     noun_only = re.search(rf"(?P<noun>{_CLUE_NOUN})(?:共|共计)?$", before)
     if noun_only:
         return [_Claim("clues", noun_only.group("noun"), quantity, clause_start + noun_only.start(), quantity.end)]
-    action_after = re.match(rf"(?:已经|已|仍|尚|均)*(?P<action>正在办理|正在核查|尚在办理|在办|办结|化解|未办结)", notice.after(quantity))
+    action_after = re.match(r"(?:已经|已|仍|尚|均)*(?P<action>正在办理|正在核查|尚在办理|在办|办结|化解|未办结)", notice.after(quantity))
     if action_after and in_clue_sentence:
         label = action_after.group("action")
         return [_Claim("clues", label, quantity, quantity.start, quantity.end + action_after.end())]
