@@ -227,30 +227,25 @@ class Catalog:
             ).fetchall()
         return [row[0] for row in rows]
 
+    _ROW_COLUMNS = (
+        "notice_id, source_path, file_name, title, unit, metadata_json, chunk_count, status, ingested_at"
+    )
+
     def notices(self) -> list[NoticeRow]:
         """Ready notices, ordered by unit then title."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT notice_id, source_path, file_name, title, unit, metadata_json, chunk_count, "
-                "status, ingested_at FROM notices WHERE status = 'ready' ORDER BY unit, title, file_name"
+                f"SELECT {self._ROW_COLUMNS} FROM notices WHERE status = 'ready' ORDER BY unit, title, file_name"
             ).fetchall()
-        return [
-            NoticeRow(
-                notice_id=r[0],
-                source_path=r[1],
-                file_name=r[2],
-                title=r[3],
-                unit=r[4],
-                metadata=NoticeMetadata.from_dict(json.loads(r[5])),
-                chunk_count=r[6],
-                status=r[7],
-                ingested_at=r[8],
-            )
-            for r in rows
-        ]
+        return [_notice_row(r) for r in rows]
 
     def notice(self, notice_id: str) -> NoticeRow | None:
-        return next((row for row in self.notices() if row.notice_id == notice_id), None)
+        """One ready notice by id."""
+        with self._lock:
+            row = self._db.execute(
+                f"SELECT {self._ROW_COLUMNS} FROM notices WHERE notice_id = ? AND status = 'ready'", (notice_id,)
+            ).fetchone()
+        return _notice_row(row) if row else None
 
     def notice_text(self, notice_id: str) -> str | None:
         """The full stored text of a ready notice, or None."""
@@ -290,3 +285,17 @@ class Catalog:
                 "SELECT COUNT(*), COALESCE(SUM(chunk_count), 0) FROM notices WHERE status = 'ready'"
             ).fetchone()
         return int(row[0]), int(row[1])
+
+
+def _notice_row(r: tuple) -> NoticeRow:
+    return NoticeRow(
+        notice_id=r[0],
+        source_path=r[1],
+        file_name=r[2],
+        title=r[3],
+        unit=r[4],
+        metadata=NoticeMetadata.from_dict(json.loads(r[5])),
+        chunk_count=r[6],
+        status=r[7],
+        ingested_at=r[8],
+    )

@@ -149,7 +149,7 @@ class Ingestor:
             self.catalog.forget_notice(notice_id)
             report.failed.append(f"{path}: could not be ingested ({error}); check the file and retry")
             return "failed"
-        report.chunks += self.catalog.notice(notice_id).chunk_count
+        report.chunks += self.catalog.notice(notice_id).chunk_count  # one indexed lookup
         if replaced:
             report.updated.append(str(path))
             return "updated"
