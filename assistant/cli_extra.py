@@ -112,8 +112,7 @@ def run_eval(args: argparse.Namespace) -> int:
     else:
         print(evaluate.format_report(report))
         if "answers" in report:
-            print("== answers")
-            print(json.dumps(report["answers"], ensure_ascii=False, indent=2))
+            print(f"answerer: {report['answers']['answerer']}")
     return 0
 
 

@@ -62,6 +62,9 @@ class SentenceTransformerEmbeddings(Embeddings):
         self.device = device
         self._model: Any = None
         self._load_lock = threading.Lock()
+        # torch's thread count is process-wide; encodes take turns so each can set its own.
+        self._encode_lock = threading.Lock()
+        self._batch_threads: int | None = None
 
     def warm_up(self) -> None:
         """Load the model now rather than on the first embedding call."""
@@ -69,7 +72,9 @@ class SentenceTransformerEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         model = self._loaded_model()
-        return self._encode(model, [text], self._prompt(model, "query"))[0]
+        # One short text: a single thread is as fast, and far faster when the other core is busy
+        # (two threads then spin waiting for each other: ~250 ms instead of ~17 ms measured here).
+        return self._encode(model, [text], self._prompt(model, "query"), threads=1)[0]
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.embed_documents_with_progress(texts, None)
@@ -93,15 +98,23 @@ class SentenceTransformerEmbeddings(Embeddings):
                 progress(len(batch))
         return vectors
 
-    def _encode(self, model: Any, texts: list[str], prompt: str | None) -> list[list[float]]:
-        embeddings = model.encode(
-            texts,
-            prompt=prompt,
-            batch_size=self.batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=False,
-        )
+    def _encode(
+        self, model: Any, texts: list[str], prompt: str | None, threads: int | None = None
+    ) -> list[list[float]]:
+        import torch
+
+        with self._encode_lock:
+            if self._batch_threads is None:
+                self._batch_threads = torch.get_num_threads()
+            torch.set_num_threads(threads or self._batch_threads)
+            embeddings = model.encode(
+                texts,
+                prompt=prompt,
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=False,
+            )
         return np.asarray(embeddings, dtype=np.float32).tolist()
 
     def _prompt(self, model: Any, kind: str) -> str | None:
