@@ -152,7 +152,7 @@ class ExtractiveAnswerer:
                     coverages = tuple(term_coverage(p, tokens, question.weights) for p in question.parts)
                     coverage = term_coverage(terms, tokens, question.weights)
                     in_context = term_coverage(terms, tokens | heading_tokens, question.weights)
-                    score = 0.6 * coverage + 0.4 * in_context + prior
+                    score = 0.5 * coverage + 0.5 * in_context + prior
                     absolute = (meta["start"] + w_start, meta["start"] + w_end)
                     if any(f_start < absolute[1] and absolute[0] < f_end for f_start, f_end in meta.get("fact_spans", [])):
                         score += STATED_FACT_BONUS
