@@ -73,6 +73,10 @@ class RetrievalSettings:
     duplicate_overlap: float = 0.8
     # Weight in the fusion of passages stating the asked-for figure or date (records, metadata).
     fact_weight: float = 1.5
+    # Questions across units search each unit on its own up to this many units; beyond it only
+    # the units with a passage among the wide_candidates best of a global search.
+    search_every_unit_up_to: int = 12
+    wide_candidates: int = 300
     # A unit whose notice states the asked-for figure qualifies at this lower coverage.
     min_coverage_with_fact: float = 0.3
 
@@ -158,7 +162,13 @@ class HybridRetriever:
             result.documents = self._search(question, query_vector, named, k, result)
         elif len(named) >= 2 or result.across_units:
             scope = named or allowed
-            result.per_unit = [self._unit_evidence(question, query_vector, unit, k, result) for unit in scope]
+            searched = scope if named else self._units_with_candidates(question, query_vector, scope, result)
+            result.per_unit = [
+                self._unit_evidence(question, query_vector, unit, k, result)
+                if unit in searched
+                else UnitEvidence(unit, [], 0.0, 0.0, False)
+                for unit in scope
+            ]
             # Units the user named or picked are all shown; only "which units…" questions filter.
             if named or not asks_across_units(question):
                 for evidence in result.per_unit:
@@ -168,6 +178,21 @@ class HybridRetriever:
         else:
             result.documents = self._search(question, query_vector, allowed if units else None, k, result)
         return result
+
+    def _units_with_candidates(
+        self, question: str, query_vector: list[float] | None, scope: Sequence[str], result: RetrievalResult
+    ) -> set[str]:
+        """With many units, only those with a passage in a wide global search are searched one by one.
+
+        A unit none of whose passages is among the top lexical or dense candidates cannot clear
+        the qualifying bar, and searching hundreds of units one by one takes seconds.
+        """
+        if len(scope) <= self.settings.search_every_unit_up_to:
+            return set(scope)
+        allowed = self._directory.notice_ids_of(scope)
+        notices = {h.notice_id for h in self.lexical.search(question, self.settings.wide_candidates, allowed)}
+        notices |= {h.notice_id for h in self._dense(query_vector, self.settings.wide_candidates, allowed, result)}
+        return {e.unit for e in self._directory.entries if set(e.notice_ids) & notices}
 
     def _unit_evidence(
         self, question: str, query_vector: list[float], unit: str, k: int, result: RetrievalResult
