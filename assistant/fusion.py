@@ -32,16 +32,22 @@ def collapse_near_duplicates(
     ranked: Sequence[tuple[str, float]],
     text_of: Callable[[str], str],
     max_overlap: float = 0.8,
+    limit: int | None = None,
 ) -> list[tuple[str, float]]:
-    """Drop items whose text mostly repeats a better-ranked item's text."""
+    """Drop items whose text mostly repeats a better-ranked item's text; stop after `limit` kept."""
     kept: list[tuple[str, float]] = []
-    kept_texts: list[str] = []
+    kept_bigrams: list[set[str]] = []
     for item, score in ranked:
-        text = text_of(item)
-        if any(overlap_ratio(text, other) >= max_overlap for other in kept_texts):
+        if limit is not None and len(kept) >= limit:
+            break
+        bigrams = char_bigrams(text_of(item))
+        if any(
+            len(bigrams & other) / max(1, min(len(bigrams), len(other))) >= max_overlap
+            for other in kept_bigrams
+        ):
             continue
         kept.append((item, score))
-        kept_texts.append(text)
+        kept_bigrams.append(bigrams)
     return kept
 
 

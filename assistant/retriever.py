@@ -229,7 +229,7 @@ class HybridRetriever:
         )
         ranked = [(cid, score) for cid, score in fused if cid in self._chunks]
         kept = collapse_near_duplicates(
-            ranked, lambda cid: self._chunks[cid].text, self.settings.duplicate_overlap
+            ranked, lambda cid: self._chunks[cid].text, self.settings.duplicate_overlap, limit=k
         )
         terms = self.lexical.query_tokens(question)
         documents = []

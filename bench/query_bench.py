@@ -92,6 +92,7 @@ class QueryResult:
     """Latency and memory of the queries against one built home."""
 
     vectors: int = 0
+    query_model: str = ""  # the real embedder that embeds every query
     rss_open_mb: float = 0.0
     rss_after_queries_mb: float = 0.0
     peak_rss_mb: float = 0.0
@@ -207,14 +208,16 @@ def measure_queries(
     from assistant.retriever import HybridRetriever
     from assistant.workspace import Workspace
     from bench.synthetic import sample_questions
-    from index.embedder import make_embeddings
+    from index.embedder import embedding_model_id, make_embeddings
     from index.fake_embedder import HashingEmbeddings
 
     result = QueryResult()
     began = time.perf_counter()
     stand_in = HashingEmbeddings(dimensions)
     workspace = Workspace(_settings_for(root / "home"), embeddings=stand_in)
-    real = make_embeddings(_settings_for(root / "home", model_dir))
+    real_settings = _settings_for(root / "home", model_dir)
+    real = make_embeddings(real_settings)
+    result.query_model = embedding_model_id(real_settings)
     real.embed_query("预热")  # loads and warms the model; not part of any query's latency
     embeddings = QueryTimedEmbeddings(real, stand_in)
     retriever = HybridRetriever(workspace.catalog, workspace.store, workspace.lexical, embeddings)
