@@ -24,7 +24,10 @@ def char_bigrams(text: str) -> set[str]:
 
 def overlap_ratio(a: str, b: str) -> float:
     """Share of the shorter text's character bigrams that the other text also has."""
-    first, second = char_bigrams(a), char_bigrams(b)
+    return _bigram_overlap(char_bigrams(a), char_bigrams(b))
+
+
+def _bigram_overlap(first: set[str], second: set[str]) -> float:
     return len(first & second) / max(1, min(len(first), len(second)))
 
 
@@ -41,10 +44,7 @@ def collapse_near_duplicates(
         if limit is not None and len(kept) >= limit:
             break
         bigrams = char_bigrams(text_of(item))
-        if any(
-            len(bigrams & other) / max(1, min(len(bigrams), len(other))) >= max_overlap
-            for other in kept_bigrams
-        ):
+        if any(_bigram_overlap(bigrams, other) >= max_overlap for other in kept_bigrams):
             continue
         kept.append((item, score))
         kept_bigrams.append(bigrams)
