@@ -20,6 +20,15 @@ from assistant.followup import condense_with_rules
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
+from assistant.settings import AnsweringSettings
+from assistant.units import asks_across_units
+from assistant.unknown_units import (
+    closest_units,
+    not_held_text,
+    notices_mentioning,
+    passages_naming,
+    unknown_unit_names,
+)
 from assistant.verify import verify_answer
 from assistant.workspace import Workspace
 
@@ -44,6 +53,8 @@ class Turn:
     retrieval: RetrievalResult | None = None
     notice: str = ""
     llm_failed: bool = False
+    unknown_units: list[str] = field(default_factory=list)  # named, but no notice is about them
+    mentioning_units: list[str] = field(default_factory=list)  # units whose notices mention those names
 
 
 def check_question(question: str) -> str:
@@ -69,7 +80,13 @@ class AnswerChain:
             notices_of_unit=self._notices_of_unit,
             notice_text_of=workspace.catalog.notice_text,
         )
-        self.prepare: Runnable[Turn, Turn] = RunnableLambda(self._condense) | RunnableLambda(self._retrieve)
+        self.prepare: Runnable[Turn, Turn] = (
+            RunnableLambda(self._condense) | RunnableLambda(self._look_up_unknown_units) | RunnableLambda(self._retrieve)
+        )
+
+    @property
+    def settings(self) -> AnsweringSettings:
+        return self.workspace.settings.answering
 
     @property
     def answerer_name(self) -> str:
@@ -95,11 +112,65 @@ class AnswerChain:
                 turn.llm_failed = True
         return turn
 
+    def _look_up_unknown_units(self, turn: Turn) -> Turn:
+        """Names of units no notice is about: found in other notices' text, or said to be missing."""
+        question, directory = turn.standalone_question, self.workspace.retriever.directory
+        if turn.units or asks_across_units(question):
+            return turn
+        turn.unknown_units = unknown_unit_names(question, directory)
+        if not turn.unknown_units:
+            return turn
+        catalog = self.workspace.catalog
+        mentioning: set[str] = set()
+        for name in turn.unknown_units:
+            mentioning |= notices_mentioning(
+                name, self.workspace.lexical, catalog.notices(), catalog.notice_text, self.settings.mention_search_hits
+            )
+        turn.mentioning_units = [e.unit for e in directory.entries if set(e.notice_ids) & mentioning]
+        named = directory.find_units(question)
+        missing = "、".join(f"“{n}”" for n in turn.unknown_units)
+        if named:
+            turn.notice = " ".join(filter(None, [turn.notice, f"资料库中没有关于{missing}的通报,以下只回答{'、'.join(named)}。"]))
+            turn.unknown_units = []
+        elif turn.mentioning_units:
+            turn.notice = " ".join(
+                filter(None, [turn.notice, f"资料库中没有{missing}自己的通报,以下引自提到它的{'、'.join(turn.mentioning_units)}的通报。"])
+            )
+        return turn
+
     def _retrieve(self, turn: Turn) -> Turn:
+        if turn.unknown_units:
+            turn.retrieval = self._retrieve_mentions(turn)
+            return turn
         turn.retrieval = self.workspace.retriever.retrieve(turn.standalone_question, units=turn.units, k=turn.k)
         if turn.retrieval.notice:
             turn.notice = " ".join(filter(None, [turn.notice, turn.retrieval.notice]))
         return turn
+
+    def _retrieve_mentions(self, turn: Turn) -> RetrievalResult:
+        """Only passages that name the unit asked about, from the notices that mention it."""
+        documents = []
+        for unit in turn.mentioning_units:
+            found = self.workspace.retriever.retrieve(
+                turn.standalone_question, units=[unit], k=self.settings.mention_search_hits
+            )
+            documents.extend(passages_naming(found.documents, turn.unknown_units))
+        documents.sort(key=lambda d: -d.metadata.get("score", 0.0))
+        return RetrievalResult(question=turn.standalone_question, documents=documents[: turn.k])
+
+    def _not_held(self, turn: Turn) -> Answer:
+        """The library holds nothing about the unit asked about: say so, and name the closest units."""
+        units = self.workspace.retriever.directory.units
+        closest = list(dict.fromkeys(u for n in turn.unknown_units for u in closest_units(n, units)))[:3]
+        return Answer(
+            question=turn.question,
+            standalone_question=turn.standalone_question,
+            text=not_held_text(turn.unknown_units, closest),
+            citations=[],
+            answerer="extractive",
+            notice=turn.notice,
+            not_found=True,
+        )
 
     def _from_records(self, turn: Turn) -> Answer | None:
         """A figure question across units, answered from the notices' records (or None)."""
@@ -144,6 +215,9 @@ class AnswerChain:
         """Yield answer text deltas (LLM only) and finally the verified Answer."""
         turn = Turn(check_question(question), list(history), list(units) if units else None, k)
         turn = self.prepare.invoke(turn)
+        if turn.unknown_units and not turn.retrieval.documents:
+            yield self._not_held(turn)
+            return
         from_records = self._from_records(turn)
         if from_records is not None:
             yield from_records

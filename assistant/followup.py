@@ -1,16 +1,41 @@
-"""Follow-up questions without an LLM: carry the previous turns' units into a question that names none."""
+"""Follow-up questions without an LLM: a standalone question from the conversation so far.
+
+Three shapes of follow-up are read from their wording:
+- elliptical, switching unit ("那东临新区呢?", "浙南怎么样?", "另一个呢?"): the previous question
+  (itself condensed) asked again with its units replaced;
+- referring to a figure or item of the previous answer ("那笔钱后来退回去了吗?", "这几项制度是什么?"):
+  the question with its unit, plus the clause of the previous answer that holds the figure or item;
+- anything else naming no unit: the previous turns' units put in front.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
-from assistant.units import UnitDirectory
+from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 
-# A follow-up that turns to every unit ("那哪些单位也…") starts a new scope instead of narrowing.
-ABOUT_ALL_UNITS = re.compile(
-    r"(哪些|哪几个|哪个|各个?|每个|所有|全部|其他|其余|几个)(单位|地方|地区|区县|开发区|街道|通报)|分别"
+# What is left of an elliptical follow-up once its unit names are taken out: only these words.
+_ELLIPSIS_WORDS = re.compile(
+    r"那么|那|呢|吗|吧|啊|呀|又|还|也|再|请问|的话|的|怎么样|怎样|咋样|如何|情况|方面|这边|那边|"
+    r"看看|说说|讲讲|一下|同样|一样|是否|也是|这个|那个|单位|它们|它|他们|该单位|对方|"
+    r"另一个|另外一个|另一家|另外一家|另一|另外|其他|剩下的|后者|前者|和|与|跟|及|、"
 )
+_OTHER_UNIT = re.compile(r"另一个|另外一个|另一家|另外一家|另一|剩下的|后者|对方")
+_FORMER_UNIT = re.compile(r"前者")
+_PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
+# Connectors left hanging when a unit name is taken out of a question ("A和B在…上有何不同").
+_CONNECTOR = r"[和与跟同及、]|以及"
+# A reference to a figure or item of the previous answer: demonstrative + (measure word) + noun.
+_REFERENCE = re.compile(
+    r"(这|那|上述|前述|刚才|前面|其中|以上)(笔|些|几|批|项|个|件|条|名|位|次|类)*[^,，。?？]{0,2}?"
+    r"(钱|款|资金|金额|损失|制度|办法|规定|问题|人|干部|线索|措施|任务|案件|项目|资产|补贴|津补贴)"
+)
+_MONEY_NOUNS = re.compile(r"钱|款|资金|金额|损失|补贴")
+_MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+_CLAUSE_END = re.compile(r"[,，。;；\n]")
+_CITATION_MARK = re.compile(r"\[\d+\]|[|*#>`_-]{2,}|^[-*]\s", re.M)
+_MAX_REFERENCE_CHARS = 80
 
 
 def units_in_history(history: Sequence[dict], directory: UnitDirectory) -> list[str]:
@@ -28,11 +53,82 @@ def units_in_history(history: Sequence[dict], directory: UnitDirectory) -> list[
 
 
 def condense_with_rules(history: Sequence[dict], question: str, directory: UnitDirectory) -> str:
-    """A standalone question: when it names no unit, the last turns' units are put in front."""
+    """The question as it would be asked on its own, given the conversation before it."""
     question = question.strip()
-    if not history or directory.find_units(question) or ABOUT_ALL_UNITS.search(question):
+    if not history or asks_across_units(question):
+        return question
+    named = directory.find_units(question)
+    previous_question, previous_answer = _previous_exchange(history, directory)
+    if previous_question and is_elliptical(question, directory):
+        units = named or _other_units(question, history, directory)
+        if units:
+            return f"{'、'.join(units)}{_topic_of(previous_question, directory, len(units))}"
+    if named:
         return question
     units = units_in_history(history, directory)
     if not units:
         return question
-    return f"{'、'.join(units)}:{question}"
+    reference = referenced_clause(question, previous_answer)
+    return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
+
+
+def is_elliptical(question: str, directory: UnitDirectory) -> bool:
+    """True when nothing but unit names, pronouns and filler words is asked ("那东临呢?")."""
+    residue = question
+    for begin, end, _ in sorted(directory.mentions(question), reverse=True):
+        residue = residue[:begin] + residue[end:]
+    residue = _PUNCTUATION.sub("", _ELLIPSIS_WORDS.sub("", residue))
+    return residue == "" and bool(re.search(r"呢|怎么样|怎样|咋样|如何|情况", question))
+
+
+def referenced_clause(question: str, previous_answer: str) -> str:
+    """The clause of the previous answer holding the figure or item the question points back to."""
+    match = _REFERENCE.search(question)
+    if not match or not previous_answer:
+        return ""
+    noun = match.group(3)
+    text = _CITATION_MARK.sub(" ", previous_answer)
+    for clause in _CLAUSE_END.split(text):
+        clause = clause.strip(" |")
+        wanted = _MONEY.search(clause) if _MONEY_NOUNS.search(noun) else noun in clause
+        if wanted and len(clause) >= 4:
+            return clause[:_MAX_REFERENCE_CHARS]
+    return ""
+
+
+def _previous_exchange(history: Sequence[dict], directory: UnitDirectory) -> tuple[str, str]:
+    """The last user question, condensed against the turns before it, and the answer that followed."""
+    for index in range(len(history) - 1, -1, -1):
+        if history[index].get("role") == "user":
+            asked = str(history[index].get("content", ""))
+            answer = " ".join(str(t.get("content", "")) for t in history[index + 1 :] if t.get("role") == "assistant")
+            return condense_with_rules(history[:index], asked, directory), answer
+    return "", ""
+
+
+def _other_units(question: str, history: Sequence[dict], directory: UnitDirectory) -> list[str]:
+    """For "另一个呢?" / "前者呢?": the unit of the earlier turns not asked about last."""
+    if not (_OTHER_UNIT.search(question) or _FORMER_UNIT.search(question)):
+        return []
+    asked = [directory.find_units(str(t.get("content", ""))) for t in history if t.get("role") == "user"]
+    seen = list(dict.fromkeys(u for units in asked for u in units))
+    last = asked[-1] if asked else []
+    if _FORMER_UNIT.search(question):
+        return seen[:1]
+    return [u for u in seen if u not in last][-1:]
+
+
+def _topic_of(question: str, directory: UnitDirectory, new_unit_count: int) -> str:
+    """A question with its unit names (and the connectors between them) taken out."""
+    mentions = sorted(directory.mentions(question), reverse=True)
+    topic = question
+    for begin, end, _ in mentions:
+        topic = topic[:begin] + "\x00" + topic[end:]
+    topic = re.sub(rf"\x00(?:(?:{_CONNECTOR})\x00)*", "", topic)
+    topic = re.sub(r"^(那么|那|请问)?(它们|它)?", "", topic.lstrip(":\uff1a ,\uff0c"))
+    if new_unit_count == 1 and len(mentions) >= 2:
+        # A comparison asked again for one unit is a question about that unit.
+        topic = COMPARISON.sub("", topic)
+        topic = re.sub(r"(分别|各自|都)", "", topic)
+        topic = re.sub(r"(上|方面)?\s*[?？]?$", "方面做了哪些工作?", topic, count=1)
+    return topic

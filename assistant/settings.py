@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -28,10 +28,22 @@ def config_file_path() -> Path:
     return Path(os.environ.get("ASSISTANT_CONFIG", "assistant.toml"))
 
 
+class AnsweringSettings(BaseModel):
+    """Thresholds and weights that decide what an answer quotes and when it abstains.
+
+    Each line says what the value does and how it was chosen (own gold sets' dev parts, never the
+    held-back parts; see bench/gold/README.md).
+    """
+
+    # Keyword hits read when a question names a unit the library lacks, to find notices that mention
+    # it: enough to reach every notice naming a rare place name in a library of thousands of notices.
+    mention_search_hits: int = 200
+
+
 class Settings(BaseSettings):
     """All knobs of the assistant; one ASSISTANT_HOME moves every piece of data."""
 
-    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="ASSISTANT_", env_nested_delimiter="__", extra="ignore")
 
     home: Path = Field(default_factory=default_home)
     model_dir: Path | None = None  # where prepared embedding models live; default HOME/models
@@ -53,6 +65,7 @@ class Settings(BaseSettings):
     auth: str = ""
     ui_concurrency: int = 4
     ui_max_upload_mb: float = 20.0
+    answering: AnsweringSettings = Field(default_factory=AnsweringSettings)
 
     @classmethod
     def settings_customise_sources(
@@ -96,6 +109,10 @@ class Settings(BaseSettings):
         shown: dict[str, Any] = {}
         for name in type(self).model_fields:
             value = getattr(self, name)
+            if isinstance(value, BaseModel):  # a nested section: one line per knob
+                for knob, knob_value in value.model_dump().items():
+                    shown[f"ASSISTANT_{name.upper()}__{knob.upper()}"] = knob_value
+                continue
             if isinstance(value, SecretStr):
                 value = "****" if value.get_secret_value() else ""
             elif name == "auth" and value:

@@ -17,11 +17,13 @@ GENERIC_UNIT_WORDS = frozenset(
     街道党工委 新区党工委 工委 委员会 办事处 街道办事处 集团 公司""".split()
 )
 
-# Questions about every unit ("哪些单位…", "各单位分别…", "有没有单位…").
+# Words that name units as a class ("哪些单位", "哪几个区", "哪家"): a question is across units only
+# when its question word asks about units, not about things of one unit ("X采取了哪些措施").
+_UNIT_CLASS = r"(单位|地方|地区|区县|县区|县市|市县|区|县|市|镇|乡|街道|开发区|新区|园区|集聚区|部门|学校|医院|企业|国企|家)"
 ACROSS_UNITS = re.compile(
-    r"哪些|哪几|哪个单位|哪家|哪一个单位|各单位|各个单位|每个单位|每家|所有单位|全部单位|分别|"
-    r"有没有单位|有单位|几个单位|多少个单位|多少单位|[两三四五六七八九十\d]+个单位|各地|各区|"
-    r"都有|均有|哪里的|谁家"
+    rf"(哪些|哪几个?|哪一?个|哪几家|哪家){_UNIT_CLASS}|哪家|谁家|"
+    r"各单位|各个单位|每个单位|每家|所有单位|全部单位|各地|各区|各县|各街道|各部门|"
+    r"有没有单位|有单位|几个单位|多少个?单位|[两三四五六七八九十\d]+个单位|这些单位|几家"
 )
 COMPARISON = re.compile(r"比较|对比|相比|有何不同|有什么不同|有何区别|有什么区别|异同|差异|不同之处|谁更|哪个更")
 
@@ -81,6 +83,14 @@ class UnitDirectory:
 
     def find_units(self, text: str) -> list[str]:
         """Units named in text, in order of first mention; longer names win over names inside them."""
+        found: dict[str, int] = {}
+        for begin, _, unit in self.mentions(text):
+            found.setdefault(unit, begin)
+        return sorted(found, key=found.get)
+
+    def mentions(self, text: str) -> list[tuple[int, int, str]]:
+        """(begin, end, unit) of each unit name in text, in reading order; spans index the text as given
+        (NFKC folding keeps the length of Chinese text and of the punctuation met in questions)."""
         haystack = normalize_for_search(text)
         taken = [False] * len(haystack)
         matches: list[tuple[int, int, str]] = []  # (begin, end, unit)
@@ -102,11 +112,7 @@ class UnitDirectory:
             if matches[index + 1][0] == end
             and haystack[begin : matches[index + 1][1]] in normalize_for_search(matches[index + 1][2])
         }
-        found: dict[str, int] = {}
-        for index, (begin, _, unit) in enumerate(matches):
-            if index not in qualifiers:
-                found.setdefault(unit, begin)
-        return sorted(found, key=found.get)
+        return [match for index, match in enumerate(matches) if index not in qualifiers]
 
 
 def asks_across_units(question: str) -> bool:

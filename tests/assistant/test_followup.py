@@ -6,11 +6,14 @@ from assistant.units import UnitDirectory
 
 
 def directory() -> UnitDirectory:
-    rows = [
+    return UnitDirectory(directory_rows())
+
+
+def directory_rows() -> list[NoticeRow]:
+    return [
         NoticeRow("n1", "/a.txt", "a.txt", "", "青禾市云岭区", NoticeMetadata(unit="青禾市云岭区", aliases=["云岭区", "云岭"]), 1, "ready", 0),
         NoticeRow("n2", "/b.txt", "b.txt", "", "东湖高新产业园", NoticeMetadata(unit="东湖高新产业园", aliases=["东湖"]), 1, "ready", 0),
     ]
-    return UnitDirectory(rows)
 
 
 HISTORY = [
@@ -41,3 +44,50 @@ def test_the_users_question_defines_the_scope_over_the_reply():
         {"role": "assistant", "content": "东湖移交线索5件,云岭区另有9件。"},
     ]
     assert condense_with_rules(history, "办结了几件?", directory()) == "东湖高新产业园:办结了几件?"
+
+
+def _exchange(*turns: str) -> list[dict]:
+    return [{"role": ("user", "assistant")[i % 2], "content": text} for i, text in enumerate(turns)]
+
+
+def test_an_elliptical_follow_up_asks_the_previous_question_about_the_new_unit():
+    history = _exchange("云岭区清退了哪些违规发放的钱?", "云岭区清退津补贴12.6万元[1]。")
+    assert condense_with_rules(history, "那东湖呢?", directory()) == "东湖高新产业园清退了哪些违规发放的钱?"
+
+
+def test_a_chain_of_elliptical_follow_ups_keeps_the_first_topic():
+    history = _exchange("云岭区清退了哪些违规发放的钱?", "12.6万元", "那东湖呢?", "东湖清退3.2万元")
+    assert condense_with_rules(history, "云岭区怎么样?", directory()) == "青禾市云岭区清退了哪些违规发放的钱?"
+
+
+def test_another_one_means_the_unit_not_asked_about_last():
+    history = _exchange("云岭区追回了多少钱?", "9万元", "东湖呢?", "8.9万元")
+    assert condense_with_rules(history, "另一个呢?", directory()) == "青禾市云岭区追回了多少钱?"
+
+
+def test_a_comparison_asked_again_for_one_unit_becomes_a_question_about_it():
+    rows = [
+        NoticeRow("n3", "/c.txt", "c.txt", "", "松涛县", NoticeMetadata(unit="松涛县", aliases=["松涛"]), 1, "ready", 0),
+    ]
+    units = UnitDirectory(directory_rows() + rows)
+    history = _exchange("云岭区和东湖在公务用车上有何不同?", "…")
+    standalone = condense_with_rules(history, "那松涛呢?", units)
+    assert standalone.startswith("松涛县在公务用车")
+    assert "云岭" not in standalone and "东湖" not in standalone and "有何不同" not in standalone
+
+
+def test_a_follow_up_pointing_at_a_figure_searches_with_that_figure():
+    history = _exchange("云岭区追回了多少违规资金?", "追回违规资金27.4万元[1],收缴2.3万元。")
+    standalone = condense_with_rules(history, "那笔钱后来退回去了吗?", directory())
+    assert standalone.startswith("青禾市云岭区:")
+    assert "27.4万元" in standalone
+
+
+def test_a_follow_up_pointing_at_items_searches_with_those_items():
+    history = _exchange("东湖新建了几项制度?", "新建制度14项[2],修订制度3项。")
+    assert "新建制度14项" in condense_with_rules(history, "这几项制度是什么?", directory())
+
+
+def test_a_new_question_that_only_names_a_unit_is_not_elliptical():
+    history = _exchange("云岭区清退了哪些违规发放的钱?", "12.6万元")
+    assert condense_with_rules(history, "东湖的问题线索办结了几件?", directory()) == "东湖的问题线索办结了几件?"

@@ -37,3 +37,14 @@ def test_question_intent():
     assert not asks_across_units("云岭区挽回了多少经济损失?")
     assert asks_comparison("云岭区和东湖在挽回经济损失上有何不同?")
     assert not asks_comparison("云岭区挽回了多少经济损失?")
+
+
+def test_which_inside_a_question_about_one_unit_is_not_a_question_across_units():
+    assert not asks_across_units("长岭镇在整改中采取了哪些措施?")
+    assert not asks_across_units("巡察指出了哪几个方面的问题?")
+    assert not asks_across_units("制定了什么制度,分别是哪些?")
+
+
+def test_questions_whose_question_word_asks_about_units_are_across_units():
+    for question in ("哪几个区清退了津补贴?", "有哪些街道提到了公务用车?", "哪家追回的钱最多?", "有没有单位提到小金库?", "三个单位分别建了多少制度?"):
+        assert asks_across_units(question), question

@@ -1,0 +1,55 @@
+"""Conversation on the fixture notices: follow-ups that switch unit, units the library lacks."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import AnswerChain
+
+DONGHU = "东湖高新产业园"
+YUNLING = "青禾市云岭区"
+
+
+@pytest.fixture
+def chain(ingested) -> AnswerChain:
+    return AnswerChain(ingested)
+
+
+def _history(answer) -> list[dict]:
+    return [{"role": "user", "content": answer.question}, {"role": "assistant", "content": answer.text}]
+
+
+def test_that_unit_then_follow_up_answers_the_same_topic_for_the_new_unit(chain):
+    first = chain.ask("东湖高新产业园清退了哪些违规发放的补助?")
+    assert "3.2万元" in first.text
+
+    answer = chain.ask("那云岭区呢?", history=_history(first))
+
+    assert answer.units == [YUNLING]
+    assert "12.6万元" in answer.text  # 云岭区's 津补贴 clawed back, not its most general passage
+    assert all(c.unit == YUNLING for c in answer.citations)
+
+
+def test_a_unit_no_notice_names_is_answered_as_not_held_with_the_closest_units(chain):
+    answer = chain.ask("长岭镇清退了多少违规发放的津补贴?")
+
+    assert answer.not_found and not answer.citations
+    assert "长岭镇" in answer.text and "没有" in answer.text
+    assert "12.6万元" not in answer.text  # never another unit's figure instead
+
+
+def test_a_unit_only_mentioned_inside_another_notice_is_answered_from_that_mention(chain, ingested):
+    answer = chain.ask("区文旅局超标准发放的津补贴清退了吗?")
+
+    assert not answer.not_found
+    assert answer.citations and all("区文旅局" in c.quote for c in answer.citations)
+    assert "区文旅局" in answer.notice and "没有" in answer.notice
+    for citation in answer.citations:
+        assert ingested.catalog.notice_text(citation.notice_id)[citation.start : citation.end] == citation.quote
+
+
+def test_a_known_unit_beside_an_unknown_one_is_answered_alone_with_a_notice(chain):
+    answer = chain.ask("东湖高新产业园和长岭镇收回了多少工程款?")
+
+    assert answer.units == [DONGHU] and "8.9万元" in answer.text
+    assert "长岭镇" in answer.notice

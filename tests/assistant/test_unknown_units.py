@@ -1,0 +1,40 @@
+from index.catalog import NoticeRow
+from index.documents import NoticeMetadata
+
+from assistant.units import UnitDirectory
+from assistant.unknown_units import closest_units, not_held_text, unknown_unit_names
+
+
+def directory() -> UnitDirectory:
+    rows = [
+        NoticeRow("n1", "/a.txt", "a.txt", "", "青禾市云岭区", NoticeMetadata(unit="青禾市云岭区", aliases=["云岭区"]), 1, "ready", 0),
+        NoticeRow("n2", "/b.txt", "b.txt", "", "云岭区柳林街道", NoticeMetadata(unit="云岭区柳林街道", aliases=["柳林街道"]), 1, "ready", 0),
+        NoticeRow("n3", "/c.txt", "c.txt", "", "东湖高新产业园", NoticeMetadata(unit="东湖高新产业园", aliases=["东湖"]), 1, "ready", 0),
+    ]
+    return UnitDirectory(rows)
+
+
+def test_a_place_the_library_lacks_is_named_as_unknown():
+    assert unknown_unit_names("长岭镇在整改中采取了哪些措施?", directory()) == ["长岭镇"]
+    assert unknown_unit_names("请问青山县教育局追回了多少钱?", directory()) == ["青山县教育局"]
+    assert unknown_unit_names("那白沙街道呢?", directory()) == ["白沙街道"]
+
+
+def test_ingested_units_generic_words_and_inspecting_bodies_are_not_unknown():
+    assert unknown_unit_names("柳林街道清退了多少钱?", directory()) == []
+    assert unknown_unit_names("全区共发现多少问题?", directory()) == []
+    assert unknown_unit_names("市委第二巡察组反馈了什么?", directory()) == []
+    assert unknown_unit_names("我街道的整改措施有哪些?", directory()) == []
+
+
+def test_an_unknown_name_beside_a_known_one_is_still_found():
+    assert unknown_unit_names("东湖和长岭镇的公务用车整改有何不同?", directory()) == ["长岭镇"]
+
+
+def test_closest_units_share_characters_and_kind():
+    assert closest_units("柳树街道", directory().units)[0] == "云岭区柳林街道"
+
+
+def test_the_not_held_answer_names_what_was_asked_and_where_it_looked():
+    text = not_held_text(["长岭镇"], ["云岭区柳林街道"])
+    assert "长岭镇" in text and "没有" in text and "云岭区柳林街道" in text
