@@ -112,10 +112,15 @@ def _other_units(question: str, history: Sequence[dict], directory: UnitDirector
         return []
     asked = [directory.find_units(str(t.get("content", ""))) for t in history if t.get("role") == "user"]
     seen = list(dict.fromkeys(u for units in asked for u in units))
-    last = asked[-1] if asked else []
     if _FORMER_UNIT.search(question):
         return seen[:1]
-    return [u for u in seen if u not in last][-1:]
+    # The unit the last answer did not cover ("分别…?先说A。" -> B), else the one not asked about last.
+    answered = directory.find_units(str(history[-1].get("content", ""))) if history[-1].get("role") == "assistant" else []
+    for covered in (answered, asked[-1] if asked else []):
+        others = [u for u in seen if u not in covered]
+        if covered and others:
+            return others[-1:]
+    return []
 
 
 def _topic_of(question: str, directory: UnitDirectory, new_unit_count: int) -> str:
@@ -130,5 +135,5 @@ def _topic_of(question: str, directory: UnitDirectory, new_unit_count: int) -> s
         # A comparison asked again for one unit is a question about that unit.
         topic = COMPARISON.sub("", topic)
         topic = re.sub(r"(分别|各自|都)", "", topic)
-        topic = re.sub(r"(上|方面)?\s*[?？]?$", "方面做了哪些工作?", topic, count=1)
+        topic = re.sub(r"(上|方面)\s*[?？]?$", "方面做了哪些工作?", topic, count=1)
     return topic

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from assistant.unit_names import is_short_form, same_kind, unit_like_names
 from index.catalog import NoticeRow
 from index.lexical import normalize_for_search
 
@@ -69,6 +70,10 @@ class UnitDirectory:
             self.entries.append(UnitEntry(unit, tuple(notice_ids[unit]), tuple(usable)))
             self._names.extend((normalize_for_search(n), unit) for n in usable)
         self._names.sort(key=lambda pair: -len(pair[0]))
+        self._names_with_char: dict[str, set[int]] = defaultdict(set)  # character -> indexes into _names
+        for index, (name, _) in enumerate(self._names):
+            for char in name:
+                self._names_with_char[char].add(index)
 
     @property
     def units(self) -> list[str]:
@@ -103,6 +108,7 @@ class UnitDirectory:
                         taken[i] = True
                     matches.append((begin, begin + len(name), unit))
                 begin = haystack.find(name, begin + 1)
+        matches.extend(self._short_forms(text, taken))
         matches.sort()
         # "云岭区柳林街道": a district named as the qualifier of the unit right after it, whose
         # full name holds both, is part of that name, not a unit of its own.
@@ -113,6 +119,24 @@ class UnitDirectory:
             and haystack[begin : matches[index + 1][1]] in normalize_for_search(matches[index + 1][2])
         }
         return [match for index, match in enumerate(matches) if index not in qualifiers]
+
+
+    def _short_forms(self, text: str, taken: list[bool]) -> list[tuple[int, int, str]]:
+        """Unit-like names outside the exact matches that are the short form of exactly one unit's name."""
+        found = []
+        for begin, end, name, has_suffix in unit_like_names(text):
+            if any(taken[begin:end]) or name in GENERIC_UNIT_WORDS:
+                continue
+            short = normalize_for_search(name)
+            holding = set.intersection(*(self._names_with_char.get(char, set()) for char in set(short)))
+            owners = {
+                self._names[i][1]
+                for i in holding
+                if is_short_form(short, self._names[i][0]) and (not has_suffix or same_kind(short, self._names[i][0]))
+            }
+            if len(owners) == 1:
+                found.append((begin, end, owners.pop()))
+        return found
 
 
 def asks_across_units(question: str) -> bool:

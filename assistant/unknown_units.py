@@ -7,54 +7,29 @@ no notice about it and names the closest units, and never answers about another 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Sequence
 
-import jieba.posseg
 from langchain_core.documents import Document
 
+from assistant.unit_names import UNIT_SUFFIX, unit_like_names
 from assistant.units import GENERIC_UNIT_WORDS, UnitDirectory
 from index.catalog import NoticeRow
 from index.lexical import LexicalIndex, normalize_for_search
 
 COLON = "\uff1a"
 
-# How unit names end: places, organs, schools, hospitals, companies.
-UNIT_SUFFIX = re.compile(
-    r"(省|市|区|县|旗|镇|乡|村|社区|街道|街道办|新区|开发区|高新区|经开区|集聚区|园区|管委会|局|委|办|厅|院|所|中心|"
-    r"委员会|党委|党组|党工委|学校|中学|小学|大学|学院|幼儿园|医院|卫生院|公司|集团|银行|站)$"
-)
-# Parts of speech that can make up a name before its suffix (jieba's tags: places, person-like
-# words, organisations, other proper nouns, plain nouns, abbreviations, morphemes).
-_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "n", "j", "zg", "ng", "vn", "an", "m"})
-_NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些]")
-MAX_NAME_CHARS = 14
-_INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡察|巡视)")
-
-
 def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
-    """Unit-like names in the question that are not names of an ingested unit."""
-    blanked = question
-    for begin, end, _ in directory.mentions(question):
-        blanked = blanked[:begin] + "\u3000" * (end - begin) + blanked[end:]
-    words = [(w, f) for w, f in jieba.posseg.cut(blanked)]
-    ends = [0]
-    for word, _ in words:
-        ends.append(ends[-1] + len(word))
-    found: list[str] = []
-    for index, (word, _) in enumerate(words):
-        if not UNIT_SUFFIX.search(word) or _INSPECTING_BODY.match(blanked, ends[index + 1]):
-            continue  # "区委第三巡察组": the inspecting body, not a unit asked about
-        name = word
-        for previous, tag in reversed(words[:index]):
-            if tag not in _NAME_TAGS or _NOT_IN_NAMES.search(previous) or len(name) + len(previous) > MAX_NAME_CHARS:
-                break
-            name = previous + name
-        stem = re.sub(r"^[省市区县镇乡]", "", UNIT_SUFFIX.sub("", name))
-        if len(stem) >= 2 and name not in GENERIC_UNIT_WORDS and not _NOT_IN_NAMES.search(name):
-            found.append(name)
-    # "青山县教育局" holds "青山县": the longer name is the one asked about.
-    return list(dict.fromkeys(n for n in found if not any(n != other and n in other for other in found)))
+    """Unit-like names in the question that no ingested unit answers to (by name or short form)."""
+    taken = directory.mentions(question)
+    return list(
+        dict.fromkeys(
+            name
+            for begin, end, name, has_suffix in unit_like_names(question)
+            if has_suffix
+            and name not in GENERIC_UNIT_WORDS
+            and not any(b < end and begin < e for b, e, _ in taken)
+        )
+    )
 
 
 def closest_units(name: str, units: Iterable[str], limit: int = 3) -> list[str]:

@@ -91,3 +91,8 @@ def test_a_follow_up_pointing_at_items_searches_with_those_items():
 def test_a_new_question_that_only_names_a_unit_is_not_elliptical():
     history = _exchange("云岭区清退了哪些违规发放的钱?", "12.6万元")
     assert condense_with_rules(history, "东湖的问题线索办结了几件?", directory()) == "东湖的问题线索办结了几件?"
+
+
+def test_the_other_one_is_the_unit_the_last_answer_left_out():
+    history = _exchange("云岭区和东湖分别是哪天反馈巡察意见的?先说云岭区。", "云岭区:2023年7月12日反馈。")
+    assert condense_with_rules(history, "另一个呢?", directory()).startswith("东湖高新产业园")

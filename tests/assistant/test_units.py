@@ -48,3 +48,16 @@ def test_which_inside_a_question_about_one_unit_is_not_a_question_across_units()
 def test_questions_whose_question_word_asks_about_units_are_across_units():
     for question in ("哪几个区清退了津补贴?", "有哪些街道提到了公务用车?", "哪家追回的钱最多?", "有没有单位提到小金库?", "三个单位分别建了多少制度?"):
         assert asks_across_units(question), question
+
+
+def test_a_short_form_of_one_units_name_names_that_unit():
+    rows = [
+        NoticeRow("t1", "/t.txt", "t.txt", "", "青岚县交通运输局", NoticeMetadata(unit="青岚县交通运输局"), 1, "ready", 0),
+        NoticeRow("t2", "/c.txt", "c.txt", "", "鹤州市城市建设投资集团有限公司", NoticeMetadata(unit="鹤州市城市建设投资集团有限公司"), 1, "ready", 0),
+        NoticeRow("t3", "/w.txt", "w.txt", "", "鹤州市临溪区望津街道", NoticeMetadata(unit="鹤州市临溪区望津街道"), 1, "ready", 0),
+    ]
+    units = UnitDirectory(rows)
+    assert units.find_units("交通局和城投在公务用车上各做了什么?") == ["青岚县交通运输局", "鹤州市城市建设投资集团有限公司"]
+    assert units.find_units("城投集团追回了多少钱?") == ["鹤州市城市建设投资集团有限公司"]
+    # A district is not the subdistrict inside it, though its name is part of the subdistrict's.
+    assert units.find_units("临溪区清退了多少钱?") == []

@@ -1,0 +1,77 @@
+"""Unit-like names in a question, read from how Chinese unit names are built (place + organ suffix).
+
+Used two ways: a short form of an ingested unit ("交通局" for 青岚县交通运输局, "城投" for
+鹤州市城市建设投资集团有限公司) is resolved to that unit, and a name no ingested unit answers to
+("长岭镇") is reported as unknown instead of being answered from another unit.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jieba.posseg
+
+# How unit names end: places, organs, schools, hospitals, companies.
+UNIT_SUFFIX = re.compile(
+    r"(省|市|区|县|旗|镇|乡|村|社区|街道|街道办|新区|开发区|高新区|经开区|集聚区|园区|管委会|局|委|办|厅|院|所|中心|"
+    r"委员会|党委|党组|党工委|学校|中学|小学|大学|学院|幼儿园|医院|卫生院|公司|集团|银行|站)$"
+)
+# Parts of speech that can make up a name before its suffix (jieba's tags: places, person-like
+# words, organisations, other proper nouns, plain nouns, abbreviations, morphemes, numerals).
+_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "n", "j", "zg", "ng", "vn", "an", "m"})
+# Tags of a word that may be a unit's short form on its own ("城投", "东临"): abbreviations, places, organisations.
+SHORT_FORM_TAGS = frozenset({"j", "ns", "nt"})
+_NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁]")
+_INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡察|巡视)")
+MAX_NAME_CHARS = 14
+
+
+@lru_cache(maxsize=4096)
+def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """(begin, end, name, has_suffix) of each unit-like name: a place/organ name ending in a unit
+    suffix, or a lone abbreviation/place word; nested names keep the longest."""
+    words = list(jieba.posseg.cut(text))
+    ends = [0]
+    for word, _ in words:
+        ends.append(ends[-1] + len(word))
+    found: list[tuple[int, int, str, bool]] = []
+    for index, (word, tag) in enumerate(words):
+        end = ends[index + 1]
+        if UNIT_SUFFIX.search(word) and not _INSPECTING_BODY.match(text, end):
+            begin = ends[index]
+            for previous in range(index - 1, -1, -1):
+                piece, piece_tag = words[previous]
+                if piece_tag not in _NAME_TAGS or _NOT_IN_NAMES.search(piece) or end - ends[previous] > MAX_NAME_CHARS:
+                    break
+                begin = ends[previous]
+            name = text[begin:end]
+            stem = re.sub(r"^[省市区县镇乡]", "", UNIT_SUFFIX.sub("", name))
+            if len(stem) >= 2 and not _NOT_IN_NAMES.search(name):
+                found.append((begin, end, name, True))
+        elif tag in SHORT_FORM_TAGS and len(word) >= 2 and not _NOT_IN_NAMES.search(word):
+            found.append((ends[index], end, word, False))
+    return tuple(
+        span for span in found if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found)
+    )
+
+
+def is_short_form(short: str, name: str) -> bool:
+    """True when `short` is `name` with characters left out, in order ("交通局" of "交通运输局")."""
+    if len(short) < 2 or len(short) >= len(name):
+        return False
+    position = 0
+    for char in short:
+        position = name.find(char, position)
+        if position == -1:
+            return False
+        position += 1
+    return True
+
+
+_COMPANY_FORM = re.compile(r"(股份)?有限(责任)?公司$")
+
+
+def same_kind(short: str, name: str) -> bool:
+    """Whether a short form names the same kind of unit: "临溪区" is not 临溪区望津街道, "城投集团" is 城投集团有限公司."""
+    return short[-1] == _COMPANY_FORM.sub("", name)[-1]
