@@ -20,6 +20,7 @@ from assistant.followup import condense_with_rules
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
+from assistant.semantic import SentenceSimilarity
 from assistant.settings import AnsweringSettings
 from assistant.units import asks_across_units
 from assistant.unknown_units import (
@@ -79,6 +80,10 @@ class AnswerChain:
             term_weights=workspace.lexical.term_weights,
             notices_of_unit=self._notices_of_unit,
             notice_text_of=workspace.catalog.notice_text,
+            similarity=SentenceSimilarity(workspace.embeddings),
+            known_terms=workspace.lexical.known_terms,
+            unit_spans=lambda text: [(b, e) for b, e, _ in workspace.retriever.directory.mentions(text)],
+            settings=workspace.settings.answering,
         )
         self.prepare: Runnable[Turn, Turn] = (
             RunnableLambda(self._condense) | RunnableLambda(self._look_up_unknown_units) | RunnableLambda(self._retrieve)

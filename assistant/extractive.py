@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from langchain_core.documents import Document
 
@@ -20,6 +20,8 @@ from assistant.answer import Answer, Citation
 from assistant.fusion import term_coverage
 from assistant.question import QuestionProfile, profile_question, satisfies
 from assistant.retriever import RetrievalResult
+from assistant.semantic import SentenceSimilarity, meaning_boosts, question_topic
+from assistant.settings import AnsweringSettings
 from index.documents import NoticeMetadata
 from index.headings import parse_heading
 from index.sentences import split_clauses, split_sentences
@@ -100,11 +102,19 @@ class ExtractiveAnswerer:
         term_weights: Callable[[Iterable[str]], dict[str, float]],
         notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]],
         notice_text_of: Callable[[str], str | None],
+        similarity: SentenceSimilarity | None = None,
+        known_terms: Callable[[Iterable[str]], set[str]] = set,
+        unit_spans: Callable[[str], list[tuple[int, int]]] = lambda text: [],
+        settings: AnsweringSettings | None = None,
     ) -> None:
         self.tokenize = tokenize
         self.term_weights = term_weights
         self.notices_of_unit = notices_of_unit
         self.notice_text_of = notice_text_of
+        self.similarity = similarity
+        self.known_terms = known_terms
+        self.unit_spans = unit_spans
+        self.settings = settings or AnsweringSettings()
 
     def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult) -> Answer:
         parsed = self.read_question(standalone_question, retrieval.units_named)
@@ -229,6 +239,9 @@ class ExtractiveAnswerer:
             builder.not_found(evidence[:2])
             return
         chosen = self.choose(evidence, question, limit=3, share=0.75)
+        if not self._states_the_asked_thing(chosen, question):
+            builder.not_found(chosen[:2])
+            return
         unit_order = list(dict.fromkeys(e.unit for e in evidence))  # the best-scoring unit first
         for unit in sorted({e.unit for e in chosen}, key=unit_order.index):
             builder.lines.append(f"根据{unit}的通报{COLON}" if unit else f"根据通报{COLON}")
@@ -242,6 +255,7 @@ class ExtractiveAnswerer:
         per_unit = retrieval.per_unit
         if comparing:  # columns in the order the question names the units
             per_unit = sorted(per_unit, key=lambda e: retrieval.units_named.index(e.unit) if e.unit in retrieval.units_named else 99)
+        meaning = self._comparison_meaning(retrieval, question) if comparing else {}
         for unit_evidence in per_unit:
             unit = unit_evidence.unit
             if question.profile.metadata_fields:
@@ -252,7 +266,7 @@ class ExtractiveAnswerer:
             if not unit_evidence.qualifies:
                 missing.append(unit)
                 continue
-            evidence = self.evidence(unit_evidence.documents, question)
+            evidence = meaning.get(unit) or self.evidence(unit_evidence.documents, question)
             # A unit the user named gets its best evidence; others must clear the bar.
             bar = MIN_ANSWER_SCORE / 2 if unit in retrieval.units_named else MIN_ANSWER_SCORE
             if not evidence or evidence[0].score < bar or not evidence[0].fits_profile:
@@ -275,6 +289,47 @@ class ExtractiveAnswerer:
                 builder.lines.append(f"{index}. {unit}{COLON}{''.join(pieces)}")
         if missing:
             builder.lines.append(f"未找到相关内容的单位{COLON}{'、'.join(missing)}。")
+
+    def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question) -> bool:
+        """Whether the chosen sentences hold what the question asks about, not a neighbouring fact.
+
+        The asked thing is the question's most specific terms that the library knows (asked who was
+        诫勉谈话, a sentence on 提醒谈话 shares the frequent 谈话 but not the rare 诫勉). Terms no
+        notice holds are the user's own words and decide nothing here.
+        """
+        known = {t: w for t, w in question.weights.items() if t in self.known_terms(question.weights)}
+        if not known:
+            return True
+        top = max(known.values())
+        focus = {t for t, w in known.items() if w >= self.settings.focus_term_share * top}
+        said = "".join(item.text + _last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
+        # A term counts when half its characters are there: notices vary words (补助 / 津补贴).
+        return any(sum(char in said for char in term) * 2 >= len(term) for term in focus)
+
+    def _comparison_meaning(self, retrieval: RetrievalResult, question: Question) -> dict[str, list[Evidence]]:
+        """Each compared unit's evidence, re-ranked by closeness in meaning to the question's topic.
+
+        People compare in their own words ("管好公家的车" for 公务用车): every unit's candidate
+        sentences are compared with the topic by the embedder, so a column holds the sentences on
+        that topic, not those that merely share a frequent word.
+        """
+        by_unit = {e.unit: self.evidence(e.documents, question) for e in retrieval.per_unit if e.qualifies}
+        topic = question_topic(retrieval.question, self.unit_spans(retrieval.question))
+        if self.similarity is None or not topic or self.settings.meaning_weight <= 0:
+            return by_unit
+        worded_alike = all(
+            items and max(items[0].coverages, default=0.0) >= self.settings.meaning_skip_coverage
+            for items in by_unit.values()
+        )
+        if worded_alike:  # every unit states the topic in the question's own words: keywords suffice
+            return by_unit
+        cap = self.settings.meaning_sentences_per_unit
+        candidates = [(unit, item) for unit, items in by_unit.items() for item in items[:cap]]
+        boosts = meaning_boosts(self.similarity, topic, [item.text for _, item in candidates])
+        rescored: dict[str, list[Evidence]] = {unit: [] for unit in by_unit}
+        for (unit, item), boost in zip(candidates, boosts):
+            rescored[unit].append(replace(item, score=item.score + self.settings.meaning_weight * boost))
+        return {unit: sorted(items, key=lambda e: -e.score) for unit, items in rescored.items()}
 
     def _metadata_lines(
         self, builder: _AnswerBuilder, unit: str, profile: QuestionProfile, with_unit: bool = True

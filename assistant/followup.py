@@ -16,11 +16,13 @@ from collections.abc import Sequence
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 
 # What is left of an elliptical follow-up once its unit names are taken out: only these words.
-_ELLIPSIS_WORDS = re.compile(
-    r"那么|那|呢|吗|吧|啊|呀|又|还|也|再|请问|的话|的|怎么样|怎样|咋样|如何|情况|方面|这边|那边|"
-    r"看看|说说|讲讲|一下|同样|一样|是否|也是|这个|那个|单位|它们|它|他们|该单位|对方|"
-    r"另一个|另外一个|另一家|另外一家|另一|另外|其他|剩下的|后者|前者|和|与|跟|及|、"
-)
+_FILLER_WORDS = (
+    "那么 那 呢 吗 吧 啊 呀 又 还 也 再 请问 的话 的 怎么样 怎样 咋样 如何 情况 方面 这边 那边 "
+    "看看 说说 讲讲 一下 同样 一样 是否 也是 这个 那个 单位 它们 它 他们 该单位 对方 "
+    "另一个 另外一个 另一家 另外一家 另一 另外 其他 剩下的 后者 前者 和 与 跟 及 、"
+).split()
+# Longest first, so that "那边" is taken as one word and not as "那" + "边".
+_ELLIPSIS_WORDS = re.compile("|".join(sorted(_FILLER_WORDS, key=len, reverse=True)))
 _OTHER_UNIT = re.compile(r"另一个|另外一个|另一家|另外一家|另一|剩下的|后者|对方")
 _FORMER_UNIT = re.compile(r"前者")
 _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")

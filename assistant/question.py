@@ -24,6 +24,7 @@ MEASURE = r"(?:万元|亿元|元|个|项|件|人|名|条|所|次|户|起|家|批
 NUMBER_PATTERN = re.compile(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*{MEASURE}")
 MONEY_PATTERN = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 NOT_A_NAME = re.compile(r"[区县市省镇乡村部局委办厅处科组队所站院校会]$")
+PLACE_AFTER = re.compile(r"[区县市省镇乡村湾街路山湖河江桥港岛州委局厅办]|公司|集团|中学|小学|社区")
 # Common Chinese surnames: a tagged "name" must start with one (the tagger alone over-fires).
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
@@ -82,13 +83,21 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
 
 
 def has_person_name(sentence: str) -> bool:
-    """Whether the sentence names a person (jieba's part-of-speech tagger, organ names excluded)."""
+    """Whether the sentence names a person (jieba's part-of-speech tagger; organ and place names excluded)."""
     import jieba.posseg
 
-    return any(
-        flag == "nr" and 2 <= len(word) <= 3 and word[0] in SURNAMES and not NOT_A_NAME.search(word)
-        for word, flag in jieba.posseg.cut(sentence)
-    )
+    position = 0
+    for word, flag in jieba.posseg.cut(sentence):
+        position += len(word)
+        if (
+            flag == "nr"
+            and 2 <= len(word) <= 3
+            and word[0] in SURNAMES
+            and not NOT_A_NAME.search(word)
+            and not PLACE_AFTER.match(sentence, position)  # "白鹭湾镇", "云岫县": a place, not a person
+        ):
+            return True
+    return False
 
 
 # Which notice-record fields (see index/records.py) a question is about, by its wording.

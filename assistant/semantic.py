@@ -77,3 +77,18 @@ class SentenceSimilarity:
 def _unit(vector: np.ndarray) -> np.ndarray:
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm else vector
+
+
+def meaning_boosts(similarity: SentenceSimilarity, topic: str, texts: Sequence[str]) -> list[float]:
+    """How much closer in meaning each text is to the topic than the typical candidate, from 0 to 1.
+
+    Relative to the candidates themselves: the median candidate scores 0 and the closest 1, so the
+    boost does not depend on where the model's cosines happen to sit.
+    """
+    sims = similarity.similarities(topic, texts)
+    if len(sims) < 2:
+        return [0.0] * len(sims)
+    floor, top = float(np.median(sims)), max(sims)
+    if top - floor <= 1e-6:
+        return [0.0] * len(sims)
+    return [max(0.0, (s - floor) / (top - floor)) for s in sims]

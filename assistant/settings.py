@@ -38,6 +38,22 @@ class AnsweringSettings(BaseModel):
     # Keyword hits read when a question names a unit the library lacks, to find notices that mention
     # it: enough to reach every notice naming a rare place name in a library of thousands of notices.
     mention_search_hits: int = 200
+    # Weight of closeness in meaning (0..1, relative to the other candidates) added to a compared
+    # sentence's keyword score; 0.5 lets a sentence on the topic in other words (公务用车 for
+    # "公家的车") outrank one sharing only frequent words (fiction_dev compare_words items).
+    meaning_weight: float = 0.5
+    # Candidate sentences per compared unit embedded, best by keywords and passage rank first
+    # (24 reaches into all five passages retrieved per unit; each costs one short embedding).
+    meaning_sentences_per_unit: int = 24
+    # Comparisons whose every unit has a sentence covering this share of the question's terms are
+    # ranked by keywords alone (embedding sentences costs ~10 ms each on 2 cores; such questions
+    # are worded like the notices, where keyword ranking already picks the right sentences).
+    meaning_skip_coverage: float = 0.75
+    # An answer must hold one of the question's focus terms: the terms the library knows whose
+    # rarity weight is at least this share of the rarest one's. 0.8 keeps the one or two most
+    # specific words (诫勉 in "诫勉谈话", 书记 in "党委书记叫什么") and none of the generic ones
+    # (chosen on the abstain_pair items of the dev gold sets).
+    focus_term_share: float = 0.8
 
 
 class Settings(BaseSettings):

@@ -15,7 +15,8 @@ import jieba.posseg
 # How unit names end: places, organs, schools, hospitals, companies.
 UNIT_SUFFIX = re.compile(
     r"(省|市|区|县|旗|镇|乡|村|社区|街道|街道办|新区|开发区|高新区|经开区|集聚区|园区|管委会|局|委|办|厅|院|所|中心|"
-    r"委员会|党委|党组|党工委|学校|中学|小学|大学|学院|幼儿园|医院|卫生院|公司|集团|银行|站)$"
+    r"委员会|党委|党组|党工委|学校|中学|小学|大学|学院|幼儿园|医院|卫生院|公司|集团|银行|站|"
+    r"[一二三四五六七八九十]中|[一二三四五六七八九十]小)$"  # "青岚一中": a school by its number
 )
 # Parts of speech that can make up a name before its suffix (jieba's tags: places, person-like
 # words, organisations, other proper nouns, plain nouns, abbreviations, morphemes, numerals).
@@ -74,4 +75,5 @@ _COMPANY_FORM = re.compile(r"(股份)?有限(责任)?公司$")
 
 def same_kind(short: str, name: str) -> bool:
     """Whether a short form names the same kind of unit: "临溪区" is not 临溪区望津街道, "城投集团" is 城投集团有限公司."""
-    return short[-1] == _COMPANY_FORM.sub("", name)[-1]
+    name = _COMPANY_FORM.sub("", name)
+    return name.endswith(short[-1]) or (short[-1] in "中小" and name.endswith(short[-1] + "学"))

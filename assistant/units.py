@@ -108,7 +108,12 @@ class UnitDirectory:
                         taken[i] = True
                     matches.append((begin, begin + len(name), unit))
                 begin = haystack.find(name, begin + 1)
-        matches.extend(self._short_forms(text, taken))
+        for short in self._short_forms(text, taken):
+            # A short form holding an exact name of its own unit ("柘江经开区" around "柘江") replaces it.
+            inside = [m for m in matches if short[0] <= m[0] and m[1] <= short[1]]
+            overlapping = [m for m in matches if m[0] < short[1] and short[0] < m[1]]
+            if overlapping == inside and all(m[2] == short[2] for m in inside):
+                matches = [m for m in matches if m not in inside] + [short]
         matches.sort()
         # "云岭区柳林街道": a district named as the qualifier of the unit right after it, whose
         # full name holds both, is part of that name, not a unit of its own.
@@ -125,7 +130,7 @@ class UnitDirectory:
         """Unit-like names outside the exact matches that are the short form of exactly one unit's name."""
         found = []
         for begin, end, name, has_suffix in unit_like_names(text):
-            if any(taken[begin:end]) or name in GENERIC_UNIT_WORDS:
+            if all(taken[begin:end]) or name in GENERIC_UNIT_WORDS:
                 continue
             short = normalize_for_search(name)
             holding = set.intersection(*(self._names_with_char.get(char, set()) for char in set(short)))

@@ -189,6 +189,13 @@ class LexicalIndex:
             for term in terms
         }
 
+    def known_terms(self, terms: Iterable[str]) -> set[str]:
+        """The terms at least one passage of the library holds."""
+        self.refresh()
+        with self._lock:
+            frequency = self._document_frequency
+        return {term for term in terms if frequency.get(term, 0) > 0}
+
     def _set(
         self,
         bm25,
