@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from index.places import named_places, unique_place
+
 HAN = "[\u4e00-\u9fff]"
 
 PARTY_PREFIXES = ("中国共产党", "中共")
@@ -22,6 +24,8 @@ TERRITORIAL_TYPES = (
     "区", "旗", "盟",
 )
 # Types whose own party committee is "区委/县委/市委…" (a plain district, county, city).
+# Levels a bare organ is written with when the place is left out (市卫健委, 县教育局, 区住建局).
+BARE_LEVELS = "省市州县区旗盟"
 ADMIN_TYPES = ("省", "市", "县", "区", "旗", "盟", "自治区", "自治州", "自治县")
 # Shorter ways of writing a type: 盘龙城经济开发区 -> 盘龙城开发区, 盘龙城经开区.
 TYPE_ABBREVIATIONS = {
@@ -37,27 +41,61 @@ TYPE_ABBREVIATIONS = {
 }
 # Organisations (not territories): no core name without the type is offered as an alias.
 ORGANISATION_TYPES = ("公司", "集团", "医院", "学校", "大学", "学院", "中心", "银行", "局", "委", "厅", "办", "所")
+# Words naming people or bodies inside a unit, written after its organ (X党工委主要负责人, X党委领导班子).
+ROLE_SUFFIX = re.compile(r"(?:主要负责人|主要负责同志|负责同志|负责人|领导班子|班子成员|书记|班子)+$")
+# Where a target names more than the unit (X及所辖5个社区党委, X所辖村(社区)党组织): the unit is the part before.
+TARGET_CUT = re.compile(r"所辖|所属|下属|及其|及|[((]")
+# A target listing several units (区民政局、区农业农村局等4家单位): no one unit.
+SEVERAL_TARGETS = re.compile(r"、|等\s*\d|等[一二三四五六七八九十]|\d+\s*[家个]")
+# Departments of a party committee (区委办, 县委教育工委): units, though written after 区委/县委.
+COMMITTEE_DEPARTMENT = re.compile(
+    r"^[省市州县区旗盟]委(?:办公室|办|组织部|宣传部|统战部|统一战线工作部|政法委|政法委员会|编办|教育工委|"
+    r"教育工作委员会|党校|老干部局|网信办|政研室|党史研究室|信访局|社会工作部|机要局|保密办)$"
+)
 UNIT_ORGANS = ("工作委员会", "委员会", "党工委", "党委", "党组", "办事处", "管委会")
 GENERIC_WORDS = frozenset(TERRITORIAL_TYPES) | {a for abbrevs in TYPE_ABBREVIATIONS.values() for a in abbrevs}
 SELF_REFERENCE = re.compile(r"(?:我|本|全|该)(单位|街道|区|县|市|镇|乡|局|委|公司|院|校)")
 # Words that never occur inside a unit's name but do occur in sentences a loose pattern can catch.
-NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|的|与|及|等|在|对|\d")
+NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|的|了|与|及|等|在|对|\d")
+# A discipline committee written after a unit's name (柳林镇纪委): the unit is the part before.
+DISCIPLINE_ORGAN = re.compile(r"(?:纪工委|纪委)$")
 NOT_A_SOURCE_UNIT = re.compile(r"纪委|监委|纪律检查|监察|巡察办|巡视办|网站|日报|新闻|融媒|电视|宣传")
 ADMIN_COMPONENT = f"{HAN}{{1,6}}?(?:自治区|自治州|省|市|县|区|旗|盟)"
 # A place name starts after punctuation, a line start, or the party/CPPCC prefix.
 NAME_START = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=中共)|(?<=政协))"
 
+# The inspector: a group (区委第三巡察组, 兴宁市委机动巡察一组) or a committee (市委, 党委) that inspects.
+_INSPECTOR = r"(?:(?:巡察|巡视)[^。;;\n]{0,4}?组|[省市县区旗]委|党委|党组)"
 _INSPECTED_UNIT = re.compile(
-    rf"(?:巡察|巡视)(?:第{HAN}{{1,3}})?组[^。;;\n]{{0,40}}?(?:对|进驻)({HAN}{{2,40}}?)"
+    rf"{_INSPECTOR}[^。;;\n]{{0,40}}?(?:对|进驻)([^。;;\n,,]{{2,40}}?)"
     rf"(?:开展了|进行了|开展|进行)[^。;;\n]{{0,12}}?(?:巡察|巡视)"
 )
-_FEEDBACK_TARGET = re.compile(rf"向({HAN}{{2,30}}?)反馈")
+# 市委第一巡察组巡察X党委情况反馈会: the group named with the unit it inspected.
+_GROUP_INSPECTS = re.compile(
+    rf"(?:巡察|巡视)[^。;;\n]{{0,4}}?组(?:巡察|巡视)({HAN}{{2,30}}?)(?:{'|'.join(('工作委员会', '委员会', '党工委', '党委', '党组', '党总支', '党支部'))})?"
+    rf"(?:情况|工作|反馈|意见|动员)"
+)
+# 市委第四巡察组到X督查回访…: the unit the group visits.
+_GROUP_VISITS = re.compile(
+    rf"(?:巡察|巡视)[^。;;\n]{{0,4}}?组(?:到|赴|深入|进驻)({HAN}{{2,30}}?)(?:开展|召开|督查|回访|检查|反馈|进行)"
+)
+_FEEDBACK_TARGET = re.compile(r"向([^。;;\n,,]{2,40}?)(?:集中|分别|正式)?反馈")
+# A report opening with its subject: "4月28日,X召开…", "X党组召开(扩大)会议…".
+_LEAD_SUBJECT = re.compile(
+    rf"^[ \t]*(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?[,,]\s*)?({HAN}{{2,30}}?)(?:召开|举行|组织召开|开展)",
+    re.MULTILINE,
+)
+# A short organ line at the top naming who posts the notice ("柳林镇纪委", "柳林街道党工委").
+_LABEL_LINE = re.compile(rf"({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组|纪工委|纪委|人民政府|办事处))")
 _PARTY_ORGAN = re.compile(
     rf"(?:中国共产党|中共)({HAN}{{2,30}}?(?:工作委员会|委员会|党工委|党委|党组)"
     rf"|{HAN}{{1,20}}?[区县市旗盟省]委(?!员))"
 )
 _INSPECTING_SIDE = re.compile(r"(?:第[一二三四五六七八九十\d]*)?(?:巡察|巡视)")
-_PLAN_ISSUER = re.compile(rf"《({HAN}{{2,40}}?)(?:关于)?(?:贯彻落实|整改落实|落实)[^》\n]{{0,40}}?(?:巡察|巡视)[^》\n]*》")
+_PLAN_ISSUER = re.compile(
+    rf"《({HAN}{{2,40}}?(?:工作委员会|委员会|党工委|党委|党组)?)(?:关于)?(?:贯彻落实|整改落实|落实|巡察整改|巡视整改)"
+    rf"[^》\n]{{0,40}}?(?:巡察|巡视|方案)[^》\n]*》"
+)
 _SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[::][ \t]*(\S+)[ \t]*$", re.MULTILINE)
 
 
@@ -72,7 +110,7 @@ class UnitCandidate:
 
 def strip_issuing_organ(name: str) -> tuple[str, bool]:
     """The unit part of an organ's name ("中共X委员会" -> X), and whether an organ was removed."""
-    name = name.strip()
+    name = ROLE_SUFFIX.sub("", name.strip()) or name.strip()
     for prefix in PARTY_PREFIXES:
         if name.startswith(prefix):
             name = name[len(prefix):]
@@ -107,9 +145,15 @@ def plausible_unit_name(name: str) -> bool:
         len(name) >= 2
         and re.fullmatch(f"{HAN}+", name) is not None
         and not is_generic_name(name)
-        and not name.startswith(("中央", "省委", "市委", "区委", "县委"))
+        and (not name.startswith(("中央", "省委", "市委", "区委", "县委")) or COMMITTEE_DEPARTMENT.match(name) is not None)
         and NOT_IN_NAMES.search(name) is None
     )
+
+
+def first_named_part(target: str) -> str:
+    """The unit a target names first ("X及所辖5个社区党委" -> "X", "X所辖村(社区)党组织" -> "X")."""
+    first = TARGET_CUT.split(target, maxsplit=1)[0]
+    return "" if SEVERAL_TARGETS.search(first) else first
 
 
 def unit_from_issuer(issuer: str, *, need_organ: bool) -> str:
@@ -120,9 +164,13 @@ def unit_from_issuer(issuer: str, *, need_organ: bool) -> str:
     return name if plausible_unit_name(name) else ""
 
 
-def self_reference_type(text: str) -> str:
-    """The unit type the notice uses for itself (我街道 -> 街道), or "" if only 我单位 or nothing."""
-    counts = Counter(m.group(1) for m in SELF_REFERENCE.finditer(text) if m.group(0)[0] == "我")
+def self_reference_type(text: str, any_form: bool = False) -> str:
+    """The unit type the notice uses for itself (我街道 -> 街道), or "" if only 我单位 or nothing.
+
+    With any_form, 该镇/本镇 count too (reports about a unit call it 该镇); 全镇 never does.
+    """
+    firsts = "我该本" if any_form else "我"
+    counts = Counter(m.group(1) for m in SELF_REFERENCE.finditer(text) if m.group(0)[0] in firsts)
     counts.pop("单位", None)
     return counts.most_common(1)[0][0] if counts else ""
 
@@ -138,6 +186,8 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
 
     if title:
         add(title_issuer(title), 0, text.find(title))
+    for line, position in _label_lines(text, title):
+        add(line, 1, position)
     for line, position in _closing_lines(text):
         add(line, 1, position)
     for match in _SOURCE_LINE.finditer(text):
@@ -145,15 +195,21 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         name, had_organ = strip_issuing_organ(match.group(1))
         if had_organ and not NOT_A_SOURCE_UNIT.search(name):
             add(match.group(1), 2, match.start(1))
-    for match in _INSPECTED_UNIT.finditer(text):
-        add(match.group(1), 3, match.start(1), need_organ=False)
+    for pattern in (_INSPECTED_UNIT, _GROUP_INSPECTS, _GROUP_VISITS):
+        for match in pattern.finditer(text):
+            add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
     for match in _FEEDBACK_TARGET.finditer(text):
-        add(match.group(1), 4, match.start(1), need_organ=False)
+        add(first_named_part(match.group(1)), 4, match.start(1), need_organ=False)
     for match in _PARTY_ORGAN.finditer(text):
         if not _INSPECTING_SIDE.match(text, match.end()):  # 中共青禾市委第二巡察组 inspects, it is not inspected
             add(match.group(0), 5, match.start(1))
     for match in _PLAN_ISSUER.finditer(text):
         add(match.group(1), 5, match.start(1))
+    for match in _LEAD_SUBJECT.finditer(text, 0, _opening_end(text)):
+        add(match.group(1), 5, match.start(1))
+    if not candidates and (kind := self_reference_type(text, any_form=True)):
+        # "我镇/该镇…" with one town named in the whole text: that town.
+        add(unique_place(text, kind), 6, 0)
     if file_title:
         add(title_issuer(file_title), 6, -1)
     return candidates
@@ -169,7 +225,11 @@ def title_issuer(title: str) -> str:
     match = _PARTY_ORGAN.match(tail) or re.match(
         rf"{HAN}{{2,30}}?(?:工作委员会|委员会|党工委|党委|党组|[区县市旗]委(?!员))", tail
     )
-    return match.group(0) if match else ""
+    if match:
+        return match.group(0)
+    # 关于柳林镇巡察整改进展情况的通报: a name with its type word, no organ
+    match = re.match(rf"({HAN}{{2,30}}?)(?:贯彻落实|整改落实|落实|巡察|巡视)", tail)
+    return match.group(1) if match and unit_type(match.group(1)) else ""
 
 
 def choose_unit(text: str, title: str = "", file_title: str = "") -> str:
@@ -186,7 +246,15 @@ def choose_unit(text: str, title: str = "", file_title: str = "") -> str:
     longer = [c.name for c in trusted if c.name.endswith(unit) and len(c.name) > len(unit)]
     if longer:
         unit = max(longer, key=len)
-    return fullest_written_form(unit, text)
+    return qualified_by_place(fullest_written_form(unit, text), f"{title}\n{text}")
+
+
+def qualified_by_place(unit: str, text: str) -> str:
+    """A bare organ with the one place of its level the text names (市卫健委 + 宿迁市 -> 宿迁市卫健委)."""
+    if len(unit) < 3 or unit[0] not in BARE_LEVELS:
+        return unit
+    place = unique_place(text, unit[0])
+    return place + unit[1:] if place and not unit.startswith(place) else unit
 
 
 def fullest_written_form(unit: str, text: str) -> str:
@@ -272,6 +340,35 @@ def _organ_forms(names: set[str], text: str, *, admin: bool) -> set[str]:
             for form in (name + ending, "中共" + name + ending):
                 if form in text:
                     found.add(form)
+    return found
+
+
+def _opening_end(text: str) -> int:
+    """The end of a report's opening: its first three non-empty lines."""
+    end, seen = 0, 0
+    for line in text.splitlines(keepends=True):
+        end += len(line)
+        seen += bool(line.strip())
+        if seen >= 3:
+            break
+    return end
+
+
+def _label_lines(text: str, title: str) -> list[tuple[str, int]]:
+    """Short organ lines above the title or first paragraph ("柳林镇纪委"), with their offsets."""
+    found: list[tuple[str, int]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True)[:6]:
+        stripped = line.strip()
+        if stripped and (stripped == title or len(stripped) > 20 or "。" in stripped):
+            break
+        match = _LABEL_LINE.fullmatch(stripped)
+        if match:
+            organ_name = DISCIPLINE_ORGAN.sub("", stripped)
+            # A discipline committee posts for its own town or street; a city's 纪委 is a website banner.
+            if organ_name == stripped or unit_type(organ_name) not in ADMIN_TYPES:
+                found.append((organ_name if organ_name != stripped else stripped, offset + line.index(stripped)))
+        offset += len(line)
     return found
 
 
