@@ -85,6 +85,12 @@ _LEAD_SUBJECT = re.compile(
     rf"^[ \t]*(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?[,,]\s*)?({HAN}{{2,30}}?)(?:召开|举行|组织召开|开展)",
     re.MULTILINE,
 )
+# An organ as the subject of a body sentence: "白沙乡党委高度重视…", "县教育局党组召开专题会议…".
+_ORGAN_SUBJECT = re.compile(
+    rf"(?:^|(?<=[。;;,,\n]))[ \t]*({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组))"
+    r"(?:高度重视|召开|认真|坚持|始终|成立|研究|坚决|切实|第一时间|把)",
+    re.MULTILINE,
+)
 # A short organ line at the top naming who posts the notice ("柳林镇纪委", "柳林街道党工委").
 _LABEL_LINE = re.compile(rf"({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组|纪工委|纪委|人民政府|办事处))")
 _PARTY_ORGAN = re.compile(
@@ -189,7 +195,8 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
     for line, position in _label_lines(text, title):
         add(line, 1, position)
     for line, position in _closing_lines(text):
-        add(line, 1, position)
+        if not NOT_A_SOURCE_UNIT.search(line):  # a discipline body or website signs for no unit
+            add(line, 1, position)
     for match in _SOURCE_LINE.finditer(text):
         # 来源 often names the website or discipline body that published the notice, not the unit.
         name, had_organ = strip_issuing_organ(match.group(1))
@@ -206,6 +213,8 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
     for match in _PLAN_ISSUER.finditer(text):
         add(match.group(1), 5, match.start(1))
     for match in _LEAD_SUBJECT.finditer(text, 0, _opening_end(text)):
+        add(match.group(1), 5, match.start(1))
+    for match in _ORGAN_SUBJECT.finditer(text):
         add(match.group(1), 5, match.start(1))
     if not candidates and (kind := self_reference_type(text, any_form=True)):
         # "我镇/该镇…" with one town named in the whole text: that town.
