@@ -78,9 +78,9 @@ def _name_ending_at(text: str, start: int, type_word: str) -> str:
         if len(word) >= 2 and not core.startswith(tuple(NOT_A_NAME_START)):
             core = run[offset:type_at]
     name = core + type_word
-    if len(core) < 2 or core[0] in NOT_A_NAME_START or NOT_IN_PLACE_NAMES.search(core) or name.endswith(GENERIC_ENDINGS):
+    if len(core) < 2 or core[0] in NOT_A_NAME_START or NOT_IN_PLACE_NAMES.search(core):
         return ""
-    return name
+    return "" if name.endswith(GENERIC_ENDINGS) else name
 
 
 def unique_place(text: str, type_word: str) -> str:
