@@ -116,10 +116,10 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
             add(match.group(0), 5, match.start(1))
     for match in _PLAN_ISSUER.finditer(text):
         add(match.group(1), 5, match.start(1))
-    for match in _LEAD_SUBJECT.finditer(text, 0, _opening_end(text)):
-        add(match.group(1), 5, match.start(1))
-    for match in _ORGAN_SUBJECT.finditer(text):
-        add(match.group(1), 5, match.start(1))
+    subjects = [*_LEAD_SUBJECT.finditer(text, 0, _opening_end(text)), *_ORGAN_SUBJECT.finditer(text)]
+    for match in subjects:
+        if not NOT_A_SOURCE_UNIT.search(match.group(1)):  # 县纪委监委召开… reports on others
+            add(match.group(1), 5, match.start(1))
     if not candidates and (kind := self_reference_type(text, any_form=True)):
         # "我镇/该镇…" with one town named in the whole text: that town.
         add(unique_place(text, kind), 6, 0)

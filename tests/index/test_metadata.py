@@ -329,3 +329,8 @@ def test_report_opening_with_its_subject_names_the_unit():
 def test_group_visiting_a_company_names_the_company():
     text = "3月20日,市委第四巡察组到城投公司督查回访巡察反馈问题整改落实情况。"
     assert extract_notice_metadata(text).unit == "城投公司"
+
+
+def test_discipline_commission_holding_a_meeting_is_not_the_unit():
+    text = "3月20日,县纪委监委召开巡察整改推进会,听取被巡察单位整改情况汇报。\n会议要求压实责任。"
+    assert extract_notice_metadata(text).unit == ""
