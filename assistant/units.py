@@ -23,6 +23,8 @@ ACROSS_UNITS = re.compile(
     r"有没有单位|有单位|几个单位|多少个单位|多少单位|[两三四五六七八九十\d]+个单位|各地|各区|"
     r"都有|均有|哪里的|谁家"
 )
+# How a notice whose unit was not recognised is listed: honestly, never under its file name alone.
+UNRECOGNISED_UNIT = "未识别单位"
 COMPARISON = re.compile(r"比较|对比|相比|有何不同|有什么不同|有何区别|有什么区别|异同|差异|不同之处|谁更|哪个更")
 
 
@@ -40,7 +42,7 @@ class UnitDirectory:
         notice_ids: dict[str, list[str]] = defaultdict(list)
         names: dict[str, set[str]] = defaultdict(set)
         for row in notices:
-            unit = row.unit or row.title or row.file_name
+            unit = unit_label(row)
             notice_ids[unit].append(row.notice_id)
             names[unit].add(unit)
             names[unit].update(a for a in row.metadata.aliases if a)
@@ -107,6 +109,11 @@ class UnitDirectory:
             if index not in qualifiers:
                 found.setdefault(unit, begin)
         return sorted(found, key=found.get)
+
+
+def unit_label(row: NoticeRow) -> str:
+    """The name a notice is listed under: its unit, else 未识别单位(title or file) so no file poses as a unit."""
+    return row.unit or f"{UNRECOGNISED_UNIT}({row.title or row.file_name})"
 
 
 def asks_across_units(question: str) -> bool:
