@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from assistant.answer import Answer, Citation
 from assistant.question import RECORD_FIELD_WORDS, record_fields
-from assistant.units import asks_across_units, asks_comparison
+from assistant.units import asks_across_units, asks_comparison, unit_label
 from index.catalog import NoticeRow
 from index.records import Figure, NoticeRecord
 
@@ -276,7 +276,7 @@ def scope_for_records(units_named: Sequence[str], across_units: bool, all_units:
 
 
 def _unit_of(notice: NoticeRow) -> str:
-    return notice.unit or notice.title or notice.file_name  # as the unit directory names it
+    return unit_label(notice)  # as the unit directory names it
 
 
 def _gather(

@@ -26,6 +26,8 @@ ACROSS_UNITS = re.compile(
     r"各单位|各个单位|每个单位|每家|所有单位|全部单位|各地|各区|各县|各街道|各部门|"
     r"有没有单位|有单位|几个单位|多少个?单位|[两三四五六七八九十\d]+个单位|这些单位|几家"
 )
+# How a notice whose unit was not recognised is listed: honestly, never under its file name alone.
+UNRECOGNISED_UNIT = "未识别单位"
 COMPARISON = re.compile(r"比较|对比|相比|有何不同|有什么不同|有何区别|有什么区别|异同|差异|不同之处|谁更|哪个更")
 
 
@@ -43,7 +45,7 @@ class UnitDirectory:
         notice_ids: dict[str, list[str]] = defaultdict(list)
         names: dict[str, set[str]] = defaultdict(set)
         for row in notices:
-            unit = row.unit or row.title or row.file_name
+            unit = unit_label(row)
             notice_ids[unit].append(row.notice_id)
             names[unit].add(unit)
             names[unit].update(a for a in row.metadata.aliases if a)
@@ -142,6 +144,11 @@ class UnitDirectory:
             if len(owners) == 1:
                 found.append((begin, end, owners.pop()))
         return found
+
+
+def unit_label(row: NoticeRow) -> str:
+    """The name a notice is listed under: its unit, else 未识别单位(title or file) so no file poses as a unit."""
+    return row.unit or f"{UNRECOGNISED_UNIT}({row.title or row.file_name})"
 
 
 def asks_across_units(question: str) -> bool:

@@ -8,7 +8,8 @@ from collections import Counter
 from pathlib import PurePath
 
 from index.documents import NoticeMetadata, SourcedValue
-from index.units import choose_unit, unit_aliases
+from index.unit_sources import choose_unit
+from index.units import unit_aliases
 
 __all__ = ["extract_notice_metadata", "unit_aliases"]
 

@@ -1,10 +1,10 @@
-"""Unit names in a notice: the full name of the unit it is about, and the shorter names it goes by."""
+"""Unit names: the unit part of an organ's name, its fullest written form, and the shorter names it goes by."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import dataclass
+
+from index.places import unique_place
 
 HAN = "[\u4e00-\u9fff]"
 
@@ -22,6 +22,8 @@ TERRITORIAL_TYPES = (
     "区", "旗", "盟",
 )
 # Types whose own party committee is "区委/县委/市委…" (a plain district, county, city).
+# Levels a bare organ is written with when the place is left out (市卫健委, 县教育局, 区住建局).
+BARE_LEVELS = "省市州县区旗盟"
 ADMIN_TYPES = ("省", "市", "县", "区", "旗", "盟", "自治区", "自治州", "自治县")
 # Shorter ways of writing a type: 盘龙城经济开发区 -> 盘龙城开发区, 盘龙城经开区.
 TYPE_ABBREVIATIONS = {
@@ -37,42 +39,30 @@ TYPE_ABBREVIATIONS = {
 }
 # Organisations (not territories): no core name without the type is offered as an alias.
 ORGANISATION_TYPES = ("公司", "集团", "医院", "学校", "大学", "学院", "中心", "银行", "局", "委", "厅", "办", "所")
+# Words naming people or bodies inside a unit, written after its organ (X党工委主要负责人, X党委领导班子).
+ROLE_SUFFIX = re.compile(r"(?:主要负责人|主要负责同志|负责同志|负责人|领导班子|班子成员|书记|班子)+$")
+# Where a target names more than the unit (X及所辖5个社区党委, X所辖村(社区)党组织): the unit is the part before.
+TARGET_CUT = re.compile(r"所辖|所属|下属|及其|及|[((]")
+# A target listing several units (区民政局、区农业农村局等4家单位): no one unit.
+SEVERAL_TARGETS = re.compile(r"、|等\s*\d|等[一二三四五六七八九十]|\d+\s*[家个]")
+# Departments of a party committee (区委办, 县委教育工委): units, though written after 区委/县委.
+COMMITTEE_DEPARTMENT = re.compile(
+    r"^[省市州县区旗盟]委(?:办公室|办|组织部|宣传部|统战部|统一战线工作部|政法委|政法委员会|编办|教育工委|"
+    r"教育工作委员会|党校|老干部局|网信办|政研室|党史研究室|信访局|社会工作部|机要局|保密办)$"
+)
 UNIT_ORGANS = ("工作委员会", "委员会", "党工委", "党委", "党组", "办事处", "管委会")
 GENERIC_WORDS = frozenset(TERRITORIAL_TYPES) | {a for abbrevs in TYPE_ABBREVIATIONS.values() for a in abbrevs}
 SELF_REFERENCE = re.compile(r"(?:我|本|全|该)(单位|街道|区|县|市|镇|乡|局|委|公司|院|校)")
 # Words that never occur inside a unit's name but do occur in sentences a loose pattern can catch.
-NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|的|与|及|等|在|对|\d")
+NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|的|了|与|及|等|在|对|\d")
 NOT_A_SOURCE_UNIT = re.compile(r"纪委|监委|纪律检查|监察|巡察办|巡视办|网站|日报|新闻|融媒|电视|宣传")
 ADMIN_COMPONENT = f"{HAN}{{1,6}}?(?:自治区|自治州|省|市|县|区|旗|盟)"
 # A place name starts after punctuation, a line start, or the party/CPPCC prefix.
 NAME_START = r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=中共)|(?<=政协))"
 
-_INSPECTED_UNIT = re.compile(
-    rf"(?:巡察|巡视)(?:第{HAN}{{1,3}})?组[^。;;\n]{{0,40}}?(?:对|进驻)({HAN}{{2,40}}?)"
-    rf"(?:开展了|进行了|开展|进行)[^。;;\n]{{0,12}}?(?:巡察|巡视)"
-)
-_FEEDBACK_TARGET = re.compile(rf"向({HAN}{{2,30}}?)反馈")
-_PARTY_ORGAN = re.compile(
-    rf"(?:中国共产党|中共)({HAN}{{2,30}}?(?:工作委员会|委员会|党工委|党委|党组)"
-    rf"|{HAN}{{1,20}}?[区县市旗盟省]委(?!员))"
-)
-_INSPECTING_SIDE = re.compile(r"(?:第[一二三四五六七八九十\d]*)?(?:巡察|巡视)")
-_PLAN_ISSUER = re.compile(rf"《({HAN}{{2,40}}?)(?:关于)?(?:贯彻落实|整改落实|落实)[^》\n]{{0,40}}?(?:巡察|巡视)[^》\n]*》")
-_SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[::][ \t]*(\S+)[ \t]*$", re.MULTILINE)
-
-
-@dataclass(frozen=True)
-class UnitCandidate:
-    """A name the notice gives the unit, with how far that source is trusted (0 = most)."""
-
-    name: str
-    rank: int
-    position: int
-
-
 def strip_issuing_organ(name: str) -> tuple[str, bool]:
     """The unit part of an organ's name ("中共X委员会" -> X), and whether an organ was removed."""
-    name = name.strip()
+    name = ROLE_SUFFIX.sub("", name.strip()) or name.strip()
     for prefix in PARTY_PREFIXES:
         if name.startswith(prefix):
             name = name[len(prefix):]
@@ -107,9 +97,15 @@ def plausible_unit_name(name: str) -> bool:
         len(name) >= 2
         and re.fullmatch(f"{HAN}+", name) is not None
         and not is_generic_name(name)
-        and not name.startswith(("中央", "省委", "市委", "区委", "县委"))
+        and (not name.startswith(("中央", "省委", "市委", "区委", "县委")) or COMMITTEE_DEPARTMENT.match(name) is not None)
         and NOT_IN_NAMES.search(name) is None
     )
+
+
+def first_named_part(target: str) -> str:
+    """The unit a target names first ("X及所辖5个社区党委" -> "X", "X所辖村(社区)党组织" -> "X")."""
+    first = TARGET_CUT.split(target, maxsplit=1)[0]
+    return "" if SEVERAL_TARGETS.search(first) else first
 
 
 def unit_from_issuer(issuer: str, *, need_organ: bool) -> str:
@@ -120,73 +116,12 @@ def unit_from_issuer(issuer: str, *, need_organ: bool) -> str:
     return name if plausible_unit_name(name) else ""
 
 
-def self_reference_type(text: str) -> str:
-    """The unit type the notice uses for itself (我街道 -> 街道), or "" if only 我单位 or nothing."""
-    counts = Counter(m.group(1) for m in SELF_REFERENCE.finditer(text) if m.group(0)[0] == "我")
-    counts.pop("单位", None)
-    return counts.most_common(1)[0][0] if counts else ""
-
-
-def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> list[UnitCandidate]:
-    """Every place the notice names its own unit, ranked by how much that kind of place is trusted."""
-    candidates: list[UnitCandidate] = []
-
-    def add(issuer: str, rank: int, position: int, need_organ: bool = True) -> None:
-        name = unit_from_issuer(issuer, need_organ=need_organ)
-        if name:
-            candidates.append(UnitCandidate(name, rank, position))
-
-    if title:
-        add(title_issuer(title), 0, text.find(title))
-    for line, position in _closing_lines(text):
-        add(line, 1, position)
-    for match in _SOURCE_LINE.finditer(text):
-        # 来源 often names the website or discipline body that published the notice, not the unit.
-        name, had_organ = strip_issuing_organ(match.group(1))
-        if had_organ and not NOT_A_SOURCE_UNIT.search(name):
-            add(match.group(1), 2, match.start(1))
-    for match in _INSPECTED_UNIT.finditer(text):
-        add(match.group(1), 3, match.start(1), need_organ=False)
-    for match in _FEEDBACK_TARGET.finditer(text):
-        add(match.group(1), 4, match.start(1), need_organ=False)
-    for match in _PARTY_ORGAN.finditer(text):
-        if not _INSPECTING_SIDE.match(text, match.end()):  # 中共青禾市委第二巡察组 inspects, it is not inspected
-            add(match.group(0), 5, match.start(1))
-    for match in _PLAN_ISSUER.finditer(text):
-        add(match.group(1), 5, match.start(1))
-    if file_title:
-        add(title_issuer(file_title), 6, -1)
-    return candidates
-
-
-def title_issuer(title: str) -> str:
-    """The issuing organ of a title ("X党委关于…的通报" -> "X党委"; "关于X党委…" -> "X党委")."""
-    head, found, tail = title.partition("关于")
-    if not found:
-        return ""
-    if head.strip():
-        return head.strip()
-    match = _PARTY_ORGAN.match(tail) or re.match(
-        rf"{HAN}{{2,30}}?(?:工作委员会|委员会|党工委|党委|党组|[区县市旗]委(?!员))", tail
-    )
-    return match.group(0) if match else ""
-
-
-def choose_unit(text: str, title: str = "", file_title: str = "") -> str:
-    """The full name of the unit a notice is about, or "" when the notice never names it."""
-    candidates = find_unit_candidates(text, title, file_title)
-    hint = self_reference_type(text)
-    # Loose sources (feedback targets, 中共… anywhere, plan names) must agree with 我区/我街道….
-    trusted = [c for c in candidates if c.rank <= 3 or not hint or c.name.endswith(hint)]
-    if not trusted:
-        return ""
-    counts = Counter(c.name for c in trusted)
-    best = min(trusted, key=lambda c: (c.rank, -counts[c.name], c.position))
-    unit = best.name
-    longer = [c.name for c in trusted if c.name.endswith(unit) and len(c.name) > len(unit)]
-    if longer:
-        unit = max(longer, key=len)
-    return fullest_written_form(unit, text)
+def qualified_by_place(unit: str, text: str) -> str:
+    """A bare organ with the one place of its level the text names (市卫健委 + 宿迁市 -> 宿迁市卫健委)."""
+    if len(unit) < 3 or unit[0] not in BARE_LEVELS:
+        return unit
+    place = unique_place(text, unit[0])
+    return place + unit[1:] if place and not unit.startswith(place) else unit
 
 
 def fullest_written_form(unit: str, text: str) -> str:
@@ -273,17 +208,3 @@ def _organ_forms(names: set[str], text: str, *, admin: bool) -> set[str]:
                 if form in text:
                     found.add(form)
     return found
-
-
-def _closing_lines(text: str) -> list[tuple[str, int]]:
-    """The short last lines of a notice that can hold the issuer's signature, with their offsets."""
-    lines: list[tuple[str, int]] = []
-    offset = len(text)
-    for line in reversed(text.splitlines(keepends=True)):
-        offset -= len(line)
-        stripped = line.strip()
-        if stripped:
-            lines.append((stripped, offset + line.index(stripped)))
-        if len(lines) >= 6:
-            break
-    return [(line, pos) for line, pos in lines if len(line) <= 40 and re.fullmatch(f"{HAN}+", line)]

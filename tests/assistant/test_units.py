@@ -1,7 +1,7 @@
 from index.catalog import NoticeRow
 from index.documents import NoticeMetadata
 
-from assistant.units import UnitDirectory, asks_across_units, asks_comparison
+from assistant.units import UnitDirectory, asks_across_units, asks_comparison, unit_label
 
 
 def row(notice_id: str, unit: str, aliases: list[str]) -> NoticeRow:
@@ -61,3 +61,27 @@ def test_a_short_form_of_one_units_name_names_that_unit():
     assert units.find_units("城投集团追回了多少钱?") == ["鹤州市城市建设投资集团有限公司"]
     # A district is not the subdistrict inside it, though its name is part of the subdistrict's.
     assert units.find_units("临溪区清退了多少钱?") == []
+
+
+def titled_row(notice_id: str, unit: str, title: str) -> NoticeRow:
+    return NoticeRow(notice_id, f"/x/{notice_id}.txt", f"{notice_id}.txt", title, unit,
+                     NoticeMetadata(title=title, unit=unit), 3, "ready", 0.0)
+
+
+def test_notice_without_a_recognised_unit_is_never_listed_under_its_file_name():
+    directory = UnitDirectory([
+        titled_row("n5", "", ""),
+        titled_row("n6", "", "关于巡察整改进展情况的通报"),
+        titled_row("n7", "青禾市云岭区", "中共青禾市云岭区委关于巡察整改情况的通报"),
+    ])
+    assert "n5.txt" not in directory.units
+    assert set(directory.units) == {
+        "未识别单位(n5.txt)", "未识别单位(关于巡察整改进展情况的通报)", "青禾市云岭区",
+    }
+    # each unrecognised notice stays its own entry, so per-unit search still keeps them apart
+    assert directory.notice_ids_of(["未识别单位(n5.txt)"]) == ["n5"]
+
+
+def test_unit_label_is_the_unit_when_recognised():
+    assert unit_label(titled_row("n8", "柳林街道", "")) == "柳林街道"
+    assert unit_label(titled_row("n9", "", "")) == "未识别单位(n9.txt)"

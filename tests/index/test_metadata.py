@@ -267,3 +267,70 @@ def test_any_text_gives_spans_inside_it_that_hold_the_value(pieces):
         if field != "publish_date":
             assert sourced.quote(text) == sourced.value
     assert all(alias in text for alias in metadata.aliases)
+
+
+# House styles that name the unit in one place only (fictional notices).
+UNIT_ONLY_IN_ONE_PLACE = [
+    ("label_line_town.txt", "石桥镇"),  # a short 纪委 line above the title
+    ("title_only_town.txt", "石桥镇"),  # 关于石桥镇巡察整改进展情况的通报
+    ("body_organ_subject.txt", "白沙乡"),  # 白沙乡党委高度重视… in the body
+    ("self_reference_town.txt", "石桥镇"),  # 我镇/该镇 with one town named in the text
+    ("signature_only.txt", "石桥镇"),  # 中共石桥镇委员会 above the closing date
+    ("feedback_report.txt", "白沙乡"),  # a news report: 巡察组向白沙乡党委主要负责人反馈
+]
+
+
+@pytest.mark.parametrize("file_name, unit", UNIT_ONLY_IN_ONE_PLACE)
+def test_unit_named_in_one_place_only_is_found(file_name, unit):
+    assert extract_notice_metadata(notice(file_name), file_name).unit == unit
+
+
+def test_bare_city_organ_is_qualified_with_the_city_the_text_names():
+    metadata = extract_notice_metadata(notice("bare_city_organ.txt"))
+    assert metadata.unit == "青禾市卫健委"
+    assert "市卫健委" in metadata.aliases
+
+
+def test_bare_organ_stays_bare_when_the_text_names_two_cities():
+    text = notice("bare_city_organ.txt").replace("全市医疗机构", "并与石门市交流经验,全市医疗机构")
+    assert extract_notice_metadata(text).unit == "市卫健委"
+
+
+def test_city_discipline_commission_banner_is_not_the_unit():
+    text = notice("label_line_town.txt").replace("石桥镇纪委", "青禾市纪委")
+    assert extract_notice_metadata(text).unit == ""
+
+
+def test_target_with_its_subordinates_names_the_unit_before_them():
+    text = "2022年9月1日至10月30日,市委第一巡察组对白沙乡及所辖8个村党组织进行了巡察。"
+    assert extract_notice_metadata(text).unit == "白沙乡"
+
+
+def test_list_of_inspected_units_names_no_single_unit():
+    text = "区委组建3个巡察组对区民政局、区财政局等3家单位开展常规巡察。现将整改进展情况向社会公开。"
+    assert extract_notice_metadata(text).unit == ""
+
+
+def test_group_named_with_the_unit_it_inspected_in_a_headline():
+    text = "市委第二专项巡察组巡察青禾市第一人民医院党委情况反馈会召开\n会上,巡察组反馈了巡察意见。"
+    assert extract_notice_metadata(text).unit == "青禾市第一人民医院"
+
+
+def test_department_of_a_party_committee_is_a_unit():
+    text = "根据区委统一安排,2021年8月2日,区委第三巡察组向区委办反馈巡察情况。"
+    assert extract_notice_metadata(text).unit == "区委办"
+
+
+def test_report_opening_with_its_subject_names_the_unit():
+    text = "5月6日,白沙乡召开巡察整改推进会,听取市委第一巡察组反馈问题整改情况。\n会议要求压实责任。"
+    assert extract_notice_metadata(text).unit == "白沙乡"
+
+
+def test_group_visiting_a_company_names_the_company():
+    text = "3月20日,市委第四巡察组到城投公司督查回访巡察反馈问题整改落实情况。"
+    assert extract_notice_metadata(text).unit == "城投公司"
+
+
+def test_discipline_commission_holding_a_meeting_is_not_the_unit():
+    text = "3月20日,县纪委监委召开巡察整改推进会,听取被巡察单位整改情况汇报。\n会议要求压实责任。"
+    assert extract_notice_metadata(text).unit == ""

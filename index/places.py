@@ -1,0 +1,89 @@
+"""Names of places and units a text writes with a given type word (宿迁市, 均川镇), found at word boundaries.
+
+Chinese has no spaces, so "支持宿迁市" could be 持宿迁市 or 宿迁市; jieba's segmentation gives the left
+boundary of the name. A name is the word ending in the type word (宿迁市) or a word of two or more
+characters written right before it (青禾 + 市), never a self-reference or a function word (全市, 我镇).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import lru_cache
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+HAN_RUN_END = re.compile("[\u4e00-\u9fff]*$")
+HAN_RUN_START = re.compile("[\u4e00-\u9fff]+")
+# Characters that start no place name but begin words jieba may glue to a type word (全市, 各镇, 本区).
+NOT_A_NAME_START = frozenset("全各本我该此每其他外省市县区镇乡村")
+# Words that end a name's left part but are not names (在市, 到镇).
+NOT_IN_PLACE_NAMES = re.compile(
+    r"巡察|巡视|整改|关于|党委|政府|委员|领导|干部|工作|时间|期间|以来|目前|届|轮|的|了|和|与|及|在|对|向|\d"
+)
+
+# Common words ending in a type word that name no place (地区, 小区, 乡镇).
+GENERIC_ENDINGS = ("地区", "小区", "社区", "园区", "辖区", "城区", "片区", "景区", "街区", "山区", "市区", "郊区", "城镇", "乡镇")
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> jieba.Tokenizer:
+    return jieba.Tokenizer()
+
+
+def _words(text: str) -> list[tuple[str, int]]:
+    """jieba words of text with their start offsets."""
+    with _lock:
+        pieces = _tokenizer().lcut(text, HMM=True)
+    words, offset = [], 0
+    for piece in pieces:
+        words.append((piece, offset))
+        offset += len(piece)
+    return words
+
+
+def named_places(text: str, type_word: str) -> list[str]:
+    """Distinct names written with type_word ("市" -> ["宿迁市"]), in order of first mention."""
+    found: dict[str, None] = {}
+    for match in re.finditer(re.escape(type_word), text):
+        name = _name_ending_at(text, match.start(), type_word)
+        if name:
+            found.setdefault(name, None)
+    return list(found)
+
+
+def _name_ending_at(text: str, start: int, type_word: str) -> str:
+    """The name whose type word starts at text[start], or "" when the words around it do not make one."""
+    left = HAN_RUN_END.search(text, max(0, start - 8), start)
+    right = HAN_RUN_START.match(text, start, min(len(text), start + len(type_word) + 4))
+    if not left or not right:
+        return ""
+    run, type_at = left.group(0) + right.group(0), len(left.group(0))
+    words = _words(run)
+    holder = next((w for w in reversed(words) if w[1] <= type_at), None)
+    if holder is None or holder[1] + len(holder[0]) < type_at + len(type_word):
+        return ""  # the type word is split across words: no name ends with it here
+    core = run[holder[1] : type_at]
+    if not core and holder[0] != type_word:
+        return ""  # the type word begins another word: 根据|市委, 服务|市民
+    previous = [w for w in words if w[1] + len(w[0]) <= holder[1]]
+    if len(core) < 2 and previous:
+        # 北杨|集镇, 青禾|市: the name starts with the word before; 推动|全市 is no name
+        word, offset = previous[-1]
+        if len(word) >= 2 and not core.startswith(tuple(NOT_A_NAME_START)):
+            core = run[offset:type_at]
+    name = core + type_word
+    if len(core) < 2 or core[0] in NOT_A_NAME_START or NOT_IN_PLACE_NAMES.search(core):
+        return ""
+    return "" if name.endswith(GENERIC_ENDINGS) else name
+
+
+def unique_place(text: str, type_word: str) -> str:
+    """The one name the text writes with type_word, or "" when it writes none or several."""
+    names = named_places(text, type_word)
+    return names[0] if len(names) == 1 else ""

@@ -1,0 +1,205 @@
+"""Where a notice names its own unit (title, label and signature lines, inspection sentences), and which name wins."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from index.places import unique_place
+from index.units import (
+    ADMIN_TYPES,
+    HAN,
+    NOT_A_SOURCE_UNIT,
+    SELF_REFERENCE,
+    first_named_part,
+    fullest_written_form,
+    qualified_by_place,
+    strip_issuing_organ,
+    unit_from_issuer,
+    unit_type,
+)
+
+# A discipline committee written after a unit's name (柳林镇纪委): the unit is the part before.
+DISCIPLINE_ORGAN = re.compile(r"(?:纪工委|纪委)$")
+# Party organs written after a unit's name.
+PARTY_ORGANS = "工作委员会|委员会|党工委|党委|党组|党总支|党支部"
+# The inspector: a group (区委第三巡察组, 兴宁市委机动巡察一组) or a committee (市委, 党委) that inspects.
+_INSPECTOR = r"(?:(?:巡察|巡视)[^。;;\n]{0,4}?组|[省市县区旗]委|党委|党组)"
+_INSPECTED_UNIT = re.compile(
+    rf"{_INSPECTOR}[^。;;\n]{{0,40}}?(?:对|进驻)([^。;;\n,,]{{2,40}}?)"
+    rf"(?:开展了|进行了|开展|进行)[^。;;\n]{{0,12}}?(?:巡察|巡视)"
+)
+# 市委第一巡察组巡察X党委情况反馈会: the group named with the unit it inspected.
+_GROUP_INSPECTS = re.compile(
+    rf"(?:巡察|巡视)[^。;;\n]{{0,4}}?组(?:巡察|巡视)({HAN}{{2,30}}?)(?:{PARTY_ORGANS})?"
+    rf"(?:情况|工作|反馈|意见|动员)"
+)
+# 市委第四巡察组到X督查回访…: the unit the group visits.
+_GROUP_VISITS = re.compile(
+    rf"(?:巡察|巡视)[^。;;\n]{{0,4}}?组(?:到|赴|深入|进驻)({HAN}{{2,30}}?)(?:开展|召开|督查|回访|检查|反馈|进行)"
+)
+_FEEDBACK_TARGET = re.compile(r"向([^。;;\n,,]{2,40}?)(?:集中|分别|正式)?反馈")
+# A report opening with its subject: "4月28日,X召开…", "X党组召开(扩大)会议…".
+_LEAD_SUBJECT = re.compile(
+    rf"^[ \t]*(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?[,,]\s*)?({HAN}{{2,30}}?)(?:召开|举行|组织召开|开展)",
+    re.MULTILINE,
+)
+# An organ as the subject of a body sentence: "白沙乡党委高度重视…", "县教育局党组召开专题会议…".
+_ORGAN_SUBJECT = re.compile(
+    rf"(?:^|(?<=[。;;,,\n]))[ \t]*({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组))"
+    r"(?:高度重视|召开|认真|坚持|始终|成立|研究|坚决|切实|第一时间|把)",
+    re.MULTILINE,
+)
+# A short organ line at the top naming who posts the notice ("柳林镇纪委", "柳林街道党工委").
+_LABEL_LINE = re.compile(rf"({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组|纪工委|纪委|人民政府|办事处))")
+_PARTY_ORGAN = re.compile(
+    rf"(?:中国共产党|中共)({HAN}{{2,30}}?(?:工作委员会|委员会|党工委|党委|党组)"
+    rf"|{HAN}{{1,20}}?[区县市旗盟省]委(?!员))"
+)
+_INSPECTING_SIDE = re.compile(r"(?:第[一二三四五六七八九十\d]*)?(?:巡察|巡视)")
+_PLAN_ISSUER = re.compile(
+    rf"《({HAN}{{2,40}}?(?:工作委员会|委员会|党工委|党委|党组)?)(?:关于)?(?:贯彻落实|整改落实|落实|巡察整改|巡视整改)"
+    rf"[^》\n]{{0,40}}?(?:巡察|巡视|方案)[^》\n]*》"
+)
+_SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[::][ \t]*(\S+)[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class UnitCandidate:
+    """A name the notice gives the unit, with how far that source is trusted (0 = most)."""
+
+    name: str
+    rank: int
+    position: int
+
+
+def self_reference_type(text: str, any_form: bool = False) -> str:
+    """The unit type the notice uses for itself (我街道 -> 街道), or "" if only 我单位 or nothing.
+
+    With any_form, 该镇/本镇 count too (reports about a unit call it 该镇); 全镇 never does.
+    """
+    firsts = "我该本" if any_form else "我"
+    counts = Counter(m.group(1) for m in SELF_REFERENCE.finditer(text) if m.group(0)[0] in firsts)
+    counts.pop("单位", None)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
+def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> list[UnitCandidate]:
+    """Every place the notice names its own unit, ranked by how much that kind of place is trusted."""
+    candidates: list[UnitCandidate] = []
+
+    def add(issuer: str, rank: int, position: int, need_organ: bool = True) -> None:
+        name = unit_from_issuer(issuer, need_organ=need_organ)
+        if name:
+            candidates.append(UnitCandidate(name, rank, position))
+
+    if title:
+        add(title_issuer(title), 0, text.find(title))
+    for line, position in _label_lines(text, title):
+        add(line, 1, position)
+    for line, position in _closing_lines(text):
+        if not NOT_A_SOURCE_UNIT.search(line):  # a discipline body or website signs for no unit
+            add(line, 1, position)
+    for match in _SOURCE_LINE.finditer(text):
+        # 来源 often names the website or discipline body that published the notice, not the unit.
+        name, had_organ = strip_issuing_organ(match.group(1))
+        if had_organ and not NOT_A_SOURCE_UNIT.search(name):
+            add(match.group(1), 2, match.start(1))
+    for pattern in (_INSPECTED_UNIT, _GROUP_INSPECTS, _GROUP_VISITS):
+        for match in pattern.finditer(text):
+            add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
+    for match in _FEEDBACK_TARGET.finditer(text):
+        add(first_named_part(match.group(1)), 4, match.start(1), need_organ=False)
+    for match in _PARTY_ORGAN.finditer(text):
+        if not _INSPECTING_SIDE.match(text, match.end()):  # 中共青禾市委第二巡察组 inspects, it is not inspected
+            add(match.group(0), 5, match.start(1))
+    for match in _PLAN_ISSUER.finditer(text):
+        add(match.group(1), 5, match.start(1))
+    subjects = [*_LEAD_SUBJECT.finditer(text, 0, _opening_end(text)), *_ORGAN_SUBJECT.finditer(text)]
+    for match in subjects:
+        if not NOT_A_SOURCE_UNIT.search(match.group(1)):  # 县纪委监委召开… reports on others
+            add(match.group(1), 5, match.start(1))
+    if not candidates and (kind := self_reference_type(text, any_form=True)):
+        # "我镇/该镇…" with one town named in the whole text: that town.
+        add(unique_place(text, kind), 6, 0)
+    if file_title:
+        add(title_issuer(file_title), 6, -1)
+    return candidates
+
+
+def title_issuer(title: str) -> str:
+    """The issuing organ of a title ("X党委关于…的通报" -> "X党委"; "关于X党委…" -> "X党委")."""
+    head, found, tail = title.partition("关于")
+    if not found:
+        return ""
+    if head.strip():
+        return head.strip()
+    match = _PARTY_ORGAN.match(tail) or re.match(
+        rf"{HAN}{{2,30}}?(?:工作委员会|委员会|党工委|党委|党组|[区县市旗]委(?!员))", tail
+    )
+    if match:
+        return match.group(0)
+    # 关于柳林镇巡察整改进展情况的通报: a name with its type word, no organ
+    match = re.match(rf"({HAN}{{2,30}}?)(?:贯彻落实|整改落实|落实|巡察|巡视)", tail)
+    return match.group(1) if match and unit_type(match.group(1)) else ""
+
+
+def choose_unit(text: str, title: str = "", file_title: str = "") -> str:
+    """The full name of the unit a notice is about, or "" when the notice never names it."""
+    candidates = find_unit_candidates(text, title, file_title)
+    hint = self_reference_type(text)
+    # Loose sources (feedback targets, 中共… anywhere, plan names) must agree with 我区/我街道….
+    trusted = [c for c in candidates if c.rank <= 3 or not hint or c.name.endswith(hint)]
+    if not trusted:
+        return ""
+    counts = Counter(c.name for c in trusted)
+    best = min(trusted, key=lambda c: (c.rank, -counts[c.name], c.position))
+    unit = best.name
+    longer = [c.name for c in trusted if c.name.endswith(unit) and len(c.name) > len(unit)]
+    if longer:
+        unit = max(longer, key=len)
+    return qualified_by_place(fullest_written_form(unit, text), f"{title}\n{text}")
+
+
+def _opening_end(text: str) -> int:
+    """The end of a report's opening: its first three non-empty lines."""
+    end, seen = 0, 0
+    for line in text.splitlines(keepends=True):
+        end += len(line)
+        seen += bool(line.strip())
+        if seen >= 3:
+            break
+    return end
+
+
+def _label_lines(text: str, title: str) -> list[tuple[str, int]]:
+    """Short organ lines above the title or first paragraph ("柳林镇纪委"), with their offsets."""
+    found: list[tuple[str, int]] = []
+    offset = 0
+    for line in text.splitlines(keepends=True)[:6]:
+        stripped = line.strip()
+        if stripped and (stripped == title or len(stripped) > 20 or "。" in stripped):
+            break
+        match = _LABEL_LINE.fullmatch(stripped)
+        if match:
+            organ_name = DISCIPLINE_ORGAN.sub("", stripped)
+            # A discipline committee posts for its own town or street; a city's 纪委 is a website banner.
+            if organ_name == stripped or unit_type(organ_name) not in ADMIN_TYPES:
+                found.append((organ_name if organ_name != stripped else stripped, offset + line.index(stripped)))
+        offset += len(line)
+    return found
+
+
+def _closing_lines(text: str) -> list[tuple[str, int]]:
+    """The short last lines of a notice that can hold the issuer's signature, with their offsets."""
+    lines: list[tuple[str, int]] = []
+    offset = len(text)
+    for line in reversed(text.splitlines(keepends=True)):
+        offset -= len(line)
+        stripped = line.strip()
+        if stripped:
+            lines.append((stripped, offset + line.index(stripped)))
+        if len(lines) >= 6:
+            break
+    return [(line, pos) for line, pos in lines if len(line) <= 40 and re.fullmatch(f"{HAN}+", line)]
