@@ -60,6 +60,9 @@ class Answer:
         parts: list[str] = []
         if self.notice:
             parts.append(f"> {_escape(self.notice)}")
+        if self.standalone_question and self.standalone_question != self.question:
+            # A follow-up was read in the light of the conversation: show how, so a wrong reading shows.
+            parts.append(f"> 按“{_escape(self.standalone_question)}”理解")
         # One line per unit must stay one line: a single newline becomes a Markdown hard break.
         parts.append(_with_hard_breaks(self.text.strip()))
         if self.citations:

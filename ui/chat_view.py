@@ -68,6 +68,8 @@ def answer_message(answer: Answer, turn_index: int, text: str | None = None) -> 
     parts = []
     if answer.notice:
         parts.append(f"> **注意**:{html.escape(answer.notice)}")
+    if answer.standalone_question and answer.standalone_question != answer.question:
+        parts.append(f"> 按“{html.escape(answer.standalone_question)}”理解")
     body = answer.text.strip() if text is None else text
     parts.append(_hard_breaks(link_citation_markers(body, turn_index, numbers)))
     if text is None and answer.citations:
