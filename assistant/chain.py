@@ -82,6 +82,7 @@ class AnswerChain:
             notice_text_of=workspace.catalog.notice_text,
             similarity=SentenceSimilarity(workspace.embeddings),
             known_terms=workspace.lexical.known_terms,
+            is_unit_word=lambda term: workspace.retriever.directory.is_part_of_a_name(term),
             unit_spans=lambda text: [(b, e) for b, e, _ in workspace.retriever.directory.mentions(text)],
             settings=workspace.settings.answering,
         )

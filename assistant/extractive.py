@@ -104,6 +104,7 @@ class ExtractiveAnswerer:
         notice_text_of: Callable[[str], str | None],
         similarity: SentenceSimilarity | None = None,
         known_terms: Callable[[Iterable[str]], set[str]] = set,
+        is_unit_word: Callable[[str], bool] = lambda term: False,
         unit_spans: Callable[[str], list[tuple[int, int]]] = lambda text: [],
         settings: AnsweringSettings | None = None,
     ) -> None:
@@ -113,6 +114,7 @@ class ExtractiveAnswerer:
         self.notice_text_of = notice_text_of
         self.similarity = similarity
         self.known_terms = known_terms
+        self.is_unit_word = is_unit_word
         self.unit_spans = unit_spans
         self.settings = settings or AnsweringSettings()
 
@@ -276,6 +278,9 @@ class ExtractiveAnswerer:
                     missing.append(unit)
                 continue
             chosen = self.choose(evidence, question, limit=3, share=0.7)
+            if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
+                missing.append(unit)  # shares words with the question, but not what it asks about
+                continue
             rows.append((unit, [f"{_one_line(e.text)}{builder.cite(e)}" for e in chosen]))
         if not any(pieces for _, pieces in rows):
             nearest = [e for u in retrieval.per_unit for e in self.evidence(u.documents, question)[:1]]
@@ -290,21 +295,24 @@ class ExtractiveAnswerer:
         if missing:
             builder.lines.append(f"未找到相关内容的单位{COLON}{'、'.join(missing)}。")
 
-    def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question) -> bool:
+    def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question, lenient: bool = False) -> bool:
         """Whether the chosen sentences hold what the question asks about, not a neighbouring fact.
 
         The asked thing is the question's most specific terms that the library knows (asked who was
         诫勉谈话, a sentence on 提醒谈话 shares the frequent 谈话 but not the rare 诫勉). Terms no
         notice holds are the user's own words and decide nothing here.
         """
-        known = {t: w for t, w in question.weights.items() if t in self.known_terms(question.weights)}
+        known = {
+            t: w
+            for t, w in question.weights.items()
+            if t in self.known_terms(question.weights) and not self.is_unit_word(t)
+        }
         if not known:
             return True
         top = max(known.values())
         focus = {t for t, w in known.items() if w >= self.settings.focus_term_share * top}
         said = "".join(item.text + _last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
-        # A term counts when half its characters are there: notices vary words (补助 / 津补贴).
-        return any(sum(char in said for char in term) * 2 >= len(term) for term in focus)
+        return any(_term_stated(term, said, lenient) for term in focus)
 
     def _comparison_meaning(self, retrieval: RetrievalResult, question: Question) -> dict[str, list[Evidence]]:
         """Each compared unit's evidence, re-ranked by closeness in meaning to the question's topic.
@@ -438,6 +446,16 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
             last += 1
         windows.append((clauses[first][0], clauses[last][1]))
     return windows or [(start, end)]
+
+
+def _term_stated(term: str, text: str, lenient: bool) -> bool:
+    """Whether text states a term: whole, or for a two-character term (and in lenient mode any term)
+    half of its characters, since notices vary their words (补助 / 津补贴, 公车 / 车辆)."""
+    if term in text:
+        return True
+    if len(term) > 2 and not lenient:
+        return False
+    return sum(char in text for char in term) * 2 >= len(term)
 
 
 def _looks_like_heading(sentence: str) -> bool:

@@ -24,7 +24,7 @@ _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "n", "j", "zg", "
 # Tags of a word that may be a unit's short form on its own ("城投", "东临"): abbreviations, places, organisations.
 SHORT_FORM_TAGS = frozenset({"j", "ns", "nt"})
 _NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁]")
-_INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡察|巡视)")
+_INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡察|巡视)(组|办|机构)")
 MAX_NAME_CHARS = 14
 
 

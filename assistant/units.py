@@ -88,6 +88,11 @@ class UnitDirectory:
     def entry(self, unit: str) -> UnitEntry | None:
         return next((e for e in self.entries if e.unit == unit), None)
 
+    def is_part_of_a_name(self, word: str) -> bool:
+        """Whether the word occurs inside some unit's name ("青岚县" in 青岚县交通运输局)."""
+        word = normalize_for_search(word)
+        return bool(word) and any(word in name for name, _ in self._names)
+
     def find_units(self, text: str) -> list[str]:
         """Units named in text, in order of first mention; longer names win over names inside them."""
         found: dict[str, int] = {}
