@@ -43,6 +43,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     serve = commands.add_parser("serve", help="start the chat in the browser (Gradio UI)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback only)")
     serve.add_argument("--port", type=int, default=7860)
+    serve.add_argument(
+        "--open-to-anyone",
+        action="store_true",
+        help="allow a non-loopback --host without ASSISTANT_AUTH: anyone who reaches the port can read, upload, remove",
+    )
 
     records = commands.add_parser("records", help="print the notice records table (headline figures per notice)")
     records_format = records.add_mutually_exclusive_group()
@@ -238,13 +243,14 @@ def run_serve(args: argparse.Namespace) -> int:
     from assistant.cli import UserError
     from assistant.settings import load_settings
     from ui.auth import AuthConfigError
+    from ui.exposure import ExposureRefused
     from ui.server import start_server
 
     settings = load_settings()
     print("loading the model and the indexes…", file=sys.stderr)
     try:
-        demo, readiness = start_server(settings, args.host, args.port)
-    except AuthConfigError as error:
+        demo, readiness = start_server(settings, args.host, args.port, open_to_anyone=args.open_to_anyone)
+    except (AuthConfigError, ExposureRefused) as error:
         raise UserError(str(error)) from error
     except OSError as error:
         raise UserError(f"cannot serve on {args.host}:{args.port} ({error}); pass another --port") from error

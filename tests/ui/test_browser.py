@@ -216,7 +216,7 @@ def test_bad_input_gets_clear_messages(page, ui, tmp_path):
     binary.write_bytes(os.urandom(4000))
     page.set_input_files("#upload input[type=file]", str(binary))
     page.locator("#upload-result", has_text="扫描件.txt").wait_for()
-    assert "失败 1 份" in page.inner_text("#upload-result") and "binary" in page.inner_text("#upload-result")
+    assert "失败 1 份" in page.inner_text("#upload-result") and "二进制" in page.inner_text("#upload-result")
     oversized = tmp_path / "太大的通报.txt"
     oversized.write_bytes("巡察整改".encode() * 10_000)  # 120 KB, over the 0.05 MB limit
     page.set_input_files("#upload input[type=file]", str(oversized))
