@@ -116,9 +116,13 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
                 )
                 with gr.Row():
                     remove_choice = gr.Dropdown(
-                        choices=notice_choices(notices), value=None, label="选择要删除的通报", scale=4
+                        choices=notice_choices(notices),
+                        value=None,
+                        label="选择要删除的通报",
+                        scale=4,
+                        elem_id="notices-remove-choice",
                     )
-                    remove_button = gr.Button("删除所选通报", variant="stop", scale=1)
+                    remove_button = gr.Button("删除所选通报", variant="stop", scale=1, elem_id="notices-remove")
                 remove_result = gr.Markdown("", label="删除结果", elem_id="remove-result")
             records = RecordsTab.build(workspace)
 
