@@ -19,9 +19,12 @@ class Readiness:
     notices: int
     chunks: int
     login: bool
+    open_to_anyone: bool = False
 
     def line(self) -> str:
         login = "login required" if self.login else "no login"
+        if self.open_to_anyone and not self.login:
+            login = "no login: OPEN TO ANYONE who reaches the port"
         return (
             f"ready: {self.url} ({self.answerer} answerer; {self.notices} notices, {self.chunks} chunks; {login}). "
             "Ctrl+C stops it."
@@ -43,7 +46,7 @@ def start_server(settings: Settings, host: str, port: int, workspace=None, *, op
     from assistant.workspace import Workspace
     from ui.app import build_app, launch_app
     from ui.auth import parse_auth
-    from ui.exposure import check_exposure
+    from ui.exposure import check_exposure, is_loopback
 
     # A malformed login setting, or an open port without one, fails before any model loads.
     check_exposure(host, has_login=bool(parse_auth(settings.auth)), open_to_anyone=open_to_anyone)
@@ -61,5 +64,6 @@ def start_server(settings: Settings, host: str, port: int, workspace=None, *, op
         notices=notices,
         chunks=chunks,
         login=bool(parse_auth(settings.auth)),
+        open_to_anyone=open_to_anyone and not is_loopback(host),
     )
     return demo, readiness

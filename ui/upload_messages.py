@@ -10,6 +10,8 @@ import re
 
 # (pattern over the English reason, Chinese reason with what to do; groups fill {0}, {1}, ...)
 _REASONS: list[tuple[re.Pattern, str]] = [
+    # First: it wraps any error text, which must not be mistaken for one of the reasons below.
+    (re.compile(r"could not be ingested \((.*)\); check the file"), "导入时出错({0});请检查文件后重新上传"),
     (re.compile(r"the file looks binary"), "文件看起来是二进制文件而不是文本;请确认选对了文件、扩展名与内容相符"),
     (
         re.compile(r"the text encoding is not recognised"),
@@ -32,7 +34,6 @@ _REASONS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"permission denied"), "服务器无权读取这个文件;请重新上传,仍失败请联系管理员"),
     (re.compile(r"(?:does not exist|no such file)"), "上传的文件在服务器上找不到了;请重新上传"),
     (re.compile(r"the file cannot be read \((.*)\)"), "文件无法读取({0});请重新上传"),
-    (re.compile(r"could not be ingested \((.*)\); check the file"), "导入时出错({0});请检查文件后重新上传"),
 ]
 UNKNOWN_REASON = "无法导入({0});请检查文件后重新上传"
 
