@@ -222,7 +222,8 @@ def launch_app(
         server_name=host,
         server_port=port,
         auth=auth or None,
-        auth_message="请登录后使用巡察整改通报问答。" if auth else None,
+        # The login page shows any refusal as "incorrect credentials", so the wait is announced here.
+        auth_message="请登录后使用巡察整改通报问答。连续多次输错密码后,需等待一段时间才能再试。" if auth else None,
         max_file_size=int(settings.ui_max_upload_mb * 1024 * 1024),
         prevent_thread_lock=prevent_thread_lock,
         quiet=True,
