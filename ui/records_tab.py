@@ -14,7 +14,7 @@ from ui.sources import quote_in_context_html
 
 ID_HEADER = "通报编号"
 # Pixel widths of the records table's columns (unit, team, dates, figures..., notice id).
-COLUMN_WIDTHS = [150, 120, 150, 110, 110, 130, 120, 120, 80, 240, 180, 150, 150, 140]
+COLUMN_WIDTHS = [150, 120, 150, 110, 110, 130, 130, 120, 120, 80, 240, 180, 150, 150, 140]
 CELL_HINT = "点击表格中的日期或数字单元格,这里显示它在通报原文中的出处。"
 
 
