@@ -25,6 +25,15 @@ a.cite { text-decoration: none; font-size: 0.8em; vertical-align: super; color: 
 .chat-sources { font-size: 0.85em; color: var(--body-text-color-subdued); margin-top: 0.4em; }
 #question-hint, #question-hint p { color: #b45309; }
 #upload-result { white-space: normal; }
+.chart-block { margin: 0.4em 0 1.2em; }
+.chart-title { font-weight: 600; margin-bottom: 0.2em; }
+.chart .chart-label { font-size: 13px; fill: var(--body-text-color); }
+.chart .chart-value { font-size: 12px; fill: var(--body-text-color-subdued); }
+.chart a.chart-bar { cursor: pointer; }
+.chart a.chart-bar:hover rect { fill: #d97706; }
+.chart-silent { color: var(--body-text-color-subdued); font-size: 0.85em; }
+.chart-sources { max-height: 180px; overflow-y: auto; font-size: 0.85em; margin-top: 0.3em; }
+.chart-src .src-context { white-space: normal; }
 """
 
 # Clicking an [n] marker scrolls the sources panel to that source and flashes it; when the panel
