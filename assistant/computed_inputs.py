@@ -7,7 +7,6 @@ Shared by the chat's computed answers and the records tab's charts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -45,6 +44,9 @@ METRICS = {
     "measures": Metric("measures", "整改措施(任务)数", "整改措施(任务)", "项"),
     "problems": Metric("problems", "反馈问题数", "反馈问题", "项"),
 }
+# A 正在整改 count whose quote ends at most this many characters after an 已整改 count's quote is read
+# as its pair ("已完成整改30项,正在整改5项"); chosen as about a clause: the seeds' pairs are within 20.
+PAIRING_GAP = 40
 FIGURE_FIELD = {"money": "money", "rules": "rules", "measures": "measures", "problems": "problems_found"}
 
 
@@ -230,7 +232,10 @@ def _rectified_share(result: UnitResult, notice: NoticeRow, record: NoticeRecord
     totals = [f for f in _own_figures(record, text, ("problems_found", "measures"))
               if measure_of(f) == "项" and (f.field == "measures" or family_of(f).key == "problems")]
     rates = _own_figures(record, text, ("completion_rate",))
-    cite = lambda f: citations.cite(notice, text, f.start, f.end)  # noqa: E731 - local shorthand
+
+    def cite(figure: Figure) -> str:
+        return citations.cite(notice, text, figure.start, figure.end)
+
     for rate in rates:
         result.inputs.append(f"{rate.label}{rate.text}{cite(rate)}")
     if not rectified:
@@ -262,8 +267,12 @@ def _rectified_share(result: UnitResult, notice: NoticeRow, record: NoticeRecord
 
 def _total_for(done: Figure, in_progress: list[Figure], totals: list[Figure]) -> tuple[Figure | None, Figure | None]:
     """The total a rectified count is out of, and the in-progress count stated with it."""
-    pending = min((f for f in in_progress if f.start >= done.start), key=lambda f: f.start - done.start, default=None)
-    near = lambda figures: sorted(figures, key=lambda f: abs(f.start - done.start))  # noqa: E731
+    pending = min((f for f in in_progress if f.start >= done.start and 0 < f.end - done.end <= PAIRING_GAP),
+                  key=lambda f: f.end - done.end, default=None)
+
+    def near(figures: list[Figure]) -> list[Figure]:
+        return sorted(figures, key=lambda f: abs(f.start - done.start))
+
     if pending is not None:
         matching = [f for f in totals if f.value == done.value + pending.value]
         return (near(matching)[0] if matching else None), pending
