@@ -76,6 +76,7 @@ class UnitResult:
     inputs: list[str] = field(default_factory=list)  # as shown, with [n] markers
     values: list[Value] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # what the unit's notices do not state
+    kind: str = "巡察"  # 巡察 or 巡视, as the unit's notice calls its inspection
 
 
 class CitationNumbers:
@@ -107,7 +108,7 @@ def _days_of_period(result: UnitResult, notice: NoticeRow, text: str, citations:
     period = notice.metadata.inspection_period
     if period is None:
         return None
-    result.inputs.append(f"巡察时间{_quoted(period)}{citations.cite(notice, text, period.start, period.end)}")
+    result.inputs.append(f"{notice.metadata.inspection_kind or '巡察'}时间{_quoted(period)}{citations.cite(notice, text, period.start, period.end)}")
     return parse_period(text[period.start : period.end])
 
 
@@ -289,6 +290,7 @@ def gather_unit(
     """One unit's cited inputs and computed values over all its notices."""
     result = UnitResult(unit)
     for notice in (n for n in notices if _unit_of(n) == unit):
+        result.kind = notice.metadata.inspection_kind or result.kind
         text = notice_text_of(notice.notice_id)
         if text is None:
             continue

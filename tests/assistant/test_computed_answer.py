@@ -116,6 +116,7 @@ def test_questions_that_ask_for_no_computation_are_left_to_other_answers(catalog
     assert read_computed_question("浙南和惠济的巡视时间和反馈时间有何不同?") is None
     assert read_computed_question("哪个单位巡察时间最长?").metric.key == "inspection_days"
     assert read_computed_question("反馈后多久才发布通报?").metric.key == "feedback_to_publish"
+    assert read_computed_question("石桥区的通报晚了多少天发布?").metric.key == "feedback_to_publish"
     assert _ask(catalogue, "石桥区挽回的经济损失比上一轮更多吗?", [SHIQIAO]) is None  # one unit: nothing to compare
 
 
@@ -123,3 +124,15 @@ def test_scope_is_the_named_units_else_every_unit_when_asked_which():
     assert scope_for_computation("甲和乙谁巡察时间更长?", ["甲", "乙"], ["甲", "乙", "丙"]) == ["甲", "乙"]
     assert scope_for_computation("哪个单位巡察时间最长?", [], ["甲", "乙", "丙"]) == ["甲", "乙", "丙"]
     assert scope_for_computation("巡察时间更长吗?", [], ["甲", "乙"]) == []
+
+
+def test_a_巡视_is_said_as_巡视(catalogue):
+    notices, records, texts = catalogue
+    renamed = []
+    for row in notices:
+        metadata = type(row.metadata).from_dict({**row.metadata.to_dict(), "inspection_kind": "巡视"})
+        renamed.append(NoticeRow(*[metadata if name == "metadata" else getattr(row, name)
+                                   for name in NoticeRow.__dataclass_fields__]))
+    answer = answer_computed("石桥区巡视了多少天?", "", [SHIQIAO], renamed, records, texts.get)
+    assert answer.text.splitlines()[0] == "青禾市石桥区巡视历时68天。"
+    assert "| 青禾市石桥区 | 巡视时间2023年3月6日至5月12日[1] |" in answer.text
