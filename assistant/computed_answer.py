@@ -28,7 +28,9 @@ logger = logging.getLogger(__name__)
 ANSWERER = "extractive:computed"
 
 # Wording that asks for a computation: a difference, a duration, a share or an order.
-DURATION = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|隔了|间隔|相隔|晚了|早了|更早|更晚|更快|更慢|最快|最慢")
+DURATION = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|隔了|间隔|相隔|晚了|迟了|更快|更慢|最快|最慢")
+# How long an inspection lasted ("巡察时间更长", "巡察了几天"); "更早" asks which date comes first, not a length.
+LENGTH = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|更长|更久|更短|最长|最短|最久|相差|差多少|多多少|少多少")
 DIFFERENCE = re.compile(
     r"更长|更久|更短|相差|差了|差多少|多多少|少多少|多出|多了多少|少了多少|更多|更少|谁更|哪个更|哪家更|哪一个更|"
     r"更高|更低|排名|排序|从高到低|从多到少|从低到高|从少到多|比[^,。?？]{1,15}?(?:多|少|长|短|快|慢|高|低|早|晚)"
@@ -45,6 +47,7 @@ FEEDBACK_TO_PUBLISH = re.compile(
 INSPECTION_TO_FEEDBACK = re.compile(rf"巡[察视](?:结束|完成|到){_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)")
 INSPECTION = re.compile(r"巡[察视]|进驻")
 SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之")
+RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
 MEASURES = re.compile(r"措施|举措|整改任务|任务清单|具体任务")
 RULES = re.compile(r"制度|办法|机制")
 MONEY = re.compile(r"挽回|损失|追回|收回|清退|追缴|退缴|退还|补缴|违规资金|金额|钱")
@@ -59,13 +62,13 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     ascending = bool(ASCENDING.search(question))
     all_units = bool(ALL_UNITS.search(question))
     metric_key = ""
-    if (duration or difference or rank) and FEEDBACK_TO_PUBLISH.search(question):
+    if FEEDBACK_TO_PUBLISH.search(question):
         metric_key = "feedback_to_publish"
-    elif (duration or difference or rank) and INSPECTION_TO_FEEDBACK.search(question):
+    elif INSPECTION_TO_FEEDBACK.search(question):
         metric_key = "inspection_to_feedback"
-    elif INSPECTION.search(question) and (duration or re.search(r"时间|天", question)) and "反馈" not in question:
+    elif INSPECTION.search(question) and LENGTH.search(question) and "反馈" not in question:
         metric_key = "inspection_days"
-    elif SHARE.search(question) and (difference or rank or "多少" in question):
+    elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank):
         metric_key = "rectified_share"
     elif difference:  # figures ranked by 最多/最少 alone are the records answer's (it lists them all)
         metric_key = next((key for key, pattern in (("measures", MEASURES), ("rules", RULES), ("money", MONEY),
