@@ -114,6 +114,7 @@ def test_questions_that_ask_for_no_computation_are_left_to_other_answers(catalog
     assert read_computed_question("各单位分别挽回了多少经济损失?") is None
     assert read_computed_question("哪个单位新制定的制度最多?") is None  # the records answer ranks figures
     assert read_computed_question("浙南和惠济的巡视时间和反馈时间有何不同?") is None
+    assert read_computed_question("街道妇联登山比赛超标准发放了多少奖金?") is None  # 比赛 is no comparison
     assert read_computed_question("哪个单位巡察时间更早?") is None  # which date comes first: not a length
     assert read_computed_question("哪个单位女性干部比例更高?") is None  # a share, but not the rectified one
     assert read_computed_question("哪个单位巡察时间最长?").metric.key == "inspection_days"
