@@ -15,10 +15,10 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import Answer
+from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
-from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
 from assistant.verify import verify_answer
