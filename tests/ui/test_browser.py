@@ -315,3 +315,29 @@ def test_links_and_images_in_an_answer_are_shown_as_text_and_never_fetched(hosti
     assert hrefs and all(href.startswith("#src-") for href in hrefs)  # only our own citation links
     assert fetched == []
     shot(page, "14-hostile-answer-as-text")
+
+
+def test_computed_comparison_table_and_records_charts(page):
+    # A computed comparison: conclusion, a table with the computation, markers leading to the inputs.
+    reply = ask(page, "东湖高新产业园和云岭区哪个巡察时间更长?长多少天?")
+    assert reply.splitlines()[0] == "青禾市云岭区巡察历时68天,比东湖高新产业园(59天)多9天。"
+    table = page.locator('#chatbot [data-testid="bot"] table').last
+    assert "首尾两天都算:68天" in table.inner_text() and "首尾两天都算:59天" in table.inner_text()
+    table.locator("a.cite").first.click()
+    page.wait_for_selector("#sources-panel .src.flash")
+    assert "2023年9月4日至11月10日" in page.inner_text("#sources-panel .src.flash mark")
+    shot(page, "13-computed-comparison")
+
+    # The records tab's charts: a bar per unit, its tooltip quotes the notice, a click shows its source.
+    page.get_by_role("tab", name="整改记录").click()
+    bars = page.locator("#records-charts #chart-inspection_days a.chart-bar")
+    bars.first.wait_for()
+    assert bars.count() >= 3
+    assert bars.first.get_attribute("data-unit") == "青禾市云岭区"
+    tooltip = bars.first.locator("title").text_content()
+    assert tooltip.startswith("青禾市云岭区:68天") and "「" in tooltip
+    bars.first.click()
+    source = page.locator("#chart-inspection_days-0.flash")
+    source.wait_for()
+    assert "2023年9月4日至11月10日" in source.locator("mark").first.inner_text()
+    page.locator("#records-charts").screenshot(path=str(ARTIFACTS / "14-records-charts.png"))
