@@ -15,6 +15,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import Answer
+from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
@@ -179,15 +180,16 @@ class AnswerChain:
         )
 
     def _from_records(self, turn: Turn) -> Answer | None:
-        """A figure question across units, answered from the notices' records (or None)."""
+        """A computed comparison, or a figure question across units, answered from the notices' records (or None)."""
         catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
         allowed = [u for u in directory.units if not turn.units or u in turn.units]
+        computed_scope = scope_for_computation(turn.standalone_question, turn.retrieval.units_named, allowed)
         scope = scope_for_records(turn.retrieval.units_named, turn.retrieval.across_units, allowed)
-        if not scope:
-            return None
-        answer = answer_from_records(
-            turn.question, turn.standalone_question, scope, catalog.notices(), catalog.records(), catalog.notice_text
-        )
+        answer = None
+        for answerer, units in ((answer_computed, computed_scope), (answer_from_records, scope)):
+            if answer is None and units:
+                answer = answerer(turn.question, turn.standalone_question, units, catalog.notices(), catalog.records(),
+                                  catalog.notice_text)
         if answer is None:
             return None
         answer = widen_to_sentences(answer, catalog.notice_text)

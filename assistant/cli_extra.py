@@ -43,6 +43,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     serve = commands.add_parser("serve", help="start the chat in the browser (Gradio UI)")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default loopback only)")
     serve.add_argument("--port", type=int, default=7860)
+    serve.add_argument(
+        "--open-to-anyone",
+        action="store_true",
+        help="allow a non-loopback --host without ASSISTANT_AUTH: anyone who reaches the port can read, upload, remove",
+    )
 
     records = commands.add_parser("records", help="print the notice records table (headline figures per notice)")
     records_format = records.add_mutually_exclusive_group()
@@ -50,9 +55,17 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     records_format.add_argument("--csv", action="store_true", help="CSV with Chinese headers (Excel-friendly)")
     records.add_argument("--out", type=Path, help="write to this file instead of printing")
 
-    bench = commands.add_parser("bench", help="benchmarks: ingest against the raw model, retrieval latency and memory")
-    bench.add_argument("which", choices=["ingest", "query"], help="ingest: pipeline vs raw encode; query: latency")
-    bench.add_argument("--corpus", type=Path, default=Path("../shared/seeds"), help="ingest: folder of notices")
+    bench = commands.add_parser(
+        "bench", help="benchmarks: ingest against the raw model, retrieval latency and memory, serving soak"
+    )
+    bench.add_argument(
+        "which",
+        choices=["ingest", "query", "soak"],
+        help="ingest: pipeline vs raw encode; query: latency; soak: many UI sessions while the library changes",
+    )
+    bench.add_argument(
+        "--corpus", type=Path, help="ingest: folder of notices (../shared/seeds); soak: (tests/fixtures/notices)"
+    )
     bench.add_argument("--repeat", type=int, default=1, help="ingest: runs; the best of each timing is shown")
     bench.add_argument(
         "--profile", type=Path, help="ingest: cProfile one more ingest into this file; query: into this folder"
@@ -63,6 +76,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
         "--across-queries", type=int, default=10, help="query: questions across all units (each searches every unit)"
     )
     bench.add_argument("--seed", type=int, default=7, help="query: seed of the synthetic corpus and questions")
+    bench.add_argument("--sessions", type=int, default=20, help="soak: concurrent gradio_client sessions")
+    bench.add_argument("--questions", type=int, default=10, help="soak: questions per session")
+    bench.add_argument("--soak-timeout", type=float, default=900.0, help="soak: stop after this many seconds")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
 
 
@@ -159,9 +175,12 @@ def run_bench(args: argparse.Namespace) -> int:
     from assistant.settings import load_settings
 
     settings = load_settings()
+    if args.which == "soak":
+        return run_soak_bench(args)
     if args.which == "ingest":
         from bench.ingest_bench import BenchUnavailable, format_ingest_report, run_ingest_bench
 
+        args.corpus = args.corpus or Path("../shared/seeds")
         if not args.corpus.is_dir():
             raise UserError(f"--corpus {args.corpus}: not a folder of notices")
         try:
@@ -207,6 +226,27 @@ def run_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_soak_bench(args: argparse.Namespace) -> int:
+    """`assistant bench soak`: serve on 127.0.0.1, many sessions ask while an upload and a CLI removal run."""
+    from assistant.cli import UserError
+    from bench.soak import DEFAULT_NOTICES, SoakConfig, SoakFailed, run_soak
+
+    if args.sessions < 1 or args.questions < 1 or args.soak_timeout <= 0:
+        raise UserError("--sessions, --questions and --soak-timeout must be positive")
+    config = SoakConfig(
+        notices=args.corpus or DEFAULT_NOTICES,
+        sessions=args.sessions,
+        questions=args.questions,
+        timeout_s=args.soak_timeout,
+    )
+    print(f"soak: {config.sessions} sessions x {config.questions} questions on 127.0.0.1…", file=sys.stderr)
+    try:
+        print_json(run_soak(config))
+    except SoakFailed as error:
+        raise UserError(str(error)) from error
+    return 0
+
+
 @command("records")
 def run_records(args: argparse.Namespace) -> int:
     from assistant import records_view
@@ -238,13 +278,14 @@ def run_serve(args: argparse.Namespace) -> int:
     from assistant.cli import UserError
     from assistant.settings import load_settings
     from ui.auth import AuthConfigError
+    from ui.exposure import ExposureRefused
     from ui.server import start_server
 
     settings = load_settings()
     print("loading the model and the indexes…", file=sys.stderr)
     try:
-        demo, readiness = start_server(settings, args.host, args.port)
-    except AuthConfigError as error:
+        demo, readiness = start_server(settings, args.host, args.port, open_to_anyone=args.open_to_anyone)
+    except (AuthConfigError, ExposureRefused) as error:
         raise UserError(str(error)) from error
     except OSError as error:
         raise UserError(f"cannot serve on {args.host}:{args.port} ({error}); pass another --port") from error

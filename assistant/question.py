@@ -106,7 +106,9 @@ RECORD_FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("money", re.compile(r"挽回|损失|追回|收回|清退|追缴|退缴|退还|补缴|违规资金|金额|多少钱")),
     ("people", re.compile(r"处分|立案|诫勉|问责|谈话提醒|组织处理|党纪|处理了?多少人|处理.{0,4}人")),
     ("clues", re.compile(r"线索|信访")),
-    ("problems_found", re.compile(r"(反馈|指出|发现|查找|梳理)[^,。?]{0,8}问题|问题[^,。?]{0,4}(多少|几)|整改任务")),
+    ("problems_found", re.compile(r"(反馈|指出|发现|查找|梳理)[^,。?]{0,8}问题|问题[^,。?]{0,4}(多少|几)")),
+    # 整改措施 / 整改任务 (measures) are what a unit set itself to do: never answered with problem counts.
+    ("measures", re.compile(r"措施|举措|整改任务|任务清单|具体任务")),
     ("problems_rectified", re.compile(r"完成|整改到位|整改了?多少|整改进度|进展")),
     ("problems_in_progress", re.compile(r"正在整改|未完成|尚未|在改|推进中")),
     ("completion_rate", re.compile(r"整改率|完成率|比例|百分")),

@@ -40,6 +40,8 @@ _RULE_NOUN_MAY_FOLLOW = set("项个条套的了新订定台立善改全增章或
 # Completion questions ("完成了多少") are answered with the rectified, in-progress and rate figures together.
 COMPLETION_FIELDS = ("problems_rectified", "problems_in_progress", "completion_rate")
 PROBLEM_FIELDS = ("problems_found",) + COMPLETION_FIELDS
+# Narrowest first: "整改任务完成了多少" is a completion question; "细化为多少项整改任务" a measures one, not problems.
+NARROWEST_FIRST = tuple(reversed(COMPLETION_FIELDS)) + ("measures", "problems_found")
 # 线索 and 信访 share the clues field; a question about one of them gets only figures labelled with it.
 CLUE_NOUNS = {"信访": re.compile(r"信访"), "线索": re.compile(r"线索")}
 
@@ -104,6 +106,7 @@ FAMILIES: dict[str, tuple[Family, ...]] = {
         _family("problem_groups", "问题方面(类别)数", r"类|方面", r"方面|大类|几类"),
         _family("other_problems", "其他问题数字", r"."),
     ),
+    "measures": (_family("measures", "整改措施(任务)数", r"."),),
     "problems_rectified": (_family("rectified", "已整改问题数", r"."),),
     "problems_in_progress": (_family("in_progress", "正在整改问题数", r"."),),
     "completion_rate": (_family("rate", "整改率", r".", summable=False),),
@@ -113,7 +116,7 @@ FAMILIES: dict[str, tuple[Family, ...]] = {
 FIELD_TOPICS = {
     "money": "金额", "rules": "制度", "people": "处理人数", "clues": "线索、信访",
     "problems_found": "反馈问题", "problems_rectified": "已整改", "problems_in_progress": "正在整改",
-    "completion_rate": "整改率",
+    "completion_rate": "整改率", "measures": "整改措施(任务)",
 }
 
 
@@ -135,9 +138,9 @@ def read_figure_question(question: str) -> FigureQuestion | None:
     if TIME_LIMITED.search(question) or not NUMBER_ASK.search(UNIT_COUNT_ASK.sub("", question)):
         return None
     named = [name for name, pattern in RECORD_FIELD_WORDS if pattern.search(question)]
-    if named and set(named) <= set(PROBLEM_FIELDS):
+    if named and set(named) <= set(NARROWEST_FIRST):
         # The narrowest wins: "完成率" is a rate question, "未完成" an in-progress one, "完成了多少" rectified.
-        named = [next(name for name in reversed(PROBLEM_FIELDS) if name in named)]
+        named = [next(name for name in NARROWEST_FIRST if name in named)]
     if len(named) != 1 or named[0] not in record_fields(question):
         return None
     field_name = named[0]

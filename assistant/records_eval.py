@@ -31,7 +31,8 @@ from index.records import FIELDS, Figure, NoticeRecord, extract_notice_record, v
 
 # gold field -> (primary figure fields, extra figure fields that may hold a gold number)
 FIELD_MAP: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "problems": (("problems_found",), ()),
+    # Gold files task counts ("细化为35项具体整改任务") with the problems; records keep them as measures.
+    "problems": (("problems_found",), ("measures",)),
     "rectified": (("problems_rectified", "problems_in_progress", "completion_rate"), ("clues",)),
     "money_recovered": (("money",), ()),
     "people_disciplined": (("people",), ("clues",)),

@@ -25,6 +25,7 @@ _COLUMNS: tuple[tuple[str, str], ...] = (
     ("feedback_date", "反馈时间"),
     ("publish_date", "发布时间"),
     ("problems_found", "反馈问题"),
+    ("measures", "整改措施(任务)"),
     ("problems_rectified", "已整改"),
     ("problems_in_progress", "正在整改"),
     ("completion_rate", "整改率"),

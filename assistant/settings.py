@@ -81,6 +81,13 @@ class Settings(BaseSettings):
     auth: str = ""
     ui_concurrency: int = 4
     ui_max_upload_mb: float = 20.0
+    # Login throttling per client address: this many wrong passwords in a row are free (typos), then
+    # each further attempt waits base * 2**(extra failures - 1) seconds, capped; a quiet spell forgets.
+    # Chosen so a person who mistypes a few times never waits, while guessing costs hours per thousand tries.
+    login_free_failures: int = 5
+    login_base_delay_s: float = 2.0
+    login_max_delay_s: float = 300.0
+    login_forget_after_s: float = 900.0
     answering: AnsweringSettings = Field(default_factory=AnsweringSettings)
 
     @classmethod

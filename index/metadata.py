@@ -176,7 +176,7 @@ def find_publish_date(text: str) -> SourcedValue | None:
         if match["H"]:
             value += f" {int(match['H']):02d}:{match['M']}"
         return SourcedValue(value, offset + match.start(), offset + match.end())
-    return _signature_date(text)
+    return find_signature_date(text)
 
 
 def _labelled_date(line: str) -> re.Match[str] | None:
@@ -185,7 +185,7 @@ def _labelled_date(line: str) -> re.Match[str] | None:
     return match if match and match["label"] else None
 
 
-def _signature_date(text: str) -> SourcedValue | None:
+def find_signature_date(text: str) -> SourcedValue | None:
     """A closing line that is only a full date (2023年6月28日), among the notice's last lines."""
     lines = [(line, offset) for line, offset in _lines_with_offsets(text) if line][-6:]
     for line, offset in reversed(lines):

@@ -1,4 +1,4 @@
-"""Notice records: each notice's headline figures (问题, 整改, 金额, 处理人数, 制度, 线索), each with its verbatim quote.
+"""Notice records: each notice's headline figures (问题, 整改, 金额, 处理人数, 制度, 线索, 整改措施), each with its verbatim quote.
 
 Extraction is by rules over how figures are worded (a label word next to a number in the same
 clause), never over particular notices' sentences. A figure the rules cannot tie to a label is
@@ -21,7 +21,7 @@ logger = logging.getLogger(__name__)
 
 FIELDS = (
     "problems_found", "problems_rectified", "problems_in_progress", "completion_rate",
-    "money", "people", "rules", "clues",
+    "money", "people", "rules", "clues", "measures",
 )
 MIN_QUOTE, MAX_QUOTE = 10, 150
 
@@ -76,7 +76,11 @@ class NoticeRecord:
 # --- wording of labels -------------------------------------------------------------------------
 
 _FEEDBACK_VERB = r"反馈|指出|提出|交办|梳理出|查找出|细化为|分解为|细化成|(?:巡察|巡视)[^，,。；;]{0,8}发现"
-_PROBLEM_HEAD = r"(?:的)?(?:具体)?(?:整改问题|整改任务|整改事项|问题)"
+_PROBLEM_HEAD = r"(?:的)?(?:具体)?(?:整改问题|整改事项|问题)"
+# 整改措施 / 整改任务 (measures): what the unit set itself to do, counted apart from the problems found
+# ("12个问题,细化为35项具体整改任务"; "制定整改措施25条"; "形成整改任务清单40项").
+_MEASURE_NOUN = r"(?:具体)?(?:整改措施|整改任务清单|整改任务|任务清单|整改举措)"
+_MEASURE_VERB = r"制定了?|细化为|细化成|分解为|分解成|形成|列出|明确|梳理出|提出|反馈的"
 _GROUP_TAIL = r"(?:大类|大方面|方面|类)?"
 _RECTIFIED = r"已整改到位|整改到位|已完成整改|完成整改|已整改完成|整改完成|已按期完成|按期完成|已全部完成|已完成|已整改|已销号"
 _IN_PROGRESS = (
@@ -295,6 +299,28 @@ def _rectified_claim(notice: _Notice, quantity: Quantity, verb: str, start: int,
     return [_Claim(field_name, verb.removeprefix("已"), quantity, start, end)]
 
 
+def _measures(notice: _Notice, quantity: Quantity) -> list[_Claim]:
+    """整改措施 / 整改任务 counts: "制定整改措施25条", "细化为35项具体整改任务", "巡察反馈的25项整改任务"."""
+    if quantity.kind != "count" or quantity.unit not in ("项", "条", "个", "件", "大项"):
+        return []
+    before, clause_start = notice.before(quantity), notice.clause_start(quantity.start)
+    noun_first = re.search(rf"(?P<verb>{_MEASURE_VERB})?(?P<noun>{_MEASURE_NOUN})(?:共|共计|合计)?$", before)
+    if noun_first:
+        start, end = clause_start + noun_first.start(), quantity.end
+        label = (noun_first.group("verb") or "").removesuffix("了") + noun_first.group("noun")
+    else:
+        noun_after = re.match(rf"(?P<noun>{_MEASURE_NOUN})", notice.after(quantity))
+        if not noun_after:
+            return []
+        verb = re.search(rf"(?P<verb>{_MEASURE_VERB})(?:共|共计)?$", before)
+        start = clause_start + verb.start() if verb else quantity.start
+        end = quantity.end + noun_after.end()
+        label = (verb.group("verb").removesuffix("了") if verb else "") + noun_after.group("noun")
+    if _preceded_by(notice.masked, start, _MODAL):
+        return []
+    return [_Claim("measures", label, quantity, start, end)]
+
+
 def _rates(notice: _Notice, quantity: Quantity) -> list[_Claim]:
     """整改率 / 完成率 / 办结率 as stated: "整改率85.7%", "办结率为100%"."""
     if quantity.kind != "percent":
@@ -472,7 +498,7 @@ def extract_notice_record(
     for quantity in quantities:
         if quantity.start in claimed:
             continue
-        for classify in (_rates, _money, _rectified, _clues, _people):
+        for classify in (_rates, _money, _measures, _rectified, _clues, _people):
             found = classify(notice, quantity)
             if found:
                 break

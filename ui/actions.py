@@ -7,7 +7,6 @@ Plain methods over the workspace and the answer chain, returning component value
 from __future__ import annotations
 
 import logging
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -19,7 +18,7 @@ from assistant.chain import AnswerChain, QuestionRejected, check_question
 from assistant.answer import Answer
 from ui.chat_view import SEARCHING, answer_message, chat_messages, partial_message, reveal_prefixes
 from ui.conversation import ChatTurn, history_for_chain, turn_index_of_message
-from ui.export import write_conversation
+from ui.export import SessionExportFolders, write_conversation
 from ui.feedback import FeedbackLog, feedback_entry
 from ui.library import NoticeLibrary, library_rows, notice_choices
 from ui.sources import placeholder_html, sources_panel_html
@@ -43,7 +42,7 @@ class UiActions:
         self.chain = chain
         self.library = library
         self.feedback_log = FeedbackLog(workspace.settings.feedback_path)
-        self.exports_dir = exports_dir or Path(tempfile.gettempdir()) / "inspection-assistant-exports"
+        self.exports = SessionExportFolders(exports_dir)
         # Answering is the heavy part; revealing a finished answer is not, so only answering takes a slot.
         self._answer_slots = threading.BoundedSemaphore(max(1, workspace.settings.ui_concurrency))
 
@@ -145,41 +144,52 @@ class UiActions:
         self.feedback_log.append(feedback_entry(turns[turn_index], liked.liked))
         gr.Info("已记录反馈,谢谢。")
 
-    def export(self, turns: list[ChatTurn]):
-        """The conversation as a downloadable Markdown file."""
+    def export(self, turns: list[ChatTurn], request: gr.Request | None = None):
+        """The conversation as a downloadable Markdown file, in this session's private folder."""
         if not turns:
             gr.Warning("还没有可导出的对话。")
             return gr.update(value=None, visible=False)
-        path = write_conversation(turns, self.exports_dir)
+        path = write_conversation(turns, self.exports.folder_for(_session_of(request)))
         return gr.update(value=str(path), visible=True)
+
+    def forget_session(self, request: gr.Request | None = None) -> None:
+        """The page was closed: delete that session's exports."""
+        self.exports.forget(_session_of(request))
 
     # --- notices -------------------------------------------------------------------------
 
     def library_views(self, selected_units: list[str] | None = None) -> tuple:
         """(library table, removal choices, unit filter, status) after the library changed."""
+        table, choices, status = self.table_views()
+        return table, choices, self.unit_filter_update(selected_units), status
+
+    def table_views(self) -> tuple:
+        """(library table, removal choices, status) as the library is now."""
         notices = self.library.notices()
+        return library_rows(notices), gr.update(choices=notice_choices(notices), value=None), self.status()
+
+    def unit_filter_update(self, selected_units: list[str] | None = None) -> dict:
+        """The unit filter offering every ingested unit, keeping the selected ones that still exist."""
         units = self.units()
-        kept = [unit for unit in (selected_units or []) if unit in units]
-        return (
-            library_rows(notices),
-            gr.update(choices=notice_choices(notices), value=None),
-            gr.update(choices=units, value=kept),
-            self.status(),
-        )
+        return gr.update(choices=units, value=[unit for unit in (selected_units or []) if unit in units])
 
     def upload(self, files: list[str] | None, progress=gr.Progress()) -> tuple:
-        """Ingest uploaded files; (result, cleared file box). The app refreshes the views after."""
+        """Ingest uploaded files: (result, cleared file box, *table_views) in one update, so no stale table."""
         if not files:
-            return "请选择要上传的通报文件。", gr.update()
+            return "请选择要上传的通报文件。", gr.update(), *self.table_views()
         paths = [getattr(item, "name", item) for item in files]
         outcome = self.library.ingest_uploads(paths, lambda fraction, words: progress(fraction, desc=words))
         if outcome.failed:
             gr.Warning(f"{len(outcome.failed)} 个文件导入失败,原因见通报库页。")
-        return outcome.markdown(), gr.update(value=None)
+        return outcome.markdown(), gr.update(value=None), *self.table_views()
 
-    def remove(self, notice_id: str | None) -> str:
-        """Remove the chosen notice; a line saying what happened. The app refreshes the views after."""
-        return self.library.remove(notice_id or "")
+    def remove(self, notice_id: str | None) -> tuple:
+        """Remove the chosen notice: (a line saying what happened, *table_views) in one update."""
+        return self.library.remove(notice_id or ""), *self.table_views()
+
+
+def _session_of(request: gr.Request | None) -> str | None:
+    return getattr(request, "session_hash", None) if request is not None else None
 
 
 def _chat_update(turns: list[ChatTurn], hint: str, pending: str | None = None, sources=None, status=None) -> tuple:

@@ -9,13 +9,16 @@ from assistant.workspace import quiet_third_party_telemetry
 quiet_third_party_telemetry()  # before gradio is imported: analytics off
 
 import gradio as gr  # noqa: E402
+from starlette.middleware import Middleware  # noqa: E402
 
 from assistant.chain import AnswerChain, make_chain  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from ui.actions import EMPTY_SOURCES, UiActions  # noqa: E402
 from ui.assets import CSS, HEAD  # noqa: E402
 from ui.auth import parse_auth  # noqa: E402
+from ui.exposure import OPEN_FLAG, check_exposure, is_loopback  # noqa: E402
 from ui.library import LIBRARY_HEADERS, UPLOAD_SUFFIXES, NoticeLibrary, library_rows, notice_choices  # noqa: E402
+from ui.login_throttle import LoginThrottle, LoginThrottleMiddleware  # noqa: E402
 from ui.records_tab import RecordsTab  # noqa: E402
 from ui.sources import placeholder_html  # noqa: E402
 
@@ -113,9 +116,13 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
                 )
                 with gr.Row():
                     remove_choice = gr.Dropdown(
-                        choices=notice_choices(notices), value=None, label="选择要删除的通报", scale=4
+                        choices=notice_choices(notices),
+                        value=None,
+                        label="选择要删除的通报",
+                        scale=4,
+                        elem_id="notices-remove-choice",
                     )
-                    remove_button = gr.Button("删除所选通报", variant="stop", scale=1)
+                    remove_button = gr.Button("删除所选通报", variant="stop", scale=1, elem_id="notices-remove")
                 remove_result = gr.Markdown("", label="删除结果", elem_id="remove-result")
             records = RecordsTab.build(workspace)
 
@@ -149,11 +156,14 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
         export.click(actions.export, inputs=[turns], outputs=[export_file], api_name="export")
 
         # Ingest and removal show progress on their own box only: the rest of the page stays usable.
-        library_outputs = [library_table, remove_choice, unit_filter, status]
+        # Each returns the refreshed table, removal choices and status in the same update as its result
+        # line (never a result beside a stale table); then the unit filter offers the units now ingested,
+        # reading the selection only then so a choice made during a long ingest is kept.
+        table_outputs = [library_table, remove_choice, status]
         uploaded = upload.upload(
             actions.upload,
             inputs=[upload],
-            outputs=[upload_result, upload],
+            outputs=[upload_result, upload, *table_outputs],
             show_progress_on=[upload],
             api_name="upload",
             concurrency_limit=1,
@@ -162,20 +172,21 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
         removed = remove_button.click(
             actions.remove,
             inputs=[remove_choice],
-            outputs=[remove_result],
+            outputs=[remove_result, *table_outputs],
             api_name="remove",
             concurrency_limit=1,
             concurrency_id="library",
         )
         for event in (uploaded, removed):
             event = event.then(
-                actions.library_views,
+                actions.unit_filter_update,
                 inputs=[unit_filter],
-                outputs=library_outputs,
+                outputs=[unit_filter],
                 show_progress="hidden",
                 api_visibility="private",
             )
             event.then(records.refresh, outputs=records.outputs, show_progress="hidden", api_visibility="private")
+        library_outputs = [library_table, remove_choice, unit_filter, status]
         # A page opened later sees notices ingested since the app started (another session, the CLI).
         demo.load(
             lambda selected: (*actions.library_views(selected), *records.refresh()),
@@ -184,6 +195,7 @@ def build_app(workspace, chain: AnswerChain | None = None) -> gr.Blocks:
             show_progress="hidden",
             api_visibility="private",
         )
+        demo.unload(actions.forget_session)  # a closed page's exports are deleted
     return demo
 
 
@@ -194,17 +206,24 @@ def launch_app(
     port: int = 7860,
     *,
     prevent_thread_lock: bool = False,
+    open_to_anyone: bool = False,
 ):
-    """Serve the app with the settings' login, concurrency and upload limits; analytics stay off."""
+    """Serve the app with the settings' login (throttled), concurrency and upload limits; analytics stay off.
+
+    Beyond loopback it needs a login, or `open_to_anyone` (the operator's explicit consent).
+    """
     auth = parse_auth(settings.auth)
-    if not auth and host not in ("127.0.0.1", "localhost", "::1"):
-        logger.warning("serving on %s without a login: anyone who reaches it reads the notices (set ASSISTANT_AUTH)", host)
+    check_exposure(host, has_login=bool(auth), open_to_anyone=open_to_anyone)
+    if not auth and not is_loopback(host):
+        logger.warning("serving on %s without a login (%s): anyone who reaches it can read, upload and remove", host, OPEN_FLAG)
     demo.queue(default_concurrency_limit=settings.ui_concurrency)
+    throttle = LoginThrottle.from_settings(settings)
     return demo.launch(
         server_name=host,
         server_port=port,
         auth=auth or None,
-        auth_message="请登录后使用巡察整改通报问答。" if auth else None,
+        # The login page shows any refusal as "incorrect credentials", so the wait is announced here.
+        auth_message="请登录后使用巡察整改通报问答。连续多次输错密码后,需等待一段时间才能再试。" if auth else None,
         max_file_size=int(settings.ui_max_upload_mb * 1024 * 1024),
         prevent_thread_lock=prevent_thread_lock,
         quiet=True,
@@ -215,4 +234,5 @@ def launch_app(
         css=CSS,
         head=HEAD,
         footer_links=["api"],
+        app_kwargs={"middleware": [Middleware(LoginThrottleMiddleware, throttle=throttle)]},
     )

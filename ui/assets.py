@@ -25,6 +25,19 @@ a.cite { text-decoration: none; font-size: 0.8em; vertical-align: super; color: 
 .chat-sources { font-size: 0.85em; color: var(--body-text-color-subdued); margin-top: 0.4em; }
 #question-hint, #question-hint p { color: #b45309; }
 #upload-result { white-space: normal; }
+.records-charts { display: grid; grid-template-columns: minmax(0, 1fr); gap: 1em; }
+.chart-block { display: grid; grid-template-columns: 720px minmax(0, 1fr); column-gap: 1em; align-items: start;
+               border-bottom: 1px solid var(--border-color-primary); padding-bottom: 0.6em; }
+.chart-block > .chart-title, .chart-block > svg, .chart-block > .chart-silent { grid-column: 1; }
+.chart-block > .chart-sources { grid-column: 2; grid-row: 1 / span 3; }
+.chart-title { font-weight: 600; margin-bottom: 0.2em; }
+.chart .chart-label { font-size: 13px; fill: var(--body-text-color); }
+.chart .chart-value { font-size: 12px; fill: var(--body-text-color-subdued); }
+.chart a.chart-bar { cursor: pointer; }
+.chart a.chart-bar:hover rect { fill: #d97706; }
+.chart-silent { color: var(--body-text-color-subdued); font-size: 0.85em; }
+.chart-sources { max-height: 190px; overflow-y: auto; font-size: 0.85em; }
+.chart-src .src-context { white-space: normal; }
 """
 
 # Clicking an [n] marker scrolls the sources panel to that source and flashes it; when the panel

@@ -7,6 +7,7 @@ import re
 
 from assistant.answer import Answer, Citation
 from ui.conversation import ChatTurn
+from ui.safe_markdown import neutralise_markdown
 
 SEARCHING = "正在检索…"
 CITATION_MARKER = re.compile(r"\[(\d{1,3})\]")
@@ -25,17 +26,22 @@ def _marker_link(turn_index: int, n: int) -> str:
 
 
 def link_citation_markers(text: str, turn_index: int, numbers: set[int]) -> str:
-    """Answer Markdown whose [n] markers (for known citations) link to the sources panel.
+    """Answer Markdown whose [n] markers (for known citations) link to the sources panel; the rest neutralised.
 
-    Angle brackets in the text are neutralised first: notice text is shown, never interpreted.
+    Notice text and LLM output are shown, never interpreted: HTML, links, images and autolinks are
+    escaped (neutralise_markdown); our own citation links are the only links in a reply.
     """
-    safe = text.replace("&", "&amp;").replace("<", "&lt;")
-
-    def replace(match: re.Match) -> str:
+    parts = []
+    last = 0
+    for match in CITATION_MARKER.finditer(text):
         n = int(match.group(1))
-        return _marker_link(turn_index, n) if n in numbers else match.group(0)
-
-    return CITATION_MARKER.sub(replace, safe)
+        if n not in numbers:
+            continue
+        parts.append(neutralise_markdown(text[last : match.start()]))
+        parts.append(_marker_link(turn_index, n))
+        last = match.end()
+    parts.append(neutralise_markdown(text[last:]))
+    return "".join(parts)
 
 
 def _hard_breaks(text: str) -> str:
@@ -67,9 +73,9 @@ def answer_message(answer: Answer, turn_index: int, text: str | None = None) -> 
     numbers = {citation.n for citation in answer.citations}
     parts = []
     if answer.notice:
-        parts.append(f"> **注意**:{html.escape(answer.notice)}")
+        parts.append(f"> **注意**:{neutralise_markdown(answer.notice)}")
     if answer.standalone_question and answer.standalone_question != answer.question:
-        parts.append(f"> 按“{html.escape(answer.standalone_question)}”理解")
+        parts.append(f"> 按“{neutralise_markdown(answer.standalone_question)}”理解")
     body = answer.text.strip() if text is None else text
     parts.append(_hard_breaks(link_citation_markers(body, turn_index, numbers)))
     if text is None and answer.citations:
@@ -104,7 +110,7 @@ def chat_messages(turns: list[ChatTurn], pending: str | None = None) -> list[dic
     """The Chatbot value for a conversation; `pending` is the reply shown for the last, unfinished turn."""
     messages: list[dict] = []
     for index, turn in enumerate(turns):
-        messages.append({"role": "user", "content": turn.question})
+        messages.append({"role": "user", "content": neutralise_markdown(turn.question)})
         is_last = index == len(turns) - 1
         if is_last and pending is not None:
             reply = pending

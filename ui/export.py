@@ -1,8 +1,13 @@
-"""Export a conversation as Markdown, every answer's sources as footnotes (quote, unit, title)."""
+"""Export a conversation as Markdown, every answer's sources as footnotes (quote, unit, title), privately per session."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
+import threading
+import uuid
 from datetime import datetime
 from pathlib import Path
 
@@ -63,9 +68,48 @@ def conversation_markdown(turns: list[ChatTurn], exported_at: datetime) -> str:
 
 
 def write_conversation(turns: list[ChatTurn], folder: Path, now: datetime | None = None) -> Path:
-    """Write the conversation's Markdown to a new file in `folder`; returns its path."""
+    """Write the conversation's Markdown to a new, uniquely named file only its owner can read; returns its path.
+
+    `folder` is made private (0700) if new. The name holds the time and a random part, so two exports
+    in the same second never overwrite each other.
+    """
     now = now or datetime.now()
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"问答记录-{now:%Y%m%d-%H%M%S}.md"
-    path.write_text(conversation_markdown(turns, now), encoding="utf-8")
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = folder / f"问答记录-{now:%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:12]}.md"
+    data = conversation_markdown(turns, now).encode("utf-8")
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(data)
     return path
+
+
+class SessionExportFolders:
+    """One private (0700) folder per browser session for its exports, under a private root; removed on leave."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self._root = root
+        self._folders: dict[str, Path] = {}
+        self._lock = threading.Lock()
+
+    def folder_for(self, session: str | None) -> Path:
+        """The session's own export folder, made on first use; a session without an id gets a fresh one."""
+        with self._lock:
+            if session and session in self._folders:
+                return self._folders[session]
+            folder = Path(tempfile.mkdtemp(prefix="session-", dir=self._root_folder()))  # mode 0700
+            if session:
+                self._folders[session] = folder
+            return folder
+
+    def forget(self, session: str | None) -> None:
+        """Delete a session's folder and its exports (the page was closed)."""
+        with self._lock:
+            folder = self._folders.pop(session, None) if session else None
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _root_folder(self) -> Path:
+        if self._root is None:
+            self._root = Path(tempfile.mkdtemp(prefix="inspection-assistant-exports-"))
+        self._root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return self._root

@@ -17,6 +17,7 @@ from pathlib import Path
 from index.catalog import NoticeRow
 from index.ingest import IngestReport, NoticeNotFound
 from index.loaders import SUPPORTED_SUFFIXES
+from ui.upload_messages import chinese_failure_line
 
 logger = logging.getLogger(__name__)
 
@@ -194,11 +195,12 @@ class NoticeLibrary:
 
     @staticmethod
     def _failure_line(line: str, names: dict[str, str]) -> str:
-        """The ingest failure line with the stored path replaced by the uploaded file's name."""
+        """The ingest failure line in Chinese, naming the uploaded file (never the stored path)."""
         for path, name in sorted(names.items(), key=lambda item: -len(item[0])):
             if line.startswith(path):
-                return f"{name}{line[len(path):]}"
-        return line
+                return chinese_failure_line(name, line[len(path) :].lstrip(":").strip())
+        path, _, reason = line.partition(": ")
+        return chinese_failure_line(Path(path).name, reason or line)
 
     def remove(self, notice_id: str) -> str:
         """Remove one notice; returns a line for the user."""

@@ -9,12 +9,14 @@ from pathlib import Path
 
 import gradio as gr
 
+from assistant.records_charts import records_charts
 from assistant.records_view import compare_units, figure_sources, records_columns, records_csv, records_rows
+from ui.records_charts import charts_html
 from ui.sources import quote_in_context_html
 
 ID_HEADER = "通报编号"
 # Pixel widths of the records table's columns (unit, team, dates, figures..., notice id).
-COLUMN_WIDTHS = [150, 120, 150, 110, 110, 130, 120, 120, 80, 240, 180, 150, 150, 140]
+COLUMN_WIDTHS = [150, 120, 150, 110, 110, 130, 130, 120, 120, 80, 240, 180, 150, 150, 140]
 CELL_HINT = "点击表格中的日期或数字单元格,这里显示它在通报原文中的出处。"
 
 
@@ -101,6 +103,9 @@ class RecordsTab:
                 tab.csv_file = gr.File(
                     label="CSV 文件(点击下载)", visible=False, interactive=False, elem_id="records-csv-file", scale=3
                 )
+            gr.Markdown("### 单位对比图")
+            gr.Markdown("每个单位一条;鼠标停在条上可见原文,点击条形跳到它的出处。同一单位有多项时取最大一项,各项都列在出处中。")
+            tab.charts = gr.HTML(tab.charts_html(), elem_id="records-charts")
             gr.Markdown("### 单元格出处")
             tab.cell_sources = gr.HTML(_note(CELL_HINT), elem_id="cell-sources")
             gr.Markdown("### 单位对比")
@@ -127,12 +132,16 @@ class RecordsTab:
 
     @property
     def outputs(self) -> list:
-        return [self.table, self.compare_units]
+        return [self.table, self.compare_units, self.charts]
 
     def refresh(self) -> tuple:
-        """(records table, unit choices) after the library changed."""
+        """(records table, unit choices, charts) after the library changed."""
         headers, rows = records_table(self.catalog)
-        return gr.update(value=rows, headers=headers), gr.update(choices=self.units())
+        return gr.update(value=rows, headers=headers), gr.update(choices=self.units()), self.charts_html()
+
+    def charts_html(self) -> str:
+        """The bar charts per unit for the current library."""
+        return charts_html(records_charts(self.catalog, self.units()), self.catalog.notice_text)
 
     def show_cell_sources(self, selected: gr.SelectData) -> str:
         row = selected.row_value or []

@@ -19,9 +19,12 @@ class Readiness:
     notices: int
     chunks: int
     login: bool
+    open_to_anyone: bool = False
 
     def line(self) -> str:
         login = "login required" if self.login else "no login"
+        if self.open_to_anyone and not self.login:
+            login = "no login: OPEN TO ANYONE who reaches the port"
         return (
             f"ready: {self.url} ({self.answerer} answerer; {self.notices} notices, {self.chunks} chunks; {login}). "
             "Ctrl+C stops it."
@@ -34,20 +37,25 @@ def warm_up(workspace) -> None:
     workspace.retriever.directory  # builds the unit directory and the lexical index
 
 
-def start_server(settings: Settings, host: str, port: int, workspace=None):
-    """Start the UI without blocking; returns (the Gradio app, its Readiness)."""
+def start_server(settings: Settings, host: str, port: int, workspace=None, *, open_to_anyone: bool = False):
+    """Start the UI without blocking; returns (the Gradio app, its Readiness).
+
+    Beyond loopback it needs a login or `open_to_anyone` (raises ExposureRefused before any model loads).
+    """
     from assistant.chain import make_chain
     from assistant.workspace import Workspace
     from ui.app import build_app, launch_app
     from ui.auth import parse_auth
+    from ui.exposure import check_exposure, is_loopback
 
-    parse_auth(settings.auth)  # a malformed login setting fails before any model loads
+    # A malformed login setting, or an open port without one, fails before any model loads.
+    check_exposure(host, has_login=bool(parse_auth(settings.auth)), open_to_anyone=open_to_anyone)
     workspace = workspace or Workspace(settings)
     workspace.ingestor.finish_interrupted_work()
     warm_up(workspace)
     chain = make_chain(workspace)
     demo = build_app(workspace, chain)
-    launch_app(demo, settings, host, port, prevent_thread_lock=True)
+    launch_app(demo, settings, host, port, prevent_thread_lock=True, open_to_anyone=open_to_anyone)
     notices, chunks = workspace.catalog.counts()
     shown_host = f"[{host}]" if ":" in host else host
     readiness = Readiness(
@@ -56,5 +64,6 @@ def start_server(settings: Settings, host: str, port: int, workspace=None):
         notices=notices,
         chunks=chunks,
         login=bool(parse_auth(settings.auth)),
+        open_to_anyone=open_to_anyone and not is_loopback(host),
     )
     return demo, readiness

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import html
 
+from ui.safe_markdown import neutralise_markdown
+
 
 def answerer_label(answerer_name: str, llm_model: str) -> str:
     """The active answerer in words."""
@@ -29,5 +31,5 @@ def status_markdown(
         parts.append("**正在导入新通报**(完成前的回答不含新文件)")
     line = " · ".join(parts)
     if notice:
-        line += f"\n\n**注意**:{html.escape(notice)}"
+        line += f"\n\n**注意**:{neutralise_markdown(notice)}"
     return line

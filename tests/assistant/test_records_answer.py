@@ -195,3 +195,9 @@ def test_rendered_sum_answer_matches_the_golden_file(catalogue):
     rendered = answer.render_markdown()
     assert rendered == (GOLDEN / "records_answer_sum.md").read_text(encoding="utf-8")
     assert all(re.search(r"「.+」", line) for line in rendered.splitlines() if line.startswith("- ["))
+
+
+def test_a_question_about_measures_is_never_answered_with_problem_counts():
+    assert read_figure_question("各单位分别制定了多少条整改措施?").field == "measures"
+    assert read_figure_question("各单位反馈的问题细化为多少项整改任务?").field == "measures"
+    assert read_figure_question("各单位巡察反馈了多少个问题?").field == "problems_found"

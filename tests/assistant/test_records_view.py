@@ -65,7 +65,7 @@ def _row(catalog, unit: str) -> dict[str, str]:
 def test_columns_are_the_unit_metadata_and_every_figure_field_with_chinese_headers():
     assert records_columns() == [
         ("unit", "单位"), ("inspecting_body", "巡察(巡视)组"), ("inspection_period", "巡察时间"),
-        ("feedback_date", "反馈时间"), ("publish_date", "发布时间"), ("problems_found", "反馈问题"),
+        ("feedback_date", "反馈时间"), ("publish_date", "发布时间"), ("problems_found", "反馈问题"), ("measures", "整改措施(任务)"),
         ("problems_rectified", "已整改"), ("problems_in_progress", "正在整改"), ("completion_rate", "整改率"),
         ("money", "追缴/挽回金额"), ("people", "处理人数"), ("rules", "制度"), ("clues", "线索/信访"),
     ]

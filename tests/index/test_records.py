@@ -136,7 +136,8 @@ def test_conflicting_statements_are_all_kept_each_with_its_quote():
         "巡察反馈的18项整改任务已完成整改17项",
     ]
     assert [figure.value for figure in record.by_field("problems_in_progress")] == [2, 1]
-    assert _values(record, "problems_found") == [("整改任务", 18)]  # stated twice alike: kept once
+    assert record.by_field("problems_found") == []  # tasks are measures, not problems found
+    assert _values(record, "measures") == [("反馈的整改任务", 18)]  # stated twice alike: kept once
 
 
 def test_a_total_after_a_list_of_amounts_is_kept_with_the_list():
@@ -222,3 +223,15 @@ def test_any_text_yields_only_verifiable_figures(parts):
     for figure in record.figures:
         assert len(figure.quote) <= MAX_QUOTE
         assert re.search(r"\d|[一二两三四五六七八九十百千万亿]", figure.text)
+
+
+def test_measures_and_tasks_are_counted_apart_from_the_problems_found():
+    text = (
+        "县委将巡察反馈的两大方面9个问题,细化为27项具体整改任务。"
+        "对照问题清单制定整改措施31条。形成整改任务清单40项。已完成整改25项。"
+    )
+    record = extract_notice_record("measures", text)
+    assert _values(record, "problems_found") == [("大方面", 2), ("问题", 9)]
+    assert _values(record, "measures") == [("细化为具体整改任务", 27), ("制定整改措施", 31), ("形成整改任务清单", 40)]
+    assert _values(record, "problems_rectified") == [("完成整改", 25)]
+    assert verify_record(record, text) == []

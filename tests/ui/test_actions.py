@@ -141,6 +141,42 @@ def test_export_gives_a_markdown_file_and_refuses_an_empty_conversation(ingested
     assert "[^1-1]: 「" in text and "东湖高新产业园" in text
 
 
+def test_two_sessions_export_to_their_own_private_folders(ingested, tmp_path):
+    import os
+
+    import gradio as gr
+
+    actions = make_actions(ingested, tmp_path)
+    alice, bob = gr.Request(session_hash="alice-session"), gr.Request(session_hash="bob-session")
+    alice_turns = run(actions, "东湖高新产业园清退了多少通讯补助?")[-1][-1]
+    bob_turns = run(actions, "柳林街道巡察移交的信访件办结了几件?")[-1][-1]
+    alice_file = actions.export(alice_turns, alice)["value"]
+    bob_file = actions.export(bob_turns, bob)["value"]
+    again = actions.export(alice_turns, alice)["value"]
+    assert len({alice_file, bob_file, again}) == 3
+    assert os.path.dirname(alice_file) == os.path.dirname(again) != os.path.dirname(bob_file)
+    for folder in {os.path.dirname(alice_file), os.path.dirname(bob_file)}:
+        assert os.stat(folder).st_mode & 0o777 == 0o700
+    assert "清退" in open(alice_file, encoding="utf-8").read() and "清退" not in open(bob_file, encoding="utf-8").read()
+    actions.forget_session(alice)  # the page was closed
+    assert not os.path.exists(alice_file) and os.path.exists(bob_file)
+
+
+def test_upload_result_comes_with_the_refreshed_table_and_the_filter_then_offers_the_unit(ingested, tmp_path):
+    actions = make_actions(ingested, tmp_path)
+    upload = tmp_path / "up" / "songshan.txt"
+    upload.parent.mkdir()
+    upload.write_bytes((UI_FIXTURES / "songshan.txt").read_bytes())
+    result, _, table, removal, status = actions.upload([str(upload)], progress=lambda *a, **k: None)
+    assert "新增 1 份" in result and "青禾市松山镇" in [row[0] for row in table]
+    assert "4 份通报" in status and any("青禾市松山镇" in label for label, _ in removal["choices"])
+    offered = actions.unit_filter_update(["东湖高新产业园", "已删除的单位"])
+    assert "青禾市松山镇" in offered["choices"] and offered["value"] == ["东湖高新产业园"]
+    message, table, *_ = actions.remove(next(row[-1] for row in table if row[0] == "青禾市松山镇"))
+    assert message.startswith("已删除") and "青禾市松山镇" not in [row[0] for row in table]
+    assert "青禾市松山镇" not in actions.unit_filter_update([])["choices"]
+
+
 def test_new_conversation_forgets_the_history(ingested, tmp_path):
     chat, sources, hint, export_file, turns = make_actions(ingested, tmp_path).new_conversation()
     assert chat == [] and turns == [] and export_file["visible"] is False

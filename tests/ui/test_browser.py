@@ -148,7 +148,7 @@ def test_ask_stream_sources_filter_upload_records(page, ui):
         embeddings.gate.set()
     page.get_by_role("tab", name="通报库").click()
     page.locator("#upload-result", has_text="新增 1 份").wait_for()
-    assert "青禾市松山镇" in page.inner_text("#library")
+    page.locator("#library", has_text="青禾市松山镇").wait_for()  # the table lists the upload
     shot(page, "06-notices-after-upload")
 
     # 5. The new notice's unit is offered in the filter and answers questions.
@@ -216,7 +216,8 @@ def test_bad_input_gets_clear_messages(page, ui, tmp_path):
     binary.write_bytes(os.urandom(4000))
     page.set_input_files("#upload input[type=file]", str(binary))
     page.locator("#upload-result", has_text="扫描件.txt").wait_for()
-    assert "失败 1 份" in page.inner_text("#upload-result") and "binary" in page.inner_text("#upload-result")
+    result = page.inner_text("#upload-result")
+    assert "失败 1 份" in result and "二进制" in result and "请确认选对了文件" in result  # in Chinese, what to do
     oversized = tmp_path / "太大的通报.txt"
     oversized.write_bytes("巡察整改".encode() * 10_000)  # 120 KB, over the 0.05 MB limit
     page.set_input_files("#upload input[type=file]", str(oversized))
@@ -224,3 +225,119 @@ def test_bad_input_gets_clear_messages(page, ui, tmp_path):
     shot(page, "12-bad-uploads")
     page.get_by_role("tab", name="问答").click()
     assert "3.2万元" in ask(page, "东湖高新产业园清退了多少通讯补助?")  # still answering
+
+
+def test_removal_and_ingest_elsewhere_refresh_the_table_and_the_unit_filter(page, ui):
+    from playwright.sync_api import expect
+
+    url, workspace = ui
+    if not any(row.unit == "青禾市松山镇" for row in workspace.catalog.notices()):
+        assert workspace.ingestor.ingest_paths([UI_FIXTURES / "songshan.txt"]).ok
+        page.reload()
+    page.get_by_role("tab", name="通报库").click()
+    page.locator("#library", has_text="青禾市松山镇").wait_for()
+    page.locator("#notices-remove-choice input").click()
+    page.get_by_role("option").filter(has_text="青禾市松山镇").first.click()
+    page.click("#notices-remove")
+    page.locator("#remove-result", has_text="已删除:青禾市松山镇").wait_for()
+    expect(page.locator("#library")).not_to_contain_text("青禾市松山镇")
+    page.get_by_role("tab", name="问答").click()
+    page.click("#unit-filter input")
+    page.get_by_role("option", name="东湖高新产业园", exact=True).wait_for()
+    assert page.get_by_role("option", name="青禾市松山镇", exact=True).count() == 0  # no longer offered
+    page.keyboard.press("Escape")
+
+    # Ingested by someone else (as the CLI would): a page opened now lists it and offers its unit.
+    assert workspace.ingestor.ingest_paths([UI_FIXTURES / "songshan.txt"]).ok
+    page.reload()
+    page.get_by_role("tab", name="通报库").click()
+    page.locator("#library", has_text="青禾市松山镇").wait_for()
+    page.get_by_role("tab", name="问答").click()
+    choose_units(page, "青禾市松山镇")
+    shot(page, "13-filter-after-ingest-elsewhere")
+
+
+class HostileChain:
+    """An answerer whose reply carries links, an image and a raw URL, as a careless LLM or a notice might."""
+
+    answerer_name = "extractive"
+    TEXT = (
+        "整改情况见[官网](http://evil.example/phish)。![图](http://evil.example/pixel.png)"
+        "另见 http://evil.example/raw 与 <img src=http://evil.example/x.png>。已办结8件[1]。"
+    )
+
+    def stream(self, question, history=(), units=None, k=5):
+        from assistant.answer import Answer, Citation
+
+        quote = "已办结8件"
+        citation = Citation(1, "nid", "柳林街道整改通报", "青禾市云岭区柳林街道", "二、整改", quote, 0, len(quote), False)
+        yield Answer(question, question, self.TEXT, [citation], "extractive", notice="详见[说明](http://evil.example/n)")
+
+
+@pytest.fixture
+def hostile_page(browser, served_workspace):
+    from tests.ui.conftest import free_port
+    from ui.app import build_app, launch_app
+
+    demo = build_app(served_workspace, chain=HostileChain())
+    launch_app(demo, served_workspace.settings, "127.0.0.1", free_port(), prevent_thread_lock=True)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    fetched: list[str] = []
+
+    def block_evil(route):
+        if "evil" in route.request.url:
+            fetched.append(route.request.url)
+            route.abort()
+        else:
+            route.continue_()
+
+    context.route("**/*", block_evil)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(f"http://127.0.0.1:{demo.server_port}")
+    page.wait_for_selector("#question textarea")
+    yield page, fetched
+    context.close()
+    demo.close()
+
+
+def test_links_and_images_in_an_answer_are_shown_as_text_and_never_fetched(hostile_page):
+    page, fetched = hostile_page
+    page.fill("#question textarea", "柳林街道信访件办结了几件?")
+    page.click("#send")
+    reply = page.locator('#chatbot [data-testid="bot"]').last
+    reply.locator("a.cite").first.wait_for()
+    text = reply.inner_text()
+    assert "[官网](http://evil.example/phish)" in text and "![图](http://evil.example/pixel.png)" in text
+    assert "<img src=http://evil.example/x.png>" in text and "[说明](http://evil.example/n)" in text
+    assert reply.locator("img").count() == 0
+    hrefs = reply.locator("a").evaluate_all("links => links.map(link => link.getAttribute('href'))")
+    assert hrefs and all(href.startswith("#src-") for href in hrefs)  # only our own citation links
+    assert fetched == []
+    shot(page, "14-hostile-answer-as-text")
+
+
+def test_computed_comparison_table_and_records_charts(page):
+    # A computed comparison: conclusion, a table with the computation, markers leading to the inputs.
+    reply = ask(page, "东湖高新产业园和云岭区哪个巡察时间更长?长多少天?")
+    assert reply.splitlines()[0] == "青禾市云岭区巡察历时68天,比东湖高新产业园(59天)多9天。"
+    table = page.locator('#chatbot [data-testid="bot"] table').last
+    assert "首尾两天都算:68天" in table.inner_text() and "首尾两天都算:59天" in table.inner_text()
+    table.locator("a.cite").first.click()
+    page.wait_for_selector("#sources-panel .src.flash")
+    assert "2023年9月4日至11月10日" in page.inner_text("#sources-panel .src.flash mark")
+    shot(page, "13-computed-comparison")
+
+    # The records tab's charts: a bar per unit, its tooltip quotes the notice, a click shows its source.
+    page.get_by_role("tab", name="整改记录").click()
+    bars = page.locator("#records-charts #chart-inspection_days a.chart-bar")
+    bars.first.wait_for()
+    assert bars.count() >= 3
+    assert bars.first.get_attribute("data-unit") == "青禾市云岭区"
+    tooltip = bars.first.locator("title").text_content()
+    assert tooltip.startswith("青禾市云岭区:68天") and "「" in tooltip
+    bars.first.click()
+    source = page.locator("#chart-inspection_days-0.flash")
+    source.wait_for()
+    assert "2023年9月4日至11月10日" in source.locator("mark").first.inner_text()
+    page.locator("#records-charts").screenshot(path=str(ARTIFACTS / "14-records-charts.png"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer import Answer, Citation
 from ui.chat_view import (
     SEARCHING,
@@ -21,10 +23,35 @@ def answer(text: str, citations: list[Citation], notice: str = "") -> Answer:
     return Answer("问题", "问题", text, citations, "extractive", notice=notice)
 
 
+def rendered(markdown: str) -> str:
+    """The message as a CommonMark renderer (HTML allowed, like the chat's) turns it into HTML."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").render(markdown)
+
+
 def test_known_markers_link_to_their_source_and_unknown_ones_stay_text():
     linked = link_citation_markers("移交信访件8件[1],另见[7]。", turn_index=2, numbers={1})
     assert 'href="#src-2-1"' in linked
-    assert "[7]" in linked and "src-2-7" not in linked
+    assert "另见[7]。" in rendered(linked) and "src-2-7" not in linked
+
+
+def test_links_and_images_in_answer_text_render_as_plain_text():
+    hostile = "详见[x](http://evil)。![i](http://evil/img.png)[1]\n[ref]: http://evil\n见 <http://evil> 或 www.evil.cn"
+    html = rendered(answer_message(answer(hostile, [citation(1)], notice="见[说明](http://evil)"), 0))
+    assert "<img" not in html and "http://evil" not in re.findall(r'href="([^"]*)"', html).__str__()
+    assert re.findall(r"<a [^>]*>", html) == [re.findall(r'<a class="cite"[^>]*>', html)[0]] * 2  # only [1], twice
+    assert "详见[x](http://evil)。![i](http://evil/img.png)" in html  # shown exactly as written
+    assert "见[说明](http://evil)" in html
+
+
+def test_raw_urls_and_emails_are_not_autolinked():
+    from ui.safe_markdown import neutralise_markdown
+
+    escaped = neutralise_markdown("东湖http://evil.cn/x www.evil.cn a@evil.cn")
+    # GFM autolinks start at "http:", "www." and "x@y" anywhere; each is broken by an escape.
+    assert "http\\://" in escaped and "www\\." in escaped and "a\\@evil" in escaped
+    assert rendered(escaped).strip() == "<p>东湖http://evil.cn/x www.evil.cn a@evil.cn</p>"
 
 
 def test_html_in_answer_text_is_shown_as_text():

@@ -44,3 +44,12 @@ def test_unverified_quote_is_not_exported_and_unanswered_turn_says_why():
 def test_export_writes_a_markdown_file(tmp_path):
     path = write_conversation([turn("问", "答", [])], tmp_path, now=WHEN)
     assert path.suffix == ".md" and path.read_text(encoding="utf-8").startswith("# 巡察整改通报问答记录")
+
+
+def test_exports_in_the_same_second_never_overwrite_each_other(tmp_path):
+    first = write_conversation([turn("第一个会话的问题", "答", [])], tmp_path, now=WHEN)
+    second = write_conversation([turn("第二个会话的问题", "答", [])], tmp_path, now=WHEN)
+    assert first != second
+    assert "第一个会话的问题" in first.read_text(encoding="utf-8")
+    assert "第二个会话的问题" in second.read_text(encoding="utf-8")
+    assert first.stat().st_mode & 0o077 == 0  # only the server's user can read it

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 from tests.ui.conftest import UI_FIXTURES
@@ -33,7 +34,9 @@ def test_bad_files_fail_one_by_one_with_their_names_and_good_ones_still_ingest(w
     assert outcome.added == ["songshan.txt"]
     failed = {line.split(":")[0].split(":")[0]: line for line in outcome.failed}
     assert set(failed) == {"扫描件.txt", "损坏.docx", "照片.jpg"}
-    assert "binary" in failed["扫描件.txt"] and "不支持的文件类型" in failed["照片.jpg"]
+    assert "二进制" in failed["扫描件.txt"] and "不支持的文件类型" in failed["照片.jpg"]
+    assert "另存为 .docx" in failed["损坏.docx"]  # what to do, in Chinese
+    assert not any(re.search("[A-Za-z]{4,} [A-Za-z]{4,}", line) for line in outcome.failed)  # no English sentence
     assert all("gradio" not in line and "uploads" not in line for line in outcome.failed)  # no temp paths shown
     assert "**失败** 损坏.docx" in outcome.markdown()
     assert sorted(p.name for p in (workspace.settings.home / "uploads").iterdir()) == ["songshan.txt"]
@@ -44,7 +47,9 @@ def test_file_over_the_size_limit_is_refused_with_the_limit(workspace, upload_of
     workspace.settings = small
     library = NoticeLibrary(workspace)
     outcome = library.ingest_uploads([upload_of("songshan.txt", source=UI_FIXTURES / "songshan.txt")])
-    assert not outcome.added and "MB limit" in outcome.failed[0] and outcome.failed[0].startswith("songshan.txt")
+    line = outcome.failed[0]
+    assert not outcome.added and line.startswith("songshan.txt:") and "MB 的上限" in line
+    assert "请拆分文件" in line
 
 
 def test_second_upload_while_one_ingests_is_told_to_wait(settings, chroma_client, upload_of):

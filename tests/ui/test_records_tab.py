@@ -39,3 +39,20 @@ def test_comparison_puts_units_side_by_side(ingested):
     assert headers == ["项目", "东湖高新产业园", "青禾市云岭区"]
     feedback = next(row for row in rows if row[0] == "反馈时间")
     assert feedback[1:] == ["2022年6月9日", "2023年12月15日"]
+
+
+def test_charts_draw_a_bar_per_unit_whose_tooltip_quotes_and_link_lead_to_the_source(ingested):
+    from assistant.records_charts import records_charts
+    from ui.records_charts import bar_source_id, charts_html
+
+    units = ["东湖高新产业园", "青禾市云岭区", "青禾市云岭区柳林街道"]
+    charts = records_charts(ingested.catalog, units)
+    shown = charts_html(charts, ingested.catalog.notice_text)
+    days = next(chart for chart in charts if chart.key == "inspection_days")
+    assert [bar.unit for bar in days.bars] == ["青禾市云岭区", "东湖高新产业园", "青禾市云岭区柳林街道"]
+    link = f'href="#{bar_source_id("inspection_days", 0)}"'
+    assert link in shown and f'id="{bar_source_id("inspection_days", 0)}"' in shown
+    bar = shown[shown.index(link):]
+    assert "<title>青禾市云岭区:68天" in bar[: bar.index("</title>")]
+    assert "「" in bar[: bar.index("</title>")]  # the tooltip quotes the notice
+    assert "<mark>2023年9月4日至11月10日</mark>" in shown  # the source block shows the quote in context

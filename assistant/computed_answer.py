@@ -1,0 +1,233 @@
+"""Computed comparisons (计算对比): "哪个单位巡察时间更长,长多少天?" answered by computing from cited inputs.
+
+The inputs are the notices' metadata (巡察起止日期, 反馈日期, 发布日期) and records (问题, 整改, 金额,
+制度, 整改措施), each cited with its verbatim span. The answer is a one-line conclusion, then a table
+(单位 | 原文数字 | 计算) showing every computation, then which inputs a notice does not state. A notice
+that states two different figures for the same thing has both shown and computed; comparisons use
+the larger one and say so. Questions this module does not read return None.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from decimal import Decimal
+
+from assistant.answer import Answer, Citation
+from assistant.compute import plain
+from assistant.computed_inputs import (
+    FIGURE_FIELD, METRICS, CitationNumbers, ComputedQuestion, UnitResult, gather_unit,
+)
+from assistant.records_answer import FAMILIES
+from index.catalog import NoticeRow
+
+logger = logging.getLogger(__name__)
+
+ANSWERER = "extractive:computed"
+
+# Wording that asks for a computation: a difference, a duration, a share or an order.
+DURATION = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|隔了|间隔|相隔|晚了|迟了|更快|更慢|最快|最慢")
+# How long an inspection lasted ("巡察时间更长", "巡察了几天"); "更早" asks which date comes first, not a length.
+LENGTH = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|更长|更久|更短|最长|最短|最久|相差|差多少|多多少|少多少")
+DIFFERENCE = re.compile(
+    r"更长|更久|更短|相差|差了|差多少|多多少|少多少|多出|多了多少|少了多少|更多|更少|谁更|哪个更|哪家更|哪一个更|"
+    r"更高|更低|排名|排序|从高到低|从多到少|从低到高|从少到多|(?<![对相评])比(?![赛例率较重照对拼])[^,。?？]{1,15}?(?:多|少|长|短|快|慢|高|低|早|晚)"
+)
+RANK = re.compile(r"最多|最少|最长|最短|最久|最高|最低|最大|最小|最快|最慢")
+ASCENDING = re.compile(r"更短|更少|更快|更早|最短|最少|最快|最早|最低|更低|最小|少多少|从低到高|从少到多")
+ALL_UNITS = re.compile(r"哪个单位|哪一个单位|哪家|哪些单位|各单位|各个单位|每个单位|所有单位|谁|排名|排序|几个单位")
+
+_SPAN = r"[^,。;?？]{0,12}"
+FEEDBACK_TO_PUBLISH = re.compile(
+    rf"反馈{_SPAN}(?:发布|公布|公开|印发|通报(?:发布|公布|公开|出来|晚|早))|(?:发布|公布|公开){_SPAN}反馈"
+    rf"|通报{_SPAN}(?:晚了|隔了|迟了)|(?:晚了|隔了|迟了){_SPAN}(?:发布|公布|公开)"  # late relative to the feedback
+)
+INSPECTION_TO_FEEDBACK = re.compile(rf"巡[察视](?:结束|完成|到){_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)")
+INSPECTION = re.compile(r"巡[察视]|进驻")
+SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之")
+RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
+MEASURES = re.compile(r"措施|举措|整改任务|任务清单|具体任务")
+RULES = re.compile(r"制度|办法|机制")
+MONEY = re.compile(r"挽回|损失|追回|收回|清退|追缴|退缴|退还|补缴|违规资金|金额|钱")
+PROBLEMS = re.compile(r"问题")
+
+
+def read_computed_question(question: str) -> ComputedQuestion | None:
+    """The computation a question asks for, or None when it asks for none this module makes."""
+    duration, difference, rank = DURATION.search(question), DIFFERENCE.search(question), RANK.search(question)
+    if not (duration or difference or rank):
+        return None
+    ascending = bool(ASCENDING.search(question))
+    all_units = bool(ALL_UNITS.search(question))
+    metric_key = ""
+    if FEEDBACK_TO_PUBLISH.search(question):
+        metric_key = "feedback_to_publish"
+    elif INSPECTION_TO_FEEDBACK.search(question):
+        metric_key = "inspection_to_feedback"
+    elif INSPECTION.search(question) and LENGTH.search(question) and "反馈" not in question:
+        metric_key = "inspection_days"
+    elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank):
+        metric_key = "rectified_share"
+    elif difference:  # figures ranked by 最多/最少 alone are the records answer's (it lists them all)
+        metric_key = next((key for key, pattern in (("measures", MEASURES), ("rules", RULES), ("money", MONEY),
+                                                    ("problems", PROBLEMS)) if pattern.search(question)), "")
+    if not metric_key:
+        return None
+    return ComputedQuestion(METRICS[metric_key], ascending, all_units, _families(metric_key, question))
+
+
+def _families(metric_key: str, question: str) -> tuple[str, ...]:
+    """The record families a figure metric compares: those the question names, else all but "other"."""
+    if metric_key not in FIGURE_FIELD:
+        return ()
+    families = FAMILIES[FIGURE_FIELD[metric_key]]
+    if metric_key == "problems":
+        return ("problems",)
+    asked = tuple(f.key for f in families if f.question is not None and f.question.search(question))
+    return asked or tuple(f.key for f in families if not f.key.startswith("other"))
+
+
+def scope_for_computation(question: str, units_named: Sequence[str], all_units: Sequence[str]) -> list[str]:
+    """The units a computed answer covers: those named (one is enough for a duration), else every unit when asked."""
+    if units_named:
+        return [unit for unit in units_named if unit in all_units]
+    plan = read_computed_question(question)
+    return list(all_units) if plan is not None and plan.all_units else []
+
+
+# --- the answer --------------------------------------------------------------------------------
+
+
+def answer_computed(
+    question: str,
+    standalone_question: str,
+    units_in_scope: list[str],
+    notices: list[NoticeRow],
+    records: dict[str, dict],
+    notice_text_of: Callable[[str], str | None],
+) -> Answer | None:
+    """A conclusion, a table of cited inputs and computations, and the inputs notices lack; None if not asked."""
+    asked = standalone_question or question
+    plan = read_computed_question(asked)
+    if plan is None or not units_in_scope:
+        return None
+    if len(units_in_scope) == 1 and plan.metric.key in FIGURE_FIELD:
+        return None  # one unit's figure is the records or passage answer's; only durations and shares are computed
+    citations = CitationNumbers()
+    results = [gather_unit(plan, unit, notices, records, notice_text_of, citations) for unit in units_in_scope]
+    valued = [r for r in results if r.values]
+    if not valued:
+        return None  # nothing to compute from anywhere: the passage answer may still find something
+    lines = [_conclusion(plan, results), "", f"计算过程({_method(plan)}):", "",
+             "| 单位 | 原文数字 | 计算 |", "|---|---|---|"]
+    lines.extend(_row(r) for r in _ordered(plan, valued))
+    lines.append("")
+    lines.extend(_notes(plan, results))
+    lines, citations.items = _renumbered(lines, citations.items)
+    logger.debug("computed answer: %s over %d units, %d with values", plan.metric.key, len(results), len(valued))
+    return Answer(
+        question=question,
+        standalone_question=standalone_question,
+        text="\n".join(lines).strip(),
+        citations=citations.items,
+        answerer=ANSWERER,
+        units=[r.unit for r in valued],
+    )
+
+
+def _method(plan: ComputedQuestion) -> str:
+    return {
+        "inspection_days": "巡察天数按起止日期计算,首尾两天都算;结束日期未写年份的沿用开始日期的年份,跨年的计入次年",
+        "feedback_to_publish": "天数=发布(落款)日期-反馈日期",
+        "inspection_to_feedback": "天数=反馈日期-巡察结束日期",
+        "rectified_share": "整改完成比例=已整改数÷问题(任务)总数;总数取与“已整改+正在整改”相等的那个数",
+        "money": "金额统一换算为万元",
+    }.get(plan.metric.key, "按通报原文数字比较")
+
+
+def _best(result: UnitResult) -> Decimal:
+    return max(value.number for value in result.values)
+
+
+def _ordered(plan: ComputedQuestion, valued: list[UnitResult]) -> list[UnitResult]:
+    return sorted(valued, key=_best, reverse=not plan.ascending)
+
+
+def _row(result: UnitResult) -> str:
+    inputs = ";".join(_cell(i) for i in result.inputs)
+    calculations = ";".join(_cell(v.calculation) for v in result.values)
+    return f"| {_cell(result.unit)} | {inputs} | {calculations} |"
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def _amount(plan: ComputedQuestion, number: Decimal) -> str:
+    return f"{plain(number)}{plan.metric.unit}"
+
+
+def _difference(plan: ComputedQuestion, number: Decimal) -> str:
+    return f"{plain(number)}{plan.metric.difference_unit or plan.metric.unit}"
+
+
+def _said(plan: ComputedQuestion, result: UnitResult) -> str:
+    """"东临新区巡察历时68天" / "东临新区追回损失17.63万元"."""
+    best = _best(result)
+    return f"{result.unit}{_phrase(plan).replace('巡察', result.kind)}{_amount(plan, best)}"
+
+
+def _phrase(plan: ComputedQuestion) -> str:
+    """The conclusion's words before a value: the metric's, else the one family compared ("挽回(追回)经济损失")."""
+    if plan.metric.phrase:
+        return plan.metric.phrase
+    families = [f for f in FAMILIES[FIGURE_FIELD[plan.metric.key]] if f.key in plan.families]
+    return families[0].name if len(families) == 1 else f"{plan.metric.name}为"
+
+
+def _conclusion(plan: ComputedQuestion, results: list[UnitResult]) -> str:
+    valued = _ordered(plan, [r for r in results if r.values])
+    if len(results) == 1:
+        return f"{_said(plan, valued[0])}。"
+    if len(valued) == 1:
+        return f"只有{valued[0].unit}的通报写明了计算所需的数字:{_said(plan, valued[0])};其余单位无从比较(见下)。"
+    first, last = valued[0], valued[-1]
+    gap = abs(_best(first) - _best(last))
+    if gap == 0:
+        return f"{'、'.join(r.unit for r in valued)}的{plan.metric.name}相同,均为{_amount(plan, _best(first))}。"
+    more_or_less = ("低" if plan.ascending else "高") if plan.metric.unit == "%" else ("少" if plan.ascending else "多")
+    if len(valued) == 2:
+        return f"{_said(plan, first)},比{last.unit}({_amount(plan, _best(last))}){more_or_less}{_difference(plan, gap)}。"
+    order = f"从{more_or_less}到{'高' if more_or_less == '低' else '低' if more_or_less == '高' else '多' if more_or_less == '少' else '少'}"
+    listing = "、".join(f"{r.unit}{_amount(plan, _best(r))}" for r in valued)
+    extreme = f"最{more_or_less}"
+    return (f"按{plan.metric.name}{order}:{listing}。{first.unit}{extreme},"
+            f"比{last.unit}{more_or_less}{_difference(plan, gap)}。")
+
+
+def _notes(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
+    notes = []
+    for result in results:
+        distinct = sorted({v.number for v in result.values})
+        if len(distinct) > 1:
+            shown = "、".join(_amount(plan, n) for n in distinct)
+            several = "列有多项此类数字" if plan.metric.key in FIGURE_FIELD else "写有不同的数字"
+            notes.append(f"注:{result.unit}的通报{several}({shown}),表中都列出,比较时取最大的{_amount(plan, distinct[-1])}。")
+    for result in results:
+        if not result.values:
+            missing = "、".join(dict.fromkeys(result.missing)) or "计算所需的数字"
+            notes.append(f"{result.unit}的通报未写明{missing},无法计算。")
+    return notes
+
+
+def _renumbered(lines: list[str], citations: list[Citation]) -> tuple[list[str], list[Citation]]:
+    """Citations numbered in reading order (table rows are sorted after citing); unused ones dropped."""
+    text = "\n".join(lines)
+    order = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", text)))
+    new_number = {old: new for new, old in enumerate(order, start=1)}
+    by_number = {c.n: c for c in citations}
+    renumbered = [replace(by_number[old], n=new) for old, new in new_number.items() if old in by_number]
+    lines = [re.sub(r"\[(\d+)\]", lambda m: f"[{new_number.get(int(m.group(1)), m.group(1))}]", line) for line in lines]
+    return lines, renumbered

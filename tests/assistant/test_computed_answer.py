@@ -1,0 +1,142 @@
+"""Computed comparisons on fictional notices: days, feedback→publish, shares, money differences,
+missing inputs named, two different statements both shown, every input cited verbatim."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.computed_answer import answer_computed, read_computed_question, scope_for_computation
+from assistant.verify import marker_numbers, verify_answer
+from index.catalog import NoticeRow
+from index.documents import notice_id_for
+from index.metadata import extract_notice_metadata
+from index.records import extract_notice_record
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "computed"
+SHIQIAO, TAOYUAN, FENGLIN = "青禾市石桥区", "青禾市桃源县", "青禾市枫林镇"
+ALL = [SHIQIAO, TAOYUAN, FENGLIN]
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    """The fixture notices as ingest stores them: rows, records by id, texts by id."""
+    notices, records, texts = [], {}, {}
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        notice_id = notice_id_for(text)
+        metadata = extract_notice_metadata(text, path.name)
+        notices.append(NoticeRow(notice_id, str(path), path.name, metadata.title, metadata.unit, metadata, 1, "ready", 0.0))
+        records[notice_id] = extract_notice_record(notice_id, text, metadata.unit).to_dict()
+        texts[notice_id] = text
+    return notices, records, texts
+
+
+def _ask(catalogue, question: str, units: list[str]):
+    notices, records, texts = catalogue
+    answer = answer_computed(question, question, units, notices, records, texts.get)
+    if answer is not None:
+        verified = verify_answer(answer, texts.get)
+        assert verified.text == answer.text and all(c.verified for c in verified.citations)
+        assert sorted(set(marker_numbers(answer.text))) == [c.n for c in answer.citations]
+    return answer
+
+
+def _row(answer, unit: str) -> str:
+    return next(line for line in answer.text.splitlines() if line.startswith(f"| {unit} |"))
+
+
+def _quote(answer, marker: int) -> str:
+    return next(c.quote for c in answer.citations if c.n == marker)
+
+
+def test_days_inspected_counts_both_ends_and_states_the_difference(catalogue):
+    answer = _ask(catalogue, "石桥区和枫林镇哪个巡察时间更长,长多少天?", [SHIQIAO, FENGLIN])
+    assert answer.text.splitlines()[0] == "青禾市石桥区巡察历时68天,比青禾市枫林镇(47天)多21天。"
+    assert _row(answer, SHIQIAO) == (
+        "| 青禾市石桥区 | 巡察时间2023年3月6日至5月12日[1] | 2023年3月6日至2023年5月12日,首尾两天都算:68天 |"
+    )
+    assert "2022年12月5日至2023年1月20日,首尾两天都算:47天" in _row(answer, FENGLIN)  # year carried over
+    assert _quote(answer, 1) == "2023年3月6日至5月12日"
+
+
+def test_feedback_to_publish_names_the_notice_without_a_publish_date_and_shows_both_dates(catalogue):
+    answer = _ask(catalogue, "哪个单位从反馈到发布通报隔得更久?", ALL)
+    lines = answer.text.splitlines()
+    assert lines[0] == "青禾市枫林镇从反馈意见到发布通报隔了172天,比青禾市石桥区(111天)多61天。"
+    assert "2023年3月2日反馈→2023年8月21日发布:172天;2023年3月2日反馈→2023年8月18日落款:169天" in _row(answer, FENGLIN)
+    assert "青禾市桃源县的通报未写明发布日期,无法计算。" in lines
+    assert any(line.startswith("注:青禾市枫林镇的通报写有不同的数字(169天、172天)") for line in lines)
+
+
+def test_a_feedback_date_without_a_year_takes_the_inspection_year_and_says_so(catalogue):
+    answer = _ask(catalogue, "桃源县巡察结束到反馈隔了多少天?", [TAOYUAN])
+    assert answer.text.splitlines()[0] == "青禾市桃源县从巡察结束到反馈意见隔了46天。"
+    assert "按巡察时间计为2023年" in _row(answer, TAOYUAN)
+
+
+def test_rectified_share_divides_by_the_total_that_matches_rectified_plus_in_progress(catalogue):
+    answer = _ask(catalogue, "三个单位整改完成比例哪个更高?", ALL)
+    assert answer.text.splitlines()[0] == (
+        "按整改完成比例从高到低:青禾市枫林镇100%、青禾市石桥区90%、青禾市桃源县87.5%。"
+        "青禾市枫林镇最高,比青禾市桃源县高12.5个百分点。"
+    )
+    taoyuan = _row(answer, TAOYUAN)
+    assert "40÷48=83.3%;42÷48=87.5%" in taoyuan  # two statements, both computed
+    assert "细化为具体整改任务48项" in taoyuan and "问题16个" not in taoyuan  # tasks, not problems, are the total
+    assert "18÷20=90%" in _row(answer, SHIQIAO)
+
+
+def test_money_difference_is_computed_in_万元_from_亿元_万元_and_元(catalogue):
+    answer = _ask(catalogue, "石桥区比桃源县多挽回了多少经济损失?", [SHIQIAO, TAOYUAN])
+    assert answer.text.splitlines()[0] == "青禾市石桥区挽回(追回)经济损失10500万元,比青禾市桃源县(80万元)多10420万元。"
+    assert "1.05亿元=10500万元" in _row(answer, SHIQIAO)
+    answer = _ask(catalogue, "桃源县和枫林镇谁挽回的经济损失更少?", [TAOYUAN, FENGLIN])
+    assert answer.text.splitlines()[0] == "青禾市枫林镇挽回(追回)经济损失12.5万元,比青禾市桃源县(80万元)少67.5万元。"
+    assert "125000元=12.5万元" in _row(answer, FENGLIN)
+
+
+def test_measures_are_compared_as_measures_never_as_problems(catalogue):
+    answer = _ask(catalogue, "石桥区和桃源县谁的整改措施更多?", [SHIQIAO, TAOYUAN])
+    assert answer.text.splitlines()[0] == "青禾市石桥区整改措施(任务)64项,比青禾市桃源县(48项)多16项。"
+    assert "问题" not in _row(answer, SHIQIAO) + _row(answer, TAOYUAN)
+
+
+def test_a_unit_missing_an_input_is_named_and_left_out_of_the_order(catalogue):
+    answer = _ask(catalogue, "哪个单位整改措施更多?", ALL)
+    assert "青禾市枫林镇的通报未写明整改措施(任务)的数字,无法计算。" in answer.text.splitlines()
+    assert f"| {FENGLIN} |" not in answer.text
+
+
+def test_questions_that_ask_for_no_computation_are_left_to_other_answers(catalogue):
+    assert read_computed_question("石桥区是什么时候接受巡察的?") is None
+    assert read_computed_question("各单位分别挽回了多少经济损失?") is None
+    assert read_computed_question("哪个单位新制定的制度最多?") is None  # the records answer ranks figures
+    assert read_computed_question("浙南和惠济的巡视时间和反馈时间有何不同?") is None
+    assert read_computed_question("街道妇联登山比赛超标准发放了多少奖金?") is None  # 比赛 is no comparison
+    assert read_computed_question("哪个单位巡察时间更早?") is None  # which date comes first: not a length
+    assert read_computed_question("哪个单位女性干部比例更高?") is None  # a share, but not the rectified one
+    assert read_computed_question("哪个单位巡察时间最长?").metric.key == "inspection_days"
+    assert read_computed_question("哪个单位整改完成率最高?").metric.key == "rectified_share"
+    assert read_computed_question("反馈后多久才发布通报?").metric.key == "feedback_to_publish"
+    assert read_computed_question("石桥区的通报晚了多少天发布?").metric.key == "feedback_to_publish"
+    assert _ask(catalogue, "石桥区挽回的经济损失比上一轮更多吗?", [SHIQIAO]) is None  # one unit: nothing to compare
+
+
+def test_scope_is_the_named_units_else_every_unit_when_asked_which():
+    assert scope_for_computation("甲和乙谁巡察时间更长?", ["甲", "乙"], ["甲", "乙", "丙"]) == ["甲", "乙"]
+    assert scope_for_computation("哪个单位巡察时间最长?", [], ["甲", "乙", "丙"]) == ["甲", "乙", "丙"]
+    assert scope_for_computation("巡察时间更长吗?", [], ["甲", "乙"]) == []
+
+
+def test_a_巡视_is_said_as_巡视(catalogue):
+    notices, records, texts = catalogue
+    renamed = []
+    for row in notices:
+        metadata = type(row.metadata).from_dict({**row.metadata.to_dict(), "inspection_kind": "巡视"})
+        renamed.append(NoticeRow(*[metadata if name == "metadata" else getattr(row, name)
+                                   for name in NoticeRow.__dataclass_fields__]))
+    answer = answer_computed("石桥区巡视了多少天?", "", [SHIQIAO], renamed, records, texts.get)
+    assert answer.text.splitlines()[0] == "青禾市石桥区巡视历时68天。"
+    assert "| 青禾市石桥区 | 巡视时间2023年3月6日至5月12日[1] |" in answer.text
