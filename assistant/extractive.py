@@ -36,6 +36,10 @@ HEADING_PENALTY = 0.5
 SHORT_SENTENCE_CHARS = 25
 # A sentence holding a figure or date the notice states for the asked field (records, metadata).
 STATED_FACT_BONUS = 0.3
+# The steps every notice reports in varying words (发现/指出/查出 问题): never the asked thing itself.
+PROCEDURAL_WORDS = re.compile(
+    r"发现|指出|查出|查找|反馈|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|做了|工作|情况|问题|方面"
+)
 SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时")
 
 COLON = "\uff1a"
@@ -305,7 +309,10 @@ class ExtractiveAnswerer:
         known = {
             t: w
             for t, w in question.weights.items()
-            if t in self.known_terms(question.weights) and not self.is_unit_word(t)
+            if len(t) >= 2
+            and not PROCEDURAL_WORDS.fullmatch(t)
+            and t in self.known_terms(question.weights)
+            and not self.is_unit_word(t)
         }
         if not known:
             return True

@@ -53,3 +53,17 @@ def test_a_known_unit_beside_an_unknown_one_is_answered_alone_with_a_notice(chai
 
     assert answer.units == [DONGHU] and "8.9万元" in answer.text
     assert "长岭镇" in answer.notice
+
+
+def test_a_neighbouring_fact_is_not_an_answer(chain):
+    # 柳林街道 had a 谈话提醒, not a 诫勉谈话 (which 云岭区's notice does state): nothing to quote.
+    answer = chain.ask("柳林街道有几个人被诫勉谈话?")
+    assert answer.not_found
+
+    stated = chain.ask("云岭区有几个人被诫勉谈话?")
+    assert not stated.not_found and "诫勉谈话2人" in stated.text
+
+
+def test_a_question_for_a_name_the_notice_does_not_give_abstains(chain):
+    answer = chain.ask("云岭区的区委书记叫什么名字?")
+    assert answer.not_found
