@@ -140,3 +140,10 @@ def test_a_巡视_is_said_as_巡视(catalogue):
     answer = answer_computed("石桥区巡视了多少天?", "", [SHIQIAO], renamed, records, texts.get)
     assert answer.text.splitlines()[0] == "青禾市石桥区巡视历时68天。"
     assert "| 青禾市石桥区 | 巡视时间2023年3月6日至5月12日[1] |" in answer.text
+
+
+def test_who_has_more_at_the_end_of_a_question_asks_for_a_computation():
+    from assistant.computed_answer import read_computed_question
+
+    assert read_computed_question("望津街道和县市场监管局谁建的制度多?") is not None
+    assert read_computed_question("哪个单位的领导小组组长是谁?") is None
