@@ -40,6 +40,8 @@ STATED_FACT_BONUS = 0.3
 PROCEDURAL_WORDS = re.compile(
     r"发现|指出|查出|查找|反馈|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|做了|工作|情况|问题|方面"
 )
+# Questions asking what was done about something: answered by the list of measures under it.
+ASKS_FOR_MEASURES = re.compile(r"(采取|做)了?(哪些|什么)|怎么(整改|做|改)|如何(整改|做|改)|有(哪些|什么)(措施|做法|举措)|措施(是什么|有哪些)")
 SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时")
 
 COLON = "\uff1a"
@@ -248,6 +250,8 @@ class ExtractiveAnswerer:
         if not self._states_the_asked_thing(chosen, question):
             builder.not_found(chosen[:2])
             return
+        if ASKS_FOR_MEASURES.search(builder.standalone_question):
+            chosen = self._with_measures_after(chosen, evidence[0])
         unit_order = list(dict.fromkeys(e.unit for e in evidence))  # the best-scoring unit first
         for unit in sorted({e.unit for e in chosen}, key=unit_order.index):
             builder.lines.append(f"根据{unit}的通报{COLON}" if unit else f"根据通报{COLON}")
@@ -298,6 +302,29 @@ class ExtractiveAnswerer:
                 builder.lines.append(f"{index}. {unit}{COLON}{''.join(pieces)}")
         if missing:
             builder.lines.append(f"未找到相关内容的单位{COLON}{'、'.join(missing)}。")
+
+    def _with_measures_after(self, chosen: list[Evidence], best: Evidence) -> list[Evidence]:
+        """For "采取了哪些措施": the measures that follow the best passage, up to the next problem heading.
+
+        Notices state a problem, then list what was done ("整改措施:一是…二是…"); the question is
+        answered by that list, not by the problem statement the question's words match best.
+        """
+        text = self.notice_text_of(best.notice_id)
+        if text is None:
+            return chosen
+        limit = self.settings.measures_listed
+        following: list[Evidence] = []
+        for start, end in split_sentences(text, best.end, min(len(text), best.end + self.settings.measures_span_chars)):
+            sentence = text[start:end]
+            heading = parse_heading(sentence.strip())
+            if heading is not None and heading.style not in ("measure-label",) or len(following) >= limit:
+                break
+            if len(sentence.strip()) >= 6 and not any(c.start <= start < c.end for c in chosen):
+                following.append(Evidence(best.document, start, end, sentence, best.score, True))
+        if not following:
+            return chosen
+        kept = [best] + following + [c for c in chosen if c is not best]
+        return _distinct(sorted(kept[: limit + 1], key=lambda e: (e.notice_id, e.start)))
 
     def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question, lenient: bool = False) -> bool:
         """Whether the chosen sentences hold what the question asks about, not a neighbouring fact.
@@ -456,8 +483,8 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _term_stated(term: str, text: str, lenient: bool) -> bool:
-    """Whether text states a term: whole, or for a two-character term (and in lenient mode any term)
-    half of its characters, since notices vary their words (补助 / 津补贴, 公车 / 车辆)."""
+    """Whether text states a term: whole, or half of its characters for a two-character term (for any
+    term when `lenient`, as for units kept across units), since notices vary their words (补助 / 津补贴)."""
     if term in text:
         return True
     if len(term) > 2 and not lenient:

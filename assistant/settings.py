@@ -54,6 +54,10 @@ class AnsweringSettings(BaseModel):
     # specific words (诫勉 in "诫勉谈话", 书记 in "党委书记叫什么") and none of the generic ones
     # (chosen on the abstain_pair items of the dev gold sets).
     focus_term_share: float = 0.8
+    # "采取了哪些措施": sentences listed after the best passage, and how far to read for them (a
+    # problem's measures in the seed and fiction notices run 2-5 sentences, 150-500 characters).
+    measures_listed: int = 4
+    measures_span_chars: int = 600
 
 
 class Settings(BaseSettings):

@@ -32,7 +32,7 @@ MAX_NAME_CHARS = 14
 def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """(begin, end, name, has_suffix) of each unit-like name: a place/organ name ending in a unit
     suffix, or a lone abbreviation/place word; nested names keep the longest."""
-    words = list(jieba.posseg.cut(text))
+    words = [(pair.word, pair.flag) for pair in jieba.posseg.cut(text)]
     ends = [0]
     for word, _ in words:
         ends.append(ends[-1] + len(word))
@@ -43,7 +43,11 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
             begin = ends[index]
             for previous in range(index - 1, -1, -1):
                 piece, piece_tag = words[previous]
-                if piece_tag not in _NAME_TAGS or _NOT_IN_NAMES.search(piece) or end - ends[previous] > MAX_NAME_CHARS:
+                # A verb-like piece inside a name ("浙南集聚区") counts only with a place word before it.
+                inner_verb = piece_tag == "v" and previous > 0 and words[previous - 1][1] in SHORT_FORM_TAGS
+                if (piece_tag not in _NAME_TAGS and not inner_verb) or _NOT_IN_NAMES.search(piece):
+                    break
+                if end - ends[previous] > MAX_NAME_CHARS:
                     break
                 begin = ends[previous]
             name = text[begin:end]

@@ -67,3 +67,11 @@ def test_a_neighbouring_fact_is_not_an_answer(chain):
 def test_a_question_for_a_name_the_notice_does_not_give_abstains(chain):
     answer = chain.ask("云岭区的区委书记叫什么名字?")
     assert answer.not_found
+
+
+def test_what_was_done_about_a_problem_quotes_the_measures_under_it(chain):
+    answer = chain.ask("东湖高新产业园在工程项目招投标方面采取了哪些措施?")
+
+    assert "修订园区工程项目招投标管理办法" in answer.text
+    assert "收回多付工程款8.9万元" in answer.text
+    assert "项目推进专班" not in answer.text  # the next problem's measures are not this one's
