@@ -36,9 +36,11 @@ HEADING_PENALTY = 0.5
 SHORT_SENTENCE_CHARS = 25
 # A sentence holding a figure or date the notice states for the asked field (records, metadata).
 STATED_FACT_BONUS = 0.3
-# The steps every notice reports in varying words (发现/指出/查出 问题): never the asked thing itself.
-PROCEDURAL_WORDS = re.compile(
-    r"发现|指出|查出|查找|反馈|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|做了|工作|情况|问题|方面"
+# Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
+# and words of the answer's shape ("几个人" yields 个人, "多少金额").
+NOT_THE_ASKED_THING = re.compile(
+    r"发现|指出|查出|查找|反馈|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|做了|工作|情况|问题|方面|"
+    r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别"
 )
 # Questions asking what was done about something: answered by the list of measures under it.
 ASKS_FOR_MEASURES = re.compile(r"(采取|做)了?(哪些|什么)|怎么(整改|做|改)|如何(整改|做|改)|有(哪些|什么)(措施|做法|举措)|措施(是什么|有哪些)")
@@ -337,7 +339,7 @@ class ExtractiveAnswerer:
             t: w
             for t, w in question.weights.items()
             if len(t) >= 2
-            and not PROCEDURAL_WORDS.fullmatch(t)
+            and not NOT_THE_ASKED_THING.fullmatch(t)
             and t in self.known_terms(question.weights)
             and not self.is_unit_word(t)
         }
@@ -345,6 +347,8 @@ class ExtractiveAnswerer:
             return True
         top = max(known.values())
         focus = {t for t, w in known.items() if w >= self.settings.focus_term_share * top}
+        if not lenient:  # the asked thing is the longest compound: 谈话 inside 诫勉谈话 does not stand for it
+            focus = {t for t in focus if not any(t != other and t in other for other in focus)}
         said = "".join(item.text + _last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
         return any(_term_stated(term, said, lenient) for term in focus)
 
