@@ -50,6 +50,16 @@ class Settings(BaseSettings):
     chunk_tokens: int = 350
     chunk_overlap_sentences: int = 1
     max_file_mb: float = 20.0
+    # Unpacked size a .docx may declare. A 20 MB .docx of photos unpacks to about 20 MB; 50 MB of
+    # XML still parses in about 30 s, while a 0.9 MB zip bomb declaring 300 MB is refused at once.
+    max_expanded_mb: float = 50.0
+    # Longest extracted text of one file: the longest seed notice is ~16,000 characters, so 2,000,000
+    # leaves room for any real notice while a text bomb stops before chunking and embedding.
+    max_text_chars: int = 2_000_000
+    # Most pages of one PDF: notices run to tens of pages; a 1000-page file is not a notice.
+    max_pdf_pages: int = 1000
+    # How long ingest/remove waits for another process writing to the same library (negative: no limit).
+    writer_wait_s: float = 600.0
     auth: str = ""
     ui_concurrency: int = 4
     ui_max_upload_mb: float = 20.0
