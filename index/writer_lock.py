@@ -75,7 +75,7 @@ class WriterLock:
         except Timeout:
             pass
         began = time.monotonic()
-        holder = self.holder() or "another process"
+        holder = f"another process ({self.holder()})" if self.holder() else "another process"
         limit = "as long as it takes" if wait_s < 0 else f"up to {wait_s:g} s"
         logger.warning("%s is writing to the library %s; waiting %s ...", holder, self.home, limit)
         while True:
@@ -83,8 +83,8 @@ class WriterLock:
             remaining = _WAIT_REPORT_S if wait_s < 0 else min(_WAIT_REPORT_S, wait_s - waited)
             if remaining <= 0:
                 raise LibraryBusy(
-                    f"the library {self.home} is busy: {holder} has been writing to it and did not "
-                    f"finish within {wait_s:g} s; try again when it is done, or raise ASSISTANT_WRITER_WAIT_S"
+                    f"the library {self.home} is busy: {holder} is writing to it and did not finish "
+                    f"within {wait_s:g} s; try again when it is done, or raise ASSISTANT_WRITER_WAIT_S"
                 )
             try:
                 self._lock.acquire(timeout=remaining)
@@ -94,8 +94,11 @@ class WriterLock:
                 logger.info("still waiting for %s (%.0f s so far)", holder, time.monotonic() - began)
 
     def _write_owner(self) -> None:
-        command = " ".join(Path(arg).name if i == 0 else arg for i, arg in enumerate(sys.argv[:3]))
-        text = f"pid {os.getpid()} ({command or 'python'}), since {time.strftime('%H:%M:%S')}"
+        program = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else "python"
+        if program == "__main__.py":  # python -m assistant
+            program = Path(sys.argv[0]).parent.name
+        command = " ".join([program, *sys.argv[1:2]])
+        text = f"pid {os.getpid()}: {command}, since {time.strftime('%H:%M:%S')}"
         try:
             self.owner_path.write_text(text + "\n", encoding="utf-8")
         except OSError:
