@@ -50,9 +50,12 @@ class Settings(BaseSettings):
     chunk_tokens: int = 350
     chunk_overlap_sentences: int = 1
     max_file_mb: float = 20.0
-    # Unpacked size a .docx may declare. A 20 MB .docx of photos unpacks to about 20 MB; 50 MB of
-    # XML still parses in about 30 s, while a 0.9 MB zip bomb declaring 300 MB is refused at once.
-    max_expanded_mb: float = 50.0
+    # Unpacked size a .docx may declare, all parts: photos stay about their packed size, so a
+    # 20 MB .docx unpacks to about 20 MB; a 0.9 MB zip bomb declaring 300 MB is refused at once.
+    max_expanded_mb: float = 100.0
+    # Unpacked XML of a .docx, which is parsed: a notice's document.xml plus Word's styles is 1-2 MB;
+    # 8 MB of the worst (one-character paragraphs) still reads in about 40 s and 200 MB (4.9 MB: 23 s).
+    max_docx_xml_mb: float = 8.0
     # Longest extracted text of one file: the longest seed notice is ~16,000 characters, so 2,000,000
     # leaves room for any real notice while a text bomb stops before chunking and embedding.
     max_text_chars: int = 2_000_000

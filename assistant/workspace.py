@@ -87,6 +87,7 @@ class Workspace:
             max_file_bytes=int(self.settings.max_file_mb * 1024 * 1024),
             limits=LoadLimits(
                 max_expanded_bytes=int(self.settings.max_expanded_mb * 1024 * 1024),
+                max_docx_xml_bytes=int(self.settings.max_docx_xml_mb * 1024 * 1024),
                 max_text_chars=self.settings.max_text_chars,
                 max_pdf_pages=self.settings.max_pdf_pages,
             ),

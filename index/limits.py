@@ -21,7 +21,8 @@ class LimitExceeded(Exception):
 class LoadLimits:
     """Limits on what one notice file may expand to (see Settings for how each was chosen)."""
 
-    max_expanded_bytes: int = 50 * _MEGABYTE
+    max_expanded_bytes: int = 100 * _MEGABYTE  # all parts of a .docx, images included
+    max_docx_xml_bytes: int = 8 * _MEGABYTE  # its XML parts, which are parsed (the slow part)
     max_text_chars: int = 2_000_000
     max_pdf_pages: int = 1000
 
@@ -35,12 +36,18 @@ def check_docx_expansion(data: bytes, limits: LoadLimits) -> None:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         return  # not a zip: the .docx reader reports the damage in its own words
+    xml = sum(m.file_size for m in members if m.filename.lower().endswith((".xml", ".rels")))
     expanded = sum(member.file_size for member in members)
-    if expanded > limits.max_expanded_bytes:
-        raise LimitExceeded(
-            f"the .docx unpacks to {_megabytes(expanded)} MB, over the {_megabytes(limits.max_expanded_bytes)} MB "
-            "limit (a damaged or hostile file?); re-save it in Word or WPS, or raise ASSISTANT_MAX_EXPANDED_MB"
-        )
+    for size, limit, what, setting in (
+        (xml, limits.max_docx_xml_bytes, "XML", "ASSISTANT_MAX_DOCX_XML_MB"),
+        (expanded, limits.max_expanded_bytes, "", "ASSISTANT_MAX_EXPANDED_MB"),
+    ):
+        if size > limit:
+            raise LimitExceeded(
+                f"the .docx unpacks to {_megabytes(size)} MB{' of ' + what if what else ''}, over the "
+                f"{_megabytes(limit)} MB limit (a damaged or hostile file?); re-save it in Word or WPS, "
+                f"or raise {setting}"
+            )
 
 
 def check_pdf_pages(pages: int, limits: LoadLimits) -> None:

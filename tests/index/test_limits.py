@@ -31,15 +31,22 @@ def test_a_docx_declaring_more_than_the_unpacked_limit_is_refused_before_parsing
     bomb = padded_docx(tmp_path / "炸弹.docx", 3 * MB)
     assert bomb.stat().st_size < MB / 4  # small on disk, so only the unpacked size can catch it
     with pytest.raises(LoadError) as refused:
-        load_document(bomb, limits=LoadLimits(max_expanded_bytes=2 * MB))
+        load_document(bomb, limits=LoadLimits(max_docx_xml_bytes=2 * MB))
     line = str(refused.value)
-    assert line.startswith(f"{bomb}: the .docx unpacks to 3") and "over the 2 MB limit" in line
-    assert "ASSISTANT_MAX_EXPANDED_MB" in line and "\n" not in line
+    assert line.startswith(f"{bomb}: the .docx unpacks to 3") and "MB of XML, over the 2 MB limit" in line
+    assert "ASSISTANT_MAX_DOCX_XML_MB" in line and "\n" not in line
+
+
+def test_a_docx_unpacking_past_the_total_limit_is_refused(tmp_path):
+    bomb = padded_docx(tmp_path / "bomb.docx", 3 * MB)
+    with pytest.raises(LoadError, match="over the 2 MB limit .* ASSISTANT_MAX_EXPANDED_MB"):
+        load_document(bomb, limits=LoadLimits(max_expanded_bytes=2 * MB, max_docx_xml_bytes=10 * MB))
 
 
 def test_a_docx_under_the_unpacked_limit_still_loads(tmp_path):
     padded = padded_docx(tmp_path / "notice.docx", MB)
-    assert "合计：整改问题2个" in load_document(padded, limits=LoadLimits(max_expanded_bytes=2 * MB)).text
+    limits = LoadLimits(max_expanded_bytes=2 * MB, max_docx_xml_bytes=2 * MB)
+    assert "合计：整改问题2个" in load_document(padded, limits=limits).text
 
 
 def test_text_longer_than_the_limit_is_refused(tmp_path):
