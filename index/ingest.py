@@ -12,7 +12,7 @@ from typing import Protocol
 
 from langchain_core.embeddings import Embeddings
 
-from index.catalog import Catalog, NoticeRow
+from index.catalog import Catalog, NoticeRow, PendingWorkLost
 from index.chunker import split_notice_into_chunks
 from index.documents import notice_id_for
 from index.limits import LoadLimits
@@ -188,7 +188,10 @@ class Ingestor:
             logger.debug("ingest of %s failed", path, exc_info=True)
             self.store.delete_notice(notice_id)
             self.catalog.forget_notice(notice_id)
-            report.failed.append(f"{path}: could not be ingested ({error}); check the file and retry")
+            if isinstance(error, PendingWorkLost):  # not the file's fault
+                report.failed.append(f"{path}: {error}")
+            else:
+                report.failed.append(f"{path}: could not be ingested ({error}); check the file and retry")
             return "failed"
         report.chunks += self.catalog.notice(notice_id).chunk_count  # one indexed lookup
         if replaced:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,20 +53,35 @@ def make_chroma_client(chroma_url: str, persist_dir: str) -> chromadb.ClientAPI:
         ) from error
 
 
+# A replaced embedded Chroma system is stopped this long after, once searches under way on it are done.
+RETIRED_SYSTEM_GRACE_S = 30.0
+
+
 def reopen_embedded_client(client: chromadb.ClientAPI, persist_dir: str) -> chromadb.ClientAPI:
     """A new embedded client on persist_dir that reloads from disk what other processes wrote.
 
     Chroma shares one in-memory system per folder within a process and never rereads its index;
-    dropping it from that cache (without stopping it: searches under way still use it) makes the
-    next PersistentClient load afresh.
+    dropping it from that cache makes the next PersistentClient load afresh. The old system is
+    stopped a little later (searches under way still use it), which frees its in-memory index.
     """
     from chromadb.api.shared_system_client import SharedSystemClient
 
     identifier = getattr(client, "_identifier", None)
     with SharedSystemClient._refcount_lock:
-        SharedSystemClient._identifier_to_system.pop(identifier, None)
+        retired = SharedSystemClient._identifier_to_system.pop(identifier, None)
         SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+    if retired is not None:
+        timer = threading.Timer(RETIRED_SYSTEM_GRACE_S, _stop_quietly, args=(retired,))
+        timer.daemon = True
+        timer.start()
     return make_chroma_client("", persist_dir)
+
+
+def _stop_quietly(system) -> None:
+    try:
+        system.stop()
+    except Exception:  # stopping only frees memory; a failure must not surface anywhere
+        logger.debug("stopping a replaced Chroma system failed", exc_info=True)
 
 
 def _describe_client(client: chromadb.ClientAPI) -> str:
