@@ -21,6 +21,10 @@ from assistant.question import RECORD_FIELD_WORDS, record_fields
 from assistant.units import asks_across_units, asks_comparison, unit_label
 from index.catalog import NoticeRow
 from index.records import Figure, NoticeRecord
+from index.vocabulary import (
+    CLAWBACK_ACTIONS, LOSS_WORDS, NEW_RULE_VERBS, REVISED_RULE_VERBS, SAVING_ACTIONS, TIME_LIMITED_PATTERN,
+)
+from index.vocabulary import SPECIFIC_MONEY as SPECIFIC_MONEY_WORDS
 
 logger = logging.getLogger(__name__)
 
@@ -31,9 +35,9 @@ MOST = re.compile(r"最多|最高|最大")
 LEAST = re.compile(r"最少|最低|最小")
 SUM_ASK = re.compile(r"一共|合计|总共|共计|总计|总额|加起来")
 # Records carry no date per figure: a question limited in time is not a records question.
-TIME_LIMITED = re.compile(r"\d{4}\s*年|[一二〇○零]{4}年|今年|去年|上半年|下半年|季度|\d{1,2}\s*月")
+TIME_LIMITED = TIME_LIMITED_PATTERN
 # A money question about one kind of money ("清退了多少津补贴") cannot be answered by every clawback figure.
-SPECIFIC_MONEY = re.compile(r"津补贴|津贴|补贴|补助|奖金|礼金|费|工程款|公款|薪酬|工资|福利|租金|兼职|红包|购物卡|宴")
+SPECIFIC_MONEY = re.compile(SPECIFIC_MONEY_WORDS)
 _RULE_NOUN = re.compile(r"制度|机制|办法|规定")
 _GENERIC_RULE_QUALIFIER = re.compile(r"(?:工作|长效|管理|规章|内部|相关)$")
 _RULE_NOUN_MAY_FOLLOW = set("项个条套的了新订定台立善改全增章或和及、与建")
@@ -62,16 +66,16 @@ def _family(key: str, name: str, label: str, question: str | None = None, **opti
     return Family(key, name, re.compile(label), re.compile(question) if question else None, **options)
 
 
-_CLAWBACK = r"清退|追缴|退缴|追回|收回|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|罚没|没收"
-_NEW_RULE = r"新制定|制定|新出台|出台|新建|新增|建立|建章立制"
-_REVISED_RULE = r"修订|修改|完善|健全"
+_CLAWBACK = CLAWBACK_ACTIONS
+_NEW_RULE = NEW_RULE_VERBS
+_REVISED_RULE = REVISED_RULE_VERBS
 # First matching family wins, so the order inside a field matters ("追回损失" is a loss, not a clawback).
 FAMILIES: dict[str, tuple[Family, ...]] = {
     "money": (
-        _family("loss", "挽回(追回)经济损失", r"挽回|损失", r"挽回|损失"),
+        _family("loss", "挽回(追回)经济损失", LOSS_WORDS, LOSS_WORDS),
         _family("clawback", "清退、追缴等收回的资金", _CLAWBACK,
                 r"清退|追缴|退缴|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|违规资金|违纪|(?:追回|收回)(?!.{0,6}损失)"),
-        _family("saved", "节约资金", r"节约|节省", r"节约|节省"),
+        _family("saved", "节约资金", SAVING_ACTIONS, SAVING_ACTIONS),
         _family("other_money", "其他金额", r"."),
     ),
     "rules": (

@@ -16,6 +16,10 @@ from typing import Any
 
 from index.documents import NoticeMetadata
 from index.figures import Quantity, find_quantities, mask_non_figures
+from index.vocabulary import (
+    CLUE_ACTIONS, CLUE_NOUNS, IN_PROGRESS_WORDS, MEASURE_NOUNS, MEASURE_VERBS, MODAL_WORDS, MONEY_ACTIONS,
+    NEGATION_WORDS, PEOPLE_ACTIONS, PERSON_WORDS, RATE_WORDS, RECTIFIED_WORDS, RULE_NOUNS, RULE_VERBS, TOTAL_WORDS,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -79,45 +83,27 @@ _FEEDBACK_VERB = r"反馈|指出|提出|交办|梳理出|查找出|细化为|分
 _PROBLEM_HEAD = r"(?:的)?(?:具体)?(?:整改问题|整改事项|问题)"
 # 整改措施 / 整改任务 (measures): what the unit set itself to do, counted apart from the problems found
 # ("12个问题,细化为35项具体整改任务"; "制定整改措施25条"; "形成整改任务清单40项").
-_MEASURE_NOUN = r"(?:具体)?(?:整改措施|整改任务清单|整改任务|任务清单|整改举措)"
-_MEASURE_VERB = r"制定了?|细化为|细化成|分解为|分解成|形成|列出|明确|梳理出|提出|反馈的"
+_MEASURE_NOUN = MEASURE_NOUNS
+_MEASURE_VERB = MEASURE_VERBS
 _GROUP_TAIL = r"(?:大类|大方面|方面|类)?"
-_RECTIFIED = r"已整改到位|整改到位|已完成整改|完成整改|已整改完成|整改完成|已按期完成|按期完成|已全部完成|已完成|已整改|已销号"
-_IN_PROGRESS = (
-    r"正在整改|正在推进整改|整改中|尚未完成整改|尚未完成|未完成整改|未完成|未整改到位|持续整改|"
-    r"正在持续推进|正在推进|持续推进中"
-)
+_RECTIFIED = RECTIFIED_WORDS
+_IN_PROGRESS = IN_PROGRESS_WORDS
 # Generic verbs count only with 整改 in the sentence or the one before.
 _NEEDS_CONTEXT = ("已完成", "按期完成", "已按期完成", "已全部完成", "正在持续推进", "正在推进", "持续推进中", "未完成", "尚未完成")
-_RATE = r"整改完成率|整改到位率|整改率|完成率|销号率|办结率"
-_CLUE_NOUN = r"问题线索|信访举报件|信访举报|信访件|信访案件|信访问题|线索"
-_CLUE_ACTION = (
-    r"移交|移送|转交|交办|转办|受理|收到|接收|已办结|办结|查结|化解|核查|初核|查实|处置|"
-    r"正在办理|正在核查|尚在办理|在办|未办结"
-)
-_PEOPLE = (
-    r"党纪政务处分|党纪政纪处分|党政纪处分|党纪处分|政务处分|政纪处分|纪律处分|党内严重警告|党内警告|严重警告|"
-    r"撤销党内职务|留党察看|开除党籍|开除公职|政务警告|政务记过|政务记大过|政务降级|政务撤职|记大过|记过|"
-    r"降级|撤职|免职|降职|调离岗位|调整岗位|岗位调整|组织调整|组织处理|诫勉谈话|诫勉|谈话提醒|提醒谈话|"
-    r"教育提醒|批评教育|警示谈话|约谈|函询|通报批评|问责|立案审查调查|立案审查|审查调查|立案|留置|"
-    r"移送司法机关|移送司法|移送检察机关|结案|了结|其他方式处理|处理处分|第.种形态|处分|处理"
-)
-# Words allowed between a people label and its count: "问责干部6人", "党内警告处分2人".
-_PERSON_WORDS = (
-    r"了|共|共计|累计|处分|处理|谈话|相关责任人|责任人|领导干部|党员干部|公职人员|村干部|干部|党员|人员|同志|对象"
-)
-_RULE_VERB = r"新制定|制定|新出台|出台|新建|新增|新建立|建立健全|建立完善|建立|健全完善|健全|修订完善|修改完善|修订|修改|完善|废止|清理"
+_RATE = RATE_WORDS
+_CLUE_NOUN = CLUE_NOUNS
+_CLUE_ACTION = CLUE_ACTIONS
+_PEOPLE = PEOPLE_ACTIONS
+_PERSON_WORDS = PERSON_WORDS
+_RULE_VERB = RULE_VERBS
 _RULE_VERBS = rf"(?:{_RULE_VERB})(?:[和、及与]?(?:{_RULE_VERB}))*"
-_RULE_NOUN = r"规章制度|管理制度|制度性文件|制度办法|制度机制|制度文件|工作机制|长效机制|制度|机制|办法|规定|细则"
-_MONEY_WORD = (
-    r"挽回|追回|收回|清退|追缴|退缴|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|罚没|没收|节约|节省|避免|减少|整改"
-)
+_RULE_NOUN = RULE_NOUNS
+_MONEY_WORD = MONEY_ACTIONS
 _MONEY_ACTION = rf"(?:{_MONEY_WORD})(?:[和、及与]?(?:{_MONEY_WORD}))*"
-_TOTAL = r"共计|合计|总计|累计|共|计"
+_TOTAL = TOTAL_WORDS
 _QUALIFIER = r"(?:(?:巡察|巡视|整改)(?:中|期间|以来|后))?(?:累计)?"  # "巡察以来累计挽回…": whose and how long
-# Plans, not facts: "需完成整改1项", "计划年底前完成整改5项", "应退还5万元" ("目前" is not a plan).
-_MODAL = ("需", "将", "拟", "要", "应", "计划", "预计", "力争", "争取", "确保", "底前", "月前", "日前", "年前")
-_NEGATION = ("未", "无", "不", "没")
+_MODAL = MODAL_WORDS
+_NEGATION = NEGATION_WORDS
 _ORG = (
     r"(?P<org>[一-龥]{1,8}?(?:街道办事处|街道|社区|村委会|派出所|集团|公司|分局|局|农委|委员会|中心|学校|医院|镇|乡|村))"
     r"(?:现|已|已经|全部|主动|目前|均|共|先后|累计)*$"
