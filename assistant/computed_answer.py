@@ -17,10 +17,9 @@ from decimal import Decimal
 
 from assistant.answer import Answer, Citation
 from assistant.compute import plain
-from assistant.computed_inputs import (
-    FIGURE_FIELD, METRICS, CitationNumbers, ComputedQuestion, UnitResult, gather_unit,
-)
-from assistant.records_answer import FAMILIES
+from assistant.computed_inputs import CitationNumbers, UnitResult, gather_unit
+from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
+from assistant.records_question import FAMILIES
 from index.catalog import NoticeRow
 from index.vocabulary import MEASURE_QUESTION_WORDS, MONEY_QUESTION_WORDS, RULE_QUESTION_WORDS
 
