@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import math
 import time
-from collections.abc import Sequence
 from pathlib import Path
 
+from assistant.evaluation.stats import percentile
 from index.ingest import IngestProgress, SilentProgress
+
+__all__ = ["StageClock", "memory_mb", "percentile"]  # percentile: one definition, shared with the evaluation
 
 STAGES = ("startup", "prepare", "embed", "store", "lexical")
 STAGE_LABELS = {
@@ -25,15 +26,6 @@ def memory_mb(field: str = "VmRSS") -> float:
         if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
-
-
-def percentile(values: Sequence[float], share: float) -> float:
-    """The nearest-rank percentile (share in 0..1) of values; nan when there are none."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    rank = max(1, math.ceil(share * len(ordered)))
-    return ordered[rank - 1]
 
 
 class StageClock:

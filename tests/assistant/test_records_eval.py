@@ -2,7 +2,7 @@
 
 import json
 
-from assistant.records_eval import compare_records_with_gold, gold_numbers, records_table
+from assistant.evaluation.records import compare_records_with_gold, gold_numbers, records_table
 from index.records import NoticeRecord
 
 LIULIN = (
