@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from assistant.evaluation.stats import field_accuracy
 from index.documents import NoticeMetadata, SourcedValue
 from index.encodings import decode_text_bytes, normalise_line_endings
 from index.metadata import extract_notice_metadata
@@ -39,13 +40,7 @@ def compare_metadata_with_gold(corpus_dir: Path, gold_path: Path) -> dict[str, A
         text, _ = decode_text_bytes((Path(corpus_dir) / doc).read_bytes())
         metadata = extract_notice_metadata(normalise_line_endings(text), doc)
         rows.extend(compare_notice(doc, metadata, gold_entry))
-    correct = sum(row["ok"] for row in rows)
-    return {
-        "fields": len(rows),
-        "correct": correct,
-        "accuracy": correct / len(rows) if rows else 0.0,
-        "rows": rows,
-    }
+    return {**field_accuracy(rows), "rows": rows}
 
 
 def compare_notice(doc: str, metadata: NoticeMetadata, gold: dict[str, Any]) -> list[dict[str, Any]]:

@@ -25,6 +25,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from assistant.evaluation.stats import field_accuracy
 from index.documents import notice_id_for
 from index.figures import find_quantities, mask_non_figures
 from index.loaders import load_document
@@ -109,11 +110,8 @@ def compare_records_with_gold(corpus_dir: Path, gold_path: Path) -> dict[str, An
         for gold_field, gold in unit_gold.get("headline_figures", {}).items():
             if gold_field in FIELD_MAP:
                 rows.append(compare_record_field(record, gold_field, gold, doc=file_name))
-    correct = sum(row["ok"] for row in rows)
     return {
-        "fields": len(rows),
-        "correct": correct,
-        "accuracy": correct / len(rows) if rows else 0.0,
+        **field_accuracy(rows),
         "unverified_values": unverified,
         "rows": rows,
         "records": [record.to_dict() for record in records],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 
 def percentile(values: Sequence[float], share: float) -> float:
@@ -17,6 +18,12 @@ def percentile(values: Sequence[float], share: float) -> float:
     ordered = sorted(values)
     rank = max(1, math.ceil(share * len(ordered)))
     return ordered[rank - 1]
+
+
+def field_accuracy(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """How many gold fields were right: {"fields", "correct", "accuracy"} over rows that each carry "ok"."""
+    correct = sum(row["ok"] for row in rows)
+    return {"fields": len(rows), "correct": correct, "accuracy": correct / len(rows) if rows else 0.0}
 
 
 def ratio(part: float, whole: float) -> float | None:
