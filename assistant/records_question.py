@@ -12,60 +12,32 @@ from dataclasses import dataclass
 from assistant.question import RECORD_FIELD_WORDS, record_fields
 from index.records import Figure
 from index.vocabulary import (
-    CLAWBACK_ACTIONS, LOSS_WORDS, NEW_RULE_VERBS, REVISED_RULE_VERBS, SAVING_ACTIONS, TIME_LIMITED_PATTERN,
+    CLAWBACK_ACTIONS, LOSS_WORDS, NEW_RULE_VERBS, REVISED_RULE_VERBS, RULE_QUESTION_WORDS, SAVING_ACTIONS,
+    SPECIFIC_MONEY_WORDS, TIME_LIMITED_PATTERN,
 )
-from index.vocabulary import SPECIFIC_MONEY as SPECIFIC_MONEY_WORDS
 
 NUMBER_ASK = re.compile(r"多少|几|数量|最多|最少|最高|最低|最大|最小|一共|合计|总共|共计|总计|总额|分别")
-
-
 UNIT_COUNT_ASK = re.compile(r"哪几|几个单位|几家|多少个单位|多少家|多少单位")  # counts units, not figures
-
-
 MOST = re.compile(r"最多|最高|最大")
-
-
 LEAST = re.compile(r"最少|最低|最小")
-
-
 SUM_ASK = re.compile(r"一共|合计|总共|共计|总计|总额|加起来")
-
-
 # Records carry no date per figure: a question limited in time is not a records question.
 TIME_LIMITED = TIME_LIMITED_PATTERN
-
-
 # A money question about one kind of money ("清退了多少津补贴") cannot be answered by every clawback figure.
 SPECIFIC_MONEY = re.compile(SPECIFIC_MONEY_WORDS)
-
-
-_RULE_NOUN = re.compile(r"制度|机制|办法|规定")
-
-
+_RULE_NOUN = re.compile(RULE_QUESTION_WORDS)
 _GENERIC_RULE_QUALIFIER = re.compile(r"(?:工作|长效|管理|规章|内部|相关)$")
-
-
 _RULE_NOUN_MAY_FOLLOW = set("项个条套的了新订定台立善改全增章或和及、与建")
-
-
 # Completion questions ("完成了多少") are answered with the rectified, in-progress and rate figures together.
 COMPLETION_FIELDS = ("problems_rectified", "problems_in_progress", "completion_rate")
-
-
 PROBLEM_FIELDS = ("problems_found",) + COMPLETION_FIELDS
-
-
 # Narrowest first: "整改任务完成了多少" is a completion question; "细化为多少项整改任务" a measures one, not problems.
 NARROWEST_FIRST = tuple(reversed(COMPLETION_FIELDS)) + ("measures", "problems_found")
-
-
 # 线索 and 信访 share the clues field; a question about one of them gets only figures labelled with it.
 CLUE_NOUNS = {"信访": re.compile(r"信访"), "线索": re.compile(r"线索")}
 
 
 @dataclass(frozen=True)
-
-
 class Family:
     """Figures of one field that mean the same thing (口径) and may be ranked or added together."""
 
@@ -82,14 +54,8 @@ def _family(key: str, name: str, label: str, question: str | None = None, **opti
 
 
 _CLAWBACK = CLAWBACK_ACTIONS
-
-
 _NEW_RULE = NEW_RULE_VERBS
-
-
 _REVISED_RULE = REVISED_RULE_VERBS
-
-
 # First matching family wins, so the order inside a field matters ("追回损失" is a loss, not a clawback).
 FAMILIES: dict[str, tuple[Family, ...]] = {
     "money": (
@@ -139,8 +105,6 @@ FAMILIES: dict[str, tuple[Family, ...]] = {
 
 
 @dataclass(frozen=True)
-
-
 class FigureQuestion:
     """How a figure question is read: the field, the families to compare and list, ranking and sum."""
 

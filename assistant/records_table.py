@@ -21,8 +21,6 @@ FIELD_TOPICS = {
 
 
 @dataclass
-
-
 class Stated:
     """A figure as stated in one notice."""
 
@@ -32,8 +30,6 @@ class Stated:
 
 
 @dataclass
-
-
 class UnitFigures:
     unit: str
     has_record: bool = False

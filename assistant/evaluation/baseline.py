@@ -15,8 +15,6 @@ from index.loaders import iter_notice_files, load_document
 
 
 @dataclass
-
-
 class Baseline:
     """The plain LangChain pipeline: RecursiveCharacterTextSplitter 500/50, Chroma top-4."""
 

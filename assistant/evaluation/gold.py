@@ -14,8 +14,6 @@ QUOTE_COVERAGE = 0.8
 
 
 @dataclass(frozen=True)
-
-
 class GoldQuote:
     doc: str  # file name of the notice
     start: int
@@ -23,8 +21,6 @@ class GoldQuote:
 
 
 @dataclass
-
-
 class GoldItem:
     id: str
     kind: str
@@ -40,8 +36,6 @@ class GoldItem:
 
 
 @dataclass(frozen=True)
-
-
 class Hit:
     """A retrieved chunk as the metrics see it: which file and which characters."""
 

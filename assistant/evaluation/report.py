@@ -5,8 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 RETRIEVAL_COLUMNS = ["recall@k", "mrr", "unit_coverage", "p50_ms", "p95_ms", "n"]
-
-
 ANSWER_COLUMNS = ["must_mention", "citations_verbatim", "source_hit", "abstention", "false_abstention", "p50_ms", "n"]
 
 

@@ -29,8 +29,6 @@ AGGREGATE = "aggregate_across_units"
 
 
 @dataclass
-
-
 class ItemScore:
     kind: str
     quotes_found: int = 0

@@ -14,8 +14,6 @@ FIELDS = (
 
 
 @dataclass(frozen=True)
-
-
 class Figure:
     """One stated figure: notice_text[start:end] == quote, and text (the number as written) is inside quote."""
 
@@ -31,8 +29,6 @@ class Figure:
 
 
 @dataclass
-
-
 class NoticeRecord:
     """A notice's metadata as passed in, plus the figures it states."""
 

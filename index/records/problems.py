@@ -11,14 +11,8 @@ from index.vocabulary import (
 )
 
 _FEEDBACK_VERB = r"反馈|指出|提出|交办|梳理出|查找出|细化为|分解为|细化成|(?:巡察|巡视)[^，,。；;]{0,8}发现"
-
-
 _PROBLEM_HEAD = r"(?:的)?(?:具体)?(?:整改问题|整改事项|问题)"
-
-
 _GROUP_TAIL = r"(?:大类|大方面|方面|类)?"
-
-
 # Generic verbs count only with 整改 in the sentence or the one before.
 _NEEDS_CONTEXT = ("已完成", "按期完成", "已按期完成", "已全部完成", "正在持续推进", "正在推进", "持续推进中", "未完成", "尚未完成")
 

@@ -10,8 +10,6 @@ from index.vocabulary import NEGATION_WORDS
 
 
 @dataclass(frozen=True)
-
-
 class Claim:
     """A quantity tied to a label, before its quote is cut."""
 
