@@ -221,6 +221,7 @@ class AnswerChain:
         k: int = 5,
     ) -> Iterator[str | Answer]:
         """Yield answer text deltas (LLM only) and finally the verified Answer."""
+        self.workspace.refresh_if_changed()  # another process may have ingested or removed notices
         turn = Turn(check_question(question), list(history), list(units) if units else None, k)
         turn = self.prepare.invoke(turn)
         if turn.unknown_units and not turn.retrieval.documents:

@@ -147,6 +147,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         report = workspace.ingestor.ingest_paths(args.paths, progress)
     finally:
         progress.close()
+    for line in report.skipped:
+        print(f"skipped: {line}", file=sys.stderr)
     for line in report.failed:
         print(f"failed: {line}", file=sys.stderr)
     print(report.summary())
@@ -175,7 +177,7 @@ def run_remove(args: argparse.Namespace) -> int:
 
     workspace = open_workspace()
     try:
-        row = workspace.ingestor.remove(args.notice)
+        row = workspace.remove_notice(args.notice)
     except NoticeNotFound as error:
         raise UserError(str(error)) from error
     print(f"removed {row.notice_id} {row.unit} {row.title or row.file_name} ({row.chunk_count} chunks)")

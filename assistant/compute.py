@@ -12,15 +12,16 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from index.figures import parse_chinese_number
+from index.vocabulary import DATE_NUMBER, ISO_DATE, PERIOD_SEPARATOR, YEAR_NUMERAL
 
 _YEAR_DIGITS = {"〇": "0", "○": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
                 "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
-_NUM = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+_NUM = DATE_NUMBER
 _CHINESE_DATE = re.compile(
-    rf"(?:(?P<y>\d{{4}}|[〇○零一二三四五六七八九]{{4}})\s*年\s*)?(?:(?P<m>{_NUM})\s*月\s*)?(?P<d>{_NUM})\s*日"
+    rf"(?:(?P<y>{YEAR_NUMERAL})\s*年\s*)?(?:(?P<m>{_NUM})\s*月\s*)?(?P<d>{_NUM})\s*日"
 )
-_ISO_DATE = re.compile(r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})")
-_PERIOD_SEPARATOR = re.compile(r"\s*(?:起?至|起?到|——|—|–|－|~|～|-)\s*")
+_ISO_DATE = re.compile(ISO_DATE)
+_PERIOD_SEPARATOR = re.compile(rf"\s*{PERIOD_SEPARATOR}\s*")
 _MONTH_ONLY_END = re.compile(rf"^(?:\d{{4}}\s*年\s*)?{_NUM}\s*月$")
 WAN = Decimal(10_000)
 

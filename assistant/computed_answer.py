@@ -17,11 +17,11 @@ from decimal import Decimal
 
 from assistant.answer import Answer, Citation
 from assistant.compute import plain
-from assistant.computed_inputs import (
-    FIGURE_FIELD, METRICS, CitationNumbers, ComputedQuestion, UnitResult, gather_unit,
-)
-from assistant.records_answer import FAMILIES
+from assistant.computed_inputs import CitationNumbers, UnitResult, gather_unit
+from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
+from assistant.records_question import FAMILIES
 from index.catalog import NoticeRow
+from index.vocabulary import MEASURE_QUESTION_WORDS, MONEY_QUESTION_WORDS, RULE_QUESTION_WORDS
 
 logger = logging.getLogger(__name__)
 
@@ -50,9 +50,9 @@ INSPECTION_TO_FEEDBACK = re.compile(rf"巡[察视](?:结束|完成|到){_SPAN}�
 INSPECTION = re.compile(r"巡[察视]|进驻")
 SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之")
 RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
-MEASURES = re.compile(r"措施|举措|整改任务|任务清单|具体任务")
-RULES = re.compile(r"制度|办法|机制")
-MONEY = re.compile(r"挽回|损失|追回|收回|清退|追缴|退缴|退还|补缴|违规资金|金额|钱")
+MEASURES = re.compile(MEASURE_QUESTION_WORDS)
+RULES = re.compile(RULE_QUESTION_WORDS)
+MONEY = re.compile(MONEY_QUESTION_WORDS)
 PROBLEMS = re.compile(r"问题")
 
 

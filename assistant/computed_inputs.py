@@ -1,8 +1,7 @@
 """Inputs of computed comparisons, per unit: dates from metadata and figures from records, each cited.
 
-What is computed (a Metric) and for which families of figures; per unit, the inputs as shown
-with [n] markers, the values computed from them, and what the unit's notices do not state.
-Shared by the chat's computed answers and the records tab's charts.
+Per unit, the inputs as shown with [n] markers, the values computed from them, and what the
+unit's notices do not state (what is computed is in computed_metrics.py). Shared by the chat's computed answers and the records tab's charts.
 """
 
 from __future__ import annotations
@@ -16,48 +15,17 @@ from assistant.answer import Citation
 from assistant.compute import (
     chinese_date, days_between, inclusive_days, parse_date, parse_period, plain, share_percent, yuan_to_wan,
 )
-from assistant.records_answer import FAMILIES, family_of, measure_of
+from assistant.computed_metrics import FIGURE_FIELD, ComputedQuestion
+from assistant.records_question import FAMILIES, family_of, measure_of
 from index.catalog import NoticeRow
 from index.documents import SourcedValue
 from index.metadata import find_signature_date
 from index.records import Figure, NoticeRecord
 
 
-@dataclass(frozen=True)
-class Metric:
-    """What is computed for each unit and how it is said."""
-
-    key: str
-    name: str  # the quantity, in tables and orderings: "巡察天数"
-    phrase: str  # the conclusion's verb phrase before the value: "巡察历时"
-    unit: str  # "天" | "万元" | "项" | "%"
-    difference_unit: str = ""  # "个百分点" for shares; the value's unit otherwise
-
-
-METRICS = {
-    "inspection_days": Metric("inspection_days", "巡察天数", "巡察历时", "天"),
-    "feedback_to_publish": Metric("feedback_to_publish", "反馈到发布的天数", "从反馈意见到发布通报隔了", "天"),
-    "inspection_to_feedback": Metric("inspection_to_feedback", "巡察结束到反馈的天数", "从巡察结束到反馈意见隔了", "天"),
-    "rectified_share": Metric("rectified_share", "整改完成比例", "整改完成比例为", "%", "个百分点"),
-    "money": Metric("money", "金额", "", "万元"),
-    "rules": Metric("rules", "制度数", "", "项"),
-    "measures": Metric("measures", "整改措施(任务)数", "整改措施(任务)", "项"),
-    "problems": Metric("problems", "反馈问题数", "反馈问题", "项"),
-}
 # A 正在整改 count whose quote ends at most this many characters after an 已整改 count's quote is read
 # as its pair ("已完成整改30项,正在整改5项"); chosen as about a clause: the seeds' pairs are within 20.
 PAIRING_GAP = 40
-FIGURE_FIELD = {"money": "money", "rules": "rules", "measures": "measures", "problems": "problems_found"}
-
-
-@dataclass(frozen=True)
-class ComputedQuestion:
-    """How a computed question is read: the metric, the order asked, whether it is about every unit."""
-
-    metric: Metric
-    ascending: bool = False
-    all_units: bool = False
-    families: tuple[str, ...] = ()  # record families compared (figure metrics only)
 
 
 @dataclass

@@ -5,6 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.vocabulary import (
+    CLUE_QUESTION_WORDS, DATE_PATTERN, MEASURE_QUESTION_WORDS, MEASURE_WORDS, MONEY_PATTERN, MONEY_QUESTION_WORDS,
+    NUMBER_PATTERN, PEOPLE_QUESTION_WORDS, RULE_QUESTION_WORDS,
+)
+
+__all__ = [
+    "DATE_PATTERN", "MEASURE", "MONEY_PATTERN", "NUMBER_PATTERN", "QuestionProfile", "RECORD_FIELD_WORDS",
+    "has_person_name", "profile_question", "record_fields", "satisfies",
+]
+
+MEASURE = f"(?:{MEASURE_WORDS})"
+
 NUMBER_WORDS = re.compile(r"多少|(?<!哪)几(?![位名个]?(单位|人[?？]?$))|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
 MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
 DATE_WORDS = re.compile(r"什么时候|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
@@ -19,10 +31,6 @@ FEEDBACK_DATE = re.compile(rf"反馈[^,。?]{{0,6}}{_WHEN}|{_WHEN}[^,。?]{{0,6}
 PUBLISH_DATE = re.compile(rf"(发布|公布|印发|发出|落款|公开)[^,。?]{{0,6}}{_WHEN}|{_WHEN}[^,。?]{{0,6}}(发布|公布|印发|发出)")
 WHICH_TEAM = re.compile(r"(哪个|哪一个|哪些|什么|哪)[^。?时]{0,6}?(巡察组|巡视组)|[被由](谁|哪)[^。?]{0,6}巡[察视]|(巡察组|巡视组)[^。?]{0,4}(是|为)(哪|谁|什么)")
 
-DATE_PATTERN = re.compile(r"\d{4}\s*年|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}\s*-\s*\d{1,2}\s*-\s*\d{1,2}|[一二〇○零]{4}年")
-MEASURE = r"(?:万元|亿元|元|个|项|件|人|名|条|所|次|户|起|家|批|份|场|篇|套|笔|万人|亩|平方米|%|％|个百分点|座|辆|村|栋|间|期|类|方面|处|本|台)"
-NUMBER_PATTERN = re.compile(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*{MEASURE}")
-MONEY_PATTERN = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 NOT_A_NAME = re.compile(r"[区县市省镇乡村部局委办厅处科组队所站院校会]$")
 PLACE_AFTER = re.compile(r"[区县市省镇乡村湾街路山湖河江桥港岛州委局厅办]|公司|集团|中学|小学|社区")
 # Common Chinese surnames: a tagged "name" must start with one (the tagger alone over-fires).
@@ -102,13 +110,13 @@ def has_person_name(sentence: str) -> bool:
 
 # Which notice-record fields (see index/records.py) a question is about, by its wording.
 RECORD_FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("rules", re.compile(r"制度|办法|机制|规定(?!精神)")),
-    ("money", re.compile(r"挽回|损失|追回|收回|清退|追缴|退缴|退还|补缴|违规资金|金额|多少钱")),
-    ("people", re.compile(r"处分|立案|诫勉|问责|谈话提醒|组织处理|党纪|处理了?多少人|处理.{0,4}人")),
-    ("clues", re.compile(r"线索|信访")),
+    ("rules", re.compile(RULE_QUESTION_WORDS)),
+    ("money", re.compile(MONEY_QUESTION_WORDS)),
+    ("people", re.compile(PEOPLE_QUESTION_WORDS)),
+    ("clues", re.compile(CLUE_QUESTION_WORDS)),
     ("problems_found", re.compile(r"(反馈|指出|发现|查找|梳理)[^,。?]{0,8}问题|问题[^,。?]{0,4}(多少|几)")),
     # 整改措施 / 整改任务 (measures) are what a unit set itself to do: never answered with problem counts.
-    ("measures", re.compile(r"措施|举措|整改任务|任务清单|具体任务")),
+    ("measures", re.compile(MEASURE_QUESTION_WORDS)),
     ("problems_rectified", re.compile(r"完成|整改到位|整改了?多少|整改进度|进展")),
     ("problems_in_progress", re.compile(r"正在整改|未完成|尚未|在改|推进中")),
     ("completion_rate", re.compile(r"整改率|完成率|比例|百分")),

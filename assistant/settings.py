@@ -82,6 +82,19 @@ class Settings(BaseSettings):
     chunk_tokens: int = 350
     chunk_overlap_sentences: int = 1
     max_file_mb: float = 20.0
+    # Unpacked size a .docx may declare, all parts: photos stay about their packed size, so a
+    # 20 MB .docx unpacks to about 20 MB; a 0.9 MB zip bomb declaring 300 MB is refused at once.
+    max_expanded_mb: float = 100.0
+    # Unpacked XML of a .docx, which is parsed: a notice's document.xml plus Word's styles is 1-2 MB;
+    # 8 MB of the worst (one-character paragraphs) still reads in about 40 s and 200 MB (4.9 MB: 23 s).
+    max_docx_xml_mb: float = 8.0
+    # Longest extracted text of one file: the longest seed notice is ~16,000 characters, so 2,000,000
+    # leaves room for any real notice while a text bomb stops before chunking and embedding.
+    max_text_chars: int = 2_000_000
+    # Most pages of one PDF: notices run to tens of pages; a 1000-page file is not a notice.
+    max_pdf_pages: int = 1000
+    # How long ingest/remove waits for another process writing to the same library (negative: no limit).
+    writer_wait_s: float = 600.0
     auth: str = ""
     ui_concurrency: int = 4
     ui_max_upload_mb: float = 20.0

@@ -13,9 +13,12 @@ from assistant.retriever import HybridRetriever
 from assistant.settings import Settings
 from index.catalog import Catalog
 from index.embedder import embedding_model_id, make_embeddings
-from index.ingest import Ingestor
+from index.ingest import IngestProgress, Ingestor
 from index.lexical import LexicalIndex
-from index.store import ChunkStore, make_chroma_client
+from index.limits import LoadLimits
+from index.store import ChunkStore, make_chroma_client, reopen_embedded_client
+from index.uploads import UploadReport, discard_upload, ingest_uploads
+from index.writer_lock import WriterLock
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +37,14 @@ class Workspace:
         self._embeddings = embeddings
         self._chroma_client = chroma_client
         self._lock = threading.RLock()
+        self._seen_changes = -1  # the catalogue's change count this process's views reflect
+        self._client = None
         settings.home.mkdir(parents=True, exist_ok=True)
+
+    @property
+    def uploads_dir(self):
+        """Where uploaded files are kept, one folder per content hash."""
+        return self.settings.home / "uploads"
 
     @cached_property
     def catalog(self) -> Catalog:
@@ -48,9 +58,11 @@ class Workspace:
     @cached_property
     def store(self) -> ChunkStore:
         with self._lock:
-            client = self._chroma_client or make_chroma_client(
+            self._seen_changes = self.catalog.change_count()  # read before opening: a later write shows
+            self._client = self._chroma_client or make_chroma_client(
                 self.settings.chroma_url, str(self.settings.chroma_dir)
             )
+            client = self._client
             model_id = "custom" if self._embeddings is not None else embedding_model_id(self.settings)
             return ChunkStore(
                 client,
@@ -73,8 +85,56 @@ class Workspace:
             chunk_tokens=self.settings.chunk_tokens,
             overlap_sentences=self.settings.chunk_overlap_sentences,
             max_file_bytes=int(self.settings.max_file_mb * 1024 * 1024),
-            on_change=self.lexical.refresh,
+            limits=LoadLimits(
+                max_expanded_bytes=int(self.settings.max_expanded_mb * 1024 * 1024),
+                max_docx_xml_bytes=int(self.settings.max_docx_xml_mb * 1024 * 1024),
+                max_text_chars=self.settings.max_text_chars,
+                max_pdf_pages=self.settings.max_pdf_pages,
+            ),
+            on_change=self._after_own_change,
+            writer=WriterLock(self.settings.home, self.settings.writer_wait_s),
         )
+
+    def _after_own_change(self) -> None:
+        """After this process changed the library (under the writer lock): its own views are current."""
+        self.lexical.refresh()
+        with self._lock:
+            self._seen_changes = self.catalog.change_count()
+
+    def refresh_if_changed(self) -> bool:
+        """Reload what this process holds if another process changed the library; True if it did.
+
+        Cheap when nothing changed (one catalogue read). The catalogue and the views derived from it
+        (BM25, the retriever's) follow the catalogue generation by themselves; the embedded Chroma
+        client keeps its index in memory, so it is opened afresh.
+        """
+        changes = self.catalog.change_count()
+        with self._lock:
+            if changes == self._seen_changes or "store" not in self.__dict__:
+                return False
+            if self._chroma_client is None and not self.settings.chroma_url:
+                self._client = reopen_embedded_client(self._client, str(self.settings.chroma_dir))
+                self.store.reopen(self._client)
+            self._seen_changes = changes
+        logger.info("the library was changed by another process; reloaded")
+        return True
+
+    def ingest_uploads(
+        self, uploads: list[tuple[str, str]], progress: IngestProgress | None = None
+    ) -> UploadReport:
+        """Keep uploaded files by content hash and ingest them: (temp path, display name) pairs."""
+        return ingest_uploads(self.ingestor, self.uploads_dir, uploads, progress)
+
+    def ingest_upload(self, path: str, display_name: str, progress: IngestProgress | None = None) -> UploadReport:
+        """One uploaded file: kept by content hash under its display name, then ingested."""
+        return self.ingest_uploads([(path, display_name)], progress)
+
+    def remove_notice(self, reference: str):
+        """Remove a notice, and its uploaded copy if no other notice comes from it."""
+        with self.ingestor.writing():
+            row = self.ingestor.remove(reference)
+            discard_upload(self.uploads_dir, row.source_path, self.catalog)
+        return row
 
     @cached_property
     def retriever(self) -> HybridRetriever:

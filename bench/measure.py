@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable
 from pathlib import Path
 
+from assistant.evaluation.stats import percentile
 from index.ingest import IngestProgress, SilentProgress
+
+__all__ = ["StageClock", "memory_mb", "percentile"]  # percentile: one definition, shared with the evaluation
 
 STAGES = ("startup", "prepare", "embed", "store", "lexical")
 STAGE_LABELS = {
@@ -27,15 +29,6 @@ def memory_mb(field: str = "VmRSS") -> float:
     return float("nan")
 
 
-def percentile(values: Sequence[float], share: float) -> float:
-    """The nearest-rank percentile (share in 0..1) of values; nan when there are none."""
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    rank = max(1, math.ceil(share * len(ordered)))
-    return ordered[rank - 1]
-
-
 class StageClock:
     """Ingest progress that splits the wall time into stages by when the ingest callbacks fire.
 
@@ -44,23 +37,24 @@ class StageClock:
     preparing the next file; after the last file_finished the ingest rebuilds the lexical index.
     """
 
-    def __init__(self, inner: IngestProgress | None = None) -> None:
+    def __init__(self, inner: IngestProgress | None = None, clock: Callable[[], float] = time.perf_counter) -> None:
         self.inner = inner or SilentProgress()
         self.seconds = dict.fromkeys(STAGES, 0.0)
+        self._clock = clock  # seconds; tests pass a fake one
         self._stage = "startup"
-        self._mark = time.perf_counter()
+        self._mark = clock()
         self._files_left = 0
 
     def start(self) -> None:
         """Start the clock; call right before ingest_paths."""
-        self._stage, self._mark = "startup", time.perf_counter()
+        self._stage, self._mark = "startup", self._clock()
 
     def stop(self) -> None:
         """Stop the clock; call right after ingest_paths returns."""
         self._switch("startup")
 
     def _switch(self, stage: str) -> None:
-        now = time.perf_counter()
+        now = self._clock()
         self.seconds[self._stage] += now - self._mark
         self._stage, self._mark = stage, now
 

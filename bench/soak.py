@@ -19,6 +19,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant.evaluation.stats import percentile
+
 logger = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"  # the only address the soak ever sends to
@@ -205,10 +207,6 @@ def _remove(cli: _Cli, notice_id: str, outcome: dict) -> None:
     outcome["cli_remove_ms"] = round((time.perf_counter() - began) * 1000)
 
 
-def _percentile(ordered: list[float], fraction: float) -> float:
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))] if ordered else 0.0
-
-
 def _final_status(url: str, unit: str, config: SoakConfig) -> str:
     """The status line of one more answer, asked after everything else finished."""
     from gradio_client import Client
@@ -283,7 +281,7 @@ def run_soak(config: SoakConfig) -> dict:
         "errors": len(tally.errors),
         "error_samples": tally.errors[:5],
         "p50_ms": round(statistics.median(ordered)) if ordered else None,
-        "p95_ms": round(_percentile(ordered, 0.95)) if ordered else None,
+        "p95_ms": round(percentile(ordered, 0.95)) if ordered else None,
         "max_ms": round(ordered[-1]) if ordered else None,
         "wall_s": round(time.perf_counter() - began, 1),
         "notices_before": len(before),

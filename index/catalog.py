@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from index.documents import Chunk, NoticeMetadata
+from index.owners import current_owner, owner_is_running
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS notices (
@@ -32,7 +33,9 @@ CREATE TABLE IF NOT EXISTS notices (
     metadata_json TEXT NOT NULL,
     chunk_count INTEGER NOT NULL DEFAULT 0,
     status TEXT NOT NULL,             -- pending | ready | removing
-    ingested_at REAL NOT NULL
+    ingested_at REAL NOT NULL,
+    owner_pid INTEGER,                -- the process doing pending/removing work on it
+    owner_started TEXT                -- that process's start time (a reused pid is another process)
 );
 CREATE INDEX IF NOT EXISTS notices_by_path ON notices(source_path);
 CREATE TABLE IF NOT EXISTS chunks (
@@ -52,6 +55,10 @@ CREATE TABLE IF NOT EXISTS records (
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+class PendingWorkLost(RuntimeError):
+    """A pending notice vanished before it was committed (another process cleared it)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +87,7 @@ class Catalog:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA foreign_keys=ON")
         self._db.executescript(SCHEMA)
+        self._add_owner_columns()
 
     def close(self) -> None:
         with self._lock:
@@ -96,6 +104,18 @@ class Catalog:
                 raise
             self._db.execute("COMMIT")
 
+    def _add_owner_columns(self) -> None:
+        """Catalogues written before owners were recorded get the two columns (their rows: no owner)."""
+        wanted = {"owner_pid", "owner_started"}
+        with self._lock:
+            if wanted <= {row[1] for row in self._db.execute("PRAGMA table_info(notices)")}:
+                return
+        with self._transaction() as db:  # another process may be adding them at the same moment
+            columns = {row[1] for row in db.execute("PRAGMA table_info(notices)")}
+            for name, kind in (("owner_pid", "INTEGER"), ("owner_started", "TEXT")):
+                if name not in columns:
+                    db.execute(f"ALTER TABLE notices ADD COLUMN {name} {kind}")
+
     # --- state ---------------------------------------------------------------------------
 
     def generation(self) -> int:
@@ -111,10 +131,23 @@ class Catalog:
         with self._transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
+    def change_count(self) -> int:
+        """A counter bumped after every change to ready notices or stored vectors, by any process."""
+        return int(self.get_meta("changes") or 0)
+
     @staticmethod
     def _bump_generation(db: sqlite3.Connection) -> None:
+        for key in ("generation", "changes"):
+            db.execute(
+                "INSERT INTO meta(key, value) VALUES (?, '1') "
+                "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+                (key,),
+            )
+
+    @staticmethod
+    def _bump_changes(db: sqlite3.Connection) -> None:
         db.execute(
-            "INSERT INTO meta(key, value) VALUES ('generation', '1') "
+            "INSERT INTO meta(key, value) VALUES ('changes', '1') "
             "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"
         )
 
@@ -131,11 +164,14 @@ class Catalog:
         metadata: NoticeMetadata,
         chunks: list[Chunk],
     ) -> None:
-        """Record a notice and its chunks as pending, before its vectors are stored."""
+        """Record a notice and its chunks as pending (owned by this process), before its vectors are stored."""
+        owner = current_owner()
         with self._transaction() as db:
             db.execute("DELETE FROM notices WHERE notice_id = ?", (notice_id,))
             db.execute(
-                "INSERT INTO notices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                "INSERT INTO notices(notice_id, source_path, file_name, file_format, encoding, text, title, "
+                "unit, metadata_json, chunk_count, status, ingested_at, owner_pid, owner_started) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?)",
                 (
                     notice_id,
                     source_path,
@@ -148,6 +184,8 @@ class Catalog:
                     json.dumps(metadata.to_dict(), ensure_ascii=False),
                     len(chunks),
                     time.time(),
+                    owner.pid,
+                    owner.started,
                 ),
             )
             db.executemany(
@@ -166,9 +204,12 @@ class Catalog:
         calls `forget_notice`).
         """
         with self._transaction() as db:
-            (source_path,) = db.execute(
-                "SELECT source_path FROM notices WHERE notice_id = ?", (notice_id,)
-            ).fetchone()
+            found = db.execute("SELECT source_path FROM notices WHERE notice_id = ?", (notice_id,)).fetchone()
+            if found is None:
+                raise PendingWorkLost(
+                    f"notice {notice_id} was cleared by another process while it was being ingested; ingest it again"
+                )
+            (source_path,) = found
             replaced = [
                 row[0]
                 for row in db.execute(
@@ -177,9 +218,10 @@ class Catalog:
                     (source_path, notice_id),
                 )
             ]
+            owner = current_owner()
             db.executemany(
-                "UPDATE notices SET status = 'removing' WHERE notice_id = ?",
-                [(old,) for old in replaced],
+                "UPDATE notices SET status = 'removing', owner_pid = ?, owner_started = ? WHERE notice_id = ?",
+                [(owner.pid, owner.started, old) for old in replaced],
             )
             if record is not None:
                 db.execute(
@@ -192,8 +234,12 @@ class Catalog:
 
     def mark_removing(self, notice_id: str) -> None:
         """First step of removing a notice: it stops counting as ingested at once."""
+        owner = current_owner()
         with self._transaction() as db:
-            db.execute("UPDATE notices SET status = 'removing' WHERE notice_id = ?", (notice_id,))
+            db.execute(
+                "UPDATE notices SET status = 'removing', owner_pid = ?, owner_started = ? WHERE notice_id = ?",
+                (owner.pid, owner.started, notice_id),
+            )
             self._bump_generation(db)
 
     def forget_notice(self, notice_id: str) -> None:
@@ -202,6 +248,7 @@ class Catalog:
             db.execute("DELETE FROM chunks WHERE notice_id = ?", (notice_id,))
             db.execute("DELETE FROM records WHERE notice_id = ?", (notice_id,))
             db.execute("DELETE FROM notices WHERE notice_id = ?", (notice_id,))
+            self._bump_changes(db)  # its vectors went just before: readers in other processes reload
 
     def set_source_path(self, notice_id: str, source_path: str) -> None:
         with self._transaction() as db:
@@ -219,13 +266,18 @@ class Catalog:
             ).fetchone()
         return row[0] if row else None
 
-    def unfinished_notice_ids(self) -> list[str]:
-        """Notices a crash left pending or half-removed."""
+    def unfinished_notice_ids(self, include_own: bool = False) -> list[str]:
+        """Notices left pending or half-removed by a process that is gone (or by this one, if asked)."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT notice_id FROM notices WHERE status != 'ready'"
+                "SELECT notice_id, owner_pid, owner_started FROM notices WHERE status != 'ready'"
             ).fetchall()
-        return [row[0] for row in rows]
+        me = current_owner().pid
+        return [
+            notice_id
+            for notice_id, pid, started in rows
+            if (include_own and pid == me) or not owner_is_running(pid, started)
+        ]
 
     _ROW_COLUMNS = (
         "notice_id, source_path, file_name, title, unit, metadata_json, chunk_count, status, ingested_at"

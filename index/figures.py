@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from index.vocabulary import COUNT_UNITS
+
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
@@ -39,7 +41,7 @@ _PERCENT = re.compile(rf"(?P<number>{ARABIC}){_SPACE}(?P<unit>%|％)|百分之(?
 # Counts: "23个", "二十三个", "7人", "6件", "3.6万人次"; "个月" is a duration, not a count.
 _COUNT = re.compile(
     rf"(?P<number>{NUMBER}){_SPACE}(?P<magnitude>[万亿])?(?P<approx>{APPROX})?"
-    rf"(?P<unit>人次|人|名|件|起|大类|大方面|大项|方面|项|个(?!月)|条|类|套)"
+    rf"(?P<unit>{COUNT_UNITS})"
 )
 
 

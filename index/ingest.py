@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from langchain_core.embeddings import Embeddings
 
-from index.catalog import Catalog, NoticeRow
+from index.catalog import Catalog, NoticeRow, PendingWorkLost
 from index.chunker import split_notice_into_chunks
 from index.documents import notice_id_for
-from index.loaders import LoadError, iter_notice_files, load_document
+from index.limits import LoadLimits
+from index.loaders import SUPPORTED_SUFFIXES, LoadError, iter_notice_files, load_document
 from index.metadata import extract_notice_metadata
 from index.records import extract_notice_record
 from index.store import ChunkStore
+from index.writer_lock import WriterLock
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +58,7 @@ class IngestReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)  # one user-facing line per failed file
+    skipped: list[str] = field(default_factory=list)  # one line per path that could not be followed
     chunks: int = 0
     seconds: float = 0.0
 
@@ -65,7 +69,9 @@ class IngestReport:
     def summary(self) -> str:
         return (
             f"notices added {len(self.added)}, updated {len(self.updated)}, "
-            f"unchanged {len(self.unchanged)}, failed {len(self.failed)}; "
+            f"unchanged {len(self.unchanged)}, failed {len(self.failed)}"
+            + (f", skipped {len(self.skipped)}" if self.skipped else "")
+            + "; "
             f"chunks {self.chunks}; {self.seconds:.1f} s"
         )
 
@@ -86,7 +92,9 @@ class Ingestor:
         chunk_tokens: int = 350,
         overlap_sentences: int = 1,
         max_file_bytes: int = 20 * 1024 * 1024,
+        limits: LoadLimits | None = None,
         on_change: Callable[[], None] | None = None,
+        writer: WriterLock | None = None,
     ) -> None:
         self.catalog = catalog
         self.store = store
@@ -94,16 +102,35 @@ class Ingestor:
         self.chunk_tokens = chunk_tokens
         self.overlap_sentences = overlap_sentences
         self.max_file_bytes = max_file_bytes
+        self.limits = limits or LoadLimits()
         self._on_change = on_change or (lambda: None)
+        self.writer = writer
+
+    @contextmanager
+    def writing(self) -> Iterator[None]:
+        """Hold the library's writer lock (waiting for another writer) around a block of changes."""
+        with self.writer.held() if self.writer is not None else nullcontext():
+            yield
 
     def finish_interrupted_work(self) -> int:
-        """Remove what a crash or Ctrl-C left half-done; returns how many notices it cleaned."""
-        unfinished = self.catalog.unfinished_notice_ids()
-        for notice_id in unfinished:
-            self.store.delete_notice(notice_id)
-            self.catalog.forget_notice(notice_id)
+        """Remove what a crashed or killed writer left half-done; returns how many notices it cleaned.
+
+        Only work whose owner process is gone is touched. When another writer holds the lock right
+        now, nothing is done: that writer (or the next) cleans up.
+        """
+        if self.writer is not None and not self.writer.try_hold():
+            return 0
+        try:
+            # Under the lock no other thread of this process is mid-write, so our own leftovers are stale too.
+            unfinished = self.catalog.unfinished_notice_ids(include_own=self.writer is not None)
+            for notice_id in unfinished:
+                self.store.delete_notice(notice_id)
+                self.catalog.forget_notice(notice_id)
+        finally:
+            if self.writer is not None:
+                self.writer.release()
         if unfinished:
-            logger.info("cleaned %d notice(s) left unfinished by an interrupted run", len(unfinished))
+            logger.info("cleaned %d notice(s) left unfinished by a writer that stopped", len(unfinished))
         return len(unfinished)
 
     def ingest_paths(
@@ -113,27 +140,41 @@ class Ingestor:
         progress = progress or SilentProgress()
         report = IngestReport()
         began = time.perf_counter()
-        self.finish_interrupted_work()
+        files = self._collect_files(paths, report)
+        with self.writing():
+            self.finish_interrupted_work()
+            progress.files_started(len(files))
+            try:
+                for path in files:
+                    outcome = self._ingest_file(path, report, progress)
+                    progress.file_finished(path, outcome)
+            finally:
+                report.seconds = time.perf_counter() - began
+                if report.added or report.updated:
+                    self._on_change()
+        return report
+
+    @staticmethod
+    def _collect_files(paths: Iterable[str | Path], report: IngestReport) -> list[Path]:
+        """The notice files under paths; a folder with none is a failure line, unfollowable paths skip lines."""
         files: list[Path] = []
         for path in paths:
             try:
-                files.extend(iter_notice_files([path]))
+                found = list(iter_notice_files([path], report.skipped.append))
             except LoadError as error:
                 report.failed.append(str(error))
-        progress.files_started(len(files))
-        try:
-            for path in files:
-                outcome = self._ingest_file(path, report, progress)
-                progress.file_finished(path, outcome)
-        finally:
-            report.seconds = time.perf_counter() - began
-            if report.added or report.updated:
-                self._on_change()
-        return report
+                continue
+            if not found and Path(path).is_dir():
+                report.failed.append(
+                    f"{path}: no notice files to ingest in this folder (looked for "
+                    f"{' '.join(sorted(SUPPORTED_SUFFIXES))}; hidden files are left out); check the path"
+                )
+            files.extend(found)
+        return files
 
     def _ingest_file(self, path: Path, report: IngestReport, progress: IngestProgress) -> str:
         try:
-            document = load_document(path, max_bytes=self.max_file_bytes)
+            document = load_document(path, max_bytes=self.max_file_bytes, limits=self.limits)
         except LoadError as error:
             report.failed.append(str(error))
             return "failed"
@@ -147,7 +188,10 @@ class Ingestor:
             logger.debug("ingest of %s failed", path, exc_info=True)
             self.store.delete_notice(notice_id)
             self.catalog.forget_notice(notice_id)
-            report.failed.append(f"{path}: could not be ingested ({error}); check the file and retry")
+            if isinstance(error, PendingWorkLost):  # not the file's fault
+                report.failed.append(f"{path}: {error}")
+            else:
+                report.failed.append(f"{path}: could not be ingested ({error}); check the file and retry")
             return "failed"
         report.chunks += self.catalog.notice(notice_id).chunk_count  # one indexed lookup
         if replaced:
@@ -209,10 +253,11 @@ class Ingestor:
 
     def remove(self, reference: str) -> NoticeRow:
         """Remove one notice from the catalogue, the vector store and the lexical index."""
-        row = self.find_notice(reference)
-        self.catalog.mark_removing(row.notice_id)
-        self._drop_notice(row.notice_id)
-        self._on_change()
+        with self.writing():
+            row = self.find_notice(reference)
+            self.catalog.mark_removing(row.notice_id)
+            self._drop_notice(row.notice_id)
+            self._on_change()
         return row
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 import re
 import shutil
 import threading
@@ -148,8 +149,9 @@ class LexicalIndex:
         if chunks:
             bm25 = bm25s.BM25()
             bm25.index(tokenized, show_progress=False)
-        # Write to a fresh folder, then swap it in, so a crash never leaves a mixed index.
-        staging = self.directory.with_name(self.directory.name + ".new")
+        # Write to a fresh folder, then swap it in, so a crash never leaves a mixed index; the folder
+        # is this process's own, as another process sharing the library may be rebuilding too.
+        staging = self.directory.with_name(f"{self.directory.name}.new-{os.getpid()}-{threading.get_ident()}")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         if bm25 is not None:
@@ -171,7 +173,10 @@ class LexicalIndex:
             encoding="utf-8",
         )
         shutil.rmtree(self.directory, ignore_errors=True)
-        staging.rename(self.directory)
+        try:
+            staging.rename(self.directory)
+        except OSError:  # another process swapped its copy in first; this one is only kept in memory
+            shutil.rmtree(staging, ignore_errors=True)
         self._set(bm25, chunk_ids, notice_ids, generation, document_frequency)
 
     def term_weights(self, terms: Iterable[str]) -> dict[str, float]:

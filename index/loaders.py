@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import logging
 import os
@@ -19,6 +20,7 @@ from pypdf import PasswordType, PdfReader
 from pypdf.errors import DependencyError
 
 from index.documents import LoadedDocument
+from index.limits import LimitExceeded, LoadLimits, check_docx_expansion, check_pdf_pages, check_text_length
 from index.encodings import (
     TextDecodeError,
     decode_html_bytes,
@@ -76,17 +78,23 @@ class _BadContent(Exception):
     """Raised by a format reader; load_document turns it into a LoadError naming the file."""
 
 
-def load_document(path: str | Path, max_bytes: int = 20 * _MEGABYTE) -> LoadedDocument:
-    """Read one notice file into a LoadedDocument; any problem raises LoadError."""
+def load_document(
+    path: str | Path, max_bytes: int = 20 * _MEGABYTE, limits: LoadLimits | None = None
+) -> LoadedDocument:
+    """Read one notice file into a LoadedDocument; any problem (or a file over a limit) raises LoadError."""
     path = Path(path)
+    limits = limits or LoadLimits()
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise LoadError(path, _unsupported_reason(suffix))
     data = _read_bytes(path, max_bytes)
     file_format = _FORMAT_BY_SUFFIX[suffix]
     try:
-        text, encoding = _READERS[file_format](data)
-    except (_BadContent, TextDecodeError) as exc:
+        if file_format == "docx":
+            check_docx_expansion(data, limits)
+        text, encoding = _READERS[file_format](data, limits)
+        check_text_length(len(text), limits)
+    except (_BadContent, TextDecodeError, LimitExceeded) as exc:
         raise LoadError(path, str(exc)) from exc
     text = normalise_line_endings(text).strip()
     if not text:
@@ -95,25 +103,58 @@ def load_document(path: str | Path, max_bytes: int = 20 * _MEGABYTE) -> LoadedDo
     return LoadedDocument(path=str(path), text=text, file_format=file_format, encoding=encoding)
 
 
-def iter_notice_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Notice files under the given files and folders: recursive, sorted, hidden ones skipped."""
+def iter_notice_files(
+    paths: Iterable[str | Path], on_skip: Callable[[str], None] | None = None
+) -> Iterator[Path]:
+    """Notice files under the given files and folders: recursive, sorted, hidden ones skipped.
+
+    A path that cannot be followed (a symbolic link loop, a broken link, a folder that cannot be
+    read) is passed to on_skip as one line and left out; the rest goes on.
+    """
+    on_skip = on_skip or (lambda line: logger.warning("%s", line))
     roots = [Path(path) for path in paths]
     for root in roots:  # check every argument before yielding anything
+        if root.is_symlink() and not root.exists():
+            raise LoadError(root, _unfollowable_reason(root))
         if not root.exists():
             raise LoadError(root, "no such file or folder; check the path")
         if root.is_file() and root.suffix.lower() not in SUPPORTED_SUFFIXES:
             raise LoadError(root, _unsupported_reason(root.suffix.lower()))
     seen: set[Path] = set()
     for root in roots:
-        for file_path in [root] if root.is_file() else _files_in_folder(root):
-            if file_path.resolve() not in seen:
-                seen.add(file_path.resolve())
+        for file_path in [root] if root.is_file() else _files_in_folder(root, on_skip):
+            try:
+                real_path = file_path.resolve(strict=True)
+            except (OSError, RuntimeError):  # Python 3.11 raises RuntimeError for a link loop
+                on_skip(f"{file_path}: {_unfollowable_reason(file_path)}; skipped")
+                continue
+            if real_path not in seen:
+                seen.add(real_path)
                 yield file_path
 
 
-def _files_in_folder(folder: Path) -> list[Path]:
+def _unfollowable_reason(path: Path) -> str:
+    """Why a symbolic link cannot be followed, in words."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return "a symbolic link loop (the link points back to itself); fix or delete the link"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link loop (the link points back to itself); fix or delete the link"
+        if path.is_symlink():
+            return "a broken symbolic link (its target is missing); fix or delete the link"
+        return f"cannot be opened ({error.strerror or error}); check its permissions"
+    return "cannot be followed"
+
+
+def _files_in_folder(folder: Path, on_skip: Callable[[str], None]) -> list[Path]:
     found = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+
+    def unreadable(error: OSError) -> None:
+        on_skip(f"{error.filename or folder}: the folder cannot be read ({error.strerror or error}); skipped")
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable):
         dirnames[:] = [name for name in dirnames if not name.startswith(".")]
         for name in filenames:
             # "~$x.docx" is Word's lock file for an open document, not a notice.
@@ -331,19 +372,21 @@ _MIN_FULL_LINE_WIDTH = 40  # 20 CJK characters: narrower lines are never treated
 _FULL_LINE_SHARE = 0.85
 
 
-def _read_pdf(data: bytes) -> tuple[str, str]:
+def _read_pdf(data: bytes, limits: LoadLimits) -> tuple[str, str]:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
             raise _BadContent(_PDF_ENCRYPTED)
+        check_pdf_pages(len(reader.pages), limits)
         pages = list(reader.pages)
-    except _BadContent:
+    except (_BadContent, LimitExceeded):
         raise
     except DependencyError as exc:  # AES encryption needs the optional 'cryptography' package
         raise _BadContent(_PDF_ENCRYPTED) from exc
     except Exception as exc:  # pypdf raises many types for damaged files
         raise _BadContent(_PDF_CORRUPT) from exc
     page_texts = []
+    chars = 0
     for number, page in enumerate(pages, start=1):
         try:
             page_text = page.extract_text() or ""
@@ -351,6 +394,8 @@ def _read_pdf(data: bytes) -> tuple[str, str]:
             logger.warning("PDF page %d could not be read; skipped", number, exc_info=True)
             page_text = ""
         page_texts.append(join_wrapped_cjk_lines(normalise_line_endings(page_text)).rstrip())
+        chars += len(page_texts[-1])
+        check_text_length(chars, limits)
     if not any(text.strip() for text in page_texts):
         raise _BadContent(_PDF_SCANNED)
     return "\n".join(page_texts), ""
@@ -408,7 +453,7 @@ def _is_cjk(char: str) -> bool:
 # --- DOCX ------------------------------------------------------------------------------------
 
 
-def _read_docx(data: bytes) -> tuple[str, str]:
+def _read_docx(data: bytes, limits: LoadLimits) -> tuple[str, str]:
     try:
         document = docx.Document(io.BytesIO(data))
         lines: list[str] = []
@@ -438,9 +483,9 @@ def _table_rows(table: Table) -> list[str]:
     return rows
 
 
-_READERS: dict[str, Callable[[bytes], tuple[str, str]]] = {
-    "txt": _read_plain_text,
-    "html": _read_html,
+_READERS: dict[str, Callable[[bytes, LoadLimits], tuple[str, str]]] = {
+    "txt": lambda data, limits: _read_plain_text(data),
+    "html": lambda data, limits: _read_html(data),
     "pdf": _read_pdf,
     "docx": _read_docx,
 }

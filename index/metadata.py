@@ -10,19 +10,17 @@ from pathlib import PurePath
 from index.documents import NoticeMetadata, SourcedValue
 from index.unit_sources import choose_unit
 from index.units import unit_aliases
+from index.vocabulary import DAY, ISO_DATE, MONTH, PERIOD_SEPARATOR, YEAR
 
 __all__ = ["extract_notice_metadata", "unit_aliases"]
 
 logger = logging.getLogger(__name__)
 
-_YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年"
-_MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*日"
-DATE = re.compile(rf"(?:{_YEAR}\s*)?{_MONTH}\s*{_DAY}")
-FULL_DATE = re.compile(rf"{_YEAR}\s*{_MONTH}\s*{_DAY}")
+DATE = re.compile(rf"(?:{YEAR}\s*)?{MONTH}\s*{DAY}")
+FULL_DATE = re.compile(rf"{YEAR}\s*{MONTH}\s*{DAY}")
 PERIOD = re.compile(
-    rf"(?:{_YEAR}\s*)?{_MONTH}\s*(?:{_DAY})?\s*起?\s*(?:至|到|——|—|–|－|-|~|～)\s*"
-    rf"(?:(?:{_YEAR}\s*)?{_MONTH}\s*(?:{_DAY})?|{_DAY})"
+    rf"(?:{YEAR}\s*)?{MONTH}\s*(?:{DAY})?\s*{PERIOD_SEPARATOR}\s*"
+    rf"(?:(?:{YEAR}\s*)?{MONTH}\s*(?:{DAY})?|{DAY})"
 )
 # 区委第三巡察组, 区委巡察第三组, 中央第六巡视组, 市委第巡察组 (numeral lost), 巡察组.
 INSPECTING_GROUP = re.compile(
@@ -37,7 +35,7 @@ TITLE_ENDINGS = ("通报", "公告", "公示", "报告", "情况", "公开")
 NAVIGATION = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»›]")
 LABEL = r"(?:发布(?:日期|时间)|发文日期|日期|时间)\s*[::]\s*"
 WEB_TIMESTAMP = re.compile(
-    rf"(?P<label>{LABEL})?(?P<y>\d{{4}})\s*[-/.]\s*(?P<m>\d{{1,2}})\s*[-/.]\s*(?P<d>\d{{1,2}})"
+    rf"(?P<label>{LABEL})?{ISO_DATE}"
     r"(?:\s+(?P<H>\d{1,2})\s*[::]\s*(?P<M>\d{2})(?:\s*[::]\s*\d{2})?)?"
 )
 LABELLED_CHINESE_DATE = re.compile(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,6 +53,37 @@ def make_chroma_client(chroma_url: str, persist_dir: str) -> chromadb.ClientAPI:
         ) from error
 
 
+# A replaced embedded Chroma system is stopped this long after, once searches under way on it are done.
+RETIRED_SYSTEM_GRACE_S = 30.0
+
+
+def reopen_embedded_client(client: chromadb.ClientAPI, persist_dir: str) -> chromadb.ClientAPI:
+    """A new embedded client on persist_dir that reloads from disk what other processes wrote.
+
+    Chroma shares one in-memory system per folder within a process and never rereads its index;
+    dropping it from that cache makes the next PersistentClient load afresh. The old system is
+    stopped a little later (searches under way still use it), which frees its in-memory index.
+    """
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    identifier = getattr(client, "_identifier", None)
+    with SharedSystemClient._refcount_lock:
+        retired = SharedSystemClient._identifier_to_system.pop(identifier, None)
+        SharedSystemClient._identifier_to_refcount.pop(identifier, None)
+    if retired is not None:
+        timer = threading.Timer(RETIRED_SYSTEM_GRACE_S, _stop_quietly, args=(retired,))
+        timer.daemon = True
+        timer.start()
+    return make_chroma_client("", persist_dir)
+
+
+def _stop_quietly(system) -> None:
+    try:
+        system.stop()
+    except Exception:  # stopping only frees memory; a failure must not surface anywhere
+        logger.debug("stopping a replaced Chroma system failed", exc_info=True)
+
+
 def _describe_client(client: chromadb.ClientAPI) -> str:
     """Where a client's data lives, for messages: the server URL or the local folder."""
     try:
@@ -77,22 +109,33 @@ class ChunkStore:
     ) -> None:
         self._embeddings = embeddings
         self._location = location or _describe_client(client)
+        self._collection_name = collection_name
+        self._model_id = model_id
+        self._collection = self._open(client)
+
+    def reopen(self, client: chromadb.ClientAPI) -> None:
+        """Switch to a fresh client, e.g. to see what another process wrote; searches under way finish on the old one."""
+        self._collection = self._open(client)
+
+    def _open(self, client: chromadb.ClientAPI):
+        collection_name, model_id = self._collection_name, self._model_id
         try:
-            self._collection = client.get_or_create_collection(
+            collection = client.get_or_create_collection(
                 name=collection_name,
                 metadata={"hnsw:space": "cosine", "embed_model": model_id or "unknown"},
-                embedding_function=ChromaEmbeddingFunction(embeddings, model_id=model_id),
+                embedding_function=ChromaEmbeddingFunction(self._embeddings, model_id=model_id),
             )
         except Exception as error:
             raise StoreUnavailable(
                 f"cannot open Chroma collection '{collection_name}': {error}"
             ) from error
-        stored_model = (self._collection.metadata or {}).get("embed_model")
+        stored_model = (collection.metadata or {}).get("embed_model")
         if model_id and stored_model not in (None, "unknown", model_id):
             raise StoreUnavailable(
                 f"the index was built with embedding model '{stored_model}', not '{model_id}': "
                 "set ASSISTANT_EMBED_MODEL back, or point ASSISTANT_HOME at a new folder and re-ingest"
             )
+        return collection
 
     @contextmanager
     def _reachable(self) -> Iterator[None]:
@@ -172,6 +215,8 @@ class ChunkStore:
         for chunk_id, metadata, distance in zip(
             result["ids"][0], result["metadatas"][0], result["distances"][0], strict=True
         ):
+            if metadata is None:  # deleted by another process since this client loaded its index
+                continue
             hits.append(VectorHit(chunk_id, str(metadata["notice_id"]), 1.0 - float(distance)))
         return hits
 

@@ -202,3 +202,19 @@ def test_python_dash_m_assistant_help_lists_the_commands(tmp_path):
     assert completed.returncode == 0, completed.stderr
     for command in ("config", "ingest", "notices", "remove", "search", "ask", "eval"):
         assert command in completed.stdout
+
+
+def test_ingest_of_a_folder_with_nothing_to_ingest_says_so_and_fails(home, tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, out, err = run(capsys, "ingest", str(empty))
+    assert code != 0
+    assert error_lines(err) == [f"failed: {empty}: no notice files to ingest in this folder (looked for .docx .htm .html .md .pdf .txt; hidden files are left out); check the path"]
+
+
+def test_ingest_skips_a_symbolic_link_loop_in_one_line_and_ingests_the_rest(home, notices, capsys):
+    (notices / "loop.txt").symlink_to(notices / "loop.txt")
+    code, out, err = run(capsys, "ingest", str(notices))
+    assert code == 0 and "notices added 3" in out and "skipped 1" in out
+    skipped = [line for line in err.replace("\r", "\n").splitlines() if line.startswith("skipped:")]
+    assert skipped == [f"skipped: {notices / 'loop.txt'}: a symbolic link loop (the link points back to itself); fix or delete the link; skipped"]

@@ -7,7 +7,6 @@ arriving while the first runs is told to wait instead of queueing silently.
 from __future__ import annotations
 
 import logging
-import shutil
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -15,8 +14,9 @@ from datetime import datetime
 from pathlib import Path
 
 from index.catalog import NoticeRow
-from index.ingest import IngestReport, NoticeNotFound
+from index.ingest import NoticeNotFound
 from index.loaders import SUPPORTED_SUFFIXES
+from index.writer_lock import LibraryBusy
 from ui.upload_messages import chinese_failure_line
 
 logger = logging.getLogger(__name__)
@@ -133,7 +133,7 @@ class NoticeLibrary:
 
     def __init__(self, workspace) -> None:
         self.workspace = workspace
-        self.uploads_dir = Path(workspace.settings.home) / "uploads"
+        self.uploads_dir = workspace.uploads_dir
         self._lock = threading.Lock()
 
     @property
@@ -147,7 +147,7 @@ class NoticeLibrary:
     def ingest_uploads(
         self, uploaded: Sequence[str], report: Callable[[float, str], None] = lambda f, d: None
     ) -> UploadOutcome:
-        """Copy uploaded files (Gradio temp paths) to HOME/uploads under their own names and ingest them."""
+        """Keep uploaded files (Gradio temp paths) under HOME/uploads by content hash and ingest them."""
         if not self._lock.acquire(blocking=False):
             return UploadOutcome(busy=True)
         try:
@@ -157,9 +157,7 @@ class NoticeLibrary:
 
     def _ingest(self, uploaded: list[str], report: Callable[[float, str], None]) -> UploadOutcome:
         outcome = UploadOutcome()
-        self.uploads_dir.mkdir(parents=True, exist_ok=True)
-        stored: list[Path] = []
-        new_files: set[Path] = set()
+        accepted: list[tuple[str, str]] = []
         for temp_path in uploaded:
             name = Path(temp_path).name
             if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
@@ -167,40 +165,24 @@ class NoticeLibrary:
                     f"{name}:不支持的文件类型,请上传 {' '.join(UPLOAD_SUFFIXES)} 文件"
                 )
                 continue
-            target = self.uploads_dir / name
-            if not target.exists():
-                new_files.add(target)
-            shutil.copyfile(temp_path, target)
-            stored.append(target)
-        if not stored:
+            accepted.append((temp_path, name))
+        if not accepted:
             return outcome
-        names = {str(path): path.name for path in stored}
-        names.update({str(path.resolve()): path.name for path in stored})
-
-        def display_name(path: str) -> str:
-            return names.get(path, Path(path).name)
-
-        ingest_report: IngestReport = self.workspace.ingestor.ingest_paths(
-            stored, UploadProgress(report, display_name)
-        )
-        outcome.added += [display_name(p) for p in ingest_report.added]
-        outcome.updated += [display_name(p) for p in ingest_report.updated]
-        outcome.unchanged += [display_name(p) for p in ingest_report.unchanged]
-        outcome.failed += [self._failure_line(line, names) for line in ingest_report.failed]
-        for path in new_files:
-            if any(line.startswith(path.name + ":") for line in outcome.failed):
-                path.unlink(missing_ok=True)  # keep only files that are in the library
-        logger.info("upload ingest: %s", ingest_report.summary())
+        try:
+            result = self.workspace.ingest_uploads(accepted, UploadProgress(report, lambda path: Path(path).name))
+        except LibraryBusy:
+            return UploadOutcome(busy=True)
+        outcome.added += result.added
+        outcome.updated += result.updated
+        outcome.unchanged += result.unchanged
+        outcome.failed += [self._failure_line(line) for line in result.failed]
         return outcome
 
     @staticmethod
-    def _failure_line(line: str, names: dict[str, str]) -> str:
-        """The ingest failure line in Chinese, naming the uploaded file (never the stored path)."""
-        for path, name in sorted(names.items(), key=lambda item: -len(item[0])):
-            if line.startswith(path):
-                return chinese_failure_line(name, line[len(path) :].lstrip(":").strip())
-        path, _, reason = line.partition(": ")
-        return chinese_failure_line(Path(path).name, reason or line)
+    def _failure_line(line: str) -> str:
+        """An upload's failure line ("name: reason") in Chinese, naming the uploaded file."""
+        name, _, reason = line.partition(": ")
+        return chinese_failure_line(name, reason or line)
 
     def remove(self, notice_id: str) -> str:
         """Remove one notice; returns a line for the user."""
@@ -209,13 +191,12 @@ class NoticeLibrary:
         if not self._lock.acquire(blocking=False):
             return BUSY_MESSAGE
         try:
-            row = self.workspace.ingestor.remove(notice_id)
+            row = self.workspace.remove_notice(notice_id)
         except NoticeNotFound:
             return "这份通报已不在库中(可能已被删除),列表已刷新。"
+        except LibraryBusy:
+            return BUSY_MESSAGE
         finally:
             self._lock.release()
-        source = Path(row.source_path)
-        if source.parent == self.uploads_dir.resolve() or source.parent == self.uploads_dir:
-            source.unlink(missing_ok=True)
         return f"已删除:{row.unit or '(未识别)'} {row.title or row.file_name}({row.chunk_count} 个片段)。"
 

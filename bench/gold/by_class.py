@@ -1,4 +1,4 @@
-"""Answer metrics of a gold set per "class", with the product's own scoring (assistant.answer_eval).
+"""Answer metrics of a gold set per "class", with the product's own scoring (assistant.evaluation.answers).
 
 Usage: python -m bench.gold.by_class --corpus DIR --set FILE [--answers OUT.jsonl]
 Prints one JSON object {class: metrics}; --answers also writes each item's answer text and scores.
@@ -11,8 +11,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from assistant import evaluate
-from assistant.answer_eval import run_answer_eval, summarise_answers
+from assistant.evaluation.answers import run_answer_eval, summarise_answers
+from assistant.evaluation.corpus import open_eval_workspace
+from assistant.evaluation.gold import load_gold_set
 from assistant.settings import load_settings
 
 
@@ -23,8 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", required=True, type=Path)
     ap.add_argument("--answers", type=Path, help="write per-item answers and scores here (JSON Lines)")
     args = ap.parse_args(argv)
-    items = evaluate.load_gold_set(args.set, args.corpus)
-    workspace = evaluate.open_eval_workspace(args.corpus, load_settings())
+    items = load_gold_set(args.set, args.corpus)
+    workspace = open_eval_workspace(args.corpus, load_settings())
     kept: list = []
     overall = run_answer_eval(workspace, items, keep_answers=kept)
     groups: dict[str, list] = defaultdict(list)

@@ -8,16 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluate import (
-    GoldItem,
-    GoldQuote,
-    Hit,
-    load_gold_set,
-    quote_covered,
-    run_retrieval_eval,
-    score_item,
-    summarise_by_kind,
-)
+from assistant.evaluation.gold import GoldItem, GoldQuote, Hit, load_gold_set, quote_covered
+from assistant.evaluation.retrieval import run_retrieval_eval, score_item, summarise_by_kind
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 CORPUS = FIXTURES / "notices"

@@ -194,14 +194,12 @@ def test_unconfigured_chat_model_is_refused_with_the_settings_to_set(settings) -
         make_chat_model(settings.model_copy(update={"llm_base_url": "", "llm_model": ""}))
 
 
-def test_slow_server_beyond_the_timeout_is_unavailable_quickly(stub, settings) -> None:
+def test_slow_server_beyond_the_timeout_is_unavailable(stub, settings) -> None:
     base_url, behaviour = stub
-    behaviour.delay_s = 10.0
-    started = time.monotonic()
+    behaviour.delay_s = 10.0  # would answer after 10 s: the client's own 0.5 s timeout must give up first
     with pytest.raises(LLMUnavailable) as raised:
         stream_answer(llm_settings(settings, base_url, llm_timeout_s=0.5))
 
-    assert time.monotonic() - started < 3.0
     assert raised.value.reason == "请求超时"
     assert not raised.value.mid_stream
 
@@ -226,12 +224,10 @@ def test_server_down_is_unavailable(settings) -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
-    started = time.monotonic()
     with pytest.raises(LLMUnavailable) as raised:
         stream_answer(llm_settings(settings, f"http://127.0.0.1:{closed_port}/v1"))
 
     assert raised.value.reason == "无法连接"
-    assert time.monotonic() - started < 3.0
 
 
 def test_empty_streamed_reply_is_unavailable(stub, settings) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.metadata_eval import compare_metadata_with_gold, expected_publish_date, field_matches, main_value
+from assistant.evaluation.metadata import compare_metadata_with_gold, expected_publish_date, field_matches, main_value
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "metadata"
 

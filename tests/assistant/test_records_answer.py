@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.records_answer import answer_from_records, read_figure_question, scope_for_records
+from assistant.records_answer import answer_from_records, scope_for_records
+from assistant.records_question import read_figure_question
 from assistant.verify import marker_numbers, verify_answer
 from index.catalog import NoticeRow
 from index.documents import notice_id_for

@@ -2,7 +2,7 @@
 
 import json
 
-from assistant.records_eval import compare_records_with_gold, gold_numbers, records_table
+from assistant.evaluation.records import compare_records_with_gold, gold_numbers, records_table
 from index.records import NoticeRecord
 
 LIULIN = (
@@ -92,3 +92,14 @@ def test_records_table_has_one_row_per_notice_with_labelled_values(tmp_path):
     assert len(table) == 2 + 2
     assert "巡察以来挽回经济损失 8.6万元" in table[2]
     assert table[3].startswith("| 青禾市云岭区 |")
+
+
+def test_records_are_scored_with_the_unit_ingest_extracts_not_the_gold_name(tmp_path):
+    corpus, gold_path = _write_corpus(tmp_path)
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    gold["liulin.txt"]["unit"] = "黄石镇"  # a gold name the notice never uses
+    gold_path.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    rows = compare_records_with_gold(corpus, gold_path)["rows"]
+    units = {row["unit"] for row in rows if row["doc"] == "liulin.txt"}
+    assert units and "黄石镇" not in units
+    assert all("柳林" in unit for unit in units)

@@ -2,35 +2,49 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
+
+import pytest
 
 from bench.measure import StageClock, memory_mb, percentile
 from bench.query_bench import QueryTimedEmbeddings
 from index.fake_embedder import HashingEmbeddings
 
 
+class FakeClock:
+    """A clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
 def test_stage_clock_credits_each_span_of_an_ingest_to_its_stage():
-    clock = StageClock()
+    fake = FakeClock()
+    clock = StageClock(clock=fake)
     clock.start()
     clock.files_started(2)
     for _ in range(2):
-        time.sleep(0.01)  # load, chunk, metadata
+        fake.advance(0.01)  # load, chunk, metadata
         clock.embedding_started(Path("a.txt"), 2)
-        time.sleep(0.03)
+        fake.advance(0.03)
         clock.chunks_embedded(1)
-        time.sleep(0.03)
+        fake.advance(0.03)
         clock.chunks_embedded(1)
-        time.sleep(0.02)  # Chroma upsert
+        fake.advance(0.02)  # Chroma upsert
         clock.file_finished(Path("a.txt"), "added")
-    time.sleep(0.04)  # lexical rebuild
+    fake.advance(0.04)  # lexical rebuild
     clock.stop()
     seconds = clock.seconds
-    # Lower bounds are the sleeps; upper bounds leave room for a busy machine.
-    assert 0.12 <= seconds["embed"] < 0.3
-    assert 0.04 <= seconds["store"] < 0.15
-    assert 0.02 <= seconds["prepare"] < 0.12
-    assert 0.04 <= seconds["lexical"] < 0.15
+    assert seconds["embed"] == pytest.approx(0.12)
+    assert seconds["store"] == pytest.approx(0.04)
+    assert seconds["prepare"] == pytest.approx(0.02)
+    assert seconds["lexical"] == pytest.approx(0.04)
 
 
 def test_percentile_is_nearest_rank():

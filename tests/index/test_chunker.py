@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -162,12 +161,11 @@ def test_bad_budget_is_refused_with_the_argument_named() -> None:
         split_notice_into_chunks("x", "正文。", max_tokens=0)
 
 
-def test_a_notice_the_size_of_all_seeds_together_chunks_quickly() -> None:
+def test_a_notice_the_size_of_all_seeds_together_is_chunked() -> None:
+    # How fast is for bench/ingest_bench.py; here only that a large notice is chunked whole.
     large = "\n".join([NOTICE] * 150)
     assert len(large) > 150_000
-    started = time.perf_counter()
     chunks = split_notice_into_chunks("large", large)
-    assert time.perf_counter() - started < 3.0  # about 0.1 s here; re-encoding growing strings takes minutes
     assert len(chunks) > 150
 
 

@@ -203,7 +203,6 @@ class TestChunkStoreContract:
 
 def test_a_chroma_url_on_a_closed_port_is_refused_naming_the_url():
     url = f"http://127.0.0.1:{free_port()}"
-    began = time.monotonic()
     with pytest.raises(StoreUnavailable) as refused:
         make_chroma_client(url, persist_dir="unused")
 
@@ -211,7 +210,6 @@ def test_a_chroma_url_on_a_closed_port_is_refused_naming_the_url():
     assert url in message
     assert "\n" not in message
     assert "ASSISTANT_CHROMA_URL" in message
-    assert time.monotonic() - began < 10
 
 
 def test_a_workspace_on_a_closed_chroma_url_fails_with_store_unavailable(settings):

@@ -10,6 +10,11 @@ from tests.ui.conftest import UI_FIXTURES
 from ui.library import NoticeLibrary, library_rows, notice_choices
 
 
+def kept_uploads(workspace) -> list[str]:
+    """Names of the uploaded files kept in the library (one folder per content hash)."""
+    return sorted(p.name for p in (workspace.settings.home / "uploads").glob("*/*"))
+
+
 def test_upload_ingests_under_the_original_file_name(workspace, upload_of):
     library = NoticeLibrary(workspace)
     progress = []
@@ -18,7 +23,7 @@ def test_upload_ingests_under_the_original_file_name(workspace, upload_of):
     assert outcome.ok and outcome.added == ["songshan.txt"]
     row = library.notices()[0]
     assert row.file_name == "songshan.txt" and row.unit == "青禾市松山镇"
-    assert (workspace.settings.home / "uploads" / "songshan.txt").exists()
+    assert kept_uploads(workspace) == ["songshan.txt"]
     assert progress and progress[-1] == 1.0 and progress == sorted(progress)
 
 
@@ -39,7 +44,7 @@ def test_bad_files_fail_one_by_one_with_their_names_and_good_ones_still_ingest(w
     assert not any(re.search("[A-Za-z]{4,} [A-Za-z]{4,}", line) for line in outcome.failed)  # no English sentence
     assert all("gradio" not in line and "uploads" not in line for line in outcome.failed)  # no temp paths shown
     assert "**失败** 损坏.docx" in outcome.markdown()
-    assert sorted(p.name for p in (workspace.settings.home / "uploads").iterdir()) == ["songshan.txt"]
+    assert kept_uploads(workspace) == ["songshan.txt"]
 
 
 def test_file_over_the_size_limit_is_refused_with_the_limit(workspace, upload_of):
@@ -80,7 +85,7 @@ def test_remove_drops_the_notice_and_its_uploaded_copy(workspace, upload_of):
     notice_id = library.notices()[0].notice_id
     message = library.remove(notice_id)
     assert message.startswith("已删除:青禾市松山镇")
-    assert library.notices() == [] and not (workspace.settings.home / "uploads" / "songshan.txt").exists()
+    assert library.notices() == [] and kept_uploads(workspace) == []
     assert "已不在库中" in library.remove(notice_id)
 
 

@@ -1,0 +1,39 @@
+"""What computed comparisons compute (Metric): inspection days, days to feedback or publication, shares, figure totals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Metric:
+    """What is computed for each unit and how it is said."""
+
+    key: str
+    name: str  # the quantity, in tables and orderings: "巡察天数"
+    phrase: str  # the conclusion's verb phrase before the value: "巡察历时"
+    unit: str  # "天" | "万元" | "项" | "%"
+    difference_unit: str = ""  # "个百分点" for shares; the value's unit otherwise
+
+
+METRICS = {
+    "inspection_days": Metric("inspection_days", "巡察天数", "巡察历时", "天"),
+    "feedback_to_publish": Metric("feedback_to_publish", "反馈到发布的天数", "从反馈意见到发布通报隔了", "天"),
+    "inspection_to_feedback": Metric("inspection_to_feedback", "巡察结束到反馈的天数", "从巡察结束到反馈意见隔了", "天"),
+    "rectified_share": Metric("rectified_share", "整改完成比例", "整改完成比例为", "%", "个百分点"),
+    "money": Metric("money", "金额", "", "万元"),
+    "rules": Metric("rules", "制度数", "", "项"),
+    "measures": Metric("measures", "整改措施(任务)数", "整改措施(任务)", "项"),
+    "problems": Metric("problems", "反馈问题数", "反馈问题", "项"),
+}
+FIGURE_FIELD = {"money": "money", "rules": "rules", "measures": "measures", "problems": "problems_found"}
+
+
+@dataclass(frozen=True)
+class ComputedQuestion:
+    """How a computed question is read: the metric, the order asked, whether it is about every unit."""
+
+    metric: Metric
+    ascending: bool = False
+    all_units: bool = False
+    families: tuple[str, ...] = ()  # record families compared (figure metrics only)

@@ -1,0 +1,200 @@
+"""The table of a records answer: per-unit figures gathered, cited, ranked and added, rendered as lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from assistant.answer import Citation
+from assistant.records_question import Family, FigureQuestion, family_of, measure_of
+from assistant.units import unit_label
+from index.catalog import NoticeRow
+from index.records import Figure, NoticeRecord
+
+FIELD_TOPICS = {
+    "money": "金额", "rules": "制度", "people": "处理人数", "clues": "线索、信访",
+    "problems_found": "反馈问题", "problems_rectified": "已整改", "problems_in_progress": "正在整改",
+    "completion_rate": "整改率", "measures": "整改措施(任务)",
+}
+
+
+@dataclass
+class Stated:
+    """A figure as stated in one notice."""
+
+    figure: Figure
+    notice: NoticeRow
+    family: Family
+
+
+@dataclass
+class UnitFigures:
+    unit: str
+    has_record: bool = False
+    own: list[Stated] = field(default_factory=list)  # scope == "": the unit's own figures
+    sub_unit: list[Stated] = field(default_factory=list)
+
+
+class Citations:
+    """Numbers citations in order of first use; one number per quoted span."""
+
+    def __init__(self) -> None:
+        self.items: list[Citation] = []
+
+    def cite(self, stated: Stated) -> str:
+        figure, notice = stated.figure, stated.notice
+        for citation in self.items:
+            if (citation.notice_id, citation.start, citation.end) == (notice.notice_id, figure.start, figure.end):
+                return f"[{citation.n}]"
+        n = len(self.items) + 1
+        self.items.append(Citation(n, notice.notice_id, notice.title or notice.file_name, unit_of(notice), "",
+                                   figure.quote, figure.start, figure.end))
+        return f"[{n}]"
+
+
+def unit_of(notice: NoticeRow) -> str:
+    return unit_label(notice)  # as the unit directory names it
+
+
+def gather(
+    unit: str, plan: FigureQuestion, notices: list[NoticeRow], records: dict[str, dict],
+    notice_text_of: Callable[[str], str | None],
+) -> UnitFigures:
+    found = UnitFigures(unit)
+    for notice in (n for n in notices if unit_of(n) == unit):
+        data = records.get(notice.notice_id)
+        text = notice_text_of(notice.notice_id)
+        if data is None or text is None:
+            continue
+        found.has_record = True
+        for figure in NoticeRecord.from_dict(data).figures:
+            family = family_of(figure)
+            if figure.field not in plan.fields or family not in plan.listed:
+                continue
+            if plan.label_must is not None and not plan.label_must.search(figure.label):
+                continue
+            if text[figure.start : figure.end] != figure.quote:
+                continue  # a quote that is not verbatim is never shown, ranked or added
+            (found.sub_unit if figure.scope else found.own).append(Stated(figure, notice, family))
+    return found
+
+
+def _shown(stated: Stated, citations: Citations) -> str:
+    return f"{stated.figure.label}{stated.figure.text}{citations.cite(stated)}"
+
+
+def unit_line(found: UnitFigures, citations: Citations) -> str:
+    parts = [_shown(s, citations) for s in found.own] or ["未给出全单位的数字"]
+    by_scope: dict[str, list[str]] = {}
+    for stated in found.sub_unit:
+        by_scope.setdefault(stated.figure.scope, []).append(_shown(stated, citations))
+    if by_scope:
+        parts.append("其中" + ";".join(f"{scope}:{'、'.join(shown)}" for scope, shown in by_scope.items()))
+    return f"{found.unit}:" + ";".join(parts)
+
+
+def _groups(plan: FigureQuestion, per_unit: list[UnitFigures]) -> list[tuple[Family, str, dict[str, list[Stated]]]]:
+    """Unit-level figures of each compared family and measure: [(family, measure, {unit: figures})]."""
+    groups: dict[tuple[str, str], tuple[Family, str, dict[str, list[Stated]]]] = {}
+    for found in per_unit:
+        for stated in found.own:
+            if stated.family not in plan.compared:
+                continue
+            key = (stated.family.key, measure_of(stated.figure))
+            group = groups.setdefault(key, (stated.family, key[1], {}))
+            group[2].setdefault(found.unit, []).append(stated)
+    return list(groups.values())
+
+
+def headline(plan: FigureQuestion, per_unit: list[UnitFigures], citations: Citations) -> list[str]:
+    groups = _groups(plan, per_unit)
+    named = len(groups) > 1
+    lines: list[str] = []
+    if plan.rank:
+        lines.extend(_ranking(family, by_unit, plan.rank, citations) for family, _, by_unit in groups)
+        if not groups:
+            lines.append("无法比较:各单位通报中没有可比的同一口径数字(见下)。")
+    if plan.wants_sum:
+        lines.extend(_sum(family, measure, by_unit, citations, named) for family, measure, by_unit in groups if family.summable)
+        if not any(family.summable for family, _, _ in groups):
+            lines.append("无法合计:各单位通报中没有可相加的同一口径数字(见下)。")
+    if not lines:
+        lines.append(f"各单位通报的{_topic(plan)}数字如下(按通报原文):")
+    elif plan.rank or plan.wants_sum:
+        lines.append("各单位通报的数字:")
+    return lines
+
+
+def _topic(plan: FigureQuestion) -> str:
+    """What the listed figures are: one family's name, else the field's."""
+    if len(plan.listed) == 1:
+        return f"“{plan.listed[0].name}”"
+    return "“" + "、".join(FIELD_TOPICS[name] for name in plan.fields) + "”"
+
+
+def _ranking(family: Family, by_unit: dict[str, list[Stated]], rank: str, citations: Citations) -> str:
+    best = {unit: max(figures, key=lambda s: s.figure.value) for unit, figures in by_unit.items()}
+    if len(best) == 1:
+        unit, stated = next(iter(best.items()))
+        return f"只有{unit}给出了“{family.name}”的数字:{_shown(stated, citations)},无从比较。"
+    pick = max if rank == "most" else min
+    target = pick(s.figure.value for s in best.values())
+    winners = [unit for unit, s in best.items() if s.figure.value == target]
+    word = "最多" if rank == "most" else "最少"
+    several = any(len(figures) > 1 for figures in by_unit.values())
+    how = ",同一单位有多项时取其最大一项" if several else ""
+    stated = "、".join(_shown(best[unit], citations) for unit in winners)
+    tie = "并列" if len(winners) > 1 else ""
+    return (f"按“{family.name}”口径比较(只比同一口径的数字{how}),{'、'.join(winners)}{tie}{word}:"
+            f"{stated};参与比较的单位{len(best)}个。")
+
+
+def _sum(family: Family, measure: str, by_unit: dict[str, list[Stated]], citations: Citations, named: bool) -> str:
+    prefix = f"“{family.name}”" if named else ""
+    everything = [s for figures in by_unit.values() for s in figures]
+    approximate = "(含约数)" if any(re.search(r"[余多]", s.figure.text) for s in everything) else ""
+    several = [unit for unit, figures in by_unit.items() if len(figures) > 1]
+    if not several:
+        return f"{prefix}合计(按各单位通报数字计算):{_total(everything, measure, citations)}{approximate}。"
+    largest = [max(figures, key=lambda s: s.figure.value) for figures in by_unit.values()]
+    return (
+        f"{prefix}合计(按各单位通报数字计算):各项相加为{_total(everything, measure, citations)}{approximate}。\n"
+        f"其中{'、'.join(several)}通报了多项此类数字,可能互有包含(如总数与分项);"
+        f"这些单位各取最大一项,则合计为{_total(largest, measure, citations)}。"
+    )
+
+
+def _total(parts: list[Stated], measure: str, citations: Citations) -> str:
+    total = sum(Decimal(str(s.figure.value)) for s in parts)
+    terms = "+".join(f"{s.figure.text}{citations.cite(s)}" for s in parts) if len(parts) > 1 else citations.cite(parts[0])
+    return f"{_amount(total, measure, parts)}={terms}" if len(parts) > 1 else f"{_amount(total, measure, parts)}{terms}"
+
+
+def _amount(total: Decimal, measure: str, parts: list[Stated]) -> str:
+    if measure == "元":
+        yuan = _plain(total)
+        return f"{_plain(total / 10000)}万元({yuan}元)" if total >= 10000 else f"{yuan}元"
+    units = {s.figure.unit for s in parts}
+    return f"{_plain(total)}{units.pop() if len(units) == 1 else measure}"
+
+
+def _plain(number: Decimal) -> str:
+    """A number without trailing zeros or exponent: 515000, 51.5, 0.32."""
+    return format(number.quantize(Decimal("0.0001")).normalize(), "f")
+
+
+def not_compared_notes(plan: FigureQuestion, per_unit: list[UnitFigures], citations: Citations) -> list[str]:
+    """Say which listed figures were left out of a ranking or sum, and why."""
+    if not (plan.rank or plan.wants_sum):
+        return []
+    notes = []
+    for found in per_unit:
+        for stated in found.own:
+            if stated.figure.field == plan.field and stated.family not in plan.compared:
+                notes.append(f"注:{found.unit}的“{stated.figure.label}{stated.figure.text}”{citations.cite(stated)}"
+                             f"属于“{stated.family.name}”,与所问口径不同,未参与比较或合计。")
+    if any(found.sub_unit for found in per_unit):
+        notes.append("注:下属单位的数字只作列示,未参与比较或合计。")
+    return notes

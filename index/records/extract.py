@@ -1,0 +1,112 @@
+"""Record assembly: every classifier over every quantity, then quotes cut and repeats dropped."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from index.documents import NoticeMetadata
+from index.figures import find_quantities
+from index.records.clues import clues
+from index.records.model import Figure, NoticeRecord
+from index.records.money import money
+from index.records.people import people
+from index.records.problems import measures, problem_runs, rates, rectified
+from index.records.rules import rules
+from index.records.scope import scope_of
+from index.records.text import Claim, NoticeText
+
+logger = logging.getLogger(__name__)
+
+MIN_QUOTE, MAX_QUOTE = 10, 150
+
+
+def extract_notice_record(
+    notice_id: str, text: str, unit: str = "", metadata: NoticeMetadata | None = None
+) -> NoticeRecord:
+    """Every headline figure the notice states, each with its verbatim quote; metadata is held as passed in."""
+    notice = NoticeText(text)
+    quantities = find_quantities(notice.masked)
+    claims = problem_runs(notice, quantities)
+    claimed = {claim.quantity.start for claim in claims}
+    for quantity in quantities:
+        if quantity.start in claimed:
+            continue
+        for classify in (rates, money, measures, rectified, clues, people):
+            found = classify(notice, quantity)
+            if found:
+                break
+        else:
+            found = rules(notice, quantity, quantities)
+        for claim in found:
+            if claim.quantity.start not in claimed:
+                claims.append(claim)
+                claimed.add(claim.quantity.start)
+    unit = unit or (metadata.unit if metadata else "")
+    claims.sort(key=lambda claim: claim.quantity.start)
+    figures = _unique(figure for claim in claims if (figure := _to_figure(notice, claim, unit)) is not None)
+    logger.debug("notice %s: %d figures", notice_id, len(figures))
+    return NoticeRecord(notice_id=notice_id, unit=unit, figures=figures, metadata=metadata)
+
+
+def _to_figure(notice: NoticeText, claim: Claim, unit: str) -> Figure | None:
+    span = _quote_span(notice, claim.anchor_start, claim.anchor_end)
+    if span is None:
+        logger.debug("no quote of at most %d chars for %s", MAX_QUOTE, claim)
+        return None
+    start, end = span
+    quantity = claim.quantity
+    return Figure(
+        field=claim.field,
+        label=claim.label,
+        value=quantity.value,
+        unit=quantity.unit,
+        text=notice.text[quantity.start : quantity.end],
+        quote=notice.text[start:end],
+        start=start,
+        end=end,
+        scope=scope_of(notice, claim.anchor_start, unit),
+    )
+
+
+def _quote_span(notice: NoticeText, anchor_start: int, anchor_end: int) -> tuple[int, int] | None:
+    """Whole clauses around the anchor, widened to MIN_QUOTE chars, cut near the anchor past MAX_QUOTE."""
+    start, end = notice.clause_start(anchor_start), notice.clause_end(anchor_end)
+    sentence_start, sentence_end = notice.sentence_start(anchor_start), notice.sentence_end(anchor_end)
+    while end - start < MIN_QUOTE:
+        if start > sentence_start:
+            start = notice.clause_start(start - 1)
+        elif end < sentence_end:
+            end = notice.clause_end(end + 1)
+        elif start > 0:
+            start = sentence_start = notice.clause_start(start - 1)
+        elif end < len(notice.text):
+            end = sentence_end = notice.clause_end(end + 1)
+        else:
+            break
+    start, end = _strip(notice.text, start, end)
+    if end - start > MAX_QUOTE:
+        start = max(start, anchor_start - 20)
+        end = min(end, max(anchor_end + 20, start + MIN_QUOTE))
+        start, end = _strip(notice.text, start, end)
+    return (start, end) if end - start <= MAX_QUOTE else None
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _unique(figures: Iterable[Figure]) -> list[Figure]:
+    """Figures as given; a statement repeated with the same label, value and scope is kept once."""
+    seen: set[tuple[str, str, float, str]] = set()
+    unique = []
+    for figure in figures:
+        key = (figure.field, figure.label, figure.value, figure.scope)
+        if key not in seen:
+            seen.add(key)
+            unique.append(figure)
+    return unique

@@ -1,0 +1,60 @@
+"""Money figures (金额): losses retrieved, money clawed back, savings."""
+
+from __future__ import annotations
+
+import re
+
+from index.figures import Quantity
+from index.records.text import Claim, NoticeText, negated, preceded_by
+from index.vocabulary import MODAL_WORDS, MONEY_ACTIONS, TOTAL_WORDS
+
+_MONEY_ACTION = rf"(?:{MONEY_ACTIONS})(?:[和、及与]?(?:{MONEY_ACTIONS}))*"
+_QUALIFIER = r"(?:(?:巡察|巡视|整改)(?:中|期间|以来|后))?(?:累计)?"  # "巡察以来累计挽回…": whose and how long
+
+
+def money(notice: NoticeText, quantity: Quantity) -> list[Claim]:
+    """Money recovered: an action word (挽回/追回/清退/退缴 …) before the amount in its clause, or a 共计 total after one."""
+    if quantity.kind != "money":
+        return []
+    before, clause_start = notice.before(quantity), notice.clause_start(quantity.start)
+    if re.search(r"(?:每人|人均|每)[^\d]{0,6}$", before):
+        return []  # per-person amounts are rates, not sums
+    actions = list(re.finditer(_MONEY_ACTION, before))
+    if actions:
+        return _money_claim(notice, quantity, actions[-1], clause_start, total="")
+    total = re.fullmatch(rf"(?P<total>{TOTAL_WORDS})(?:金额|资金)?", before.strip())
+    if not total:
+        return []
+    sentence_start = notice.sentence_start(quantity.start)
+    earlier = notice.masked[sentence_start:clause_start]
+    actions = list(re.finditer(_MONEY_ACTION, earlier))
+    if not actions:
+        return []
+    word = total.group("total")
+    return _money_claim(notice, quantity, actions[-1], sentence_start, total="共计" if word in ("共", "计") else word)
+
+
+def _money_claim(
+    notice: NoticeText, quantity: Quantity, action: re.Match[str], offset: int, total: str
+) -> list[Claim]:
+    action_start = offset + action.start()
+    if preceded_by(notice.masked, action_start, MODAL_WORDS) or negated(notice.masked, action_start):
+        return []
+    word = action.group(0)
+    gap = notice.masked[offset + action.end() : quantity.start]
+    if total:
+        obj = ""
+    else:
+        if len(gap) > 30 or re.search(r"未|尚|涉及|需|应|计划|预算|投入|投资", gap):
+            return []
+        obj = re.split(r"\d[^、和及]*[、和及]", gap)[-1]
+        obj = re.sub(r"^(?:\d+|[一二两三四五六七八九十]+)[人名户家]", "", obj)  # "清退6人超标准发放奖金"
+        obj = "" if re.search(r"\d", obj) else obj.strip("了的约共计达为")
+    if word == "整改" and not re.match(r"金额|到位资金|到位金额|问题金额", obj):
+        return []  # "整改资金" is money spent on rectification, not money recovered
+    if word in ("避免", "减少") and "损失" not in obj:
+        return []
+    qualifier = re.search(rf"(?:{_QUALIFIER})$", notice.masked[notice.clause_start(action_start) : action_start])
+    prefix = qualifier.group(0) if qualifier else ""
+    label = prefix + word + (obj if len(obj) <= 12 else "") + total
+    return [Claim("money", label, quantity, action_start - len(prefix), quantity.end)]
