@@ -44,6 +44,7 @@ NOT_THE_ASKED_THING = re.compile(
 )
 # Questions asking what was done about something: answered by the list of measures under it.
 ASKS_FOR_MEASURES = re.compile(r"(采取|做)了?(哪些|什么)|怎么(整改|做|改)|如何(整改|做|改)|有(哪些|什么)(措施|做法|举措)|措施(是什么|有哪些)")
+MEASURES_LABEL = re.compile(r"(整改措施及成效|整改措施|整改情况|整改成效|整改)[:：]")
 SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时")
 
 COLON = "\uff1a"
@@ -315,8 +316,13 @@ class ExtractiveAnswerer:
         if text is None:
             return chosen
         limit = self.settings.measures_listed
+        # The list starts at the measures label of the best passage's paragraph when it has one
+        # ("…问题。整改:A;B;C。" with B best): A is as much an answer as B.
+        paragraph_start = text.rfind("\n", 0, best.start) + 1
+        labels = list(MEASURES_LABEL.finditer(text, paragraph_start, best.start))
+        begin = labels[-1].end() if labels else best.end
         following: list[Evidence] = []
-        for start, end in split_sentences(text, best.end, min(len(text), best.end + self.settings.measures_span_chars)):
+        for start, end in split_sentences(text, begin, min(len(text), begin + self.settings.measures_span_chars)):
             sentence = text[start:end]
             heading = parse_heading(sentence.strip())
             if heading is not None and heading.style not in ("measure-label",) or len(following) >= limit:
