@@ -30,12 +30,7 @@ NOT_FOUND = "通报中未找到相关内容"
 RELATED = "相关但未直接回答"
 MAX_QUOTE_CHARS = 160
 MAX_EXTENDED_QUOTE_CHARS = 260
-MIN_ANSWER_SCORE = 0.45
-UNMET_PROFILE_PENALTY = 0.35
-HEADING_PENALTY = 0.5
 SHORT_SENTENCE_CHARS = 25
-# A sentence holding a figure or date the notice states for the asked field (records, metadata).
-STATED_FACT_BONUS = 0.3
 # Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
 # and words of the answer's shape ("几个人" yields 个人, "多少金额").
 NOT_THE_ASKED_THING = re.compile(
@@ -158,7 +153,10 @@ class ExtractiveAnswerer:
         for rank, document in enumerate(documents):
             meta = document.metadata
             content = document.page_content
-            prior = 0.1 / (1 + rank) + 0.5 * max(0.0, meta.get("similarity", 0.0) - 0.8)
+            knobs = self.settings
+            prior = knobs.rank_prior / (1 + rank) + knobs.similarity_prior * max(
+                0.0, meta.get("similarity", 0.0) - knobs.similarity_floor
+            )
             heading_tokens = set(self.tokenize(_last_heading(meta.get("section_path", ""))))
             for start, end in split_sentences(content):
                 sentence = content[start:end]
@@ -173,15 +171,15 @@ class ExtractiveAnswerer:
                     coverages = tuple(term_coverage(p, tokens, question.weights) for p in question.parts)
                     coverage = term_coverage(terms, tokens, question.weights)
                     in_context = term_coverage(terms, tokens | heading_tokens, question.weights)
-                    score = 0.5 * coverage + 0.5 * in_context + prior
+                    score = (1 - knobs.heading_context_weight) * coverage + knobs.heading_context_weight * in_context + prior
                     absolute = (meta["start"] + w_start, meta["start"] + w_end)
                     if any(f_start < absolute[1] and absolute[0] < f_end for f_start, f_end in meta.get("fact_spans", [])):
-                        score += STATED_FACT_BONUS
+                        score += knobs.stated_fact_bonus
                     fits = question.fits(text, coverages)
                     if not fits:
-                        score *= UNMET_PROFILE_PENALTY
+                        score *= knobs.unmet_shape_penalty
                     if is_heading:
-                        score *= HEADING_PENALTY
+                        score *= knobs.heading_penalty
                     found.append(Evidence(document, *absolute, text, score, fits, coverages, is_heading))
         found.sort(key=lambda e: -e.score)
         return _distinct(found)
@@ -198,7 +196,7 @@ class ExtractiveAnswerer:
                 key=lambda e: (e.coverages[part_index], e.score),
                 default=None,
             )
-            if part_best is not None and part_best.score >= 0.5 * best and part_best not in chosen:
+            if part_best is not None and part_best.score >= self.settings.sub_question_share * best and part_best not in chosen:
                 chosen.append(part_best)
         for item in evidence[1:]:
             if len(chosen) >= limit:
@@ -246,10 +244,10 @@ class ExtractiveAnswerer:
                 builder.lines.extend(lines)
                 return
         evidence = self.evidence(documents, question)
-        if not evidence or evidence[0].score < MIN_ANSWER_SCORE or not evidence[0].fits_profile:
+        if not evidence or evidence[0].score < self.settings.min_answer_score or not evidence[0].fits_profile:
             builder.not_found(evidence[:2])
             return
-        chosen = self.choose(evidence, question, limit=3, share=0.75)
+        chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share)
         if not self._states_the_asked_thing(chosen, question):
             builder.not_found(chosen[:2])
             return
@@ -281,14 +279,14 @@ class ExtractiveAnswerer:
                 continue
             evidence = meaning.get(unit) or self.evidence(unit_evidence.documents, question)
             # A unit the user named gets its best evidence; others must clear the bar.
-            bar = MIN_ANSWER_SCORE / 2 if unit in retrieval.units_named else MIN_ANSWER_SCORE
+            bar = self.settings.min_answer_score * (self.settings.named_unit_bar if unit in retrieval.units_named else 1.0)
             if not evidence or evidence[0].score < bar or not evidence[0].fits_profile:
                 if comparing and unit in retrieval.units_named:
                     rows.append((unit, []))  # a named unit keeps its column, saying it has nothing
                 else:
                     missing.append(unit)
                 continue
-            chosen = self.choose(evidence, question, limit=3, share=0.7)
+            chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share_per_unit)
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue

@@ -35,6 +35,23 @@ class AnsweringSettings(BaseModel):
     held-back parts; see bench/gold/README.md).
     """
 
+    # A sentence's score: keyword coverage (rarity-weighted), half on its own and half counted with
+    # the heading it sits under, plus a prior from its passage; tuned on dev.jsonl in the first
+    # session, kept since (the own dev sets moved no figure when varied by +-0.1).
+    heading_context_weight: float = 0.5
+    rank_prior: float = 0.1  # prior of the passage ranked r: rank_prior / (1 + r)
+    similarity_prior: float = 0.5  # plus this much per unit of passage cosine above similarity_floor
+    similarity_floor: float = 0.8  # e5 cosines of unrelated passages sit below about 0.8
+    stated_fact_bonus: float = 0.3  # the sentence holds the figure/date the notice's record states
+    unmet_shape_penalty: float = 0.35  # factor when it lacks the asked shape (a figure, date, name)
+    heading_penalty: float = 0.5  # factor for a heading line: a heading names a topic, not a fact
+    # The best sentence must score this much to be an answer, else "未找到" (a unit the user named in a
+    # comparison or filter: named_unit_bar times as much, so its column shows its best evidence).
+    min_answer_score: float = 0.45
+    named_unit_bar: float = 0.5
+    runner_up_share: float = 0.75  # runners-up quoted within this share of the best (one unit)
+    runner_up_share_per_unit: float = 0.7  # the same in a row or column per unit
+    sub_question_share: float = 0.5  # the best sentence for each sub-question, if this close
     # Keyword hits read when a question names a unit the library lacks, to find notices that mention
     # it: enough to reach every notice naming a rare place name in a library of thousands of notices.
     mention_search_hits: int = 200
