@@ -53,6 +53,25 @@ class QuestionProfile:
     wants_date: bool = False
     wants_person: bool = False
     metadata_fields: tuple[str, ...] = ()  # notice metadata that answers it directly
+    counted_in: str = ""  # pattern of the measure words the asked count may be stated in ("多少项" -> 项|个|条)
+    role: str = ""  # the post whose holder is asked for ("党委书记是谁" -> 书记)
+
+
+# "多少项/几个/多少人": the measure word of the asked count, and the ones a notice may state it in.
+ASKED_COUNT = re.compile(r"(?:多少|几)\s*(个人|万元|亿元|元|项|个|件|人|名|条|起|次|家|所|笔|户|批|份|场|天|位)")
+COUNTED_IN = {
+    "个人": "人|名|位", "人": "人|名|位", "名": "人|名|位", "位": "人|名|位",
+    "项": "项|个|条|类", "个": "个|项|件|条|类|方面", "条": "条|项", "件": "件|起|个", "起": "起|件",
+    "万元": "万元|亿元|元", "亿元": "万元|亿元|元", "元": "万元|亿元|元",
+}
+# Posts whose holder a question may ask for ("党工委书记是谁", "组长是谁").
+ROLE = re.compile(r"副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
+NAME_AFTER_ROLE = (
+    r"{role}(?:同志)?(?:由|是|为)?\s*([{surnames}][\u4e00-\u9fff]{{1,2}})"
+    r"(?=同志|表示|出席|主持|讲话|作|代表|指出|强调|要求|带领|任|兼|向|为|在|对|[,，、。;；:：\s(（])"
+)
+# "以区委书记马军为组长", "由何云峰同志兼任办公室主任": the name before the post it takes.
+NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|担任|兼任|出任)[^,，。;；]{{0,8}}?{role}"
 
 
 def profile_question(question: str) -> QuestionProfile:
@@ -68,7 +87,11 @@ def profile_question(question: str) -> QuestionProfile:
         fields.append("feedback_date")
     if wants_date and PUBLISH_DATE.search(question):
         fields.append("publish_date")
+    count = ASKED_COUNT.search(question) if wants_number else None
+    role = ROLE.search(question) if PERSON_WORDS.search(question) else None
     return QuestionProfile(
+        counted_in=COUNTED_IN.get(count.group(1), count.group(1)) if count else "",
+        role=role.group(0).lstrip("副") if role else "",
         wants_number=wants_number,
         wants_money=wants_number and bool(MONEY_WORDS.search(question)),
         wants_date=wants_date,
@@ -85,9 +108,21 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
         return False
     if profile.wants_number and not NUMBER_PATTERN.search(sentence):
         return False
-    if profile.wants_person and not has_person_name(sentence):
+    if profile.counted_in and not re.search(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:{profile.counted_in})", sentence):
+        return False  # asked how many 项, the sentence counts something else (个意识, 元)
+    if profile.wants_person and not (names_holder_of(profile.role, sentence) if profile.role else has_person_name(sentence)):
         return False
     return True
+
+
+def names_holder_of(role: str, sentence: str) -> bool:
+    """Whether the sentence names the person holding the post ("党委书记高光表示", "组长吴云向…")."""
+    surnames = "".join(SURNAMES)
+    for template in (NAME_AFTER_ROLE, NAME_BEFORE_ROLE):
+        pattern = template.format(role=role, surnames=surnames)
+        if any(not PLACE_AFTER.match(m.group(1)[-1:]) for m in re.finditer(pattern, sentence)):
+            return True
+    return False
 
 
 def has_person_name(sentence: str) -> bool:

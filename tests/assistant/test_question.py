@@ -1,0 +1,18 @@
+from assistant.question import profile_question, satisfies
+
+
+def test_a_count_must_be_stated_in_the_measure_asked_for():
+    profile = profile_question("石桥区整改完成了多少项任务?")
+    assert satisfies(profile, "已完成整改任务35项。")
+    assert not satisfies(profile, "以“四个意识”为政治标杆,推动整改。")  # counts something else
+
+
+def test_a_count_of_people_may_be_stated_in_any_word_for_people():
+    assert satisfies(profile_question("几个人被处分?"), "给予党纪处分6名干部。")
+
+
+def test_who_holds_a_post_needs_the_holder_of_that_post():
+    profile = profile_question("石桥镇党委书记是谁?")
+    assert satisfies(profile, "该镇党委书记周明远表示,将持续抓好整改。")
+    assert not satisfies(profile, "巡察组组长方立新主持召开反馈会议。")  # a name, but another post
+    assert satisfies(profile_question("领导小组组长是谁?"), "成立了以区委书记马卫东为组长的领导小组。")
