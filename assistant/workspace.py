@@ -16,6 +16,7 @@ from index.embedder import embedding_model_id, make_embeddings
 from index.ingest import Ingestor
 from index.lexical import LexicalIndex
 from index.store import ChunkStore, make_chroma_client
+from index.vector_cache import VectorCache
 
 logger = logging.getLogger(__name__)
 
@@ -73,12 +74,29 @@ class Workspace:
             chunk_tokens=self.settings.chunk_tokens,
             overlap_sentences=self.settings.chunk_overlap_sentences,
             max_file_bytes=int(self.settings.max_file_mb * 1024 * 1024),
-            on_change=self.lexical.refresh,
+            on_change=self.indexes_changed,
         )
+
+    def indexes_changed(self) -> None:
+        """After an ingest or removal: update the lexical index, vector matrix and retriever by notice."""
+        self.lexical.refresh()
+        if "retriever" in self.__dict__:  # only a retriever already in use; a new one reads the catalogue
+            self.retriever.refresh()
+
+    @cached_property
+    def vector_cache(self) -> VectorCache:
+        return VectorCache(self.store, self.settings.vectors_dir)
 
     @cached_property
     def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.catalog, self.store, self.lexical, self.embeddings)
+        return HybridRetriever(
+            self.catalog,
+            self.store,
+            self.lexical,
+            self.embeddings,
+            self.settings.retrieval,
+            vector_cache=self.vector_cache,
+        )
 
 
 def quiet_third_party_telemetry() -> None:
