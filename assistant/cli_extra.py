@@ -64,6 +64,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     bench.add_argument("--seed", type=int, default=7, help="query: seed of the synthetic corpus and questions")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bench.add_argument(
+        "--keep", type=Path, help="query: keep each size's corpus and home in this folder and reuse them next run"
+    )
 
 
 @command("eval")
@@ -199,6 +202,7 @@ def run_bench(args: argparse.Namespace) -> int:
         seed=args.seed,
         show_progress=not args.json,
         profile_dir=args.profile,
+        keep_dir=args.keep,
     )
     if args.json:
         print_json(results_as_dicts(results))

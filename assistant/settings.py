@@ -45,7 +45,7 @@ class RetrievalSettings(BaseModel):
     # "Which units..." questions: a unit qualifies when its best passage covers at least
     # relative_coverage times the best unit's coverage of the question's terms (relative to this
     # question's distribution across units)...
-    relative_coverage: float = 0.8
+    relative_coverage: float = 0.7
     # ...and never below this share of the terms (a question nothing answers qualifies no unit).
     # relative_coverage and min_coverage were calibrated on synthetic gold (bench query, unit
     # recall/precision at 1k-100k chunks) and checked against the dev set's unit coverage.

@@ -10,6 +10,7 @@ vectors live in the stand-in's space.
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import os
@@ -17,7 +18,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -72,10 +73,21 @@ class KindLatency:
     latencies_ms: list[float] = field(default_factory=list)
     embed_ms: list[float] = field(default_factory=list)
     units_searched: list[int] = field(default_factory=list)
+    unit_recall: list[float] = field(default_factory=list)  # per "which units" question with a known answer
+    unit_precision: list[float] = field(default_factory=list)
 
     def summary(self) -> dict[str, float]:
         total = sum(self.latencies_ms)
+        scored = (
+            {
+                "unit_recall": sum(self.unit_recall) / len(self.unit_recall),
+                "unit_precision": sum(self.unit_precision) / len(self.unit_precision),
+            }
+            if self.unit_recall
+            else {}
+        )
         return {
+            **scored,
             "n": len(self.latencies_ms),
             "p50_ms": percentile(self.latencies_ms, 0.5),
             "p95_ms": percentile(self.latencies_ms, 0.95),
@@ -100,6 +112,8 @@ class QueryResult:
     views_seconds: float = 0.0
     first_query_ms: float = 0.0
     profile: str = ""
+    add_one_notice_s: float = 0.0  # ingest of one new notice until a question about it finds it
+    remove_one_notice_s: float = 0.0  # removal of that notice until no question finds it
     load_average: list[float] = field(default_factory=list)  # 1-minute load before and after the queries
     kinds: list[KindLatency] = field(default_factory=list)
 
@@ -207,7 +221,7 @@ def measure_queries(
     """Open the built home as a server would and time retrieval for each kind of question."""
     from assistant.retriever import HybridRetriever
     from assistant.workspace import Workspace
-    from bench.synthetic import sample_questions
+    from bench.synthetic import answering_units, sample_questions
     from index.embedder import embedding_model_id, make_embeddings
     from index.fake_embedder import HashingEmbeddings
 
@@ -220,13 +234,20 @@ def measure_queries(
     result.query_model = embedding_model_id(real_settings)
     real.embed_query("预热")  # loads and warms the model; not part of any query's latency
     embeddings = QueryTimedEmbeddings(real, stand_in)
-    retriever = HybridRetriever(workspace.catalog, workspace.store, workspace.lexical, embeddings)
+    retriever = HybridRetriever(
+        workspace.catalog,
+        workspace.store,
+        workspace.lexical,
+        embeddings,
+        workspace.settings.retrieval,
+        vector_cache=workspace.vector_cache,
+    )
     result.vectors = workspace.store.count()
     result.open_seconds = time.perf_counter() - began
     result.rss_open_mb = memory_mb()
 
     began = time.perf_counter()
-    units = retriever.directory.units  # loads the catalogue views and the BM25 index from disk
+    units = retriever.directory.units  # loads the catalogue views, the BM25 index and the vectors from disk
     result.views_seconds = time.perf_counter() - began
     began = time.perf_counter()
     retriever.retrieve("巡察整改工作领导小组是怎样组成的?")
@@ -235,6 +256,8 @@ def measure_queries(
     result.load_average.append(os.getloadavg()[0])
     questions = sample_questions(units, queries, seed=seed)
     questions["across-units"] = questions["across-units"][:across_queries]
+    catalog = workspace.catalog
+    units_and_texts = [(row.unit, catalog.notice_text(row.notice_id) or "") for row in catalog.notices()]
     for kind, texts in questions.items():
         latency = KindLatency(kind)
         kind_began = time.perf_counter()
@@ -247,14 +270,50 @@ def measure_queries(
             latency.latencies_ms.append((time.perf_counter() - began) * 1000)
             latency.embed_ms.append(sum(embeddings.query_seconds) * 1000)
             latency.units_searched.append(len(found.per_unit) or len(found.units_named))
+            if kind == "across-units":
+                gold = answering_units(text, units_and_texts)
+                chosen = set(found.qualifying_units)
+                latency.unit_recall.append(len(gold & chosen) / len(gold) if gold else float(not chosen))
+                latency.unit_precision.append(len(gold & chosen) / len(chosen) if chosen else float(not gold))
         result.kinds.append(latency)
     result.load_average.append(os.getloadavg()[0])
     result.rss_after_queries_mb = memory_mb()
     result.peak_rss_mb = memory_mb("VmHWM")
+    result.add_one_notice_s, result.remove_one_notice_s = time_one_notice(workspace, retriever, root, seed)
     if profile_path is not None:
         sample = questions["single-unit"][:10] + questions["unscoped"][:10] + questions["across-units"][:1]
         result.profile = profile_retrieval(retriever, sample, profile_path)
     return result
+
+
+def time_one_notice(workspace, retriever, root: Path, seed: int) -> tuple[float, float]:
+    """Seconds to ingest one new notice until a question naming its unit finds it, then to remove it."""
+    import random
+
+    from bench.synthetic import generate_notice, make_unit_names
+
+    known = set(retriever.directory.units)
+    rng = random.Random(seed + 99)
+    unit = next(u for u in make_unit_names(200, rng) if u.name not in known)
+    folder = root / "one-more"
+    folder.mkdir(exist_ok=True)
+    path = folder / f"extra_{unit.name}.txt"
+    path.write_text(generate_notice(unit, rng), encoding="utf-8")
+    question = f"{unit.name}是哪个巡察组巡察的?"
+
+    def found() -> bool:
+        return any(d.metadata["unit"] == unit.name for d in retriever.retrieve(question).documents)
+
+    began = time.perf_counter()
+    report = workspace.ingestor.ingest_paths([path])
+    if not report.ok or not found():
+        raise RuntimeError(f"the added notice {path.name} is not found after ingest: {report.failed}")
+    added = time.perf_counter() - began
+    began = time.perf_counter()
+    workspace.ingestor.remove(path.name)
+    if found():
+        raise RuntimeError(f"the removed notice {path.name} is still found")
+    return added, time.perf_counter() - began
 
 
 def profile_retrieval(retriever, questions: Sequence[str], profile_path: Path, top: int = 30) -> str:
@@ -288,15 +347,23 @@ def run_query_bench(
     seed: int = 7,
     show_progress: bool = True,
     profile_dir: Path | None = None,
+    keep_dir: Path | None = None,
 ) -> list[SizeResult]:
-    """Build each size and time its queries, every phase in its own process."""
+    """Build each size and time its queries, every phase in its own process.
+
+    With keep_dir, each size's corpus and home stay in keep_dir/<size> and a later run reuses them.
+    """
     dimensions = _in_child(real_dimensions, model_dir)
     results = []
     for size in sizes:
         with tempfile.TemporaryDirectory(prefix=f"assistant-bench-query-{size}-") as folder:
-            root = Path(folder)
-            logger.info("building a synthetic corpus of about %d chunks", size)
-            build = _in_child(build_home, size, root, seed, dimensions, show_progress)
+            root = Path(folder) if keep_dir is None else keep_dir / f"seed{seed}-{size}"
+            build = _built(root, size, seed)
+            if build is None:
+                logger.info("building a synthetic corpus of about %d chunks", size)
+                build = _in_child(build_home, size, root, seed, dimensions, show_progress)
+                if keep_dir is not None:
+                    (root / "build.json").write_text(json.dumps(asdict(build)), encoding="utf-8")
             logger.info("built %d chunks in %.1f s; timing queries", build.chunks, build.build_seconds)
             profile_path = profile_dir / f"query-{size}.prof" if profile_dir is not None else None
             queried = _in_child(
@@ -304,3 +371,11 @@ def run_query_bench(
             )
         results.append(SizeResult(build, queried))
     return results
+
+
+def _built(root: Path, size: int, seed: int) -> BuildResult | None:
+    """The build kept in root by an earlier run, if any."""
+    try:
+        return BuildResult(**json.loads((root / "build.json").read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
