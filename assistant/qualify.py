@@ -6,11 +6,22 @@ to how this question scores across all units (see RetrievalSettings for the knob
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.settings import RetrievalSettings
+
+
+# "Which units…" wording (a filter over units), as opposed to "each unit…" (各单位, 分别, 五个单位),
+# which asks for every unit's answer.
+WHICH_UNITS = re.compile(r"哪|有没有单位|有单位|几个单位|多少个?单位|谁家")
+
+
+def asks_which_units(question: str) -> bool:
+    """True when the question asks which units something holds for, so units must qualify."""
+    return bool(WHICH_UNITS.search(question))
 
 
 @dataclass(frozen=True)
@@ -56,4 +67,7 @@ def qualifying(scores: UnitScores, in_scope: np.ndarray, settings: RetrievalSett
     by_terms = scores.coverage >= bar
     by_meaning = scores.similarity >= similarity_bar(scores.similarity, in_scope, settings)
     by_fact = (scores.fact_coverage > 0) & (scores.fact_coverage >= settings.relative_coverage_with_fact * bar)
+    stating = int(((scores.fact_coverage > 0) & in_scope).sum())
+    if stating > settings.max_share_stating_fact * max(1, int(in_scope.sum())):
+        by_fact[:] = False  # a figure nearly every unit states (money, dates) tells no unit apart
     return in_scope & (by_terms | by_meaning | by_fact)

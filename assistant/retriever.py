@@ -26,7 +26,7 @@ from assistant.fusion import (
     reciprocal_rank_fusion,
     term_coverage,
 )
-from assistant.qualify import UnitScores, best_per_unit, qualifying
+from assistant.qualify import UnitScores, asks_which_units, best_per_unit, qualifying
 from assistant.settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
 from assistant.units import UnitDirectory, asks_across_units, asks_comparison
@@ -166,8 +166,9 @@ class HybridRetriever:
             result.documents = self._search(asked, views.notice_ids_of_unit(named[0]), k, result)
         elif len(named) >= 2 or result.across_units:
             scope = named or allowed
-            if named or not asks_across_units(question):
-                # Units the user named or picked are all shown, each with its own passages.
+            if named or not asks_which_units(question):
+                # Units the user named or picked, or every unit when each unit's answer is asked
+                # for (各单位…分别), are all shown, each with its own passages.
                 result.per_unit = [self._unit_evidence(asked, unit, k, result, None) for unit in scope]
                 for evidence in result.per_unit:
                     evidence.qualifies = bool(evidence.documents)
@@ -195,10 +196,11 @@ class HybridRetriever:
             similarity = best_per_unit(len(entries), views.vector_units, asked.similarity)
         facts = stated_facts(asked.views, asked.text, views.directory.notice_ids_of(scope))
         fact_rows = np.array([views.lexical.row_of_chunk[c] for c in facts if c in views.lexical.row_of_chunk], dtype=np.int64)
+        coverage = views.lexical.coverage(asked.terms, by_rarity=True) if self.settings.coverage_by_rarity else asked.coverage
         scores = UnitScores(
-            coverage=best_per_unit(len(entries), views.lexical_units, asked.coverage),
+            coverage=best_per_unit(len(entries), views.lexical_units, coverage),
             similarity=similarity,
-            fact_coverage=best_per_unit(len(entries), views.lexical_units, asked.coverage, fact_rows),
+            fact_coverage=best_per_unit(len(entries), views.lexical_units, coverage, fact_rows),
         )
         chosen = qualifying(scores, in_scope, self.settings)
         facts_of_unit: dict[int, dict[str, list[tuple[int, int]]]] = {}

@@ -38,10 +38,10 @@ class RetrieverViews:
     unit_of_notice: dict[str, int] = field(default_factory=dict)  # index into directory.entries
     lexical_units: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     vector_units: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    notices_of_unit: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def notice_ids_of_unit(self, unit: str) -> tuple[str, ...]:
-        entry = self.directory.entry(unit)
-        return entry.notice_ids if entry is not None else ()
+        return self.notices_of_unit.get(unit, ())
 
 
 def unit_codes(notice_ids: Sequence[str], unit_of_notice: dict[str, int]) -> np.ndarray:
@@ -90,6 +90,7 @@ def next_views(
         lexical=lexical,
         vectors=vectors,
         unit_of_notice=unit_of_notice,
+        notices_of_unit={entry.unit: entry.notice_ids for entry in directory.entries},
         lexical_units=unit_codes(lexical.notice_ids, unit_of_notice),
         vector_units=unit_codes(vectors.notice_ids, unit_of_notice) if vectors is not None else np.zeros(0, np.int32),
     )

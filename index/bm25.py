@@ -62,19 +62,26 @@ class Bm25Snapshot:
             scores[rows] += idf * tf / (tf + norm)
         return scores
 
-    def coverage(self, terms: Sequence[str]) -> np.ndarray:
-        """Share of the distinct terms (weighted by length) each row holds; as fusion.term_coverage."""
+    def coverage(self, terms: Sequence[str], by_rarity: bool = False) -> np.ndarray:
+        """Share of the distinct terms each row holds, each term weighted by its length (as
+        fusion.term_coverage) or, by_rarity, by its inverse document frequency (rare terms weigh more)."""
         distinct = set(terms)
         covered = np.zeros(self.size, dtype=np.float32)
-        total = float(sum(len(t) for t in distinct))
+        weights = {t: self.rarity(t) if by_rarity else float(len(t)) for t in distinct}
+        total = float(sum(weights.values()))
         if not total or not self.size:
             return covered
         for term in distinct:
             column = self.vocabulary.get(term)
             if column is not None:
                 rows = self.counts.indices[self.counts.indptr[column] : self.counts.indptr[column + 1]]
-                covered[rows] += len(term)
+                covered[rows] += weights[term]
         return covered / total
+
+    def rarity(self, term: str) -> float:
+        """Inverse document frequency of a term (highest for a term no chunk has)."""
+        frequency = self.frequency_of(term)
+        return float(np.log(1 + (self.size - frequency + 0.5) / (frequency + 0.5)))
 
     def with_notices(self, chunk_tokens: Sequence[tuple[str, str, Sequence[str]]]) -> Bm25Snapshot:
         """A new snapshot with these (chunk id, notice id, tokens) rows appended."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from assistant.qualify import UnitScores, best_per_unit, qualifying
+from assistant.qualify import UnitScores, asks_which_units, best_per_unit, qualifying
 from assistant.settings import RetrievalSettings
 
 SETTINGS = RetrievalSettings(relative_coverage=0.7, min_coverage=0.4, min_similarity=0.86, similarity_spread=3.0)
@@ -58,3 +58,16 @@ def test_units_out_of_scope_never_qualify_and_do_not_set_the_bar():
 def test_best_per_unit_takes_the_best_row_of_each_unit():
     best = best_per_unit(3, np.array([0, 1, 0, 2, -1]), np.array([0.2, 0.5, 0.7, 0.1, 0.9]))
     assert np.allclose(best, [0.7, 0.5, 0.1])
+
+
+def test_a_figure_nearly_every_unit_states_does_not_make_a_unit_qualify():
+    # Every unit states some amount of money: that alone tells no unit apart.
+    chosen = qualifying(scores([1.0, 0.45, 0.45], fact=[1.0, 0.45, 0.45]), everyone(3), SETTINGS)
+    assert chosen.tolist() == [True, False, False]
+
+
+def test_which_units_wording_filters_but_each_unit_wording_asks_for_every_unit():
+    assert asks_which_units("哪些单位清退了违规发放的津补贴?")
+    assert asks_which_units("有没有单位提到末位表态制度?")
+    assert not asks_which_units("各单位分别新制定了多少项制度?")
+    assert not asks_which_units("五个单位分别由几个巡察组巡察?")
