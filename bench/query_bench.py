@@ -125,9 +125,15 @@ class SizeResult:
 
 
 def _settings_for(home: Path, model_dir: Path | None = None):
+    """Settings of a bench home: the embedded store, or with ASSISTANT_CHROMA_URL a collection of its own there."""
+    import hashlib
+
     from assistant.settings import load_settings
 
-    return load_settings(home=home, chroma_url="", model_dir=model_dir)
+    settings = load_settings(home=home, model_dir=model_dir)
+    if settings.chroma_url:
+        return settings.model_copy(update={"collection": "bench-" + hashlib.sha1(str(home).encode()).hexdigest()[:12]})
+    return settings
 
 
 def real_dimensions(model_dir: Path) -> int:
