@@ -30,9 +30,8 @@ from assistant.qualify import UnitScores, asks_which_units, best_per_unit, quali
 from assistant.settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
 from assistant.units import UnitDirectory, asks_across_units, asks_comparison
-from assistant.views import RetrieverViews, next_views
+from assistant.views import QuestionScores, RetrieverViews, chunk_document, next_views
 from index.catalog import Catalog
-from index.documents import Chunk
 from index.lexical import LexicalIndex, top_hits
 from index.store import ChunkStore, StoreUnavailable, VectorHit
 from index.vector_cache import VectorCache
@@ -69,19 +68,6 @@ class RetrievalResult:
     @property
     def qualifying_units(self) -> list[str]:
         return [e.unit for e in self.per_unit if e.qualifies]
-
-
-@dataclass
-class _Question:
-    """One question's scores over every passage of one snapshot, computed once and shared."""
-
-    views: RetrieverViews
-    text: str
-    vector: list[float] | None
-    terms: list[str]
-    bm25: np.ndarray  # per lexical row
-    coverage: np.ndarray  # per lexical row
-    similarity: np.ndarray | None = None  # per vector row, once computed for every row
 
 
 class HybridRetriever:
@@ -159,7 +145,7 @@ class HybridRetriever:
             logger.warning("query embedding failed (%s); keyword search only", error)
             query_vector = None
             result.notice = f"向量检索不可用({error.__class__.__name__}),本次仅用关键词检索。"
-        asked = _Question(
+        asked = QuestionScores(
             views, question, query_vector, terms, views.lexical.scores(terms), views.lexical.coverage(terms)
         )
         if len(named) == 1:
@@ -182,7 +168,7 @@ class HybridRetriever:
         return result
 
     def _which_units(
-        self, asked: _Question, scope: Sequence[str], k: int, result: RetrievalResult
+        self, asked: QuestionScores, scope: Sequence[str], k: int, result: RetrievalResult
     ) -> list[UnitEvidence]:
         """Score every passage once, decide which units qualify, pick passages only for those."""
         views = asked.views
@@ -223,7 +209,7 @@ class HybridRetriever:
 
     def _unit_evidence(
         self,
-        asked: _Question,
+        asked: QuestionScores,
         unit: str,
         k: int,
         result: RetrievalResult,
@@ -236,7 +222,7 @@ class HybridRetriever:
 
     def _search(
         self,
-        asked: _Question,
+        asked: QuestionScores,
         notice_ids: Sequence[str] | None,
         k: int,
         result: RetrievalResult,
@@ -267,7 +253,7 @@ class HybridRetriever:
                 if row is not None
                 else term_coverage(asked.terms, self.lexical.tokenizer.tokenize(chunk.embedding_text()))
             )
-            document = self._document(views, chunk, score, similarity.get(chunk_id, 0.0), coverage)
+            document = chunk_document(views, chunk, score, similarity.get(chunk_id, 0.0), coverage)
             document.metadata["states_fact"] = chunk_id in facts
             document.metadata["fact_spans"] = facts.get(chunk_id, [])
             documents.append(document)
@@ -275,7 +261,7 @@ class HybridRetriever:
 
     def _dense(
         self,
-        asked: _Question,
+        asked: QuestionScores,
         k: int,
         notice_ids: Sequence[str] | None,
         result: RetrievalResult,
@@ -292,27 +278,6 @@ class HybridRetriever:
             logger.warning("%s", error)
             result.notice = "向量库暂时无法连接,本次仅用关键词检索(请检查 Chroma 服务)。"
             return []
-
-    def _document(
-        self, views: RetrieverViews, chunk: Chunk, score: float, similarity: float, coverage: float
-    ) -> Document:
-        return Document(
-            id=chunk.chunk_id,
-            page_content=chunk.text,
-            metadata={
-                "chunk_id": chunk.chunk_id,
-                "notice_id": chunk.notice_id,
-                "ordinal": chunk.ordinal,
-                "unit": chunk.unit,
-                "title": views.titles.get(chunk.notice_id, ""),
-                "section_path": chunk.section_path,
-                "start": chunk.start,
-                "end": chunk.end,
-                "score": score,
-                "similarity": similarity,
-                "coverage": coverage,
-            },
-        )
 
 
 class NoticeRetriever(BaseRetriever):

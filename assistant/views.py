@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from langchain_core.documents import Document
 
 from assistant.units import UnitDirectory
 from index.bm25 import Bm25Snapshot, empty_snapshot
@@ -42,6 +43,19 @@ class RetrieverViews:
 
     def notice_ids_of_unit(self, unit: str) -> tuple[str, ...]:
         return self.notices_of_unit.get(unit, ())
+
+
+@dataclass
+class QuestionScores:
+    """One question's scores over every passage of one snapshot, computed once and shared."""
+
+    views: RetrieverViews
+    text: str
+    vector: list[float] | None
+    terms: list[str]
+    bm25: np.ndarray  # per lexical row
+    coverage: np.ndarray  # per lexical row
+    similarity: np.ndarray | None = None  # per vector row, once computed for every row
 
 
 def unit_codes(notice_ids: Sequence[str], unit_of_notice: dict[str, int]) -> np.ndarray:
@@ -93,4 +107,25 @@ def next_views(
         notices_of_unit={entry.unit: entry.notice_ids for entry in directory.entries},
         lexical_units=unit_codes(lexical.notice_ids, unit_of_notice),
         vector_units=unit_codes(vectors.notice_ids, unit_of_notice) if vectors is not None else np.zeros(0, np.int32),
+    )
+
+
+def chunk_document(views: RetrieverViews, chunk: Chunk, score: float, similarity: float, coverage: float) -> Document:
+    """A chunk as a LangChain document, with its span, source and scores in the metadata."""
+    return Document(
+        id=chunk.chunk_id,
+        page_content=chunk.text,
+        metadata={
+            "chunk_id": chunk.chunk_id,
+            "notice_id": chunk.notice_id,
+            "ordinal": chunk.ordinal,
+            "unit": chunk.unit,
+            "title": views.titles.get(chunk.notice_id, ""),
+            "section_path": chunk.section_path,
+            "start": chunk.start,
+            "end": chunk.end,
+            "score": score,
+            "similarity": similarity,
+            "coverage": coverage,
+        },
     )
