@@ -24,12 +24,13 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
-from bench.measure import StageClock, memory_mb, percentile
+from bench.measure import memory_mb, percentile
+from bench.query_build import BuildResult, bench_settings, build_home
+from bench.query_probes import profile_retrieval, time_one_notice
 
 logger = logging.getLogger(__name__)
 
 KIND_TIME_BUDGET_S = 300.0  # a kind of question stops after this long (across-unit ones can be slow)
-SAMPLE_NOTICES = 40  # notices chunked up front to estimate how many make the wanted chunk count
 
 
 class QueryTimedEmbeddings(Embeddings):
@@ -48,21 +49,6 @@ class QueryTimedEmbeddings(Embeddings):
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         return self.stand_in.embed_documents(texts)
-
-
-@dataclass
-class BuildResult:
-    """How one synthetic corpus was built."""
-
-    target_chunks: int
-    notices: int = 0
-    units: int = 0
-    chunks: int = 0
-    corpus_chars: int = 0
-    generate_seconds: float = 0.0
-    build_seconds: float = 0.0
-    stages: dict[str, float] = field(default_factory=dict)
-    peak_rss_mb: float = 0.0
 
 
 @dataclass
@@ -124,95 +110,11 @@ class SizeResult:
     queries: QueryResult
 
 
-def _settings_for(home: Path, model_dir: Path | None = None):
-    """Settings of a bench home: the embedded store, or with ASSISTANT_CHROMA_URL a collection of its own there."""
-    import hashlib
-
-    from assistant.settings import load_settings
-
-    settings = load_settings(home=home, model_dir=model_dir)
-    if settings.chroma_url:
-        return settings.model_copy(update={"collection": "bench-" + hashlib.sha1(str(home).encode()).hexdigest()[:12]})
-    return settings
-
-
 def real_dimensions(model_dir: Path) -> int:
     """Length of the real default embedder's vectors (loads the model)."""
     from index.embedder import make_embeddings
 
-    return len(make_embeddings(_settings_for(Path(tempfile.gettempdir()), model_dir)).embed_query("维度"))
-
-
-def notices_for_chunks(target_chunks: int, seed: int, chunk_tokens: int, overlap: int) -> int:
-    """How many synthetic notices make about target_chunks, from the chunk count of a sample."""
-    from bench.synthetic import generate_corpus
-    from index.chunker import split_notice_into_chunks
-
-    sample = generate_corpus(SAMPLE_NOTICES, seed=seed + 1)
-    chunks = sum(
-        len(split_notice_into_chunks("sample", n.text, unit=n.unit, max_tokens=chunk_tokens, overlap_sentences=overlap))
-        for n in sample
-    )
-    return max(1, round(target_chunks / (chunks / len(sample))))
-
-
-def build_home(target_chunks: int, root: Path, seed: int, dimensions: int, show_progress: bool) -> BuildResult:
-    """Generate a corpus of about target_chunks chunks under root and ingest it into root/home."""
-    from assistant.workspace import Workspace
-    from bench.synthetic import generate_corpus, write_corpus
-    from index.fake_embedder import HashingEmbeddings
-
-    settings = _settings_for(root / "home")
-    result = BuildResult(target_chunks)
-    began = time.perf_counter()
-    count = notices_for_chunks(target_chunks, seed, settings.chunk_tokens, settings.chunk_overlap_sentences)
-    notices = generate_corpus(count, seed=seed)
-    write_corpus(notices, root / "corpus")
-    result.generate_seconds = time.perf_counter() - began
-    result.notices, result.units = len(notices), len({n.unit for n in notices})
-    result.corpus_chars = sum(len(n.text) for n in notices)
-    del notices
-
-    workspace = Workspace(settings, embeddings=HashingEmbeddings(dimensions))
-    ingestor = workspace.ingestor
-    clock = StageClock(_FilesBar() if show_progress else None)
-    clock.start()
-    began = time.perf_counter()
-    report = ingestor.ingest_paths([root / "corpus"], clock)
-    result.build_seconds = time.perf_counter() - began
-    clock.stop()
-    if report.failed:
-        raise RuntimeError(f"{len(report.failed)} synthetic notices failed to ingest: {report.failed[0]}")
-    result.stages = dict(clock.seconds)
-    result.chunks = workspace.catalog.counts()[1]
-    result.peak_rss_mb = memory_mb("VmHWM")
-    workspace.catalog.close()
-    return result
-
-
-class _FilesBar:
-    """A files progress bar on stderr (no per-chunk bars: thousands of files go by)."""
-
-    def __init__(self) -> None:
-        self._bar = None
-
-    def files_started(self, total: int) -> None:
-        import sys
-
-        from tqdm import tqdm
-
-        self._bar = tqdm(total=total, desc="ingest", unit="notice", file=sys.stderr, mininterval=1.0)
-
-    def file_finished(self, path: Path, outcome: str) -> None:
-        self._bar.update(1)
-        if self._bar.n == self._bar.total:
-            self._bar.close()
-
-    def embedding_started(self, path: Path, total_chunks: int) -> None:
-        pass
-
-    def chunks_embedded(self, count: int) -> None:
-        pass
+    return len(make_embeddings(bench_settings(Path(tempfile.gettempdir()), model_dir)).embed_query("维度"))
 
 
 def measure_queries(
@@ -234,8 +136,8 @@ def measure_queries(
     result = QueryResult()
     began = time.perf_counter()
     stand_in = HashingEmbeddings(dimensions)
-    workspace = Workspace(_settings_for(root / "home"), embeddings=stand_in)
-    real_settings = _settings_for(root / "home", model_dir)
+    workspace = Workspace(bench_settings(root / "home"), embeddings=stand_in)
+    real_settings = bench_settings(root / "home", model_dir)
     real = make_embeddings(real_settings)
     result.query_model = embedding_model_id(real_settings)
     real.embed_query("预热")  # loads and warms the model; not part of any query's latency
@@ -290,52 +192,6 @@ def measure_queries(
         sample = questions["single-unit"][:10] + questions["unscoped"][:10] + questions["across-units"][:1]
         result.profile = profile_retrieval(retriever, sample, profile_path)
     return result
-
-
-def time_one_notice(workspace, retriever, root: Path, seed: int) -> tuple[float, float]:
-    """Seconds to ingest one new notice until a question naming its unit finds it, then to remove it."""
-    import random
-
-    from bench.synthetic import generate_notice, make_unit_names
-
-    known = set(retriever.directory.units)
-    rng = random.Random(seed + 99)
-    unit = next(u for u in make_unit_names(200, rng) if u.name not in known)
-    folder = root / "one-more"
-    folder.mkdir(exist_ok=True)
-    path = folder / f"extra_{unit.name}.txt"
-    path.write_text(generate_notice(unit, rng), encoding="utf-8")
-    question = f"{unit.name}是哪个巡察组巡察的?"
-
-    def found() -> bool:
-        return any(d.metadata["unit"] == unit.name for d in retriever.retrieve(question).documents)
-
-    began = time.perf_counter()
-    report = workspace.ingestor.ingest_paths([path])
-    if not report.ok or not found():
-        raise RuntimeError(f"the added notice {path.name} is not found after ingest: {report.failed}")
-    added = time.perf_counter() - began
-    began = time.perf_counter()
-    workspace.ingestor.remove(path.name)
-    if found():
-        raise RuntimeError(f"the removed notice {path.name} is still found")
-    return added, time.perf_counter() - began
-
-
-def profile_retrieval(retriever, questions: Sequence[str], profile_path: Path, top: int = 30) -> str:
-    """Retrieve each question under cProfile; save the stats, return the top functions by own time."""
-    import cProfile
-    import pstats
-
-    from bench.ingest_bench import top_functions
-
-    profiler = cProfile.Profile()
-    profiler.enable()
-    for question in questions:
-        retriever.retrieve(question)
-    profiler.disable()
-    profiler.dump_stats(str(profile_path))
-    return top_functions(pstats.Stats(profiler), top, sort="tottime")
 
 
 def _in_child(function, *args: Any) -> Any:
