@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+
+_SPACE = re.compile(r"\s+")
 
 
 def reciprocal_rank_fusion(
@@ -18,7 +21,7 @@ def reciprocal_rank_fusion(
 
 
 def char_bigrams(text: str) -> set[str]:
-    compact = "".join(ch for ch in text if not ch.isspace())
+    compact = _SPACE.sub("", text)
     return {compact[i : i + 2] for i in range(len(compact) - 1)} or {compact}
 
 

@@ -112,7 +112,9 @@ def next_views(
 
 def chunk_document(views: RetrieverViews, chunk: Chunk, score: float, similarity: float, coverage: float) -> Document:
     """A chunk as a LangChain document, with its span, source and scores in the metadata."""
-    return Document(
+    # Built without validation: hundreds per question across units, every field known to be valid.
+    return Document.model_construct(
+        type="Document",
         id=chunk.chunk_id,
         page_content=chunk.text,
         metadata={
