@@ -34,7 +34,9 @@ class UnitScores:
     fact_coverage: np.ndarray
 
 
-def best_per_unit(units: int, unit_of_row: np.ndarray, values: np.ndarray, rows: np.ndarray | None = None) -> np.ndarray:
+def best_per_unit(
+    units: int, unit_of_row: np.ndarray, values: np.ndarray, rows: np.ndarray | None = None
+) -> np.ndarray:
     """The largest value among each unit's rows (0 for a unit without rows); rows limits the rows read."""
     best = np.zeros(units, dtype=np.float32)
     if rows is not None:

@@ -181,8 +181,11 @@ class HybridRetriever:
             asked.similarity = views.vectors.similarities(asked.vector)
             similarity = best_per_unit(len(entries), views.vector_units, asked.similarity)
         facts = stated_facts(asked.views, asked.text, views.directory.notice_ids_of(scope))
-        fact_rows = np.array([views.lexical.row_of_chunk[c] for c in facts if c in views.lexical.row_of_chunk], dtype=np.int64)
-        coverage = views.lexical.coverage(asked.terms, by_rarity=True) if self.settings.coverage_by_rarity else asked.coverage
+        row_of_chunk = views.lexical.row_of_chunk
+        fact_rows = np.array([row_of_chunk[c] for c in facts if c in row_of_chunk], dtype=np.int64)
+        coverage = asked.coverage
+        if self.settings.coverage_by_rarity:
+            coverage = views.lexical.coverage(asked.terms, by_rarity=True)
         scores = UnitScores(
             coverage=best_per_unit(len(entries), views.lexical_units, coverage),
             similarity=similarity,
@@ -203,7 +206,8 @@ class HybridRetriever:
                 found.best_coverage = float(scores.coverage[index])
                 found.best_similarity = max(found.best_similarity, float(scores.similarity[index]))
             else:
-                found = UnitEvidence(entry.unit, [], float(scores.similarity[index]), float(scores.coverage[index]), False)
+                similarity_of, coverage_of = float(scores.similarity[index]), float(scores.coverage[index])
+                found = UnitEvidence(entry.unit, [], similarity_of, coverage_of, False)
             evidence.append(found)
         return evidence
 

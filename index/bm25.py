@@ -180,7 +180,9 @@ def save_snapshot(snapshot: Bm25Snapshot, folder) -> None:
     np.save(folder / "lengths.npy", snapshot.lengths)
 
 
-def load_snapshot(folder, vocabulary: Sequence[str], chunk_ids: Sequence[str], notice_ids: Sequence[str]) -> Bm25Snapshot:
+def load_snapshot(
+    folder, vocabulary: Sequence[str], chunk_ids: Sequence[str], notice_ids: Sequence[str]
+) -> Bm25Snapshot:
     """Read a snapshot written by save_snapshot, with its ids and vocabulary (in column order)."""
     counts = sparse.load_npz(folder / "counts.npz").tocsc()
     lengths = np.load(folder / "lengths.npy")

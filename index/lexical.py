@@ -131,7 +131,8 @@ class LexicalIndex:
 
     def _update(self, rows, added: Sequence[str], removed: set[str]) -> None:
         tokenizer = self.tokenizer
-        new_words = [w for w in self._unit_words([r for r in rows if r.notice_id in set(added)]) if w not in self._words]
+        added_set, known = set(added), set(self._words)
+        new_words = [w for w in self._unit_words([r for r in rows if r.notice_id in added_set]) if w not in known]
         if new_words:  # a new unit's name becomes one token in the chunks added from now on
             tokenizer.add_words(new_words)
             self._words = self._words + new_words
