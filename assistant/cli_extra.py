@@ -80,6 +80,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     bench.add_argument("--questions", type=int, default=10, help="soak: questions per session")
     bench.add_argument("--soak-timeout", type=float, default=900.0, help="soak: stop after this many seconds")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bench.add_argument(
+        "--keep", type=Path, help="query: keep each size's corpus and home in this folder and reuse them next run"
+    )
 
 
 @command("eval")
@@ -218,6 +221,7 @@ def run_bench(args: argparse.Namespace) -> int:
         seed=args.seed,
         show_progress=not args.json,
         profile_dir=args.profile,
+        keep_dir=args.keep,
     )
     if args.json:
         print_json(results_as_dicts(results))

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+_SPACE = re.compile(r"\s+")
 
 
 def reciprocal_rank_fusion(
@@ -17,9 +22,13 @@ def reciprocal_rank_fusion(
     return sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
 
 
-def char_bigrams(text: str) -> set[str]:
-    compact = "".join(ch for ch in text if not ch.isspace())
-    return {compact[i : i + 2] for i in range(len(compact) - 1)} or {compact}
+def char_bigrams(text: str) -> np.ndarray:
+    """The distinct character bigrams of text (spaces dropped) as sorted integer codes; a text
+    shorter than two characters is its one character."""
+    codes = np.frombuffer(_SPACE.sub("", text).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if codes.size < 2:
+        return codes
+    return np.unique((codes[:-1] << np.uint64(21)) | codes[1:])  # code points fit in 21 bits
 
 
 def overlap_ratio(a: str, b: str) -> float:
@@ -27,8 +36,9 @@ def overlap_ratio(a: str, b: str) -> float:
     return _bigram_overlap(char_bigrams(a), char_bigrams(b))
 
 
-def _bigram_overlap(first: set[str], second: set[str]) -> float:
-    return len(first & second) / max(1, min(len(first), len(second)))
+def _bigram_overlap(first: np.ndarray, second: np.ndarray) -> float:
+    shared = np.intersect1d(first, second, assume_unique=True).size
+    return shared / max(1, min(first.size, second.size))
 
 
 def collapse_near_duplicates(
@@ -39,7 +49,7 @@ def collapse_near_duplicates(
 ) -> list[tuple[str, float]]:
     """Drop items whose text mostly repeats a better-ranked item's text; stop after `limit` kept."""
     kept: list[tuple[str, float]] = []
-    kept_bigrams: list[set[str]] = []
+    kept_bigrams: list[np.ndarray] = []
     for item, score in ranked:
         if limit is not None and len(kept) >= limit:
             break

@@ -1,15 +1,19 @@
-"""Hybrid, unit-aware retrieval: dense (Chroma) + lexical (BM25), fused by reciprocal rank fusion.
+"""Hybrid, unit-aware retrieval: dense (vector matrix or Chroma) + lexical (BM25), fused by reciprocal rank fusion.
 
-Questions about every unit are answered unit by unit: each unit's notices are searched on
-their own and a unit is kept when its best evidence clears a relevance threshold, so recall
-does not hang on a global top-k.
+"Which units…" questions score every passage in one pass (one matrix product, one BM25 call),
+decide which units qualify from their best passages relative to the question's spread of scores
+across units (assistant.qualify), and pick passages only for those units, so recall does not
+hang on a global top-k and time does not grow with one search per unit.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -22,12 +26,17 @@ from assistant.fusion import (
     reciprocal_rank_fusion,
     term_coverage,
 )
-from assistant.question import profile_question, record_fields
+from assistant.qualify import UnitScores, asks_which_units, best_per_unit, qualifying
+from assistant.settings import RetrievalSettings
+from assistant.stated_facts import stated_facts
 from assistant.units import UnitDirectory, asks_across_units, asks_comparison
+from assistant.views import QuestionScores, RetrieverViews, chunk_document, next_views
 from index.catalog import Catalog
-from index.documents import Chunk, NoticeMetadata
-from index.lexical import LexicalIndex
+from index.lexical import LexicalIndex, top_hits
 from index.store import ChunkStore, StoreUnavailable, VectorHit
+from index.vector_cache import VectorCache
+
+__all__ = ["HybridRetriever", "NoticeRetriever", "RetrievalResult", "RetrievalSettings", "UnitEvidence"]
 
 logger = logging.getLogger(__name__)
 
@@ -61,26 +70,6 @@ class RetrievalResult:
         return [e.unit for e in self.per_unit if e.qualifies]
 
 
-@dataclass(frozen=True)
-class RetrievalSettings:
-    k: int = 5
-    candidates: int = 30  # per signal, before fusion
-    rrf_k: int = 60
-    # A unit qualifies for a question across units when its best chunk covers this share of
-    # the question's terms, or is this similar to it.
-    min_coverage: float = 0.5
-    min_similarity: float = 0.86
-    duplicate_overlap: float = 0.8
-    # Weight in the fusion of passages stating the asked-for figure or date (records, metadata).
-    fact_weight: float = 1.5
-    # Questions across units search each unit on its own up to this many units; beyond it only
-    # the units with a passage among the wide_candidates best of a global search.
-    search_every_unit_up_to: int = 12
-    wide_candidates: int = 300
-    # A unit whose notice states the asked-for figure qualifies at this lower coverage.
-    min_coverage_with_fact: float = 0.3
-
-
 class HybridRetriever:
     """Dense + lexical retrieval over the ingested notices, unit-aware."""
 
@@ -91,45 +80,42 @@ class HybridRetriever:
         lexical: LexicalIndex,
         embeddings: Embeddings,
         settings: RetrievalSettings | None = None,
+        vector_cache: VectorCache | None = None,
     ) -> None:
         self.catalog = catalog
         self.store = store
         self.lexical = lexical
         self.embeddings = embeddings
         self.settings = settings or RetrievalSettings()
-        self._generation = -1
-        self._directory = UnitDirectory([])
-        self._chunks: dict[str, Chunk] = {}
-        self._chunks_by_notice: dict[str, list[Chunk]] = {}
-        self._titles: dict[str, str] = {}
-        self._metadata: dict[str, NoticeMetadata] = {}
-        self._figure_spans: dict[str, list[tuple[str, int, int]]] = {}
+        self.vector_cache = vector_cache if self.settings.vector_cache else None
+        self._views = RetrieverViews()
+        self._refresh_lock = threading.Lock()
 
-    # --- catalogue views, refreshed when the catalogue changes -----------------------------
+    # --- snapshot of the catalogue, swapped whole when the catalogue changes --------------
 
-    def _refresh(self) -> None:
-        generation = self.catalog.generation()
-        if generation == self._generation:
-            return
-        notices = self.catalog.notices()
-        self._directory = UnitDirectory(notices)
-        self._titles = {row.notice_id: row.title or row.file_name for row in notices}
-        self._metadata = {row.notice_id: row.metadata for row in notices}
-        self._chunks = {c.chunk_id: c for c in self.catalog.chunks()}
-        self._chunks_by_notice = {}
-        for chunk in self._chunks.values():
-            self._chunks_by_notice.setdefault(chunk.notice_id, []).append(chunk)
-        self._figure_spans = {
-            notice_id: [(f["field"], f["start"], f["end"]) for f in record.get("figures", [])]
-            for notice_id, record in self.catalog.records().items()
-        }
-        self.lexical.refresh()
-        self._generation = generation
+    def refresh(self) -> RetrieverViews:
+        """The current snapshot, first brought up to date with the catalogue (by notice)."""
+        views = self._views
+        if self.catalog.generation() == views.generation:
+            return views
+        with self._refresh_lock:
+            views = self._views
+            generation = self.catalog.generation()
+            if generation == views.generation:
+                return views
+            lexical = self.lexical.snapshot()
+            vectors = None
+            if self.vector_cache is not None:
+                try:
+                    vectors = self.vector_cache.matrix_for(lexical.rows_of_notice)
+                except StoreUnavailable as error:  # dense search then goes to the store (and says so)
+                    logger.warning("vector cache not refreshed: %s", error)
+            self._views = next_views(views, self.catalog, generation, lexical, vectors)
+            return self._views
 
     @property
     def directory(self) -> UnitDirectory:
-        self._refresh()
-        return self._directory
+        return self.refresh().directory
 
     # --- retrieval -----------------------------------------------------------------------
 
@@ -137,10 +123,11 @@ class HybridRetriever:
         self, question: str, units: Sequence[str] | None = None, k: int | None = None
     ) -> RetrievalResult:
         """Retrieve evidence for a question, optionally only from the given units."""
-        self._refresh()
+        views = self.refresh()  # one snapshot for the whole question
         k = k or self.settings.k
-        allowed = list(units) if units else self._directory.units
-        named = [u for u in self._directory.find_units(question) if u in allowed]
+        allowed = list(units) if units else views.directory.units
+        named = [u for u in views.directory.find_units(question) if u in allowed]
+        terms = self.lexical.query_tokens(question)
         result = RetrievalResult(
             question=question,
             documents=[],
@@ -148,9 +135,9 @@ class HybridRetriever:
             # Asked across units, or narrowed by the user to several units: answer unit by unit.
             across_units=(asks_across_units(question) or len(units or []) >= 2) and len(named) != 1,
             comparison=asks_comparison(question) or len(named) >= 2,
-            query_terms=self.lexical.query_tokens(question),
+            query_terms=terms,
         )
-        if not self._chunks:
+        if not views.chunks:
             return result
         try:
             query_vector = self.embeddings.embed_query(question)
@@ -158,89 +145,119 @@ class HybridRetriever:
             logger.warning("query embedding failed (%s); keyword search only", error)
             query_vector = None
             result.notice = f"向量检索不可用({error.__class__.__name__}),本次仅用关键词检索。"
+        asked = QuestionScores(
+            views, question, query_vector, terms, views.lexical.scores(terms), views.lexical.coverage(terms)
+        )
         if len(named) == 1:
-            result.documents = self._search(question, query_vector, named, k, result)
+            result.documents = self._search(asked, views.notice_ids_of_unit(named[0]), k, result)
         elif len(named) >= 2 or result.across_units:
             scope = named or allowed
-            searched = scope if named else self._units_with_candidates(question, query_vector, scope, result)
-            result.per_unit = [
-                self._unit_evidence(question, query_vector, unit, k, result)
-                if unit in searched
-                else UnitEvidence(unit, [], 0.0, 0.0, False)
-                for unit in scope
-            ]
-            # Units the user named or picked are all shown; only "which units…" questions filter.
-            if named or not asks_across_units(question):
+            if named or not asks_which_units(question):
+                # Units the user named or picked, or every unit when each unit's answer is asked
+                # for (各单位…分别), are all shown, each with its own passages.
+                result.per_unit = [self._unit_evidence(asked, unit, k, result, None) for unit in scope]
                 for evidence in result.per_unit:
                     evidence.qualifies = bool(evidence.documents)
+            else:
+                result.per_unit = self._which_units(asked, scope, k, result)
             result.per_unit.sort(key=lambda e: (not e.qualifies, -e.best_coverage, -e.best_similarity))
             result.documents = [d for e in result.per_unit if e.qualifies for d in e.documents]
         else:
-            result.documents = self._search(question, query_vector, allowed if units else None, k, result)
+            notice_ids = views.directory.notice_ids_of(allowed) if units else None
+            result.documents = self._search(asked, notice_ids, k, result)
         return result
 
-    def _units_with_candidates(
-        self, question: str, query_vector: list[float] | None, scope: Sequence[str], result: RetrievalResult
-    ) -> set[str]:
-        """With many units, only those with a passage in a wide global search are searched one by one.
-
-        A unit none of whose passages is among the top lexical or dense candidates cannot clear
-        the qualifying bar, and searching hundreds of units one by one takes seconds.
-        """
-        if len(scope) <= self.settings.search_every_unit_up_to:
-            return set(scope)
-        allowed = self._directory.notice_ids_of(scope)
-        notices = {h.notice_id for h in self.lexical.search(question, self.settings.wide_candidates, allowed)}
-        notices |= {h.notice_id for h in self._dense(query_vector, self.settings.wide_candidates, allowed, result)}
-        return {e.unit for e in self._directory.entries if set(e.notice_ids) & notices}
+    def _which_units(
+        self, asked: QuestionScores, scope: Sequence[str], k: int, result: RetrievalResult
+    ) -> list[UnitEvidence]:
+        """Score every passage once, decide which units qualify, pick passages only for those."""
+        views = asked.views
+        entries = views.directory.entries
+        in_scope = np.zeros(len(entries), dtype=bool)
+        wanted = set(scope)
+        in_scope[[i for i, e in enumerate(entries) if e.unit in wanted]] = True
+        similarity = np.zeros(len(entries), dtype=np.float32)
+        if asked.vector is not None and views.vectors is not None:
+            asked.similarity = views.vectors.similarities(asked.vector)
+            similarity = best_per_unit(len(entries), views.vector_units, asked.similarity)
+        facts = stated_facts(asked.views, asked.text, views.directory.notice_ids_of(scope))
+        row_of_chunk = views.lexical.row_of_chunk
+        fact_rows = np.array([row_of_chunk[c] for c in facts if c in row_of_chunk], dtype=np.int64)
+        coverage = asked.coverage
+        if self.settings.coverage_by_rarity:
+            coverage = views.lexical.coverage(asked.terms, by_rarity=True)
+        scores = UnitScores(
+            coverage=best_per_unit(len(entries), views.lexical_units, coverage),
+            similarity=similarity,
+            fact_coverage=best_per_unit(len(entries), views.lexical_units, coverage, fact_rows),
+        )
+        chosen = qualifying(scores, in_scope, self.settings)
+        facts_of_unit: dict[int, dict[str, list[tuple[int, int]]]] = {}
+        for chunk_id, spans in facts.items():
+            unit_index = views.unit_of_notice.get(views.chunks[chunk_id].notice_id, -1)
+            facts_of_unit.setdefault(unit_index, {})[chunk_id] = spans
+        evidence = []
+        for index, entry in enumerate(entries):
+            if not in_scope[index]:
+                continue
+            if chosen[index]:
+                found = self._unit_evidence(asked, entry.unit, k, result, facts_of_unit.get(index, {}))
+                found.qualifies = bool(found.documents)
+                found.best_coverage = float(scores.coverage[index])
+                found.best_similarity = max(found.best_similarity, float(scores.similarity[index]))
+            else:
+                similarity_of, coverage_of = float(scores.similarity[index]), float(scores.coverage[index])
+                found = UnitEvidence(entry.unit, [], similarity_of, coverage_of, False)
+            evidence.append(found)
+        return evidence
 
     def _unit_evidence(
-        self, question: str, query_vector: list[float], unit: str, k: int, result: RetrievalResult
+        self,
+        asked: QuestionScores,
+        unit: str,
+        k: int,
+        result: RetrievalResult,
+        facts: dict[str, list[tuple[int, int]]] | None,
     ) -> UnitEvidence:
-        documents = self._search(question, query_vector, [unit], k, result)
+        documents = self._search(asked, asked.views.notice_ids_of_unit(unit), k, result, facts)
         best_similarity = max((d.metadata["similarity"] for d in documents), default=0.0)
         best_coverage = max((d.metadata["coverage"] for d in documents), default=0.0)
-        fact_coverage = max((d.metadata["coverage"] for d in documents if d.metadata["states_fact"]), default=0.0)
-        qualifies = bool(documents) and (
-            best_coverage >= self.settings.min_coverage
-            or best_similarity >= self.settings.min_similarity
-            or fact_coverage >= self.settings.min_coverage_with_fact
-        )
-        return UnitEvidence(unit, documents, best_similarity, best_coverage, qualifies)
+        return UnitEvidence(unit, documents, best_similarity, best_coverage, bool(documents))
 
     def _search(
         self,
-        question: str,
-        query_vector: list[float] | None,
-        units: Sequence[str] | None,
+        asked: QuestionScores,
+        notice_ids: Sequence[str] | None,
         k: int,
         result: RetrievalResult,
+        facts: dict[str, list[tuple[int, int]]] | None = None,
     ) -> list[Document]:
-        notice_ids = self._directory.notice_ids_of(units) if units is not None else None
+        views = asked.views
         candidates = self.settings.candidates
-        dense = self._dense(query_vector, candidates, notice_ids, result)
-        lexical = self.lexical.search(question, candidates, notice_ids)
+        dense = self._dense(asked, candidates, notice_ids, result)
+        lexical = top_hits(views.lexical, asked.bm25, candidates, notice_ids)
         similarity = {hit.chunk_id: hit.similarity for hit in dense}
         rankings = [[h.chunk_id for h in dense], [h.chunk_id for h in lexical]]
-        facts = self._stated_facts(question, notice_ids)
+        if facts is None:
+            facts = stated_facts(asked.views, asked.text, notice_ids)
         rankings.append(list(facts))
         fused = reciprocal_rank_fusion(
             rankings, k=self.settings.rrf_k, weights=(1.0, 1.0, self.settings.fact_weight)
         )
-        ranked = [(cid, score) for cid, score in fused if cid in self._chunks]
+        ranked = [(cid, score) for cid, score in fused if cid in views.chunks]
         kept = collapse_near_duplicates(
-            ranked, lambda cid: self._chunks[cid].text, self.settings.duplicate_overlap, limit=k
+            ranked, lambda cid: views.chunks[cid].text, self.settings.duplicate_overlap, limit=k
         )
-        terms = self.lexical.query_tokens(question)
         documents = []
         for chunk_id, score in kept[:k]:
-            chunk = self._chunks[chunk_id]
-            document = self._document(
-                chunk,
-                score,
-                similarity.get(chunk_id, 0.0),
-                term_coverage(terms, self.lexical.tokenizer.tokenize(chunk.embedding_text())),
+            chunk = views.chunks[chunk_id]
+            row = views.lexical.row_of_chunk.get(chunk_id)
+            coverage = (
+                float(asked.coverage[row])
+                if row is not None
+                else term_coverage(asked.terms, self.lexical.tokenizer.tokenize(chunk.embedding_text()))
             )
+            document = chunk_document(views, chunk, score, similarity.get(chunk_id, 0.0), coverage)
             document.metadata["states_fact"] = chunk_id in facts
             document.metadata["fact_spans"] = facts.get(chunk_id, [])
             documents.append(document)
@@ -248,77 +265,23 @@ class HybridRetriever:
 
     def _dense(
         self,
-        query_vector: list[float] | None,
+        asked: QuestionScores,
         k: int,
         notice_ids: Sequence[str] | None,
         result: RetrievalResult,
     ) -> list[VectorHit]:
-        """Vector search, or nothing (with a notice for the user) when the store is unreachable."""
-        if query_vector is None:
+        """Vector search (in the matrix, else in the store), or nothing when neither can answer."""
+        if asked.vector is None:
             return []
+        matrix = asked.views.vectors
+        if matrix is not None:
+            return matrix.search(asked.vector, k, notice_ids, asked.similarity)
         try:
-            return self.store.search(query_vector, k, notice_ids)
+            return self.store.search(asked.vector, k, notice_ids)
         except StoreUnavailable as error:
             logger.warning("%s", error)
             result.notice = "向量库暂时无法连接,本次仅用关键词检索(请检查 Chroma 服务)。"
             return []
-
-    def _stated_facts(
-        self, question: str, notice_ids: Sequence[str] | None
-    ) -> dict[str, list[tuple[int, int]]]:
-        """Chunks holding the notice metadata or record figures the question asks about, best first,
-        each with the spans (in the notice) of those facts.
-
-        A third ranking for the fusion: where a notice states the figure or date asked for
-        (per its record and metadata, extracted at ingest), that passage is evidence even
-        when its wording is far from the question's.
-        """
-        profile = profile_question(question)
-        about_figures = profile.wants_number or asks_across_units(question) or asks_comparison(question)
-        fields = record_fields(question) if about_figures else ()
-        if not fields and not profile.metadata_fields:
-            return {}
-        spans: list[tuple[int, str, int, int]] = []  # (priority, notice, start, end)
-        for notice_id in notice_ids if notice_ids is not None else list(self._chunks_by_notice):
-            metadata = self._metadata.get(notice_id)
-            for field_name in profile.metadata_fields:
-                value = getattr(metadata, field_name, None) if metadata else None
-                if value is not None:
-                    spans.append((-1, notice_id, value.start, value.end))
-            spans.extend(
-                (fields.index(field_name), notice_id, start, end)
-                for field_name, start, end in self._figure_spans.get(notice_id, [])
-                if field_name in fields
-            )
-        spans.sort(key=lambda span: span[0])  # fields the question names first, reading order within
-        ranked: dict[str, list[tuple[int, int]]] = {}
-        for _, notice_id, start, end in spans:
-            chunk = next(
-                (c for c in self._chunks_by_notice.get(notice_id, []) if c.start <= start and end <= c.end),
-                None,
-            )
-            if chunk is not None and (start, end) not in ranked.get(chunk.chunk_id, []):
-                ranked.setdefault(chunk.chunk_id, []).append((start, end))
-        return ranked
-
-    def _document(self, chunk: Chunk, score: float, similarity: float, coverage: float) -> Document:
-        return Document(
-            id=chunk.chunk_id,
-            page_content=chunk.text,
-            metadata={
-                "chunk_id": chunk.chunk_id,
-                "notice_id": chunk.notice_id,
-                "ordinal": chunk.ordinal,
-                "unit": chunk.unit,
-                "title": self._titles.get(chunk.notice_id, ""),
-                "section_path": chunk.section_path,
-                "start": chunk.start,
-                "end": chunk.end,
-                "score": score,
-                "similarity": similarity,
-                "coverage": coverage,
-            },
-        )
 
 
 class NoticeRetriever(BaseRetriever):

@@ -18,6 +18,7 @@ from index.lexical import LexicalIndex
 from index.limits import LoadLimits
 from index.store import ChunkStore, make_chroma_client, reopen_embedded_client
 from index.uploads import UploadReport, discard_upload, ingest_uploads
+from index.vector_cache import VectorCache
 from index.writer_lock import WriterLock
 
 logger = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ class Workspace:
 
     def _after_own_change(self) -> None:
         """After this process changed the library (under the writer lock): its own views are current."""
-        self.lexical.refresh()
+        self.indexes_changed()
         with self._lock:
             self._seen_changes = self.catalog.change_count()
 
@@ -136,9 +137,26 @@ class Workspace:
             discard_upload(self.uploads_dir, row.source_path, self.catalog)
         return row
 
+    def indexes_changed(self) -> None:
+        """After an ingest or removal: update the lexical index, vector matrix and retriever by notice."""
+        self.lexical.refresh()
+        if "retriever" in self.__dict__:  # only a retriever already in use; a new one reads the catalogue
+            self.retriever.refresh()
+
+    @cached_property
+    def vector_cache(self) -> VectorCache:
+        return VectorCache(self.store, self.settings.vectors_dir)
+
     @cached_property
     def retriever(self) -> HybridRetriever:
-        return HybridRetriever(self.catalog, self.store, self.lexical, self.embeddings)
+        return HybridRetriever(
+            self.catalog,
+            self.store,
+            self.lexical,
+            self.embeddings,
+            self.settings.retrieval,
+            vector_cache=self.vector_cache,
+        )
 
 
 def quiet_third_party_telemetry() -> None:

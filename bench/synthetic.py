@@ -31,6 +31,10 @@ CITIES = ("青禾市", "岚川市", "望舒市")
 _FIRST = "青云柳松枫桐梧杏桃梅兰竹荷莲芷杉槐榆栖白丹翠碧金玉石霞雁鹤鹭锦秀嘉安宁平泰和丰瑞祥蓝紫"
 _SECOND = "禾岭林湖溪泉川峰岗坪塘湾洲屿桥埠源潭滩浦坡岩谷冈港渡汀陂垣堤麓原"
 _ORGAN_NUMERALS = "一二三四五六七八"
+# Themes the across-unit questions ask about appear in a notice only this often, so "which units…"
+# has a known answer that is neither every unit nor none (about 40% of units with 3 notices each).
+OCCASIONAL_THEMES = (0, 3, 4, 8, 17)  # 津补贴, 软弱涣散, 固定资产, 公务接待, 违法建设
+OCCASIONAL_SHARE = 0.15
 
 
 @dataclass(frozen=True)
@@ -166,7 +170,10 @@ def generate_notice(unit: UnitName, rng: random.Random, problems: int | None = N
     for index, paragraph in enumerate(ORGANISING_PARAGRAPHS, start=1):
         lines += [f"({chinese_numeral(index)}){paragraph.format(**counts)}", ""]
     lines += [f"二、{titles[1]}", ""]
-    themes = rng.sample(THEMES, min(problems, len(THEMES)))
+    themes = [THEMES[i] for i in OCCASIONAL_THEMES if rng.random() < OCCASIONAL_SHARE]
+    common = [theme for i, theme in enumerate(THEMES) if i not in OCCASIONAL_THEMES]
+    themes += rng.sample(common, max(0, min(problems - len(themes), len(common))))
+    rng.shuffle(themes)
     categories = rng.sample(CATEGORIES, rng.randint(3, 5))
     per_category = math.ceil(len(themes) / len(categories))
     for group, category in enumerate(categories):
@@ -235,13 +242,21 @@ UNSCOPED_QUESTIONS = (
     "工程项目未经招标直接发包的问题如何处理?",
     "重复信访件是怎么化解的?",
 )
+# Each "which units…" question with the phrase only the notices of its (occasional) theme contain:
+# the units whose notices contain it are the known answer.
 ACROSS_UNIT_QUESTIONS = (
-    "哪些单位清退了违规发放的津补贴?",
-    "哪些单位存在固定资产未入账的问题?",
-    "各单位分别新制定了多少项制度?",
-    "哪些单位对软弱涣散党组织进行了整顿?",
-    "哪些单位的通报提到了违规公务接待?",
+    ("哪些单位清退了违规发放的津补贴?", "津补贴"),
+    ("哪些单位存在固定资产未入账的问题?", "固定资产"),
+    ("哪些单位对软弱涣散党组织进行了整顿?", "软弱涣散"),
+    ("哪些单位的通报提到了违规公务接待?", "接待"),
+    ("哪些单位开展了违法建设整治?", "违法建设"),
 )
+
+
+def answering_units(question: str, units_and_texts: Sequence[tuple[str, str]]) -> set[str]:
+    """The known answer to one of ACROSS_UNIT_QUESTIONS: units with a notice containing its phrase."""
+    phrase = dict(ACROSS_UNIT_QUESTIONS)[question]
+    return {unit for unit, text in units_and_texts if phrase in text}
 
 
 def sample_questions(units: Sequence[str], count: int, seed: int = 0) -> dict[str, list[str]]:
@@ -250,5 +265,5 @@ def sample_questions(units: Sequence[str], count: int, seed: int = 0) -> dict[st
     return {
         "single-unit": [rng.choice(SINGLE_UNIT_QUESTIONS).format(unit=rng.choice(units)) for _ in range(count)],
         "unscoped": [UNSCOPED_QUESTIONS[i % len(UNSCOPED_QUESTIONS)] for i in range(count)],
-        "across-units": [ACROSS_UNIT_QUESTIONS[i % len(ACROSS_UNIT_QUESTIONS)] for i in range(count)],
+        "across-units": [ACROSS_UNIT_QUESTIONS[i % len(ACROSS_UNIT_QUESTIONS)][0] for i in range(count)],
     }

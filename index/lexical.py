@@ -1,7 +1,8 @@
-"""Lexical search: BM25 (bm25s) over jieba-segmented chunks, persisted beside the Chroma data.
+"""Lexical search: BM25 over jieba-segmented chunks, persisted beside the Chroma data.
 
 The index is derived from the catalogue: it records the catalogue generation it was built
-from and is rebuilt whenever ingest or remove changes the set of chunks.
+from and, when ingest or remove moves that generation, tokenises only the notices added and
+drops only the rows of the notices removed.
 """
 
 from __future__ import annotations
@@ -14,17 +15,16 @@ import re
 import shutil
 import threading
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import bm25s
 import jieba
 import numpy as np
 
+from index.bm25 import Bm25Snapshot, empty_snapshot, load_snapshot, save_snapshot
 from index.catalog import Catalog
 
 logger = logging.getLogger(__name__)
@@ -81,7 +81,7 @@ def normalize_for_search(text: str) -> str:
 
 
 class LexicalIndex:
-    """BM25 over the catalogue's chunks, rebuilt when the catalogue generation moves."""
+    """BM25 over the catalogue's chunks, brought up to date notice by notice when the catalogue moves."""
 
     def __init__(self, catalog: Catalog, directory: Path, extra_words: Iterable[str] = ()) -> None:
         self.catalog = catalog
@@ -89,84 +89,92 @@ class LexicalIndex:
         self._extra_words = list(extra_words)
         self._lock = threading.RLock()
         self._generation = -1
-        self._bm25: bm25s.BM25 | None = None
-        self._chunk_ids: list[str] = []
-        self._notice_ids: list[str] = []
-        self._notice_codes: np.ndarray = np.array([], dtype=np.int32)
+        self._snapshot: Bm25Snapshot = empty_snapshot()
+        self._words: list[str] = []
         self._tokenizer: ChineseTokenizer | None = None
-        self._code_of_notice: dict[str, int] = {}
-        self._document_frequency: dict[str, int] = {}
 
     @property
     def tokenizer(self) -> ChineseTokenizer:
         with self._lock:
             if self._tokenizer is None:
-                self._tokenizer = ChineseTokenizer(self._unit_words() + self._extra_words)
+                self._words = self._unit_words()
+                self._tokenizer = ChineseTokenizer(self._words + self._extra_words)
             return self._tokenizer
 
-    def _unit_words(self) -> list[str]:
+    def _unit_words(self, rows=None) -> list[str]:
         words: list[str] = []
-        for row in self.catalog.notices():
+        for row in rows if rows is not None else self.catalog.notices():
             words.extend([row.unit, *row.metadata.aliases])
-        return [w for w in words if w]
+        return [w for w in dict.fromkeys(words) if w]
+
+    def snapshot(self) -> Bm25Snapshot:
+        """The current index, up to date with the catalogue; immutable, safe to keep for one question."""
+        self.refresh()
+        return self._snapshot
 
     def refresh(self) -> None:
-        """Bring the index up to date with the catalogue (load from disk or rebuild)."""
+        """Bring the index up to date with the catalogue (load from disk, then update by notice)."""
         with self._lock:
             generation = self.catalog.generation()
             if generation == self._generation:
                 return
-            if not self._load(generation):
-                self._rebuild(generation)
+            if self._generation < 0:
+                self._load()
+            rows = self.catalog.notices()
+            wanted = {row.notice_id for row in rows}
+            present = set(self._snapshot.notice_ids)
+            added, removed = sorted(wanted - present), present - wanted
+            if added or removed:
+                self._update(rows, added, removed)
+            self._generation = generation
+            if added or removed:
+                self._save(generation)
 
-    def _load(self, generation: int) -> bool:
+    def _update(self, rows, added: Sequence[str], removed: set[str]) -> None:
+        tokenizer = self.tokenizer
+        added_set, known = set(added), set(self._words)
+        new_words = [w for w in self._unit_words([r for r in rows if r.notice_id in added_set]) if w not in known]
+        if new_words:  # a new unit's name becomes one token in the chunks added from now on
+            tokenizer.add_words(new_words)
+            self._words = self._words + new_words
+        rows_added = []
+        for notice_id in added:
+            for chunk in self.catalog.chunks(notice_id):
+                rows_added.append((chunk.chunk_id, notice_id, tokenizer.tokenize(chunk.embedding_text()) or ["\u0000"]))
+        self._snapshot = self._snapshot.without_notices(removed).with_notices(rows_added)
+        logger.debug("lexical index: %d notice(s) added, %d removed", len(added), len(removed))
+
+    def _load(self) -> None:
         meta_path = self.directory / "chunks.json"
         if not meta_path.exists():
-            return False
+            return
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
-            if meta.get("generation") != generation:
-                return False
-            self._tokenizer = ChineseTokenizer(meta.get("words", []) + self._extra_words)
-            self._set(
-                bm25s.BM25.load(self.directory / "bm25", show_progress=False) if meta["chunk_ids"] else None,
-                meta["chunk_ids"],
-                meta["notice_ids"],
-                generation,
-                meta.get("document_frequency", {}),
-            )
-            return True
+            snapshot = load_snapshot(self.directory, meta["vocabulary"], meta["chunk_ids"], meta["notice_ids"])
         except (OSError, ValueError, KeyError):
             logger.warning("lexical index at %s is unreadable; rebuilding it", self.directory)
-            return False
+            return
+        self._words = list(meta.get("words", []))
+        self._tokenizer = ChineseTokenizer(self._words + self._extra_words)
+        self._snapshot = snapshot
 
-    def _rebuild(self, generation: int) -> None:
-        words = self._unit_words()
-        self._tokenizer = ChineseTokenizer(words + self._extra_words)
-        chunks = self.catalog.chunks()
-        tokenized = [self._tokenizer.tokenize(c.embedding_text()) or ["\u0000"] for c in chunks]
-        bm25 = None
-        if chunks:
-            bm25 = bm25s.BM25()
-            bm25.index(tokenized, show_progress=False)
+    def _save(self, generation: int) -> None:
         # Write to a fresh folder, then swap it in, so a crash never leaves a mixed index; the folder
-        # is this process's own, as another process sharing the library may be rebuilding too.
+        # is this process's own, as another process sharing the library may be saving too.
+        snapshot = self._snapshot
         staging = self.directory.with_name(f"{self.directory.name}.new-{os.getpid()}-{threading.get_ident()}")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
-        if bm25 is not None:
-            bm25.save(staging / "bm25", show_progress=False)
-        chunk_ids = [c.chunk_id for c in chunks]
-        notice_ids = [c.notice_id for c in chunks]
-        document_frequency = Counter(term for tokens in tokenized for term in set(tokens))
+        save_snapshot(snapshot, staging)
+        vocabulary = sorted(snapshot.vocabulary, key=snapshot.vocabulary.__getitem__)
         (staging / "chunks.json").write_text(
             json.dumps(
                 {
                     "generation": generation,
-                    "chunk_ids": chunk_ids,
-                    "notice_ids": notice_ids,
-                    "words": words,
-                    "document_frequency": document_frequency,
+                    "chunk_ids": list(snapshot.chunk_ids),
+                    "notice_ids": list(snapshot.notice_ids),
+                    "vocabulary": vocabulary,
+                    "words": self._words,
                 },
                 ensure_ascii=False,
             ),
@@ -177,7 +185,6 @@ class LexicalIndex:
             staging.rename(self.directory)
         except OSError:  # another process swapped its copy in first; this one is only kept in memory
             shutil.rmtree(staging, ignore_errors=True)
-        self._set(bm25, chunk_ids, notice_ids, generation, document_frequency)
 
     def term_weights(self, terms: Iterable[str]) -> dict[str, float]:
         """Inverse document frequency of each term over the chunks; rare terms weigh more.
@@ -185,39 +192,18 @@ class LexicalIndex:
         A term no chunk has gets the highest weight: a question about something absent from
         every notice should look weakly covered everywhere.
         """
-        self.refresh()
-        with self._lock:
-            total = max(1, len(self._chunk_ids))
-            frequency = self._document_frequency
-        return {
-            term: math.log(1 + (total - frequency.get(term, 0) + 0.5) / (frequency.get(term, 0) + 0.5))
-            for term in terms
-        }
+        snapshot = self.snapshot()
+        total = max(1, snapshot.size)
+        weights = {}
+        for term in terms:
+            frequency = snapshot.frequency_of(term)
+            weights[term] = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+        return weights
 
     def known_terms(self, terms: Iterable[str]) -> set[str]:
         """The terms at least one passage of the library holds."""
-        self.refresh()
-        with self._lock:
-            frequency = self._document_frequency
-        return {term for term in terms if frequency.get(term, 0) > 0}
-
-    def _set(
-        self,
-        bm25,
-        chunk_ids: list[str],
-        notice_ids: list[str],
-        generation: int,
-        document_frequency: dict[str, int] | None = None,
-    ) -> None:
-        self._document_frequency = dict(document_frequency or {})
-        self._bm25 = bm25
-        self._chunk_ids = list(chunk_ids)
-        self._notice_ids = list(notice_ids)
-        # Notice ids as small integers, so filtering by notice is a fast vector operation.
-        codes = {notice_id: code for code, notice_id in enumerate(dict.fromkeys(notice_ids))}
-        self._notice_codes = np.array([codes[n] for n in notice_ids], dtype=np.int32)
-        self._code_of_notice = codes
-        self._generation = generation
+        snapshot = self.snapshot()
+        return {term for term in terms if snapshot.frequency_of(term) > 0}
 
     def query_tokens(self, query: str) -> list[str]:
         """The meaningful terms of a query (empty when it has none)."""
@@ -227,21 +213,22 @@ class LexicalIndex:
         self, query: str, k: int, notice_ids: Sequence[str] | None = None
     ) -> list[LexicalHit]:
         """Top-k chunks by BM25; a query with no meaningful terms gets no hits rather than noise."""
-        self.refresh()
-        with self._lock:
-            bm25, chunk_ids, all_notice_ids = self._bm25, self._chunk_ids, self._notice_ids
-            notice_codes, code_of_notice = self._notice_codes, self._code_of_notice
-        if bm25 is None or k <= 0:
-            return []
-        token_ids = [bm25.vocab_dict[t] for t in set(self.query_tokens(query)) if t in bm25.vocab_dict]
-        if not token_ids:
-            return []
-        scores = bm25.get_scores_from_ids(token_ids)
-        if notice_ids is not None:
-            wanted = [code_of_notice[n] for n in notice_ids if n in code_of_notice]
-            scores = np.where(np.isin(notice_codes, wanted), scores, 0.0)
+        snapshot = self.snapshot()
+        return top_hits(snapshot, snapshot.scores(self.query_tokens(query)), k, notice_ids)
+
+
+def top_hits(
+    snapshot: Bm25Snapshot, scores: np.ndarray, k: int, notice_ids: Sequence[str] | None = None
+) -> list[LexicalHit]:
+    """The k best-scoring rows (score above 0), optionally only rows of the given notices."""
+    if k <= 0 or not snapshot.size:
+        return []
+    if notice_ids is not None:
+        rows = snapshot.rows_of(notice_ids)
+        candidates = rows[scores[rows] > 0] if rows.size else rows
+    else:
         candidates = np.flatnonzero(scores > 0)
-        if candidates.size == 0:
-            return []
-        top = candidates[np.argsort(-scores[candidates], kind="stable")[:k]]
-        return [LexicalHit(chunk_ids[i], all_notice_ids[i], float(scores[i])) for i in top]
+    if candidates.size == 0:
+        return []
+    top = candidates[np.argsort(-scores[candidates], kind="stable")[:k]]
+    return [LexicalHit(snapshot.chunk_ids[i], snapshot.notice_ids[i], float(scores[i])) for i in top]

@@ -220,6 +220,17 @@ class ChunkStore:
             hits.append(VectorHit(chunk_id, str(metadata["notice_id"]), 1.0 - float(distance)))
         return hits
 
+    def vectors_of(self, notice_ids: Sequence[str]) -> tuple[list[str], list[str], Sequence[Sequence[float]]]:
+        """(chunk ids, their notice ids, their vectors) of every chunk of these notices."""
+        if not notice_ids:
+            return [], [], []
+        ids = list(notice_ids)
+        where = {"notice_id": ids[0]} if len(ids) == 1 else {"notice_id": {"$in": ids}}
+        with self._reachable():
+            result = self._collection.get(where=where, include=["embeddings", "metadatas"])
+        owners = [str(m["notice_id"]) for m in result["metadatas"]]
+        return list(result["ids"]), owners, result["embeddings"]
+
     def search_text(self, query: str, k: int, notice_ids: Sequence[str] | None = None) -> list[VectorHit]:
         """Embed the query with the store's embedder, then search."""
         return self.search(self._embeddings.embed_query(query), k, notice_ids)

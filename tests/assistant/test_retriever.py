@@ -239,3 +239,52 @@ def test_a_filter_naming_several_units_gets_each_units_evidence(fixtures_ws):
     result = fixtures_ws.retriever.retrieve("整改工作做了什么?", units=[LIULIN, DONGHU])
     assert {e.unit for e in result.per_unit} == {LIULIN, DONGHU}
     assert all(e.documents for e in result.per_unit)
+
+
+# --- snapshots: what one question reads never changes under it -------------------------
+
+
+def test_a_question_keeps_the_snapshot_it_started_with_while_a_notice_is_added(ingested):
+    retriever = ingested.retriever
+    before = retriever.refresh()
+    shutil.copy(CROWDING_NOTICES / "baisha.txt", ingested.settings.home / "baisha.txt")
+    ingested.ingestor.ingest_paths([ingested.settings.home / "baisha.txt"])
+
+    after = retriever.refresh()
+    assert BAISHA not in before.directory.units and not any(c.unit == BAISHA for c in before.chunks.values())
+    assert BAISHA in after.directory.units
+    assert set(after.lexical.notice_ids) == set(after.vectors.notice_ids) == set(after.chunks_by_notice)
+    assert BAISHA in units_of(retriever.retrieve("白沙镇退回了哪些补助?").documents)
+
+
+def test_questions_asked_while_notices_come_and_go_always_read_whole_snapshots(ingested):
+    import threading
+
+    errors: list[BaseException] = []
+    seen_units: list[set[str]] = []
+    done = threading.Event()
+
+    def ask() -> None:
+        while not done.is_set():
+            try:
+                result = ingested.retriever.retrieve(SUBSIDY_QUESTION)
+                seen_units.append(units_of(result.documents))
+            except BaseException as error:  # noqa: BLE001 - the test reports any failure
+                errors.append(error)
+                return
+
+    readers = [threading.Thread(target=ask) for _ in range(2)]
+    for reader in readers:
+        reader.start()
+    for name in ("baisha.txt", "nanhu.txt"):
+        shutil.copy(CROWDING_NOTICES / name, ingested.settings.home / name)
+        ingested.ingestor.ingest_paths([ingested.settings.home / name])
+    ingested.ingestor.remove("baisha.txt")
+    done.set()
+    for reader in readers:
+        reader.join()
+
+    assert errors == []
+    assert seen_units
+    final = ingested.retriever.retrieve(SUBSIDY_QUESTION)
+    assert NANHU in final.qualifying_units and BAISHA not in final.qualifying_units

@@ -8,6 +8,8 @@ import re
 import pytest
 
 from bench.synthetic import (
+    ACROSS_UNIT_QUESTIONS,
+    answering_units,
     chinese_numeral,
     generate_corpus,
     make_unit_names,
@@ -114,3 +116,12 @@ def test_each_kind_of_question_takes_the_retrieval_path_it_is_meant_to_time(corp
     questions = sample_questions(sorted({n.unit for n in corpus}), 10, seed=2)
     assert not any(asks_across_units(q) for q in questions["unscoped"])
     assert all(asks_across_units(q) for q in questions["across-units"])
+
+
+def test_which_units_questions_have_a_known_answer_that_is_some_units_not_all():
+    notices = generate_corpus(90, seed=5)
+    units = {n.unit for n in notices}
+    for question, phrase in ACROSS_UNIT_QUESTIONS:
+        answer = answering_units(question, [(n.unit, n.text) for n in notices])
+        assert 0 < len(answer) < len(units), question
+        assert all(any(phrase in n.text for n in notices if n.unit == unit) for unit in answer)

@@ -186,6 +186,16 @@ class TestChunkStoreContract:
         assert collection.metadata["embed_model"] == "fake:contract"
         assert collection.configuration_json["hnsw"]["space"] == "cosine"
 
+    def test_vectors_of_some_notices_are_their_chunks_stored_vectors(self, store, embeddings):
+        chunk_ids, owners, vectors = store.vectors_of([NOTICE_B])
+        expected = make_chunks(NOTICE_B)
+        assert sorted(chunk_ids) == sorted(c.chunk_id for c in expected)
+        assert set(owners) == {NOTICE_B}
+        by_id = dict(zip(chunk_ids, vectors, strict=True))
+        first = expected[0]
+        assert list(by_id[first.chunk_id]) == pytest.approx(embeddings.embed_documents([first.text])[0], abs=1e-6)
+        assert store.vectors_of([]) == ([], [], [])
+
     def test_reopening_with_the_same_model_keeps_the_chunks(self, store, client, embeddings, collection_name):
         reopened = ChunkStore(client, embeddings, collection_name, model_id="fake:contract")
         assert reopened.count() == store.count()

@@ -1,0 +1,75 @@
+"""Which units answer a "which units…" question, from every passage's scores in one pass.
+
+Pure logic over arrays: each unit's best passage coverage and similarity, then a rule relative
+to how this question scores across all units (see RetrievalSettings for the knobs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.settings import RetrievalSettings
+
+
+# "Which units…" wording (a filter over units), as opposed to "each unit…" (各单位, 分别, 五个单位),
+# which asks for every unit's answer.
+WHICH_UNITS = re.compile(r"哪些|哪几|哪一?个?(?:单位|家)|有没有单位|有单位|几个单位|多少个?单位|谁家")
+
+
+def asks_which_units(question: str) -> bool:
+    """True when the question asks which units something holds for, so units must qualify."""
+    return bool(WHICH_UNITS.search(question))
+
+
+@dataclass(frozen=True)
+class UnitScores:
+    """Each unit's best passage: share of the question's terms it covers, its cosine similarity,
+    and the best coverage among passages stating the asked-for fact (0 when none does)."""
+
+    coverage: np.ndarray
+    similarity: np.ndarray
+    fact_coverage: np.ndarray
+
+
+def best_per_unit(
+    units: int, unit_of_row: np.ndarray, values: np.ndarray, rows: np.ndarray | None = None
+) -> np.ndarray:
+    """The largest value among each unit's rows (0 for a unit without rows); rows limits the rows read."""
+    best = np.zeros(units, dtype=np.float32)
+    if rows is not None:
+        unit_of_row, values = unit_of_row[rows], values[rows]
+    known = unit_of_row >= 0
+    if known.any():
+        np.maximum.at(best, unit_of_row[known], values[known].astype(np.float32))
+    return best
+
+
+def coverage_bar(coverage: np.ndarray, in_scope: np.ndarray, settings: RetrievalSettings) -> float:
+    """The coverage a unit needs: a share of the best unit's, never below the absolute floor."""
+    top = float(coverage[in_scope].max()) if in_scope.any() else 0.0
+    return max(settings.min_coverage, settings.relative_coverage * top)
+
+
+def similarity_bar(similarity: np.ndarray, in_scope: np.ndarray, settings: RetrievalSettings) -> float:
+    """The similarity a unit needs: above the floor and well clear of the typical unit."""
+    scoped = similarity[in_scope]
+    if scoped.size < 3:  # too few units to say what is typical
+        return settings.min_similarity
+    median = float(np.median(scoped))
+    spread = float(np.median(np.abs(scoped - median))) or 1e-6
+    return max(settings.min_similarity, median + settings.similarity_spread * spread)
+
+
+def qualifying(scores: UnitScores, in_scope: np.ndarray, settings: RetrievalSettings) -> np.ndarray:
+    """True for each unit in scope whose evidence clears the question's relative bars."""
+    bar = coverage_bar(scores.coverage, in_scope, settings)
+    by_terms = scores.coverage >= bar
+    by_meaning = scores.similarity >= similarity_bar(scores.similarity, in_scope, settings)
+    by_fact = (scores.fact_coverage > 0) & (scores.fact_coverage >= settings.relative_coverage_with_fact * bar)
+    stating = int(((scores.fact_coverage > 0) & in_scope).sum())
+    if stating > settings.max_share_stating_fact * max(1, int(in_scope.sum())):
+        by_fact[:] = False  # a figure nearly every unit states (money, dates) tells no unit apart
+    return in_scope & (by_terms | by_meaning | by_fact)

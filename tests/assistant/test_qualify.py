@@ -1,0 +1,73 @@
+"""Which units qualify for a "which units…" question, relative to how the question scores across units."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.qualify import UnitScores, asks_which_units, best_per_unit, qualifying
+from assistant.settings import RetrievalSettings
+
+SETTINGS = RetrievalSettings(relative_coverage=0.7, min_coverage=0.4, min_similarity=0.86, similarity_spread=3.0)
+
+
+def scores(coverage, similarity=None, fact=None) -> UnitScores:
+    n = len(coverage)
+    return UnitScores(
+        coverage=np.array(coverage, dtype=np.float32),
+        similarity=np.array(similarity if similarity is not None else [0.5] * n, dtype=np.float32),
+        fact_coverage=np.array(fact if fact is not None else [0.0] * n, dtype=np.float32),
+    )
+
+
+def everyone(n: int) -> np.ndarray:
+    return np.ones(n, dtype=bool)
+
+
+def test_units_covering_nearly_as_much_as_the_best_unit_qualify():
+    chosen = qualifying(scores([1.0, 0.75, 0.5, 0.2]), everyone(4), SETTINGS)
+    assert chosen.tolist() == [True, True, False, False]
+
+
+def test_the_bar_follows_the_question_when_no_unit_covers_every_term():
+    # The same spread one level lower: the best covers 0.6, so 0.45 is close enough, 0.3 is not.
+    chosen = qualifying(scores([0.6, 0.45, 0.3]), everyone(3), SETTINGS)
+    assert chosen.tolist() == [True, True, False]
+
+
+def test_a_question_nothing_answers_qualifies_no_unit():
+    assert not qualifying(scores([0.3, 0.25, 0.1]), everyone(3), SETTINGS).any()
+
+
+def test_a_unit_stating_the_asked_for_figure_qualifies_at_a_lower_coverage():
+    chosen = qualifying(scores([1.0, 0.45, 0.45], fact=[0.0, 0.45, 0.0]), everyone(3), SETTINGS)
+    assert chosen.tolist() == [True, True, False]
+
+
+def test_only_a_unit_far_above_the_typical_similarity_qualifies_on_meaning_alone():
+    similarity = [0.87, 0.87, 0.86, 0.95, 0.865]
+    chosen = qualifying(scores([0.0] * 5, similarity), everyone(5), SETTINGS)
+    assert chosen.tolist() == [False, False, False, True, False]
+
+
+def test_units_out_of_scope_never_qualify_and_do_not_set_the_bar():
+    in_scope = np.array([False, True, True])
+    chosen = qualifying(scores([1.0, 0.6, 0.5]), in_scope, SETTINGS)
+    assert chosen.tolist() == [False, True, True]
+
+
+def test_best_per_unit_takes_the_best_row_of_each_unit():
+    best = best_per_unit(3, np.array([0, 1, 0, 2, -1]), np.array([0.2, 0.5, 0.7, 0.1, 0.9]))
+    assert np.allclose(best, [0.7, 0.5, 0.1])
+
+
+def test_a_figure_nearly_every_unit_states_does_not_make_a_unit_qualify():
+    # Every unit states some amount of money: that alone tells no unit apart.
+    chosen = qualifying(scores([1.0, 0.45, 0.45], fact=[1.0, 0.45, 0.45]), everyone(3), SETTINGS)
+    assert chosen.tolist() == [True, False, False]
+
+
+def test_which_units_wording_filters_but_each_unit_wording_asks_for_every_unit():
+    assert asks_which_units("哪些单位清退了违规发放的津补贴?")
+    assert asks_which_units("有没有单位提到末位表态制度?")
+    assert not asks_which_units("各单位分别新制定了多少项制度?")
+    assert not asks_which_units("五个单位分别是由哪个巡察组巡察的?")  # which team, for each unit
