@@ -12,7 +12,7 @@ from langchain_core.embeddings import Embeddings
 from assistant.retriever import HybridRetriever
 from assistant.settings import Settings
 from index.catalog import Catalog
-from index.embedder import embedding_model_id, make_embeddings
+from assistant.embeddings import embedding_model_id, make_embeddings
 from index.ingest import Ingestor
 from index.lexical import LexicalIndex
 from index.store import ChunkStore, make_chroma_client
@@ -73,6 +73,7 @@ class Workspace:
             chunk_tokens=self.settings.chunk_tokens,
             overlap_sentences=self.settings.chunk_overlap_sentences,
             max_file_bytes=int(self.settings.max_file_mb * 1024 * 1024),
+            batch_chunks=self.settings.ingest_batch_chunks,
             on_change=self.lexical.refresh,
         )
 

@@ -118,7 +118,7 @@ def _settings_for(home: Path, model_dir: Path | None = None):
 
 def real_dimensions(model_dir: Path) -> int:
     """Length of the real default embedder's vectors (loads the model)."""
-    from index.embedder import make_embeddings
+    from assistant.embeddings import make_embeddings
 
     return len(make_embeddings(_settings_for(Path(tempfile.gettempdir()), model_dir)).embed_query("维度"))
 
@@ -208,7 +208,7 @@ def measure_queries(
     from assistant.retriever import HybridRetriever
     from assistant.workspace import Workspace
     from bench.synthetic import sample_questions
-    from index.embedder import embedding_model_id, make_embeddings
+    from assistant.embeddings import embedding_model_id, make_embeddings
     from index.fake_embedder import HashingEmbeddings
 
     result = QueryResult()
