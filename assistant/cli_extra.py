@@ -64,6 +64,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     bench.add_argument("--seed", type=int, default=7, help="query: seed of the synthetic corpus and questions")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bench.add_argument(
+        "--baseline", action="store_true", help="ingest: also time the plain LangChain pipeline in the same run"
+    )
 
 
 @command("eval")
@@ -171,6 +174,7 @@ def run_bench(args: argparse.Namespace) -> int:
                 repeats=max(1, args.repeat),
                 progress_factory=None if args.json else BarProgress,
                 profile_path=args.profile,
+                baseline=args.baseline,
             )
         except BenchUnavailable as error:
             raise UserError(str(error)) from error
