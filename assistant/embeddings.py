@@ -72,6 +72,17 @@ def make_bundled_embeddings(settings: Settings) -> Embeddings:
     return SentenceTransformerEmbeddings(str(folder), batch_size=settings.embed_batch_size)
 
 
+def describe_embeddings(embeddings: Embeddings) -> str:
+    """How the embedder runs, for the user: "int8 ONNX", "fp32 sentence-transformers", or its class."""
+    from index.onnx_embedder import OnnxEmbeddings
+
+    if isinstance(embeddings, OnnxEmbeddings):
+        return f"int8 ONNX, {embeddings.threads} threads"
+    if isinstance(embeddings, SentenceTransformerEmbeddings):
+        return "fp32 sentence-transformers"
+    return type(embeddings).__name__
+
+
 def embedding_model_id(settings: Settings) -> str:
     """A stable name for the embedding space, stored with the index so that a model change is noticed.
 

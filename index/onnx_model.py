@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import resources
@@ -165,7 +166,9 @@ def export_encoder(fp32_folder: Path, destination: Path) -> None:
     input_ids = torch.tensor([[0, 100, 200, 300, 2], [0, 100, 2, 1, 1]])
     attention_mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 0, 0]])
     dynamic = {0: "batch", 1: "sequence"}
-    with torch.no_grad():
+    # The tracer warns about Python branches on shapes; the check against fp32 is what tells.
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
         torch.onnx.export(
             encoder,
             (input_ids, attention_mask),
@@ -200,7 +203,21 @@ def quantize_encoder(source: Path, destination: Path) -> None:
         from onnxruntime.quantization import QuantType, quantize_dynamic
     except ImportError as error:
         raise Int8ModelError(ONNX_MISSING) from error
-    quantize_dynamic(str(source), str(destination), weight_type=QuantType.QInt8, per_channel=True)
+    # Per-channel weights: per-tensor scales measured cosine mean 0.988 on the seed chunks, per-channel 0.997.
+    # reduce_range (7-bit weights, for CPUs without VNNI) measured mean 0.954: worse, and not needed here.
+    quiet = _QuietRootLogger()  # the quantiser logs advice and one line per tensor on the root logger
+    logging.getLogger().addFilter(quiet)
+    try:
+        quantize_dynamic(str(source), str(destination), weight_type=QuantType.QInt8, per_channel=True)
+    finally:
+        logging.getLogger().removeFilter(quiet)
+
+
+class _QuietRootLogger(logging.Filter):
+    """Drops records below ERROR logged straight on the root logger (libraries' chatter)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.ERROR
 
 
 def sample_texts() -> list[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant import embeddings as embeddings_module
-from assistant.embeddings import embedding_model_id, make_embeddings
+from assistant.embeddings import describe_embeddings, embedding_model_id, make_embeddings
 from assistant.settings import Settings
 from index.embedder import EmbedderUnavailable, OpenAICompatibleEmbeddings, SentenceTransformerEmbeddings
 from index.fake_embedder import HashingEmbeddings
@@ -121,3 +121,9 @@ def test_bundled_model_falls_back_to_fp32_when_the_int8_check_fails(tmp_path, mo
 def test_int8_and_fp32_share_the_bundled_model_id(tmp_path):
     on = embedding_model_id(make_settings(tmp_path, embed_int8=True))
     assert on == embedding_model_id(make_settings(tmp_path, embed_int8=False))
+
+
+def test_the_embedder_is_described_by_how_it_runs(tmp_path):
+    assert describe_embeddings(OnnxEmbeddings(tmp_path, threads=2)) == "int8 ONNX, 2 threads"
+    assert describe_embeddings(SentenceTransformerEmbeddings(str(tmp_path))) == "fp32 sentence-transformers"
+    assert describe_embeddings(HashingEmbeddings()) == "HashingEmbeddings"
