@@ -110,8 +110,13 @@ def _build(fp32_folder: Path, target: Path, verifier: Verifier) -> CosineCheck:
         staged = build_root / target.name
         staged.mkdir()
         fp32_onnx = build_root / "model-fp32.onnx"
-        export_encoder(fp32_folder, fp32_onnx)
-        quantize_encoder(fp32_onnx, staged / INT8_MODEL_FILE)
+        try:
+            export_encoder(fp32_folder, fp32_onnx)
+            quantize_encoder(fp32_onnx, staged / INT8_MODEL_FILE)
+        except Int8ModelError:
+            raise
+        except Exception as error:  # the exporter and quantiser fail in many ways; fp32 still works
+            raise Int8ModelError(f"exporting {fp32_folder} to int8 ONNX failed ({error.__class__.__name__}: {error})") from error
         fp32_onnx.unlink()
         shutil.copy2(fp32_folder / "tokenizer.json", staged / "tokenizer.json")
         (staged / EMBEDDER_CONFIG).write_text(json.dumps(pooling_config(fp32_folder), indent=2), encoding="utf-8")

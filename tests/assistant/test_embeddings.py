@@ -118,6 +118,23 @@ def test_bundled_model_falls_back_to_fp32_when_the_int8_check_fails(tmp_path, mo
     assert embeddings.model_path == str(folder)
 
 
+def test_bundled_model_falls_back_to_fp32_when_the_export_fails(tmp_path, monkeypatch, caplog):
+    from index.onnx_model import Int8ModelError
+
+    def broken_export(fp32, **bars):
+        raise Int8ModelError("exporting failed (RuntimeError: unknown operator)")
+
+    monkeypatch.setattr(embeddings_module, "ensure_bundled_model", lambda models_dir: tmp_path / "e5")
+    monkeypatch.setattr("index.onnx_model.ensure_int8_model", broken_export)
+    with caplog.at_level("WARNING", logger="assistant.embeddings"):
+        embeddings = make_embeddings(make_settings(tmp_path))
+    assert isinstance(embeddings, SentenceTransformerEmbeddings)
+    assert caplog.messages == [
+        "int8 embedding model not used (exporting failed (RuntimeError: unknown operator)); "
+        "embedding with the fp32 model"
+    ]
+
+
 def test_int8_and_fp32_share_the_bundled_model_id(tmp_path):
     on = embedding_model_id(make_settings(tmp_path, embed_int8=True))
     assert on == embedding_model_id(make_settings(tmp_path, embed_int8=False))

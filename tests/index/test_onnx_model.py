@@ -77,6 +77,19 @@ def test_a_folder_with_other_pooling_is_refused_before_exporting(tmp_path, fake_
     assert fake_export == []
 
 
+def test_an_export_that_crashes_is_an_int8_error_and_leaves_no_scraps(tmp_path, monkeypatch):
+    fp32 = write_fp32_folder(tmp_path / "e5")
+
+    def crash(folder: Path, target: Path) -> None:
+        target.write_bytes(b"half")
+        raise RuntimeError("exporter does not know this operator")
+
+    monkeypatch.setattr(onnx_model, "export_encoder", crash)
+    with pytest.raises(onnx_model.Int8ModelError, match="exporter does not know this operator"):
+        ensure_int8_model(fp32, verifier=lambda a, b: CosineCheck(1.0, 1.0, 1), **BARS)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["e5"]
+
+
 def test_sample_texts_hold_queries_passages_and_one_text_past_the_window():
     texts = sample_texts()
     assert any(text.startswith("query: ") for text in texts)
