@@ -72,10 +72,10 @@ def ensure_int8_model(
 ) -> Path | None:
     """The int8 folder when it matches fp32 closely enough (built once), else None after a log line."""
     target = int8_model_dir(fp32_folder)
-    check = read_check(target)
+    check = read_check(target, fp32_folder)
     if check is None:
         with _build_lock:
-            check = read_check(target)
+            check = read_check(target, fp32_folder)
             if check is None:
                 check = _build(Path(fp32_folder), target, verifier or compare_with_fp32)
     if check.passes(min_cosine, mean_cosine):
@@ -88,14 +88,22 @@ def ensure_int8_model(
     return None
 
 
-def read_check(folder: Path) -> CosineCheck | None:
-    """The recorded check of a complete int8 folder from this recipe, or None when it must be built."""
+def read_check(folder: Path, fp32_folder: Path) -> CosineCheck | None:
+    """The recorded check of a complete int8 folder made by this recipe from this very fp32 build, else None."""
     try:
         marker = json.loads((folder / INT8_MARKER).read_text(encoding="utf-8"))
-        if marker.get("export_revision") != EXPORT_REVISION:
+        if marker.get("export_revision") != EXPORT_REVISION or marker.get("source_stamp") != source_stamp(fp32_folder):
             return None
         return CosineCheck(**marker["check"])
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def source_stamp(fp32_folder: Path) -> int | None:
+    """When the fp32 folder was written (its modules.json), so that a rebuilt fp32 folder is noticed."""
+    try:
+        return (Path(fp32_folder) / "modules.json").stat().st_mtime_ns
+    except OSError:
         return None
 
 
@@ -121,16 +129,21 @@ def _build(fp32_folder: Path, target: Path, verifier: Verifier) -> CosineCheck:
         shutil.copy2(fp32_folder / "tokenizer.json", staged / "tokenizer.json")
         (staged / EMBEDDER_CONFIG).write_text(json.dumps(pooling_config(fp32_folder), indent=2), encoding="utf-8")
         check = verifier(fp32_folder, staged)
-        marker = {"export_revision": EXPORT_REVISION, "source": str(fp32_folder), "check": asdict(check)}
+        marker = {
+            "export_revision": EXPORT_REVISION,
+            "source": str(fp32_folder),
+            "source_stamp": source_stamp(fp32_folder),
+            "check": asdict(check),
+        }
         (staged / INT8_MARKER).write_text(json.dumps(marker, indent=2), encoding="utf-8")
-        _move_into_place(staged, target, build_root)
+        _move_into_place(staged, target, build_root, fp32_folder)
     finally:
         shutil.rmtree(build_root, ignore_errors=True)
     logger.info(
         "int8 embedding model checked against fp32: cosine mean %.4f, min %.4f (%.0f s)",
         check.mean, check.minimum, time.monotonic() - started,
     )
-    return read_check(target) or check
+    return read_check(target, fp32_folder) or check
 
 
 def pooling_config(fp32_folder: Path) -> dict[str, Any]:
@@ -249,16 +262,16 @@ def compare_with_fp32(fp32_folder: Path, int8_folder: Path) -> CosineCheck:
     return CosineCheck(mean=float(cosines.mean()), minimum=float(cosines.min()), texts=len(texts))
 
 
-def _move_into_place(staged: Path, target: Path, build_root: Path) -> None:
+def _move_into_place(staged: Path, target: Path, build_root: Path, fp32_folder: Path) -> None:
     """Rename the finished folder onto target; each rename is atomic, so target is never half-written."""
     if target.exists():
-        if read_check(target) is not None:  # another process finished first
+        if read_check(target, fp32_folder) is not None:  # another process finished first
             return
         target.rename(build_root / "replaced")  # an outdated or broken folder; removed with build_root
     try:
         staged.rename(target)
     except OSError:
-        if read_check(target) is None:
+        if read_check(target, fp32_folder) is None:
             raise
 
 

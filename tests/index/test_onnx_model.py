@@ -59,6 +59,16 @@ def test_a_passing_check_is_built_once_and_reused(tmp_path, fake_export):
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
 
 
+def test_a_rebuilt_fp32_folder_gets_a_new_int8_copy(tmp_path, fake_export):
+    fp32 = write_fp32_folder(tmp_path / "e5")
+    passing = lambda fp32_folder, int8_folder: CosineCheck(mean=0.995, minimum=0.985, texts=3)  # noqa: E731
+    ensure_int8_model(fp32, verifier=passing, **BARS)
+    written = (fp32 / "modules.json").stat().st_mtime_ns
+    os.utime(fp32 / "modules.json", ns=(written + 10**9, written + 10**9))  # the fp32 converter ran again
+    assert ensure_int8_model(fp32, verifier=passing, **BARS) == int8_model_dir(fp32)
+    assert len(fake_export) == 2
+
+
 def test_a_failing_check_falls_back_with_one_line_and_is_not_redone(tmp_path, fake_export, caplog):
     fp32 = write_fp32_folder(tmp_path / "e5")
     failing = lambda fp32_folder, int8_folder: CosineCheck(mean=0.97, minimum=0.90, texts=30)  # noqa: E731
