@@ -21,3 +21,4 @@ def test_baseline_stores_every_split_and_counts_the_corpus_chars(tmp_path):
     figures = result.to_dict()
     assert figures["chars_per_s"] == result.chars / result.wall_s
     assert figures["chunks_per_s"] == result.chunks / result.wall_s
+    assert 0 < figures["cpu_s"] and figures["chars_per_cpu_s"] == result.chars / result.cpu_s
