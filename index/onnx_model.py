@@ -30,7 +30,7 @@ INT8_MODEL_FILE = "model-int8.onnx"
 INT8_MARKER = "int8-model.json"
 EMBEDDER_CONFIG = "embedder.json"
 # Bump when the export or quantisation changes, so folders built by an older recipe are rebuilt.
-EXPORT_REVISION = 1
+EXPORT_REVISION = 2
 ONNX_OPSET = 17
 _STALE_BUILD_AGE_S = 3600.0
 ONNX_MISSING = "The int8 embedding model needs the onnx package: pip install onnx"
@@ -216,19 +216,36 @@ def _last_hidden_state_module(model: Any) -> Any:
 
 
 def quantize_encoder(source: Path, destination: Path) -> None:
-    """Dynamic int8 quantisation of the matrix products and the embedding table (per-channel weights)."""
+    """Dynamic int8 quantisation of the matrix products (per-channel weights), feed-forward outputs kept fp32."""
     try:
+        import onnx
         from onnxruntime.quantization import QuantType, quantize_dynamic
     except ImportError as error:
         raise Int8ModelError(ONNX_MISSING) from error
     # Per-channel weights: per-tensor scales measured cosine mean 0.988 on the seed chunks, per-channel 0.997.
     # reduce_range (7-bit weights, for CPUs without VNNI) measured mean 0.954: worse, and not needed here.
+    # Also quantising each layer's feed-forward output (1536 -> 384, fed by GELU's long-tailed activations)
+    # cost one gold passage of dev recall@5 (0.956 vs fp32 0.971); kept fp32 it matched fp32 (0.971, MRR
+    # equal) with cosine mean 0.9992, for about 15% less speed.
+    graph = onnx.load(str(source), load_external_data=False).graph
+    feed_forward_outputs = [node.name for node in graph.node if node.op_type == "MatMul" and _is_feed_forward_output(node.name)]
     quiet = _QuietRootLogger()  # the quantiser logs advice and one line per tensor on the root logger
     logging.getLogger().addFilter(quiet)
     try:
-        quantize_dynamic(str(source), str(destination), weight_type=QuantType.QInt8, per_channel=True)
+        quantize_dynamic(
+            str(source),
+            str(destination),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            nodes_to_exclude=feed_forward_outputs,
+        )
     finally:
         logging.getLogger().removeFilter(quiet)
+
+
+def _is_feed_forward_output(node_name: str) -> bool:
+    """The exporter names a layer's feed-forward output product ".../layer.N/output/dense/MatMul"."""
+    return "/output/dense/" in node_name and "/attention/" not in node_name
 
 
 class _QuietRootLogger(logging.Filter):

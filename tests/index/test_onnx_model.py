@@ -100,6 +100,16 @@ def test_an_export_that_crashes_is_an_int8_error_and_leaves_no_scraps(tmp_path, 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["e5"]
 
 
+def test_only_the_feed_forward_outputs_stay_fp32():
+    names = {
+        "/model/encoder/layer.3/output/dense/MatMul": True,
+        "/model/encoder/layer.3/attention/output/dense/MatMul": False,
+        "/model/encoder/layer.3/intermediate/dense/MatMul": False,
+        "/model/encoder/layer.3/attention/self/query/MatMul": False,
+    }
+    assert {name: onnx_model._is_feed_forward_output(name) for name in names} == names
+
+
 def test_sample_texts_hold_queries_passages_and_one_text_past_the_window():
     texts = sample_texts()
     assert any(text.startswith("query: ") for text in texts)
