@@ -123,7 +123,9 @@ def test_notices_are_embedded_together_and_upserted_once(workspace, notices_dir,
         lambda texts, progress: embedded.append(len(texts)) or real_embed(texts, progress),
     )
     monkeypatch.setattr(
-        workspace.store, "add_notices", lambda notices, vectors: upserts.append(len(notices)) or real_add(notices, vectors)
+        workspace.store,
+        "add_notices",
+        lambda notices, vectors: upserts.append(len(notices)) or real_add(notices, vectors),
     )
     report = workspace.ingestor.ingest_paths([notices_dir])
     assert len(report.added) == 3

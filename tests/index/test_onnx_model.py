@@ -37,7 +37,9 @@ def write_fp32_folder(folder: Path, pooling_mode: str = "mean") -> Path:
 def fake_export(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Export and quantisation that write placeholder files; returns the exports made."""
     exports: list[Path] = []
-    monkeypatch.setattr(onnx_model, "export_encoder", lambda folder, target: exports.append(target) or target.write_bytes(b"x"))
+    monkeypatch.setattr(
+        onnx_model, "export_encoder", lambda folder, target: exports.append(target) or target.write_bytes(b"x")
+    )
     monkeypatch.setattr(onnx_model, "quantize_encoder", lambda source, target: target.write_bytes(b"int8"))
     return exports
 
