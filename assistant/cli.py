@@ -99,8 +99,10 @@ def run_prepare(args: argparse.Namespace) -> int:
         embeddings.warm_up()
     notices, chunks = workspace.catalog.counts()
     workspace.store.count()  # opens the vector store now, so a broken store shows up here
+    from assistant.embeddings import describe_embeddings
+
     print(
-        f"ready: embedding model {workspace.settings.embed_model}; "
+        f"ready: embedding model {workspace.settings.embed_model} ({describe_embeddings(embeddings)}); "
         f"{notices} notices, {chunks} chunks indexed in {workspace.settings.home}"
     )
     return 0

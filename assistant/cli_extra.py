@@ -83,6 +83,9 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     bench.add_argument(
         "--keep", type=Path, help="query: keep each size's corpus and home in this folder and reuse them next run"
     )
+    bench.add_argument(
+        "--baseline", action="store_true", help="ingest: also time the plain LangChain pipeline in the same run"
+    )
 
 
 @command("eval")
@@ -193,6 +196,7 @@ def run_bench(args: argparse.Namespace) -> int:
                 repeats=max(1, args.repeat),
                 progress_factory=None if args.json else BarProgress,
                 profile_path=args.profile,
+                baseline=args.baseline,
             )
         except BenchUnavailable as error:
             raise UserError(str(error)) from error

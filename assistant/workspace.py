@@ -9,10 +9,10 @@ from functools import cached_property
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.embeddings import embedding_model_id, make_embeddings
 from assistant.retriever import HybridRetriever
 from assistant.settings import Settings
 from index.catalog import Catalog
-from index.embedder import embedding_model_id, make_embeddings
 from index.ingest import IngestProgress, Ingestor
 from index.lexical import LexicalIndex
 from index.limits import LoadLimits
@@ -86,6 +86,7 @@ class Workspace:
             chunk_tokens=self.settings.chunk_tokens,
             overlap_sentences=self.settings.chunk_overlap_sentences,
             max_file_bytes=int(self.settings.max_file_mb * 1024 * 1024),
+            batch_chunks=self.settings.ingest_batch_chunks,
             limits=LoadLimits(
                 max_expanded_bytes=int(self.settings.max_expanded_mb * 1024 * 1024),
                 max_docx_xml_bytes=int(self.settings.max_docx_xml_mb * 1024 * 1024),

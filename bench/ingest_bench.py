@@ -1,9 +1,10 @@
-"""Ingest benchmark: the real pipeline over a corpus against the raw sentence-transformers encode of the same texts.
+"""Ingest benchmark: the real pipeline over a corpus against its own embedder alone and a plain LangChain baseline.
 
-Both timings start with the model already loaded and warmed up, so model loading is in neither.
+Every timing starts with its model already loaded and warmed up, so model loading is in none.
 The pipeline is timed as Ingestor.ingest_paths into a fresh home (the catalogue and Chroma are
-opened before the clock starts); the raw encode is SentenceTransformer.encode over exactly the
-embedding texts the pipeline stored, with the same batch size and passage prefix.
+opened before the clock starts); the raw encode is the pipeline's embedder over exactly the
+embedding texts the pipeline stored. With a baseline, the same run also times the plain LangChain
+pipeline (bench.langchain_baseline) and the fp32 sentence-transformers model over the pipeline's texts.
 """
 
 from __future__ import annotations
@@ -22,12 +23,15 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
+from assistant.embeddings import make_embeddings
 from assistant.settings import Settings
 from assistant.workspace import Workspace
+from bench.langchain_baseline import Throughput, corpus_chars, run_langchain_baseline
 from bench.measure import STAGE_LABELS, StageClock
 from index.chunker import split_notice_into_chunks
 from index.documents import notice_id_for
 from index.embedder import SentenceTransformerEmbeddings
+from index.onnx_embedder import OnnxEmbeddings
 from index.ingest import IngestProgress
 from index.loaders import iter_notice_files, load_document
 from index.metadata import extract_notice_metadata
@@ -36,6 +40,7 @@ from index.records import extract_notice_record
 logger = logging.getLogger(__name__)
 
 TARGET_RATIO = 1.25
+BASELINE_TARGET = 2.0  # ingest chars/s over the plain LangChain baseline's (issue 12)
 
 
 class BenchUnavailable(RuntimeError):
@@ -50,8 +55,9 @@ class IngestBenchResult:
     model: str
     batch_size: int
     prompt: str
-    torch_threads: int
+    threads: int
     notices: int = 0
+    chars: int = 0
     chunks: int = 0
     # Best (lowest) of the runs, by timing: "ingest", "raw", "raw_per_notice".
     wall_seconds: dict[str, float] = field(default_factory=dict)
@@ -61,6 +67,8 @@ class IngestBenchResult:
     pure_stages: dict[str, float] = field(default_factory=dict)
     profile: str = ""
     load_average: list[float] = field(default_factory=list)  # 1-minute load at start and end: other work
+    baseline: Throughput | None = None  # the plain LangChain pipeline, when asked for
+    fp32_raw_wall: float | None = None  # the fp32 sentence-transformers model over the pipeline's texts
 
     @property
     def ratio(self) -> float:
@@ -78,8 +86,22 @@ class IngestBenchResult:
             self.wall_seconds[name] = min(self.wall_seconds.get(name, run[f"{name}_wall"]), run[f"{name}_wall"])
             self.cpu_seconds[name] = min(self.cpu_seconds.get(name, run[f"{name}_cpu"]), run[f"{name}_cpu"])
 
+    @property
+    def ingest(self) -> Throughput:
+        return Throughput(self.chars, self.chunks, self.wall_seconds["ingest"], self.cpu_seconds["ingest"])
+
     def to_dict(self) -> dict[str, Any]:
-        return {**self.__dict__, "ratio": self.ratio, "cpu_ratio": self.cpu_ratio}
+        figures = {**self.__dict__, "ratio": self.ratio, "cpu_ratio": self.cpu_ratio, "ingest": self.ingest.to_dict()}
+        if self.baseline is not None:
+            figures["baseline"] = self.baseline.to_dict()
+            figures["chars_per_s_over_baseline"] = self.baseline.wall_s / self.ingest.wall_s  # same chars
+            figures["chars_per_cpu_s_over_baseline"] = self.baseline.cpu_s / self.ingest.cpu_s
+        if self.fp32_raw_wall is not None:
+            figures["embedder_chunks_per_s"] = {
+                "pipeline": self.chunks / self.wall_seconds["raw"],
+                "fp32_sentence_transformers": self.chunks / self.fp32_raw_wall,
+            }
+        return figures
 
 
 class Stopwatch:
@@ -93,35 +115,26 @@ class Stopwatch:
         self.wall, self.cpu = time.perf_counter() - self.wall, time.process_time() - self.cpu
 
 
-def load_raw_model(model_path: str) -> Any:
-    """A separate SentenceTransformer from the same folder, used as the raw baseline."""
-    from index.bundled_model import prefer_offline_hub, quiet_transformers
-
-    prefer_offline_hub()
-    from sentence_transformers import SentenceTransformer
-
-    with quiet_transformers():
-        return SentenceTransformer(model_path, device="cpu", local_files_only=Path(model_path).is_dir())
-
-
-def passage_prompt(embeddings: SentenceTransformerEmbeddings, model: Any) -> str:
-    """The prefix the pipeline puts before passages (its own setting, else the model's prompt)."""
-    if embeddings.passage_prefix is not None:
-        return embeddings.passage_prefix
-    prompts = getattr(model, "prompts", None) or {}
-    return prompts.get("document") or prompts.get("passage") or ""
-
-
-def raw_encode(model: Any, texts: list[str], prompt: str, batch_size: int) -> None:
-    """Encode texts the way the pipeline's embedder does (normalised float vectors), nothing else."""
-    model.encode(
-        texts,
-        prompt=prompt or None,
-        batch_size=batch_size,
-        normalize_embeddings=True,
-        convert_to_numpy=True,
-        show_progress_bar=False,
+def describe_embedder(embeddings: Embeddings) -> tuple[str, str]:
+    """The model location and passage prefix of a local embedder; other embedders cannot be benchmarked."""
+    if isinstance(embeddings, OnnxEmbeddings):
+        return f"int8 ONNX {embeddings.model_dir}", embeddings.passage_prefix
+    if isinstance(embeddings, SentenceTransformerEmbeddings):
+        return f"sentence-transformers {embeddings.model_path}", embeddings.passage_prefix or ""
+    raise BenchUnavailable(
+        "bench ingest times a local model: set ASSISTANT_EMBED_MODEL to the bundled model or a model folder"
     )
+
+
+def fp32_embeddings(settings: Settings, embeddings: Embeddings) -> SentenceTransformerEmbeddings:
+    """A separate fp32 sentence-transformers embedder of the same model, for the baseline."""
+    if isinstance(embeddings, SentenceTransformerEmbeddings):
+        return SentenceTransformerEmbeddings(
+            embeddings.model_path, embeddings.query_prefix, embeddings.passage_prefix, embeddings.batch_size
+        )
+    fp32 = make_embeddings(settings.model_copy(update={"embed_int8": False}))
+    assert isinstance(fp32, SentenceTransformerEmbeddings)
+    return fp32
 
 
 def time_pure_stages(corpus: Path, chunk_tokens: int, overlap_sentences: int) -> dict[str, float]:
@@ -174,30 +187,24 @@ def run_ingest_bench(
     repeats: int = 1,
     progress_factory: Callable[[], IngestProgress] | None = None,
     profile_path: Path | None = None,
+    baseline: bool = False,
 ) -> IngestBenchResult:
-    """Ingest corpus into fresh homes with the real embedder and time it against the raw model."""
+    """Ingest corpus into fresh homes with the real embedder; time it against its embedder alone and a baseline."""
     if not any(True for _ in iter_notice_files([corpus])):
         raise BenchUnavailable(f"{corpus} holds no notice files")
     with tempfile.TemporaryDirectory(prefix="assistant-bench-ingest-") as root:
         first = _bench_workspace(settings, Path(root) / "home-0")
         embeddings = first.embeddings
-        if not isinstance(embeddings, SentenceTransformerEmbeddings):
-            raise BenchUnavailable(
-                "bench ingest compares with the raw sentence-transformers model: set ASSISTANT_EMBED_MODEL to "
-                "the bundled model or a model folder"
-            )
-        import torch
-
+        model, prompt = describe_embedder(embeddings)
         embeddings.warm_up()
-        model = load_raw_model(embeddings.model_path)
-        prompt = passage_prompt(embeddings, model)
-        result = IngestBenchResult(
-            str(corpus), embeddings.model_path, embeddings.batch_size, prompt, torch.get_num_threads()
-        )
+        result = IngestBenchResult(str(corpus), model, embeddings.batch_size, prompt, _threads(embeddings))
+        result.chars = corpus_chars(corpus)
         result.load_average.append(os.getloadavg()[0])
         warm_texts = ["巡察整改情况通报。"] * embeddings.batch_size
         embeddings.embed_documents(warm_texts)
-        raw_encode(model, warm_texts, prompt, embeddings.batch_size)
+        fp32 = fp32_embeddings(settings, embeddings) if baseline else None
+        if fp32 is not None:
+            fp32.embed_documents(warm_texts)
 
         for attempt in range(repeats):
             # Later runs share the loaded model with a fresh home.
@@ -212,10 +219,10 @@ def run_ingest_bench(
                 by_notice.setdefault(chunk.notice_id, []).append(chunk.embedding_text())
             texts = [text for group in by_notice.values() for text in group]
             with Stopwatch() as raw:
-                raw_encode(model, texts, prompt, embeddings.batch_size)
+                embeddings.embed_documents(texts)
             with Stopwatch() as per_notice:
                 for group in by_notice.values():
-                    raw_encode(model, group, prompt, embeddings.batch_size)
+                    embeddings.embed_documents(group)
             run = {
                 "ingest_wall": ingest.wall, "ingest_cpu": ingest.cpu, "raw_wall": raw.wall, "raw_cpu": raw.cpu,
                 "raw_per_notice_wall": per_notice.wall, "raw_per_notice_cpu": per_notice.cpu,
@@ -225,6 +232,11 @@ def run_ingest_bench(
                 result.stages = dict(clock.seconds)
             result.keep_best(run)
             result.notices, result.chunks = len(by_notice), len(chunks)
+        if fp32 is not None:
+            with Stopwatch() as fp32_raw:
+                fp32.embed_documents(texts)
+            result.fp32_raw_wall = fp32_raw.wall
+            result.baseline = run_langchain_baseline(corpus, fp32, Path(root) / "baseline-chroma")
         result.load_average.append(os.getloadavg()[0])
         result.pure_stages = time_pure_stages(
             corpus, settings.chunk_tokens, settings.chunk_overlap_sentences
@@ -233,6 +245,14 @@ def run_ingest_bench(
             workspace = _bench_workspace(settings, Path(root) / "home-profiled", embeddings)
             result.profile = profile_ingest(workspace, corpus, profile_path)
     return result
+
+
+def _threads(embeddings: Embeddings) -> int:
+    if isinstance(embeddings, OnnxEmbeddings):
+        return embeddings.threads
+    import torch
+
+    return torch.get_num_threads()
 
 
 def profile_ingest(workspace: Workspace, corpus: Path, profile_path: Path, top: int = 30) -> str:
@@ -264,14 +284,14 @@ def format_ingest_report(result: IngestBenchResult) -> str:
     lines = [
         f"ingest benchmark: {result.corpus}  ({result.notices} notices, {result.chunks} chunks)",
         f"model {result.model}; batch {result.batch_size}; passage prefix {result.prompt!r}; "
-        f"torch threads {result.torch_threads}; best of {len(result.runs)} run(s) for each timing",
+        f"threads {result.threads}; best of {len(result.runs)} run(s) for each timing",
         "model loaded and warmed up before both timings: loading is excluded from both",
         f"1-minute load average at start / end: {' / '.join(f'{x:.1f}' for x in result.load_average)} "
         f"on {os.cpu_count()} CPUs (other processes share them)",
         f"  {'':<42} {'wall s':>9} {'chunks/s':>10} {'CPU s':>9}",
         row("ingest (Ingestor.ingest_paths, fresh home)", "ingest"),
-        row("raw encode, one call over all texts", "raw"),
-        row("raw encode, one call per notice", "raw_per_notice"),
+        row("embedder alone, one call over all texts", "raw"),
+        row("embedder alone, one call per notice", "raw_per_notice"),
         f"  ratio ingest / raw encode: wall {result.ratio:.2f}, CPU {result.cpu_ratio:.2f}  "
         f"(target <= {TARGET_RATIO}: {'met' if result.ratio <= TARGET_RATIO else 'NOT met'} on wall time)",
         f"  ratio ingest / raw encode per notice: wall {wall['ingest'] / wall['raw_per_notice']:.2f}, "
@@ -290,6 +310,25 @@ def format_ingest_report(result: IngestBenchResult) -> str:
             f"per notice {r['raw_per_notice_wall']:.1f}/{r['raw_per_notice_cpu']:.1f}"
             for r in result.runs
         ))
+    if result.baseline is not None:
+        ingest, baseline = result.ingest, result.baseline
+        speedup = (ingest.chars / ingest.wall_s) / (baseline.chars / baseline.wall_s)
+        lines += [
+            "against the plain LangChain pipeline (RecursiveCharacterTextSplitter 500/50, sentence-transformers "
+            "fp32, Chroma):",
+            f"  {'':<42} {'wall s':>9} {'chars/s':>10} {'chunks/s':>9}",
+            f"  {'ingest':<42} {ingest.wall_s:>9.2f} {ingest.chars / ingest.wall_s:>10.0f} "
+            f"{ingest.chunks / ingest.wall_s:>9.2f}",
+            f"  {'LangChain baseline':<42} {baseline.wall_s:>9.2f} {baseline.chars / baseline.wall_s:>10.0f} "
+            f"{baseline.chunks / baseline.wall_s:>9.2f}",
+            f"  chars/s over the baseline: {speedup:.2f}x (target >= {BASELINE_TARGET}: "
+            f"{'met' if speedup >= BASELINE_TARGET else 'NOT met'})",
+        ]
+    if result.fp32_raw_wall is not None:
+        lines.append(
+            f"embedder alone over the pipeline's {result.chunks} texts: {result.chunks / wall['raw']:.2f} chunks/s; "
+            f"fp32 sentence-transformers {result.chunks / result.fp32_raw_wall:.2f} chunks/s"
+        )
     if result.profile:
         lines += ["cProfile of one more ingest (top functions, cumulative):", result.profile]
     return "\n".join(lines)

@@ -112,7 +112,7 @@ class SizeResult:
 
 def real_dimensions(model_dir: Path) -> int:
     """Length of the real default embedder's vectors (loads the model)."""
-    from index.embedder import make_embeddings
+    from assistant.embeddings import make_embeddings
 
     return len(make_embeddings(bench_settings(Path(tempfile.gettempdir()), model_dir)).embed_query("维度"))
 
@@ -129,8 +129,8 @@ def measure_queries(
     """Open the built home as a server would and time retrieval for each kind of question."""
     from assistant.retriever import HybridRetriever
     from assistant.workspace import Workspace
+    from assistant.embeddings import embedding_model_id, make_embeddings
     from bench.synthetic import answering_units, sample_questions
-    from index.embedder import embedding_model_id, make_embeddings
     from index.fake_embedder import HashingEmbeddings
 
     result = QueryResult()

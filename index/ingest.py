@@ -8,13 +8,13 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from langchain_core.embeddings import Embeddings
 
 from index.catalog import Catalog, NoticeRow, PendingWorkLost
 from index.chunker import split_notice_into_chunks
-from index.documents import notice_id_for
+from index.documents import Chunk, notice_id_for
 from index.limits import LoadLimits
 from index.loaders import SUPPORTED_SUFFIXES, LoadError, iter_notice_files, load_document
 from index.metadata import extract_notice_metadata
@@ -76,6 +76,17 @@ class IngestReport:
         )
 
 
+@dataclass
+class _PreparedNotice:
+    """A notice recorded as pending in the catalogue, waiting for its vectors."""
+
+    notice_id: str
+    path: Path
+    chunks: list[Chunk]
+    title: str
+    record: dict[str, Any]
+
+
 class NoticeNotFound(LookupError):
     """No ingested notice matches the reference the user gave."""
 
@@ -93,6 +104,7 @@ class Ingestor:
         overlap_sentences: int = 1,
         max_file_bytes: int = 20 * 1024 * 1024,
         limits: LoadLimits | None = None,
+        batch_chunks: int = 256,
         on_change: Callable[[], None] | None = None,
         writer: WriterLock | None = None,
     ) -> None:
@@ -103,6 +115,7 @@ class Ingestor:
         self.overlap_sentences = overlap_sentences
         self.max_file_bytes = max_file_bytes
         self.limits = limits or LoadLimits()
+        self.batch_chunks = max(1, batch_chunks)
         self._on_change = on_change or (lambda: None)
         self.writer = writer
 
@@ -136,7 +149,11 @@ class Ingestor:
     def ingest_paths(
         self, paths: Iterable[str | Path], progress: IngestProgress | None = None
     ) -> IngestReport:
-        """Ingest files and folders (recursively); bad files are reported and skipped."""
+        """Ingest files and folders (recursively); bad files are reported and skipped.
+
+        Notices are prepared one by one and embedded together, batch_chunks chunks at a time, so that
+        the embedder sorts chunks of many notices by length and Chroma takes one upsert per batch.
+        """
         progress = progress or SilentProgress()
         report = IngestReport()
         began = time.perf_counter()
@@ -144,10 +161,18 @@ class Ingestor:
         with self.writing():
             self.finish_interrupted_work()
             progress.files_started(len(files))
+            pending: list[_PreparedNotice] = []
             try:
                 for path in files:
-                    outcome = self._ingest_file(path, report, progress)
-                    progress.file_finished(path, outcome)
+                    prepared = self._prepare_file(path, report, {notice.notice_id for notice in pending})
+                    if isinstance(prepared, str):
+                        progress.file_finished(path, prepared)
+                        continue
+                    pending.append(prepared)
+                    if sum(len(notice.chunks) for notice in pending) >= self.batch_chunks:
+                        self._store_batch(pending, report, progress)
+                        pending = []
+                self._store_batch(pending, report, progress)
             finally:
                 report.seconds = time.perf_counter() - began
                 if report.added or report.updated:
@@ -172,37 +197,27 @@ class Ingestor:
             files.extend(found)
         return files
 
-    def _ingest_file(self, path: Path, report: IngestReport, progress: IngestProgress) -> str:
+    def _prepare_file(self, path: Path, report: IngestReport, pending_ids: set[str]) -> _PreparedNotice | str:
+        """Load, chunk and record a file as a pending notice; or its outcome when there is nothing to embed."""
         try:
             document = load_document(path, max_bytes=self.max_file_bytes, limits=self.limits)
         except LoadError as error:
             report.failed.append(str(error))
             return "failed"
         notice_id = notice_id_for(document.text)
-        if self.catalog.status_of(notice_id) == "ready":
+        if notice_id in pending_ids or self.catalog.status_of(notice_id) == "ready":
             report.unchanged.append(str(path))
             return "unchanged"
         try:
-            replaced = self._add_notice(notice_id, str(path.resolve()), document, progress)
+            return self._begin_notice(notice_id, path, document)
         except Exception as error:  # a broken file must not stop the batch
-            logger.debug("ingest of %s failed", path, exc_info=True)
-            self.store.delete_notice(notice_id)
-            self.catalog.forget_notice(notice_id)
-            if isinstance(error, PendingWorkLost):  # not the file's fault
-                report.failed.append(f"{path}: {error}")
-            else:
-                report.failed.append(f"{path}: could not be ingested ({error}); check the file and retry")
+            self._fail(notice_id, path, error, report)
             return "failed"
-        report.chunks += self.catalog.notice(notice_id).chunk_count  # one indexed lookup
-        if replaced:
-            report.updated.append(str(path))
-            return "updated"
-        report.added.append(str(path))
-        return "added"
 
-    def _add_notice(self, notice_id: str, source_path: str, document, progress: IngestProgress) -> list[str]:
+    def _begin_notice(self, notice_id: str, path: Path, document) -> _PreparedNotice:
         text = document.text
-        metadata = extract_notice_metadata(text, Path(source_path).name)
+        source_path = str(path.resolve())
+        metadata = extract_notice_metadata(text, path.name)
         chunks = split_notice_into_chunks(
             notice_id,
             text,
@@ -220,15 +235,53 @@ class Ingestor:
             metadata=metadata,
             chunks=chunks,
         )
-        progress.embedding_started(Path(source_path), len(chunks))
-        vectors = embed_with_progress(
-            self.embeddings, [c.embedding_text() for c in chunks], progress.chunks_embedded
-        )
-        self.store.add_chunks(chunks, vectors, title=metadata.title)
-        replaced = self.catalog.commit_notice(notice_id, record=record.to_dict())
+        return _PreparedNotice(notice_id, path, chunks, metadata.title, record.to_dict())
+
+    def _store_batch(self, batch: list[_PreparedNotice], report: IngestReport, progress: IngestProgress) -> None:
+        """Embed the chunks of pending notices in one pass, upsert them together, then commit each notice."""
+        if not batch:
+            return
+        texts = [chunk.embedding_text() for notice in batch for chunk in notice.chunks]
+        progress.embedding_started(batch[0].path, len(texts))
+        try:
+            vectors = embed_with_progress(self.embeddings, texts, progress.chunks_embedded)
+            self.store.add_notices([(notice.chunks, notice.title) for notice in batch], vectors)
+        except Exception as error:
+            if len(batch) > 1:  # find the notice that fails: the others are stored one by one
+                logger.debug("batch of %d notices failed; retrying one by one", len(batch), exc_info=True)
+                for notice in batch:
+                    self._store_batch([notice], report, progress)
+                return
+            self._fail(batch[0].notice_id, batch[0].path, error, report)
+            progress.file_finished(batch[0].path, "failed")
+            return
+        for notice in batch:
+            outcome = self._commit(notice, report)
+            progress.file_finished(notice.path, outcome)
+
+    def _commit(self, notice: _PreparedNotice, report: IngestReport) -> str:
+        try:
+            replaced = self.catalog.commit_notice(notice.notice_id, record=notice.record)
+        except PendingWorkLost as error:
+            self._fail(notice.notice_id, notice.path, error, report)
+            return "failed"
         for old_id in replaced:
             self._drop_notice(old_id)
-        return replaced
+        report.chunks += len(notice.chunks)
+        if replaced:
+            report.updated.append(str(notice.path))
+            return "updated"
+        report.added.append(str(notice.path))
+        return "added"
+
+    def _fail(self, notice_id: str, path: Path, error: Exception, report: IngestReport) -> None:
+        logger.debug("ingest of %s failed", path, exc_info=True)
+        self.store.delete_notice(notice_id)
+        self.catalog.forget_notice(notice_id)
+        if isinstance(error, PendingWorkLost):  # not the file's fault
+            report.failed.append(f"{path}: {error}")
+        else:
+            report.failed.append(f"{path}: could not be ingested ({error}); check the file and retry")
 
     def _drop_notice(self, notice_id: str) -> None:
         self.store.delete_notice(notice_id)

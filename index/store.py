@@ -158,17 +158,25 @@ class ChunkStore:
         )
 
     def add_chunks(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], title: str) -> None:
-        """Upsert chunks with their precomputed vectors (ids are stable, so a re-run overwrites)."""
-        for begin in range(0, len(chunks), WRITE_BATCH):
-            part = chunks[begin : begin + WRITE_BATCH]
-            with self._reachable():
-                self._upsert(part, vectors[begin : begin + WRITE_BATCH], title)
+        """Upsert one notice's chunks with their precomputed vectors (ids are stable, so a re-run overwrites)."""
+        self.add_notices([(chunks, title)], vectors)
 
-    def _upsert(self, part: Sequence[Chunk], vectors: Sequence[Sequence[float]], title: str) -> None:
+    def add_notices(
+        self, notices: Sequence[tuple[Sequence[Chunk], str]], vectors: Sequence[Sequence[float]]
+    ) -> None:
+        """Upsert the chunks of several notices, given as (chunks, title), in as few Chroma calls as allowed."""
+        rows = [(chunk, title) for chunks, title in notices for chunk in chunks]
+        if len(rows) != len(vectors):
+            raise ValueError(f"{len(vectors)} vectors for {len(rows)} chunks")
+        for begin in range(0, len(rows), WRITE_BATCH):
+            with self._reachable():
+                self._upsert(rows[begin : begin + WRITE_BATCH], vectors[begin : begin + WRITE_BATCH])
+
+    def _upsert(self, rows: Sequence[tuple[Chunk, str]], vectors: Sequence[Sequence[float]]) -> None:
         self._collection.upsert(
-            ids=[c.chunk_id for c in part],
+            ids=[c.chunk_id for c, _ in rows],
             embeddings=[list(v) for v in vectors],
-            documents=[c.text for c in part],
+            documents=[c.text for c, _ in rows],
             metadatas=[
                 {
                     "notice_id": c.notice_id,
@@ -179,7 +187,7 @@ class ChunkStore:
                     "start": c.start,
                     "end": c.end,
                 }
-                for c in part
+                for c, title in rows
             ],
         )
 

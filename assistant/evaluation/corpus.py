@@ -19,7 +19,10 @@ def corpus_fingerprint(corpus_dir: Path, settings: Settings) -> str:
     for path in sorted(iter_notice_files([corpus_dir])):
         digest.update(path.name.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
-    digest.update(f"{settings.embed_model}|{settings.chunk_tokens}|{settings.chunk_overlap_sentences}".encode())
+    # embed_int8: the int8 and fp32 encoders share a model id, but an eval compares them, so each gets its index.
+    digest.update(
+        f"{settings.embed_model}|{settings.embed_int8}|{settings.chunk_tokens}|{settings.chunk_overlap_sentences}".encode()
+    )
     index_code = Path(__file__).resolve().parents[2] / "index"
     for source in sorted(index_code.rglob("*")):
         if source.suffix in {".py", ".txt"}:

@@ -108,10 +108,13 @@ def test_whitespace_differences_verify_and_return_the_notice_text(case: tuple[st
     gaps = data.draw(st.lists(st.sampled_from(["", "", " ", "\n", "\u3000", "  "]), min_size=len(characters), max_size=len(characters)))
     respaced = "".join(character + gap for character, gap in zip(characters, gaps, strict=True)).strip()
 
-    assert locate_quote(respaced, text, hint_start=start) == (start, end)
+    located = locate_quote(respaced, text, hint_start=start)
+    # The span asked for, unless the quote as written also stands verbatim elsewhere (then that is preferred).
+    expected = (start, end) if located == (start, end) or text[located[0] : located[1]] != respaced else located
+    assert located == expected
     checked = verify_answer(answer_with("整改已完成[1]。", [citation(1, respaced, start=start)]), {"notice-a": text}.get)
-    assert checked.citations[0].quote == text[start:end]
-    assert (checked.citations[0].start, checked.citations[0].end) == (start, end)
+    assert checked.citations[0].quote == text[expected[0] : expected[1]]
+    assert (checked.citations[0].start, checked.citations[0].end) == expected
 
 
 def test_quote_split_across_a_line_break_in_the_notice_returns_the_notice_text() -> None:

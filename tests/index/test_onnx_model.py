@@ -1,0 +1,163 @@
+"""The int8 encoder: prepared once, checked against fp32, refused (fp32 fallback) when it does not match."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index import onnx_model
+from index.onnx_model import CosineCheck, ensure_int8_model, int8_model_dir, sample_texts
+
+BARS = {"min_cosine": 0.98, "mean_cosine": 0.99}
+FIXTURE_NOTICES = Path(__file__).parents[1] / "fixtures" / "notices"
+
+
+def write_fp32_folder(folder: Path, pooling_mode: str = "mean") -> Path:
+    """The files of a sentence-transformers folder that the int8 export reads (no weights)."""
+    (folder / "1_Pooling").mkdir(parents=True)
+    modules = [
+        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.base.modules.transformer.Transformer"},
+        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+        {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"},
+    ]
+    (folder / "modules.json").write_text(json.dumps(modules), encoding="utf-8")
+    pooling = {"embedding_dimension": 384, "pooling_mode": pooling_mode}
+    (folder / "1_Pooling" / "config.json").write_text(json.dumps(pooling), encoding="utf-8")
+    (folder / "tokenizer_config.json").write_text(json.dumps({"model_max_length": 512}), encoding="utf-8")
+    (folder / "tokenizer.json").write_text("{}", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def fake_export(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """Export and quantisation that write placeholder files; returns the exports made."""
+    exports: list[Path] = []
+    monkeypatch.setattr(
+        onnx_model, "export_encoder", lambda folder, target: exports.append(target) or target.write_bytes(b"x")
+    )
+    monkeypatch.setattr(onnx_model, "quantize_encoder", lambda source, target: target.write_bytes(b"int8"))
+    return exports
+
+
+def test_a_passing_check_is_built_once_and_reused(tmp_path, fake_export):
+    fp32 = write_fp32_folder(tmp_path / "e5")
+    checks: list[Path] = []
+
+    def verifier(fp32_folder: Path, int8_folder: Path) -> CosineCheck:
+        checks.append(int8_folder)
+        return CosineCheck(mean=0.995, minimum=0.985, texts=3)
+
+    assert ensure_int8_model(fp32, verifier=verifier, **BARS) == int8_model_dir(fp32)
+    assert ensure_int8_model(fp32, verifier=verifier, **BARS) == int8_model_dir(fp32)
+    assert len(fake_export) == 1 and len(checks) == 1
+    assert sorted(path.name for path in int8_model_dir(fp32).iterdir()) == [
+        "embedder.json", "int8-model.json", "model-int8.onnx", "tokenizer.json"
+    ]
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
+
+
+def test_a_rebuilt_fp32_folder_gets_a_new_int8_copy(tmp_path, fake_export):
+    fp32 = write_fp32_folder(tmp_path / "e5")
+    passing = lambda fp32_folder, int8_folder: CosineCheck(mean=0.995, minimum=0.985, texts=3)  # noqa: E731
+    ensure_int8_model(fp32, verifier=passing, **BARS)
+    written = (fp32 / "modules.json").stat().st_mtime_ns
+    os.utime(fp32 / "modules.json", ns=(written + 10**9, written + 10**9))  # the fp32 converter ran again
+    assert ensure_int8_model(fp32, verifier=passing, **BARS) == int8_model_dir(fp32)
+    assert len(fake_export) == 2
+
+
+def test_a_failing_check_falls_back_with_one_line_and_is_not_redone(tmp_path, fake_export, caplog):
+    fp32 = write_fp32_folder(tmp_path / "e5")
+    failing = lambda fp32_folder, int8_folder: CosineCheck(mean=0.97, minimum=0.90, texts=30)  # noqa: E731
+    with caplog.at_level(logging.WARNING, logger="index.onnx_model"):
+        assert ensure_int8_model(fp32, verifier=failing, **BARS) is None
+        assert ensure_int8_model(fp32, verifier=failing, **BARS) is None
+    assert len(fake_export) == 1
+    assert len(caplog.messages) == 2
+    assert "fp32" in caplog.messages[0] and "0.9000" in caplog.messages[0]
+
+
+def test_a_folder_with_other_pooling_is_refused_before_exporting(tmp_path, fake_export):
+    fp32 = write_fp32_folder(tmp_path / "bge", pooling_mode="cls")
+    with pytest.raises(onnx_model.Int8ModelError, match="mean Pooling"):
+        ensure_int8_model(fp32, verifier=lambda a, b: CosineCheck(1.0, 1.0, 1), **BARS)
+    assert fake_export == []
+
+
+def test_an_export_that_crashes_is_an_int8_error_and_leaves_no_scraps(tmp_path, monkeypatch):
+    fp32 = write_fp32_folder(tmp_path / "e5")
+
+    def crash(folder: Path, target: Path) -> None:
+        target.write_bytes(b"half")
+        raise RuntimeError("exporter does not know this operator")
+
+    monkeypatch.setattr(onnx_model, "export_encoder", crash)
+    with pytest.raises(onnx_model.Int8ModelError, match="exporter does not know this operator"):
+        ensure_int8_model(fp32, verifier=lambda a, b: CosineCheck(1.0, 1.0, 1), **BARS)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["e5"]
+
+
+def test_only_the_feed_forward_outputs_stay_fp32():
+    names = {
+        "/model/encoder/layer.3/output/dense/MatMul": True,
+        "/model/encoder/layer.3/attention/output/dense/MatMul": False,
+        "/model/encoder/layer.3/intermediate/dense/MatMul": False,
+        "/model/encoder/layer.3/attention/self/query/MatMul": False,
+    }
+    assert {name: onnx_model._is_feed_forward_output(name) for name in names} == names
+
+
+def test_sample_texts_hold_queries_passages_and_one_text_past_the_window():
+    texts = sample_texts()
+    assert any(text.startswith("query: ") for text in texts)
+    assert any(text.startswith("passage: ") for text in texts)
+    assert max(len(text) for text in texts) > 1000
+
+
+# --- the real bundled model ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bundled_fp32(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from index.bundled_model import ensure_bundled_model
+
+    models_dir = Path(os.environ.get("ASSISTANT_MODEL_DIR") or tmp_path_factory.mktemp("models"))
+    return ensure_bundled_model(models_dir)
+
+
+def fixture_passages() -> list[str]:
+    """Paragraphs of the fictional fixture notices."""
+    paragraphs = []
+    for path in sorted(FIXTURE_NOTICES.glob("*.txt")):
+        paragraphs += [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return paragraphs
+
+
+@pytest.mark.integration
+def test_int8_vectors_of_fixture_notices_stay_within_the_cosine_bar(bundled_fp32):
+    from index.embedder import SentenceTransformerEmbeddings
+    from index.onnx_embedder import OnnxEmbeddings
+
+    folder = ensure_int8_model(bundled_fp32, **BARS)
+    assert folder is not None
+    texts = fixture_passages()
+    fp32 = np.asarray(SentenceTransformerEmbeddings(str(bundled_fp32), batch_size=8).embed_documents(texts))
+    int8 = np.asarray(OnnxEmbeddings(folder, batch_size=8, threads=1).embed_documents(texts))
+    cosines = (fp32 * int8).sum(axis=1)
+    assert cosines.min() >= BARS["min_cosine"] and cosines.mean() >= BARS["mean_cosine"]
+
+
+@pytest.mark.integration
+def test_a_real_export_that_fails_its_check_is_not_used(bundled_fp32, tmp_path, caplog):
+    alias = tmp_path / bundled_fp32.name
+    alias.symlink_to(bundled_fp32)  # the int8 folder is built beside this alias, not in the shared cache
+    failing = lambda fp32_folder, int8_folder: CosineCheck(mean=0.95, minimum=0.80, texts=30)  # noqa: E731
+    with caplog.at_level(logging.WARNING, logger="index.onnx_model"):
+        assert ensure_int8_model(alias, verifier=failing, **BARS) is None
+    assert (int8_model_dir(alias) / "model-int8.onnx").stat().st_size > 1_000_000
+    assert any("embedding with the fp32 model" in message for message in caplog.messages)
