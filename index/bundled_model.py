@@ -53,7 +53,7 @@ def ensure_bundled_model(models_dir: Path) -> Path:
         started = time.monotonic()
         source = packed_model_path()
         target.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_builds(target)
+        remove_stale_builds(target)
         build_root = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
         try:
             prefer_offline_hub()
@@ -118,7 +118,7 @@ def _move_into_place(staged: Path, target: Path, build_root: Path) -> None:
             raise
 
 
-def _remove_stale_builds(target: Path) -> None:
+def remove_stale_builds(target: Path) -> None:
     """Delete build folders left by a crashed run (old enough that no live build owns them)."""
     for leftover in target.parent.glob(f".{target.name}.building-*"):
         try:

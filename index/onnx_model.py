@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from index.bundled_model import remove_stale_builds
+
 logger = logging.getLogger(__name__)
 
 INT8_MODEL_FILE = "model-int8.onnx"
@@ -32,7 +34,6 @@ EMBEDDER_CONFIG = "embedder.json"
 # Bump when the export or quantisation changes, so folders built by an older recipe are rebuilt.
 EXPORT_REVISION = 2
 ONNX_OPSET = 17
-_STALE_BUILD_AGE_S = 3600.0
 ONNX_MISSING = "The int8 embedding model needs the onnx package: pip install onnx"
 
 _build_lock = threading.Lock()
@@ -112,7 +113,7 @@ def _build(fp32_folder: Path, target: Path, verifier: Verifier) -> CosineCheck:
     started = time.monotonic()
     pooling_config(fp32_folder)  # refuse a folder the int8 embedder cannot reproduce, before exporting
     target.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_builds(target)
+    remove_stale_builds(target)
     build_root = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         staged = build_root / target.name
@@ -294,13 +295,3 @@ def _move_into_place(staged: Path, target: Path, build_root: Path, fp32_folder: 
     except OSError:
         if read_check(target, fp32_folder) is None:
             raise
-
-
-def _remove_stale_builds(target: Path) -> None:
-    """Delete build folders left by a crashed run (old enough that no live build owns them)."""
-    for leftover in target.parent.glob(f".{target.name}.building-*"):
-        try:
-            if time.time() - leftover.stat().st_mtime > _STALE_BUILD_AGE_S:
-                shutil.rmtree(leftover, ignore_errors=True)
-        except OSError:
-            continue
