@@ -12,11 +12,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from langchain_core.documents import Document
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer
+from assistant.answer_builder import COLON, AnswerBuilder, comparison_table, one_line
+from assistant.evidence import (
+    MAX_QUOTE_CHARS,
+    SHORT_SENTENCE_CHARS,
+    Evidence,
+    Question,
+    distinct,
+    last_heading,
+    looks_like_heading,
+    term_stated,
+    units_in_order,
+    windows,
+)
 from assistant.fusion import term_coverage
 from assistant.question import QuestionProfile, profile_question, satisfies
 from assistant.retriever import RetrievalResult
@@ -24,13 +37,9 @@ from assistant.semantic import SentenceSimilarity, meaning_boosts, question_topi
 from assistant.settings import AnsweringSettings
 from index.documents import NoticeMetadata
 from index.headings import parse_heading
-from index.sentences import split_clauses, split_sentences
+from index.sentences import split_sentences
 
-NOT_FOUND = "通报中未找到相关内容"
-RELATED = "相关但未直接回答"
-MAX_QUOTE_CHARS = 160
 MAX_EXTENDED_QUOTE_CHARS = 260
-SHORT_SENTENCE_CHARS = 25
 # Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
 # and words of the answer's shape ("几个人" yields 个人, "多少金额").
 NOT_THE_ASKED_THING = re.compile(
@@ -42,59 +51,12 @@ ASKS_FOR_MEASURES = re.compile(r"(采取|做)了?(哪些|什么)|怎么(整改|�
 MEASURES_LABEL = re.compile(r"(整改措施及成效|整改措施|整改情况|整改成效|整改)[:：]")
 SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时")
 
-COLON = "\uff1a"
-_NOT_MENTIONED = "通报未提及"
-
 METADATA_LABELS = {
     "inspecting_body": "巡察(巡视)组\uff1a",
     "inspection_period": "巡察(巡视)时间\uff1a",
     "feedback_date": "反馈时间\uff1a",
     "publish_date": "发布时间\uff1a",
 }
-
-
-@dataclass(frozen=True)
-class Evidence:
-    """A candidate quote: a sentence (or clause window) of a notice, with its score."""
-
-    document: Document
-    start: int  # in the notice
-    end: int
-    text: str
-    score: float
-    fits_profile: bool
-    coverages: tuple[float, ...] = ()  # per sub-question
-    is_heading: bool = False
-
-    @property
-    def unit(self) -> str:
-        return self.document.metadata.get("unit", "")
-
-    @property
-    def notice_id(self) -> str:
-        return self.document.metadata["notice_id"]
-
-
-@dataclass(frozen=True)
-class Question:
-    """A question as the scorer sees it: its parts' terms, their weights, the answer shape."""
-
-    profile: QuestionProfile
-    parts: tuple[tuple[str, ...], ...]  # terms of each sub-question
-    weights: dict[str, float]
-    part_profiles: tuple[QuestionProfile, ...] = ()
-
-    def fits(self, text: str, coverages: Sequence[float]) -> bool:
-        """Whether the text has the content some sub-question it speaks to asks for."""
-        if len(self.part_profiles) <= 1:
-            return satisfies(self.profile, text)
-        return any(
-            coverage > 0 and satisfies(profile, text) for profile, coverage in zip(self.part_profiles, coverages)
-        )
-
-    @property
-    def terms(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(t for part in self.parts for t in part))
 
 
 class ExtractiveAnswerer:
@@ -124,7 +86,7 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult) -> Answer:
         parsed = self.read_question(standalone_question, retrieval.units_named)
-        builder = _AnswerBuilder(question, standalone_question)
+        builder = AnswerBuilder(question, standalone_question)
         if retrieval.per_unit:
             self._answer_per_unit(builder, retrieval, parsed)
         else:
@@ -157,13 +119,13 @@ class ExtractiveAnswerer:
             prior = knobs.rank_prior / (1 + rank) + knobs.similarity_prior * max(
                 0.0, meta.get("similarity", 0.0) - knobs.similarity_floor
             )
-            heading_tokens = set(self.tokenize(_last_heading(meta.get("section_path", ""))))
+            heading_tokens = set(self.tokenize(last_heading(meta.get("section_path", ""))))
             for start, end in split_sentences(content):
                 sentence = content[start:end]
-                is_heading = _looks_like_heading(sentence)
+                is_heading = looks_like_heading(sentence)
                 if is_heading:
                     heading_tokens = set(self.tokenize(sentence))
-                for w_start, w_end in _windows(content, start, end):
+                for w_start, w_end in windows(content, start, end):
                     text = content[w_start:w_end]
                     if len(text) < 6:
                         continue
@@ -182,7 +144,7 @@ class ExtractiveAnswerer:
                         score *= knobs.heading_penalty
                     found.append(Evidence(document, *absolute, text, score, fits, coverages, is_heading))
         found.sort(key=lambda e: -e.score)
-        return _distinct(found)
+        return distinct(found)
 
     def choose(self, evidence: list[Evidence], question: Question, limit: int, share: float) -> list[Evidence]:
         """The best evidence, the best for each sub-question, and close runners-up; extended where cut short."""
@@ -204,7 +166,7 @@ class ExtractiveAnswerer:
             if item not in chosen and item.fits_profile and item.score >= share * best:
                 chosen.append(item)
         chosen = [self._extend(item, question) for item in chosen[:limit]]
-        return _distinct(sorted(chosen, key=lambda e: (e.notice_id, e.start)))
+        return distinct(sorted(chosen, key=lambda e: (e.notice_id, e.start)))
 
     def _extend(self, item: Evidence, question: Question) -> Evidence:
         """Join the next sentence when the quote is a heading or too short to stand alone,
@@ -221,7 +183,7 @@ class ExtractiveAnswerer:
         next_text = text[next_start:next_end]
         if "\n" in text[item.end : next_start] and not item.is_heading:
             return item  # a new paragraph is a new point
-        if _looks_like_heading(next_text):
+        if looks_like_heading(next_text):
             return item
         # A list item ending in ；, followed by another item with the asked-for content.
         continues_list = item.text.rstrip().endswith((";", "\uff1b")) and (
@@ -236,8 +198,8 @@ class ExtractiveAnswerer:
 
     # --- answer shapes -------------------------------------------------------------------
 
-    def _answer_single_scope(self, builder: _AnswerBuilder, documents: Sequence[Document], question: Question) -> None:
-        units = _units_in_order(documents)
+    def _answer_single_scope(self, builder: AnswerBuilder, documents: Sequence[Document], question: Question) -> None:
+        units = units_in_order(documents)
         if units and question.profile.metadata_fields:
             lines = self._metadata_lines(builder, units[0], question.profile)
             if lines:
@@ -257,9 +219,9 @@ class ExtractiveAnswerer:
         for unit in sorted({e.unit for e in chosen}, key=unit_order.index):
             builder.lines.append(f"根据{unit}的通报{COLON}" if unit else f"根据通报{COLON}")
             for item in (e for e in chosen if e.unit == unit):
-                builder.lines.append(f"- {_one_line(item.text)}{builder.cite(item)}")
+                builder.lines.append(f"- {one_line(item.text)}{builder.cite(item)}")
 
-    def _answer_per_unit(self, builder: _AnswerBuilder, retrieval: RetrievalResult, question: Question) -> None:
+    def _answer_per_unit(self, builder: AnswerBuilder, retrieval: RetrievalResult, question: Question) -> None:
         rows: list[tuple[str, list[str]]] = []  # (unit, cited pieces)
         missing: list[str] = []
         comparing = retrieval.comparison and len(retrieval.units_named) >= 2
@@ -290,13 +252,13 @@ class ExtractiveAnswerer:
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue
-            rows.append((unit, [f"{_one_line(e.text)}{builder.cite(e)}" for e in chosen]))
+            rows.append((unit, [f"{one_line(e.text)}{builder.cite(e)}" for e in chosen]))
         if not any(pieces for _, pieces in rows):
             nearest = [e for u in retrieval.per_unit for e in self.evidence(u.documents, question)[:1]]
             builder.not_found(sorted(nearest, key=lambda e: -e.score)[:2])
             return
         if comparing:
-            _comparison_table(builder, rows)
+            comparison_table(builder, rows)
         else:
             builder.lines.append(f"共有{len(rows)}个单位的通报涉及此问题{COLON}")
             for index, (unit, pieces) in enumerate(rows, start=1):
@@ -330,7 +292,7 @@ class ExtractiveAnswerer:
         if not following:
             return chosen
         kept = [best] + following + [c for c in chosen if c is not best]
-        return _distinct(sorted(kept[: limit + 1], key=lambda e: (e.notice_id, e.start)))
+        return distinct(sorted(kept[: limit + 1], key=lambda e: (e.notice_id, e.start)))
 
     def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question, lenient: bool = False) -> bool:
         """Whether the chosen sentences hold what the question asks about, not a neighbouring fact.
@@ -353,8 +315,8 @@ class ExtractiveAnswerer:
         focus = {t for t, w in known.items() if w >= self.settings.focus_term_share * top}
         if not lenient:  # the asked thing is the longest compound: 谈话 inside 诫勉谈话 does not stand for it
             focus = {t for t in focus if not any(t != other and t in other for other in focus)}
-        said = "".join(item.text + _last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
-        return any(_term_stated(term, said, lenient) for term in focus)
+        said = "".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
+        return any(term_stated(term, said, lenient) for term in focus)
 
     def _comparison_meaning(self, retrieval: RetrievalResult, question: Question) -> dict[str, list[Evidence]]:
         """Each compared unit's evidence, re-ranked by closeness in meaning to the question's topic.
@@ -382,7 +344,7 @@ class ExtractiveAnswerer:
         return {unit: sorted(items, key=lambda e: -e.score) for unit, items in rescored.items()}
 
     def _metadata_lines(
-        self, builder: _AnswerBuilder, unit: str, profile: QuestionProfile, with_unit: bool = True
+        self, builder: AnswerBuilder, unit: str, profile: QuestionProfile, with_unit: bool = True
     ) -> list[str]:
         """Lines answering from a unit's notices' own metadata (inspection team, dates), cited."""
         lines = []
@@ -412,125 +374,3 @@ class ExtractiveAnswerer:
             metadata={"notice_id": notice_id, "unit": unit, "start": span[0], "end": span[1], "title": title, "section_path": ""},
         )
         return Evidence(document, span[0], span[1], text[span[0] : span[1]], 1.0, True)
-
-
-def _comparison_table(builder: _AnswerBuilder, rows: list[tuple[str, list[str]]]) -> None:
-    builder.lines.append(f"对比如下(每格均引自通报原文){COLON}")
-    builder.lines.append("")
-    builder.lines.append("| 要点 | " + " | ".join(unit for unit, _ in rows) + " |")
-    builder.lines.append("|---" * (len(rows) + 1) + "|")
-    for row_index in range(max(1, max(len(pieces) for _, pieces in rows))):
-        cells = [_cell(pieces[row_index]) if row_index < len(pieces) else _NOT_MENTIONED for _, pieces in rows]
-        builder.lines.append(f"| {row_index + 1} | " + " | ".join(cells) + " |")
-
-
-class _AnswerBuilder:
-    """Collects answer lines and numbers citations in order of first use."""
-
-    def __init__(self, question: str, standalone_question: str) -> None:
-        self.question = question
-        self.standalone_question = standalone_question
-        self.lines: list[str] = []
-        self.citations: list[Citation] = []
-        self._is_not_found = False
-
-    def cite(self, evidence: Evidence) -> str:
-        for citation in self.citations:
-            if citation.notice_id == evidence.notice_id and citation.start == evidence.start:
-                return f"[{citation.n}]"
-        meta = evidence.document.metadata
-        n = len(self.citations) + 1
-        self.citations.append(
-            Citation(
-                n=n,
-                notice_id=evidence.notice_id,
-                title=meta.get("title", ""),
-                unit=evidence.unit,
-                section_path=meta.get("section_path", ""),
-                quote=evidence.text,
-                start=evidence.start,
-                end=evidence.end,
-            )
-        )
-        return f"[{n}]"
-
-    def not_found(self, nearest: Sequence[Evidence]) -> None:
-        self._is_not_found = True
-        self.lines = [f"{NOT_FOUND}。"]
-        if nearest:
-            self.lines.append(f"{RELATED}{COLON}")
-            for item in nearest:
-                self.lines.append(f"- {item.unit}{COLON}{_one_line(item.text)}{self.cite(item)}")
-
-    def finish(self) -> Answer:
-        # A not-found answer is about no unit, whatever its related passages are from.
-        units = [] if self._is_not_found else list(dict.fromkeys(c.unit for c in self.citations if c.unit))
-        return Answer(
-            question=self.question,
-            standalone_question=self.standalone_question,
-            text="\n".join(self.lines),
-            citations=self.citations,
-            answerer="extractive",
-            not_found=self._is_not_found,
-            units=units,
-        )
-
-
-def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The sentence itself, or for a long sentence each run of its clauses up to the quote length."""
-    if end - start <= MAX_QUOTE_CHARS:
-        return [(start, end)]
-    clauses = split_clauses(text, start, end)
-    windows = []
-    for first in range(len(clauses)):
-        last = first
-        while last + 1 < len(clauses) and clauses[last + 1][1] - clauses[first][0] <= MAX_QUOTE_CHARS:
-            last += 1
-        windows.append((clauses[first][0], clauses[last][1]))
-    return windows or [(start, end)]
-
-
-def _term_stated(term: str, text: str, lenient: bool) -> bool:
-    """Whether text states a term: whole, or half of its characters for a two-character term (for any
-    term when `lenient`, as for units kept across units), since notices vary their words (补助 / 津补贴)."""
-    if term in text:
-        return True
-    if len(term) > 2 and not lenient:
-        return False
-    return sum(char in text for char in term) * 2 >= len(term)
-
-
-def _looks_like_heading(sentence: str) -> bool:
-    """A numbered or labelled heading line, or an enumerated lead-in ("二是引进优质教育资源。")."""
-    if len(sentence) > 45:
-        return False
-    if re.match(r"[一二三四五六七八九十]是", sentence) and len(sentence) < SHORT_SENTENCE_CHARS:
-        return True
-    heading = parse_heading(sentence)
-    return heading is not None and len(sentence) - len(heading.label) < 8
-
-
-def _last_heading(section_path: str) -> str:
-    return section_path.rsplit(" > ", 1)[-1] if section_path else ""
-
-
-def _distinct(evidence: list[Evidence]) -> list[Evidence]:
-    """Drop candidates overlapping a better one in the same notice."""
-    kept: list[Evidence] = []
-    for item in evidence:
-        if any(k.notice_id == item.notice_id and k.start < item.end and item.start < k.end for k in kept):
-            continue
-        kept.append(item)
-    return kept
-
-
-def _units_in_order(documents: Sequence[Document]) -> list[str]:
-    return list(dict.fromkeys(d.metadata.get("unit", "") for d in documents if d.metadata.get("unit")))
-
-
-def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def _cell(text: str) -> str:
-    return _one_line(text).replace("|", "\\|")

@@ -1,0 +1,112 @@
+"""Candidate quotes and the question as the extractive answerer scores them, with the text helpers they need."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from langchain_core.documents import Document
+
+from assistant.question import QuestionProfile, satisfies
+from index.headings import parse_heading
+from index.sentences import split_clauses
+
+MAX_QUOTE_CHARS = 160
+SHORT_SENTENCE_CHARS = 25
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A candidate quote: a sentence (or clause window) of a notice, with its score."""
+
+    document: Document
+    start: int  # in the notice
+    end: int
+    text: str
+    score: float
+    fits_profile: bool
+    coverages: tuple[float, ...] = ()  # per sub-question
+    is_heading: bool = False
+
+    @property
+    def unit(self) -> str:
+        return self.document.metadata.get("unit", "")
+
+    @property
+    def notice_id(self) -> str:
+        return self.document.metadata["notice_id"]
+
+
+@dataclass(frozen=True)
+class Question:
+    """A question as the scorer sees it: its parts' terms, their weights, the answer shape."""
+
+    profile: QuestionProfile
+    parts: tuple[tuple[str, ...], ...]  # terms of each sub-question
+    weights: dict[str, float]
+    part_profiles: tuple[QuestionProfile, ...] = ()
+
+    def fits(self, text: str, coverages: Sequence[float]) -> bool:
+        """Whether the text has the content some sub-question it speaks to asks for."""
+        if len(self.part_profiles) <= 1:
+            return satisfies(self.profile, text)
+        return any(
+            coverage > 0 and satisfies(profile, text) for profile, coverage in zip(self.part_profiles, coverages)
+        )
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(t for part in self.parts for t in part))
+
+
+def windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence itself, or for a long sentence each run of its clauses up to the quote length."""
+    if end - start <= MAX_QUOTE_CHARS:
+        return [(start, end)]
+    clauses = split_clauses(text, start, end)
+    windows = []
+    for first in range(len(clauses)):
+        last = first
+        while last + 1 < len(clauses) and clauses[last + 1][1] - clauses[first][0] <= MAX_QUOTE_CHARS:
+            last += 1
+        windows.append((clauses[first][0], clauses[last][1]))
+    return windows or [(start, end)]
+
+
+def term_stated(term: str, text: str, lenient: bool) -> bool:
+    """Whether text states a term: whole, or half of its characters for a two-character term (for any
+    term when `lenient`, as for units kept across units), since notices vary their words (补助 / 津补贴)."""
+    if term in text:
+        return True
+    if len(term) > 2 and not lenient:
+        return False
+    return sum(char in text for char in term) * 2 >= len(term)
+
+
+def looks_like_heading(sentence: str) -> bool:
+    """A numbered or labelled heading line, or an enumerated lead-in ("二是引进优质教育资源。")."""
+    if len(sentence) > 45:
+        return False
+    if re.match(r"[一二三四五六七八九十]是", sentence) and len(sentence) < SHORT_SENTENCE_CHARS:
+        return True
+    heading = parse_heading(sentence)
+    return heading is not None and len(sentence) - len(heading.label) < 8
+
+
+def last_heading(section_path: str) -> str:
+    return section_path.rsplit(" > ", 1)[-1] if section_path else ""
+
+
+def distinct(evidence: list[Evidence]) -> list[Evidence]:
+    """Drop candidates overlapping a better one in the same notice."""
+    kept: list[Evidence] = []
+    for item in evidence:
+        if any(k.notice_id == item.notice_id and k.start < item.end and item.start < k.end for k in kept):
+            continue
+        kept.append(item)
+    return kept
+
+
+def units_in_order(documents: Sequence[Document]) -> list[str]:
+    return list(dict.fromkeys(d.metadata.get("unit", "") for d in documents if d.metadata.get("unit")))
