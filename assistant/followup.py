@@ -38,6 +38,8 @@ _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _CLAUSE_END = re.compile(r"[,，。;；\n]")
 _CITATION_MARK = re.compile(r"\[\d+\]|[|*#>`_-]{2,}|^[-*]\s", re.M)
 _MAX_REFERENCE_CHARS = 80
+# Turns of the conversation read for a follow-up: a chain of six exchanges, plenty for "那X呢" chains.
+MAX_HISTORY_TURNS = 12
 
 
 def units_in_history(history: Sequence[dict], directory: UnitDirectory) -> list[str]:
@@ -57,6 +59,7 @@ def units_in_history(history: Sequence[dict], directory: UnitDirectory) -> list[
 def condense_with_rules(history: Sequence[dict], question: str, directory: UnitDirectory) -> str:
     """The question as it would be asked on its own, given the conversation before it."""
     question = question.strip()
+    history = list(history)[-MAX_HISTORY_TURNS:]
     if not history or asks_across_units(question):
         return question
     named = directory.find_units(question)
