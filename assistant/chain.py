@@ -128,10 +128,11 @@ class AnswerChain:
         if not turn.unknown_units:
             return turn
         catalog = self.workspace.catalog
+        notices = catalog.notices()
         mentioning: set[str] = set()
         for name in turn.unknown_units:
             mentioning |= notices_mentioning(
-                name, self.workspace.lexical, catalog.notices(), catalog.notice_text, self.settings.mention_search_hits
+                name, self.workspace.lexical, notices, catalog.notice_text, self.settings.mention_search_hits
             )
         turn.mentioning_units = [e.unit for e in directory.entries if set(e.notice_ids) & mentioning]
         named = directory.find_units(question)

@@ -301,12 +301,13 @@ class ExtractiveAnswerer:
         诫勉谈话, a sentence on 提醒谈话 shares the frequent 谈话 but not the rare 诫勉). Terms no
         notice holds are the user's own words and decide nothing here.
         """
+        in_library = self.known_terms(question.weights)
         known = {
             t: w
             for t, w in question.weights.items()
             if len(t) >= 2
             and not NOT_THE_ASKED_THING.fullmatch(t)
-            and t in self.known_terms(question.weights)
+            and t in in_library
             and not self.is_unit_word(t)
         }
         if not known:

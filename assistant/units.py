@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.unit_names import is_short_form, same_kind, unit_like_names
 from index.catalog import NoticeRow
@@ -72,6 +73,9 @@ class UnitDirectory:
             self.entries.append(UnitEntry(unit, tuple(notice_ids[unit]), tuple(usable)))
             self._names.extend((normalize_for_search(n), unit) for n in usable)
         self._names.sort(key=lambda pair: -len(pair[0]))
+        # One question is read for units several times (follow-ups, retrieval, unknown names, answer):
+        # the directory is rebuilt whenever the library changes, so its answers can be remembered.
+        self._remembered_mentions = lru_cache(maxsize=512)(self._find_mentions)
         self._names_with_char: dict[str, set[int]] = defaultdict(set)  # character -> indexes into _names
         for index, (name, _) in enumerate(self._names):
             for char in name:
@@ -103,6 +107,9 @@ class UnitDirectory:
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
         """(begin, end, unit) of each unit name in text, in reading order; spans index the text as given
         (NFKC folding keeps the length of Chinese text and of the punctuation met in questions)."""
+        return list(self._remembered_mentions(text))
+
+    def _find_mentions(self, text: str) -> tuple[tuple[int, int, str], ...]:
         haystack = normalize_for_search(text)
         taken = [False] * len(haystack)
         matches: list[tuple[int, int, str]] = []  # (begin, end, unit)
@@ -130,7 +137,7 @@ class UnitDirectory:
             if matches[index + 1][0] == end
             and haystack[begin : matches[index + 1][1]] in normalize_for_search(matches[index + 1][2])
         }
-        return [match for index, match in enumerate(matches) if index not in qualifiers]
+        return tuple(match for index, match in enumerate(matches) if index not in qualifiers)
 
 
     def _short_forms(self, text: str, taken: list[bool]) -> list[tuple[int, int, str]]:
