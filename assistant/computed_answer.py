@@ -54,6 +54,7 @@ MEASURES = re.compile(MEASURE_QUESTION_WORDS)
 RULES = re.compile(RULE_QUESTION_WORDS)
 MONEY = re.compile(MONEY_QUESTION_WORDS)
 PROBLEMS = re.compile(r"问题")
+CLAUSES = re.compile(r"[?？;；。!！]")
 
 
 def read_computed_question(question: str) -> ComputedQuestion | None:
@@ -88,6 +89,8 @@ def _families(metric_key: str, question: str) -> tuple[str, ...]:
     if metric_key == "problems":
         return ("problems",)
     asked = tuple(f.key for f in families if f.question is not None and f.question.search(question))
+    # "出台或修订的制度" asks for both families, so a figure stating their total answers it too.
+    asked += tuple(f.key for f in families if f.listed_with and set(f.listed_with) <= set(asked))
     return asked or tuple(f.key for f in families if not f.key.startswith("other"))
 
 
@@ -102,6 +105,19 @@ def scope_for_computation(question: str, units_named: Sequence[str], all_units: 
 # --- the answer --------------------------------------------------------------------------------
 
 
+def read_computed_questions(question: str) -> list[ComputedQuestion]:
+    """Every computation a question asks for: one per clause ("谁问题多?整改完成率谁高?" asks two)."""
+    plans: list[ComputedQuestion] = []
+    for clause in CLAUSES.split(question):
+        plan = read_computed_question(clause)
+        if plan is not None and all(plan.metric.key != p.metric.key for p in plans):
+            plans.append(plan)
+    if len(plans) >= 2:
+        return plans
+    whole = read_computed_question(question)  # a clause may lean on the one before ("更长?长多少天?")
+    return [whole] if whole is not None else []
+
+
 def answer_computed(
     question: str,
     standalone_question: str,
@@ -111,32 +127,42 @@ def answer_computed(
     notice_text_of: Callable[[str], str | None],
 ) -> Answer | None:
     """A conclusion, a table of cited inputs and computations, and the inputs notices lack; None if not asked."""
-    asked = standalone_question or question
-    plan = read_computed_question(asked)
-    if plan is None or not units_in_scope:
+    plans = read_computed_questions(standalone_question or question)
+    if not plans or not units_in_scope:
         return None
-    if len(units_in_scope) == 1 and plan.metric.key in FIGURE_FIELD:
-        return None  # one unit's figure is the records or passage answer's; only durations and shares are computed
     citations = CitationNumbers()
-    results = [gather_unit(plan, unit, notices, records, notice_text_of, citations) for unit in units_in_scope]
-    valued = [r for r in results if r.values]
-    if not valued:
+    sections, answered = [], []
+    for plan in plans:
+        if len(units_in_scope) == 1 and plan.metric.key in FIGURE_FIELD:
+            continue  # one unit's figure is the records or passage answer's; only durations and shares are computed
+        results = [gather_unit(plan, unit, notices, records, notice_text_of, citations) for unit in units_in_scope]
+        if any(r.values for r in results):
+            sections.append(_section(plan, results))
+            answered.extend(r.unit for r in results if r.values)
+    if not sections:
         return None  # nothing to compute from anywhere: the passage answer may still find something
-    lines = [_conclusion(plan, results), "", f"计算过程({_method(plan)}):", "",
-             "| 单位 | 原文数字 | 计算 |", "|---|---|---|"]
-    lines.extend(_row(r) for r in _ordered(plan, valued))
-    lines.append("")
-    lines.extend(_notes(plan, results))
+    lines = [line for section in sections for line in [*section, ""]]
     lines, citations.items = _renumbered(lines, citations.items)
-    logger.debug("computed answer: %s over %d units, %d with values", plan.metric.key, len(results), len(valued))
+    logger.debug("computed answer: %s over %d units", [p.metric.key for p in plans], len(units_in_scope))
     return Answer(
         question=question,
         standalone_question=standalone_question,
         text="\n".join(lines).strip(),
         citations=citations.items,
         answerer=ANSWERER,
-        units=[r.unit for r in valued],
+        units=list(dict.fromkeys(answered)),
     )
+
+
+def _section(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
+    """One computation: its conclusion, the table of cited inputs and calculations, what notices lack."""
+    valued = [r for r in results if r.values]
+    lines = [_conclusion(plan, results), "", f"计算过程({_method(plan)}):", "",
+             "| 单位 | 原文数字 | 计算 |", "|---|---|---|"]
+    lines.extend(_row(r) for r in _ordered(plan, valued))
+    lines.append("")
+    lines.extend(_notes(plan, results))
+    return lines
 
 
 def _method(plan: ComputedQuestion) -> str:

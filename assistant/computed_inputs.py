@@ -6,6 +6,7 @@ unit's notices do not state (what is computed is in computed_metrics.py). Shared
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -179,14 +180,33 @@ def _figure_values(
     ]
     if not figures:
         result.missing.append(_missing_name(plan))
+    combined = _combined_families(plan, figures)
     for figure in figures:
         result.inputs.append(f"{figure.label}{figure.text}{citations.cite(notice, text, figure.start, figure.end)}")
         if field_name == "money":
             wan = yuan_to_wan(figure.value)
             in_wan = f"{plain(wan)}万元"
             result.values.append(Value(wan, in_wan if figure.text == in_wan else f"{figure.text}={in_wan}"))
-        else:
+        elif figure not in combined:
             result.values.append(Value(Decimal(str(figure.value)), f"{plain(figure.value)}{plan.metric.unit}"))
+    if combined:  # asked for two families together, the notice states each: their sum is the figure compared
+        total = sum(Decimal(str(f.value)) for f in combined)
+        shown = "+".join(plain(f.value) for f in combined)
+        result.values.append(Value(total, f"{shown}={plain(total)}{plan.metric.unit}"))
+
+
+def _combined_families(plan: ComputedQuestion, figures: list[Figure]) -> list[Figure]:
+    """One figure of each family a combined family adds up ("新制定9项"+"修订6项"), when no total is stated."""
+    for combined in FAMILIES[FIGURE_FIELD[plan.metric.key]]:
+        if not combined.listed_with or combined.key not in plan.families:
+            continue
+        if any(family_of(f) is combined for f in figures):
+            return []
+        parts = [[f for f in figures if (family := family_of(f)) is not None and family.key == key]
+                 for key in combined.listed_with]
+        if all(len(part) == 1 for part in parts):
+            return [part[0] for part in parts]
+    return []
 
 
 def _missing_name(plan: ComputedQuestion) -> str:
@@ -246,6 +266,10 @@ def _total_for(done: Figure, in_progress: list[Figure], totals: list[Figure]) ->
         matching = [f for f in totals if f.value == done.value + pending.value]
         return (near(matching)[0] if matching else None), pending
     larger = {f.value for f in totals if f.value >= done.value}
+    if len(larger) > 1:  # "19个问题已完成整改17个": the total the rectified count's own words name
+        named = {v for v in larger if re.search(rf"(?<![\d.]){plain(v)}\s*(?:个|项|条)", done.quote)}
+        problems = {f.value for f in totals if f.value in larger and f.field == "problems_found"}
+        larger = named if len(named) == 1 else problems if len(problems) == 1 else larger
     if len(larger) == 1:
         return near([f for f in totals if f.value in larger])[0], None
     return None, None

@@ -33,6 +33,7 @@ from assistant.evidence import (
 from assistant.fusion import term_coverage
 from assistant.question import QuestionProfile, profile_question, satisfies
 from assistant.retriever import RetrievalResult
+from assistant.plain_words import official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, meaning_boosts, question_topic
 from assistant.settings import AnsweringSettings
 from index.documents import NoticeMetadata
@@ -97,7 +98,8 @@ class ExtractiveAnswerer:
         """Terms of each sub-question, without the unit names (every sentence of a notice is about its unit)."""
         parts, profiles = [], []
         for piece in SUB_QUESTION_SPLIT.split(question):
-            terms = [t for t in self.tokenize(piece) if not any(t in unit for unit in units_named)]
+            worded = with_official_terms(piece)  # "公家的车" is also looked for as 公务用车
+            terms = [t for t in self.tokenize(worded) if not any(t in unit for unit in units_named)]
             if terms:
                 parts.append(tuple(dict.fromkeys(terms)))
                 profiles.append(profile_question(piece))
@@ -328,6 +330,7 @@ class ExtractiveAnswerer:
         """
         by_unit = {e.unit: self.evidence(e.documents, question) for e in retrieval.per_unit if e.qualifies}
         topic = question_topic(retrieval.question, self.unit_spans(retrieval.question))
+        topic = " ".join([topic, *official_terms(topic)]).strip()
         if self.similarity is None or not topic or self.settings.meaning_weight <= 0:
             return by_unit
         worded_alike = all(

@@ -26,6 +26,7 @@ from assistant.fusion import (
     reciprocal_rank_fusion,
     term_coverage,
 )
+from assistant.plain_words import with_official_terms
 from assistant.qualify import UnitScores, asks_which_units, best_per_unit, qualifying
 from assistant.settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
@@ -127,7 +128,8 @@ class HybridRetriever:
         k = k or self.settings.k
         allowed = list(units) if units else views.directory.units
         named = [u for u in views.directory.find_units(question) if u in allowed]
-        terms = self.lexical.query_tokens(question)
+        searched = with_official_terms(question)  # plain words ("公家的车") also search as notices write them
+        terms = self.lexical.query_tokens(searched)
         result = RetrievalResult(
             question=question,
             documents=[],
@@ -140,7 +142,7 @@ class HybridRetriever:
         if not views.chunks:
             return result
         try:
-            query_vector = self.embeddings.embed_query(question)
+            query_vector = self.embeddings.embed_query(searched)
         except Exception as error:  # an embeddings endpoint can fail; keyword search still works
             logger.warning("query embedding failed (%s); keyword search only", error)
             query_vector = None

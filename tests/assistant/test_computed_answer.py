@@ -147,3 +147,32 @@ def test_who_has_more_at_the_end_of_a_question_asks_for_a_computation():
 
     assert read_computed_question("望津街道和县市场监管局谁建的制度多?") is not None
     assert read_computed_question("哪个单位的领导小组组长是谁?") is None
+
+
+def test_a_question_asking_two_computations_gets_both(catalogue):
+    answer = _ask(catalogue, "石桥区和枫林镇谁被查出的问题多?整改完成率谁高?", [SHIQIAO, FENGLIN])
+    lines = answer.text.splitlines()
+    assert lines[0] == "青禾市石桥区反馈问题20项,比青禾市枫林镇(12项)多8项。"
+    assert "青禾市枫林镇整改完成比例为100%,比青禾市石桥区(90%)高10个百分点。" in lines
+
+
+def _catalogue_of(texts: dict[str, str]):
+    notices, records, by_id = [], {}, {}
+    for name, text in texts.items():
+        notice_id = notice_id_for(text)
+        metadata = extract_notice_metadata(text, name)
+        notices.append(NoticeRow(notice_id, name, name, metadata.title, metadata.unit, metadata, 1, "ready", 0.0))
+        records[notice_id] = extract_notice_record(notice_id, text, metadata.unit).to_dict()
+        by_id[notice_id] = text
+    return notices, records, by_id
+
+
+def test_rules_made_or_revised_add_up_when_a_notice_states_them_apart():
+    apart = ("青禾市柳岸镇党委关于巡察整改情况的通报\n\n镇党委坚持建章立制,新制定制度9项,修订完善制度6项。\n")
+    together = ("青禾市槐荫镇党委关于巡察整改情况的通报\n\n"
+                "镇党委修订完善和新出台了《槐荫镇财务管理办法》等14项制度办法。\n")
+    catalogue = _catalogue_of({"liuan.txt": apart, "huaiyin.txt": together})
+    answer = _ask(catalogue, "柳岸镇和槐荫镇哪个出台或修订的制度多?多几项?", ["青禾市柳岸镇", "青禾市槐荫镇"])
+    assert answer.text.splitlines()[0].startswith("青禾市柳岸镇")
+    assert "比青禾市槐荫镇(14项)多1项" in answer.text.splitlines()[0]
+    assert "9+6=15项" in _row(answer, "青禾市柳岸镇")

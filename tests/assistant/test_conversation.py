@@ -75,3 +75,11 @@ def test_what_was_done_about_a_problem_quotes_the_measures_under_it(chain):
     assert "修订园区工程项目招投标管理办法" in answer.text
     assert "收回多付工程款8.9万元" in answer.text
     assert "项目推进专班" not in answer.text  # the next problem's measures are not this one's
+
+
+
+def test_a_comparison_in_plain_words_quotes_what_notices_word_officially(chain):
+    answer = chain.ask("柳林街道和云岭区在防止一把手一个人说了算方面都做了啥?")
+
+    quoted = [c.quote for c in answer.citations if c.unit == "青禾市云岭区柳林街道"]
+    assert any("集体决策" in quote for quote in quoted)  # 一个人说了算 is written 集体决策/三重一大

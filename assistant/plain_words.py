@@ -1,0 +1,52 @@
+"""Plain words people ask in, and the official words notices write for the same thing.
+
+Users say "管好公家的车" for 公务用车, "盯住一把手" for 对主要负责人的监督, "花钱的规矩" for 财务制度.
+Neither keywords nor the small embedding model bridge such wording reliably, so a question's
+plain phrases add the terms notices use; the search and the answer then look for both. Each
+entry is a pattern over how questions are worded, never over a particular notice.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (how people put it, the words notices use for it)
+PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(plain), official)
+    for plain, official in (
+        (r"一把手|主官|一号人物|头头|领导个人", "主要负责人"),
+        (r"一个人说了算|一人说了算|一言堂|个人说了算|拍脑袋|个人拍板", "集体决策 议事决策规则 三重一大 民主集中制"),
+        (r"盯住|管住|看住|监督好", "监督"),
+        (r"公家的车|公车|单位的车|公家车|用车", "公务用车 车辆"),
+        (r"花钱的规矩|花钱|乱花钱|管钱|钱怎么花|账目|管账", "财务管理 财务制度 经费 资金管理 账务"),
+        (r"吃吃喝喝|大吃大喝|吃喝|请客|饭局", "公务接待 违规吃喝"),
+        (r"乱发钱|滥发|多发钱|发钱|发福利|发补贴", "违规发放 津补贴"),
+        (r"帮企业|企业难题|为企业|服务企业|企业办事|企业的事", "营商环境 惠企 企业"),
+        (r"老百姓|群众身边|家门口|百姓|民生的事", "群众 民生"),
+        (r"走过场|做样子|搞形式|花架子|文山会海|开会多|发文多", "形式主义 官僚主义 基层减负"),
+        (r"立规矩|定规矩|建章立制|堵漏洞|补漏洞|扎紧篱笆", "制度"),
+        (r"收礼|送礼|红包", "礼品礼金"),
+        (r"小金库|账外", "小金库 账外资金"),
+        (r"工程的事|项目发包|发包|包工程", "招投标 工程项目"),
+        (r"提拔干部|选干部|用干部|用人上", "选人用人 干部选拔任用"),
+        (r"查处|处理了?(?:几|多少)个?人|挨处分|受处分|被处理", "处分 问责 诫勉谈话"),
+        (r"追回来|拿回来|退回来|要回来|挽回来", "追回 挽回 清退 退缴"),
+        (r"环保", "生态环境 污染防治"),
+        (r"家底|公家的东西|公家财产", "国有资产 固定资产"),
+    )
+)
+
+
+def official_terms(question: str) -> list[str]:
+    """The notices' words for the plain phrases of a question, in order, each once."""
+    found: list[str] = []
+    for pattern, official in PLAIN_WORDS:
+        if pattern.search(question):
+            found.extend(official.split())
+    return [term for term in dict.fromkeys(found) if term not in question]
+
+
+def with_official_terms(question: str) -> str:
+    """The question followed by the notices' words for its plain phrases (unchanged when it has none)."""
+    terms = official_terms(question)
+    return f"{question}({' '.join(terms)})" if terms else question
