@@ -16,6 +16,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import Answer
 from assistant.computed_answer import answer_computed, scope_for_computation
+from assistant.unfinished import answer_unfinished
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
@@ -185,7 +186,7 @@ class AnswerChain:
         catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
         allowed = [u for u in directory.units if not turn.units or u in turn.units]
         computed_scope = scope_for_computation(turn.standalone_question, turn.retrieval.units_named, allowed)
-        scope = scope_for_records(turn.retrieval.units_named, turn.retrieval.across_units, allowed)
+        scope = scope_for_records(turn.retrieval.units_named, turn.retrieval.across_units, allowed, turn.standalone_question)
         answer = None
         for answerer, units in ((answer_computed, computed_scope), (answer_from_records, scope)):
             if answer is None and units:
@@ -201,6 +202,15 @@ class AnswerChain:
                     "",
                 )
         return self._verified(answer, turn)
+
+    def _unfinished(self, turn: Turn) -> Answer | None:
+        """One unit's items still under way, each under its problem's heading (or None)."""
+        if len(turn.retrieval.units_named) != 1:
+            return None
+        catalog = self.workspace.catalog
+        answer = answer_unfinished(turn.question, turn.standalone_question, turn.retrieval.units_named[0],
+                                   catalog.notices(), catalog.notice_text, catalog.chunks)
+        return self._verified(answer, turn) if answer is not None else None
 
     def _extractive(self, turn: Turn) -> Answer:
         answer = self.extractive.answer(turn.question, turn.standalone_question, turn.retrieval)
@@ -228,7 +238,7 @@ class AnswerChain:
         if turn.unknown_units and not turn.retrieval.documents:
             yield self._not_held(turn)
             return
-        from_records = self._from_records(turn)
+        from_records = self._from_records(turn) or self._unfinished(turn)
         if from_records is not None:
             yield from_records
             return

@@ -16,13 +16,15 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer, Citation
 from assistant.records_question import read_figure_question
-from assistant.records_table import Citations, gather, headline, not_compared_notes, unit_line
+from assistant.records_table import Citations, gather, headline, itemised_lines, not_compared_notes, unit_line
 from assistant.units import asks_across_units, asks_comparison
 from index.catalog import NoticeRow
 
 logger = logging.getLogger(__name__)
 
 ANSWERER = "extractive:records"
+# "具体是哪几项?", "分别多少?": one unit's figures listed item by item.
+ITEMISED = re.compile(r"哪几项|哪几笔|哪些项|具体是|具体有|分别|各多少|各是多少|明细|包括哪些|由哪些|怎么构成|构成")
 
 
 def answer_from_records(
@@ -35,7 +37,8 @@ def answer_from_records(
 ) -> Answer | None:
     """A cited per-unit answer from the stored records, or None when the question is not a figure question across units."""
     asked = standalone_question or question
-    if not units_in_scope or not (asks_across_units(asked) or asks_comparison(asked) or len(units_in_scope) >= 2):
+    if not units_in_scope or not (asks_across_units(asked) or asks_comparison(asked) or len(units_in_scope) >= 2
+                                  or ITEMISED.search(asked)):
         return None
     plan = read_figure_question(asked)
     if plan is None:
@@ -45,6 +48,12 @@ def answer_from_records(
     if not answered:
         return None  # nothing stated anywhere: let the passage-based answer look
     citations = Citations()
+    if len(per_unit) == 1 and not asks_across_units(asked):
+        if len(answered[0].own) + len(answered[0].sub_unit) < 2:
+            return None  # one figure is no breakdown: the passage answer quotes it in its sentence
+        return Answer(question=question, standalone_question=standalone_question,
+                      text="\n".join(itemised_lines(plan, answered[0], citations)), citations=citations.items,
+                      answerer=ANSWERER, units=[answered[0].unit])
     lines = headline(plan, per_unit, citations)
     lines.extend(unit_line(u, citations) for u in answered)
     silent = [u.unit for u in per_unit if u.has_record and not (u.own or u.sub_unit)]
@@ -65,9 +74,12 @@ def answer_from_records(
     )
 
 
-def scope_for_records(units_named: Sequence[str], across_units: bool, all_units: Sequence[str]) -> list[str]:
-    """The units a records answer covers: the named ones when two or more are named, else all for a question across units."""
-    if len(units_named) >= 2:
+def scope_for_records(
+    units_named: Sequence[str], across_units: bool, all_units: Sequence[str], question: str = ""
+) -> list[str]:
+    """The units a records answer covers: the named ones when two or more are named (or one asked item by
+    item), else all for a question across units."""
+    if len(units_named) >= 2 or (len(units_named) == 1 and ITEMISED.search(question)):
         return list(units_named)
     return list(all_units) if across_units else []
 

@@ -95,6 +95,19 @@ def unit_line(found: UnitFigures, citations: Citations) -> str:
     return f"{found.unit}:" + ";".join(parts)
 
 
+def itemised_lines(plan: FigureQuestion, found: UnitFigures, citations: Citations) -> list[str]:
+    """One unit's figures item by item ("这笔钱具体是哪几项?"), and which stated total the items add up to."""
+    lines = [f"{found.unit}通报的{_topic(plan)}数字如下(按通报原文):"]
+    lines.extend(f"- {_shown(s, citations)}" for s in found.own)
+    lines.extend(f"- {s.figure.scope}:{_shown(s, citations)}" for s in found.sub_unit)
+    for total in found.own:
+        parts = [s for s in found.own if s is not total and measure_of(s.figure) == measure_of(total.figure)]
+        if len(parts) >= 2 and sum(Decimal(str(s.figure.value)) for s in parts) == Decimal(str(total.figure.value)):
+            lines.append(f"其中{'+'.join(s.figure.text for s in parts)}={total.figure.text},正是通报所写的总数。")
+            break
+    return lines
+
+
 def _groups(plan: FigureQuestion, per_unit: list[UnitFigures]) -> list[tuple[Family, str, dict[str, list[Stated]]]]:
     """Unit-level figures of each compared family and measure: [(family, measure, {unit: figures})]."""
     groups: dict[tuple[str, str], tuple[Family, str, dict[str, list[Stated]]]] = {}

@@ -1,0 +1,121 @@
+"""What a unit has not finished yet: "还有哪些问题没整改完?", "没完成的那两个是什么问题?".
+
+Notices say which items are still under way ("正在推进中", "正在施工", "尚未完成整改") inside the
+section of the problem they belong to. The answer quotes each such sentence with the heading of its
+problem, so the user sees which problems are open, and the notice's own summary of how many remain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.answer import Answer, Citation
+from index.catalog import NoticeRow
+from index.documents import Chunk
+from index.headings import parse_heading
+from index.sentences import split_sentences
+from index.vocabulary import IN_PROGRESS_WORDS
+
+ANSWERER = "extractive:unfinished"
+# A question about what is not done yet.
+ASKS_UNFINISHED = re.compile(
+    r"没完成|未完成|没整改完|还没(?:有)?(?:整改|完成|改|办)|尚未完成|尚未整改|没改完|没做完|正在整改的|还在整改|"
+    r"剩下的(?:那)?(?:几|两|三|个)"
+)
+# Sentences stating that an item is still under way.
+_UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持")
+_HAS_COUNT = re.compile(r"\d+\s*(?:个|项|条|件)")
+MAX_ITEMS = 8
+MAX_QUOTE_CHARS = 150  # a paragraph longer than this is quoted by its sentence only
+_PLAN = re.compile(r"将|拟|计划|下一步|今后")
+
+
+def answer_unfinished(
+    question: str,
+    standalone_question: str,
+    unit: str,
+    notices: Sequence[NoticeRow],
+    notice_text_of: Callable[[str], str | None],
+    chunks_of: Callable[[str], list[Chunk]],
+) -> Answer | None:
+    """The unit's items still under way, each with its problem's heading; None when not asked or none stated."""
+    if not ASKS_UNFINISHED.search(standalone_question or question):
+        return None
+    citations: list[Citation] = []
+    summary, items = [], []
+    for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit):
+        text = notice_text_of(notice.notice_id) or ""
+        chunks = chunks_of(notice.notice_id)
+        quoted: set[tuple[int, int]] = set()
+        for start, end in split_sentences(text):
+            found = _UNDER_WAY.search(text[start:end])
+            if not found or _PLAN.search(text[start : start + found.start()]):
+                continue  # "将持续抓好未完成事项": a plan, not an item under way
+            start, end = _paragraph(text, start, end)
+            if (start, end) in quoted:
+                continue
+            quoted.add((start, end))
+            sentence = text[start:end]
+            marker = _cite(citations, notice, unit, text, start, end, _section(chunks, start))
+            if _HAS_COUNT.search(sentence) and not items:
+                summary.append(f"{sentence}{marker}")
+                continue
+            heading = _heading_span(text, start)
+            if heading is None:
+                items.append(f"- {sentence}{marker}")
+            else:
+                label = _cite(citations, notice, unit, text, *heading, _section(chunks, heading[0]))
+                items.append(f"- {text[heading[0]:heading[1]]}{label}:{sentence}{marker}")
+    if not items:
+        return None
+    lines = [f"{unit}的通报中写明仍在推进的事项:", *summary, *items[:MAX_ITEMS]]
+    used = {int(n) for n in re.findall(r"\[(\d+)\]", "\n".join(lines))}
+    return Answer(
+        question=question,
+        standalone_question=standalone_question,
+        text="\n".join(lines),
+        citations=[c for c in citations if c.n in used],
+        answerer=ANSWERER,
+        units=[unit],
+    )
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence's whole paragraph when short enough to quote ("储备后备干部28名;该项工作…正在推进中"), else the sentence."""
+    begin = text.rfind("\n", 0, start) + 1
+    finish = text.find("\n", end)
+    finish = len(text) if finish < 0 else finish
+    while finish > begin and text[finish - 1].isspace():
+        finish -= 1
+    return (begin, finish) if finish - begin <= MAX_QUOTE_CHARS else (start, end)
+
+
+def _section(chunks: list[Chunk], position: int) -> str:
+    return next((c.section_path for c in chunks if c.start <= position < c.end), "")
+
+
+def _heading_span(text: str, position: int) -> tuple[int, int] | None:
+    """The span of the nearest numbered heading at or above a position ("(五)基层党组织建设有短板")."""
+    line_end = text.find("\n", position)
+    lines_before = text[: line_end if line_end >= 0 else len(text)].split("\n")
+    offset = len(text[: line_end if line_end >= 0 else len(text)])
+    for line in reversed(lines_before):
+        offset -= len(line)
+        heading = parse_heading(line.strip())
+        if heading is not None and heading.style != "measure-label":
+            begin = text.find(heading.label, offset)
+            if 0 <= begin <= position:
+                return begin, begin + len(heading.label)
+        offset -= 1  # the newline before this line
+    return None
+
+
+def _cite(citations: list[Citation], notice: NoticeRow, unit: str, text: str, start: int, end: int, section: str) -> str:
+    for citation in citations:
+        if (citation.notice_id, citation.start, citation.end) == (notice.notice_id, start, end):
+            return f"[{citation.n}]"
+    n = len(citations) + 1
+    citations.append(Citation(n, notice.notice_id, notice.title or notice.file_name, unit, section,
+                              text[start:end], start, end))
+    return f"[{n}]"

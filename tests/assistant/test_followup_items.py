@@ -1,0 +1,77 @@
+"""Follow-ups about the items behind a figure: which sums make up a total, which problems are still open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.chain import AnswerChain
+
+LIUAN = "青禾市柳岸镇"
+NOTICE = """中共青禾市柳岸镇委员会关于巡察整改情况的通报
+
+2023年6月1日至7月20日,县委第二巡察组对柳岸镇进行了巡察,并于2023年8月25日反馈了巡察意见,共反馈问题9个。截至11月底,9个问题已完成整改7个,其余2个正在推进。
+
+一、具体问题整改情况
+
+(一)违规发放补贴问题
+
+整改情况:追缴、清退违规资金共计5.4万元。其中清退超标准发放的值班补贴1.2万元,追回重复报销的差旅费0.7万元,退缴违规领取的误餐补助3.5万元。已完成整改。
+
+(二)村级活动场所闲置
+
+整改情况:对3处闲置场所重新规划用途,其中1处改建为养老服务站;该项工作需长期坚持,正在推进中。
+
+(三)集镇污水管网建设滞后
+
+整改情况:已完成管网设计招标,目前正在施工,预计明年6月前完工。
+
+(四)食堂管理不规范
+
+整改情况:修订《镇机关食堂管理办法》,实行菜品公示。已完成整改。
+
+二、下一步工作
+
+镇党委将持续抓好未完成事项的整改,防止问题反弹回潮。
+
+中共青禾市柳岸镇委员会
+2023年12月10日
+"""
+
+
+@pytest.fixture
+def chain(workspace, tmp_path: Path) -> AnswerChain:
+    folder = tmp_path / "liuan"
+    folder.mkdir()
+    (folder / "liuan.txt").write_text(NOTICE, encoding="utf-8")
+    report = workspace.ingestor.ingest_paths([folder])
+    assert report.ok, report.failed
+    return AnswerChain(workspace)
+
+
+def _history(answer) -> list[dict]:
+    return [{"role": "user", "content": answer.question}, {"role": "assistant", "content": answer.text}]
+
+
+def test_which_sums_make_up_that_money_lists_each_item_and_checks_the_total(chain):
+    first = chain.ask("柳岸镇追缴清退了多少钱?")
+    assert "5.4万元" in first.text
+
+    answer = chain.ask("这笔钱具体是哪几项?", history=_history(first))
+
+    for item in ("1.2万元", "0.7万元", "3.5万元"):
+        assert item in answer.text
+    assert "1.2万元+0.7万元+3.5万元=5.4万元" in answer.text
+    assert all(c.unit == LIUAN for c in answer.citations)
+
+
+def test_the_problems_not_finished_are_quoted_under_their_headings_without_plans(chain):
+    first = chain.ask("柳岸镇反馈了多少问题,整改得怎么样?")
+
+    answer = chain.ask("没完成的那两个是什么问题?", history=_history(first))
+
+    assert "(二)村级活动场所闲置" in answer.text and "(三)集镇污水管网建设滞后" in answer.text
+    assert "食堂" not in answer.text and "将持续抓好" not in answer.text  # done items and plans are no answer
+    quotes = {c.quote for c in answer.citations}
+    assert "整改情况:已完成管网设计招标,目前正在施工,预计明年6月前完工。" in quotes
