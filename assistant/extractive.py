@@ -60,6 +60,10 @@ METADATA_LABELS = {
 }
 
 
+# The facts of one inspection, shown together when one of them is asked about a unit.
+INSPECTION_FACTS = ("inspecting_body", "inspection_period", "feedback_date")
+
+
 class ExtractiveAnswerer:
     """Builds a cited answer from retrieved passages, with no language model."""
 
@@ -203,7 +207,7 @@ class ExtractiveAnswerer:
     def _answer_single_scope(self, builder: AnswerBuilder, documents: Sequence[Document], question: Question) -> None:
         units = units_in_order(documents)
         if units and question.profile.metadata_fields:
-            lines = self._metadata_lines(builder, units[0], question.profile)
+            lines = self._metadata_lines(builder, units[0], question.profile, companions=True)
             if lines:
                 builder.lines.extend(lines)
                 return
@@ -348,13 +352,18 @@ class ExtractiveAnswerer:
         return {unit: sorted(items, key=lambda e: -e.score) for unit, items in rescored.items()}
 
     def _metadata_lines(
-        self, builder: AnswerBuilder, unit: str, profile: QuestionProfile, with_unit: bool = True
+        self, builder: AnswerBuilder, unit: str, profile: QuestionProfile, with_unit: bool = True,
+        companions: bool = False,
     ) -> list[str]:
-        """Lines answering from a unit's notices' own metadata (inspection team, dates), cited."""
+        """Lines answering from a unit's notices' own metadata (inspection team, dates), cited; with
+        `companions`, the other facts of the inspection follow the one asked (who inspected, when, feedback)."""
+        fields = list(profile.metadata_fields)
+        if companions and set(fields) & set(INSPECTION_FACTS):
+            fields += [f for f in INSPECTION_FACTS if f not in fields]
         lines = []
         for notice_id, metadata in self.notices_of_unit(unit):
             parts = []
-            for field_name in profile.metadata_fields:
+            for field_name in fields:
                 value = getattr(metadata, field_name)
                 if value is not None:
                     evidence = self._sentence_around(notice_id, unit, metadata.title, value.start, value.end)

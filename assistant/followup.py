@@ -38,6 +38,14 @@ _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _CLAUSE_END = re.compile(r"[,，。;；\n]")
 _CITATION_MARK = re.compile(r"\[\d+\]|[|*#>`_-]{2,}|^[-*]\s", re.M)
 _MAX_REFERENCE_CHARS = 80
+# "哪家更多?", "谁的时间长?", "两家比呢?": a comparison among the units just talked about, not every unit.
+_AMONG_THOSE = re.compile(
+    r"(?:哪家|哪个|哪一个|哪一家|谁|哪边)[^,，。?？]{0,12}?(?:更|多|少|长|短|快|慢|高|低|早|晚)|"
+    r"谁更|哪个更|两家|两个单位|它们俩|相比|比较|对比|差多少|相差"
+)
+# Wording that asks about every unit in the library, whatever was discussed.
+_EVERY_UNIT = re.compile(r"哪些|各单位|各个单位|所有|全部|每个|每家|几个单位|几家|资料库|库里")
+_DISCUSSED_TURNS = 3  # user questions looked back on for the units being compared
 # Turns of the conversation read for a follow-up: a chain of six exchanges, plenty for "那X呢" chains.
 MAX_HISTORY_TURNS = 12
 
@@ -60,9 +68,13 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     """The question as it would be asked on its own, given the conversation before it."""
     question = question.strip()
     history = list(history)[-MAX_HISTORY_TURNS:]
+    named = directory.find_units(question)
+    if history and not named and _AMONG_THOSE.search(question) and not _EVERY_UNIT.search(question):
+        discussed = _units_discussed(history, directory)
+        if len(discussed) >= 2:  # "哪家追回的钱更多?" after talking of two units compares those two
+            return f"{'和'.join(discussed)}:{question}"
     if not history or asks_across_units(question):
         return question
-    named = directory.find_units(question)
     previous_question, previous_answer = _previous_exchange(history, directory)
     if previous_question and is_elliptical(question, directory):
         units = named or _other_units(question, history, directory)
@@ -75,6 +87,12 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
         return question
     reference = referenced_clause(question, previous_answer)
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
+
+
+def _units_discussed(history: Sequence[dict], directory: UnitDirectory) -> list[str]:
+    """The units the user's recent questions named, in the order first named."""
+    asked = [str(t.get("content", "")) for t in history if t.get("role") == "user"][-_DISCUSSED_TURNS:]
+    return list(dict.fromkeys(u for question in asked for u in directory.find_units(question)))
 
 
 def is_elliptical(question: str, directory: UnitDirectory) -> bool:

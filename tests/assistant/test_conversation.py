@@ -83,3 +83,10 @@ def test_a_comparison_in_plain_words_quotes_what_notices_word_officially(chain):
 
     quoted = [c.quote for c in answer.citations if c.unit == "青禾市云岭区柳林街道"]
     assert any("集体决策" in quote for quote in quoted)  # 一个人说了算 is written 集体决策/三重一大
+
+
+def test_asked_when_a_unit_was_inspected_the_answer_also_gives_who_and_the_feedback_date(chain):
+    answer = chain.ask("云岭区是什么时候被巡察的?")
+
+    assert "2023年9月4日至11月10日" in answer.text
+    assert "市委第二巡察组" in answer.text and "2023年12月15日" in answer.text

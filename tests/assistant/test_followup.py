@@ -96,3 +96,14 @@ def test_a_new_question_that_only_names_a_unit_is_not_elliptical():
 def test_the_other_one_is_the_unit_the_last_answer_left_out():
     history = _exchange("云岭区和东湖分别是哪天反馈巡察意见的?先说云岭区。", "云岭区:2023年7月12日反馈。")
     assert condense_with_rules(history, "另一个呢?", directory()).startswith("东湖高新产业园")
+
+
+def test_which_has_more_after_talking_of_two_units_compares_those_two():
+    history = [
+        *HISTORY,
+        {"role": "user", "content": "那东湖呢?"},
+        {"role": "assistant", "content": "是园区纪工委。"},
+    ]
+    assert condense_with_rules(history, "哪家追回的钱更多?", directory()) == "青禾市云岭区和东湖高新产业园:哪家追回的钱更多?"
+    assert condense_with_rules(history, "哪些单位追回的钱更多?", directory()) == "哪些单位追回的钱更多?"  # every unit
+    assert condense_with_rules(HISTORY, "哪家追回的钱更多?", directory()) == "哪家追回的钱更多?"  # one unit discussed
