@@ -12,56 +12,36 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import replace
 
 from langchain_core.documents import Document
 
 from assistant.answer import Answer
 from assistant.answer_builder import COLON, AnswerBuilder, comparison_table, one_line
+from assistant.asked_thing import states_the_asked_thing
+from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import (
-    MAX_QUOTE_CHARS,
     SHORT_SENTENCE_CHARS,
     Evidence,
     Question,
     distinct,
     last_heading,
     looks_like_heading,
-    term_stated,
     units_in_order,
     windows,
 )
 from assistant.fusion import term_coverage
+from assistant.measures_answer import asks_for_measures, with_measures_after
+from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question, satisfies
 from assistant.retriever import RetrievalResult
 from assistant.plain_words import official_terms, with_official_terms
-from assistant.semantic import SentenceSimilarity, meaning_boosts, question_topic
+from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
 from index.documents import NoticeMetadata
-from index.headings import parse_heading
 from index.sentences import split_sentences
 
 MAX_EXTENDED_QUOTE_CHARS = 260
-# Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
-# and words of the answer's shape ("几个人" yields 个人, "多少金额").
-NOT_THE_ASKED_THING = re.compile(
-    r"发现|指出|查出|查找|反馈|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|做了|工作|情况|问题|方面|"
-    r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别"
-)
-# Questions asking what was done about something: answered by the list of measures under it.
-ASKS_FOR_MEASURES = re.compile(r"(采取|做)了?(哪些|什么)|怎么(整改|做|改)|如何(整改|做|改)|有(哪些|什么)(措施|做法|举措)|措施(是什么|有哪些)")
-MEASURES_LABEL = re.compile(r"(整改措施及成效|整改措施|整改情况|整改成效|整改)[:：]")
 SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时")
-
-METADATA_LABELS = {
-    "inspecting_body": "巡察(巡视)组\uff1a",
-    "inspection_period": "巡察(巡视)时间\uff1a",
-    "feedback_date": "反馈时间\uff1a",
-    "publish_date": "发布时间\uff1a",
-}
-
-
-# The facts of one inspection, shown together when one of them is asked about a unit.
-INSPECTION_FACTS = ("inspecting_body", "inspection_period", "feedback_date")
 
 
 class ExtractiveAnswerer:
@@ -219,8 +199,12 @@ class ExtractiveAnswerer:
         if not self._states_the_asked_thing(chosen, question):
             builder.not_found(chosen[:2])
             return
-        if ASKS_FOR_MEASURES.search(builder.standalone_question):
-            chosen = self._with_measures_after(chosen, evidence[0])
+        if asks_for_measures(builder.standalone_question):
+            best = evidence[0]
+            knobs = self.settings
+            chosen = with_measures_after(
+                self.notice_text_of(best.notice_id), chosen, best, knobs.measures_listed, knobs.measures_span_chars
+            )
         unit_order = list(dict.fromkeys(e.unit for e in evidence))  # the best-scoring unit first
         for unit in sorted({e.unit for e in chosen}, key=unit_order.index):
             builder.lines.append(f"根据{unit}的通报{COLON}" if unit else f"根据通报{COLON}")
@@ -272,84 +256,18 @@ class ExtractiveAnswerer:
         if missing:
             builder.lines.append(f"未找到相关内容的单位{COLON}{'、'.join(missing)}。")
 
-    def _with_measures_after(self, chosen: list[Evidence], best: Evidence) -> list[Evidence]:
-        """For "采取了哪些措施": the measures that follow the best passage, up to the next problem heading.
-
-        Notices state a problem, then list what was done ("整改措施:一是…二是…"); the question is
-        answered by that list, not by the problem statement the question's words match best.
-        """
-        text = self.notice_text_of(best.notice_id)
-        if text is None:
-            return chosen
-        limit = self.settings.measures_listed
-        # The list starts at the measures label of the best passage's paragraph when it has one
-        # ("…问题。整改:A;B;C。" with B best): A is as much an answer as B.
-        paragraph_start = text.rfind("\n", 0, best.start) + 1
-        labels = list(MEASURES_LABEL.finditer(text, paragraph_start, best.start))
-        begin = labels[-1].end() if labels else best.end
-        following: list[Evidence] = []
-        for start, end in split_sentences(text, begin, min(len(text), begin + self.settings.measures_span_chars)):
-            sentence = text[start:end]
-            heading = parse_heading(sentence.strip())
-            if heading is not None and heading.style not in ("measure-label",) or len(following) >= limit:
-                break
-            if len(sentence.strip()) >= 6 and not any(c.start <= start < c.end for c in chosen):
-                following.append(Evidence(best.document, start, end, sentence, best.score, True))
-        if not following:
-            return chosen
-        kept = [best] + following + [c for c in chosen if c is not best]
-        return distinct(sorted(kept[: limit + 1], key=lambda e: (e.notice_id, e.start)))
-
-    def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question, lenient: bool = False) -> bool:
-        """Whether the chosen sentences hold what the question asks about, not a neighbouring fact.
-
-        The asked thing is the question's most specific terms that the library knows (asked who was
-        诫勉谈话, a sentence on 提醒谈话 shares the frequent 谈话 but not the rare 诫勉). Terms no
-        notice holds are the user's own words and decide nothing here.
-        """
-        in_library = self.known_terms(question.weights)
-        known = {
-            t: w
-            for t, w in question.weights.items()
-            if len(t) >= 2
-            and not NOT_THE_ASKED_THING.fullmatch(t)
-            and t in in_library
-            and not self.is_unit_word(t)
-        }
-        if not known:
-            return True
-        top = max(known.values())
-        focus = {t for t, w in known.items() if w >= self.settings.focus_term_share * top}
-        if not lenient:  # the asked thing is the longest compound: 谈话 inside 诫勉谈话 does not stand for it
-            focus = {t for t in focus if not any(t != other and t in other for other in focus)}
-        said = "".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
-        return any(term_stated(term, said, lenient) for term in focus)
-
     def _comparison_meaning(self, retrieval: RetrievalResult, question: Question) -> dict[str, list[Evidence]]:
-        """Each compared unit's evidence, re-ranked by closeness in meaning to the question's topic.
-
-        People compare in their own words ("管好公家的车" for 公务用车): every unit's candidate
-        sentences are compared with the topic by the embedder, so a column holds the sentences on
-        that topic, not those that merely share a frequent word.
-        """
+        """Each compared unit's evidence, re-ranked by closeness in meaning to the question's topic."""
         by_unit = {e.unit: self.evidence(e.documents, question) for e in retrieval.per_unit if e.qualifies}
         topic = question_topic(retrieval.question, self.unit_spans(retrieval.question))
         topic = " ".join([topic, *official_terms(topic)]).strip()
-        if self.similarity is None or not topic or self.settings.meaning_weight <= 0:
-            return by_unit
-        worded_alike = all(
-            items and max(items[0].coverages, default=0.0) >= self.settings.meaning_skip_coverage
-            for items in by_unit.values()
+        return rerank_by_meaning(by_unit, topic, self.similarity, self.settings)
+
+    def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question, lenient: bool = False) -> bool:
+        """Whether the chosen sentences hold what the question asks about, not a neighbouring fact."""
+        return states_the_asked_thing(
+            chosen, question, self.known_terms, self.is_unit_word, self.settings.focus_term_share, lenient
         )
-        if worded_alike:  # every unit states the topic in the question's own words: keywords suffice
-            return by_unit
-        cap = self.settings.meaning_sentences_per_unit
-        candidates = [(unit, item) for unit, items in by_unit.items() for item in items[:cap]]
-        boosts = meaning_boosts(self.similarity, topic, [item.text for _, item in candidates])
-        rescored: dict[str, list[Evidence]] = {unit: [] for unit in by_unit}
-        for (unit, item), boost in zip(candidates, boosts):
-            rescored[unit].append(replace(item, score=item.score + self.settings.meaning_weight * boost))
-        return {unit: sorted(items, key=lambda e: -e.score) for unit, items in rescored.items()}
 
     def _metadata_lines(
         self, builder: AnswerBuilder, unit: str, profile: QuestionProfile, with_unit: bool = True,
@@ -357,33 +275,4 @@ class ExtractiveAnswerer:
     ) -> list[str]:
         """Lines answering from a unit's notices' own metadata (inspection team, dates), cited; with
         `companions`, the other facts of the inspection follow the one asked (who inspected, when, feedback)."""
-        fields = list(profile.metadata_fields)
-        if companions and set(fields) & set(INSPECTION_FACTS):
-            fields += [f for f in INSPECTION_FACTS if f not in fields]
-        lines = []
-        for notice_id, metadata in self.notices_of_unit(unit):
-            parts = []
-            for field_name in fields:
-                value = getattr(metadata, field_name)
-                if value is not None:
-                    evidence = self._sentence_around(notice_id, unit, metadata.title, value.start, value.end)
-                    parts.append(f"{METADATA_LABELS[field_name]}{value.value}{builder.cite(evidence)}")
-            if parts:
-                lines.append((f"{unit}{COLON}" if with_unit else "") + "\uff0c".join(parts))
-        return lines
-
-    def _sentence_around(self, notice_id: str, unit: str, title: str, start: int, end: int) -> Evidence:
-        """The sentence holding a metadata value (or the value's own span when that is long)."""
-        text = self.notice_text_of(notice_id) or ""
-        span = (start, end)
-        for s_start, s_end in split_sentences(text, max(0, start - 400), min(len(text), end + 400)):
-            if s_start <= start < s_end:
-                span = (s_start, max(s_end, end))
-                break
-        if span[1] - span[0] > MAX_QUOTE_CHARS:
-            span = (start, end)
-        document = Document(
-            page_content=text[span[0] : span[1]],
-            metadata={"notice_id": notice_id, "unit": unit, "start": span[0], "end": span[1], "title": title, "section_path": ""},
-        )
-        return Evidence(document, span[0], span[1], text[span[0] : span[1]], 1.0, True)
+        return metadata_lines(builder, unit, profile, self.notices_of_unit, self.notice_text_of, with_unit, companions)

@@ -1,4 +1,7 @@
-"""Answer from retrieved passages with a chat model: stream the body, parse the 引用 block, verify."""
+"""Answer from retrieved passages with a chat model: stream the body, parse the 引用 block, verify.
+
+Reading the reply is in llm_reply.py (body, 引用 block) and llm_citations.py (quotes to citations).
+"""
 
 from __future__ import annotations
 
@@ -9,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from langchain_core.documents import Document
 
-from assistant.answer import Answer, Citation
-from assistant.verify import MARKER_PATTERN, locate_quote, marker_numbers, verify_answer
+from assistant.answer import Answer
+from assistant.llm_citations import COLONS
+from assistant.llm_reply import NOT_FOUND_PREFIX, ReplyView, after_thinking, parse_reply
+from assistant.verify import verify_answer
 from prompts import format_history, format_passages, load_prompt
 
 if TYPE_CHECKING:
@@ -19,25 +24,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-NOT_FOUND_PREFIX = "通报中未找到相关内容"
-SHORT_PASSAGE_CHARS = 80
 MAX_CONDENSED_CHARS = 200
-
-_COLONS = ":\uff1a"  # ASCII and full-width
-_OPEN_BRACKETS, _CLOSE_BRACKETS = "\\[\u3010\uff3b", "\\]\u3011\uff3d"  # [ 【 ［ and ] 】 ］
-_SENTENCE_ENDS = "\u3002\uff01\uff1f\uff1b!?;"  # 。！？； and ASCII forms
-# The line that starts the citation block: "引用:", "**引用:**", "### 引用:" ...
-_CITATION_HEADER = re.compile(rf"^[ \t>#*]*引用[ \t*]*[{_COLONS}]", re.MULTILINE)
-# A last line that may still grow into that header, so it is held back while streaming.
-_HEADER_PREFIX = re.compile(r"[ \t>#*]*(?:引(?:用[ \t*]*)?)?")
-# "[1] 「quote」", "- [2]:“quote”", "【3】 quote".
-_QUOTE_LINE = re.compile(
-    rf"^\s*(?:[-*•]\s*)?[{_OPEN_BRACKETS}]\s*(\d{{1,3}})\s*[{_CLOSE_BRACKETS}]\s*[{_COLONS}]?\s*(.*?)\s*$"
-)
-_QUOTED = re.compile(r"「(.+?)」|“(.+?)”|\"(.+?)\"|『(.+?)』")
-_ELLIPSIS = re.compile(r"…+|\.{3,}|。{3,}")
-_SENTENCE = re.compile(rf"[^{_SENTENCE_ENDS}\n]+[{_SENTENCE_ENDS}]?")
-_THINK_OPEN, _THINK_CLOSE = "<think>", "</think>"
 
 
 class LLMUnavailable(RuntimeError):
@@ -117,77 +104,11 @@ def condense_question(chat_model: BaseChatModel, history: list[dict], question: 
         reply = chat_model.invoke(messages)
     except Exception as error:  # any endpoint failure: the caller decides how to fall back
         raise LLMUnavailable(describe_failure(error)) from error
-    condensed = _clean_condensed(_after_thinking(reply.text, complete=True) or "")
+    condensed = _clean_condensed(after_thinking(reply.text, complete=True) or "")
     if not condensed or len(condensed) > max(MAX_CONDENSED_CHARS, 4 * len(question)):
         logger.info("condensed question unusable (%r); keeping the question as asked", condensed[:50])
         return question
     return condensed
-
-
-class ReplyView:
-    """What of a streaming reply the user may see: the body, never a <think> block or the 引用 block."""
-
-    def __init__(self) -> None:
-        self.raw = ""
-        self._shown = 0
-
-    def feed(self, delta: str) -> str:
-        """Add a delta; return the newly visible text (may be "" while a possible header is held back)."""
-        self.raw += delta
-        return self._advance(visible_body(self.raw, complete=False))
-
-    def finish(self) -> str:
-        """The visible text still held back once the reply is complete."""
-        return self._advance(visible_body(self.raw, complete=True))
-
-    def body(self) -> str:
-        return visible_body(self.raw, complete=True)
-
-    def _advance(self, visible: str) -> str:
-        new_text = visible[self._shown :]
-        self._shown = max(self._shown, len(visible))
-        return new_text
-
-
-def visible_body(raw: str, complete: bool) -> str:
-    """The answer body in a (possibly partial) reply; grows monotonically as the reply grows."""
-    text = _after_thinking(raw, complete)
-    if text is None:
-        return ""
-    header = _CITATION_HEADER.search(text)
-    if header:
-        return text[: header.start()].rstrip()
-    if not complete:
-        last_line_start = text.rfind("\n") + 1
-        if _HEADER_PREFIX.fullmatch(text[last_line_start:]):
-            text = text[:last_line_start]
-    return text.rstrip()
-
-
-def parse_reply(
-    raw: str, question: str, standalone_question: str, passages: list[Document], answerer: str
-) -> Answer:
-    """The reply as an unverified Answer: body text, and one citation per passage number it cites."""
-    body = visible_body(raw, complete=True)
-    text_after_think = _after_thinking(raw, complete=True) or ""
-    header = _CITATION_HEADER.search(text_after_think)
-    block = text_after_think[header.end() :] if header else ""
-    if not header:
-        body, block = _split_trailing_quote_lines(body)
-    quotes = _quotes_by_number(block)
-    citations = [
-        _citation_for(number, passages[number - 1], quotes.get(number, []), body)
-        for number in marker_numbers(body)
-        if 1 <= number <= len(passages)
-    ]
-    return Answer(
-        question=question,
-        standalone_question=standalone_question,
-        text=body,
-        citations=citations,
-        answerer=answerer,
-        not_found=body.startswith(NOT_FOUND_PREFIX),
-    )
 
 
 def describe_failure(error: BaseException) -> str:
@@ -229,115 +150,10 @@ def _model_deltas(chat_model: BaseChatModel, messages: list[BaseMessage]) -> Ite
             yield delta
 
 
-def _after_thinking(raw: str, complete: bool) -> str | None:
-    """The reply without a leading <think>…</think> block; None while such a block is still open."""
-    text = raw.lstrip()
-    if text.startswith(_THINK_OPEN):
-        close = text.find(_THINK_CLOSE)
-        if close == -1:
-            return "" if complete else None
-        return text[close + len(_THINK_CLOSE) :].lstrip()
-    if not complete and _THINK_OPEN.startswith(text):
-        return None
-    return text
-
-
-def _split_trailing_quote_lines(body: str) -> tuple[str, str]:
-    """A reply without the 引用 header: its trailing "[n] 「quote」" lines become the block."""
-    lines = body.split("\n")
-    cut = len(lines)
-    while cut > 0 and (not lines[cut - 1].strip() or _is_quote_line(lines[cut - 1])):
-        cut -= 1
-    if cut == len(lines) or cut == 0:
-        return body, ""
-    return "\n".join(lines[:cut]).rstrip(), "\n".join(lines[cut:])
-
-
-def _is_quote_line(line: str) -> bool:
-    match = _QUOTE_LINE.match(line)
-    return bool(match and _QUOTED.search(match.group(2)))
-
-
-def _quotes_by_number(block: str) -> dict[int, list[str]]:
-    """Quote candidates per passage number from the 引用 block, in the order given."""
-    quotes: dict[int, list[str]] = {}
-    for line in block.split("\n"):
-        match = _QUOTE_LINE.match(line)
-        if not match:
-            continue
-        number, rest = int(match.group(1)), match.group(2)
-        quoted = [next(group for group in found if group) for found in _QUOTED.findall(rest)]
-        for candidate in quoted or [rest]:
-            cleaned = _longest_unabridged_part(candidate)
-            if cleaned:
-                quotes.setdefault(number, []).append(cleaned)
-    return quotes
-
-
-def _longest_unabridged_part(quote: str) -> str:
-    """A quote shortened with "……" is not verbatim; its longest unbroken part may be."""
-    parts = [part.strip() for part in _ELLIPSIS.split(quote)]
-    return max(parts, key=len) if parts else ""
-
-
-def _citation_for(number: int, passage: Document, quote_candidates: list[str], body: str) -> Citation:
-    """Citation n for passage n: the model's quote (located in the passage when possible), else a sentence."""
-    metadata = passage.metadata
-    passage_start = int(metadata.get("start", 0))
-    passage_text = passage.page_content
-    if quote_candidates:
-        quote, offset = quote_candidates[0], 0
-        for candidate in quote_candidates:
-            span = locate_quote(candidate, passage_text)
-            if span is not None:
-                quote, offset = passage_text[span[0] : span[1]], span[0]
-                break
-    else:
-        quote, offset = _best_sentence(passage_text, _lines_citing(body, number))
-    return Citation(
-        n=number,
-        notice_id=str(metadata.get("notice_id", "")),
-        title=str(metadata.get("title", "")),
-        unit=str(metadata.get("unit", "")),
-        section_path=str(metadata.get("section_path", "")),
-        quote=quote,
-        start=passage_start + offset,
-        end=passage_start + offset + len(quote),
-    )
-
-
-def _lines_citing(body: str, number: int) -> str:
-    """The body lines that carry marker n, markers removed: what the citation has to support."""
-    lines = [line for line in body.split("\n") if number in marker_numbers(line)]
-    return MARKER_PATTERN.sub("", "\n".join(lines))
-
-
-def _best_sentence(passage_text: str, claim: str) -> tuple[str, int]:
-    """The passage itself when short, else its sentence sharing most character pairs with the claim."""
-    stripped = passage_text.strip()
-    if len(stripped) <= SHORT_PASSAGE_CHARS:
-        return stripped, passage_text.find(stripped)
-    claim_pairs = _character_pairs(claim)
-    best_text, best_offset, best_score = stripped, passage_text.find(stripped), -1
-    for match in _SENTENCE.finditer(passage_text):
-        sentence = match.group().strip()
-        if not sentence:
-            continue
-        score = len(claim_pairs & _character_pairs(sentence))
-        if score > best_score:
-            best_text, best_offset, best_score = sentence, match.start() + match.group().find(sentence), score
-    return best_text, best_offset
-
-
-def _character_pairs(text: str) -> set[str]:
-    compact = "".join(text.split())
-    return {compact[index : index + 2] for index in range(len(compact) - 1)}
-
-
 def _clean_condensed(reply: str) -> str:
     """First non-empty line of the condense reply, without a label or surrounding quotes."""
     line = next((line.strip() for line in reply.split("\n") if line.strip()), "")
-    line = re.sub(rf"^(?:独立问题|改写后的问题|问题)\s*[{_COLONS}]\s*", "", line)
+    line = re.sub(rf"^(?:独立问题|改写后的问题|问题)\s*[{COLONS}]\s*", "", line)
     return line.strip("「」“”\"' ")
 
 

@@ -20,13 +20,17 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langchain_core.embeddings import Embeddings
 
 from bench.measure import memory_mb, percentile
 from bench.query_build import BuildResult, bench_settings, build_home
 from bench.query_probes import profile_retrieval, time_one_notice
+
+if TYPE_CHECKING:
+    from assistant.retriever import HybridRetriever
+    from assistant.workspace import Workspace
 
 logger = logging.getLogger(__name__)
 
@@ -127,13 +131,43 @@ def measure_queries(
     profile_path: Path | None = None,
 ) -> QueryResult:
     """Open the built home as a server would and time retrieval for each kind of question."""
-    from assistant.retriever import HybridRetriever
-    from assistant.workspace import Workspace
-    from assistant.embeddings import embedding_model_id, make_embeddings
-    from bench.synthetic import answering_units, sample_questions
-    from index.fake_embedder import HashingEmbeddings
+    from bench.synthetic_questions import sample_questions
 
     result = QueryResult()
+    workspace, retriever, embeddings = _open_as_server(root, model_dir, dimensions, result)
+    began = time.perf_counter()
+    units = retriever.directory.units  # loads the catalogue views, the BM25 index and the vectors from disk
+    result.views_seconds = time.perf_counter() - began
+    began = time.perf_counter()
+    retriever.retrieve("巡察整改工作领导小组是怎样组成的?")
+    result.first_query_ms = (time.perf_counter() - began) * 1000
+
+    result.load_average.append(os.getloadavg()[0])
+    questions = sample_questions(units, queries, seed=seed)
+    questions["across-units"] = questions["across-units"][:across_queries]
+    catalog = workspace.catalog
+    units_and_texts = [(row.unit, catalog.notice_text(row.notice_id) or "") for row in catalog.notices()]
+    for kind, texts in questions.items():
+        result.kinds.append(_time_kind(kind, texts, retriever, embeddings, units_and_texts))
+    result.load_average.append(os.getloadavg()[0])
+    result.rss_after_queries_mb = memory_mb()
+    result.peak_rss_mb = memory_mb("VmHWM")
+    result.add_one_notice_s, result.remove_one_notice_s = time_one_notice(workspace, retriever, root, seed)
+    if profile_path is not None:
+        sample = questions["single-unit"][:10] + questions["unscoped"][:10] + questions["across-units"][:1]
+        result.profile = profile_retrieval(retriever, sample, profile_path)
+    return result
+
+
+def _open_as_server(
+    root: Path, model_dir: Path, dimensions: int, result: QueryResult
+) -> tuple[Workspace, HybridRetriever, QueryTimedEmbeddings]:
+    """The built home's workspace and a retriever over it, the real model warmed; records open time and memory."""
+    from assistant.embeddings import embedding_model_id, make_embeddings
+    from assistant.retriever import HybridRetriever
+    from assistant.workspace import Workspace
+    from index.fake_embedder import HashingEmbeddings
+
     began = time.perf_counter()
     stand_in = HashingEmbeddings(dimensions)
     workspace = Workspace(bench_settings(root / "home"), embeddings=stand_in)
@@ -153,45 +187,36 @@ def measure_queries(
     result.vectors = workspace.store.count()
     result.open_seconds = time.perf_counter() - began
     result.rss_open_mb = memory_mb()
+    return workspace, retriever, embeddings
 
-    began = time.perf_counter()
-    units = retriever.directory.units  # loads the catalogue views, the BM25 index and the vectors from disk
-    result.views_seconds = time.perf_counter() - began
-    began = time.perf_counter()
-    retriever.retrieve("巡察整改工作领导小组是怎样组成的?")
-    result.first_query_ms = (time.perf_counter() - began) * 1000
 
-    result.load_average.append(os.getloadavg()[0])
-    questions = sample_questions(units, queries, seed=seed)
-    questions["across-units"] = questions["across-units"][:across_queries]
-    catalog = workspace.catalog
-    units_and_texts = [(row.unit, catalog.notice_text(row.notice_id) or "") for row in catalog.notices()]
-    for kind, texts in questions.items():
-        latency = KindLatency(kind)
-        kind_began = time.perf_counter()
-        for text in texts:
-            if time.perf_counter() - kind_began > KIND_TIME_BUDGET_S:
-                break
-            embeddings.query_seconds.clear()
-            began = time.perf_counter()
-            found = retriever.retrieve(text)
-            latency.latencies_ms.append((time.perf_counter() - began) * 1000)
-            latency.embed_ms.append(sum(embeddings.query_seconds) * 1000)
-            latency.units_searched.append(len(found.per_unit) or len(found.units_named))
-            if kind == "across-units":
-                gold = answering_units(text, units_and_texts)
-                chosen = set(found.qualifying_units)
-                latency.unit_recall.append(len(gold & chosen) / len(gold) if gold else float(not chosen))
-                latency.unit_precision.append(len(gold & chosen) / len(chosen) if chosen else float(not gold))
-        result.kinds.append(latency)
-    result.load_average.append(os.getloadavg()[0])
-    result.rss_after_queries_mb = memory_mb()
-    result.peak_rss_mb = memory_mb("VmHWM")
-    result.add_one_notice_s, result.remove_one_notice_s = time_one_notice(workspace, retriever, root, seed)
-    if profile_path is not None:
-        sample = questions["single-unit"][:10] + questions["unscoped"][:10] + questions["across-units"][:1]
-        result.profile = profile_retrieval(retriever, sample, profile_path)
-    return result
+def _time_kind(
+    kind: str,
+    texts: Sequence[str],
+    retriever: HybridRetriever,
+    embeddings: QueryTimedEmbeddings,
+    units_and_texts: list[tuple[str, str]],
+) -> KindLatency:
+    """Latencies of one kind of question (within its time budget); "which units" ones also scored."""
+    from bench.synthetic_questions import answering_units
+
+    latency = KindLatency(kind)
+    kind_began = time.perf_counter()
+    for text in texts:
+        if time.perf_counter() - kind_began > KIND_TIME_BUDGET_S:
+            break
+        embeddings.query_seconds.clear()
+        began = time.perf_counter()
+        found = retriever.retrieve(text)
+        latency.latencies_ms.append((time.perf_counter() - began) * 1000)
+        latency.embed_ms.append(sum(embeddings.query_seconds) * 1000)
+        latency.units_searched.append(len(found.per_unit) or len(found.units_named))
+        if kind == "across-units":
+            gold = answering_units(text, units_and_texts)
+            chosen = set(found.qualifying_units)
+            latency.unit_recall.append(len(gold & chosen) / len(gold) if gold else float(not chosen))
+            latency.unit_precision.append(len(gold & chosen) / len(chosen) if chosen else float(not gold))
+    return latency
 
 
 def _in_child(function, *args: Any) -> Any:

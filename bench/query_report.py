@@ -15,7 +15,17 @@ TARGET_P50_MS = 150.0
 
 def format_query_report(results: Sequence[SizeResult]) -> str:
     """The benchmark as tables for the terminal."""
-    lines = [
+    lines = _method_lines(results) + _build_table(results) + _latency_table(results) + _open_table(results)
+    lines += _slow_and_budget_lines(results)
+    for result in results:
+        if result.queries.profile:
+            lines += [f"cProfile of retrieval at {result.build.chunks} chunks (top functions, own time):", result.queries.profile]
+    return "\n".join(lines)
+
+
+def _method_lines(results: Sequence[SizeResult]) -> list[str]:
+    """How the figures were measured: which embedder built the corpus and which embeds the queries."""
+    return [
         "query benchmark: HybridRetriever.retrieve (dense + BM25 + facts, no LLM) on synthetic corpora (bench.synthetic)",
         "corpus vectors: FAKE fast embedder (HashingEmbeddings at the real model's dimension) - the real model would",
         "  take about 2 hours to embed 100k chunks on 2 cores (~16 chunks/s); query embedding: the REAL model",
@@ -24,6 +34,12 @@ def format_query_report(results: Sequence[SizeResult]) -> str:
         "  since the stored vectors are in its space (search cost is that of the real dimension).",
         "build and queries run in separate fresh processes; RSS from /proc/self/status.",
         "",
+    ]
+
+
+def _build_table(results: Sequence[SizeResult]) -> list[str]:
+    """One row per size: the corpus built, its stage times and peak memory."""
+    lines = [
         f"{'chunks':>8} {'notices':>7} {'units':>6} {'build s':>8} {'chunks/s':>8} "
         f"{'prepare':>8} {'embed':>7} {'store':>7} {'lexical':>8} {'build peak MB':>13}",
     ]
@@ -35,9 +51,15 @@ def format_query_report(results: Sequence[SizeResult]) -> str:
             f"{s.get('prepare', 0):>8.1f} {s.get('embed', 0):>7.1f} {s.get('store', 0):>7.1f} "
             f"{s.get('lexical', 0):>8.1f} {b.peak_rss_mb:>13.0f}"
         )
-    lines += [
+    return lines + [
         "  (stages in s: " + "; ".join(f"{v}" for k, v in STAGE_LABELS.items() if k != "startup") + ")",
         "",
+    ]
+
+
+def _latency_table(results: Sequence[SizeResult]) -> list[str]:
+    """One row per size and kind of question: latency percentiles, embedding share, units searched and found."""
+    lines = [
         f"{'chunks':>8} {'kind':<13} {'n':>3} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
         f"{'embed p50':>9} {'embed %':>7} {'units searched':>14} {'unit recall':>11} {'precision':>9}",
     ]
@@ -50,11 +72,17 @@ def format_query_report(results: Sequence[SizeResult]) -> str:
                 f"{k['units_searched_min']:>6}-{k['units_searched_max']:<7} "
                 f"{k.get('unit_recall', float('nan')):>11.3f} {k.get('unit_precision', float('nan')):>9.3f}"
             )
-    lines += [
+    return lines + [
         f"  target: p50 <= {TARGET_P50_MS:.0f} ms at 100k chunks, query embedding included; "
         "units searched 0 = one top-k over every notice; unit recall/precision: qualifying units against the",
-        "  units whose synthetic notices state the asked-about theme (bench.synthetic.ACROSS_UNIT_QUESTIONS)",
+        "  units whose synthetic notices state the asked-about theme (bench.synthetic_questions.ACROSS_UNIT_QUESTIONS)",
         "",
+    ]
+
+
+def _open_table(results: Sequence[SizeResult]) -> list[str]:
+    """One row per size: opening the home, first query, memory, load, adding and removing one notice."""
+    lines = [
         f"{'chunks':>8} {'vectors':>8} {'open s':>7} {'views s':>7} {'first query ms':>14} "
         f"{'RSS open MB':>11} {'RSS after MB':>12} {'peak MB':>8} {'load avg':>9} {'add one s':>9} {'remove s':>8}",
     ]
@@ -71,6 +99,12 @@ def format_query_report(results: Sequence[SizeResult]) -> str:
         f"queries on {os.cpu_count()} CPUs shared with other processes; add one = ingest of one new notice "
         "(stand-in embedder) until a question naming its unit finds it"
     )
+    return lines
+
+
+def _slow_and_budget_lines(results: Sequence[SizeResult]) -> list[str]:
+    """A warning naming slow across-unit questions, and the per-kind time budget."""
+    lines = []
     slow = [
         f"{r.build.chunks} chunks: across-units p50 {k.summary()['p50_ms']:.0f} ms over {k.summary()['units_searched_max']} units"
         for r in results
@@ -82,10 +116,7 @@ def format_query_report(results: Sequence[SizeResult]) -> str:
     lines.append(
         f"  (a kind of question stops after {KIND_TIME_BUDGET_S:.0f} s, so n can be below the number asked for)"
     )
-    for result in results:
-        if result.queries.profile:
-            lines += [f"cProfile of retrieval at {result.build.chunks} chunks (top functions, own time):", result.queries.profile]
-    return "\n".join(lines)
+    return lines
 
 
 def results_as_dicts(results: Sequence[SizeResult]) -> dict[str, Any]:

@@ -8,11 +8,8 @@ in another process, removes a notice. Everything is bounded in count and time, a
 from __future__ import annotations
 
 import logging
-import os
-import socket
 import statistics
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -20,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.evaluation.stats import percentile
+from bench.soak_processes import REPO, SoakCli, SoakFailed, SoakServer
+
+__all__ = ["DEFAULT_NOTICES", "SoakConfig", "SoakFailed", "run_soak"]
 
 logger = logging.getLogger(__name__)
 
-HOST = "127.0.0.1"  # the only address the soak ever sends to
-REPO = Path(__file__).resolve().parents[1]
 DEFAULT_NOTICES = REPO / "tests" / "fixtures" / "notices"
 DEFAULT_UPLOAD = REPO / "tests" / "fixtures" / "ui" / "songshan.txt"
 # Question patterns filled with the units the CLI lists (never strings of particular notices).
@@ -41,10 +39,6 @@ QUESTION_PATTERNS = [
 ERROR_REPLIES = ("回答时出错", "没有得到回答")
 
 
-class SoakFailed(RuntimeError):
-    """The soak could not run (the server did not start, the corpus is missing); says what to do."""
-
-
 @dataclass
 class SoakConfig:
     """How big and how long the soak is."""
@@ -56,80 +50,6 @@ class SoakConfig:
     timeout_s: float = 900.0  # the whole soak stops after this, whatever is left
     answer_timeout_s: float = 180.0  # one answer waits at most this long
     start_timeout_s: float = 300.0  # the server must be ready within this
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
-
-
-class _Cli:
-    """`python -m assistant ...` in subprocesses on one temp home."""
-
-    def __init__(self, home: Path) -> None:
-        self.env = {
-            **os.environ,
-            "ASSISTANT_HOME": str(home),
-            "ASSISTANT_CONFIG": str(home / "absent.toml"),
-            "ASSISTANT_LLM_BASE_URL": "",
-            "ASSISTANT_AUTH": "",
-            "GRADIO_ANALYTICS_ENABLED": "False",
-            "ANONYMIZED_TELEMETRY": "False",
-            "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep),
-        }
-        self.env.pop("ASSISTANT_CHROMA_URL", None)
-        self.command = [sys.executable, "-m", "assistant"]
-
-    def run(self, *args: str, timeout: float = 600.0) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [*self.command, *args], env=self.env, capture_output=True, text=True, timeout=timeout, cwd=REPO
-        )
-
-    def notices(self) -> list[tuple[str, str]]:
-        """(notice id, unit) of every ingested notice, as `assistant notices` lists them."""
-        listing = self.run("notices", timeout=120)
-        rows = []
-        for line in listing.stdout.splitlines():
-            parts = line.split("  ")
-            if len(parts) >= 3 and not line.startswith("no notices"):
-                rows.append((parts[0].strip(), parts[1].strip()))
-        return rows
-
-
-class _Server:
-    """`assistant serve` on 127.0.0.1 in a subprocess, logging to a file; stop() ends it."""
-
-    def __init__(self, cli: _Cli, home: Path, start_timeout_s: float) -> None:
-        self.port = free_port()
-        self.url = f"http://{HOST}:{self.port}"
-        self.log_path = home / "serve.log"
-        self._log = self.log_path.open("w", encoding="utf-8")
-        self.process = subprocess.Popen(
-            [*cli.command, "serve", "--host", HOST, "--port", str(self.port)],
-            env=cli.env,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            cwd=REPO,
-        )
-        deadline = time.monotonic() + start_timeout_s
-        while "ready:" not in self.log():
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise SoakFailed(f"assistant serve did not start; its log:\n{self.log()[-2000:]}")
-            time.sleep(0.3)
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(10)
-        self._log.close()
 
 
 def _reply_text(chat: list[dict]) -> str:
@@ -196,7 +116,7 @@ def _upload(url: str, path: Path, config: SoakConfig, outcome: dict) -> None:
     outcome["upload_ms"] = round((time.perf_counter() - began) * 1000)
 
 
-def _remove(cli: _Cli, notice_id: str, outcome: dict) -> None:
+def _remove(cli: SoakCli, notice_id: str, outcome: dict) -> None:
     began = time.perf_counter()
     try:
         done = cli.run("remove", notice_id, timeout=300)
@@ -236,37 +156,14 @@ def run_soak(config: SoakConfig) -> dict:
     with tempfile.TemporaryDirectory(prefix="assistant-soak-") as folder:
         home = Path(folder) / "home"
         home.mkdir()
-        cli = _Cli(home)
-        ingest = cli.run("ingest", str(config.notices))
-        if ingest.returncode != 0:
-            raise SoakFailed(f"ingest of {config.notices} failed: {(ingest.stderr or ingest.stdout).strip()[-500:]}")
-        before = cli.notices()
-        if len(before) < 2:
-            raise SoakFailed(f"--corpus {config.notices}: needs at least two notices, found {len(before)}")
+        cli = SoakCli(home)
+        before = _ingest_corpus(cli, config)
         units = [unit for _, unit in before]
-        server = _Server(cli, home, config.start_timeout_s)
+        server = SoakServer(cli, home, config.start_timeout_s)
         tally, outcome = _Tally(), {}
         began = time.perf_counter()
-        deadline = time.monotonic() + config.timeout_s
         try:
-            plans = [
-                [
-                    QUESTION_PATTERNS[(s + q) % len(QUESTION_PATTERNS)].format(unit=units[(s + q) % len(units)])
-                    for q in range(config.questions)
-                ]
-                for s in range(config.sessions)
-            ]
-            threads = [
-                threading.Thread(target=_session, args=(server.url, plan, tally, config, deadline), daemon=True)
-                for plan in plans
-            ]
-            threads.append(threading.Thread(target=_upload, args=(server.url, config.upload, config, outcome), daemon=True))
-            threads.append(threading.Thread(target=_remove, args=(cli, before[-1][0], outcome), daemon=True))
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(max(1.0, deadline - time.monotonic()) + config.answer_timeout_s)
-            still_running = sum(thread.is_alive() for thread in threads)
+            still_running = _ask_while_the_library_changes(server.url, cli, before, config, tally, outcome)
             server_view = _server_notice_count(_final_status(server.url, units[0], config))
         finally:
             server.stop()
@@ -292,3 +189,39 @@ def run_soak(config: SoakConfig) -> dict:
         "threads_unfinished": still_running,
         "server_log_errors": len(log_errors),
     }
+
+
+def _ingest_corpus(cli: SoakCli, config: SoakConfig) -> list[tuple[str, str]]:
+    """Ingest the soak's notices with the CLI; (notice id, unit) of each, at least two."""
+    ingest = cli.run("ingest", str(config.notices))
+    if ingest.returncode != 0:
+        raise SoakFailed(f"ingest of {config.notices} failed: {(ingest.stderr or ingest.stdout).strip()[-500:]}")
+    before = cli.notices()
+    if len(before) < 2:
+        raise SoakFailed(f"--corpus {config.notices}: needs at least two notices, found {len(before)}")
+    return before
+
+
+def _ask_while_the_library_changes(
+    url: str, cli: SoakCli, before: list[tuple[str, str]], config: SoakConfig, tally: _Tally, outcome: dict
+) -> int:
+    """Every session asks its questions while one upload and one CLI removal run; the threads left unfinished."""
+    units = [unit for _, unit in before]
+    deadline = time.monotonic() + config.timeout_s
+    plans = [
+        [
+            QUESTION_PATTERNS[(s + q) % len(QUESTION_PATTERNS)].format(unit=units[(s + q) % len(units)])
+            for q in range(config.questions)
+        ]
+        for s in range(config.sessions)
+    ]
+    threads = [
+        threading.Thread(target=_session, args=(url, plan, tally, config, deadline), daemon=True) for plan in plans
+    ]
+    threads.append(threading.Thread(target=_upload, args=(url, config.upload, config, outcome), daemon=True))
+    threads.append(threading.Thread(target=_remove, args=(cli, before[-1][0], outcome), daemon=True))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(max(1.0, deadline - time.monotonic()) + config.answer_timeout_s)
+    return sum(thread.is_alive() for thread in threads)

@@ -136,14 +136,38 @@ def _date(year: int, month: int, day: int) -> str:
     return f"{year}年{month}月{day}日"
 
 
+@dataclass(frozen=True)
+class _NoticeDates:
+    """The dates a notice states: inspection start and end, feedback, publication."""
+
+    year: int
+    start_month: int
+    start_day: int
+    end_month: int
+    end_day: int
+    feedback_month: int
+    feedback_day: int
+    publish_year: int
+    publish_month: int
+    publish_day: int
+
+    @classmethod
+    def draw(cls, rng: random.Random) -> _NoticeDates:
+        year = rng.randint(2019, 2024)
+        start_month = rng.randint(2, 7)
+        start_day, end_day, feedback_day, publish_day = (rng.randint(1, 28) for _ in range(4))
+        end_month = start_month + rng.randint(1, 2)
+        feedback_month = end_month + rng.randint(1, 2)
+        publish_year, publish_month = (year, feedback_month + 3) if feedback_month + 3 <= 12 else (year + 1, feedback_month - 9)
+        return cls(
+            year, start_month, start_day, end_month, end_day, feedback_month, feedback_day,
+            publish_year, publish_month, publish_day,
+        )  # fmt: skip
+
+
 def generate_notice(unit: UnitName, rng: random.Random, problems: int | None = None) -> str:
     """One notice about unit: title, inspection and feedback dates, problems with measures, results."""
-    year = rng.randint(2019, 2024)
-    start_month = rng.randint(2, 7)
-    start_day, end_day, feedback_day, publish_day = (rng.randint(1, 28) for _ in range(4))
-    end_month = start_month + rng.randint(1, 2)
-    feedback_month = end_month + rng.randint(1, 2)
-    publish_year, publish_month = (year, feedback_month + 3) if feedback_month + 3 <= 12 else (year + 1, feedback_month - 9)
+    dates = _NoticeDates.draw(rng)
     team = f"{unit.inspecting_organ}第{rng.choice(_ORGAN_NUMERALS)}巡察组"
     problems = problems if problems is not None else rng.randint(10, 18)
     rectified = rng.randint(problems // 2, problems)
@@ -151,31 +175,51 @@ def generate_notice(unit: UnitName, rng: random.Random, problems: int | None = N
     titles = [rng.choice(options) for options in SECTION_TITLES]
     kind = rng.choice(("巡察整改进展情况", "巡察反馈意见整改落实情况", "巡察整改情况"))
 
+    lines = _opening_lines(unit, rng, dates, team, kind)
+    lines += [f"一、{titles[0]}", ""]
+    lines += _organising_lines(unit, rng, dates.year, problems, rectified)
+    lines += [f"二、{titles[1]}", ""]
+    lines += _problem_lines(unit, rng, dates.year, problems, style)
+    lines += _closing_lines(unit, rng, dates, titles)
+    return "\n".join(lines)
+
+
+def _opening_lines(unit: UnitName, rng: random.Random, dates: _NoticeDates, team: str, kind: str) -> list[str]:
+    """Title, (often) the publication line, and the paragraph saying who inspected whom and when."""
+    d = dates
     lines = [f"{unit.issuer}关于{kind}的通报", ""]
     if rng.random() < 0.7:
-        lines += [f"发布日期: {publish_year}-{publish_month:02d}-{publish_day:02d} {rng.randint(8, 17):02d}:{rng.randint(0, 59):02d}", ""]
-    lines += [
-        f"根据{unit.inspecting_organ}统一部署,{_date(year, start_month, start_day)}至{end_month}月{end_day}日,"
-        f"{team}对{unit.name}进行了巡察。{_date(year, feedback_month, feedback_day)},{team}向{unit.self_reference}"
+        lines += [f"发布日期: {d.publish_year}-{d.publish_month:02d}-{d.publish_day:02d} {rng.randint(8, 17):02d}:{rng.randint(0, 59):02d}", ""]
+    return lines + [
+        f"根据{unit.inspecting_organ}统一部署,{_date(d.year, d.start_month, d.start_day)}至{d.end_month}月{d.end_day}日,"
+        f"{team}对{unit.name}进行了巡察。{_date(d.year, d.feedback_month, d.feedback_day)},{team}向{unit.self_reference}"
         "反馈了巡察意见。按照党务公开原则和巡察工作有关要求,现将巡察整改进展情况予以公布。",
         "",
-        f"一、{titles[0]}",
-        "",
     ]
+
+
+def _organising_lines(unit: UnitName, rng: random.Random, year: int, problems: int, rectified: int) -> list[str]:
+    """The section on how the rectification was organised, with its headline counts."""
     counts = _figures(rng, unit, year)
     counts.update(
         issuer=unit.self_reference, groups=str(rng.randint(3, 5)), problems=str(problems),
         rectified=str(rectified), in_progress=str(problems - rectified),
-    )
+    )  # fmt: skip
+    lines: list[str] = []
     for index, paragraph in enumerate(ORGANISING_PARAGRAPHS, start=1):
         lines += [f"({chinese_numeral(index)}){paragraph.format(**counts)}", ""]
-    lines += [f"二、{titles[1]}", ""]
+    return lines
+
+
+def _problem_lines(unit: UnitName, rng: random.Random, year: int, problems: int, style: str) -> list[str]:
+    """The problems found, grouped under categories, each with its 整改措施."""
     themes = [THEMES[i] for i in OCCASIONAL_THEMES if rng.random() < OCCASIONAL_SHARE]
     common = [theme for i, theme in enumerate(THEMES) if i not in OCCASIONAL_THEMES]
     themes += rng.sample(common, max(0, min(problems - len(themes), len(common))))
     rng.shuffle(themes)
     categories = rng.sample(CATEGORIES, rng.randint(3, 5))
     per_category = math.ceil(len(themes) / len(categories))
+    lines: list[str] = []
     for group, category in enumerate(categories):
         group_themes = themes[group * per_category : (group + 1) * per_category]
         if not group_themes:
@@ -184,20 +228,24 @@ def generate_notice(unit: UnitName, rng: random.Random, problems: int | None = N
         for number, theme in enumerate(group_themes, start=1):
             values = _figures(rng, unit, year)
             lines += [_problem_block(theme, style, number, rng, values), ""]
+    return lines
+
+
+def _closing_lines(unit: UnitName, rng: random.Random, dates: _NoticeDates, titles: list[str]) -> list[str]:
+    """The results section, (often) next steps, the contact paragraph, the issuer and the date."""
     clues = rng.randint(2, 20)
     money = rng.uniform(1, 500)
     results = RESULTS_PARAGRAPH.format(
         clues=clues, clues_closed=rng.randint(1, clues), cases=rng.randint(0, clues),
         punished=rng.randint(0, 10), warned=rng.randint(0, 10), rules=rng.randint(3, 30),
         rules2=rng.randint(1, 20), money=f"{money:.2f}",
-    )
-    lines += [f"三、{titles[2]}", "", results, ""]
+    )  # fmt: skip
+    lines = [f"三、{titles[2]}", "", results, ""]
     if rng.random() < 0.6:
         lines += [f"四、{titles[3]}", "", "".join(rng.sample(NEXT_STEPS, 2)), ""]
     phone = f"0{rng.randint(100, 999)}-{rng.randint(2000000, 8999999)}"
     lines += [CLOSING.format(phone=phone, email=f"xczg{rng.randint(100, 999)}@example.cn"), ""]
-    lines += [unit.issuer, _date(publish_year, publish_month, publish_day)]
-    return "\n".join(lines)
+    return lines + [unit.issuer, _date(dates.publish_year, dates.publish_month, dates.publish_day)]
 
 
 def generate_corpus(notice_count: int, seed: int = 0, notices_per_unit: int = 3) -> list[SyntheticNotice]:
@@ -223,47 +271,3 @@ def write_corpus(notices: Sequence[SyntheticNotice], folder: Path) -> list[Path]
         path.write_text(notice.text, encoding="utf-8")
         paths.append(path)
     return paths
-
-
-SINGLE_UNIT_QUESTIONS = (
-    "{unit}清退了多少违规发放的津补贴?",
-    "{unit}挽回经济损失多少万元?",
-    "{unit}是哪个巡察组巡察的?什么时候反馈的?",
-    "{unit}在公务用车管理方面做了哪些整改?",
-    "{unit}有多少个问题已整改到位?",
-    "{unit}受理了多少件巡察移交的问题线索?",
-    "{unit}对软弱涣散党组织是怎么整顿的?",
-    "{unit}新制定了多少项制度?",
-)
-UNSCOPED_QUESTIONS = (
-    "违规发放津补贴问题是如何整改的?",
-    "公务用车管理不规范是怎样整改的?",  # not "有哪些": the retriever reads 哪些 as a question across units
-    "固定资产未入账问题怎么整改?",
-    "工程项目未经招标直接发包的问题如何处理?",
-    "重复信访件是怎么化解的?",
-)
-# Each "which units…" question with the phrase only the notices of its (occasional) theme contain:
-# the units whose notices contain it are the known answer.
-ACROSS_UNIT_QUESTIONS = (
-    ("哪些单位清退了违规发放的津补贴?", "津补贴"),
-    ("哪些单位存在固定资产未入账的问题?", "固定资产"),
-    ("哪些单位对软弱涣散党组织进行了整顿?", "软弱涣散"),
-    ("哪些单位的通报提到了违规公务接待?", "接待"),
-    ("哪些单位开展了违法建设整治?", "违法建设"),
-)
-
-
-def answering_units(question: str, units_and_texts: Sequence[tuple[str, str]]) -> set[str]:
-    """The known answer to one of ACROSS_UNIT_QUESTIONS: units with a notice containing its phrase."""
-    phrase = dict(ACROSS_UNIT_QUESTIONS)[question]
-    return {unit for unit, text in units_and_texts if phrase in text}
-
-
-def sample_questions(units: Sequence[str], count: int, seed: int = 0) -> dict[str, list[str]]:
-    """count questions of each kind: about one named unit, naming no unit, and across all units."""
-    rng = random.Random(seed)
-    return {
-        "single-unit": [rng.choice(SINGLE_UNIT_QUESTIONS).format(unit=rng.choice(units)) for _ in range(count)],
-        "unscoped": [UNSCOPED_QUESTIONS[i % len(UNSCOPED_QUESTIONS)] for i in range(count)],
-        "across-units": [ACROSS_UNIT_QUESTIONS[i % len(ACROSS_UNIT_QUESTIONS)][0] for i in range(count)],
-    }

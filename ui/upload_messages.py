@@ -1,7 +1,8 @@
 """Why an uploaded file failed, in Chinese for the page: the ingest's English reasons matched by pattern.
 
-Each pattern is a reason worded by index/loaders.py, index/encodings.py or index/ingest.py; a reason
-no pattern knows is still shown, after a Chinese lead, so nothing is hidden from the user.
+Each pattern is a reason worded by index/loaders.py and its format readers (pdf_text.py, docx_text.py),
+index/encodings.py or index/ingest.py; a reason no pattern knows is still shown, after a Chinese lead,
+so nothing is hidden from the user.
 """
 
 from __future__ import annotations

@@ -9,12 +9,13 @@ import json
 import pytest
 
 from assistant import cli
+from assistant.cli import records as records_command
 
 
 @pytest.fixture
 def run(monkeypatch, capsys):
     def run_cli(workspace, *args: str) -> tuple[int, str, str]:
-        monkeypatch.setattr(cli, "open_workspace", lambda: workspace)
+        monkeypatch.setattr(records_command, "open_workspace", lambda: workspace)
         code = cli.main(["records", *args])
         captured = capsys.readouterr()
         return code, captured.out, captured.err

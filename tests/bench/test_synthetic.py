@@ -7,15 +7,8 @@ import re
 
 import pytest
 
-from bench.synthetic import (
-    ACROSS_UNIT_QUESTIONS,
-    answering_units,
-    chinese_numeral,
-    generate_corpus,
-    make_unit_names,
-    sample_questions,
-    write_corpus,
-)
+from bench.synthetic import chinese_numeral, generate_corpus, make_unit_names, write_corpus
+from bench.synthetic_questions import ACROSS_UNIT_QUESTIONS, answering_units, sample_questions
 from index.chunker import split_notice_into_chunks
 from index.documents import notice_id_for
 from index.headings import parse_heading

@@ -19,14 +19,9 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-from index.loaders import (
-    SUPPORTED_SUFFIXES,
-    LoadError,
-    decode_text_bytes,
-    iter_notice_files,
-    join_wrapped_cjk_lines,
-    load_document,
-)
+from index.encodings import decode_text_bytes
+from index.loaders import SUPPORTED_SUFFIXES, LoadError, iter_notice_files, load_document
+from index.pdf_text import join_wrapped_cjk_lines
 
 TITLE = "青禾市云岭区委关于巡察整改情况的通报"
 KEY_SENTENCE = "清退违规发放津补贴12.5万元。"

@@ -1,31 +1,16 @@
-"""Command line: parses, calls the library, prints. Failures are one line; --verbose shows the traceback."""
+"""Commands on the library: settings, model preparation, ingest, list, remove, search."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
-from pathlib import Path
 
-from assistant.workspace import quiet_third_party_telemetry
-
-quiet_third_party_telemetry()
-
-logger = logging.getLogger("assistant")
+from assistant.cli.common import BarProgress, UserError, open_workspace
 
 
-class UserError(Exception):
-    """A failure the user can fix; printed as one line."""
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="assistant", description="Chat assistant over inspection rectification notices (巡察/巡视整改情况通报)."
-    )
-    parser.add_argument("--verbose", action="store_true", help="show tracebacks and debug logs")
-    commands = parser.add_subparsers(dest="command", required=True)
-
+def add_parsers(commands: argparse._SubParsersAction) -> None:
+    """Add the library commands to the CLI parser."""
     commands.add_parser("config", help="print the effective settings (secrets masked)")
     commands.add_parser("prepare", help="prepare the embedding model (one time) and check the index opens")
 
@@ -43,48 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--k", type=int, default=5)
     search.add_argument("--json", action="store_true")
 
-    from assistant import cli_extra
-
-    cli_extra.add_parsers(commands)
-    COMMANDS.update(cli_extra.COMMANDS)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(message)s",
-        stream=sys.stderr,
-    )
-    for noisy in ("httpx", "chromadb", "sentence_transformers", "urllib3", "jieba", "bm25s"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    try:
-        return int(COMMANDS[args.command](args) or 0)
-    except KeyboardInterrupt:
-        print("interrupted; nothing half-written is kept (re-run to finish)", file=sys.stderr)
-        return 130
-    except Exception as error:  # the one place that turns failures into one line
-        if args.verbose:
-            raise
-        print(f"error: {one_line(error)}", file=sys.stderr)
-        return 1
-
-
-def one_line(error: BaseException) -> str:
-    text = str(error).strip().splitlines()
-    return text[0] if text else error.__class__.__name__
-
-
-def open_workspace():
-    from assistant.settings import load_settings
-    from assistant.workspace import Workspace
-
-    return Workspace(load_settings())
-
 
 def run_config(args: argparse.Namespace) -> int:
+    """`assistant config`: every effective setting, secrets masked."""
     from assistant.settings import load_settings
 
     for key, value in load_settings().describe().items():
@@ -93,6 +39,7 @@ def run_config(args: argparse.Namespace) -> int:
 
 
 def run_prepare(args: argparse.Namespace) -> int:
+    """`assistant prepare`: load the embedding model once and open the indexes."""
     workspace = open_workspace()
     embeddings = workspace.embeddings
     if hasattr(embeddings, "warm_up"):
@@ -108,41 +55,8 @@ def run_prepare(args: argparse.Namespace) -> int:
     return 0
 
 
-class BarProgress:
-    """tqdm bars on stderr for files and embedded chunks."""
-
-    def __init__(self) -> None:
-        from tqdm import tqdm
-
-        self._tqdm = tqdm
-        self._files = None
-        self._chunks = None
-
-    def files_started(self, total: int) -> None:
-        self._files = self._tqdm(total=total, desc="files", unit="file", file=sys.stderr)
-
-    def file_finished(self, path: Path, outcome: str) -> None:
-        if self._chunks is not None:
-            self._chunks.close()
-            self._chunks = None
-        self._files.set_postfix_str(f"{path.name}: {outcome}", refresh=False)
-        self._files.update(1)
-
-    def embedding_started(self, path: Path, total_chunks: int) -> None:
-        self._chunks = self._tqdm(
-            total=total_chunks, desc=f"embedding {path.name}", unit="chunk", leave=False, file=sys.stderr
-        )
-
-    def chunks_embedded(self, count: int) -> None:
-        if self._chunks is not None:
-            self._chunks.update(count)
-
-    def close(self) -> None:
-        if self._files is not None:
-            self._files.close()
-
-
 def run_ingest(args: argparse.Namespace) -> int:
+    """`assistant ingest PATH...`: ingest files and folders with progress bars."""
     workspace = open_workspace()
     progress = BarProgress()
     try:
@@ -158,6 +72,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 
 def run_notices(args: argparse.Namespace) -> int:
+    """`assistant notices`: one line per ingested notice."""
     workspace = open_workspace()
     rows = workspace.catalog.notices()
     if not rows:
@@ -175,6 +90,7 @@ def run_notices(args: argparse.Namespace) -> int:
 
 
 def run_remove(args: argparse.Namespace) -> int:
+    """`assistant remove NOTICE`: remove one notice from every index."""
     from index.ingest import NoticeNotFound
 
     workspace = open_workspace()
@@ -187,6 +103,7 @@ def run_remove(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
+    """`assistant search QUESTION`: the ranked passages, as lines or JSON."""
     workspace = open_workspace()
     result = workspace.retriever.retrieve(args.question, units=args.unit, k=args.k)
     if args.json:

@@ -1,0 +1,46 @@
+"""Whether chosen sentences state what the question asks about, not a neighbouring fact."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+from assistant.evidence import Evidence, Question, last_heading, term_stated
+
+# Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
+# and words of the answer's shape ("几个人" yields 个人, "多少金额").
+NOT_THE_ASKED_THING = re.compile(
+    r"发现|指出|查出|查找|反馈|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|做了|工作|情况|问题|方面|"
+    r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别"
+)
+
+
+def states_the_asked_thing(
+    chosen: Sequence[Evidence],
+    question: Question,
+    known_terms: Callable[[Iterable[str]], set[str]],
+    is_unit_word: Callable[[str], bool],
+    focus_share: float,
+    lenient: bool = False,
+) -> bool:
+    """Whether the chosen sentences hold what the question asks about, not a neighbouring fact.
+
+    The asked thing is the question's most specific terms that the library knows (asked who was
+    诫勉谈话, a sentence on 提醒谈话 shares the frequent 谈话 but not the rare 诫勉). Terms no
+    notice holds are the user's own words and decide nothing here. `focus_share` is the share of
+    the top term weight a term needs to count as asked.
+    """
+    in_library = known_terms(question.weights)
+    known = {
+        t: w
+        for t, w in question.weights.items()
+        if len(t) >= 2 and not NOT_THE_ASKED_THING.fullmatch(t) and t in in_library and not is_unit_word(t)
+    }
+    if not known:
+        return True
+    top = max(known.values())
+    focus = {t for t, w in known.items() if w >= focus_share * top}
+    if not lenient:  # the asked thing is the longest compound: 谈话 inside 诫勉谈话 does not stand for it
+        focus = {t for t in focus if not any(t != other and t in other for other in focus)}
+    said = "".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
+    return any(term_stated(term, said, lenient) for term in focus)

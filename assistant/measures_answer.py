@@ -1,0 +1,49 @@
+"""Answers to "what was done about it": the list of measures that follows the best-matching passage."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.evidence import Evidence, distinct
+from index.headings import parse_heading
+from index.sentences import split_sentences
+
+# Questions asking what was done about something: answered by the list of measures under it.
+ASKS_FOR_MEASURES = re.compile(r"(采取|做)了?(哪些|什么)|怎么(整改|做|改)|如何(整改|做|改)|有(哪些|什么)(措施|做法|举措)|措施(是什么|有哪些)")
+MEASURES_LABEL = re.compile(r"(整改措施及成效|整改措施|整改情况|整改成效|整改)[:：]")
+
+
+def asks_for_measures(question: str) -> bool:
+    """Whether the question asks what was done (采取了哪些措施, 如何整改), not a fact."""
+    return ASKS_FOR_MEASURES.search(question) is not None
+
+
+def with_measures_after(
+    text: str | None, chosen: list[Evidence], best: Evidence, limit: int, span_chars: int
+) -> list[Evidence]:
+    """For "采取了哪些措施": the measures that follow the best passage, up to the next problem heading.
+
+    Notices state a problem, then list what was done ("整改措施:一是…二是…"); the question is
+    answered by that list, not by the problem statement the question's words match best.
+    `text` is the best passage's notice text; `limit` the most measures listed; `span_chars`
+    how far after the passage they are looked for.
+    """
+    if text is None:
+        return chosen
+    # The list starts at the measures label of the best passage's paragraph when it has one
+    # ("…问题。整改:A;B;C。" with B best): A is as much an answer as B.
+    paragraph_start = text.rfind("\n", 0, best.start) + 1
+    labels = list(MEASURES_LABEL.finditer(text, paragraph_start, best.start))
+    begin = labels[-1].end() if labels else best.end
+    following: list[Evidence] = []
+    for start, end in split_sentences(text, begin, min(len(text), begin + span_chars)):
+        sentence = text[start:end]
+        heading = parse_heading(sentence.strip())
+        if heading is not None and heading.style not in ("measure-label",) or len(following) >= limit:
+            break
+        if len(sentence.strip()) >= 6 and not any(c.start <= start < c.end for c in chosen):
+            following.append(Evidence(best.document, start, end, sentence, best.score, True))
+    if not following:
+        return chosen
+    kept = [best] + following + [c for c in chosen if c is not best]
+    return distinct(sorted(kept[: limit + 1], key=lambda e: (e.notice_id, e.start)))
