@@ -17,7 +17,8 @@ from decimal import Decimal
 
 from assistant.answer import Answer, Citation
 from assistant.compute import plain
-from assistant.computed_inputs import CitationNumbers, UnitResult, gather_unit
+from assistant.computed_figures import gather_unit
+from assistant.computed_inputs import CitationNumbers, UnitResult
 from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
 from assistant.records_question import FAMILIES
 from index.catalog import NoticeRow

@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from assistant.answer import Citation
 from assistant.compute import plain
-from assistant.computed_inputs import CitationNumbers, gather_unit
+from assistant.computed_figures import gather_unit
+from assistant.computed_inputs import CitationNumbers
 from assistant.computed_metrics import METRICS, ComputedQuestion
 from assistant.records_view import RecordSource
 

@@ -1,9 +1,8 @@
 """Hybrid, unit-aware retrieval: dense (vector matrix or Chroma) + lexical (BM25), fused by reciprocal rank fusion.
 
-"Which units…" questions score every passage in one pass (one matrix product, one BM25 call),
-decide which units qualify from their best passages relative to the question's spread of scores
-across units (assistant.qualify), and pick passages only for those units, so recall does not
-hang on a global top-k and time does not grow with one search per unit.
+"Which units…" questions score every passage in one pass (one matrix product, one BM25 call), decide
+which units qualify from their best passages relative to the question's spread of scores across units
+(assistant.qualify), and pick passages only for those units: recall does not hang on a global top-k.
 """
 
 from __future__ import annotations

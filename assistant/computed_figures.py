@@ -1,0 +1,165 @@
+"""Inputs of computed comparisons from the notices' records: figures of one family, rectified shares,
+and each unit's inputs gathered over its notices (dates come from assistant/computed_inputs.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+from assistant.compute import plain, share_percent, yuan_to_wan
+from assistant.computed_inputs import (
+    PAIRING_GAP,
+    CitationNumbers,
+    UnitResult,
+    Value,
+    add_feedback_to_publish,
+    add_inspection_days,
+    add_inspection_to_feedback,
+    unit_of_notice,
+)
+from assistant.computed_metrics import FIGURE_FIELD, ComputedQuestion
+from assistant.records_question import FAMILIES, family_of, measure_of
+from index.catalog import NoticeRow
+from index.records import Figure, NoticeRecord
+
+
+def _own_figures(record: NoticeRecord, text: str, fields: tuple[str, ...]) -> list[Figure]:
+    """The unit's own figures of these fields whose quotes are verbatim."""
+    return [f for f in record.figures if f.field in fields and not f.scope and text[f.start : f.end] == f.quote]
+
+
+def _figure_values(
+    plan: ComputedQuestion, result: UnitResult, notice: NoticeRow, record: NoticeRecord, text: str,
+    citations: CitationNumbers,
+) -> None:
+    field_name = FIGURE_FIELD[plan.metric.key]
+    figures = [
+        f for f in _own_figures(record, text, (field_name,))
+        if (family := family_of(f)) is not None and family.key in plan.families
+        and measure_of(f) == ("元" if field_name == "money" else "项")
+    ]
+    if not figures:
+        result.missing.append(_missing_name(plan))
+    combined = _combined_families(plan, figures)
+    for figure in figures:
+        result.inputs.append(f"{figure.label}{figure.text}{citations.cite(notice, text, figure.start, figure.end)}")
+        if field_name == "money":
+            wan = yuan_to_wan(figure.value)
+            in_wan = f"{plain(wan)}万元"
+            result.values.append(Value(wan, in_wan if figure.text == in_wan else f"{figure.text}={in_wan}"))
+        elif figure not in combined:
+            result.values.append(Value(Decimal(str(figure.value)), f"{plain(figure.value)}{plan.metric.unit}"))
+    if combined:  # asked for two families together, the notice states each: their sum is the figure compared
+        total = sum(Decimal(str(f.value)) for f in combined)
+        shown = "+".join(plain(f.value) for f in combined)
+        result.values.append(Value(total, f"{shown}={plain(total)}{plan.metric.unit}"))
+
+
+def _combined_families(plan: ComputedQuestion, figures: list[Figure]) -> list[Figure]:
+    """One figure of each family a combined family adds up ("新制定9项"+"修订6项"), when no total is stated."""
+    for combined in FAMILIES[FIGURE_FIELD[plan.metric.key]]:
+        if not combined.listed_with or combined.key not in plan.families:
+            continue
+        if any(family_of(f) is combined for f in figures):
+            return []
+        parts = [[f for f in figures if (family := family_of(f)) is not None and family.key == key]
+                 for key in combined.listed_with]
+        if all(len(part) == 1 for part in parts):
+            return [part[0] for part in parts]
+    return []
+
+
+def _missing_name(plan: ComputedQuestion) -> str:
+    names = {f.key: f.name.removesuffix("数") for f in FAMILIES[FIGURE_FIELD[plan.metric.key]]}
+    return "、".join(names[key] for key in plan.families) + "的数字"
+
+
+def _rectified_share(result: UnitResult, notice: NoticeRow, record: NoticeRecord, text: str, citations: CitationNumbers) -> None:
+    """已整改 ÷ the stated total (问题 or 整改任务 count equal to 已整改+正在整改 where both are stated)."""
+    rectified = _own_figures(record, text, ("problems_rectified",))
+    in_progress = _own_figures(record, text, ("problems_in_progress",))
+    totals = [f for f in _own_figures(record, text, ("problems_found", "measures"))
+              if measure_of(f) == "项" and (f.field == "measures" or family_of(f).key == "problems")]
+    rates = _own_figures(record, text, ("completion_rate",))
+
+    def cite(figure: Figure) -> str:
+        return citations.cite(notice, text, figure.start, figure.end)
+
+    for rate in rates:
+        result.inputs.append(f"{rate.label}{rate.text}{cite(rate)}")
+    if not rectified:
+        result.missing.append("已整改的数量")
+        for rate in rates:
+            result.values.append(Value(Decimal(str(rate.value)), f"通报写明{rate.label}{rate.text}"))
+        return
+    for done in rectified:
+        total, pending = _total_for(done, in_progress, totals)
+        if total is None and pending is None:
+            result.inputs.append(f"{done.label}{done.text}{cite(done)}")
+            result.missing.append("问题(任务)总数")
+            continue
+        shown = [f"{done.label}{done.text}{cite(done)}"]
+        if pending is not None:
+            shown.append(f"{pending.label}{pending.text}{cite(pending)}")
+        if total is not None:
+            shown.insert(0, f"{total.label}{total.text}{cite(total)}")
+            whole = Decimal(str(total.value))
+            how = f"{plain(done.value)}÷{plain(whole)}"
+        else:
+            whole = Decimal(str(done.value)) + Decimal(str(pending.value))
+            how = f"{plain(done.value)}÷({plain(done.value)}+{plain(pending.value)})"
+        result.inputs.append("、".join(shown))
+        share = share_percent(done.value, whole)
+        if share is not None:
+            result.values.append(Value(share, f"{how}={plain(share)}%"))
+
+
+def _total_for(done: Figure, in_progress: list[Figure], totals: list[Figure]) -> tuple[Figure | None, Figure | None]:
+    """The total a rectified count is out of, and the in-progress count stated with it."""
+    pending = min((f for f in in_progress if f.start >= done.start and 0 < f.end - done.end <= PAIRING_GAP),
+                  key=lambda f: f.end - done.end, default=None)
+
+    def near(figures: list[Figure]) -> list[Figure]:
+        return sorted(figures, key=lambda f: abs(f.start - done.start))
+
+    if pending is not None:
+        matching = [f for f in totals if f.value == done.value + pending.value]
+        return (near(matching)[0] if matching else None), pending
+    larger = {f.value for f in totals if f.value >= done.value}
+    if len(larger) > 1:  # "19个问题已完成整改17个": the total the rectified count's own words name
+        named = {v for v in larger if re.search(rf"(?<![\d.]){plain(v)}\s*(?:个|项|条)", done.quote)}
+        problems = {f.value for f in totals if f.value in larger and f.field == "problems_found"}
+        larger = named if len(named) == 1 else problems if len(problems) == 1 else larger
+    if len(larger) == 1:
+        return near([f for f in totals if f.value in larger])[0], None
+    return None, None
+
+
+def gather_unit(
+    plan: ComputedQuestion, unit: str, notices: list[NoticeRow], records: dict[str, dict],
+    notice_text_of: Callable[[str], str | None], citations: CitationNumbers,
+) -> UnitResult:
+    """One unit's cited inputs and computed values over all its notices."""
+    result = UnitResult(unit)
+    for notice in (n for n in notices if unit_of_notice(n) == unit):
+        result.kind = notice.metadata.inspection_kind or result.kind
+        text = notice_text_of(notice.notice_id)
+        if text is None:
+            continue
+        key = plan.metric.key
+        if key == "inspection_days":
+            add_inspection_days(result, notice, text, citations)
+        elif key == "feedback_to_publish":
+            add_feedback_to_publish(result, notice, text, citations)
+        elif key == "inspection_to_feedback":
+            add_inspection_to_feedback(result, notice, text, citations)
+        elif notice.notice_id in records:
+            record = NoticeRecord.from_dict(records[notice.notice_id])
+            if key == "rectified_share":
+                _rectified_share(result, notice, record, text, citations)
+            else:
+                _figure_values(plan, result, notice, record, text, citations)
+    if result.values:
+        result.missing = []  # one notice of the unit stating it is enough
+    return result
