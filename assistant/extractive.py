@@ -82,6 +82,8 @@ class ExtractiveAnswerer:
         """Terms of each sub-question, without the unit names (every sentence of a notice is about its unit)."""
         parts, profiles = [], []
         for piece in SUB_QUESTION_SPLIT.split(question):
+            for begin, end in sorted(self.unit_spans(piece), reverse=True):  # "北杨集镇党委书记": 党委书记
+                piece = piece[:begin] + " " + piece[end:]
             worded = with_official_terms(piece)  # "公家的车" is also looked for as 公务用车
             terms = [t for t in self.tokenize(worded) if not any(t in unit for unit in units_named)]
             if terms:

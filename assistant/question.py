@@ -20,7 +20,9 @@ MEASURE = f"(?:{MEASURE_WORDS})"
 NUMBER_WORDS = re.compile(r"多少|(?<!哪)几(?![位名个]?(单位|人[?？]?$))|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
 MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
 DATE_WORDS = re.compile(r"什么时候|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
-PERSON_WORDS = re.compile(r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|哪位|哪几位|是何人")
+PERSON_WORDS = re.compile(
+    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|哪位|哪几位|是何人|^谁|谁(?:出席|主持|讲话|参加|带队|负责|代表|作了?|宣读|通报)"
+)
 # Questions about the notice's own dates: the event (巡察, 反馈, 发布) right next to the date word.
 _WHEN = r"(什么时候|何时|哪天|哪一天|哪日|时间|日期|期间|哪年|几月)"
 INSPECTION_DATE = re.compile(
@@ -79,7 +81,8 @@ def profile_question(question: str) -> QuestionProfile:
     wants_date = bool(DATE_WORDS.search(question))
     wants_number = bool(NUMBER_WORDS.search(question)) and not wants_date
     fields: list[str] = []
-    if WHICH_TEAM.search(question):
+    role = ROLE.search(question) if PERSON_WORDS.search(question) else None
+    if WHICH_TEAM.search(question) and role is None:  # "巡察组组长是谁" asks for a person, not the team
         fields.append("inspecting_body")
     if wants_date and INSPECTION_DATE.search(question):
         fields.append("inspection_period")
@@ -88,7 +91,6 @@ def profile_question(question: str) -> QuestionProfile:
     if wants_date and PUBLISH_DATE.search(question):
         fields.append("publish_date")
     count = ASKED_COUNT.search(question) if wants_number else None
-    role = ROLE.search(question) if PERSON_WORDS.search(question) else None
     return QuestionProfile(
         counted_in=COUNTED_IN.get(count.group(1), count.group(1)) if count else "",
         role=role.group(0).lstrip("副") if role else "",
