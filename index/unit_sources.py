@@ -25,29 +25,29 @@ DISCIPLINE_ORGAN = re.compile(r"(?:纪工委|纪委)$")
 # Party organs written after a unit's name.
 PARTY_ORGANS = "工作委员会|委员会|党工委|党委|党组|党总支|党支部"
 # The inspector: a group (区委第三巡察组, 兴宁市委机动巡察一组) or a committee (市委, 党委) that inspects.
-_INSPECTOR = r"(?:(?:巡察|巡视)[^。;;\n]{0,4}?组|[省市县区旗]委|党委|党组)"
+_INSPECTOR = r"(?:(?:巡察|巡视)[^。;；\n]{0,4}?组|[省市县区旗]委|党委|党组)"
 _INSPECTED_UNIT = re.compile(
-    rf"{_INSPECTOR}[^。;;\n]{{0,40}}?(?:对|进驻)([^。;;\n,,]{{2,40}}?)"
-    rf"(?:开展了|进行了|开展|进行)[^。;;\n]{{0,12}}?(?:巡察|巡视)"
+    rf"{_INSPECTOR}[^。;；\n]{{0,40}}?(?:对|进驻)([^。;；\n,，]{{2,40}}?)"
+    rf"(?:开展了|进行了|开展|进行)[^。;；\n]{{0,12}}?(?:巡察|巡视)"
 )
 # 市委第一巡察组巡察X党委情况反馈会: the group named with the unit it inspected.
 _GROUP_INSPECTS = re.compile(
-    rf"(?:巡察|巡视)[^。;;\n]{{0,4}}?组(?:巡察|巡视)({HAN}{{2,30}}?)(?:{PARTY_ORGANS})?"
+    rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:巡察|巡视)({HAN}{{2,30}}?)(?:{PARTY_ORGANS})?"
     rf"(?:情况|工作|反馈|意见|动员)"
 )
 # 市委第四巡察组到X督查回访…: the unit the group visits.
 _GROUP_VISITS = re.compile(
-    rf"(?:巡察|巡视)[^。;;\n]{{0,4}}?组(?:到|赴|深入|进驻)({HAN}{{2,30}}?)(?:开展|召开|督查|回访|检查|反馈|进行)"
+    rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:到|赴|深入|进驻)({HAN}{{2,30}}?)(?:开展|召开|督查|回访|检查|反馈|进行)"
 )
-_FEEDBACK_TARGET = re.compile(r"向([^。;;\n,,]{2,40}?)(?:集中|分别|正式)?反馈")
+_FEEDBACK_TARGET = re.compile(r"向([^。;；\n,，]{2,40}?)(?:集中|分别|正式)?反馈")
 # A report opening with its subject: "4月28日,X召开…", "X党组召开(扩大)会议…".
 _LEAD_SUBJECT = re.compile(
-    rf"^[ \t]*(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?[,,]\s*)?({HAN}{{2,30}}?)(?:召开|举行|组织召开|开展)",
+    rf"^[ \t]*(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?[,，]\s*)?({HAN}{{2,30}}?)(?:召开|举行|组织召开|开展)",
     re.MULTILINE,
 )
 # An organ as the subject of a body sentence: "白沙乡党委高度重视…", "县教育局党组召开专题会议…".
 _ORGAN_SUBJECT = re.compile(
-    rf"(?:^|(?<=[。;;,,\n]))[ \t]*({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组))"
+    rf"(?:^|(?<=[。;；,，\n]))[ \t]*({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组))"
     r"(?:高度重视|召开|认真|坚持|始终|成立|研究|坚决|切实|第一时间|把)",
     re.MULTILINE,
 )
@@ -62,7 +62,7 @@ _PLAN_ISSUER = re.compile(
     rf"《({HAN}{{2,40}}?(?:工作委员会|委员会|党工委|党委|党组)?)(?:关于)?(?:贯彻落实|整改落实|落实|巡察整改|巡视整改)"
     rf"[^》\n]{{0,40}}?(?:巡察|巡视|方案)[^》\n]*》"
 )
-_SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[::][ \t]*(\S+)[ \t]*$", re.MULTILINE)
+_SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
