@@ -33,6 +33,8 @@ FEEDBACK_VERB = re.compile(r"反馈(了)?(?:巡察|巡视)?(?:意见|情况)|进
 NOT_FEEDBACK = re.compile(r"整改|印发|研究|部署|制定|学习")
 TITLE_ENDINGS = ("通报", "公告", "公示", "报告", "情况", "公开")
 NAVIGATION = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»›]")
+# A news page's line under its headline: where it comes from, when, by whom.
+BYLINE = re.compile(r"(?:来源|信息来源|发布(?:日期|时间)|作者|编辑|责任编辑|浏览次数|点击数)\s*[:：]")
 LABEL = r"(?:发布(?:日期|时间)|发文日期|日期|时间)\s*[:：]\s*"
 WEB_TIMESTAMP = re.compile(
     rf"(?P<label>{LABEL})?{ISO_DATE}"
@@ -67,12 +69,23 @@ def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
 
 
 def find_title(text: str) -> str:
-    """The notice's title line near the top (after any page navigation), or "" when it has none."""
-    for line, _ in _header_lines(text):
-        if NAVIGATION.search(line):
-            continue
+    """The notice's title line near the top (after any page navigation), else a news headline, else ""."""
+    header = [line for line, _ in _header_lines(text) if not NAVIGATION.search(line)]
+    for line in header:
         if _looks_like_title(line):
             return line
+    return _news_headline(header)
+
+
+def _news_headline(header: list[str]) -> str:
+    """A report's headline (桐荫街道：以巡察整改促基层治理): the line right above its byline (来源：… 发布时间：…)."""
+    byline = next((index for index, line in enumerate(header) if BYLINE.search(line)), None)
+    if not byline:
+        return ""
+    line = header[byline - 1]
+    core = line.rstrip(" \t。")
+    if 6 <= len(core) <= 60 and not re.search(r"[,，。;；]", core) and re.search(r"巡察|巡视|整改", core):
+        return line
     return ""
 
 
