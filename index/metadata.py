@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from index.documents import NoticeMetadata, SourcedValue
-from index.unit_sources import choose_unit
+from index.unit_sources import choose_unit_and_short_forms
 from index.units import unit_aliases
 from index.vocabulary import DAY, ISO_DATE, MONTH, PERIOD_SEPARATOR, YEAR
 
@@ -51,13 +51,13 @@ def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
     """Read title, unit, inspecting body, dates from a notice's text; what it does not state stays empty."""
     title = find_title(text)
     file_title = _title_from_file_name(file_name) if not title else ""
-    unit = choose_unit(text, title, file_title)
+    unit, short_forms = choose_unit_and_short_forms(text, title, file_title)
     body = find_inspecting_body(text)
     period = find_inspection_period(text)
     metadata = NoticeMetadata(
         title=title or file_title,
         unit=unit,
-        aliases=unit_aliases(unit, text),
+        aliases=unit_aliases(unit, text, short_forms),
         inspecting_body=body,
         inspection_kind=find_inspection_kind(text, body, title or file_title),
         inspection_period=period,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from index.places import unique_place
 from index.units import (
     ADMIN_TYPES,
+    abbreviates,
     HAN,
     NOT_A_SOURCE_UNIT,
     SELF_REFERENCE,
@@ -63,6 +64,10 @@ _PLAN_ISSUER = re.compile(
     rf"[^》\n]{{0,40}}?(?:巡察|巡视|方案)[^》\n]*》"
 )
 _SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
+
+
+# Sources trusted to give a unit's full name over a title's short form: labels, signatures, 来源, inspection sentences.
+FULL_NAME_RANK = 3
 
 
 @dataclass(frozen=True)
@@ -147,19 +152,28 @@ def title_issuer(title: str) -> str:
 
 def choose_unit(text: str, title: str = "", file_title: str = "") -> str:
     """The full name of the unit a notice is about, or "" when the notice never names it."""
+    return choose_unit_and_short_forms(text, title, file_title)[0]
+
+
+def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = "") -> tuple[str, list[str]]:
+    """The unit's full name, and the short forms the notice also names it by (雁汀文旅集团 for …文化旅游…)."""
     candidates = find_unit_candidates(text, title, file_title)
     hint = self_reference_type(text)
     # Loose sources (feedback targets, 中共… anywhere, plan names) must agree with 我区/我街道….
     trusted = [c for c in candidates if c.rank <= 3 or not hint or c.name.endswith(hint)]
     if not trusted:
-        return ""
+        return "", []
     counts = Counter(c.name for c in trusted)
     best = min(trusted, key=lambda c: (c.rank, -counts[c.name], c.position))
     unit = best.name
     longer = [c.name for c in trusted if c.name.endswith(unit) and len(c.name) > len(unit)]
-    if longer:
-        unit = max(longer, key=len)
-    return qualified_by_place(fullest_written_form(unit, text), f"{title}\n{text}")
+    # A short form in the title (雁汀文旅集团) stands for the full name its signature or body states.
+    fuller = [c.name for c in trusted if c.rank <= FULL_NAME_RANK and abbreviates(unit, c.name)]
+    if longer or fuller:
+        unit = max(longer or fuller, key=len)
+    unit = qualified_by_place(fullest_written_form(unit, text), f"{title}\n{text}")
+    short_forms = {c.name for c in trusted if abbreviates(c.name, unit)}
+    return unit, sorted(short_forms, key=lambda name: (-len(name), name))
 
 
 def _opening_end(text: str) -> int:
