@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from index.figures import Quantity, find_quantities
+from index.figures import Quantity, find_quantities, mask_non_figures
 from index.records.text import Claim, NoticeText
 
 # Cells of a row: separated by a tab, or by two or more spaces (ASCII or full-width).
@@ -20,6 +20,8 @@ CELL_BREAK = re.compile(r"\t+[ \u3000]*|[ \u3000]{2,}")
 LABEL_CELL = re.compile(r"[^，,。；;！？!?]*[\u4e00-\u9fff][^，,。；;！？!?]*")
 MAX_LABEL_CHARS = 30
 # Cells that only number or total the rows of a table: "1", "(一)", "合计".
+# What may follow the figure in a number cell: nothing, or a note in brackets ("(已办结6件)").
+NUMBER_NOTE = re.compile(r"\s*(?:[(（][^()（）]*[)）])?")
 ROW_MARKER = re.compile(r"[\d一二三四五六七八九十()（）.、]+|合计|总计|小计|全部|汇总")
 
 Classify = Callable[[NoticeText, list[Quantity]], list[Claim]]
@@ -59,7 +61,7 @@ def table_pairs(text: str) -> list[tuple[Cell, Cell]]:
     rows = table_rows(text)
     for index, row in enumerate(rows):
         numbers = [i for i, cell in enumerate(row) if _is_number_cell(cell)]
-        if not numbers:
+        if not numbers or not _is_table_row(row):
             continue
         labels = [i for i in range(numbers[0]) if _is_label_cell(row[i])]
         if labels and len(numbers) == 1:
@@ -69,10 +71,17 @@ def table_pairs(text: str) -> list[tuple[Cell, Cell]]:
     return pairs
 
 
+def _is_table_row(row: list[Cell]) -> bool:
+    """Every cell a label, a number or a row marker: a line of text with wide spaces is no table row."""
+    return all(_is_label_cell(cell) or _is_number_cell(cell) or ROW_MARKER.fullmatch(cell.text) for cell in row)
+
+
 def _is_number_cell(cell: Cell) -> bool:
-    """A cell that starts with a figure ("37个", "90.2%", "7件(已办结6件)")."""
-    quantities = find_quantities(cell.text)
-    return bool(quantities) and quantities[0].start == 0
+    """A cell that is one figure, with any note in brackets ("37个", "90.2%", "7件(已办结6件)")."""
+    quantities = find_quantities(mask_non_figures(cell.text))
+    if not quantities or quantities[0].start != 0:
+        return False
+    return NUMBER_NOTE.fullmatch(cell.text, quantities[0].end) is not None
 
 
 def _is_label_cell(cell: Cell) -> bool:
@@ -128,5 +137,8 @@ def _offset_map(label: Cell, number: Cell) -> Callable[[int], int]:
 
 
 def row_spans(text: str) -> list[tuple[int, int]]:
-    """Where the number cells of table pairs are: sentence rules skip figures there, the table rules read them."""
-    return [(number.start, number.end) for _, number in table_pairs(text)]
+    """Where the number cells of table rows are: sentence rules skip them (a row of several numbers without
+    headers is left out, not guessed); the table rules read the ones they can pair."""
+    return [
+        (cell.start, cell.end) for row in table_rows(text) if _is_table_row(row) for cell in row if _is_number_cell(cell)
+    ]
