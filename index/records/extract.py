@@ -27,8 +27,8 @@ def extract_notice_record(
 ) -> NoticeRecord:
     """Every headline figure the notice states, each with its verbatim quote; metadata is held as passed in."""
     notice = NoticeText(text)
-    in_tables = row_spans(notice.masked)
-    table = table_claims(notice.masked, classify)
+    in_tables = row_spans(text)
+    table = table_claims(text, classify)
     quantities = [q for q in find_quantities(notice.masked) if not any(s <= q.start < e for s, e in in_tables)]
     rows = {claim.quantity.start: row for claim, row in table}
     claims = [claim for claim, _ in table] + classify(notice, quantities)

@@ -111,7 +111,10 @@ def table_claims(text: str, classify: Classify) -> list[tuple[Claim, tuple[int, 
     for label, number in table_pairs(text):
         joined = NoticeText(label.text + number.text)
         to_text = _offset_map(label, number)
-        row = (text.rfind("\n", 0, label.start) + 1, _line_end(text, number.end))
+        line_start = text.rfind("\n", 0, label.start) + 1
+        # A row is quoted from its label (no row number); a column from its header line down to the value.
+        same_line = "\n" not in text[label.end : number.start]
+        row = (label.start if same_line else line_start, _line_end(text, number.end))
         for claim in classify(joined, find_quantities(joined.masked)):
             quantity = claim.quantity
             start, end = to_text(quantity.start), to_text(quantity.end - 1) + 1

@@ -257,7 +257,7 @@ def test_a_tab_separated_table_gives_its_figures_quoted_by_their_rows():
     ]:
         assert figure in shown
     rectified = record.by_field("problems_rectified")[0]
-    assert rectified.quote == "1\t已完成整改\t23个"
+    assert rectified.quote == "已完成整改\t23个"
     assert verify_record(record, text) == []
 
 
