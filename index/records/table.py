@@ -19,9 +19,9 @@ CELL_BREAK = re.compile(r"\t+[ \u3000]*|[ \u3000]{2,}")
 # A label cell: a short name with no sentence punctuation ("整改完成问题", "追回资金(万元)").
 LABEL_CELL = re.compile(r"[^，,。；;！？!?]*[\u4e00-\u9fff][^，,。；;！？!?]*")
 MAX_LABEL_CHARS = 30
-# Cells that only number or total the rows of a table: "1", "(一)", "合计".
 # What may follow the figure in a number cell: nothing, or a note in brackets ("(已办结6件)").
 NUMBER_NOTE = re.compile(r"\s*(?:[(（][^()（）]*[)）])?")
+# Cells that only number or total the rows of a table: "1", "(一)", "合计".
 ROW_MARKER = re.compile(r"[\d一二三四五六七八九十()（）.、]+|合计|总计|小计|全部|汇总")
 
 Classify = Callable[[NoticeText, list[Quantity]], list[Claim]]
@@ -85,6 +85,7 @@ def _is_number_cell(cell: Cell) -> bool:
 
 
 def _is_label_cell(cell: Cell) -> bool:
+    """A short name of what a figure counts, not a row number and not a figure itself."""
     return (
         len(cell.text) <= MAX_LABEL_CHARS
         and LABEL_CELL.fullmatch(cell.text) is not None
