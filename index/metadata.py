@@ -45,6 +45,8 @@ LABELLED_CHINESE_DATE = re.compile(
     r"(?:\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2}))?"
 )
 HEADER_LINES = 15
+# Longest news headline read as a title: headlines seen run to ~30 characters; a longer line is a sentence.
+MAX_HEADLINE_CHARS = 60
 
 
 def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
@@ -84,7 +86,7 @@ def _news_headline(header: list[str]) -> str:
         return ""
     line = header[byline - 1]
     core = line.rstrip(" \t。")
-    if 6 <= len(core) <= 60 and not re.search(r"[,，。;；]", core) and re.search(r"巡察|巡视|整改", core):
+    if 6 <= len(core) <= MAX_HEADLINE_CHARS and not re.search(r"[,，。;；]", core) and re.search(r"巡察|巡视|整改", core):
         return line
     return ""
 

@@ -66,7 +66,8 @@ _PLAN_ISSUER = re.compile(
 _SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
 
 
-# Sources trusted to give a unit's full name over a title's short form: labels, signatures, 来源, inspection sentences.
+# Sources trusted to give a unit's full name over a title's short form: labels, signatures, 来源, inspection
+# sentences (ranks 1-3); loose mentions (feedback targets, 中共… anywhere) may name another unit.
 FULL_NAME_RANK = 3
 
 

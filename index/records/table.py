@@ -18,6 +18,7 @@ from index.records.text import Claim, NoticeText
 CELL_BREAK = re.compile(r"\t+[ \u3000]*|[ \u3000]{2,}")
 # A label cell: a short name with no sentence punctuation ("整改完成问题", "追回资金(万元)").
 LABEL_CELL = re.compile(r"[^，,。；;！？!?]*[\u4e00-\u9fff][^，,。；;！？!?]*")
+# Longest label cell: labels seen run to ~12 characters (清退违规发放的津补贴); 30 keeps sentence pieces out.
 MAX_LABEL_CHARS = 30
 # What may follow the figure in a number cell: nothing, or a note in brackets ("(已办结6件)").
 NUMBER_NOTE = re.compile(r"\s*(?:[(（][^()（）]*[)）])?")
