@@ -82,6 +82,34 @@ def parse_period(text: str) -> tuple[date, date] | None:
     return (start, end) if end is not None and end >= start else None
 
 
+def dated_before(text: str, published: date) -> date | None:
+    """A date written without its year ("7月16日") read in the year that puts it last on or before `published`.
+
+    For a notice whose only year is its publication date: what it reports happened before it was published.
+    A date that states its year is read as written.
+    """
+    day = parse_date(text, year=published.year)
+    if day is not None and day > published and not _has_year(text):
+        day = parse_date(text, year=published.year - 1)
+    return day
+
+
+def period_before(text: str, published: date) -> tuple[date, date] | None:
+    """A period written without a year ("4月8日至5月31日") read as ending last on or before `published`."""
+    parts = _PERIOD_SEPARATOR.split(text.strip(), maxsplit=1)
+    if len(parts) != 2 or _has_year(parts[0]):
+        return parse_period(text)
+    for year in (published.year, published.year - 1):
+        span = parse_period(f"{year}年{parts[0].strip()}至{parts[1].strip()}")
+        if span is not None and span[1] <= published:
+            return span
+    return None
+
+
+def _has_year(text: str) -> bool:
+    return re.search(rf"(?:{YEAR_NUMERAL})\s*年", text) is not None
+
+
 def inclusive_days(start: date, end: date) -> int:
     """Days in a period counting both its first and last day (9月7日至11月13日 is 68 days)."""
     return (end - start).days + 1

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from index.documents import NoticeMetadata, SourcedValue
-from index.unit_sources import choose_unit
+from index.unit_sources import choose_unit_and_short_forms
 from index.units import unit_aliases
 from index.vocabulary import DAY, ISO_DATE, MONTH, PERIOD_SEPARATOR, YEAR
 
@@ -28,34 +28,38 @@ INSPECTING_GROUP = re.compile(
     r"(?:第(?P<numeral>[一二三四五六七八九十〇零\d]*))?"
     r"(?P<kind>巡察|巡视)(?:第(?P<numeral2>[一二三四五六七八九十\d]+))?组(?!织)"
 )
-INSPECTION_VERB = re.compile(r"[^。;;\n]{0,60}?(?:对|进驻|向)[^。;;\n]{1,60}?(?:进行|开展|反馈)")
+INSPECTION_VERB = re.compile(r"[^。;；\n]{0,60}?(?:对|进驻|向)[^。;；\n]{1,60}?(?:进行|开展|反馈)")
 FEEDBACK_VERB = re.compile(r"反馈(了)?(?:巡察|巡视)?(?:意见|情况)|进行了反馈")
 NOT_FEEDBACK = re.compile(r"整改|印发|研究|部署|制定|学习")
 TITLE_ENDINGS = ("通报", "公告", "公示", "报告", "情况", "公开")
 NAVIGATION = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»›]")
-LABEL = r"(?:发布(?:日期|时间)|发文日期|日期|时间)\s*[::]\s*"
+# A news page's line under its headline: where it comes from, when, by whom.
+BYLINE = re.compile(r"(?:来源|信息来源|发布(?:日期|时间)|作者|编辑|责任编辑|浏览次数|点击数)\s*[:：]")
+LABEL = r"(?:发布(?:日期|时间)|发文日期|日期|时间)\s*[:：]\s*"
 WEB_TIMESTAMP = re.compile(
     rf"(?P<label>{LABEL})?{ISO_DATE}"
-    r"(?:\s+(?P<H>\d{1,2})\s*[::]\s*(?P<M>\d{2})(?:\s*[::]\s*\d{2})?)?"
+    r"(?:\s+(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})(?:\s*[:：]\s*\d{2})?)?"
 )
 LABELLED_CHINESE_DATE = re.compile(
     rf"(?P<label>{LABEL})(?P<y>\d{{4}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
-    r"(?:\s*(?P<H>\d{1,2})\s*[::]\s*(?P<M>\d{2}))?"
+    r"(?:\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2}))?"
 )
 HEADER_LINES = 15
+# Longest news headline read as a title: headlines seen run to ~30 characters; a longer line is a sentence.
+MAX_HEADLINE_CHARS = 60
 
 
 def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
     """Read title, unit, inspecting body, dates from a notice's text; what it does not state stays empty."""
     title = find_title(text)
     file_title = _title_from_file_name(file_name) if not title else ""
-    unit = choose_unit(text, title, file_title)
+    unit, short_forms = choose_unit_and_short_forms(text, title, file_title)
     body = find_inspecting_body(text)
     period = find_inspection_period(text)
     metadata = NoticeMetadata(
         title=title or file_title,
         unit=unit,
-        aliases=unit_aliases(unit, text),
+        aliases=unit_aliases(unit, text, short_forms),
         inspecting_body=body,
         inspection_kind=find_inspection_kind(text, body, title or file_title),
         inspection_period=period,
@@ -67,12 +71,23 @@ def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
 
 
 def find_title(text: str) -> str:
-    """The notice's title line near the top (after any page navigation), or "" when it has none."""
-    for line, _ in _header_lines(text):
-        if NAVIGATION.search(line):
-            continue
+    """The notice's title line near the top (after any page navigation), else a news headline, else ""."""
+    header = [line for line, _ in _header_lines(text) if not NAVIGATION.search(line)]
+    for line in header:
         if _looks_like_title(line):
             return line
+    return _news_headline(header)
+
+
+def _news_headline(header: list[str]) -> str:
+    """A report's headline (桐荫街道：以巡察整改促基层治理): the line right above its byline (来源：… 发布时间：…)."""
+    byline = next((index for index, line in enumerate(header) if BYLINE.search(line)), None)
+    if not byline:
+        return ""
+    line = header[byline - 1]
+    core = line.rstrip(" \t。")
+    if 6 <= len(core) <= MAX_HEADLINE_CHARS and not re.search(r"[,，。;；]", core) and re.search(r"巡察|巡视|整改", core):
+        return line
     return ""
 
 
@@ -81,7 +96,7 @@ def _looks_like_title(line: str) -> bool:
     core = line.rstrip(" \t。")
     return (
         6 <= len(core) <= 100
-        and not re.search(r"[,,。;;]", core)
+        and not re.search(r"[,，。;；]", core)
         and re.search(r"巡察|巡视|整改", core) is not None
         and core.endswith(TITLE_ENDINGS)
     )
@@ -144,7 +159,7 @@ def find_inspection_period(text: str) -> SourcedValue | None:
 def find_feedback_date(text: str, period: SourcedValue | None) -> SourcedValue | None:
     """The date the inspecting group gave its findings (…向X反馈了巡察意见), written as in the text."""
     for verb in FEEDBACK_VERB.finditer(text):
-        clause_start = max(text.rfind(stop, 0, verb.start()) for stop in ("。", ";", ";", "\n")) + 1
+        clause_start = max(text.rfind(stop, 0, verb.start()) for stop in ("。", ";", "；", "\n")) + 1
         dates = [
             d for d in DATE.finditer(text, clause_start, verb.start())
             if not (period and period.start <= d.start() < period.end)
@@ -216,6 +231,6 @@ def _lines_with_offsets(text: str) -> list[tuple[str, int]]:
 
 def _sentence_around(text: str, start: int, end: int) -> str:
     """The sentence (between 。/;/newline) that holds text[start:end]."""
-    left = max(text.rfind(stop, 0, start) for stop in ("。", ";", ";", "\n")) + 1
-    right_candidates = [i for stop in ("。", ";", ";", "\n") if (i := text.find(stop, end)) != -1]
+    left = max(text.rfind(stop, 0, start) for stop in ("。", ";", "；", "\n")) + 1
+    right_candidates = [i for stop in ("。", ";", "；", "\n") if (i := text.find(stop, end)) != -1]
     return text[left : min(right_candidates, default=len(text))]

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from index.places import unique_place
 from index.units import (
     ADMIN_TYPES,
+    abbreviates,
     HAN,
     NOT_A_SOURCE_UNIT,
     SELF_REFERENCE,
@@ -25,29 +26,29 @@ DISCIPLINE_ORGAN = re.compile(r"(?:纪工委|纪委)$")
 # Party organs written after a unit's name.
 PARTY_ORGANS = "工作委员会|委员会|党工委|党委|党组|党总支|党支部"
 # The inspector: a group (区委第三巡察组, 兴宁市委机动巡察一组) or a committee (市委, 党委) that inspects.
-_INSPECTOR = r"(?:(?:巡察|巡视)[^。;;\n]{0,4}?组|[省市县区旗]委|党委|党组)"
+_INSPECTOR = r"(?:(?:巡察|巡视)[^。;；\n]{0,4}?组|[省市县区旗]委|党委|党组)"
 _INSPECTED_UNIT = re.compile(
-    rf"{_INSPECTOR}[^。;;\n]{{0,40}}?(?:对|进驻)([^。;;\n,,]{{2,40}}?)"
-    rf"(?:开展了|进行了|开展|进行)[^。;;\n]{{0,12}}?(?:巡察|巡视)"
+    rf"{_INSPECTOR}[^。;；\n]{{0,40}}?(?:对|进驻)([^。;；\n,，]{{2,40}}?)"
+    rf"(?:开展了|进行了|开展|进行)[^。;；\n]{{0,12}}?(?:巡察|巡视)"
 )
 # 市委第一巡察组巡察X党委情况反馈会: the group named with the unit it inspected.
 _GROUP_INSPECTS = re.compile(
-    rf"(?:巡察|巡视)[^。;;\n]{{0,4}}?组(?:巡察|巡视)({HAN}{{2,30}}?)(?:{PARTY_ORGANS})?"
+    rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:巡察|巡视)({HAN}{{2,30}}?)(?:{PARTY_ORGANS})?"
     rf"(?:情况|工作|反馈|意见|动员)"
 )
 # 市委第四巡察组到X督查回访…: the unit the group visits.
 _GROUP_VISITS = re.compile(
-    rf"(?:巡察|巡视)[^。;;\n]{{0,4}}?组(?:到|赴|深入|进驻)({HAN}{{2,30}}?)(?:开展|召开|督查|回访|检查|反馈|进行)"
+    rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:到|赴|深入|进驻)({HAN}{{2,30}}?)(?:开展|召开|督查|回访|检查|反馈|进行)"
 )
-_FEEDBACK_TARGET = re.compile(r"向([^。;;\n,,]{2,40}?)(?:集中|分别|正式)?反馈")
+_FEEDBACK_TARGET = re.compile(r"向([^。;；\n,，]{2,40}?)(?:集中|分别|正式)?反馈")
 # A report opening with its subject: "4月28日,X召开…", "X党组召开(扩大)会议…".
 _LEAD_SUBJECT = re.compile(
-    rf"^[ \t]*(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?[,,]\s*)?({HAN}{{2,30}}?)(?:召开|举行|组织召开|开展)",
+    rf"^[ \t]*(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?[,，]\s*)?({HAN}{{2,30}}?)(?:召开|举行|组织召开|开展)",
     re.MULTILINE,
 )
 # An organ as the subject of a body sentence: "白沙乡党委高度重视…", "县教育局党组召开专题会议…".
 _ORGAN_SUBJECT = re.compile(
-    rf"(?:^|(?<=[。;;,,\n]))[ \t]*({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组))"
+    rf"(?:^|(?<=[。;；,，\n]))[ \t]*({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组))"
     r"(?:高度重视|召开|认真|坚持|始终|成立|研究|坚决|切实|第一时间|把)",
     re.MULTILINE,
 )
@@ -62,7 +63,12 @@ _PLAN_ISSUER = re.compile(
     rf"《({HAN}{{2,40}}?(?:工作委员会|委员会|党工委|党委|党组)?)(?:关于)?(?:贯彻落实|整改落实|落实|巡察整改|巡视整改)"
     rf"[^》\n]{{0,40}}?(?:巡察|巡视|方案)[^》\n]*》"
 )
-_SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[::][ \t]*(\S+)[ \t]*$", re.MULTILINE)
+_SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
+
+
+# Sources trusted to give a unit's full name over a title's short form: labels, signatures, 来源, inspection
+# sentences (ranks 1-3); loose mentions (feedback targets, 中共… anywhere) may name another unit.
+FULL_NAME_RANK = 3
 
 
 @dataclass(frozen=True)
@@ -147,19 +153,28 @@ def title_issuer(title: str) -> str:
 
 def choose_unit(text: str, title: str = "", file_title: str = "") -> str:
     """The full name of the unit a notice is about, or "" when the notice never names it."""
+    return choose_unit_and_short_forms(text, title, file_title)[0]
+
+
+def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = "") -> tuple[str, list[str]]:
+    """The unit's full name, and the short forms the notice also names it by (雁汀文旅集团 for …文化旅游…)."""
     candidates = find_unit_candidates(text, title, file_title)
     hint = self_reference_type(text)
     # Loose sources (feedback targets, 中共… anywhere, plan names) must agree with 我区/我街道….
     trusted = [c for c in candidates if c.rank <= 3 or not hint or c.name.endswith(hint)]
     if not trusted:
-        return ""
+        return "", []
     counts = Counter(c.name for c in trusted)
     best = min(trusted, key=lambda c: (c.rank, -counts[c.name], c.position))
     unit = best.name
     longer = [c.name for c in trusted if c.name.endswith(unit) and len(c.name) > len(unit)]
-    if longer:
-        unit = max(longer, key=len)
-    return qualified_by_place(fullest_written_form(unit, text), f"{title}\n{text}")
+    # A short form in the title (雁汀文旅集团) stands for the full name its signature or body states.
+    fuller = [c.name for c in trusted if c.rank <= FULL_NAME_RANK and abbreviates(unit, c.name)]
+    if longer or fuller:
+        unit = max(longer or fuller, key=len)
+    unit = qualified_by_place(fullest_written_form(unit, text), f"{title}\n{text}")
+    short_forms = {c.name for c in trusted if abbreviates(c.name, unit)}
+    return unit, sorted(short_forms, key=lambda name: (-len(name), name))
 
 
 def _opening_end(text: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from index.places import unique_place
 
@@ -116,6 +117,33 @@ def unit_from_issuer(issuer: str, *, need_organ: bool) -> str:
     return name if plausible_unit_name(name) else ""
 
 
+_COMPANY_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """True when `short` is a short form of `full` at the same place (雁汀文旅集团 of 雁汀市文化旅游发展集团有限公司).
+
+    Its characters occur in `full` in order, both start alike (the same place name, or the same level
+    word: 市住建局 of 雁汀市住房和城乡建设局), and both name the same kind of unit (集团, 局, 街道).
+    """
+    if len(short) < 3 or len(short) >= len(full) or full.endswith(short):
+        return False
+    if short[0] != full[0]:
+        place = re.match(f"{ADMIN_COMPONENT}", full)
+        if not place or short[0] != place.group(0)[-1] or short[0] not in BARE_LEVELS:
+            return False
+        full = full[place.end() - 1 :]
+    if short[:2] != full[:2]:
+        return False
+    position = 0
+    for char in short:
+        position = full.find(char, position) + 1
+        if position == 0:
+            return False
+    kind = unit_type(short) or short[-1]
+    return re.sub("委员会$", "委", _COMPANY_FORM.sub("", full)).endswith(kind)
+
+
 def qualified_by_place(unit: str, text: str) -> str:
     """A bare organ with the one place of its level the text names (市卫健委 + 宿迁市 -> 宿迁市卫健委)."""
     if len(unit) < 3 or unit[0] not in BARE_LEVELS:
@@ -138,20 +166,20 @@ def fullest_written_form(unit: str, text: str) -> str:
     return max(forms, key=len) if forms else unit
 
 
-def unit_aliases(unit: str, text: str) -> list[str]:
-    """Short names of the unit that occur in text, longest first; type words (开发区, 街道) last."""
+def unit_aliases(unit: str, text: str, short_forms: Iterable[str] = ()) -> list[str]:
+    """Short names of the unit that occur in text (with any known short forms), longest first; type words last."""
     if not unit:
         return []
     type_word = unit_type(unit)
     suffix_forms = _suffix_forms(unit, type_word)
     name_forms = [f for f in suffix_forms if f in text and _has_free_occurrence(f, text, suffix_forms)]
     core = _core_name(unit, name_forms, type_word)
-    specific = set(name_forms)
+    specific = set(name_forms) | {form for form in short_forms if form in text}
     if core:
         specific.update(f for a in TYPE_ABBREVIATIONS.get(type_word, ()) if (f := core + a) in text)
     organs = _organ_forms(specific, text, admin=type_word in ADMIN_TYPES)
     specific |= {f for f in organs if _has_free_occurrence(f, text, organs)}
-    generic = {w for w in _generic_forms(type_word) if _has_free_occurrence(w, text, specific)}
+    generic = {w for w in _generic_forms(unit, type_word) if _has_free_occurrence(w, text, specific)}
     generic |= {f for f in _organ_forms(generic, text, admin=False) if _has_free_occurrence(f, text, specific)}
     if type_word in ADMIN_TYPES and _has_free_occurrence(type_word + "委", text, specific):
         generic.add(type_word + "委")
@@ -192,9 +220,11 @@ def _core_name(unit: str, name_forms: list[str], type_word: str) -> str:
     return core if len(core) >= 2 and not is_generic_name(core) else ""
 
 
-def _generic_forms(type_word: str) -> list[str]:
-    """Type words that stand for the unit on their own (开发区, 新区, 街道); single characters excluded."""
+def _generic_forms(unit: str, type_word: str) -> list[str]:
+    """Type words that stand for the unit on their own (开发区, 新区, 街道, a company's 集团); single characters excluded."""
     words = [type_word, *TYPE_ABBREVIATIONS.get(type_word, ())]
+    if _COMPANY_FORM.search(unit):
+        words.append(unit_type(_COMPANY_FORM.sub("", unit)))  # X集团有限公司 calls itself 集团
     return [w for w in words if len(w) >= 2 and w not in ("自治区", "自治州", "自治县", "地区")]
 
 

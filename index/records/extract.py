@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterable
 
 from index.documents import NoticeMetadata
-from index.figures import find_quantities
+from index.figures import Quantity, find_quantities
 from index.records.clues import clues
 from index.records.model import Figure, NoticeRecord
 from index.records.money import money
@@ -14,6 +14,7 @@ from index.records.people import people
 from index.records.problems import measures, problem_runs, rates, rectified
 from index.records.rules import rules
 from index.records.scope import scope_of
+from index.records.table import row_spans, table_claims
 from index.records.text import Claim, NoticeText
 
 logger = logging.getLogger(__name__)
@@ -26,14 +27,32 @@ def extract_notice_record(
 ) -> NoticeRecord:
     """Every headline figure the notice states, each with its verbatim quote; metadata is held as passed in."""
     notice = NoticeText(text)
-    quantities = find_quantities(notice.masked)
+    in_tables = row_spans(text)
+    table = table_claims(text, classify)
+    quantities = [q for q in find_quantities(notice.masked) if not any(s <= q.start < e for s, e in in_tables)]
+    rows = {claim.quantity.start: row for claim, row in table}
+    claims = [claim for claim, _ in table] + classify(notice, quantities)
+    claims.sort(key=lambda claim: claim.quantity.start)
+    unit = unit or (metadata.unit if metadata else "")
+    stated = [
+        (figure, claim.quantity.start in rows)
+        for claim in claims
+        if (figure := _to_figure(notice, claim, unit, rows.get(claim.quantity.start))) is not None
+    ]
+    figures = _unique(_without_table_repeats(stated))
+    logger.debug("notice %s: %d figures", notice_id, len(figures))
+    return NoticeRecord(notice_id=notice_id, unit=unit, figures=figures, metadata=metadata)
+
+
+def classify(notice: NoticeText, quantities: list[Quantity]) -> list[Claim]:
+    """Each quantity tied to the label it is stated with: problem runs first, then one family per quantity."""
     claims = problem_runs(notice, quantities)
     claimed = {claim.quantity.start for claim in claims}
     for quantity in quantities:
         if quantity.start in claimed:
             continue
-        for classify in (rates, money, measures, rectified, clues, people):
-            found = classify(notice, quantity)
+        for classify_one in (rates, money, measures, rectified, clues, people):
+            found = classify_one(notice, quantity)
             if found:
                 break
         else:
@@ -42,15 +61,12 @@ def extract_notice_record(
             if claim.quantity.start not in claimed:
                 claims.append(claim)
                 claimed.add(claim.quantity.start)
-    unit = unit or (metadata.unit if metadata else "")
-    claims.sort(key=lambda claim: claim.quantity.start)
-    figures = _unique(figure for claim in claims if (figure := _to_figure(notice, claim, unit)) is not None)
-    logger.debug("notice %s: %d figures", notice_id, len(figures))
-    return NoticeRecord(notice_id=notice_id, unit=unit, figures=figures, metadata=metadata)
+    return claims
 
 
-def _to_figure(notice: NoticeText, claim: Claim, unit: str) -> Figure | None:
-    span = _quote_span(notice, claim.anchor_start, claim.anchor_end)
+def _to_figure(notice: NoticeText, claim: Claim, unit: str, row: tuple[int, int] | None = None) -> Figure | None:
+    """The claim as a figure quoted by its clauses, or by its whole table row when that is short enough."""
+    span = row if row and row[1] - row[0] <= MAX_QUOTE else _quote_span(notice, claim.anchor_start, claim.anchor_end)
     if span is None:
         logger.debug("no quote of at most %d chars for %s", MAX_QUOTE, claim)
         return None
@@ -110,3 +126,28 @@ def _unique(figures: Iterable[Figure]) -> list[Figure]:
             seen.add(key)
             unique.append(figure)
     return unique
+
+
+def _without_table_repeats(stated: list[tuple[Figure, bool]]) -> list[Figure]:
+    """Figures (each marked whether read from a table) without a table row that repeats a figure the text
+    states (same field, value, measure; one label within the other: 整改措施 / 制定整改措施): the first is
+    kept; figures that differ are all kept."""
+    kept: list[tuple[Figure, bool]] = []
+    for figure, in_table in stated:
+        if not any(_same_statement(figure, other) and in_table != other_in_table for other, other_in_table in kept):
+            kept.append((figure, in_table))
+    return [figure for figure, _ in kept]
+
+
+def _same_statement(one: Figure, other: Figure) -> bool:
+    return (
+        one.field == other.field and one.value == other.value and one.scope == other.scope
+        and _measure(one) == _measure(other) and (one.label in other.label or other.label in one.label)
+    )
+
+
+def _measure(figure: Figure) -> str:
+    """What a figure counts: 人 and 名 are the same people, 个 and 项 the same items."""
+    if figure.unit in ("人", "名", "人次"):
+        return "人"
+    return figure.unit if figure.unit in ("元", "%", "件", "起", "条") else "项"

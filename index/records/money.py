@@ -9,6 +9,9 @@ from index.records.text import Claim, NoticeText, negated, preceded_by
 from index.vocabulary import MODAL_WORDS, MONEY_ACTIONS, TOTAL_WORDS
 
 _MONEY_ACTION = rf"(?:{MONEY_ACTIONS})(?:[和、及与]?(?:{MONEY_ACTIONS}))*"
+# Words between the action and the amount that make it money not (yet) recovered: "追回…尚需…", "应退…",
+# "涉及资金", budgets; "应" inside a word (供应商, 相应, 对应) and "未经/未按" describing the money do not.
+_NOT_RECOVERED = re.compile(r"尚|涉及|需(?!求)|(?<![供相对响适反])应(?![急用])|未(?!经|按|履行)|计划|预算|投入|投资")
 _QUALIFIER = r"(?:(?:巡察|巡视|整改)(?:中|期间|以来|后))?(?:累计)?"  # "巡察以来累计挽回…": whose and how long
 
 
@@ -45,11 +48,11 @@ def _money_claim(
     if total:
         obj = ""
     else:
-        if len(gap) > 30 or re.search(r"未|尚|涉及|需|应|计划|预算|投入|投资", gap):
+        if len(gap) > 30 or _NOT_RECOVERED.search(gap):
             return []
         obj = re.split(r"\d[^、和及]*[、和及]", gap)[-1]
         obj = re.sub(r"^(?:\d+|[一二两三四五六七八九十]+)[人名户家]", "", obj)  # "清退6人超标准发放奖金"
-        obj = "" if re.search(r"\d", obj) else obj.strip("了的约共计达为")
+        obj = "" if re.search(r"\d", obj) else obj.strip("了的约共计达为 \t\u3000")
     if word == "整改" and not re.match(r"金额|到位资金|到位金额|问题金额", obj):
         return []  # "整改资金" is money spent on rectification, not money recovered
     if word in ("避免", "减少") and "损失" not in obj:

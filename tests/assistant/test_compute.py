@@ -6,7 +6,8 @@ from datetime import date
 from decimal import Decimal
 
 from assistant.compute import (
-    days_between, inclusive_days, parse_date, parse_period, plain, share_percent, yuan_to_wan,
+    dated_before, days_between, inclusive_days, parse_date, parse_period, period_before, plain, share_percent,
+    yuan_to_wan,
 )
 
 
@@ -36,3 +37,13 @@ def test_days_between_dates_money_in_万元_and_shares():
     assert plain(yuan_to_wan(1.05e8) - yuan_to_wan(800000)) == "10420"
     assert share_percent(30, 35) == Decimal("85.7")
     assert share_percent(1, 0) is None
+
+
+def test_dates_without_a_year_take_the_year_of_the_publish_date_they_precede():
+    published = date(2024, 10, 23)
+    assert period_before("4月8日至5月31日", published) == (date(2024, 4, 8), date(2024, 5, 31))
+    assert dated_before("7月16日", published) == date(2024, 7, 16)
+    assert dated_before("11月2日", published) == date(2023, 11, 2)  # after the publish day: the year before
+    assert period_before("11月8日至12月20日", date(2025, 1, 20)) == (date(2024, 11, 8), date(2024, 12, 20))
+    assert period_before("2022年4月8日至5月31日", published) == (date(2022, 4, 8), date(2022, 5, 31))  # as written
+    assert dated_before("2022年7月16日", published) == date(2022, 7, 16)

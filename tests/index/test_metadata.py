@@ -334,3 +334,52 @@ def test_group_visiting_a_company_names_the_company():
 def test_discipline_commission_holding_a_meeting_is_not_the_unit():
     text = "3月20日,县纪委监委召开巡察整改推进会,听取被巡察单位整改情况汇报。\n会议要求压实责任。"
     assert extract_notice_metadata(text).unit == ""
+
+
+def test_a_title_short_name_gives_way_to_the_full_name_its_signature_states():
+    text = (FIXTURES.parent / "tables" / "chengtou_table.txt").read_text(encoding="utf-8")
+    metadata = extract_notice_metadata(text, "chengtou_table.txt")
+    assert metadata.unit == "青禾市城市建设投资集团有限公司"
+    assert {"青禾城投集团", "青禾城投集团党委", "集团党委"} <= set(metadata.aliases)
+
+
+def test_a_short_name_of_another_kind_of_unit_is_not_taken_for_the_full_name():
+    text = (
+        "青禾县委关于巡察整改情况的通报\n"
+        "2023年3月1日至4月2日,市委第一巡察组对青禾县农业农村局党组进行了巡察。\n中共青禾县农业农村局党组\n"
+    )
+    assert extract_notice_metadata(text).unit == "青禾县"
+
+
+def test_a_short_organ_name_of_the_inspected_unit_is_an_alias():
+    text = (
+        "中共青禾市住房和城乡建设局党组关于巡察整改情况的通报\n"
+        "2023年3月1日至4月2日,市委第一巡察组对市住建局党组进行了巡察。\n中共青禾市住房和城乡建设局党组\n"
+    )
+    metadata = extract_notice_metadata(text)
+    assert metadata.unit == "青禾市住房和城乡建设局"
+    assert "市住建局" in metadata.aliases
+
+
+def test_news_report_headline_and_byline_date_are_read():
+    text = notice("street_news_report.txt")
+    metadata = extract_notice_metadata(text, "street_news_report.txt")
+    assert metadata.title == "柳塘街道：以巡察整改推动为民办实事"
+    assert metadata.unit == "云岭区柳塘街道"
+    assert metadata.publish_date.value == "2023-11-06"
+    assert metadata.publish_date.quote(text) == "发布时间：2023年11月6日"
+    # dates without a year stay as written; the computed answers read their year from the publish date
+    assert metadata.inspection_period.quote(text) == value(metadata.inspection_period) == "3月6日至4月28日"
+    assert metadata.feedback_date.quote(text) == value(metadata.feedback_date) == "6月9日"
+
+
+def test_a_line_above_a_byline_that_is_not_about_inspection_is_no_title():
+    text = "工作动态\n来源：区融媒体中心　发布时间：2023年11月6日\n近日,区委召开会议。"
+    assert extract_notice_metadata(text, "page.txt").title == ""
+
+
+def test_full_width_punctuation_is_read_like_ascii():
+    text = "近日，区委第三巡察组向柳林镇通报巡察整改情况\n发布日期：2024-12-18\n正文。"
+    metadata = extract_notice_metadata(text)
+    assert metadata.title == ""  # a sentence, not a title
+    assert metadata.publish_date.quote(text) == "发布日期：2024-12-18"

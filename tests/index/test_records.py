@@ -1,6 +1,7 @@
 """Notice records: headline figures with verbatim quotes, from fixture notices worded in different ways."""
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -210,7 +211,7 @@ _FRAGMENTS = [
     "巡察反馈的", "3个方面", "二十三个问题", "已整改到位", "20个", "正在整改", "两项", "整改率", "86.9%",
     "挽回经济损失", "27.493万元", "清退", "3200元", "共计", "立案", "7人", "对4人开展了谈话提醒",
     "新制定制度", "九项", "问题线索移交", "6件", "办结", "《关于3项制度的通知》", "柳林街道现已", "投入资金41亿元",
-    "，", ",", "。", "；", "、", "(", ")", "\n", " ", "约", "余", "至",
+    "，", ",", "。", "；", "、", "(", ")", "\n", " ", "\t", "约", "余", "至",
 ]
 
 
@@ -235,3 +236,56 @@ def test_measures_and_tasks_are_counted_apart_from_the_problems_found():
     assert _values(record, "measures") == [("细化为具体整改任务", 27), ("制定整改措施", 31), ("形成整改任务清单", 40)]
     assert _values(record, "problems_rectified") == [("完成整改", 25)]
     assert verify_record(record, text) == []
+
+
+TABLES = Path(__file__).parent.parent / "fixtures" / "tables"
+
+
+def _shown(record: NoticeRecord) -> list[tuple[str, str, str]]:
+    """(field, label, figure as written), as the records tab lists them."""
+    return [(figure.field, figure.label, figure.text) for figure in record.figures]
+
+
+def test_a_tab_separated_table_gives_its_figures_quoted_by_their_rows():
+    text = (TABLES / "chengtou_table.txt").read_text(encoding="utf-8")
+    record = extract_notice_record("chengtou", text)
+    shown = _shown(record)
+    for figure in [
+        ("problems_rectified", "完成整改", "23个"), ("problems_in_progress", "正在整改", "3个"),
+        ("completion_rate", "整改完成率", "88.5%"), ("clues", "移交问题线索", "4件"), ("clues", "办结", "3件"),
+        ("money", "追回资金", "64.3万元"), ("rules", "新建制度", "9项"),
+    ]:
+        assert figure in shown
+    rectified = record.by_field("problems_rectified")[0]
+    assert rectified.quote == "已完成整改\t23个"
+    assert verify_record(record, text) == []
+
+
+def test_a_table_row_repeating_a_figure_of_the_text_is_counted_once():
+    text = (TABLES / "chengtou_table.txt").read_text(encoding="utf-8")
+    record = extract_notice_record("chengtou", text)
+    assert [f.text for f in record.by_field("measures")] == ["72条"]  # table row and 制定整改措施72条
+    assert [f.text for f in record.by_field("people") if "党纪处分" in f.label] == ["2人"]
+    money = [f.text for f in record.by_field("money")]
+    assert money == ["64.3万元", "41.7万元"]  # the table's total and a differing figure of the text: both
+
+
+def test_a_header_row_over_a_value_row_pairs_each_column():
+    text = "市委巡察组反馈问题整改情况如下。\n反馈问题    已整改    整改完成率\n26个    23个    88.5%\n"
+    record = extract_notice_record("header", text)
+    assert _shown(record) == [
+        ("problems_found", "问题", "26个"), ("problems_rectified", "整改", "23个"),
+        ("completion_rate", "整改完成率", "88.5%"),
+    ]
+    assert all(figure.quote == "反馈问题    已整改    整改完成率\n26个    23个    88.5%" for figure in record.figures)
+
+
+def test_a_row_of_several_numbers_without_headers_is_left_out():
+    text = "巡察整改情况\n追回资金\t12万元\t8万元\n"
+    assert extract_notice_record("ambiguous", text).by_field("money") == []
+
+
+def test_money_from_a_supplier_is_recovered_money_but_money_owed_is_not():
+    text = "追回医用耗材供应商多收款项53.2万元，对相应科室负责人诫勉谈话。应追回资金5万元。"
+    record = extract_notice_record("supplier", text)
+    assert [(f.label, f.text) for f in record.by_field("money")] == [("追回医用耗材供应商多收款项", "53.2万元")]

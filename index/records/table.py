@@ -1,0 +1,149 @@
+"""Figures stated in a notice's tables: a label cell next to a number cell, or a header row over a value row.
+
+Tables reach the text as lines whose cells are separated by tabs or runs of spaces
+("2\t已完成整改\t37个"). Each label is read together with its number, by the same rules as a
+sentence ("已完成整改37个"), and the figure is placed back at the cells where the notice writes it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from index.figures import Quantity, find_quantities, mask_non_figures
+from index.records.text import Claim, NoticeText
+
+# Cells of a row: separated by a tab, or by two or more spaces (ASCII or full-width).
+CELL_BREAK = re.compile(r"\t+[ \u3000]*|[ \u3000]{2,}")
+# A label cell: a short name with no sentence punctuation ("整改完成问题", "追回资金(万元)").
+LABEL_CELL = re.compile(r"[^，,。；;！？!?]*[\u4e00-\u9fff][^，,。；;！？!?]*")
+# Longest label cell: labels seen run to ~12 characters (清退违规发放的津补贴); 30 keeps sentence pieces out.
+MAX_LABEL_CHARS = 30
+# What may follow the figure in a number cell: nothing, or a note in brackets ("(已办结6件)").
+NUMBER_NOTE = re.compile(r"\s*(?:[(（][^()（）]*[)）])?")
+# Cells that only number or total the rows of a table: "1", "(一)", "合计".
+ROW_MARKER = re.compile(r"[\d一二三四五六七八九十()（）.、]+|合计|总计|小计|全部|汇总")
+
+Classify = Callable[[NoticeText, list[Quantity]], list[Claim]]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table row, at text[start:end]."""
+
+    text: str
+    start: int
+    end: int
+
+
+def table_rows(text: str) -> list[list[Cell]]:
+    """Every line of two or more cells, each cell with its offsets."""
+    rows, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        cells, cell_start = [], offset
+        content = line.rstrip("\r\n")
+        for piece in [*CELL_BREAK.finditer(content), None]:
+            cell_end = offset + piece.start() if piece else offset + len(content)
+            cell_text = text[cell_start:cell_end].strip()
+            if cell_text:
+                begin = text.index(cell_text, cell_start)
+                cells.append(Cell(cell_text, begin, begin + len(cell_text)))
+            cell_start = offset + piece.end() if piece else cell_end
+        if len(cells) >= 2:
+            rows.append(cells)
+        offset += len(line)
+    return rows
+
+
+def table_pairs(text: str) -> list[tuple[Cell, Cell]]:
+    """(label cell, number cell) pairs: a label next to its number in a row, or a column's header over it."""
+    pairs: list[tuple[Cell, Cell]] = []
+    rows = table_rows(text)
+    for index, row in enumerate(rows):
+        numbers = [i for i, cell in enumerate(row) if _is_number_cell(cell)]
+        if not numbers or not _is_table_row(row):
+            continue
+        labels = [i for i in range(numbers[0]) if _is_label_cell(row[i])]
+        if labels and len(numbers) == 1:
+            pairs.append((row[labels[-1]], row[numbers[0]]))
+        elif not labels and index > 0 and _is_header_of(rows[index - 1], row, text):
+            pairs.extend((rows[index - 1][i], row[i]) for i in numbers)
+    return pairs
+
+
+def _is_table_row(row: list[Cell]) -> bool:
+    """Every cell a label, a number or a row marker: a line of text with wide spaces is no table row."""
+    return all(_is_label_cell(cell) or _is_number_cell(cell) or ROW_MARKER.fullmatch(cell.text) for cell in row)
+
+
+def _is_number_cell(cell: Cell) -> bool:
+    """A cell that is one figure, with any note in brackets ("37个", "90.2%", "7件(已办结6件)")."""
+    quantities = find_quantities(mask_non_figures(cell.text))
+    if not quantities or quantities[0].start != 0:
+        return False
+    return NUMBER_NOTE.fullmatch(cell.text, quantities[0].end) is not None
+
+
+def _is_label_cell(cell: Cell) -> bool:
+    """A short name of what a figure counts, not a row number and not a figure itself."""
+    return (
+        len(cell.text) <= MAX_LABEL_CHARS
+        and LABEL_CELL.fullmatch(cell.text) is not None
+        and not ROW_MARKER.fullmatch(cell.text)
+        and not _is_number_cell(cell)
+    )
+
+
+def _is_header_of(header: list[Cell], row: list[Cell], text: str) -> bool:
+    """A row of labels on the line right above a row of numbers, cell for cell."""
+    between = text[header[-1].end : row[0].start]
+    return (
+        len(header) == len(row)
+        and between.count("\n") == 1
+        and all(_is_label_cell(cell) or ROW_MARKER.fullmatch(cell.text) for cell in header)
+        and all(_is_number_cell(cell) or ROW_MARKER.fullmatch(cell.text) for cell in row)
+    )
+
+
+def table_claims(text: str, classify: Classify) -> list[tuple[Claim, tuple[int, int]]]:
+    """Figures of every label-number pair, read as the label written before its number, at the notice's
+    offsets; each with the span of its row (a header and its value row) to quote."""
+    claims = []
+    for label, number in table_pairs(text):
+        joined = NoticeText(label.text + number.text)
+        to_text = _offset_map(label, number)
+        line_start = text.rfind("\n", 0, label.start) + 1
+        # A row is quoted from its label (no row number); a column from its header line down to the value.
+        same_line = "\n" not in text[label.end : number.start]
+        row = (label.start if same_line else line_start, _line_end(text, number.end))
+        for claim in classify(joined, find_quantities(joined.masked)):
+            quantity = claim.quantity
+            start, end = to_text(quantity.start), to_text(quantity.end - 1) + 1
+            anchor = (to_text(claim.anchor_start), to_text(claim.anchor_end - 1) + 1)
+            claims.append((Claim(claim.field, claim.label, replace(quantity, start=start, end=end), *anchor), row))
+    return claims
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end == -1 else end
+
+
+def _offset_map(label: Cell, number: Cell) -> Callable[[int], int]:
+    """Offsets in "label+number" mapped back to the two cells in the notice."""
+
+    def to_text(position: int) -> int:
+        if position < len(label.text):
+            return label.start + position
+        return number.start + position - len(label.text)
+
+    return to_text
+
+
+def row_spans(text: str) -> list[tuple[int, int]]:
+    """Where the number cells of table rows are: sentence rules skip them (a row of several numbers without
+    headers is left out, not guessed); the table rules read the ones they can pair."""
+    return [
+        (cell.start, cell.end) for row in table_rows(text) if _is_table_row(row) for cell in row if _is_number_cell(cell)
+    ]
