@@ -244,6 +244,7 @@ def _notes(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
             shown = "、".join(_amount(plan, n) for n in distinct)
             several = "列有多项此类数字" if plan.metric.key in FIGURE_FIELD else "写有不同的数字"
             notes.append(f"注:{result.unit}的通报{several}({shown}),表中都列出,比较时取最大的{_amount(plan, distinct[-1])}。")
+    notes.extend(f"注:{r.unit}的{note}。" for r in results if r.values for note in dict.fromkeys(r.notes))
     for result in results:
         if not result.values:
             missing = "、".join(dict.fromkeys(result.missing)) or "计算所需的数字"

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from assistant.answer import Citation
 from assistant.compute import (
-    chinese_date, days_between, inclusive_days, parse_date, parse_period,
+    chinese_date, dated_before, days_between, inclusive_days, parse_date, parse_period, period_before,
 )
 from index.catalog import NoticeRow
 from index.documents import SourcedValue
@@ -40,6 +40,7 @@ class UnitResult:
     inputs: list[str] = field(default_factory=list)  # as shown, with [n] markers
     values: list[Value] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # what the unit's notices do not state
+    notes: list[str] = field(default_factory=list)  # how an input was read ("未写年份,按发布日期计为2024年")
     kind: str = "巡察"  # 巡察 or 巡视, as the unit's notice calls its inspection
 
 
@@ -73,7 +74,22 @@ def _days_of_period(result: UnitResult, notice: NoticeRow, text: str, citations:
     if period is None:
         return None
     result.inputs.append(f"{notice.metadata.inspection_kind or '巡察'}时间{_quoted(period)}{citations.cite(notice, text, period.start, period.end)}")
-    return parse_period(text[period.start : period.end])
+    span = parse_period(text[period.start : period.end])
+    published = _publish_day(notice, text)
+    if span is None and published is not None:  # "4月8日至5月31日" in a notice whose only year is its date
+        span = period_before(text[period.start : period.end], published)
+        if span is not None:
+            result.notes.append(f"巡察时间未写年份,按发布日期计为{span[0].year}年")
+    return span
+
+
+def _publish_day(notice: NoticeRow, text: str) -> date | None:
+    """The first readable publication (or signature) date of a notice."""
+    for _, value in _publish_dates(notice, text):
+        day = parse_date(text[value.start : value.end]) or parse_date(value.value)
+        if day is not None:
+            return day
+    return None
 
 
 def add_inspection_days(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> None:
@@ -101,6 +117,13 @@ def _feedback_date(result: UnitResult, notice: NoticeRow, text: str, citations: 
         return day, ""
     period = notice.metadata.inspection_period
     span = parse_period(text[period.start : period.end]) if period else None
+    published = _publish_day(notice, text)
+    if span is None and period is not None and published is not None:
+        span = period_before(text[period.start : period.end], published)
+    if span is None and published is not None:  # no period to go by: the feedback came before publication
+        day = dated_before(text[feedback.start : feedback.end], published)
+        if day is not None:
+            return day, f"(反馈日期未写年份,按发布日期计为{day.year}年)"
     if span is None:
         result.missing.append("反馈日期的年份")
         return None

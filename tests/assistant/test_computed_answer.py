@@ -176,3 +176,13 @@ def test_rules_made_or_revised_add_up_when_a_notice_states_them_apart():
     assert answer.text.splitlines()[0].startswith("青禾市柳岸镇")
     assert "比青禾市槐荫镇(14项)多1项" in answer.text.splitlines()[0]
     assert "9+6=15项" in _row(answer, "青禾市柳岸镇")
+
+
+def test_a_news_report_without_years_is_counted_in_its_publication_year_and_says_so():
+    text = (Path(__file__).resolve().parents[1] / "fixtures" / "metadata" / "street_news_report.txt").read_text(encoding="utf-8")
+    catalogue = _catalogue_of({"street_news_report.txt": text})
+    unit = catalogue[0][0].metadata.unit
+    answer = _ask(catalogue, f"{unit}巡察了多少天?从巡察结束到反馈隔了多久?", [unit])
+    assert f"{unit}巡察历时54天。" in answer.text.splitlines()  # 2023年3月6日至4月28日
+    assert "按发布日期计为2023年" in answer.text
+    assert "2023年4月28日巡察结束→2023年6月9日反馈:42天" in answer.text
