@@ -112,7 +112,10 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
         return False
     if profile.counted_in and not re.search(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:{profile.counted_in})", sentence):
         return False  # asked how many 项, the sentence counts something else (个意识, 元)
-    if profile.wants_person and not (names_holder_of(profile.role, sentence) if profile.role else has_person_name(sentence)):
+    if profile.wants_person and not (
+        names_holder_of(profile.role, sentence) if profile.role
+        else names_holder_of(ROLE.pattern, sentence) or has_person_name(sentence)  # "副主任柯文涛出席"
+    ):
         return False
     return True
 

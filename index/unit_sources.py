@@ -52,6 +52,8 @@ _ORGAN_SUBJECT = re.compile(
     r"(?:高度重视|召开|认真|坚持|始终|成立|研究|坚决|切实|第一时间|把)",
     re.MULTILINE,
 )
+# A verb of the sentence caught before a subject ("…讲话,要求石桥镇党委切实…"): never part of a unit's name.
+_LEADING_VERB = re.compile(r"^(?:要求|督促|推动|指导|希望|责成|帮助|支持|责令|确保|带领|促使|推进|指出|强调|请)")
 # A short organ line at the top naming who posts the notice ("柳林镇纪委", "柳林街道党工委").
 _LABEL_LINE = re.compile(rf"({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组|纪工委|纪委|人民政府|办事处))")
 _PARTY_ORGAN = re.compile(
@@ -96,7 +98,7 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
     candidates: list[UnitCandidate] = []
 
     def add(issuer: str, rank: int, position: int, need_organ: bool = True) -> None:
-        name = unit_from_issuer(issuer, need_organ=need_organ)
+        name = unit_from_issuer(_LEADING_VERB.sub("", issuer), need_organ=need_organ)
         if name:
             candidates.append(UnitCandidate(name, rank, position))
 

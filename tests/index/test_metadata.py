@@ -174,6 +174,11 @@ def test_superior_party_committee_is_not_taken_for_a_district():
     assert extract_notice_metadata(text).unit == "青禾市云岭区"
 
 
+def test_a_verb_before_the_unit_a_speaker_addresses_is_no_part_of_its_name():
+    text = "县委巡察办副主任柯文涛出席会议并讲话,要求石桥镇党委切实扛起整改主体责任。"
+    assert extract_notice_metadata(text).unit == "石桥镇"
+
+
 def test_party_committee_of_the_inspecting_group_is_not_the_unit():
     text = "中共青禾市委第二巡察组于2021年4月至6月对我单位进行了巡察。中共青禾市委巡察办到场督导。"
     assert extract_notice_metadata(text).unit == ""

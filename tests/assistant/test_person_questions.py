@@ -1,0 +1,47 @@
+"""Questions about people in a news-style notice: who holds a post, who attended, who led the team."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.chain import AnswerChain
+
+NOTICE = """石桥镇召开巡察意见反馈会议
+
+来源：青禾县融媒体中心　　发布时间：2023年9月12日
+
+9月8日上午,县委第二巡察组在石桥镇召开巡察意见反馈会议。县委第二巡察组组长方立新向石桥镇党委反馈了巡察情况,指出了4个方面15个问题。
+
+县委巡察办副主任柯文涛出席会议并讲话,要求石桥镇党委切实扛起整改主体责任。
+
+该镇党委书记周明远表示,将以此次巡察反馈为契机,逐条对照问题清单,立行立改、全面整改,确保按期完成整改任务。
+
+会议还通报了全县巡察工作有关情况。石桥镇全体班子成员、各村党组织书记参加会议。
+"""
+
+
+@pytest.fixture
+def chain(workspace, tmp_path: Path) -> AnswerChain:
+    folder = tmp_path / "shiqiao"
+    folder.mkdir()
+    (folder / "shiqiao.txt").write_text(NOTICE, encoding="utf-8")
+    report = workspace.ingestor.ingest_paths([folder])
+    assert report.ok, report.failed
+    return AnswerChain(workspace)
+
+
+def test_who_holds_the_units_post_is_answered_with_the_name(chain):
+    answer = chain.ask("石桥镇党委书记是谁?")
+    assert not answer.not_found and "周明远" in answer.text
+
+
+def test_who_attended_and_spoke_is_answered_with_the_name_not_the_meeting(chain):
+    answer = chain.ask("谁出席了石桥镇的巡察意见反馈会议并讲话?")
+    assert not answer.not_found and "柯文涛" in answer.text
+
+
+def test_the_teams_leader_is_a_person_not_the_teams_name(chain):
+    answer = chain.ask("向石桥镇党委反馈巡察情况的巡察组组长是谁?")
+    assert "方立新" in answer.text
