@@ -179,6 +179,11 @@ def test_a_verb_before_the_unit_a_speaker_addresses_is_no_part_of_its_name():
     assert extract_notice_metadata(text).unit == "石桥镇"
 
 
+def test_feedback_of_a_special_inspection_is_a_feedback_date():
+    text = "2022年3月4日至4月30日,省委第三巡视组对青禾学院党委进行了专项巡视。2022年6月20日,省委第三巡视组向青禾学院党委反馈专项巡视情况。"
+    assert extract_notice_metadata(text).feedback_date.value == "2022年6月20日"
+
+
 def test_party_committee_of_the_inspecting_group_is_not_the_unit():
     text = "中共青禾市委第二巡察组于2021年4月至6月对我单位进行了巡察。中共青禾市委巡察办到场督导。"
     assert extract_notice_metadata(text).unit == ""
