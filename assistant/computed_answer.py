@@ -22,7 +22,7 @@ from assistant.computed_inputs import CitationNumbers, UnitResult
 from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
 from assistant.records_question import FAMILIES
 from index.catalog import NoticeRow
-from index.vocabulary import MEASURE_QUESTION_WORDS, MONEY_QUESTION_WORDS, RULE_QUESTION_WORDS
+from index.vocabulary import MEASURE_QUESTION_WORDS, MONEY_KINDS, MONEY_QUESTION_WORDS, RULE_QUESTION_WORDS
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +79,8 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
                                                     ("problems", PROBLEMS)) if pattern.search(question)), "")
     if not metric_key:
         return None
-    return ComputedQuestion(METRICS[metric_key], ascending, all_units, _families(metric_key, question))
+    kind = next((k for k in MONEY_KINDS if re.search(k, question)), "") if metric_key == "money" else ""
+    return ComputedQuestion(METRICS[metric_key], ascending, all_units, _families(metric_key, question), kind)
 
 
 def _families(metric_key: str, question: str) -> tuple[str, ...]:

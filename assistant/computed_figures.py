@@ -38,10 +38,11 @@ def _figure_values(
         f for f in _own_figures(record, text, (field_name,))
         if (family := family_of(f)) is not None and family.key in plan.families
         and measure_of(f) == ("元" if field_name == "money" else "项")
+        and (not plan.kind or re.search(plan.kind, f.label + f.quote))
     ]
     if not figures:
-        result.missing.append(_missing_name(plan))
-    combined = _combined_families(plan, figures)
+        result.missing.append(f"{plan.kind.split('|')[0]}的金额" if plan.kind else _missing_name(plan))
+    combined = _combined_families(plan, figures) or _items_of_one_kind(plan, figures)
     for figure in figures:
         result.inputs.append(f"{figure.label}{figure.text}{citations.cite(notice, text, figure.start, figure.end)}")
         if field_name == "money":
@@ -50,10 +51,21 @@ def _figure_values(
             result.values.append(Value(wan, in_wan if figure.text == in_wan else f"{figure.text}={in_wan}"))
         elif figure not in combined:
             result.values.append(Value(Decimal(str(figure.value)), f"{plain(figure.value)}{plan.metric.unit}"))
-    if combined:  # asked for two families together, the notice states each: their sum is the figure compared
-        total = sum(Decimal(str(f.value)) for f in combined)
-        shown = "+".join(plain(f.value) for f in combined)
+    if combined:  # parts stated apart (two families asked together, items of one kind): their sum is compared
+        numbers = [yuan_to_wan(f.value) if field_name == "money" else Decimal(str(f.value)) for f in combined]
+        total = sum(numbers)
+        shown = "+".join(plain(n) for n in numbers)
         result.values.append(Value(total, f"{shown}={plain(total)}{plan.metric.unit}"))
+
+
+def _items_of_one_kind(plan: ComputedQuestion, figures: list[Figure]) -> list[Figure]:
+    """Amounts of the one kind asked (通讯补助, 夜餐补助) that add up, none of them the total of the others."""
+    if not plan.kind or len(figures) < 2:
+        return []
+    values = [Decimal(str(f.value)) for f in figures]
+    if any(value == sum(values) - value for value in values):
+        return []  # one of them is the stated total of the rest
+    return figures
 
 
 def _combined_families(plan: ComputedQuestion, figures: list[Figure]) -> list[Figure]:

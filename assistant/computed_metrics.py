@@ -37,3 +37,4 @@ class ComputedQuestion:
     ascending: bool = False
     all_units: bool = False
     families: tuple[str, ...] = ()  # record families compared (figure metrics only)
+    kind: str = ""  # money of one kind only ("津补贴|津贴|补贴|补助"), as the question narrows it

@@ -19,7 +19,9 @@ from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 _FILLER_WORDS = (
     "那么 那 呢 吗 吧 啊 呀 又 还 也 再 请问 的话 的 怎么样 怎样 咋样 如何 情况 方面 这边 那边 "
     "看看 说说 讲讲 一下 同样 一样 是否 也是 这个 那个 单位 它们 它 他们 该单位 对方 "
-    "另一个 另外一个 另一家 另外一家 另一 另外 其他 剩下的 后者 前者 和 与 跟 及 、"
+    "另一个 另外一个 另一家 另外一家 另一 另外 其他 剩下的 后者 前者 和 与 跟 及 、 "
+    "换成 换 改成 要是 如果 假如 再看看 再看 再说说 这块 那块 那儿 这儿 那里 这里 是不是 这样 有没有 "
+    "有吗 也有 问问 查查 那家 这家"
 ).split()
 # Longest first, so that "那边" is taken as one word and not as "那" + "边".
 _ELLIPSIS_WORDS = re.compile("|".join(sorted(_FILLER_WORDS, key=len, reverse=True)))
@@ -38,6 +40,11 @@ _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _CLAUSE_END = re.compile(r"[,，。;；\n]")
 _CITATION_MARK = re.compile(r"\[\d+\]|[|*#>`_-]{2,}|^[-*]\s", re.M)
 _MAX_REFERENCE_CHARS = 80
+# What is left of "跟X比呢?" / "X多还是Y多?" once units and filler words are out: a comparison with the last question.
+_COMPARED_WITH = re.compile(r"(?:跟|和|与|同)?(?:比|相比|比较|对比|比一比|比比)|([多少高低长短])还?是\1|(?:谁|哪个|哪家)更?[多少高低长短]")
+_WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[a-zA-Z0-9]+")
+# Answer-shape words a re-asked question may add ("也清退了吗", "清退了多少"): no new topic.
+_QUESTION_TAIL = {"多少", "几个", "哪些", "什么", "了吗", "没有", "是否"}
 # "哪家更多?", "谁的时间长?", "两家比呢?": a comparison among the units just talked about, not every unit.
 _AMONG_THOSE = re.compile(
     r"(?:哪家|哪个|哪一个|哪一家|谁|哪边)[^,，。?？]{0,12}?(?:更|多|少|长|短|快|慢|高|低|早|晚)|"
@@ -76,7 +83,12 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     if not history or asks_across_units(question):
         return question
     previous_question, previous_answer = _previous_exchange(history, directory)
-    if previous_question and is_elliptical(question, directory):
+    if previous_question and named and (compared := _COMPARED_WITH.fullmatch(_residue(question, directory))):
+        # "跟东湖比呢?", "那东湖多还是云岭多?": the previous question for these units side by side.
+        units = list(dict.fromkeys([*directory.find_units(previous_question), *named])) if len(named) == 1 else named
+        more = next((f"哪个更{w}?" for w in "多少高低长短" if w in compared.group(0)), "")
+        return f"{'和'.join(units)}{_topic_of(previous_question, directory, len(units))}{more}"
+    if previous_question and (is_elliptical(question, directory) or (named and _asked_again(question, previous_question, directory))):
         units = named or _other_units(question, history, directory)
         if units:
             return f"{'、'.join(units)}{_topic_of(previous_question, directory, len(units))}"
@@ -97,11 +109,21 @@ def _units_discussed(history: Sequence[dict], directory: UnitDirectory) -> list[
 
 def is_elliptical(question: str, directory: UnitDirectory) -> bool:
     """True when nothing but unit names, pronouns and filler words is asked ("那东临呢?")."""
+    return _residue(question, directory) == ""
+
+
+def _residue(question: str, directory: UnitDirectory) -> str:
+    """What a question asks once its unit names, pronouns, filler words and punctuation are taken out."""
     residue = question
     for begin, end, _ in sorted(directory.mentions(question), reverse=True):
         residue = residue[:begin] + residue[end:]
-    residue = _PUNCTUATION.sub("", _ELLIPSIS_WORDS.sub("", residue))
-    return residue == "" and bool(re.search(r"呢|怎么样|怎样|咋样|如何|情况", question))
+    return _PUNCTUATION.sub("", _ELLIPSIS_WORDS.sub("", residue))
+
+
+def _asked_again(question: str, previous_question: str, directory: UnitDirectory) -> bool:
+    """"东湖也清退了吗?" after "云岭区清退了多少…津补贴?": every word left is a word of the previous question."""
+    words = [w for w in _WORD.findall(_residue(question, directory)) if w not in _QUESTION_TAIL]
+    return bool(words) and all(w in previous_question for w in words)
 
 
 def referenced_clause(question: str, previous_answer: str) -> str:

@@ -90,3 +90,13 @@ def test_asked_when_a_unit_was_inspected_the_answer_also_gives_who_and_the_feedb
 
     assert "2023年9月4日至11月10日" in answer.text
     assert "市委第二巡察组" in answer.text and "2023年12月15日" in answer.text
+
+
+def test_which_of_two_has_more_after_a_figure_question_is_computed(chain):
+    first = chain.ask("云岭区清退了多少违规发放的津补贴?")
+
+    answer = chain.ask("那东湖多还是云岭多?", history=_history(first))
+
+    # 云岭区's 12.6万元 of 津补贴 against 东湖's 补助 (3.2万元 + 1.15万元), not against its 工程款
+    assert answer.text.splitlines()[0] == f"{YUNLING}清退、追缴等收回的资金12.6万元,比{DONGHU}(4.35万元)多8.25万元。"
+    assert "3.2+1.15=4.35万元" in answer.text and "工程款" not in answer.text

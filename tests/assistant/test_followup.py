@@ -107,3 +107,24 @@ def test_which_has_more_after_talking_of_two_units_compares_those_two():
     assert condense_with_rules(history, "哪家追回的钱更多?", directory()) == "青禾市云岭区和东湖高新产业园:哪家追回的钱更多?"
     assert condense_with_rules(history, "哪些单位追回的钱更多?", directory()) == "哪些单位追回的钱更多?"  # every unit
     assert condense_with_rules(HISTORY, "哪家追回的钱更多?", directory()) == "哪家追回的钱更多?"  # one unit discussed
+
+
+MONEY_HISTORY = [
+    {"role": "user", "content": "云岭区清退了多少违规发放的津补贴?"},
+    {"role": "assistant", "content": "共清退违规发放津补贴12.6万元。[1]"},
+]
+
+
+def test_a_follow_up_in_any_everyday_wording_asks_the_last_question_of_the_new_unit():
+    again = "东湖高新产业园清退了多少违规发放的津补贴?"
+    for follow_up in ("换成东湖呢?", "东湖是不是也这样?", "东湖有没有?", "东湖那边?", "说说东湖", "东湖也清退了吗?",
+                      "那东湖清退了多少?"):
+        assert condense_with_rules(MONEY_HISTORY, follow_up, directory()) == again, follow_up
+    assert condense_with_rules(MONEY_HISTORY, "东湖挽回了多少经济损失?", directory()) == "东湖挽回了多少经济损失?"
+
+
+def test_compared_with_a_new_unit_asks_the_last_question_of_both():
+    assert condense_with_rules(MONEY_HISTORY, "跟东湖比呢?", directory()) == (
+        "青禾市云岭区和东湖高新产业园清退了多少违规发放的津补贴?"
+    )
+    assert condense_with_rules(MONEY_HISTORY, "那东湖多还是云岭多?", directory()).endswith("哪个更多?")
