@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
+from assistant.unknown_units import unknown_unit_names
 
 # What is left of an elliptical follow-up once its unit names are taken out: only these words.
 _FILLER_WORDS = (
@@ -75,7 +77,8 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     """The question as it would be asked on its own, given the conversation before it."""
     question = question.strip()
     history = list(history)[-MAX_HISTORY_TURNS:]
-    named = directory.find_units(question)
+    # Units asked about: those the library holds, and names of units it lacks ("那长岭镇呢?" is about 长岭镇).
+    named = directory.find_units(question) + unknown_unit_names(question, directory)
     if history and not named and _AMONG_THOSE.search(question) and not _EVERY_UNIT.search(question):
         discussed = _units_discussed(history, directory)
         if len(discussed) >= 2:  # "哪家追回的钱更多?" after talking of two units compares those two
@@ -113,9 +116,11 @@ def is_elliptical(question: str, directory: UnitDirectory) -> bool:
 
 
 def _residue(question: str, directory: UnitDirectory) -> str:
-    """What a question asks once its unit names, pronouns, filler words and punctuation are taken out."""
+    """What a question asks once its unit names (held or not), pronouns, filler words and punctuation are out."""
+    spans = [(b, e) for b, e, _ in directory.mentions(question)]
+    spans += [(b, e) for b, e, name, _ in unit_like_names(question) if name in unknown_unit_names(question, directory)]
     residue = question
-    for begin, end, _ in sorted(directory.mentions(question), reverse=True):
+    for begin, end in sorted(set(spans), reverse=True):
         residue = residue[:begin] + residue[end:]
     return _PUNCTUATION.sub("", _ELLIPSIS_WORDS.sub("", residue))
 

@@ -100,3 +100,18 @@ def test_which_of_two_has_more_after_a_figure_question_is_computed(chain):
     # 云岭区's 12.6万元 of 津补贴 against 东湖's 补助 (3.2万元 + 1.15万元), not against its 工程款
     assert answer.text.splitlines()[0] == f"{YUNLING}清退、追缴等收回的资金12.6万元,比{DONGHU}(4.35万元)多8.25万元。"
     assert "3.2+1.15=4.35万元" in answer.text and "工程款" not in answer.text
+
+
+def test_a_follow_up_about_a_unit_the_library_lacks_never_answers_about_the_last_unit(chain):
+    first = chain.ask("云岭区清退了多少违规发放的津补贴?")
+
+    for follow_up in ("那长岭镇呢?", "长岭镇也清退了吗?"):
+        answer = chain.ask(follow_up, history=_history(first))
+        assert answer.not_found and not answer.citations, follow_up
+        assert "长岭镇" in answer.text and "12.6万元" not in answer.text
+
+
+def test_津补贴_asked_is_answered_where_a_notice_says_补助(chain):
+    answer = chain.ask("东湖高新产业园清退了多少违规发放的津补贴?")
+
+    assert not answer.not_found and "3.2万元" in answer.text
