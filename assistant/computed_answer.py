@@ -22,7 +22,7 @@ from assistant.computed_inputs import CitationNumbers, UnitResult
 from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
 from assistant.records_question import FAMILIES
 from index.catalog import NoticeRow
-from index.vocabulary import MEASURE_QUESTION_WORDS, MONEY_KINDS, MONEY_QUESTION_WORDS, RULE_QUESTION_WORDS
+from index.vocabulary import MEASURE_QUESTION_WORDS, MONEY_KINDS, PEOPLE_QUESTION_WORDS, MONEY_QUESTION_WORDS, RULE_QUESTION_WORDS
 
 logger = logging.getLogger(__name__)
 
@@ -31,15 +31,18 @@ ANSWERER = "extractive:computed"
 # Wording that asks for a computation: a difference, a duration, a share or an order.
 DURATION = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|隔了|间隔|相隔|晚了|迟了|更快|更慢|最快|最慢")
 # How long an inspection lasted ("巡察时间更长", "巡察了几天"); "更早" asks which date comes first, not a length.
-LENGTH = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|更长|更久|更短|最长|最短|最久|相差|差多少|多多少|少多少")
+LENGTH = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|更长|更久|更短|最长|最短|最久|相差|差多少|多多少|少多少|"
+                    r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?:长|短|久)")
 DIFFERENCE = re.compile(
-    r"更长|更久|更短|相差|差了|差多少|多多少|少多少|多出|多了多少|少了多少|更多|更少|谁更|哪个更|哪家更|哪一个更|"
+    r"更长|更久|更短|相差|差了|差多少|多多少|少多少|多出|多了多少|少了多少|更多|更少|更好|谁更|哪个更|哪家更|哪一个更|"
     r"更高|更低|排名|排序|从高到低|从多到少|从低到高|从少到多|(?<![对相评])比(?![赛例率较重照对拼])[^,。?？]{1,15}?(?:多|少|长|短|快|慢|高|低|早|晚)|"
     # "谁建的制度多?", "哪个巡察时间长?": who/which ... more/longer at the end of a clause.
-    r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:多|少|长|短|快|慢|高|低)(?=[?？,，。!！]|$)"
+    r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:多|少|长|短|久|快|慢|高|低|大|小)(?:一些|一点|些)?(?=[?？,，。!！]|$)"
 )
+# "…谁的时间短?": the end-of-clause form asking for the smaller value.
+_ENDS_SMALLER = r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:少|短|快|低|小|早)(?:一些|一点|些)?(?=[?？,，。!！]|$)"
 RANK = re.compile(r"最多|最少|最长|最短|最久|最高|最低|最大|最小|最快|最慢")
-ASCENDING = re.compile(r"更短|更少|更快|更早|最短|最少|最快|最早|最低|更低|最小|少多少|从低到高|从少到多")
+ASCENDING = re.compile(rf"更短|更少|更快|更早|最短|最少|最快|最早|最低|更低|最小|少多少|从低到高|从少到多|{_ENDS_SMALLER}")
 ALL_UNITS = re.compile(r"哪个单位|哪一个单位|哪家|哪些单位|各单位|各个单位|每个单位|所有单位|谁|排名|排序|几个单位")
 
 _SPAN = r"[^,。;?？]{0,12}"
@@ -48,13 +51,14 @@ FEEDBACK_TO_PUBLISH = re.compile(
     rf"|通报{_SPAN}(?:晚了|隔了|迟了)|(?:晚了|隔了|迟了){_SPAN}(?:发布|公布|公开)"  # late relative to the feedback
 )
 INSPECTION_TO_FEEDBACK = re.compile(rf"巡[察视](?:结束|完成|到){_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)")
-INSPECTION = re.compile(r"巡[察视]|进驻")
-SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之")
+INSPECTION = re.compile(r"巡[察视]|进驻|被巡")
+SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|整改(?:完成)?得(?:更|比较)?好")
 RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
 MEASURES = re.compile(MEASURE_QUESTION_WORDS)
 RULES = re.compile(RULE_QUESTION_WORDS)
 MONEY = re.compile(MONEY_QUESTION_WORDS)
 PROBLEMS = re.compile(r"问题")
+PEOPLE = re.compile(rf"{PEOPLE_QUESTION_WORDS}|处理的?人|问责的?人|处分的?人")
 CLAUSES = re.compile(r"[?？;；。!！]")
 
 
@@ -76,7 +80,7 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
         metric_key = "rectified_share"
     elif difference:  # figures ranked by 最多/最少 alone are the records answer's (it lists them all)
         metric_key = next((key for key, pattern in (("measures", MEASURES), ("rules", RULES), ("money", MONEY),
-                                                    ("problems", PROBLEMS)) if pattern.search(question)), "")
+                                                    ("people", PEOPLE), ("problems", PROBLEMS)) if pattern.search(question)), "")
     if not metric_key:
         return None
     kind = next((k for k in MONEY_KINDS if re.search(k, question)), "") if metric_key == "money" else ""

@@ -18,7 +18,7 @@ from assistant.computed_inputs import (
     add_inspection_to_feedback,
     unit_of_notice,
 )
-from assistant.computed_metrics import FIGURE_FIELD, ComputedQuestion
+from assistant.computed_metrics import FIGURE_FIELD, FIGURE_MEASURE, ComputedQuestion
 from assistant.records_question import FAMILIES, family_of, measure_of
 from index.catalog import NoticeRow
 from index.records import Figure, NoticeRecord
@@ -37,7 +37,7 @@ def _figure_values(
     figures = [
         f for f in _own_figures(record, text, (field_name,))
         if (family := family_of(f)) is not None and family.key in plan.families
-        and measure_of(f) == ("元" if field_name == "money" else "项")
+        and measure_of(f) == FIGURE_MEASURE.get(plan.metric.key, "项")
         and (not plan.kind or re.search(plan.kind, f.label + f.quote))
     ]
     if not figures:

@@ -25,8 +25,11 @@ METRICS = {
     "rules": Metric("rules", "制度数", "", "项"),
     "measures": Metric("measures", "整改措施(任务)数", "整改措施(任务)", "项"),
     "problems": Metric("problems", "反馈问题数", "反馈问题", "项"),
+    "people": Metric("people", "处理人数", "", "人"),
 }
-FIGURE_FIELD = {"money": "money", "rules": "rules", "measures": "measures", "problems": "problems_found"}
+FIGURE_FIELD = {"money": "money", "rules": "rules", "measures": "measures", "problems": "problems_found", "people": "people"}
+# What a figure metric's values count (records' measure_of): only like is compared.
+FIGURE_MEASURE = {"money": "元", "people": "人"}
 
 
 @dataclass(frozen=True)

@@ -186,3 +186,21 @@ def test_a_news_report_without_years_is_counted_in_its_publication_year_and_says
     assert f"{unit}巡察历时54天。" in answer.text.splitlines()  # 2023年3月6日至4月28日
     assert "按发布日期计为2023年" in answer.text
     assert "2023年4月28日巡察结束→2023年6月9日反馈:42天" in answer.text
+
+
+def test_people_handled_are_compared_in_people_of_the_kind_asked():
+    catalogue = _catalogue_of({
+        "liuan.txt": "青禾市柳岸镇党委关于巡察整改情况的通报\n\n对相关责任人给予党纪处分3人,诫勉谈话2人。\n",
+        "huaiyin.txt": "青禾市槐荫镇党委关于巡察整改情况的通报\n\n对负有责任的干部给予党纪处分5人。\n",
+    })
+    answer = _ask(catalogue, "柳岸镇和槐荫镇谁处分的人多?", ["青禾市柳岸镇", "青禾市槐荫镇"])
+    assert answer.text.splitlines()[0] == "青禾市槐荫镇党纪政务处分5人,比青禾市柳岸镇(3人)多2人。"
+
+
+def test_everyday_wordings_of_a_computed_comparison_are_read():
+    assert read_computed_question("东临和盘龙城谁被巡察得久?").metric.key == "inspection_days"
+    assert read_computed_question("两家哪个巡察时间长一些?").metric.key == "inspection_days"
+    shorter = read_computed_question("谁从反馈到公开用的时间短?")
+    assert shorter.metric.key == "feedback_to_publish" and shorter.ascending
+    assert read_computed_question("东临和惠济谁的整改完成得更好?").metric.key == "rectified_share"
+    assert read_computed_question("谁挽回的损失大?").metric.key == "money"
