@@ -7,6 +7,8 @@ no notice about it and names the closest units, and never answers about another 
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Iterable, Sequence
 
 from langchain_core.documents import Document
@@ -18,6 +20,10 @@ from index.lexical import LexicalIndex, normalize_for_search
 
 COLON = "\uff1a"
 
+# "两个派出所", "这些单位", "其他街道": a count or pointer in front of an organ word, not a unit's name.
+_NOT_A_NAME = re.compile(r"[一二两三四五六七八九十几多\d]+[个家所名]|这|那|各|该|其他|其余|上述|有关|相关|所属|下属")
+
+
 def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     """Unit-like names in the question that no ingested unit answers to (by name or short form)."""
     taken = directory.mentions(question)
@@ -27,6 +33,7 @@ def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
             for begin, end, name, has_suffix in unit_like_names(question)
             if has_suffix
             and name not in GENERIC_UNIT_WORDS
+            and not _NOT_A_NAME.match(name)
             and not any(b < end and begin < e for b, e, _ in taken)
         )
     )

@@ -38,3 +38,9 @@ def test_closest_units_share_characters_and_kind():
 def test_the_not_held_answer_names_what_was_asked_and_where_it_looked():
     text = not_held_text(["长岭镇"], ["云岭区柳林街道"])
     assert "长岭镇" in text and "没有" in text and "云岭区柳林街道" in text
+
+
+def test_a_count_or_pointer_before_an_organ_word_is_no_unit_name():
+    for question in ("那两个派出所呢,各退了多少?", "这些街道呢?", "其他街道办怎么样?"):
+        assert unknown_unit_names(question, directory()) == [], question
+    assert unknown_unit_names("长岭镇呢?", directory()) == ["长岭镇"]
