@@ -17,7 +17,7 @@ __all__ = [
 
 MEASURE = f"(?:{MEASURE_WORDS})"
 
-NUMBER_WORDS = re.compile(r"多少|(?<!哪)几(?![位名个]?(单位|人[?？]?$))|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
+NUMBER_WORDS = re.compile(r"多少|(?<!哪)几(?![位名个]?单位)|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
 MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
 DATE_WORDS = re.compile(r"什么时候|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
 PERSON_WORDS = re.compile(

@@ -16,3 +16,9 @@ def test_who_holds_a_post_needs_the_holder_of_that_post():
     assert satisfies(profile, "该镇党委书记周明远表示,将持续抓好整改。")
     assert not satisfies(profile, "巡察组组长方立新主持召开反馈会议。")  # a name, but another post
     assert satisfies(profile_question("领导小组组长是谁?"), "成立了以区委书记马卫东为组长的领导小组。")
+
+
+def test_how_many_people_at_the_end_of_a_question_is_a_count():
+    profile = profile_question("清退的比赛奖金涉及几个人?")
+    assert profile.wants_number and satisfies(profile, "已全部清退6人超标准发放奖金3200元。")
+    assert not satisfies(profile, "超标准发放的比赛奖金已全部清退。")
