@@ -56,3 +56,29 @@ def ingested(workspace, notices_dir):
     report = workspace.ingestor.ingest_paths([notices_dir])
     assert report.ok, report.failed
     return workspace
+
+
+@pytest.fixture
+def chain_over(workspace, tmp_path: Path):
+    """A function: ingest one notice text (as file_name) into the workspace, give the chain over it."""
+    from assistant.chain import AnswerChain
+
+    def build(file_name: str, text: str) -> AnswerChain:
+        folder = tmp_path / Path(file_name).stem
+        folder.mkdir()
+        (folder / file_name).write_text(text, encoding="utf-8")
+        report = workspace.ingestor.ingest_paths([folder])
+        assert report.ok, report.failed
+        return AnswerChain(workspace)
+
+    return build
+
+
+def history_of(answer) -> list[dict]:
+    """The conversation so far as the chat keeps it: the question asked and the answer shown."""
+    return [{"role": "user", "content": answer.question}, {"role": "assistant", "content": answer.text}]
+
+
+@pytest.fixture
+def history():
+    return history_of

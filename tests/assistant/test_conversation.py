@@ -15,15 +15,11 @@ def chain(ingested) -> AnswerChain:
     return AnswerChain(ingested)
 
 
-def _history(answer) -> list[dict]:
-    return [{"role": "user", "content": answer.question}, {"role": "assistant", "content": answer.text}]
-
-
-def test_that_unit_then_follow_up_answers_the_same_topic_for_the_new_unit(chain):
+def test_that_unit_then_follow_up_answers_the_same_topic_for_the_new_unit(chain, history):
     first = chain.ask("东湖高新产业园清退了哪些违规发放的补助?")
     assert "3.2万元" in first.text
 
-    answer = chain.ask("那云岭区呢?", history=_history(first))
+    answer = chain.ask("那云岭区呢?", history=history(first))
 
     assert answer.units == [YUNLING]
     assert "12.6万元" in answer.text  # 云岭区's 津补贴 clawed back, not its most general passage
@@ -92,21 +88,21 @@ def test_asked_when_a_unit_was_inspected_the_answer_also_gives_who_and_the_feedb
     assert "市委第二巡察组" in answer.text and "2023年12月15日" in answer.text
 
 
-def test_which_of_two_has_more_after_a_figure_question_is_computed(chain):
+def test_which_of_two_has_more_after_a_figure_question_is_computed(chain, history):
     first = chain.ask("云岭区清退了多少违规发放的津补贴?")
 
-    answer = chain.ask("那东湖多还是云岭多?", history=_history(first))
+    answer = chain.ask("那东湖多还是云岭多?", history=history(first))
 
     # 云岭区's 12.6万元 of 津补贴 against 东湖's 补助 (3.2万元 + 1.15万元), not against its 工程款
     assert answer.text.splitlines()[0] == f"{YUNLING}清退、追缴等收回的资金12.6万元,比{DONGHU}(4.35万元)多8.25万元。"
     assert "3.2+1.15=4.35万元" in answer.text and "工程款" not in answer.text
 
 
-def test_a_follow_up_about_a_unit_the_library_lacks_never_answers_about_the_last_unit(chain):
+def test_a_follow_up_about_a_unit_the_library_lacks_never_answers_about_the_last_unit(chain, history):
     first = chain.ask("云岭区清退了多少违规发放的津补贴?")
 
     for follow_up in ("那长岭镇呢?", "长岭镇也清退了吗?"):
-        answer = chain.ask(follow_up, history=_history(first))
+        answer = chain.ask(follow_up, history=history(first))
         assert answer.not_found and not answer.citations, follow_up
         assert "长岭镇" in answer.text and "12.6万元" not in answer.text
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.chain import AnswerChain
@@ -41,24 +39,15 @@ NOTICE = """中共青禾市柳岸镇委员会关于巡察整改情况的通报
 
 
 @pytest.fixture
-def chain(workspace, tmp_path: Path) -> AnswerChain:
-    folder = tmp_path / "liuan"
-    folder.mkdir()
-    (folder / "liuan.txt").write_text(NOTICE, encoding="utf-8")
-    report = workspace.ingestor.ingest_paths([folder])
-    assert report.ok, report.failed
-    return AnswerChain(workspace)
+def chain(chain_over) -> AnswerChain:
+    return chain_over("liuan.txt", NOTICE)
 
 
-def _history(answer) -> list[dict]:
-    return [{"role": "user", "content": answer.question}, {"role": "assistant", "content": answer.text}]
-
-
-def test_which_sums_make_up_that_money_lists_each_item_and_checks_the_total(chain):
+def test_which_sums_make_up_that_money_lists_each_item_and_checks_the_total(chain, history):
     first = chain.ask("柳岸镇追缴清退了多少钱?")
     assert "5.4万元" in first.text
 
-    answer = chain.ask("这笔钱具体是哪几项?", history=_history(first))
+    answer = chain.ask("这笔钱具体是哪几项?", history=history(first))
 
     for item in ("1.2万元", "0.7万元", "3.5万元"):
         assert item in answer.text
@@ -66,10 +55,10 @@ def test_which_sums_make_up_that_money_lists_each_item_and_checks_the_total(chai
     assert all(c.unit == LIUAN for c in answer.citations)
 
 
-def test_the_problems_not_finished_are_quoted_under_their_headings_without_plans(chain):
+def test_the_problems_not_finished_are_quoted_under_their_headings_without_plans(chain, history):
     first = chain.ask("柳岸镇反馈了多少问题,整改得怎么样?")
 
-    answer = chain.ask("没完成的那两个是什么问题?", history=_history(first))
+    answer = chain.ask("没完成的那两个是什么问题?", history=history(first))
 
     assert "(二)村级活动场所闲置" in answer.text and "(三)集镇污水管网建设滞后" in answer.text
     assert "食堂" not in answer.text and "将持续抓好" not in answer.text  # done items and plans are no answer

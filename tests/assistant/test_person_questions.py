@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.chain import AnswerChain
@@ -23,13 +21,8 @@ NOTICE = """石桥镇召开巡察意见反馈会议
 
 
 @pytest.fixture
-def chain(workspace, tmp_path: Path) -> AnswerChain:
-    folder = tmp_path / "shiqiao"
-    folder.mkdir()
-    (folder / "shiqiao.txt").write_text(NOTICE, encoding="utf-8")
-    report = workspace.ingestor.ingest_paths([folder])
-    assert report.ok, report.failed
-    return AnswerChain(workspace)
+def chain(chain_over) -> AnswerChain:
+    return chain_over("shiqiao.txt", NOTICE)
 
 
 def test_who_holds_the_units_post_is_answered_with_the_name(chain):
