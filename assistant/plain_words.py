@@ -9,6 +9,7 @@ entry is a pattern over how questions are worded, never over a particular notice
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # (how people put it, the words notices use for it)
 PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -28,6 +29,7 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"收礼|送礼|红包", "礼品礼金"),
         (r"小金库|账外", "小金库 账外资金"),
         (r"工程的事|项目发包|发包|包工程", "招投标 工程项目"),
+        (r"招投标|招标投标", "招标 投标 采购"),
         (r"提拔干部|选干部|用干部|用人上", "选人用人 干部选拔任用"),
         (r"查处|处理了?(?:几|多少)个?人|挨处分|受处分|被处理", "处分 问责 诫勉谈话"),
         (r"追回来|拿回来|退回来|要回来|挽回来", "追回 挽回 清退 退缴"),
@@ -63,3 +65,12 @@ def with_official_terms(question: str) -> str:
     """The question followed by the notices' words for its plain phrases (unchanged when it has none)."""
     terms = official_terms(question)
     return f"{question}({' '.join(terms)})" if terms else question
+
+
+def searched_terms(question: str, tokenize: Callable[[str], list[str]], frequency_of: Callable[[str], int]) -> list[str]:
+    """Search terms of a question with the notices' words for its plain phrases; a plain phrase's own
+    tokens that no passage holds ("招投标" where notices write 招标) are left out, as they would only
+    weigh against every unit."""
+    plain = [match.group(0) for pattern, _ in PLAIN_WORDS for match in pattern.finditer(question)]
+    terms = tokenize(with_official_terms(question))
+    return [t for t in terms if not (frequency_of(t) == 0 and any(t in p or p in t for p in plain))]

@@ -25,7 +25,7 @@ from assistant.fusion import (
     reciprocal_rank_fusion,
     term_coverage,
 )
-from assistant.plain_words import with_official_terms
+from assistant.plain_words import searched_terms, with_official_terms
 from assistant.qualify import UnitScores, asks_which_units, best_per_unit, qualifying
 from assistant.settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
@@ -128,7 +128,7 @@ class HybridRetriever:
         allowed = list(units) if units else views.directory.units
         named = [u for u in views.directory.find_units(question) if u in allowed]
         searched = with_official_terms(question)  # plain words ("公家的车") also search as notices write them
-        terms = self.lexical.query_tokens(searched)
+        terms = searched_terms(question, self.lexical.query_tokens, views.lexical.frequency_of)
         result = RetrievalResult(
             question=question,
             documents=[],

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.plain_words import official_terms, with_official_terms
+from assistant.plain_words import official_terms, searched_terms, with_official_terms
 
 
 def test_plain_phrases_bring_the_words_notices_use():
@@ -16,3 +16,10 @@ def test_a_question_already_in_the_notices_words_is_left_as_it_is():
     question = "哪些单位清退了违规发放的津补贴?"
     assert with_official_terms(question) == question
     assert with_official_terms("公车私用怎么整改的?").startswith("公车私用怎么整改的?(")
+
+
+def test_a_plain_phrase_no_passage_holds_searches_only_as_notices_write_it():
+    held = {"招标": 3, "采购": 2, "单位": 9}
+    terms = searched_terms("哪些单位在招投标上出了问题?", lambda text: [w for w in ("招投标", "投标", "招标", "采购")
+                                                                     if w in text], lambda t: held.get(t, 0))
+    assert terms == ["招标", "采购"]  # 招投标/投标: in no passage, they would only weigh against every unit
