@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from assistant.evidence import Evidence, Question, last_heading, term_stated
-from index.vocabulary import MONEY_KINDS
+from assistant.plain_words import same_thing
 
 # Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
 # and words of the answer's shape ("几个人" yields 个人, "多少金额").
@@ -44,13 +44,5 @@ def states_the_asked_thing(
     if not lenient:  # the asked thing is the longest compound: 谈话 inside 诫勉谈话 does not stand for it
         focus = {t for t in focus if not any(t != other and t in other for other in focus)}
     said = "".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
-    return any(term_stated(word, said, lenient) for term in focus for word in _same_thing(term))
+    return any(term_stated(word, said, lenient) for term in focus for word in same_thing(term))
 
-
-def _same_thing(term: str) -> tuple[str, ...]:
-    """The term and the words notices use for the same kind of money ("津补贴" is stated as 补助 too)."""
-    for kind in MONEY_KINDS:
-        words = tuple(kind.split("|"))
-        if term in words:
-            return words
-    return (term,)

@@ -34,7 +34,7 @@ from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question, satisfies
 from assistant.retriever import RetrievalResult
-from assistant.plain_words import official_terms, with_official_terms
+from assistant.plain_words import canonical_tokens, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
 from index.documents import NoticeMetadata
@@ -59,7 +59,7 @@ class ExtractiveAnswerer:
         unit_spans: Callable[[str], list[tuple[int, int]]] = lambda text: [],
         settings: AnsweringSettings | None = None,
     ) -> None:
-        self.tokenize = tokenize
+        self.tokenize = canonical_tokens(tokenize)  # 收回 asked meets 清退 written
         self.term_weights = term_weights
         self.notices_of_unit = notices_of_unit
         self.notice_text_of = notice_text_of

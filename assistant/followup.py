@@ -53,7 +53,7 @@ _AMONG_THOSE = re.compile(
     r"谁更|哪个更|两家|两个单位|它们俩|相比|比较|对比|差多少|相差"
 )
 # Wording that asks about every unit in the library, whatever was discussed.
-_EVERY_UNIT = re.compile(r"哪些|各单位|各个单位|所有|全部|每个|每家|几个单位|几家|资料库|库里")
+_EVERY_UNIT = re.compile(r"哪些|各单位|各个单位|所有|全部|每个|每家|[几两三四五六七八九十\d]+个单位|[几两三四五六七八九十\d]+家|资料库|库里")
 _DISCUSSED_TURNS = 3  # user questions looked back on for the units being compared
 # Turns of the conversation read for a follow-up: a chain of six exchanges, plenty for "那X呢" chains.
 MAX_HISTORY_TURNS = 12

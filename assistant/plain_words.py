@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
+
 # (how people put it, the words notices use for it)
 PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(plain), official)
@@ -44,7 +46,8 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"公家的钱|公款吃|公款玩", "公款 公款消费"),
         (r"打招呼|说情|插手", "插手干预 打招呼"),
         (r"挂名|兼职拿钱|兼职", "违规兼职 兼职取酬"),
-        (r"改得(?:怎么样|咋样|如何)|改好了没|改完了没|改到什么程度", "整改完成 整改到位 完成率"),
+        (r"改得(?:怎么样|咋样|如何)|改好了没|改完了没|改到什么程度|整改情况(?:怎么样|如何|咋样)|整改进展(?:怎么样|如何)",
+         "整改完成 整改到位 完成率"),
         (r"没完成|未完成|没整改完|还没(?:有)?(?:整改|完成|改)|尚未完成|没改完|没做完|剩下的(?:那)?(?:几|两|个)",
          "正在推进 正在整改 持续推进 尚未完成"),
         (r"家底|公家的东西|公家财产", "国有资产 固定资产"),
@@ -74,3 +77,19 @@ def searched_terms(question: str, tokenize: Callable[[str], list[str]], frequenc
     plain = [match.group(0) for pattern, _ in PLAIN_WORDS for match in pattern.finditer(question)]
     terms = tokenize(with_official_terms(question))
     return [t for t in terms if not (frequency_of(t) == 0 and any(t in p or p in t for p in plain))]
+
+
+# Words notices use interchangeably for one thing: a kind of money (津补贴/补助), a way of getting it back
+# (追回/清退/退缴…). A question's word is met by any word of its group.
+SAME_THING: tuple[tuple[str, ...], ...] = tuple(tuple(group.split("|")) for group in (*MONEY_KINDS, CLAWBACK_ACTIONS))
+_CANONICAL = {word: group[0] for group in SAME_THING for word in group}
+
+
+def same_thing(word: str) -> tuple[str, ...]:
+    """The words of the word's group ("收回" → 清退, 追缴, 追回…), or the word alone."""
+    return next((group for group in SAME_THING if word in group), (word,))
+
+
+def canonical_tokens(tokenize: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
+    """A tokenizer whose words of one group come out as the group's first word, so 收回 asked meets 清退 written."""
+    return lambda text: [_CANONICAL.get(token, token) for token in tokenize(text)]

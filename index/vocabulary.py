@@ -31,8 +31,8 @@ MONEY_QUESTION_WORDS = either(LOSS_WORDS, CLAWBACK_ACTIONS, "违规资金|金额
 # A money question about one kind of money ("清退了多少津补贴") cannot be answered by every clawback figure.
 # Kinds of money a question may narrow to, each with the words notices use for it ("津补贴" ~ 补助).
 MONEY_KINDS = (
-    "津补贴|津贴|补贴|补助", "奖金|奖励|绩效", "工程款|工程价款|工程量|计价款", "礼金|礼品|红包|购物卡",
-    "差旅费|差旅", "油费|车辆", "租金|房租", "薪酬|工资|福利", "资料费|教辅|补课费",
+    "津补贴|津贴|补贴|补助", "奖金|奖励", "工程款|工程价款|计价款", "礼金|礼品|红包|购物卡",
+    "差旅费|差旅", "油费|加油费|燃油费", "租金|房租", "薪酬|工资", "资料费|教辅费|补课费",
 )
 SPECIFIC_MONEY_WORDS = "津补贴|津贴|补贴|补助|奖金|礼金|费|工程款|公款|薪酬|工资|福利|租金|兼职|红包|购物卡|宴"
 

@@ -128,3 +128,8 @@ def test_compared_with_a_new_unit_asks_the_last_question_of_both():
         "青禾市云岭区和东湖高新产业园清退了多少违规发放的津补贴?"
     )
     assert condense_with_rules(MONEY_HISTORY, "那东湖多还是云岭多?", directory()).endswith("哪个更多?")
+
+
+def test_a_count_of_units_in_the_question_asks_about_every_unit_not_those_discussed():
+    history = [*HISTORY, {"role": "user", "content": "那东湖呢?"}, {"role": "assistant", "content": "是园区纪工委。"}]
+    assert condense_with_rules(history, "五个单位里谁的问题最多?", directory()) == "五个单位里谁的问题最多?"

@@ -64,3 +64,8 @@ def test_the_problems_not_finished_are_quoted_under_their_headings_without_plans
     assert "食堂" not in answer.text and "将持续抓好" not in answer.text  # done items and plans are no answer
     quotes = {c.quote for c in answer.citations}
     assert "整改情况:已完成管网设计招标,目前正在施工,预计明年6月前完工。" in quotes
+
+
+def test_how_much_was_recovered_is_answered_by_what_was_cleared_back(chain):
+    answer = chain.ask("柳岸镇收回了多少钱?")  # the notice says 追缴/清退/退缴, never 收回: all ways of getting money back
+    assert not answer.not_found and "5.4万元" in answer.text

@@ -202,3 +202,10 @@ def test_a_question_about_measures_is_never_answered_with_problem_counts():
     assert read_figure_question("各单位分别制定了多少条整改措施?").field == "measures"
     assert read_figure_question("各单位反馈的问题细化为多少项整改任务?").field == "measures"
     assert read_figure_question("各单位巡察反馈了多少个问题?").field == "problems_found"
+
+
+def test_whose_problems_are_most_is_a_ranking_of_problems_found():
+    from assistant.records_question import read_figure_question
+
+    plan = read_figure_question("五个单位里谁的问题最多?")
+    assert plan.field == "problems_found" and plan.rank == "most"
