@@ -44,5 +44,8 @@ def states_the_asked_thing(
     if not lenient:  # the asked thing is the longest compound: 谈话 inside 诫勉谈话 does not stand for it
         focus = {t for t in focus if not any(t != other and t in other for other in focus)}
     said = "".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
-    return any(term_stated(word, said, lenient) for term in focus for word in same_thing(term))
+    return any(
+        term_stated(word, said, lenient)
+        for term in focus for alike in question.ways_of_saying(term) for word in same_thing(alike)
+    )
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
 
@@ -46,6 +46,16 @@ class Question:
     parts: tuple[tuple[str, ...], ...]  # terms of each sub-question
     weights: dict[str, float]
     part_profiles: tuple[QuestionProfile, ...] = ()
+    # Notices' words for a plain phrase, each mapped to the one that stands for them all (公务用车/车辆 → 公务用车).
+    alternatives: dict[str, str] = field(default_factory=dict)
+
+    def said_as(self, tokens: Iterable[str]) -> set[str]:
+        """Tokens of a passage with the alternatives of a plain phrase read as the one that stands for them."""
+        return {self.alternatives.get(t, t) for t in tokens}
+
+    def ways_of_saying(self, term: str) -> tuple[str, ...]:
+        """The term and the words that say the same in notices."""
+        return (term, *(word for word, stands_for in self.alternatives.items() if stands_for == term and word != term))
 
     def fits(self, text: str, coverages: Sequence[float]) -> bool:
         """Whether the text has the content some sub-question it speaks to asks for."""

@@ -34,7 +34,7 @@ from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question, satisfies
 from assistant.retriever import RetrievalResult
-from assistant.plain_words import canonical_tokens, official_terms, with_official_terms
+from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
 from index.documents import NoticeMetadata
@@ -79,20 +79,25 @@ class ExtractiveAnswerer:
         return builder.finish()
 
     def read_question(self, question: str, units_named: Sequence[str] = ()) -> Question:
-        """Terms of each sub-question, without the unit names (every sentence of a notice is about its unit)."""
-        parts, profiles = [], []
+        """Terms of each sub-question, without the unit names (every sentence of a notice is about its unit);
+        a plain phrase's official words ("公家的车": 公务用车, 车辆) count as one term, met by any of them."""
+        parts, profiles, alternatives = [], [], {}
         for piece in SUB_QUESTION_SPLIT.split(question):
             for begin, end in sorted(self.unit_spans(piece), reverse=True):  # "北杨集镇党委书记": 党委书记
                 piece = piece[:begin] + " " + piece[end:]
-            worded = with_official_terms(piece)  # "公家的车" is also looked for as 公务用车
-            terms = [t for t in self.tokenize(worded) if not any(t in unit for unit in units_named)]
+            for group in official_groups(piece):
+                alternatives.update({word: group[0] for word in group})
+            tokens = self.tokenize(with_official_terms(piece))
+            held = self.known_terms(tokens)
+            tokens = held_terms(piece, tokens, self.tokenize, held.__contains__)
+            terms = [alternatives.get(t, t) for t in tokens if not any(t in unit for unit in units_named)]
             if terms:
                 parts.append(tuple(dict.fromkeys(terms)))
                 profiles.append(profile_question(piece))
         if not parts:
             parts, profiles = [tuple(self.tokenize(question))], [profile_question(question)]
         all_terms = {t for part in parts for t in part}
-        return Question(profile_question(question), tuple(parts), self.term_weights(all_terms), tuple(profiles))
+        return Question(profile_question(question), tuple(parts), self.term_weights(all_terms), tuple(profiles), alternatives)
 
     # --- scoring -------------------------------------------------------------------------
 
@@ -107,17 +112,17 @@ class ExtractiveAnswerer:
             prior = knobs.rank_prior / (1 + rank) + knobs.similarity_prior * max(
                 0.0, meta.get("similarity", 0.0) - knobs.similarity_floor
             )
-            heading_tokens = set(self.tokenize(last_heading(meta.get("section_path", ""))))
+            heading_tokens = question.said_as(self.tokenize(last_heading(meta.get("section_path", ""))))
             for start, end in split_sentences(content):
                 sentence = content[start:end]
                 is_heading = looks_like_heading(sentence)
                 if is_heading:
-                    heading_tokens = set(self.tokenize(sentence))
+                    heading_tokens = question.said_as(self.tokenize(sentence))
                 for w_start, w_end in windows(content, start, end):
                     text = content[w_start:w_end]
                     if len(text) < 6:
                         continue
-                    tokens = set(self.tokenize(text))
+                    tokens = question.said_as(self.tokenize(text))
                     coverages = tuple(term_coverage(p, tokens, question.weights) for p in question.parts)
                     coverage = term_coverage(terms, tokens, question.weights)
                     in_context = term_coverage(terms, tokens | heading_tokens, question.weights)

@@ -22,7 +22,7 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"盯住|管住|看住|监督好", "监督"),
         (r"公家的车|公车|单位的车|公家车|用车", "公务用车 车辆"),
         (r"花钱的规矩|花钱|乱花钱|管钱|钱怎么花|账目|管账|钱袋子", "财务管理 财务制度 经费 资金管理 账务"),
-        (r"吃吃喝喝|大吃大喝|吃喝|请客|饭局", "公务接待 违规吃喝"),
+        (r"吃吃喝喝|大吃大喝|吃喝|请客|饭局", "接待 宴请"),
         (r"乱发钱|滥发|多发钱|发钱|发福利|发补贴", "违规发放 津补贴"),
         (r"帮企业|企业难题|为企业|服务企业|企业办事|企业的事", "营商环境 惠企 企业"),
         (r"老百姓|群众身边|家门口|百姓|民生的事", "群众 民生"),
@@ -33,7 +33,7 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"工程的事|项目发包|发包|包工程", "招投标 工程项目"),
         (r"招投标|招标投标", "招标 投标 采购"),
         (r"提拔干部|选干部|用干部|用人上", "选人用人 干部选拔任用"),
-        (r"查处|处理了?(?:几|多少)个?人|挨处分|受处分|被处理", "处分 问责 诫勉谈话"),
+        (r"查处|处理了?(?:哪些|几|多少)个?人|挨处分|受处分|被处理|处理了谁", "处分 问责 诫勉谈话 立案"),
         (r"追回来|拿回来|退回来|要回来|挽回来", "追回 挽回 清退 退缴"),
         (r"环保", "生态环境 污染防治"),
         (r"吃拿卡要|收好处|拿好处|收钱办事", "吃拿卡要 违规收受"),
@@ -43,7 +43,7 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"欠钱|欠款|欠账", "拖欠 清欠"),
         (r"村里的钱|集体的钱|村集体的|村账", "村集体资金 集体资产 三资"),
         (r"惠民的钱|老百姓的钱|补贴发放|惠农的钱", "惠民惠农资金 民生资金"),
-        (r"公家的钱|公款吃|公款玩", "公款 公款消费"),
+        (r"公家的钱|公款吃|公款玩", "公款"),
         (r"打招呼|说情|插手", "插手干预 打招呼"),
         (r"挂名|兼职拿钱|兼职", "违规兼职 兼职取酬"),
         (r"改得(?:怎么样|咋样|如何)|改好了没|改完了没|改到什么程度|整改情况(?:怎么样|如何|咋样)|整改进展(?:怎么样|如何)",
@@ -64,6 +64,17 @@ def official_terms(question: str) -> list[str]:
     return [term for term in dict.fromkeys(found) if term not in question]
 
 
+def official_groups(question: str) -> list[tuple[str, ...]]:
+    """For each plain phrase of the question, the notices' words for it: alternatives, any one of which says it."""
+    groups = []
+    for pattern, official in PLAIN_WORDS:
+        if pattern.search(question):
+            words = tuple(w for w in official.split() if w not in question)
+            if words:
+                groups.append(words)
+    return groups
+
+
 def with_official_terms(question: str) -> str:
     """The question followed by the notices' words for its plain phrases (unchanged when it has none)."""
     terms = official_terms(question)
@@ -74,9 +85,18 @@ def searched_terms(question: str, tokenize: Callable[[str], list[str]], frequenc
     """Search terms of a question with the notices' words for its plain phrases; a plain phrase's own
     tokens that no passage holds ("招投标" where notices write 招标) are left out, as they would only
     weigh against every unit."""
+    return held_terms(question, tokenize(with_official_terms(question)), tokenize, lambda t: frequency_of(t) > 0)
+
+
+def held_terms(question: str, terms: list[str], tokenize: Callable[[str], list[str]],
+               is_held: Callable[[str], bool]) -> list[str]:
+    """The terms without a plain phrase's own tokens and official words that no passage holds: they can
+    only weigh against every passage."""
     plain = [match.group(0) for pattern, _ in PLAIN_WORDS for match in pattern.finditer(question)]
-    terms = tokenize(with_official_terms(question))
-    return [t for t in terms if not (frequency_of(t) == 0 and any(t in p or p in t for p in plain))]
+    if not plain:
+        return terms
+    asked = set(tokenize(question))
+    return [t for t in terms if is_held(t) or (t in asked and not any(t in p or p in t for p in plain))]
 
 
 # Words notices use interchangeably for one thing: a kind of money (津补贴/补助), a way of getting it back

@@ -15,7 +15,7 @@ NOTICE = """中共青禾市柳岸镇委员会关于巡察整改情况的通报
 
 (一)违规发放补贴问题
 
-整改情况:追缴、清退违规资金共计5.4万元。其中清退超标准发放的值班补贴1.2万元,追回重复报销的差旅费0.7万元,退缴违规领取的误餐补助3.5万元。已完成整改。
+整改情况:追缴、清退违规资金共计5.4万元。其中清退超标准发放的值班补贴1.2万元,追回重复报销的差旅费0.7万元,退缴违规领取的误餐补助3.5万元,对负有责任的2名干部给予党纪处分。已完成整改。
 
 (二)村级活动场所闲置
 
@@ -69,3 +69,8 @@ def test_the_problems_not_finished_are_quoted_under_their_headings_without_plans
 def test_how_much_was_recovered_is_answered_by_what_was_cleared_back(chain):
     answer = chain.ask("柳岸镇收回了多少钱?")  # the notice says 追缴/清退/退缴, never 收回: all ways of getting money back
     assert not answer.not_found and "5.4万元" in answer.text
+
+
+def test_who_was_dealt_with_in_plain_words_is_answered_where_the_notice_says_处分(chain):
+    answer = chain.ask("柳岸镇处理了哪些人?")  # 处理 asked; the notice writes 给予党纪处分
+    assert not answer.not_found and "党纪处分" in answer.text

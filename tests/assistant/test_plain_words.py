@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.plain_words import official_terms, searched_terms, with_official_terms
+from assistant.plain_words import held_terms, official_terms, searched_terms, with_official_terms
 
 
 def test_plain_phrases_bring_the_words_notices_use():
@@ -23,3 +23,10 @@ def test_a_plain_phrase_no_passage_holds_searches_only_as_notices_write_it():
     terms = searched_terms("哪些单位在招投标上出了问题?", lambda text: [w for w in ("招投标", "投标", "招标", "采购")
                                                                      if w in text], lambda t: held.get(t, 0))
     assert terms == ["招标", "采购"]  # 招投标/投标: in no passage, they would only weigh against every unit
+
+
+def test_words_no_passage_holds_are_dropped_only_for_plain_phrases():
+    tokenize = lambda text: [w for w in ("吃喝", "接待", "宴请", "量子") if w in text]
+    held = {"接待"}.__contains__
+    assert held_terms("谁吃喝了?", tokenize("谁吃喝了?(接待 宴请)"), tokenize, held) == ["接待"]
+    assert held_terms("量子怎么整改?", ["量子"], tokenize, held) == ["量子"]  # the user's own topic stays
