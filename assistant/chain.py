@@ -16,7 +16,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import Answer
 from assistant.computed_answer import answer_computed, scope_for_computation
-from assistant.unfinished import answer_unfinished
+from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
@@ -203,13 +203,13 @@ class AnswerChain:
                 )
         return self._verified(answer, turn)
 
-    def _unfinished(self, turn: Turn) -> Answer | None:
-        """One unit's items still under way, each under its problem's heading (or None)."""
+    def _unit_list(self, turn: Turn) -> Answer | None:
+        """One unit's items still under way, or its problem headings, when asked for (else None)."""
         if len(turn.retrieval.units_named) != 1:
             return None
-        catalog = self.workspace.catalog
-        answer = answer_unfinished(turn.question, turn.standalone_question, turn.retrieval.units_named[0],
-                                   catalog.notices(), catalog.notice_text, catalog.chunks)
+        catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
+        answer = answer_unit_list(turn.question, turn.standalone_question, turn.retrieval.units_named[0],
+                                  catalog, directory)
         return self._verified(answer, turn) if answer is not None else None
 
     def _extractive(self, turn: Turn) -> Answer:
@@ -238,7 +238,7 @@ class AnswerChain:
         if turn.unknown_units and not turn.retrieval.documents:
             yield self._not_held(turn)
             return
-        from_records = self._from_records(turn) or self._unfinished(turn)
+        from_records = self._from_records(turn) or self._unit_list(turn)
         if from_records is not None:
             yield from_records
             return

@@ -74,3 +74,17 @@ def test_how_much_was_recovered_is_answered_by_what_was_cleared_back(chain):
 def test_who_was_dealt_with_in_plain_words_is_answered_where_the_notice_says_处分(chain):
     answer = chain.ask("柳岸镇处理了哪些人?")  # 处理 asked; the notice writes 给予党纪处分
     assert not answer.not_found and "党纪处分" in answer.text
+
+
+def test_which_problems_were_found_lists_the_problem_headings_in_order(chain):
+    answer = chain.ask("巡察指出了柳岸镇哪些问题?")
+
+    lines = answer.text.splitlines()
+    assert lines[1:] == ["- (一)违规发放补贴问题[1]", "- (二)村级活动场所闲置[2]", "- (三)集镇污水管网建设滞后[3]",
+                         "- (四)食堂管理不规范[4]"]  # not 一、具体问题整改情况 nor 二、下一步工作
+    assert [c.quote for c in answer.citations][0] == "(一)违规发放补贴问题"
+
+
+def test_problems_on_one_topic_are_answered_from_the_passages_not_the_list(chain):
+    answer = chain.ask("柳岸镇在食堂方面有哪些问题?")
+    assert "(二)村级活动场所闲置" not in answer.text

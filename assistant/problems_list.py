@@ -1,0 +1,87 @@
+"""What problems a unit's inspection found: "青岚一中有哪些问题?", "巡察指出了东临哪些问题?".
+
+Notices list the problems as numbered headings ("(五)基层党组织建设有短板", "3.对“一把手”和领导
+班子监督不到位"); the answer quotes those headings in order, each cited. A question about problems
+on one topic ("食堂方面有哪些问题?") is left to the passage answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.answer import Answer, Citation
+from index.catalog import NoticeRow
+from index.headings import parse_heading
+
+ANSWERER = "extractive:problems"
+# Asking for the problems found, with nothing narrowing them to a topic.
+ASKS_PROBLEMS = re.compile(
+    r"(?:有|存在|发现|查出|查找|反馈|指出|点出|提出)了?(?:哪些|什么|些什么|哪几个|哪几方面)(?:方面的?)?(?:主要)?问题|"
+    r"(?:主要)?问题(?:有|是)(?:哪些|什么)"
+)
+# Words of the question around the ask that narrow nothing.
+_NO_TOPIC = re.compile(r"巡[察视](?:组|中|时)?|被|里|中|的|在|这次|此次|通报|整改|请问|都|一共|主要|[?？,，。\s]")
+# A heading names a problem: a shortfall or a breach ("…不到位", "…不健全", "违规…", "…滞后"), or calls
+# itself a problem without being a step of the rectification work ("聚焦反馈问题,逐项抓好整改").
+_SHORTFALL = re.compile(
+    r"不(?!断|折不扣|懈|松劲|忘|遗余力|停)|未|缺|乱|违|差距|偏差|弱化|虚化|淡化|薄弱|偏弱|滞后|短板|漏洞|隐患|较多|闲置|失职"
+)
+_CALLED_A_PROBLEM = re.compile(r"问题")
+_RECTIFICATION_STEP = re.compile(r"整改|提高政治站位|压实|下一步|长效|巩固|聚焦|对照|加强|强化")
+MAX_ITEMS = 15
+
+
+def asks_for_problems(question: str, unit_spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether the question asks which problems were found, about no narrower topic."""
+    rest = question
+    for begin, end in sorted(unit_spans, reverse=True):  # "巡察指出了东临新区哪些问题": the unit narrows nothing
+        rest = rest[:begin] + rest[end:]
+    match = ASKS_PROBLEMS.search(rest)
+    return match is not None and _NO_TOPIC.sub("", rest[: match.start()] + rest[match.end() :]) == ""
+
+
+def answer_problems(
+    question: str,
+    standalone_question: str,
+    unit: str,
+    notices: Sequence[NoticeRow],
+    notice_text_of: Callable[[str], str | None],
+) -> Answer | None:
+    """The problem headings of the unit's notices, in order and cited; None when none is found."""
+    citations: list[Citation] = []
+    items: list[str] = []
+    for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit):
+        text = notice_text_of(notice.notice_id) or ""
+        for start, label in problem_headings(text):
+            citations.append(Citation(len(citations) + 1, notice.notice_id, notice.title or notice.file_name, unit,
+                                      "", label, start, start + len(label)))
+            items.append(f"- {label}[{len(citations)}]")
+    if len(items) < 2:
+        return None  # no list of problems to show: the passage answer looks for them
+    shown = items[:MAX_ITEMS]
+    more = [f"(另有{len(items) - MAX_ITEMS}项,见通报原文)"] if len(items) > MAX_ITEMS else []
+    return Answer(
+        question=question,
+        standalone_question=standalone_question,
+        text="\n".join([f"{unit}的通报列出的问题(按通报原文标题):", *shown, *more]),
+        citations=citations[:MAX_ITEMS],
+        answerer=ANSWERER,
+        units=[unit],
+    )
+
+
+def problem_headings(text: str) -> list[tuple[int, str]]:
+    """(position, label) of each numbered heading that names a problem, in the order of the text."""
+    found = []
+    position = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        heading = parse_heading(stripped)
+        numbered = heading is not None and ((heading.rank or 0) >= 2 or heading.style == "problem-number")
+        if numbered and heading.style != "measure-label":
+            label = heading.label
+            if _SHORTFALL.search(label) or (_CALLED_A_PROBLEM.search(label) and not _RECTIFICATION_STEP.search(label)):
+                found.append((position + line.find(label), label))
+        position += len(line) + 1
+    return found

@@ -1,0 +1,23 @@
+"""Answers that list one unit's items from its notice: problems still under way, or the problems found."""
+
+from __future__ import annotations
+
+from assistant.answer import Answer
+from assistant.problems_list import answer_problems, asks_for_problems
+from assistant.unfinished import answer_unfinished
+from assistant.units import UnitDirectory
+from index.catalog import Catalog
+
+
+def answer_unit_list(
+    question: str, standalone_question: str, unit: str, catalog: Catalog, directory: UnitDirectory
+) -> Answer | None:
+    """"没完成的是哪些?" → the items under way; "有哪些问题?" → the problem headings; else None."""
+    notices = catalog.notices()
+    unfinished = answer_unfinished(question, standalone_question, unit, notices, catalog.notice_text, catalog.chunks)
+    if unfinished is not None:
+        return unfinished
+    spans = [(begin, end) for begin, end, _ in directory.mentions(standalone_question)]
+    if asks_for_problems(standalone_question, spans):
+        return answer_problems(question, standalone_question, unit, notices, catalog.notice_text)
+    return None
