@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
+from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS, SANCTION_WORDS
 
 # (how people put it, the words notices use for it)
 PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -100,8 +100,10 @@ def held_terms(question: str, terms: list[str], tokenize: Callable[[str], list[s
 
 
 # Words notices use interchangeably for one thing: a kind of money (津补贴/补助), a way of getting it back
-# (追回/清退/退缴…). A question's word is met by any word of its group.
-SAME_THING: tuple[tuple[str, ...], ...] = tuple(tuple(group.split("|")) for group in (*MONEY_KINDS, CLAWBACK_ACTIONS))
+# (追回/清退/退缴…), a sanction (处分/警告/撤职…). A question's word is met by any word of its group.
+SAME_THING: tuple[tuple[str, ...], ...] = tuple(
+    tuple(group.split("|")) for group in (*MONEY_KINDS, CLAWBACK_ACTIONS, SANCTION_WORDS)
+)
 _CANONICAL = {word: group[0] for group in SAME_THING for word in group}
 
 

@@ -92,7 +92,7 @@ def profile_question(question: str) -> QuestionProfile:
         fields.append("publish_date")
     count = ASKED_COUNT.search(question) if wants_number else None
     return QuestionProfile(
-        counted_in=COUNTED_IN.get(count.group(1), count.group(1)) if count else "",
+        counted_in=_counted_in(question, count) if count else "",
         role=role.group(0).lstrip("副") if role else "",
         wants_number=wants_number,
         wants_money=wants_number and bool(MONEY_WORDS.search(question)),
@@ -100,6 +100,16 @@ def profile_question(question: str) -> QuestionProfile:
         wants_person=bool(PERSON_WORDS.search(question)),
         metadata_fields=tuple(fields),
     )
+
+
+def _counted_in(question: str, count: re.Match[str]) -> str:
+    """The measure words a count may be stated in; "几个干部" counts people (名, 人), not 个."""
+    if count.group(1) == "个" and _PEOPLE_NOUN.match(question, count.end()):
+        return COUNTED_IN["人"]
+    return COUNTED_IN.get(count.group(1), count.group(1))
+
+
+_PEOPLE_NOUN = re.compile(r"(?:干部|党员|人员|责任人|同志|领导|教师|老师|职工|员工)")
 
 
 def satisfies(profile: QuestionProfile, sentence: str) -> bool:

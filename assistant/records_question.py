@@ -13,7 +13,7 @@ from assistant.question import RECORD_FIELD_WORDS, record_fields
 from index.records import Figure
 from index.vocabulary import (
     CLAWBACK_ACTIONS, LOSS_WORDS, NEW_RULE_VERBS, REVISED_RULE_VERBS, RULE_QUESTION_WORDS, SAVING_ACTIONS,
-    SPECIFIC_MONEY_WORDS, TIME_LIMITED_PATTERN,
+    SANCTION_WORDS, SPECIFIC_MONEY_WORDS, TIME_LIMITED_PATTERN,
 )
 
 NUMBER_ASK = re.compile(r"多少|几|数量|最多|最少|最高|最低|最大|最小|一共|合计|总共|共计|总计|总额|分别")
@@ -75,7 +75,7 @@ FAMILIES: dict[str, tuple[Family, ...]] = {
     ),
     "people": (
         _family("filed", "立案", r"立案|审查调查|留置", r"立案|审查调查|留置"),
-        _family("sanctioned", "党纪政务处分", r"处分|警告|记过|降级|撤职|开除|留党察看|撤销党内职务",
+        _family("sanctioned", "党纪政务处分", SANCTION_WORDS,
                 r"处分|党纪|政务|警告|开除"),
         _family("organisational", "组织处理(诫勉、调整等)", r"组织处理|组织调整|诫勉|免职|降职|调离|调整岗位|岗位调整|问责",
                 r"组织处理|诫勉|问责|免职|调离|调整"),

@@ -50,6 +50,8 @@ PEOPLE_ACTIONS = (
 PERSON_WORDS = (
     r"了|共|共计|累计|处分|处理|谈话|相关责任人|责任人|领导干部|党员干部|公职人员|村干部|干部|党员|人员|同志|对象"
 )
+# Party and government sanctions: any one of them is a 处分.
+SANCTION_WORDS = r"处分|警告|严重警告|记过|记大过|降级|撤职|开除|留党察看|撤销党内职务"
 # How a question asks about people handled; "处理" alone is too common, so only with a head count.
 PEOPLE_QUESTION_WORDS = r"处分|立案|诫勉|问责|谈话提醒|组织处理|党纪|处理了?多少人|处理.{0,4}人"
 

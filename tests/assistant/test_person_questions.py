@@ -38,3 +38,10 @@ def test_who_attended_and_spoke_is_answered_with_the_name_not_the_meeting(chain)
 def test_the_teams_leader_is_a_person_not_the_teams_name(chain):
     answer = chain.ask("向石桥镇党委反馈巡察情况的巡察组组长是谁?")
     assert "方立新" in answer.text
+
+
+def test_a_sanction_named_by_its_kind_answers_a_question_about_处分(chain_over):
+    chain = chain_over("beiyuan.txt", "青禾市北苑街道党工委关于巡察整改情况的通报\n\n"
+                                      "对负有责任的1名干部给予党内警告,对2名干部进行诫勉谈话。\n")
+    answer = chain.ask("北苑街道处分了几个干部?")  # 党内警告 is a 处分
+    assert not answer.not_found and "党内警告" in answer.text
