@@ -3,8 +3,9 @@
 Every timing starts with its model already loaded and warmed up, so model loading is in none.
 The pipeline is timed as Ingestor.ingest_paths into a fresh home (the catalogue and Chroma are
 opened before the clock starts); the raw encode is the pipeline's embedder over exactly the
-texts the pipeline embedded (index.passage_vectors.vector_texts of the stored chunks). With a baseline, the same run also times the plain LangChain
-pipeline (bench.langchain_baseline) and the fp32 sentence-transformers model over the pipeline's texts.
+texts the pipeline embedded (index.passage_vectors.vector_texts of the stored chunks). With a
+baseline, the same run also times the plain LangChain pipeline (bench.langchain_baseline) and
+the fp32 sentence-transformers model over the pipeline's texts.
 """
 
 from __future__ import annotations
@@ -140,7 +141,8 @@ def run_ingest_bench(
             fp32.embed_documents(warm_texts)
         for attempt in range(repeats):
             # Later runs share the loaded model with a fresh home.
-            workspace = first if attempt == 0 else _bench_workspace(settings, Path(root) / f"home-{attempt}", embeddings)
+            home = Path(root) / f"home-{attempt}"
+            workspace = first if attempt == 0 else _bench_workspace(settings, home, embeddings)
             texts = _measure_run(workspace, corpus, result, progress_factory)
         if fp32 is not None:
             with Stopwatch() as fp32_raw:
