@@ -68,7 +68,9 @@ def make_bundled_embeddings(settings: Settings) -> Embeddings:
             logger.warning("int8 embedding model not used (%s); embedding with the fp32 model", error)
             int8_folder = None
         if int8_folder is not None:
-            return OnnxEmbeddings(int8_folder, batch_size=settings.embed_batch_size, threads=settings.embed_threads)
+            return OnnxEmbeddings(
+                int8_folder, batch_size=settings.embed_int8_batch_size, threads=settings.embed_threads
+            )
     return SentenceTransformerEmbeddings(str(folder), batch_size=settings.embed_batch_size)
 
 

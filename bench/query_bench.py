@@ -3,7 +3,8 @@
 Each size is built in a temporary home from bench.synthetic notices through the real ingest
 pipeline, embedded by a fast stand-in (HashingEmbeddings at the real model's dimension), in
 one child process; queries then run in a second, fresh child process, as a server opening an
-existing home would. Every query is embedded by the real model (timed and included in the
+existing home would. The one notice added to time an update is embedded by the real model too
+(its vectors stored are the stand-in's). Every query is embedded by the real model (timed and included in the
 latency); the search then uses the stand-in's vector of the same query, because the stored
 vectors live in the stand-in's space.
 """
@@ -152,7 +153,9 @@ def measure_queries(
     result.load_average.append(os.getloadavg()[0])
     result.rss_after_queries_mb = memory_mb()
     result.peak_rss_mb = memory_mb("VmHWM")
-    result.add_one_notice_s, result.remove_one_notice_s = time_one_notice(workspace, retriever, root, seed)
+    result.add_one_notice_s, result.remove_one_notice_s = time_one_notice(
+        workspace, retriever, root, seed, embeddings.real
+    )
     if profile_path is not None:
         sample = questions["single-unit"][:10] + questions["unscoped"][:10] + questions["across-units"][:1]
         result.profile = profile_retrieval(retriever, sample, profile_path)

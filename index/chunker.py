@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from index.documents import Chunk
 from index.headings import Heading, split_into_blocks
-from index.sentences import split_clauses, split_sentences
-from index.tokens import count_tokens
+from index.sentence_units import SentenceUnits, sentence_units
 
 PATH_SEPARATOR = " > "
 MIN_CHUNK_TOKENS = 40  # a sentence run this short is stretched past the even size, up to max_tokens
-
-
-@lru_cache(maxsize=256)
-def _whitespace_tokens(gap: str) -> int:
-    """Tokens that the whitespace between two sentences adds to a chunk."""
-    return count_tokens(gap) if gap else 0
 
 
 @dataclass
@@ -35,76 +27,6 @@ class _Section:
     def mergeable(self) -> bool:
         """Whole sections may share a chunk with siblings, except 一、-level ones and the preamble."""
         return self.heading is not None and (self.heading.rank is None or self.heading.rank > 1)
-
-
-class _Units:
-    """Sentence-level spans (over-long sentences already cut) with O(1) token estimates."""
-
-    def __init__(self, text: str, spans: list[tuple[int, int, int]]) -> None:
-        self.text = text
-        self.starts = [start for start, _, _ in spans]
-        self.ends = [end for _, end, _ in spans]
-        self.tokens = [tokens for _, _, tokens in spans]
-        self.gaps = [0] + [
-            _whitespace_tokens(text[self.ends[i - 1] : self.starts[i]]) for i in range(1, len(spans))
-        ]
-        self.prefix = [0]
-        for tokens, gap in zip(self.tokens, self.gaps):
-            self.prefix.append(self.prefix[-1] + tokens + gap)
-
-    def __len__(self) -> int:
-        return len(self.starts)
-
-    def estimate(self, first: int, last: int) -> int:
-        """Tokens of the chunk spanning units first..last: sum of parts (a slight overestimate)."""
-        return self.prefix[last + 1] - self.prefix[first] - self.gaps[first]
-
-    def exact(self, first: int, last: int) -> int:
-        """Tokens of the chunk spanning units first..last, encoded as one string."""
-        return count_tokens(self.text[self.starts[first] : self.ends[last]])
-
-
-def _longest_fitting_prefix(text: str, start: int, end: int, max_tokens: int) -> int:
-    """End of the longest text[start:cut] within max_tokens (at least one character)."""
-    # Widen a window until it overflows, then bisect inside it: cost stays near the piece's length.
-    low, high = start + 1, min(end, start + 4 * max_tokens)
-    while high < end and count_tokens(text[start:high]) <= max_tokens:
-        low, high = high, min(end, start + 2 * (high - start))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if count_tokens(text[start:middle]) <= max_tokens:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _hard_split(text: str, start: int, end: int, max_tokens: int) -> list[tuple[int, int, int]]:
-    """Cut a span with no usable punctuation into the longest pieces that fit max_tokens."""
-    pieces: list[tuple[int, int, int]] = []
-    while start < end:
-        cut = _longest_fitting_prefix(text, start, end, max_tokens)
-        piece_end = cut
-        while piece_end > start + 1 and text[piece_end - 1].isspace():
-            piece_end -= 1
-        pieces.append((start, piece_end, count_tokens(text[start:piece_end])))
-        start = cut
-        while start < end and text[start].isspace():
-            start += 1
-    return pieces
-
-
-def _sentence_units(text: str, start: int, end: int, max_tokens: int) -> list[tuple[int, int, int]]:
-    """Sentences of text[start:end]; one over max_tokens is cut at ，/, and then by tokens."""
-    units: list[tuple[int, int, int]] = []
-    for sentence_start, sentence_end in split_sentences(text, start, end):
-        tokens = count_tokens(text[sentence_start:sentence_end])
-        if tokens <= max_tokens:
-            units.append((sentence_start, sentence_end, tokens))
-            continue
-        for clause_start, clause_end in split_clauses(text, sentence_start, sentence_end):
-            units.extend(_hard_split(text, clause_start, clause_end, max_tokens))
-    return units
 
 
 def _close_sections_for(stack: list[_Section], heading: Heading) -> None:
@@ -128,14 +50,14 @@ def _close_sections_for(stack: list[_Section], heading: Heading) -> None:
         del stack[keep:]
 
 
-def _build_outline(text: str, max_tokens: int) -> tuple[_Section, _Units]:
+def _build_outline(text: str, max_tokens: int) -> tuple[_Section, SentenceUnits]:
     """The notice's section tree over its sentence units."""
     spans: list[tuple[int, int, int]] = []
     root = _Section(heading=None, path="", first=0, lead_last=-1)
     stack: list[_Section] = []
     for block in split_into_blocks(text):
         block_first = len(spans)
-        spans.extend(_sentence_units(text, block.start, block.end, max_tokens))
+        spans.extend(sentence_units(text, block.start, block.end, max_tokens))
         block_last = len(spans) - 1
         if block_last < block_first:
             continue
@@ -150,7 +72,7 @@ def _build_outline(text: str, max_tokens: int) -> tuple[_Section, _Units]:
         stack.append(section)
     _set_section_ends(root)
     root.last = max(root.last, len(spans) - 1)
-    return root, _Units(text, spans)
+    return root, SentenceUnits(text, spans)
 
 
 def _set_section_ends(section: _Section) -> int:
@@ -164,7 +86,7 @@ def _set_section_ends(section: _Section) -> int:
 class _Packer:
     """Walks the outline and emits unit ranges (first, last) in reading order."""
 
-    def __init__(self, units: _Units, max_tokens: int, overlap_sentences: int, min_tokens: int) -> None:
+    def __init__(self, units: SentenceUnits, max_tokens: int, overlap_sentences: int, min_tokens: int) -> None:
         self.units = units
         self.max_tokens = max_tokens
         self.overlap = max(0, overlap_sentences)

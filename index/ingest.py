@@ -6,74 +6,27 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
 from index.catalog import Catalog, NoticeRow, PendingWorkLost
 from index.chunker import split_notice_into_chunks
 from index.documents import Chunk, notice_id_for
+from index.ingest_report import IngestProgress, IngestReport, SilentProgress
 from index.limits import LoadLimits
 from index.loaders import SUPPORTED_SUFFIXES, LoadError, iter_notice_files, load_document
 from index.metadata import extract_notice_metadata
+from index.passage_vectors import embed_chunks
 from index.records import extract_notice_record
 from index.store import ChunkStore
 from index.writer_lock import WriterLock
 
+__all__ = ["IngestProgress", "IngestReport", "Ingestor", "NoticeNotFound", "SilentProgress"]
+
 logger = logging.getLogger(__name__)
-
-
-class IngestProgress(Protocol):
-    """Callbacks for showing ingest progress (a CLI bar, a UI progress)."""
-
-    def files_started(self, total: int) -> None: ...
-    def file_finished(self, path: Path, outcome: str) -> None: ...
-    def embedding_started(self, path: Path, total_chunks: int) -> None: ...
-    def chunks_embedded(self, count: int) -> None: ...
-
-
-class SilentProgress:
-    """Progress that shows nothing."""
-
-    def files_started(self, total: int) -> None:
-        pass
-
-    def file_finished(self, path: Path, outcome: str) -> None:
-        pass
-
-    def embedding_started(self, path: Path, total_chunks: int) -> None:
-        pass
-
-    def chunks_embedded(self, count: int) -> None:
-        pass
-
-
-@dataclass
-class IngestReport:
-    """What an ingest run did, file by file."""
-
-    added: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)  # one user-facing line per failed file
-    skipped: list[str] = field(default_factory=list)  # one line per path that could not be followed
-    chunks: int = 0
-    seconds: float = 0.0
-
-    @property
-    def ok(self) -> bool:
-        return not self.failed
-
-    def summary(self) -> str:
-        return (
-            f"notices added {len(self.added)}, updated {len(self.updated)}, "
-            f"unchanged {len(self.unchanged)}, failed {len(self.failed)}"
-            + (f", skipped {len(self.skipped)}" if self.skipped else "")
-            + "; "
-            f"chunks {self.chunks}; {self.seconds:.1f} s"
-        )
 
 
 @dataclass
@@ -241,10 +194,10 @@ class Ingestor:
         """Embed the chunks of pending notices in one pass, upsert them together, then commit each notice."""
         if not batch:
             return
-        texts = [chunk.embedding_text() for notice in batch for chunk in notice.chunks]
-        progress.embedding_started(batch[0].path, len(texts))
+        chunks = [chunk for notice in batch for chunk in notice.chunks]
+        progress.embedding_started(batch[0].path, len(chunks))
         try:
-            vectors = embed_with_progress(self.embeddings, texts, progress.chunks_embedded)
+            vectors = embed_chunks(self.embeddings, chunks, progress.chunks_embedded)
             self.store.add_notices([(notice.chunks, notice.title) for notice in batch], vectors)
         except Exception as error:
             if len(batch) > 1:  # find the notice that fails: the others are stored one by one
@@ -313,13 +266,3 @@ class Ingestor:
             self._on_change()
         return row
 
-
-def embed_with_progress(
-    embeddings: Embeddings, texts: list[str], on_embedded: Callable[[int], None]
-) -> list[list[float]]:
-    """Embed texts, reporting progress when the embedder supports it."""
-    if hasattr(embeddings, "embed_documents_with_progress"):
-        return embeddings.embed_documents_with_progress(texts, on_embedded)
-    vectors = embeddings.embed_documents(texts)
-    on_embedded(len(texts))
-    return vectors

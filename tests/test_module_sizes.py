@@ -19,13 +19,6 @@ MAX_FUNCTION_LINES = 60
 # Functions allowed past MAX_FUNCTION_LINES, as "path:function". Only declarative UI layout (a
 # Gradio Blocks tree reads best as one nested listing) may go here, with the reason; none needs it now.
 ALLOWED_LONG_FUNCTIONS: frozenset[str] = frozenset()
-# TEMPORARY: files another branch is editing right now (the ingest speed-up). The lead empties this
-# set after merging that branch, and splits whatever is still over the limits then.
-OWNED_ELSEWHERE = {
-    "index/chunker.py",
-    "index/ingest.py",
-    "bench/ingest_bench.py",
-}
 
 
 def oversized(root: Path, packages: tuple[str, ...] = PACKAGES) -> list[str]:
@@ -34,8 +27,6 @@ def oversized(root: Path, packages: tuple[str, ...] = PACKAGES) -> list[str]:
     for package in packages:
         for path in sorted((root / package).rglob("*.py")):
             relative = path.relative_to(root).as_posix()
-            if relative in OWNED_ELSEWHERE:
-                continue
             text = path.read_text(encoding="utf-8")
             lines = len(text.splitlines())
             if lines > MAX_MODULE_LINES:
@@ -55,11 +46,6 @@ def oversized(root: Path, packages: tuple[str, ...] = PACKAGES) -> list[str]:
 def test_every_module_and_function_is_within_its_size_limit() -> None:
     found = oversized(ROOT)
     assert not found, "too long:\n" + "\n".join(found)
-
-
-def test_files_owned_elsewhere_still_exist() -> None:
-    # A renamed or deleted file must leave the temporary list, or it would hide nothing but stale names.
-    assert all((ROOT / relative).is_file() for relative in OWNED_ELSEWHERE)
 
 
 @pytest.mark.parametrize(

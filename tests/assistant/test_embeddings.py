@@ -101,7 +101,7 @@ def test_bundled_model_uses_the_int8_encoder_when_its_check_passes(tmp_path, mon
     monkeypatch.setattr(embeddings_module, "ensure_bundled_model", lambda models_dir: folder)
     int8_folder = tmp_path / "models" / "int8"
     monkeypatch.setattr("index.onnx_model.ensure_int8_model", lambda fp32, **bars: int8_folder)
-    settings = make_settings(tmp_path, embed_threads=3, embed_batch_size=8)
+    settings = make_settings(tmp_path, embed_threads=3, embed_batch_size=32, embed_int8_batch_size=8)
     embeddings = make_embeddings(settings)
     assert isinstance(embeddings, OnnxEmbeddings)
     assert (embeddings.model_dir, embeddings.threads, embeddings.batch_size) == (int8_folder, 3, 8)
