@@ -82,3 +82,26 @@ def history_of(answer) -> list[dict]:
 @pytest.fixture
 def history():
     return history_of
+
+
+def _stored(texts: dict[str, str]):
+    """Notices as ingest stores them, from {path: text}: rows, records by notice id, texts by notice id."""
+    from index.catalog import NoticeRow
+    from index.documents import notice_id_for
+    from index.metadata import extract_notice_metadata
+    from index.records import extract_notice_record
+
+    notices, records, by_id = [], {}, {}
+    for path, text in texts.items():
+        notice_id, name = notice_id_for(text), Path(path).name
+        metadata = extract_notice_metadata(text, name)
+        notices.append(NoticeRow(notice_id, path, name, metadata.title, metadata.unit, metadata, 1, "ready", 0.0))
+        records[notice_id] = extract_notice_record(notice_id, text, metadata.unit).to_dict()
+        by_id[notice_id] = text
+    return notices, records, by_id
+
+
+@pytest.fixture(scope="session")
+def stored():
+    """A function: {path: notice text} -> (rows, records by id, texts by id), as ingest would store them."""
+    return _stored

@@ -10,9 +10,6 @@ import pytest
 from assistant.computed_answer import answer_computed, read_computed_question, scope_for_computation
 from assistant.verify import marker_numbers, verify_answer
 from index.catalog import NoticeRow
-from index.documents import notice_id_for
-from index.metadata import extract_notice_metadata
-from index.records import extract_notice_record
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "computed"
 SHIQIAO, TAOYUAN, FENGLIN = "青禾市石桥区", "青禾市桃源县", "青禾市枫林镇"
@@ -20,17 +17,9 @@ ALL = [SHIQIAO, TAOYUAN, FENGLIN]
 
 
 @pytest.fixture(scope="module")
-def catalogue():
+def catalogue(stored):
     """The fixture notices as ingest stores them: rows, records by id, texts by id."""
-    notices, records, texts = [], {}, {}
-    for path in sorted(FIXTURES.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        notice_id = notice_id_for(text)
-        metadata = extract_notice_metadata(text, path.name)
-        notices.append(NoticeRow(notice_id, str(path), path.name, metadata.title, metadata.unit, metadata, 1, "ready", 0.0))
-        records[notice_id] = extract_notice_record(notice_id, text, metadata.unit).to_dict()
-        texts[notice_id] = text
-    return notices, records, texts
+    return stored({str(path): path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.txt"))})
 
 
 def _ask(catalogue, question: str, units: list[str]):
@@ -156,31 +145,20 @@ def test_a_question_asking_two_computations_gets_both(catalogue):
     assert "青禾市枫林镇整改完成比例为100%,比青禾市石桥区(90%)高10个百分点。" in lines
 
 
-def _catalogue_of(texts: dict[str, str]):
-    notices, records, by_id = [], {}, {}
-    for name, text in texts.items():
-        notice_id = notice_id_for(text)
-        metadata = extract_notice_metadata(text, name)
-        notices.append(NoticeRow(notice_id, name, name, metadata.title, metadata.unit, metadata, 1, "ready", 0.0))
-        records[notice_id] = extract_notice_record(notice_id, text, metadata.unit).to_dict()
-        by_id[notice_id] = text
-    return notices, records, by_id
-
-
-def test_rules_made_or_revised_add_up_when_a_notice_states_them_apart():
+def test_rules_made_or_revised_add_up_when_a_notice_states_them_apart(stored):
     apart = ("青禾市柳岸镇党委关于巡察整改情况的通报\n\n镇党委坚持建章立制,新制定制度9项,修订完善制度6项。\n")
     together = ("青禾市槐荫镇党委关于巡察整改情况的通报\n\n"
                 "镇党委修订完善和新出台了《槐荫镇财务管理办法》等14项制度办法。\n")
-    catalogue = _catalogue_of({"liuan.txt": apart, "huaiyin.txt": together})
+    catalogue = stored({"liuan.txt": apart, "huaiyin.txt": together})
     answer = _ask(catalogue, "柳岸镇和槐荫镇哪个出台或修订的制度多?多几项?", ["青禾市柳岸镇", "青禾市槐荫镇"])
     assert answer.text.splitlines()[0].startswith("青禾市柳岸镇")
     assert "比青禾市槐荫镇(14项)多1项" in answer.text.splitlines()[0]
     assert "9+6=15项" in _row(answer, "青禾市柳岸镇")
 
 
-def test_a_news_report_without_years_is_counted_in_its_publication_year_and_says_so():
+def test_a_news_report_without_years_is_counted_in_its_publication_year_and_says_so(stored):
     text = (Path(__file__).resolve().parents[1] / "fixtures" / "metadata" / "street_news_report.txt").read_text(encoding="utf-8")
-    catalogue = _catalogue_of({"street_news_report.txt": text})
+    catalogue = stored({"street_news_report.txt": text})
     unit = catalogue[0][0].metadata.unit
     answer = _ask(catalogue, f"{unit}巡察了多少天?从巡察结束到反馈隔了多久?", [unit])
     assert f"{unit}巡察历时54天。" in answer.text.splitlines()  # 2023年3月6日至4月28日
@@ -188,8 +166,8 @@ def test_a_news_report_without_years_is_counted_in_its_publication_year_and_says
     assert "2023年4月28日巡察结束→2023年6月9日反馈:42天" in answer.text
 
 
-def test_people_handled_are_compared_in_people_of_the_kind_asked():
-    catalogue = _catalogue_of({
+def test_people_handled_are_compared_in_people_of_the_kind_asked(stored):
+    catalogue = stored({
         "liuan.txt": "青禾市柳岸镇党委关于巡察整改情况的通报\n\n对相关责任人给予党纪处分3人,诫勉谈话2人。\n",
         "huaiyin.txt": "青禾市槐荫镇党委关于巡察整改情况的通报\n\n对负有责任的干部给予党纪处分5人。\n",
     })

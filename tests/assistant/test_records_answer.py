@@ -11,9 +11,6 @@ import pytest
 from assistant.records_answer import answer_from_records, scope_for_records
 from assistant.records_question import read_figure_question
 from assistant.verify import marker_numbers, verify_answer
-from index.catalog import NoticeRow
-from index.documents import notice_id_for
-from index.metadata import extract_notice_metadata
 from index.records import extract_notice_record
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "records"
@@ -21,22 +18,10 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 UNITS = ["青禾市云岭区", "东湖高新产业园", "柳林街道", "白沙镇"]
 
 
-def _catalogue() -> tuple[list[NoticeRow], dict[str, dict], dict[str, str]]:
-    """The fixture notices as ingest would store them: rows, records by id, texts by id."""
-    notices, records, texts = [], {}, {}
-    for path in sorted(FIXTURES.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        notice_id = notice_id_for(text)
-        metadata = extract_notice_metadata(text, path.name)
-        notices.append(NoticeRow(notice_id, str(path), path.name, metadata.title, metadata.unit, metadata, 1, "ready", 0.0))
-        records[notice_id] = extract_notice_record(notice_id, text, metadata.unit).to_dict()
-        texts[notice_id] = text
-    return notices, records, texts
-
-
 @pytest.fixture(scope="module")
-def catalogue():
-    return _catalogue()
+def catalogue(stored):
+    """The fixture notices as ingest would store them: rows, records by id, texts by id."""
+    return stored({str(path): path.read_text(encoding="utf-8") for path in sorted(FIXTURES.glob("*.txt"))})
 
 
 def _ask(catalogue, question: str, units: list[str] = UNITS):
