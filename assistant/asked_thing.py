@@ -15,6 +15,10 @@ NOT_THE_ASKED_THING = re.compile(
     r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别)+"  # also their compounds: 意见反馈, 发现问题
 )
 
+# A fund, fee or payment named by what it is for ("医保基金", "培训费", "拆迁款"): a specific sum of money.
+_NAMED_MONEY = re.compile(r"([\u4e00-\u9fff]{2})(?:基金|资金|经费|费用|费|款)")
+_NOT_A_QUALIFIER = {"多少", "哪些", "什么", "这些", "那些", "这笔", "那笔", "违规", "相关", "有关", "各项"}
+
 
 def states_the_asked_thing(
     chosen: Sequence[Evidence],
@@ -28,10 +32,15 @@ def states_the_asked_thing(
 
     The asked thing is the question's most specific terms that the library knows (asked who was
     诫勉谈话, a sentence on 提醒谈话 shares the frequent 谈话 but not the rare 诫勉). Terms no
-    notice holds are the user's own words and decide nothing here. `focus_share` is the share of
-    the top term weight a term needs to count as asked.
+    notice holds are the user's own words and decide nothing here, except a named fund or fee
+    ("医保基金", "培训费"): a sum of money no notice names is not stated anywhere. `focus_share` is the
+    share of the top term weight a term needs to count as asked.
     """
     in_library = known_terms(question.weights)
+    named = [m.group(0) for m in _NAMED_MONEY.finditer(question.text) if m.group(1) not in _NOT_A_QUALIFIER]
+    unheld = [name for name in named if name not in known_terms(named)]
+    if unheld and not any(name in item.text for name in unheld for item in chosen):
+        return False
     known = {
         t: w
         for t, w in question.weights.items()

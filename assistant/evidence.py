@@ -48,6 +48,7 @@ class Question:
     part_profiles: tuple[QuestionProfile, ...] = ()
     # Notices' words for a plain phrase, each mapped to the one that stands for them all (公务用车/车辆 → 公务用车).
     alternatives: dict[str, str] = field(default_factory=dict)
+    text: str = ""  # the question as asked (its units included)
 
     def said_as(self, tokens: Iterable[str]) -> set[str]:
         """Tokens of a passage with the alternatives of a plain phrase read as the one that stands for them."""

@@ -97,7 +97,9 @@ class ExtractiveAnswerer:
         if not parts:
             parts, profiles = [tuple(self.tokenize(question))], [profile_question(question)]
         all_terms = {t for part in parts for t in part}
-        return Question(profile_question(question), tuple(parts), self.term_weights(all_terms), tuple(profiles), alternatives)
+        return Question(
+            profile_question(question), tuple(parts), self.term_weights(all_terms), tuple(profiles), alternatives, question
+        )
 
     # --- scoring -------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer, Citation
-from assistant.records_question import read_figure_question
+from assistant.records_question import COMPLETION_FIELDS, read_figure_question
 from assistant.records_table import Citations, gather, headline, itemised_lines, not_compared_notes, unit_line
 from assistant.units import asks_across_units, asks_comparison
 from index.catalog import NoticeRow
@@ -38,7 +38,7 @@ def answer_from_records(
     """A cited per-unit answer from the stored records, or None when the question is not a figure question across units."""
     asked = standalone_question or question
     if not units_in_scope or not (asks_across_units(asked) or asks_comparison(asked) or len(units_in_scope) >= 2
-                                  or ITEMISED.search(asked)):
+                                  or ITEMISED.search(asked) or asks_progress(asked)):
         return None
     plan = read_figure_question(asked)
     if plan is None:
@@ -74,12 +74,21 @@ def answer_from_records(
     )
 
 
+def asks_progress(question: str) -> bool:
+    """"整改了多少?", "完成了几个?": how far rectification has come, answered by the rectified/open counts
+    (only when that is all the question asks: "拆成了多少项任务?完成了多少?" asks two things)."""
+    if len([clause for clause in re.split(r"[?？;；]", question) if clause.strip()]) != 1:
+        return False
+    plan = read_figure_question(question)
+    return plan is not None and plan.field in COMPLETION_FIELDS
+
+
 def scope_for_records(
     units_named: Sequence[str], across_units: bool, all_units: Sequence[str], question: str = ""
 ) -> list[str]:
     """The units a records answer covers: the named ones when two or more are named (or one asked item by
     item), else all for a question across units."""
-    if len(units_named) >= 2 or (len(units_named) == 1 and ITEMISED.search(question)):
+    if len(units_named) >= 2 or (len(units_named) == 1 and (ITEMISED.search(question) or asks_progress(question))):
         return list(units_named)
     return list(all_units) if across_units else []
 

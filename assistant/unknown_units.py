@@ -20,8 +20,8 @@ from index.lexical import LexicalIndex, normalize_for_search
 
 COLON = "\uff1a"
 
-# "两个派出所", "这些单位", "其他街道": a count or pointer in front of an organ word, not a unit's name.
-_NOT_A_NAME = re.compile(r"[一二两三四五六七八九十几多\d]+[个家所名]|这|那|各|该|其他|其余|上述|有关|相关|所属|下属")
+# "两个派出所", "多少个村", "这些单位", "其他街道": a count or pointer in front of an organ word, not a unit's name.
+_NOT_A_NAME = re.compile(r"[一二两三四五六七八九十几多\d]+[个家所名]|多少|哪|这|那|各|该|其他|其余|上述|有关|相关|所属|下属")
 
 
 def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:

@@ -88,3 +88,9 @@ def test_which_problems_were_found_lists_the_problem_headings_in_order(chain):
 def test_problems_on_one_topic_are_answered_from_the_passages_not_the_list(chain):
     answer = chain.ask("柳岸镇在食堂方面有哪些问题?")
     assert "(二)村级活动场所闲置" not in answer.text
+
+
+def test_how_far_rectification_has_come_lists_the_rectified_and_open_counts(chain):
+    answer = chain.ask("柳岸镇反馈的问题整改了多少?")
+    assert answer.text.splitlines()[1:] == ["- 完成整改7个[1]", "- 正在推进2个[1]"]
+    assert answer.citations[0].quote.startswith("截至11月底,9个问题已完成整改7个")
