@@ -111,3 +111,9 @@ def test_津补贴_asked_is_answered_where_a_notice_says_补助(chain):
     answer = chain.ask("东湖高新产业园清退了多少违规发放的津补贴?")
 
     assert not answer.not_found and "3.2万元" in answer.text
+
+
+def test_a_fund_no_notice_names_is_not_answered_with_another_sum(chain):
+    answer = chain.ask("云岭区追回了多少医保基金?")  # 云岭区 cleared back 津补贴, no notice speaks of 医保基金
+
+    assert answer.not_found and "12.6万元" not in answer.text.split("相关但未直接回答")[0]

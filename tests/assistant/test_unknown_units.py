@@ -41,6 +41,6 @@ def test_the_not_held_answer_names_what_was_asked_and_where_it_looked():
 
 
 def test_a_count_or_pointer_before_an_organ_word_is_no_unit_name():
-    for question in ("那两个派出所呢,各退了多少?", "这些街道呢?", "其他街道办怎么样?"):
+    for question in ("那两个派出所呢,各退了多少?", "其中有多少个村回迁了?", "这些街道呢?", "其他街道办怎么样?"):
         assert unknown_unit_names(question, directory()) == [], question
     assert unknown_unit_names("长岭镇呢?", directory()) == ["长岭镇"]
