@@ -13,18 +13,19 @@ from functools import lru_cache
 import jieba.posseg
 
 # How unit names end: places, organs, schools, hospitals, companies.
-UNIT_SUFFIX = re.compile(
+UNIT_SUFFIX_WORDS = (
     r"(省|市|区|县|旗|镇|乡|村|社区|街道|街道办|新区|开发区|高新区|经开区|集聚区|园区|管委会|局|委|办|厅|院|所|中心|"
     r"委员会|党委|党组|党工委|学校|中学|小学|大学|学院|幼儿园|医院|卫生院|公司|集团|银行|站|"
-    r"[一二三四五六七八九十]中|[一二三四五六七八九十]小)$"  # "青岚一中": a school by its number
+    r"[一二三四五六七八九十]中|[一二三四五六七八九十]小)"  # "青岚一中": a school by its number
 )
+UNIT_SUFFIX = re.compile(UNIT_SUFFIX_WORDS + "$")
 # Parts of speech that can make up a name before its suffix (jieba's tags: places, person-like
 # words, organisations, other proper nouns, plain nouns, abbreviations, morphemes, numerals).
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "n", "j", "zg", "ng", "vn", "an", "m"})
 # Tags of a word that may be a unit's short form on its own ("城投", "东临"): abbreviations, places, organisations.
 SHORT_FORM_TAGS = frozenset({"j", "ns", "nt"})
-_NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁]")
-_INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡察|巡视)(组|办|机构)")
+NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁]")
+INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡察|巡视)(组|办|机构)")
 MAX_NAME_CHARS = 14
 
 
@@ -39,22 +40,22 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     found: list[tuple[int, int, str, bool]] = []
     for index, (word, tag) in enumerate(words):
         end = ends[index + 1]
-        if UNIT_SUFFIX.search(word) and not _INSPECTING_BODY.match(text, end):
+        if UNIT_SUFFIX.search(word) and not INSPECTING_BODY.match(text, end):
             begin = ends[index]
             for previous in range(index - 1, -1, -1):
                 piece, piece_tag = words[previous]
                 # A verb-like piece inside a name ("浙南集聚区") counts only with a place word before it.
                 inner_verb = piece_tag == "v" and previous > 0 and words[previous - 1][1] in SHORT_FORM_TAGS
-                if (piece_tag not in _NAME_TAGS and not inner_verb) or _NOT_IN_NAMES.search(piece):
+                if (piece_tag not in _NAME_TAGS and not inner_verb) or NOT_IN_NAMES.search(piece):
                     break
                 if end - ends[previous] > MAX_NAME_CHARS:
                     break
                 begin = ends[previous]
             name = text[begin:end]
             stem = re.sub(r"^[省市区县镇乡]", "", UNIT_SUFFIX.sub("", name))
-            if len(stem) >= 2 and not _NOT_IN_NAMES.search(name):
+            if len(stem) >= 2 and not NOT_IN_NAMES.search(name):
                 found.append((begin, end, name, True))
-        elif tag in SHORT_FORM_TAGS and len(word) >= 2 and not _NOT_IN_NAMES.search(word):
+        elif tag in SHORT_FORM_TAGS and len(word) >= 2 and not NOT_IN_NAMES.search(word):
             found.append((ends[index], end, word, False))
     return tuple(
         span for span in found if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found)

@@ -8,7 +8,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.unit_names import is_short_form, same_kind, unit_like_names
+from assistant.unit_names import (
+    INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX_WORDS, is_short_form, same_kind, unit_like_names,
+)
 from index.catalog import NoticeRow
 from index.lexical import normalize_for_search
 
@@ -155,7 +157,53 @@ class UnitDirectory:
             }
             if len(owners) == 1:
                 found.append((begin, end, owners.pop()))
-        return found
+        return found + self._short_forms_jieba_misses(text, taken, found)
+
+    def _short_forms_jieba_misses(
+        self, text: str, taken: list[bool], found: list[tuple[int, int, str]]
+    ) -> list[tuple[int, int, str]]:
+        """Short forms the word cutter splits apart ("住/建局", "和文/旅/集团", "二院"): the longest run
+        of name characters ending in a unit suffix that is the short form of exactly one unit's name;
+        and a nickname of one unit's name asked about on its own ("文旅那边呢?")."""
+        more: list[tuple[int, int, str]] = []
+        used = [t or any(b <= i < e for b, e, _ in found) for i, t in enumerate(taken)]
+        for suffix in _SUFFIX_ANYWHERE.finditer(text):
+            end = suffix.end()
+            last_begin = suffix.start() + (1 if len(suffix.group(0)) >= 2 else 0)  # "一中" is a name by itself
+            for begin in range(max(0, end - MAX_NAME_CHARS), last_begin):
+                candidate = normalize_for_search(text[begin:end])
+                if (any(used[begin:end]) or NOT_IN_NAMES.search(candidate) or _NOT_A_SHORT_FORM.match(candidate)
+                        or candidate in GENERIC_UNIT_WORDS):
+                    continue
+                if INSPECTING_BODY.match(text, end):
+                    break  # "市委第二巡察组", "县委巡察办": the inspector, never a unit asked about
+                owners = {unit for name, unit in self._names_holding(candidate)
+                          if is_short_form(candidate, name) and same_kind(candidate, name)}
+                if len(owners) == 1:
+                    more.append((begin, end, owners.pop()))
+                    used[begin:end] = [True] * (end - begin)
+                    break
+        for nickname in _ASKED_ON_ITS_OWN.finditer(text):
+            begin, end = nickname.span(1)
+            short = normalize_for_search(nickname.group(1))
+            owners = {unit for name, unit in self._names_holding(short) if is_short_form(short, name)}
+            if not any(used[begin:end]) and len(owners) == 1:
+                more.append((begin, end, owners.pop()))
+        return more
+
+    def _names_holding(self, text: str) -> list[tuple[str, str]]:
+        """(name, unit) of the names holding every character of text."""
+        holding = set.intersection(*(self._names_with_char.get(char, set()) for char in set(text)))
+        return [self._names[i] for i in holding]
+
+
+_SUFFIX_ANYWHERE = re.compile(UNIT_SUFFIX_WORDS)
+# Too short to stand for one unit: a level word and an organ ("市委", "县里", "区委"), or one character.
+_NOT_A_SHORT_FORM = re.compile(r"^(?:.|[省市区县镇乡村].)$")
+# A two- to four-character word asked about on its own, as units are in follow-ups ("文旅那边呢?").
+_ASKED_ON_ITS_OWN = re.compile(
+    r"(?:^|(?<=[那和与跟、,，]))([\u4e00-\u9fff]{2,4}?)(?=那边|这边|那儿|那里|呢|怎么样|如何|的情况)"
+)
 
 
 def unit_label(row: NoticeRow) -> str:

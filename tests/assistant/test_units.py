@@ -63,6 +63,20 @@ def test_a_short_form_of_one_units_name_names_that_unit():
     assert units.find_units("临溪区清退了多少钱?") == []
 
 
+def test_short_forms_the_word_cutter_splits_and_nicknames_asked_on_their_own_name_their_unit():
+    names = ["滨河市住房和城乡建设局", "滨河市文化旅游发展集团有限公司", "滨河市第二人民医院", "青岚县第一中学", "滨河市卫健委"]
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", name, NoticeMetadata(unit=name, aliases=[name]), 1, "ready", 0)
+            for i, name in enumerate(names)]
+    units = UnitDirectory(rows)
+    assert units.find_units("那住建局呢?") == ["滨河市住房和城乡建设局"]
+    assert units.find_units("二院和文旅集团谁更快?") == ["滨河市第二人民医院", "滨河市文化旅游发展集团有限公司"]
+    assert units.find_units("交通局和一中") == ["青岚县第一中学"]
+    assert units.find_units("滨河文旅那边呢?") == ["滨河市文化旅游发展集团有限公司"]
+    # The inspector and level words are no short forms: 市委 is not 滨河市卫健委.
+    assert units.find_units("市委第二巡察组对哪些单位进行了巡察?") == []
+    assert units.find_units("哪些单位搞了文旅项目?") == []
+
+
 def titled_row(notice_id: str, unit: str, title: str) -> NoticeRow:
     return NoticeRow(notice_id, f"/x/{notice_id}.txt", f"{notice_id}.txt", title, unit,
                      NoticeMetadata(title=title, unit=unit), 3, "ready", 0.0)
