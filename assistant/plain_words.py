@@ -65,13 +65,15 @@ def official_terms(question: str) -> list[str]:
 
 
 def official_groups(question: str) -> list[tuple[str, ...]]:
-    """For each plain phrase of the question, the notices' words for it: alternatives, any one of which says it."""
+    """For each plain phrase of the question, the notices' words for it and the phrase itself: alternatives,
+    any one of which says it (the first stands for them all)."""
     groups = []
     for pattern, official in PLAIN_WORDS:
-        if pattern.search(question):
+        match = pattern.search(question)
+        if match:
             words = tuple(w for w in official.split() if w not in question)
             if words:
-                groups.append(words)
+                groups.append((*words, match.group(0)))  # the user's own phrase says it too
     return groups
 
 

@@ -21,7 +21,7 @@ ANSWERER = "extractive:unfinished"
 # A question about what is not done yet.
 ASKS_UNFINISHED = re.compile(
     r"没完成|未完成|没整改完|还没(?:有)?(?:整改|完成|改|办)|尚未完成|尚未整改|没改完|没做完|正在整改的|还在整改|"
-    r"剩下的(?:那)?(?:几|两|三|个)"
+    r"剩下的?那?[\d几两三四五六七八九十]*个|剩余的?那?[\d几两三四五六七八九十]*个"
 )
 # Sentences stating that an item is still under way.
 _UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持")
@@ -59,7 +59,7 @@ def answer_unfinished(
             sentence = text[start:end]
             marker = _cite(citations, notice, unit, text, start, end, _section(chunks, start))
             if _HAS_COUNT.search(sentence) and not items:
-                summary.append(f"{sentence}{marker}")
+                summary.append(f"- {sentence}{marker}")
                 continue
             heading = _heading_span(text, start)
             if heading is None:
@@ -67,7 +67,7 @@ def answer_unfinished(
             else:
                 label = _cite(citations, notice, unit, text, *heading, _section(chunks, heading[0]))
                 items.append(f"- {text[heading[0]:heading[1]]}{label}:{sentence}{marker}")
-    if not items:
+    if not items and not summary:
         return None
     lines = [f"{unit}的通报中写明仍在推进的事项:", *summary, *items[:MAX_ITEMS]]
     used = {int(n) for n in re.findall(r"\[(\d+)\]", "\n".join(lines))}

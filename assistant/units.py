@@ -18,7 +18,8 @@ from index.lexical import normalize_for_search
 GENERIC_UNIT_WORDS = frozenset(
     """区 县 市 省 镇 乡 村 街道 社区 新区 开发区 经开区 高新区 集聚区 产业集聚区 园区 工业园区
     管委会 党委 党工委 区委 县委 市委 省委 单位 我区 我县 我市 我街道 我单位 本单位 该区 全区 全县
-    街道党工委 新区党工委 工委 委员会 办事处 街道办事处 集团 公司""".split()
+    街道党工委 新区党工委 工委 委员会 办事处 街道办事处 集团 公司 集团党委 公司党委 医院 医院党委 学校 学校党委
+    中学 小学 大学 学院 卫生院""".split()
 )
 
 # Words that name units as a class ("哪些单位", "哪几个区", "哪家"): a question is across units only
@@ -170,7 +171,10 @@ class UnitDirectory:
         for suffix in _SUFFIX_ANYWHERE.finditer(text):
             end = suffix.end()
             last_begin = suffix.start() + (1 if len(suffix.group(0)) >= 2 else 0)  # "一中" is a name by itself
-            for begin in range(max(0, end - MAX_NAME_CHARS), last_begin):
+            first = suffix.start()  # the run of name characters the suffix ends ("…通报,二院": 二院)
+            while first > max(0, end - MAX_NAME_CHARS) and _NAME_CHAR.match(text[first - 1]):
+                first -= 1
+            for begin in range(first, last_begin):
                 candidate = normalize_for_search(text[begin:end])
                 if (any(used[begin:end]) or NOT_IN_NAMES.search(candidate) or _NOT_A_SHORT_FORM.match(candidate)
                         or candidate in GENERIC_UNIT_WORDS):
@@ -183,6 +187,8 @@ class UnitDirectory:
                     more.append((begin, end, owners.pop()))
                     used[begin:end] = [True] * (end - begin)
                     break
+                if candidate[0] in self._names_with_char:
+                    break  # "雁汀市第一人民医院" is a name of its own, not 人民医院 with words before it
         for nickname in _ASKED_ON_ITS_OWN.finditer(text):
             begin, end = nickname.span(1)
             short = normalize_for_search(nickname.group(1))
@@ -198,6 +204,7 @@ class UnitDirectory:
 
 
 _SUFFIX_ANYWHERE = re.compile(UNIT_SUFFIX_WORDS)
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Too short to stand for one unit: a level word and an organ ("市委", "县里", "区委"), or one character.
 _NOT_A_SHORT_FORM = re.compile(r"^(?:.|[省市区县镇乡村].)$")
 # A two- to four-character word asked about on its own, as units are in follow-ups ("文旅那边呢?").

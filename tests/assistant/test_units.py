@@ -75,6 +75,7 @@ def test_short_forms_the_word_cutter_splits_and_nicknames_asked_on_their_own_nam
     # The inspector and level words are no short forms: 市委 is not 滨河市卫健委.
     assert units.find_units("市委第二巡察组对哪些单位进行了巡察?") == []
     assert units.find_units("哪些单位搞了文旅项目?") == []
+    assert units.find_units("滨河市第一人民医院的整改情况怎么样?") == []  # another hospital, not 第二人民医院
 
 
 def titled_row(notice_id: str, unit: str, title: str) -> NoticeRow:
