@@ -20,6 +20,7 @@ from assistant.compute import plain
 from assistant.computed_figures import gather_unit
 from assistant.computed_inputs import CitationNumbers, UnitResult
 from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
+from assistant.plain_words import with_official_terms
 from assistant.records_question import FAMILIES
 from index.catalog import NoticeRow
 from index.vocabulary import MEASURE_QUESTION_WORDS, MONEY_KINDS, PEOPLE_QUESTION_WORDS, MONEY_QUESTION_WORDS, RULE_QUESTION_WORDS
@@ -112,7 +113,9 @@ def scope_for_computation(question: str, units_named: Sequence[str], all_units: 
 
 
 def read_computed_questions(question: str) -> list[ComputedQuestion]:
-    """Every computation a question asks for: one per clause ("谁问题多?整改完成率谁高?" asks two)."""
+    """Every computation a question asks for: one per clause ("谁问题多?整改完成率谁高?" asks two);
+    plain words count as notices write them ("谁立的规矩多?" compares 制度)."""
+    question = with_official_terms(question)
     plans: list[ComputedQuestion] = []
     for clause in CLAUSES.split(question):
         plan = read_computed_question(clause)

@@ -182,3 +182,11 @@ def test_everyday_wordings_of_a_computed_comparison_are_read():
     assert shorter.metric.key == "feedback_to_publish" and shorter.ascending
     assert read_computed_question("东临和惠济谁的整改完成得更好?").metric.key == "rectified_share"
     assert read_computed_question("谁挽回的损失大?").metric.key == "money"
+
+
+def test_plain_words_are_computed_as_notices_write_them():
+    plan = read_computed_question("浙南和东临谁立的规矩多?多几项?")
+    assert plan is None  # the notices' word for 规矩 is 制度: read with plain words, not alone
+    from assistant.computed_answer import read_computed_questions
+
+    assert [p.metric.key for p in read_computed_questions("浙南和东临谁立的规矩多?多几项?")] == ["rules"]

@@ -22,3 +22,7 @@ def test_how_many_people_at_the_end_of_a_question_is_a_count():
     profile = profile_question("清退的比赛奖金涉及几个人?")
     assert profile.wants_number and satisfies(profile, "已全部清退6人超标准发放奖金3200元。")
     assert not satisfies(profile, "超标准发放的比赛奖金已全部清退。")
+
+
+def test_which_team_came_asks_for_the_inspecting_team():
+    assert profile_question("那次巡视是哪个组来的?").metadata_fields == ("inspecting_body",)
