@@ -64,7 +64,7 @@ class Answer:
             # A follow-up was read in the light of the conversation: show how, so a wrong reading shows.
             parts.append(f"> 按“{_escape(self.standalone_question)}”理解")
         # One line per unit must stay one line: a single newline becomes a Markdown hard break.
-        parts.append(_with_hard_breaks(self.text.strip()))
+        parts.append(with_hard_breaks(self.text.strip()))
         if self.citations:
             lines = [f"来源{FULL_WIDTH_COLON}"]
             for citation in self.citations:
@@ -73,7 +73,7 @@ class Answer:
         return "\n\n".join(parts)
 
 
-def _with_hard_breaks(text: str) -> str:
+def with_hard_breaks(text: str) -> str:
     """Single newlines become Markdown hard breaks, except around table rows (they need plain ones)."""
     lines = text.split("\n")
     out = []

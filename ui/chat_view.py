@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, Citation, with_hard_breaks
 from ui.conversation import ChatTurn
 from ui.safe_markdown import neutralise_markdown
 
@@ -44,19 +44,6 @@ def link_citation_markers(text: str, turn_index: int, numbers: set[int]) -> str:
     return "".join(parts)
 
 
-def _hard_breaks(text: str) -> str:
-    """Keep one line per line: a single newline outside tables becomes a Markdown hard break."""
-    lines = text.split("\n")
-    out = []
-    for index, line in enumerate(lines):
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        in_table = line.lstrip().startswith("|") or following.lstrip().startswith("|")
-        if line.strip() and following.strip() and not in_table:
-            line += "  "
-        out.append(line)
-    return "\n".join(out)
-
-
 def _source_list(citations: list[Citation], turn_index: int) -> str:
     items = []
     for citation in citations:
@@ -77,7 +64,7 @@ def answer_message(answer: Answer, turn_index: int, text: str | None = None) -> 
     if answer.standalone_question and answer.standalone_question != answer.question:
         parts.append(f"> 按“{neutralise_markdown(answer.standalone_question)}”理解")
     body = answer.text.strip() if text is None else text
-    parts.append(_hard_breaks(link_citation_markers(body, turn_index, numbers)))
+    parts.append(with_hard_breaks(link_citation_markers(body, turn_index, numbers)))
     if text is None and answer.citations:
         parts.append(_source_list(answer.citations, turn_index))
     return "\n\n".join(parts)
@@ -86,7 +73,7 @@ def answer_message(answer: Answer, turn_index: int, text: str | None = None) -> 
 def partial_message(text: str, turn_index: int) -> str:
     """A reply still streaming from the LLM: its text so far, markers linked as they appear."""
     numbers = {int(n) for n in CITATION_MARKER.findall(text)}
-    return _hard_breaks(link_citation_markers(text, turn_index, numbers)) + " …"
+    return with_hard_breaks(link_citation_markers(text, turn_index, numbers)) + " …"
 
 
 def reveal_prefixes(text: str, steps: int = 10) -> list[str]:
