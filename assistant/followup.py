@@ -54,6 +54,7 @@ _AMONG_THOSE = re.compile(
 )
 # Wording that asks about every unit in the library, whatever was discussed.
 _EVERY_UNIT = re.compile(r"哪些|各单位|各个单位|所有|全部|每个|每家|[几两三四五六七八九十\d]+个单位|[几两三四五六七八九十\d]+家|资料库|库里")
+_UNIT_COUNT = re.compile(r"(\d+|[两三四五六七八九十])(?:个单位|家)")
 _DISCUSSED_TURNS = 3  # user questions looked back on for the units being compared
 # Turns of the conversation read for a follow-up: a chain of six exchanges, plenty for "那X呢" chains.
 MAX_HISTORY_TURNS = 12
@@ -79,9 +80,12 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     history = list(history)[-MAX_HISTORY_TURNS:]
     # Units asked about: those the library holds, and names of units it lacks ("那长岭镇呢?" is about 长岭镇).
     named = directory.find_units(question) + unknown_unit_names(question, directory)
-    if history and not named and _AMONG_THOSE.search(question) and not _EVERY_UNIT.search(question):
+    if history and not named and _AMONG_THOSE.search(question):
         discussed = _units_discussed(history, directory)
-        if len(discussed) >= 2:  # "哪家追回的钱更多?" after talking of two units compares those two
+        # "哪家追回的钱更多?" / "两家谁整改得好?" after talking of two units compares those two;
+        # "五个单位里谁…" in a library of five means every unit.
+        every = _EVERY_UNIT.search(question) and _units_counted(question) != len(discussed)
+        if len(discussed) >= 2 and not every:
             return f"{'和'.join(discussed)}:{question}"
     if not history or asks_across_units(question):
         return question
@@ -102,6 +106,14 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
         return question
     reference = referenced_clause(question, previous_answer)
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
+
+
+def _units_counted(question: str) -> int:
+    """How many units the question counts ("两家" 2, "三个单位" 3), or 0."""
+    match = _UNIT_COUNT.search(question)
+    if match is None:
+        return 0
+    return int(match.group(1)) if match.group(1).isdigit() else "一两三四五六七八九十".find(match.group(1)) + 1
 
 
 def _units_discussed(history: Sequence[dict], directory: UnitDirectory) -> list[str]:

@@ -133,3 +133,8 @@ def test_compared_with_a_new_unit_asks_the_last_question_of_both():
 def test_a_count_of_units_in_the_question_asks_about_every_unit_not_those_discussed():
     history = [*HISTORY, {"role": "user", "content": "那东湖呢?"}, {"role": "assistant", "content": "是园区纪工委。"}]
     assert condense_with_rules(history, "五个单位里谁的问题最多?", directory()) == "五个单位里谁的问题最多?"
+
+
+def test_two_of_them_after_talking_of_two_units_compares_those_two():
+    history = [*HISTORY, {"role": "user", "content": "那东湖呢?"}, {"role": "assistant", "content": "是园区纪工委。"}]
+    assert condense_with_rules(history, "两家谁整改得好?", directory()) == "青禾市云岭区和东湖高新产业园:两家谁整改得好?"
