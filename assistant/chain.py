@@ -152,8 +152,8 @@ class AnswerChain:
             turn.retrieval = self._retrieve_mentions(turn)
             return turn
         turn.retrieval = self.workspace.retriever.retrieve(turn.standalone_question, units=turn.units, k=turn.k)
-        if turn.retrieval.notice:
-            turn.notice = " ".join(filter(None, [turn.notice, turn.retrieval.notice]))
+        read_as = self.workspace.retriever.directory.short_forms_read(turn.question)  # "二院" → its unit, said
+        turn.notice = " ".join(filter(None, [turn.notice, turn.retrieval.notice, read_as]))
         return turn
 
     def _retrieve_mentions(self, turn: Turn) -> RetrievalResult:

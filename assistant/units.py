@@ -107,6 +107,13 @@ class UnitDirectory:
             found.setdefault(unit, begin)
         return sorted(found, key=found.get)
 
+    def short_forms_read(self, text: str) -> str:
+        """How the short forms in a question were read ("“二院”按雁汀市第二人民医院理解。"), or "" when none was."""
+        names = {entry.unit: {normalize_for_search(n) for n in entry.names} for entry in self.entries}
+        read = [(text[begin:end], unit) for begin, end, unit in self.mentions(text)
+                if normalize_for_search(text[begin:end]) not in names.get(unit, set())]
+        return "".join(f"“{short}”按{unit}理解。" for short, unit in dict.fromkeys(read))
+
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
         """(begin, end, unit) of each unit name in text, in reading order; spans index the text as given
         (NFKC folding keeps the length of Chinese text and of the punctuation met in questions)."""

@@ -100,3 +100,10 @@ def test_notice_without_a_recognised_unit_is_never_listed_under_its_file_name():
 def test_unit_label_is_the_unit_when_recognised():
     assert unit_label(titled_row("n8", "柳林街道", "")) == "柳林街道"
     assert unit_label(titled_row("n9", "", "")) == "未识别单位(n9.txt)"
+
+
+def test_a_short_form_read_as_a_unit_is_said_so_the_user_can_check_it():
+    name = "滨河市第二人民医院"
+    units = UnitDirectory([NoticeRow("n", "/n.txt", "n.txt", "", name, NoticeMetadata(unit=name, aliases=[name]), 1, "ready", 0)])
+    assert units.short_forms_read("二院的食堂怎么整改的?") == "“二院”按滨河市第二人民医院理解。"
+    assert units.short_forms_read("滨河市第二人民医院的食堂怎么整改的?") == ""  # its own name needs no note
