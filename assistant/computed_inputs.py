@@ -50,13 +50,15 @@ class CitationNumbers:
     def __init__(self) -> None:
         self.items: list[Citation] = []
 
-    def cite(self, notice: NoticeRow, text: str, start: int, end: int) -> str:
+    def cite(self, notice: NoticeRow, text: str, start: int, end: int, section_path: str = "") -> str:
         for citation in self.items:
             if (citation.notice_id, citation.start, citation.end) == (notice.notice_id, start, end):
                 return f"[{citation.n}]"
         n = len(self.items) + 1
         unit = notice.unit or notice.title or notice.file_name
-        self.items.append(Citation(n, notice.notice_id, notice.title or notice.file_name, unit, "", text[start:end], start, end))
+        self.items.append(
+            Citation(n, notice.notice_id, notice.title or notice.file_name, unit, section_path, text[start:end], start, end)
+        )
         return f"[{n}]"
 
 

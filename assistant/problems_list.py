@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer
+from assistant.computed_inputs import CitationNumbers
 from index.catalog import NoticeRow
 from index.headings import parse_heading
 
@@ -49,14 +50,12 @@ def answer_problems(
     notice_text_of: Callable[[str], str | None],
 ) -> Answer | None:
     """The problem headings of the unit's notices, in order and cited; None when none is found."""
-    citations: list[Citation] = []
+    citations = CitationNumbers()
     items: list[str] = []
     for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit):
         text = notice_text_of(notice.notice_id) or ""
-        for start, label in problem_headings(text):
-            citations.append(Citation(len(citations) + 1, notice.notice_id, notice.title or notice.file_name, unit,
-                                      "", label, start, start + len(label)))
-            items.append(f"- {label}[{len(citations)}]")
+        items.extend(f"- {label}{citations.cite(notice, text, start, start + len(label))}"
+                     for start, label in problem_headings(text))
     if len(items) < 2:
         return None  # no list of problems to show: the passage answer looks for them
     shown = items[:MAX_ITEMS]
@@ -65,7 +64,7 @@ def answer_problems(
         question=question,
         standalone_question=standalone_question,
         text="\n".join([f"{unit}的通报列出的问题(按通报原文标题):", *shown, *more]),
-        citations=citations[:MAX_ITEMS],
+        citations=citations.items[:MAX_ITEMS],
         answerer=ANSWERER,
         units=[unit],
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer
+from assistant.computed_inputs import CitationNumbers
 from index.catalog import NoticeRow
 from index.documents import Chunk
 from index.headings import parse_heading
@@ -42,7 +43,7 @@ def answer_unfinished(
     """The unit's items still under way, each with its problem's heading; None when not asked or none stated."""
     if not ASKS_UNFINISHED.search(standalone_question or question):
         return None
-    citations: list[Citation] = []
+    citations = CitationNumbers()
     summary, items = [], []
     for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit):
         text = notice_text_of(notice.notice_id) or ""
@@ -57,7 +58,7 @@ def answer_unfinished(
                 continue
             quoted.add((start, end))
             sentence = text[start:end]
-            marker = _cite(citations, notice, unit, text, start, end, _section(chunks, start))
+            marker = citations.cite(notice, text, start, end, _section(chunks, start))
             if _HAS_COUNT.search(sentence) and not items:
                 summary.append(f"- {sentence}{marker}")
                 continue
@@ -65,7 +66,7 @@ def answer_unfinished(
             if heading is None:
                 items.append(f"- {sentence}{marker}")
             else:
-                label = _cite(citations, notice, unit, text, *heading, _section(chunks, heading[0]))
+                label = citations.cite(notice, text, *heading, _section(chunks, heading[0]))
                 items.append(f"- {text[heading[0]:heading[1]]}{label}:{sentence}{marker}")
     if not items and not summary:
         return None
@@ -75,7 +76,7 @@ def answer_unfinished(
         question=question,
         standalone_question=standalone_question,
         text="\n".join(lines),
-        citations=[c for c in citations if c.n in used],
+        citations=[c for c in citations.items if c.n in used],
         answerer=ANSWERER,
         units=[unit],
     )
@@ -110,12 +111,3 @@ def _heading_span(text: str, position: int) -> tuple[int, int] | None:
         offset -= 1  # the newline before this line
     return None
 
-
-def _cite(citations: list[Citation], notice: NoticeRow, unit: str, text: str, start: int, end: int, section: str) -> str:
-    for citation in citations:
-        if (citation.notice_id, citation.start, citation.end) == (notice.notice_id, start, end):
-            return f"[{citation.n}]"
-    n = len(citations) + 1
-    citations.append(Citation(n, notice.notice_id, notice.title or notice.file_name, unit, section,
-                              text[start:end], start, end))
-    return f"[{n}]"
