@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
+from index.figures import parse_chinese_number
 
 # What is left of an elliptical follow-up once its unit names are taken out: only these words.
 _FILLER_WORDS = (
@@ -111,9 +112,7 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
 def _units_counted(question: str) -> int:
     """How many units the question counts ("两家" 2, "三个单位" 3), or 0."""
     match = _UNIT_COUNT.search(question)
-    if match is None:
-        return 0
-    return int(match.group(1)) if match.group(1).isdigit() else "一两三四五六七八九十".find(match.group(1)) + 1
+    return int(parse_chinese_number(match.group(1)) or 0) if match else 0
 
 
 def _units_discussed(history: Sequence[dict], directory: UnitDirectory) -> list[str]:

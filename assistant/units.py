@@ -76,6 +76,7 @@ class UnitDirectory:
             self.entries.append(UnitEntry(unit, tuple(notice_ids[unit]), tuple(usable)))
             self._names.extend((normalize_for_search(n), unit) for n in usable)
         self._names.sort(key=lambda pair: -len(pair[0]))
+        self._own_names = set(self._names)  # (name, unit): a mention by one of these needs no "read as" note
         # One question is read for units several times (follow-ups, retrieval, unknown names, answer):
         # the directory is rebuilt whenever the library changes, so its answers can be remembered.
         self._remembered_mentions = lru_cache(maxsize=512)(self._find_mentions)
@@ -109,9 +110,8 @@ class UnitDirectory:
 
     def short_forms_read(self, text: str) -> str:
         """How the short forms in a question were read ("“二院”按雁汀市第二人民医院理解。"), or "" when none was."""
-        names = {entry.unit: {normalize_for_search(n) for n in entry.names} for entry in self.entries}
         read = [(text[begin:end], unit) for begin, end, unit in self.mentions(text)
-                if normalize_for_search(text[begin:end]) not in names.get(unit, set())]
+                if (normalize_for_search(text[begin:end]), unit) not in self._own_names]
         return "".join(f"“{short}”按{unit}理解。" for short, unit in dict.fromkeys(read))
 
     def mentions(self, text: str) -> list[tuple[int, int, str]]:
