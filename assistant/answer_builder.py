@@ -10,6 +10,7 @@ from assistant.evidence import Evidence
 
 NOT_FOUND = "通报中未找到相关内容"
 RELATED = "相关但未直接回答"
+NO_CONTENT_UNITS = "未找到相关内容的单位"  # the line of a which-units answer naming the units that do not qualify
 COLON = "\uff1a"
 _NOT_MENTIONED = "通报未提及"
 

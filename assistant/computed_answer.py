@@ -53,7 +53,7 @@ FEEDBACK_TO_PUBLISH = re.compile(
 )
 INSPECTION_TO_FEEDBACK = re.compile(rf"巡[察视](?:结束|完成|到){_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)")
 INSPECTION = re.compile(r"巡[察视]|进驻|被巡")
-SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|整改(?:完成)?得(?:更|比较)?好")
+SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|(?:整改|完成)(?:完成)?得(?:更|比较)?好")
 RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
 MEASURES = re.compile(MEASURE_QUESTION_WORDS)
 RULES = re.compile(RULE_QUESTION_WORDS)

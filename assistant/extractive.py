@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from langchain_core.documents import Document
 
 from assistant.answer import Answer
-from assistant.answer_builder import COLON, AnswerBuilder, comparison_table, one_line
+from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
 from assistant.asked_thing import states_the_asked_thing
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import (
@@ -263,7 +263,7 @@ class ExtractiveAnswerer:
             for index, (unit, pieces) in enumerate(rows, start=1):
                 builder.lines.append(f"{index}. {unit}{COLON}{''.join(pieces)}")
         if missing:
-            builder.lines.append(f"未找到相关内容的单位{COLON}{'、'.join(missing)}。")
+            builder.lines.append(f"{NO_CONTENT_UNITS}{COLON}{'、'.join(missing)}。")
 
     def _comparison_meaning(self, retrieval: RetrievalResult, question: Question) -> dict[str, list[Evidence]]:
         """Each compared unit's evidence, re-ranked by closeness in meaning to the question's topic."""

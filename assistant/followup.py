@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
@@ -44,7 +45,19 @@ _CLAUSE_END = re.compile(r"[,，。;；\n]")
 _CITATION_MARK = re.compile(r"\[\d+\]|[|*#>`_-]{2,}|^[-*]\s", re.M)
 _MAX_REFERENCE_CHARS = 80
 # What is left of "跟X比呢?" / "X多还是Y多?" once units and filler words are out: a comparison with the last question.
-_COMPARED_WITH = re.compile(r"(?:跟|和|与|同)?(?:比|相比|比较|对比|比一比|比比)|([多少高低长短])还?是\1|(?:谁|哪个|哪家)更?[多少高低长短]")
+_COMPARED_WITH = re.compile(
+    r"(?:(?:跟|和|与|同)?(?:比|相比|比较|对比|比一比|比比))?"
+    r"(?:([多少高低长短])还?是\1|[多高长快早]还?是[少低短慢晚]|[少低短慢晚]还?是[多高长快早]|(?:谁|哪个|哪家)更?[多少高低长短]|更?[多少高低长短](?:吗|么|不|没有)?)?"
+)
+# A comparison that names nothing to compare: "哪个多?", "那两家谁高?", "谁更少一些?".
+_BARE_WHICH = re.compile(
+    r"(?:那|那么)?(?:两家|两个单位|它们俩|它们|这两家|这几家)?(?:谁|哪个|哪家|哪一个|哪一家|哪边)"
+    r"更?[多少高低长短快慢]?(?:一些|一点|些)?(?:呢|啊|呀)?"
+)
+_HOW_MANY = re.compile(r"多少|几[个项人件条笔次]?")
+_SHORT_FIGURE_CHARS = 6  # "各建了多少项" is 6; longer follow-ups name what they count
+_ACROSS_WORDS = re.compile(r"有没有单位|有哪些单位|哪些单位|哪几家单位|哪几个单位|哪几家|哪些|哪家|[?？]")
+_ASKS_WHICH = re.compile(r"(?:哪个|哪家|谁)更?[多少高低长短]")
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[a-zA-Z0-9]+")
 # Answer-shape words a re-asked question may add ("也清退了吗", "清退了多少"): no new topic.
 _QUESTION_TAIL = {"多少", "几个", "哪些", "什么", "了吗", "没有", "是否"}
@@ -65,7 +78,10 @@ def units_in_history(history: Sequence[dict], directory: UnitDirectory) -> list[
     """Units named in the most recent turn pair that names any, user turn first."""
     for turn_index in range(len(history) - 1, -1, -1):
         turn = history[turn_index]
-        units = directory.find_units(str(turn.get("content", "")))
+        content = str(turn.get("content", ""))
+        if turn.get("role") == "assistant":  # a which-units answer's units that do not qualify are not discussed
+            content = "\n".join(line for line in content.splitlines() if not line.startswith(NO_CONTENT_UNITS))
+        units = directory.find_units(content)
         if turn.get("role") == "assistant" and turn_index > 0:
             # The user's question of that exchange defines its scope better than the reply.
             asked = directory.find_units(str(history[turn_index - 1].get("content", "")))
@@ -83,19 +99,28 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     named = directory.find_units(question) + unknown_unit_names(question, directory)
     if history and not named and _AMONG_THOSE.search(question):
         discussed = _units_discussed(history, directory)
+        if len(discussed) < 2:  # "哪个多?" after a which-units answer: the units it listed
+            discussed = units_in_history(history, directory)
         # "哪家追回的钱更多?" / "两家谁整改得好?" after talking of two units compares those two;
         # "五个单位里谁…" in a library of five means every unit.
         every = _EVERY_UNIT.search(question) and _units_counted(question) != len(discussed)
         if len(discussed) >= 2 and not every:
+            if _BARE_WHICH.fullmatch(_PUNCTUATION.sub("", question)):
+                # "哪个多?" names no figure: the one the previous question asked about.
+                previous_question = _previous_exchange(history, directory)[0]
+                topic = _topic_of(previous_question, directory, len(discussed)).rstrip("?？")
+                return f"{'和'.join(discussed)}{topic}?{question}"
             return f"{'和'.join(discussed)}:{question}"
     if not history or asks_across_units(question):
         return question
     previous_question, previous_answer = _previous_exchange(history, directory)
-    if previous_question and named and (compared := _COMPARED_WITH.fullmatch(_residue(question, directory))):
+    residue = _residue(question, directory)
+    if previous_question and named and residue and (compared := _COMPARED_WITH.fullmatch(residue)):
         # "跟东湖比呢?", "那东湖多还是云岭多?": the previous question for these units side by side.
         units = list(dict.fromkeys([*directory.find_units(previous_question), *named])) if len(named) == 1 else named
-        more = next((f"哪个更{w}?" for w in "多少高低长短" if w in compared.group(0)), "")
-        return f"{'和'.join(units)}{_topic_of(previous_question, directory, len(units))}{more}"
+        topic = _topic_of(previous_question, directory, len(units))
+        more = next((f"哪个更{w}?" for w in "多少高低长短" if w in compared.group(0)), "哪个更多?" if "多少" in topic else "")
+        return f"{'和'.join(units)}{topic}{'' if _ASKS_WHICH.search(topic) else more}"
     if previous_question and (is_elliptical(question, directory) or (named and _asked_again(question, previous_question, directory))):
         units = named or _other_units(question, history, directory)
         if units:
@@ -105,8 +130,15 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     units = units_in_history(history, directory)
     if not units:
         return question
-    reference = referenced_clause(question, previous_answer)
+    reference = referenced_clause(question, previous_answer) or _figure_topic(residue, previous_question, directory)
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
+
+
+def _figure_topic(residue: str, previous_question: str, directory: UnitDirectory) -> str:
+    """For "清了多少?" / "各建了多少项?": too short to say what is counted, so the previous question's topic."""
+    if len(residue) > _SHORT_FIGURE_CHARS or not _HOW_MANY.search(residue) or not previous_question:
+        return ""
+    return _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, 1)).strip("?？:： ").removeprefix("的")
 
 
 def _units_counted(question: str) -> int:
@@ -138,8 +170,9 @@ def _residue(question: str, directory: UnitDirectory) -> str:
 
 def _asked_again(question: str, previous_question: str, directory: UnitDirectory) -> bool:
     """"东湖也清退了吗?" after "云岭区清退了多少…津补贴?": every word left is a word of the previous question."""
-    words = [w for w in _WORD.findall(_residue(question, directory)) if w not in _QUESTION_TAIL]
-    return bool(words) and all(w in previous_question for w in words)
+    # "那东临多少?": only a question word is left, so the previous question is asked again.
+    words = _WORD.findall(_residue(question, directory))
+    return bool(words) and all(w in previous_question or w in _QUESTION_TAIL for w in words)
 
 
 def referenced_clause(question: str, previous_answer: str) -> str:
@@ -194,7 +227,7 @@ def _topic_of(question: str, directory: UnitDirectory, new_unit_count: int) -> s
     topic = re.sub(r"^(那么|那|请问)?(它们|它)?", "", topic.lstrip(":\uff1a ,\uff0c"))
     if new_unit_count == 1 and len(mentions) >= 2:
         # A comparison asked again for one unit is a question about that unit.
-        topic = COMPARISON.sub("", topic)
+        topic = COMPARISON.sub("", _ASKS_WHICH.sub("", topic))
         topic = re.sub(r"(分别|各自|都)", "", topic)
         topic = re.sub(r"(上|方面)\s*[?？]?$", "方面做了哪些工作?", topic, count=1)
-    return topic
+    return re.sub(r"[?？][?？\s]+", "?", topic)

@@ -43,7 +43,7 @@ def test_the_users_question_defines_the_scope_over_the_reply():
         {"role": "user", "content": "东湖的问题线索有多少?"},
         {"role": "assistant", "content": "东湖移交线索5件,云岭区另有9件。"},
     ]
-    assert condense_with_rules(history, "办结了几件?", directory()) == "东湖高新产业园:办结了几件?"
+    assert condense_with_rules(history, "办结了几件?", directory()).startswith("东湖高新产业园:办结了几件?")
 
 
 def _exchange(*turns: str) -> list[dict]:
@@ -125,7 +125,7 @@ def test_a_follow_up_in_any_everyday_wording_asks_the_last_question_of_the_new_u
 
 def test_compared_with_a_new_unit_asks_the_last_question_of_both():
     assert condense_with_rules(MONEY_HISTORY, "跟东湖比呢?", directory()) == (
-        "青禾市云岭区和东湖高新产业园清退了多少违规发放的津补贴?"
+        "青禾市云岭区和东湖高新产业园清退了多少违规发放的津补贴?哪个更多?"  # a figure compared is computed
     )
     assert condense_with_rules(MONEY_HISTORY, "那东湖多还是云岭多?", directory()).endswith("哪个更多?")
 

@@ -1,0 +1,73 @@
+"""Follow-ups about a figure: compared with another unit, asked again bare, or about the units just listed."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer_builder import NO_CONTENT_UNITS
+from assistant.chain import AnswerChain
+from assistant.followup import condense_with_rules
+from tests.assistant.test_followup import directory
+
+DONGHU = "东湖高新产业园"
+YUNLING = "青禾市云岭区"
+
+
+def _exchange(*turns: str) -> list[dict]:
+    return [{"role": ("user", "assistant")[i % 2], "content": text} for i, text in enumerate(turns)]
+
+
+@pytest.mark.parametrize("follow_up", ["比东湖多还是少?", "东湖比它多还是少?", "东湖多吗?", "跟东湖比呢?"])
+def test_more_or_fewer_than_another_unit_compares_the_previous_figure(follow_up):
+    history = _exchange("云岭区巡察发现了多少问题?", "18个问题[1]")
+
+    standalone = condense_with_rules(history, follow_up, directory())
+
+    assert standalone.endswith("巡察发现了多少问题?哪个更多?")
+    assert YUNLING in standalone and DONGHU in standalone
+
+
+def test_which_is_more_names_the_figure_the_previous_question_asked_for():
+    history = _exchange("云岭区清退了多少津补贴?", "12.6万元[1]", "东湖也清退了吗?", "3.2万元[1]")
+
+    assert condense_with_rules(history, "哪个多?", directory()) == f"{YUNLING}和{DONGHU}清退了多少津补贴?哪个多?"
+
+
+def test_a_bare_how_many_for_a_new_unit_asks_the_previous_question_of_it():
+    history = _exchange("云岭区巡察发现了多少问题?", "18个问题[1]")
+
+    assert condense_with_rules(history, "那东湖多少?", directory()) == f"{DONGHU}巡察发现了多少问题?"
+
+
+def test_each_how_many_after_a_which_units_answer_covers_the_units_it_listed():
+    listed = f"共有1个单位的通报涉及此问题：\n1. {DONGHU}：建立制度3项[1]\n{NO_CONTENT_UNITS}：{YUNLING}。"
+    history = _exchange("哪些单位建立了制度?", listed)
+
+    standalone = condense_with_rules(history, "各建了多少项?", directory())
+
+    assert standalone.startswith(f"{DONGHU}:") and YUNLING not in standalone
+    assert standalone.endswith("(建立了制度)")
+
+
+@pytest.fixture
+def chain(ingested) -> AnswerChain:
+    return AnswerChain(ingested)
+
+
+def test_another_unit_more_or_fewer_is_computed_with_both_figures_cited(chain, history):
+    first = chain.ask("云岭区巡察发现了多少问题?")
+
+    answer = chain.ask("东湖比它多还是少?", history=history(first))
+
+    assert answer.text.splitlines()[0] == f"{DONGHU}反馈问题23项,比{YUNLING}(18项)多5项。"
+    assert len(answer.citations) == 2
+
+
+def test_which_did_better_after_two_units_progress_compares_the_rectified_share(chain, history):
+    first = chain.ask("云岭区整改完成了多少?")
+    second = chain.ask("那东湖呢?", history=history(first))
+
+    answer = chain.ask("哪个完成得更好?", history=history(first) + history(second))
+
+    assert "16÷18=88.9%" in answer.text and "20÷23=87%" in answer.text
+    assert answer.text.startswith(f"{YUNLING}整改完成比例为88.9%")
