@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 ANSWERER = "extractive:computed"
 
 # Wording that asks for a computation: a difference, a duration, a share or an order.
-DURATION = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|隔了|间隔|相隔|晚了|迟了|更快|更慢|最快|最慢")
+DURATION = re.compile(r"多久|拖得?更?久|拖了|多长时间|几天|多少天|天数|历时|用时|时长|隔了|间隔|相隔|晚了|迟了|更快|更慢|最快|最慢")
 # How long an inspection lasted ("巡察时间更长", "巡察了几天"); "更早" asks which date comes first, not a length.
 LENGTH = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|更长|更久|更短|最长|最短|最久|相差|差多少|多多少|少多少|"
                     r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?:长|短|久)")
@@ -48,7 +48,7 @@ ALL_UNITS = re.compile(r"哪个单位|哪一个单位|哪家|哪些单位|各单
 
 _SPAN = r"[^,。;?？]{0,12}"
 FEEDBACK_TO_PUBLISH = re.compile(
-    rf"反馈{_SPAN}(?:发布|公布|公开|印发|通报(?:发布|公布|公开|出来|晚|早))|(?:发布|公布|公开){_SPAN}反馈"
+    rf"反馈{_SPAN}(?:发布|公布|公开|印发|[发出贴挂]了?(?:整改)?通报|通报(?:发布|公布|公开|出来|晚|早))|(?:发布|公布|公开){_SPAN}反馈"
     rf"|通报{_SPAN}(?:晚了|隔了|迟了)|(?:晚了|隔了|迟了){_SPAN}(?:发布|公布|公开)"  # late relative to the feedback
 )
 INSPECTION_TO_FEEDBACK = re.compile(rf"巡[察视](?:结束|完成|到){_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)")

@@ -21,7 +21,7 @@ NUMBER_WORDS = re.compile(r"多少|(?<!哪)几(?![位名个]?单位)|数量|金�
 MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
 DATE_WORDS = re.compile(r"什么时候|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
 PERSON_WORDS = re.compile(
-    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|哪位|哪几位|是何人|^谁|谁(?:出席|主持|讲话|参加|带队|负责|代表|作了?|宣读|通报)"
+    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|哪位|哪几位|是何人|^谁|谁(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
 )
 # Questions about the notice's own dates: the event (巡察, 反馈, 发布) right next to the date word.
 _WHEN = r"(什么时候|何时|哪天|哪一天|哪日|时间|日期|期间|哪年|几月)"
@@ -57,6 +57,7 @@ class QuestionProfile:
     metadata_fields: tuple[str, ...] = ()  # notice metadata that answers it directly
     counted_in: str = ""  # pattern of the measure words the asked count may be stated in ("多少项" -> 项|个|条)
     role: str = ""  # the post whose holder is asked for ("党委书记是谁" -> 书记)
+    name_asked: bool = False  # "叫什么/姓名": only a person's name answers, not the post that holds the role
 
 
 # "多少项/几个/多少人": the measure word of the asked count, and the ones a notice may state it in.
@@ -67,13 +68,18 @@ COUNTED_IN = {
     "万元": "万元|亿元|元", "亿元": "万元|亿元|元", "元": "万元|亿元|元",
 }
 # Posts whose holder a question may ask for ("党工委书记是谁", "组长是谁").
-ROLE = re.compile(r"副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
+# An organ before the post makes it another post (管委会主任 is not 办公室主任), so it is kept with it.
+ROLE = re.compile(r"(?:管委会|办公室|纪委|纪工委|工会|人大|政协)?副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
 NAME_AFTER_ROLE = (
     r"{role}(?:同志)?(?:由|是|为)?\s*([{surnames}][\u4e00-\u9fff]{{1,2}})"
     r"(?=同志|表示|出席|主持|讲话|作|代表|指出|强调|要求|带领|任|兼|向|为|在|对|[,，、。;；:：\s(（])"
 )
 # "以区委书记马军为组长", "由何云峰同志兼任办公室主任": the name before the post it takes.
 NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|担任|兼任|出任)[^,，。;；]{{0,8}}?{role}"
+# "成立以党工委主要负责同志为组长的领导小组": the post that holds the role, when the notice names no one.
+POST_BEFORE_ROLE = r"(?:以|由)[^,，。;；]{{2,24}}?(?:同志)?(?:为|任|担任|兼任)双?{role}"
+_LEADS = re.compile(r"谁(?:牵头|挂帅)|牵头人")  # who leads the rectification: its group's 组长
+NAME_ASKED = re.compile(r"名字|姓名|叫什么|叫啥")
 
 
 def profile_question(question: str) -> QuestionProfile:
@@ -82,6 +88,7 @@ def profile_question(question: str) -> QuestionProfile:
     wants_number = bool(NUMBER_WORDS.search(question)) and not wants_date
     fields: list[str] = []
     role = ROLE.search(question) if PERSON_WORDS.search(question) else None
+    role_name = role.group(0).lstrip("副") if role else "组长" if _LEADS.search(question) else ""
     if WHICH_TEAM.search(question) and role is None:  # "巡察组组长是谁" asks for a person, not the team
         fields.append("inspecting_body")
     if wants_date and INSPECTION_DATE.search(question):
@@ -93,11 +100,12 @@ def profile_question(question: str) -> QuestionProfile:
     count = ASKED_COUNT.search(question) if wants_number else None
     return QuestionProfile(
         counted_in=_counted_in(question, count) if count else "",
-        role=role.group(0).lstrip("副") if role else "",
+        role=role_name,
         wants_number=wants_number,
         wants_money=wants_number and bool(MONEY_WORDS.search(question)),
         wants_date=wants_date,
         wants_person=bool(PERSON_WORDS.search(question)),
+        name_asked=bool(NAME_ASKED.search(question)),
         metadata_fields=tuple(fields),
     )
 
@@ -125,7 +133,7 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
     if profile.wants_person and not (
         names_holder_of(profile.role, sentence) if profile.role
         else names_holder_of(ROLE.pattern, sentence) or has_person_name(sentence)  # "副主任柯文涛出席"
-    ):
+    ) and not (profile.role and not profile.name_asked and re.search(POST_BEFORE_ROLE.format(role=profile.role), sentence)):
         return False
     return True
 

@@ -45,3 +45,31 @@ def test_a_sanction_named_by_its_kind_answers_a_question_about_处分(chain_over
                                       "对负有责任的1名干部给予党内警告,对2名干部进行诫勉谈话。\n")
     answer = chain.ask("北苑街道处分了几个干部?")  # 党内警告 is a 处分
     assert not answer.not_found and "党内警告" in answer.text
+
+
+GROUP_NOTICE = """青禾县白沙镇党委关于巡察整改进展情况的通报
+
+县委第一巡察组于2023年4月10日向白沙镇党委反馈了巡察意见。镇党委成立以党委主要负责同志为组长,镇长为副组长的巡察整改工作领导小组。领导小组下设办公室,由吴海平同志兼任办公室主任,负责整改日常工作。
+
+截至目前,反馈的12个问题已完成整改10个。
+"""
+
+
+@pytest.fixture
+def group_chain(chain_over) -> AnswerChain:
+    return chain_over("baisha.txt", GROUP_NOTICE)
+
+
+@pytest.mark.parametrize("question", ["白沙镇整改领导小组组长是谁?", "白沙镇的整改是谁牵头的?"])
+def test_who_leads_is_answered_with_the_post_when_the_notice_names_no_one(group_chain, question):
+    answer = group_chain.ask(question)
+    assert not answer.not_found and "以党委主要负责同志为组长" in answer.text
+
+
+def test_a_name_asked_for_is_not_answered_with_a_post(group_chain):
+    assert group_chain.ask("白沙镇整改领导小组组长叫什么名字?").not_found
+
+
+def test_the_holder_of_another_post_is_not_the_one_asked_for(group_chain):
+    answer = group_chain.ask("白沙镇管委会主任叫什么?")
+    assert answer.not_found and "吴海平" not in answer.text.split("相关但未直接回答")[0]
