@@ -100,3 +100,15 @@ def test_simplified_reading_drops_readings_and_keeps_simplified_text():
 def test_a_name_is_given_back_as_the_page_writes_it():
     assert written_form("青禾市中心医院", "巡察青禾市中心醫(yī)院黨委") == "青禾市中心醫院"
     assert written_form("湖西省卫生健康委", "湖西省委巡視組對省衛生健康委") == "湖西省衛生健康委"
+
+
+def test_the_day_of_a_feedback_meeting_is_the_feedback_date():
+    text = "9月2日,市委第三巡察组召开巡察市卫健委党委情况反馈会。王某代表市卫健委党委作表态发言。"
+    assert extract_notice_metadata(text).feedback_date.value == "9月2日"
+    text = "3月23日下午,县委第二巡察组在石桥镇会议中心召开巡察“回头看”情况反馈大会。"
+    assert extract_notice_metadata(text).feedback_date.value == "3月23日"
+
+
+def test_a_meeting_on_rectification_feedback_is_not_the_feedback_date():
+    text = "5月6日,石桥镇召开巡察整改情况反馈会,听取整改进展。"
+    assert extract_notice_metadata(text).feedback_date is None
