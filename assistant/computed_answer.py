@@ -48,7 +48,7 @@ ALL_UNITS = re.compile(r"哪个单位|哪一个单位|哪家|哪些单位|各单
 
 _SPAN = r"[^,。;?？]{0,12}"
 FEEDBACK_TO_PUBLISH = re.compile(
-    rf"反馈{_SPAN}(?:发布|公布|公开|印发|通报(?:发布|公布|公开|出来|晚|早))|(?:发布|公布|公开){_SPAN}反馈"
+    rf"反馈{_SPAN}(?:发布|公布|公开|印发|[发出]通报|通报(?:发布|公布|公开|出来|晚|早))|(?:发布|公布|公开){_SPAN}反馈"
     rf"|通报{_SPAN}(?:晚了|隔了|迟了)|(?:晚了|隔了|迟了){_SPAN}(?:发布|公布|公开)"  # late relative to the feedback
 )
 INSPECTION_TO_FEEDBACK = re.compile(rf"巡[察视](?:结束|完成|到){_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)")

@@ -110,6 +110,7 @@ def test_questions_that_ask_for_no_computation_are_left_to_other_answers(catalog
     assert read_computed_question("哪个单位整改完成率最高?").metric.key == "rectified_share"
     assert read_computed_question("反馈后多久才发布通报?").metric.key == "feedback_to_publish"
     assert read_computed_question("石桥区的通报晚了多少天发布?").metric.key == "feedback_to_publish"
+    assert read_computed_question("从反馈到发通报,石桥区和柳林街道谁更快?").metric.key == "feedback_to_publish"
     assert _ask(catalogue, "石桥区挽回的经济损失比上一轮更多吗?", [SHIQIAO]) is None  # one unit: nothing to compare
 
 

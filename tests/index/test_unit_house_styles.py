@@ -112,3 +112,12 @@ def test_the_day_of_a_feedback_meeting_is_the_feedback_date():
 def test_a_meeting_on_rectification_feedback_is_not_the_feedback_date():
     text = "5月6日,石桥镇召开巡察整改情况反馈会,听取整改进展。"
     assert extract_notice_metadata(text).feedback_date is None
+
+
+def test_search_tokens_of_a_traditional_page_match_a_simplified_question():
+    from index.lexical import ChineseTokenizer
+
+    tokenizer = ChineseTokenizer()
+    page = set(tokenizer.tokenize("市委第五巡察組組長張某宣讀了反饋意見"))
+    assert {"宣读", "反馈", "意见"} <= page
+    assert set(tokenizer.tokenize("反馈意见是谁宣读的")) & page >= {"宣读", "反馈", "意见"}
