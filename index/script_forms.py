@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 # A pinyin reading a mirror page writes after a character: 醫(yī), 衛(wèi).
-_READING = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
+_READING = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 _READING_OPTIONAL = r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))?"
 
 
@@ -31,10 +31,24 @@ def _simplified_to_traditional() -> dict[str, str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _translation() -> dict[int, str]:
+    return str.maketrans(_traditional_to_simplified())
+
+
 def simplified_reading(text: str) -> str:
     """The text with readings removed and traditional characters written in simplified form."""
-    table = _traditional_to_simplified()
-    return "".join(table.get(char, char) for char in _READING.sub("", text))
+    return _without_readings(text).translate(_translation())
+
+
+def _without_readings(text: str) -> str:
+    """The text without the pinyin readings written right after a character."""
+
+    def drop(match: re.Match[str]) -> str:
+        after_character = match.start() > 0 and "\u4e00" <= text[match.start() - 1] <= "\u9fff"
+        return "" if after_character else match.group(0)
+
+    return _READING.sub(drop, text)
 
 
 def written_form(name: str, text: str) -> str:
@@ -43,6 +57,6 @@ def written_form(name: str, text: str) -> str:
     pattern = "".join(f"[{re.escape(char + forms.get(char, ''))}]{_READING_OPTIONAL}" for char in name)
     match = re.search(pattern, text) if name else None
     if match:
-        return _READING.sub("", match.group(0))
+        return _without_readings(match.group(0))
     # Not written in one piece (湖北省 + 衛生健康委): each character in the script the text uses for it.
     return "".join(next((t for t in forms.get(char, "") if t in text), char) for char in name)
