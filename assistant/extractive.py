@@ -41,6 +41,9 @@ from index.documents import NoticeMetadata
 from index.sentences import split_sentences
 
 MAX_EXTENDED_QUOTE_CHARS = 260
+# How many following sentences one quote may take in (each within MAX_EXTENDED_QUOTE_CHARS): a list split by
+# ；into several short items (政务处分0人；组织处理0人；诫勉0人；…) stays whole; 4 covers the lists seen.
+MAX_LIST_EXTENSIONS = 4
 SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时")
 
 
@@ -160,8 +163,17 @@ class ExtractiveAnswerer:
                 break
             if item not in chosen and item.fits_profile and item.score >= share * best:
                 chosen.append(item)
-        chosen = [self._extend(item, question) for item in chosen[:limit]]
+        chosen = [self._extend_list(item, question) for item in chosen[:limit]]
         return distinct(sorted(chosen, key=lambda e: (e.notice_id, e.start)))
+
+    def _extend_list(self, item: Evidence, question: Question) -> Evidence:
+        """_extend until the quote stops growing: a list of counts split by ；(处分0人；诫勉0人；…) is read whole."""
+        for _ in range(MAX_LIST_EXTENSIONS):
+            extended = self._extend(item, question)
+            if extended.end == item.end:
+                break
+            item = extended
+        return item
 
     def _extend(self, item: Evidence, question: Question) -> Evidence:
         """Join the next sentence when the quote is a heading or too short to stand alone,

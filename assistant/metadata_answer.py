@@ -39,6 +39,8 @@ def metadata_lines(
         fields += [f for f in INSPECTION_FACTS if f not in fields]
     lines = []
     for notice_id, metadata in notices_of_unit(unit):
+        if not any(getattr(metadata, name) is not None for name in profile.metadata_fields):
+            continue  # companions follow the asked fact; without it they answer another question
         parts = []
         for field_name in fields:
             value = getattr(metadata, field_name)

@@ -26,6 +26,7 @@ import numpy as np
 
 from index.bm25 import Bm25Snapshot, empty_snapshot, load_snapshot, save_snapshot
 from index.catalog import Catalog
+from index.script_forms import simplified_reading
 
 logger = logging.getLogger(__name__)
 jieba.setLogLevel(logging.WARNING)
@@ -69,9 +70,9 @@ class ChineseTokenizer:
                     self._jieba.add_word(word, freq=50000)
 
     def tokenize(self, text: str) -> list[str]:
-        """Search tokens of text: stop words, punctuation and spaces dropped."""
+        """Search tokens of text: stop words, punctuation and spaces dropped; traditional script read as simplified."""
         with self._lock:
-            pieces = self._jieba.lcut_for_search(normalize_for_search(text))
+            pieces = self._jieba.lcut_for_search(normalize_for_search(simplified_reading(text)))
         return [p for p in pieces if p.strip() and p not in self._stop and _MEANINGFUL.search(p)]
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from index.documents import NoticeMetadata, SourcedValue
+from index.script_forms import simplified_reading, written_form
 from index.unit_sources import choose_unit_and_short_forms
 from index.units import unit_aliases
 from index.vocabulary import DAY, ISO_DATE, MONTH, PERIOD_SEPARATOR, YEAR
@@ -29,7 +30,8 @@ INSPECTING_GROUP = re.compile(
     r"(?P<kind>巡察|巡视)(?:第(?P<numeral2>[一二三四五六七八九十\d]+))?组(?!织)"
 )
 INSPECTION_VERB = re.compile(r"[^。;；\n]{0,60}?(?:对|进驻|向)[^。;；\n]{1,60}?(?:进行|开展|反馈)")
-FEEDBACK_VERB = re.compile(r"反馈(了)?(?:专项|常规|机动|提级)?(?:巡察|巡视)?(?:意见|情况)|进行了反馈")
+# …向X反馈了巡察意见; a feedback meeting held on the date (召开巡察X党委情况反馈会) is the feedback too.
+FEEDBACK_VERB = re.compile(r"反馈(了)?(?:专项|常规|机动|提级)?(?:巡察|巡视)?(?:意见|情况)|进行了反馈|情况反馈大?会")
 NOT_FEEDBACK = re.compile(r"整改|印发|研究|部署|制定|学习")
 TITLE_ENDINGS = ("通报", "公告", "公示", "报告", "情况", "公开")
 NAVIGATION = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»›]")
@@ -53,13 +55,13 @@ def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
     """Read title, unit, inspecting body, dates from a notice's text; what it does not state stays empty."""
     title = find_title(text)
     file_title = _title_from_file_name(file_name) if not title else ""
-    unit, short_forms = choose_unit_and_short_forms(text, title, file_title)
+    unit, title, aliases = _unit_title_and_aliases(text, title, file_title)
     body = find_inspecting_body(text)
     period = find_inspection_period(text)
     metadata = NoticeMetadata(
         title=title or file_title,
         unit=unit,
-        aliases=unit_aliases(unit, text, short_forms),
+        aliases=aliases,
         inspecting_body=body,
         inspection_kind=find_inspection_kind(text, body, title or file_title),
         inspection_period=period,
@@ -68,6 +70,21 @@ def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
     )
     logger.debug("metadata for %s: unit=%r body=%r", file_name or "<text>", unit, body)
     return metadata
+
+
+def _unit_title_and_aliases(text: str, title: str, file_title: str) -> tuple[str, str, list[str]]:
+    """The unit, title and aliases; a page in traditional script is read in simplified form, named as written."""
+    reading = simplified_reading(text)
+    if reading == text:
+        unit, short_forms = choose_unit_and_short_forms(text, title, file_title)
+        return unit, title, unit_aliases(unit, text, short_forms)
+    read_title = find_title(reading)
+    unit, short_forms = choose_unit_and_short_forms(reading, read_title, file_title)
+    written = written_form(unit, text)
+    # Users type simplified names (齐河县) for a unit the page writes 齊河縣: both forms are aliases.
+    aliases = [*unit_aliases(written, text), *unit_aliases(unit, reading, short_forms)]
+    aliases = [name for name in dict.fromkeys(aliases) if name != written]
+    return written, title or (written_form(read_title, text) if read_title else ""), aliases
 
 
 def find_title(text: str) -> str:

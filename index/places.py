@@ -22,8 +22,12 @@ HAN_RUN_START = re.compile("[\u4e00-\u9fff]+")
 NOT_A_NAME_START = frozenset("全各本我该此每其他外省市县区镇乡村")
 # Words that end a name's left part but are not names (在市, 到镇).
 NOT_IN_PLACE_NAMES = re.compile(
-    r"巡察|巡视|整改|关于|党委|政府|委员|领导|干部|工作|时间|期间|以来|目前|届|轮|的|了|和|与|及|在|对|向|\d"
+    r"巡察|巡视|整改|关于|党委|政府|委员|领导|干部|工作|时间|期间|以来|目前|发现|指出|要求|推动|认为|代表|督促|存在|"
+    r"届|轮|的|了|和|与|及|在|对|向|\d"
 )
+
+# Prepositions jieba glues to a name's first character (在籍|山镇, 对籍|山镇): dropped from a name's start.
+GLUED_PREPOSITIONS = frozenset("在对向到于从由给经")
 
 # Common words ending in a type word that name no place (地区, 小区, 乡镇).
 GENERIC_ENDINGS = ("地区", "小区", "社区", "园区", "辖区", "城区", "片区", "景区", "街区", "山区", "市区", "郊区", "城镇", "乡镇")
@@ -75,6 +79,8 @@ def _name_ending_at(text: str, start: int, type_word: str) -> str:
     if len(core) < 2 and previous:
         # 北杨|集镇, 青禾|市: the name starts with the word before; 推动|全市 is no name
         word, offset = previous[-1]
+        if len(word) >= 2 and word[0] in GLUED_PREPOSITIONS and len(word) - 1 + len(core) >= 2:
+            offset += 1  # 在籍|山镇: the preposition is no part of the name 籍山镇
         if len(word) >= 2 and not core.startswith(tuple(NOT_A_NAME_START)):
             core = run[offset:type_at]
     name = core + type_word
@@ -87,3 +93,23 @@ def unique_place(text: str, type_word: str) -> str:
     """The one name the text writes with type_word, or "" when it writes none or several."""
     names = named_places(text, type_word)
     return names[0] if len(names) == 1 else ""
+
+
+# "为安康经济社会发展提供保障": a place written without its type word, before the economy it stands for.
+_ECONOMY_OF_PLACE = re.compile(r"(?:为|推动|促进|助推|服务|保障)([\u4e00-\u9fff]{2})经济(?:社会|高质量)发展")
+# Two-character words that stand before 经济社会发展 but name no place.
+NOT_PLACE_CORES = frozenset(
+    "地方 当地 区域 城乡 县域 市域 全域 辖区 基层 乡村 农村 城市 社会 国家 企业 行业 本地 各地 全国 地区 民族 全面 "
+    "实体 民营 数字 绿色 海洋 开放 外向 区域 园区".split()
+)
+
+
+def place_core_before_economy(text: str) -> str:
+    """The one place the text writes without a type word in "为X经济社会发展" (安康), or ""."""
+    cores = {
+        match.group(1)
+        for match in _ECONOMY_OF_PLACE.finditer(text)
+        if match.group(1) not in NOT_PLACE_CORES and match.group(1)[0] not in NOT_A_NAME_START
+        and not NOT_IN_PLACE_NAMES.search(match.group(1))
+    }
+    return cores.pop() if len(cores) == 1 else ""

@@ -31,14 +31,18 @@ _INSPECTED_UNIT = re.compile(
     rf"{_INSPECTOR}[^。;；\n]{{0,40}}?(?:对|进驻)([^。;；\n,，]{{2,40}}?)"
     rf"(?:开展了|进行了|开展|进行)[^。;；\n]{{0,12}}?(?:巡察|巡视)"
 )
-# 市委第一巡察组巡察X党委情况反馈会: the group named with the unit it inspected.
+# 市委第一巡察组(召开)巡察X党委情况反馈会: the group named with the unit it inspected.
 _GROUP_INSPECTS = re.compile(
-    rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:巡察|巡视)({HAN}{{2,30}}?)(?:{PARTY_ORGANS})?"
+    rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:召开|举行)?(?:巡察|巡视)({HAN}{{2,30}}?)(?:{PARTY_ORGANS})?"
     rf"(?:情况|工作|反馈|意见|动员)"
 )
 # 市委第四巡察组到X督查回访…: the unit the group visits.
 _GROUP_VISITS = re.compile(
     rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:到|赴|深入|进驻)({HAN}{{2,30}}?)(?:开展|召开|督查|回访|检查|反馈|进行)"
+)
+# At a feedback meeting the inspected unit answers: "某某代表X党委(就…)作表态发言", "代表X党委进行了表态".
+_UNIT_ANSWERS = re.compile(
+    rf"代表({HAN}{{2,30}}?(?:{PARTY_ORGANS}))(?:就[^。;；\n]{{0,30}}?)?(?:作|做|进行了|进行)?表态"
 )
 _FEEDBACK_TARGET = re.compile(r"向([^。;；\n,，]{2,40}?)(?:集中|分别|正式)?反馈")
 # A report opening with its subject: "4月28日,X召开…", "X党组召开(扩大)会议…".
@@ -65,6 +69,8 @@ _PLAN_ISSUER = re.compile(
     rf"《({HAN}{{2,40}}?(?:工作委员会|委员会|党工委|党委|党组)?)(?:关于)?(?:贯彻落实|整改落实|落实|巡察整改|巡视整改)"
     rf"[^》\n]{{0,40}}?(?:巡察|巡视|方案)[^》\n]*》"
 )
+# A town's or street's organ written bare, as the notice's own ("会议由镇党委副书记…主持", ",镇党委书记…").
+_BARE_ORGAN = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=由)|(?<=经))(镇|乡|街道)(?:党委|党工委)", re.MULTILINE)
 _SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
 
 
@@ -93,6 +99,12 @@ def self_reference_type(text: str, any_form: bool = False) -> str:
     return counts.most_common(1)[0][0] if counts else ""
 
 
+def bare_organ_type(text: str) -> str:
+    """The type of a town or street whose organ the notice writes without a name (镇党委书记…), or ""."""
+    counts = Counter(match.group(1) for match in _BARE_ORGAN.finditer(text))
+    return counts.most_common(1)[0][0] if counts else ""
+
+
 def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> list[UnitCandidate]:
     """Every place the notice names its own unit, ranked by how much that kind of place is trusted."""
     candidates: list[UnitCandidate] = []
@@ -117,6 +129,8 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
     for pattern in (_INSPECTED_UNIT, _GROUP_INSPECTS, _GROUP_VISITS):
         for match in pattern.finditer(text):
             add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
+    for match in _UNIT_ANSWERS.finditer(text):
+        add(match.group(1), 3, match.start(1))
     for match in _FEEDBACK_TARGET.finditer(text):
         add(first_named_part(match.group(1)), 4, match.start(1), need_organ=False)
     for match in _PARTY_ORGAN.finditer(text):
@@ -128,8 +142,8 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
     for match in subjects:
         if not NOT_A_SOURCE_UNIT.search(match.group(1)):  # 县纪委监委召开… reports on others
             add(match.group(1), 5, match.start(1))
-    if not candidates and (kind := self_reference_type(text, any_form=True)):
-        # "我镇/该镇…" with one town named in the whole text: that town.
+    if not candidates and (kind := self_reference_type(text, any_form=True) or bare_organ_type(text)):
+        # "我镇/该镇…" or a bare "镇党委…" with one town named in the whole text: that town.
         add(unique_place(text, kind), 6, 0)
     if file_title:
         add(title_issuer(file_title), 6, -1)

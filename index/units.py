@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from index.places import unique_place
+from index.places import named_places, place_core_before_economy, unique_place
 
 HAN = "[\u4e00-\u9fff]"
 
 PARTY_PREFIXES = ("中国共产党", "中共")
 # Issuing organs written after the unit's name ("X党工委" is issued by X's party working committee).
 ORGAN_SUFFIXES = (
-    "工作委员会", "管理委员会", "党政办公室", "人民政府", "委员会", "党工委", "管委会", "党总支", "党支部",
+    "工作委员会", "管理委员会", "党政办公室", "人民政府", "总支部委员会", "支部委员会", "委员会", "党工委", "管委会", "党总支", "党支部",
     "党委", "党组", "党政办",
 )
 # Territorial unit types, longest first; their core name ("盘龙城", "惠济") is what users type.
@@ -42,8 +42,11 @@ TYPE_ABBREVIATIONS = {
 ORGANISATION_TYPES = ("公司", "集团", "医院", "学校", "大学", "学院", "中心", "银行", "局", "委", "厅", "办", "所")
 # Words naming people or bodies inside a unit, written after its organ (X党工委主要负责人, X党委领导班子).
 ROLE_SUFFIX = re.compile(r"(?:主要负责人|主要负责同志|负责同志|负责人|领导班子|班子成员|书记|班子)+$")
-# Where a target names more than the unit (X及所辖5个社区党委, X所辖村(社区)党组织): the unit is the part before.
-TARGET_CUT = re.compile(r"所辖|所属|下属|及其|及|[((]")
+# Where a target names more than the unit (X及所辖5个社区党委, X所辖村(社区)党组织, X6个社区党委,
+# X党委书记某某和…): the unit is the part before.
+TARGET_CUT = re.compile(
+    r"所辖|所属|下属|及其|及|[((]|(?<![等、\d])\d+\s*个|书记|主任|校长|院长|局长|镇长|乡长|董事长|总经理"
+)
 # A target listing several units (区民政局、区农业农村局等4家单位): no one unit.
 SEVERAL_TARGETS = re.compile(r"、|等\s*\d|等[一二三四五六七八九十]|\d+\s*[家个]")
 # Departments of a party committee (区委办, 县委教育工委): units, though written after 区委/县委.
@@ -55,7 +58,7 @@ UNIT_ORGANS = ("工作委员会", "委员会", "党工委", "党委", "党组", 
 GENERIC_WORDS = frozenset(TERRITORIAL_TYPES) | {a for abbrevs in TYPE_ABBREVIATIONS.values() for a in abbrevs}
 SELF_REFERENCE = re.compile(r"(?:我|本|全|该)(单位|街道|区|县|市|镇|乡|局|委|公司|院|校)")
 # Words that never occur inside a unit's name but do occur in sentences a loose pattern can catch.
-NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|的|了|与|及|等|在|对|\d")
+NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|代表|书记|主任|同志|的|了|与|及|等|在|对|\d")
 NOT_A_SOURCE_UNIT = re.compile(r"纪委|监委|纪律检查|监察|巡察办|巡视办|网站|日报|新闻|融媒|电视|宣传")
 ADMIN_COMPONENT = f"{HAN}{{1,6}}?(?:自治区|自治州|省|市|县|区|旗|盟)"
 # A place name starts after punctuation, a line start, or the party/CPPCC prefix.
@@ -103,9 +106,13 @@ def plausible_unit_name(name: str) -> bool:
     )
 
 
+# A target that first names a person (向李某同志和X领导班子反馈): the unit is what follows.
+PERSON_FIRST = re.compile(r"^[\u4e00-\u9fff]{2,4}同志(?:和|及|、)")
+
+
 def first_named_part(target: str) -> str:
     """The unit a target names first ("X及所辖5个社区党委" -> "X", "X所辖村(社区)党组织" -> "X")."""
-    first = TARGET_CUT.split(target, maxsplit=1)[0]
+    first = TARGET_CUT.split(PERSON_FIRST.sub("", target), maxsplit=1)[0]
     return "" if SEVERAL_TARGETS.search(first) else first
 
 
@@ -148,8 +155,13 @@ def qualified_by_place(unit: str, text: str) -> str:
     """A bare organ with the one place of its level the text names (市卫健委 + 宿迁市 -> 宿迁市卫健委)."""
     if len(unit) < 3 or unit[0] not in BARE_LEVELS:
         return unit
-    place = unique_place(text, unit[0])
+    place = unique_place(text, unit[0]) or _place_from_core(place_core_before_economy(text), unit[0], text)
     return place + unit[1:] if place and not unit.startswith(place) else unit
+
+
+def _place_from_core(core: str, level: str, text: str) -> str:
+    """core + level (安康 + 市) when the text names no other place of that level, else ""."""
+    return core + level if core and not named_places(text, level) else ""
 
 
 def fullest_written_form(unit: str, text: str) -> str:
@@ -158,10 +170,14 @@ def fullest_written_form(unit: str, text: str) -> str:
     if unit[0] in "省市县区旗盟":  # "县国资委" is written "青禾县国资委" in full
         prefix = f"(?:{ADMIN_COMPONENT})*{HAN}{{1,6}}?"
     pattern = NAME_START + f"({prefix})" + re.escape(unit)
+    # A bare organ's prefix must make a place the text names (青禾+县国资委), not a verb (认为+市卫健委).
+    bare = unit[0] in "省市县区旗盟"
+    places = tuple(named_places(text, unit[0])) if bare else ()
     forms = [
         match.group(0)
         for match in re.finditer(pattern, text, re.MULTILINE)
         if not SELF_REFERENCE.match(match.group(1)) and not NOT_IN_NAMES.search(match.group(1))
+        and (not bare or (match.group(1) + unit[0]).endswith(places))
     ]
     return max(forms, key=len) if forms else unit
 

@@ -113,6 +113,7 @@ def test_questions_that_ask_for_no_computation_are_left_to_other_answers(catalog
     assert read_computed_question("哪个从反馈到发通报拖得更久?").metric.key == "feedback_to_publish"
     assert read_computed_question("谁从反馈到发通报更快?").metric.key == "feedback_to_publish"
     assert read_computed_question("哪个整改完成得更好?").metric.key == "rectified_share"
+    assert read_computed_question("从反馈到发通报,石桥区和柳林街道谁更快?").metric.key == "feedback_to_publish"
     assert _ask(catalogue, "石桥区挽回的经济损失比上一轮更多吗?", [SHIQIAO]) is None  # one unit: nothing to compare
 
 

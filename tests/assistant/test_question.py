@@ -26,3 +26,14 @@ def test_how_many_people_at_the_end_of_a_question_is_a_count():
 
 def test_which_team_came_asks_for_the_inspecting_team():
     assert profile_question("那次巡视是哪个组来的?").metadata_fields == ("inspecting_body",)
+
+
+def test_days_asked_as_ji_hao_are_the_notices_own_dates():
+    # colloquial "几号" for the feedback meeting and the inspection's dates (real pages' readers ask so)
+    assert profile_question("石桥镇的巡察反馈会是几号开的?").metadata_fields == ("feedback_date",)
+    assert profile_question("城投集团被巡察是从几号到几号?").metadata_fields == ("inspection_period",)
+
+
+def test_which_post_holder_asks_for_a_person():
+    profile = profile_question("石桥镇的巡察反馈是哪个组长来讲的?")
+    assert profile.wants_person and profile.role == "组长"
