@@ -22,7 +22,7 @@ _COMPANY = re.compile(r"(?:股份)?有限(?:责任)?公司$")
 # Organisations (not territories): a territory goes by its core place name, which its formal name holds.
 _ORGAN_END = re.compile(r"(?:局|委|委员会|办|厅|院|医院|中学|小学|学校|集团|公司|中心|所|站|社)$")
 _MARKER = re.compile(r"\[\d+\]")
-_LIST_ITEM = re.compile(r"^((?:\d+\.|-)\s*)([^：:\s]+)([：:])")
+_LIST_ITEM = re.compile(r"^((?:\d+\.|-)?\s*)([^：:\s]+)([：:])")
 _SHORTENED_COMMITTEE = re.compile(r"(?<=[\u4e00-\u9fff]{2})委员会$")
 
 
@@ -63,22 +63,23 @@ def name_units(text: str, units: Iterable[str], called: Mapping[str, str]) -> st
             first_name[unit] = f"{unit}({short})"
     if not first_name:
         return text
-    pattern = re.compile("|".join(re.escape(u) for u in sorted(first_name, key=len, reverse=True)))
+    pattern = re.compile("(" + "|".join(re.escape(u) for u in sorted(first_name, key=len, reverse=True)) + ")([(（])?")
     named: set[str] = set()
 
     def rename(match: re.Match[str]) -> str:
-        unit = match.group(0)
+        unit, bracket = match.group(1), match.group(2) or ""
         if unit in named:
-            return called.get(unit, unit)
+            return called.get(unit, unit) + bracket
         named.add(unit)
-        return first_name[unit]
+        # "比X(160天)": one bracket holds both, "比二院(雁汀市第二人民医院,160天)"
+        return first_name[unit][:-1] + "," if bracket else first_name[unit]
 
     lines = []
     for line in text.split("\n"):
         item = _LIST_ITEM.match(line)
         if not _MARKER.search(line):
             line = pattern.sub(rename, line)
-        elif item and pattern.fullmatch(item.group(2)):
+        elif item and pattern.fullmatch(item.group(2)) and not pattern.fullmatch(item.group(2)).group(2):
             line = item.group(1) + pattern.sub(rename, item.group(2)) + line[item.end(2):]
         lines.append(line)
     return "\n".join(lines)

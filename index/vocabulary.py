@@ -26,6 +26,9 @@ CLAWBACK_ACTIONS = "清退|追缴|退缴|追回|收回|退还|退赔|退回|返�
 MONEY_ACTIONS = either("挽回", CLAWBACK_ACTIONS, "节约|节省|避免|减少|整改")
 LOSS_WORDS = "挽回|损失"
 SAVING_ACTIONS = "节约|节省"
+# Money got back, asked in plain words ("收回的钱", "追回来多少钱"): the user does not tell losses retrieved
+# (挽回经济损失) from clawbacks (追回违规资金), so both count.
+RECOVERED_MONEY_QUESTION = r"(?:追|收|挽|要|拿)回来?了?[^,，。;；?？]{0,4}?钱"
 # How a question asks about recovered money: the actions plus what users call it.
 MONEY_QUESTION_WORDS = either(LOSS_WORDS, CLAWBACK_ACTIONS, "违规资金|金额|钱")
 # A money question about one kind of money ("清退了多少津补贴") cannot be answered by every clawback figure.
