@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 from index.vocabulary import ORGAN_SHORT_FORMS
 
@@ -26,6 +27,7 @@ _LIST_ITEM = re.compile(r"^((?:\d+\.|-)?\s*)([^：:\s]+)([：:])")
 _SHORTENED_COMMITTEE = re.compile(r"(?<=[\u4e00-\u9fff]{2})委员会$")
 
 
+@lru_cache(maxsize=4096)
 def common_short_form(unit: str) -> str:
     """The short form people use for an organ ("雁汀市住房和城乡建设局" → 住建局), or "" when no standard
     abbreviation applies."""
@@ -45,10 +47,10 @@ def common_short_form(unit: str) -> str:
 
 
 def called_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """unit -> the words the user named it by, from (words, unit) mentions, when the formal name does not hold them."""
+    """unit -> the short form the user named it by, from (words, unit) mentions, when the formal name does not hold it."""
     called: dict[str, str] = {}
     for words, unit in mentions:
-        if words and words not in unit:
+        if words and len(words) < len(unit) and words not in unit:  # "二院", not "雁汀市第二人民医院党委"
             called.setdefault(unit, words)
     return called
 
@@ -56,7 +58,7 @@ def called_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
 def name_units(text: str, units: Iterable[str], called: Mapping[str, str]) -> str:
     """The answer with units named both ways at their first mention in its own words (see the module)."""
     first_name = {}
-    for unit in units:
+    for unit in (u for u in units if u in text):
         if unit in called:
             first_name[unit] = f"{called[unit]}({unit})"
         elif short := common_short_form(unit):
