@@ -69,9 +69,9 @@ def names_unstated_money(
     question: str, texts: Sequence[str], known_terms: Callable[[Iterable[str]], set[str]], window: int
 ) -> bool:
     """Whether the question names a kind of money by what it is for ("下乡补助", "医保基金") that the
-    sentences never state: no notice word for it, and its qualifier's characters do not come, in order,
-    within `window` characters before a word for that money (农机补贴 is stated by 农机购置补贴,
-    超标补贴 by 超标准发放津补贴; 下乡补助 is not stated by 农机购置补贴)."""
+    sentences never state: no notice word for it, and no sentence names that money with its qualifier
+    (农机补贴 is stated by 农机购置补贴, 超标补贴 by 超标准发放津补贴, 登山比赛奖金 by 登山比赛活动中
+    超标准发放奖金; 下乡补助 is not stated by 农机购置补贴)."""
     named = [
         (match.group(0), match.group(1), match.group(2))
         for match in _NAMED_MONEY.finditer(question)
@@ -86,8 +86,12 @@ def names_unstated_money(
 
 
 def _qualifies(text: str, qualifier: str, noun: str, window: int) -> bool:
-    """Whether the qualifier's characters come in order within `window` characters before a word for the noun."""
-    for word in same_thing(noun):
+    """Whether the sentence names the money with the qualifier: the qualifier anywhere in it ("登山比赛活动中
+    超标准发放奖金"), or its characters in order within `window` characters before a word for the noun."""
+    words = same_thing(noun)
+    if qualifier in text and any(word in text for word in words):
+        return True
+    for word in words:
         for match in re.finditer(re.escape(word), text):
             before = text[max(0, match.start() - window) : match.start()]
             if re.search(".*?".join(map(re.escape, qualifier)), before):
