@@ -3,8 +3,9 @@
 Notices give units their formal names (雁汀市第二人民医院); users say 二院. The first time an answer
 names a unit in its own words (a conclusion, a list item's unit, a table heading, never inside a
 quote), it gives both names: the user's short form with the formal name in brackets
-("二院(雁汀市第二人民医院)"), or, when the user used none, the formal name followed by its common
-short form ("雁汀市住房和城乡建设局(住建局)"). Later mentions use the user's short form.
+("二院(雁汀市第二人民医院)"); later mentions use the user's short form. A unit listed as a numbered
+item of a list across units, which the user did not name, has its formal name followed by its
+common short form ("1. 雁汀市住房和城乡建设局(住建局)：…").
 """
 
 from __future__ import annotations
@@ -56,21 +57,19 @@ def called_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def name_units(text: str, units: Iterable[str], called: Mapping[str, str]) -> str:
-    """The answer with units named both ways at their first mention in its own words (see the module)."""
-    first_name = {}
-    for unit in (u for u in units if u in text):
-        if unit in called:
-            first_name[unit] = f"{called[unit]}({unit})"
-        elif short := common_short_form(unit):
-            first_name[unit] = f"{unit}({short})"
+    """The answer with units named both ways at their first mention in its own words (see the module);
+    a formal name gets its common short form as the label of a numbered list item ("1. X(住建局)：…")."""
+    present = [u for u in units if u in text]
+    first_name = {u: f"{called[u]}({u})" for u in present if u in called}
+    first_name |= {u: f"{u}({short})" for u in present if u not in called and (short := common_short_form(u))}
     if not first_name:
         return text
     pattern = re.compile("(" + "|".join(re.escape(u) for u in sorted(first_name, key=len, reverse=True)) + ")([(（])?")
     named: set[str] = set()
 
-    def rename(match: re.Match[str]) -> str:
+    def rename(match: re.Match[str], labelled: bool = False) -> str:
         unit, bracket = match.group(1), match.group(2) or ""
-        if unit in named:
+        if unit in named or not (unit in called or labelled):
             return called.get(unit, unit) + bracket
         named.add(unit)
         # "比X(160天)": one bracket holds both, "比二院(雁汀市第二人民医院,160天)"
@@ -79,9 +78,11 @@ def name_units(text: str, units: Iterable[str], called: Mapping[str, str]) -> st
     lines = []
     for line in text.split("\n"):
         item = _LIST_ITEM.match(line)
-        if not _MARKER.search(line):
+        if item and pattern.fullmatch(item.group(2)) and not pattern.fullmatch(item.group(2)).group(2):
+            numbered = item.group(1).strip()[:-1].isdigit()
+            label = pattern.sub(lambda m: rename(m, labelled=numbered), item.group(2))
+            line = item.group(1) + label + line[item.end(2):]
+        elif not _MARKER.search(line):
             line = pattern.sub(rename, line)
-        elif item and pattern.fullmatch(item.group(2)) and not pattern.fullmatch(item.group(2)).group(2):
-            line = item.group(1) + pattern.sub(rename, item.group(2)) + line[item.end(2):]
         lines.append(line)
     return "\n".join(lines)
