@@ -24,7 +24,7 @@ from assistant.records_answer import answer_from_records, scope_for_records, wid
 from assistant.retriever import RetrievalResult
 from assistant.semantic import SentenceSimilarity
 from assistant.settings import AnsweringSettings
-from assistant.unit_display import called_names, name_units
+from assistant.unit_display import name_units_as_asked
 from assistant.units import asks_across_units
 from assistant.unknown_units import (
     closest_units,
@@ -219,9 +219,7 @@ class AnswerChain:
 
     def _verified(self, answer: Answer, turn: Turn) -> Answer:
         verified = verify_answer(answer, self.workspace.catalog.notice_text)
-        directory = self.workspace.retriever.directory
-        called = called_names((turn.question[b:e], unit) for b, e, unit in directory.mentions(turn.question))
-        verified.text = name_units(verified.text, directory.units, called)  # "二院(雁汀市第二人民医院)"
+        verified.text = name_units_as_asked(verified.text, turn.question, self.workspace.retriever.directory)
         verified.not_found = answer.not_found
         verified.notice = turn.notice
         return verified

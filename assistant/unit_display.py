@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from assistant.units import UnitDirectory
 from index.vocabulary import ORGAN_SHORT_FORMS
 
 # A place before an organ's name ("雁汀市", "鸣珂区"); a bare level starts a name only ("市卫生健康委").
@@ -45,6 +46,12 @@ def common_short_form(unit: str) -> str:
     if short == core:
         return ""
     return _SHORTENED_COMMITTEE.sub("委", short)
+
+
+def name_units_as_asked(text: str, question: str, directory: UnitDirectory) -> str:
+    """The answer with the units named as the question named them ("二院(雁汀市第二人民医院)")."""
+    called = called_names((question[begin:end], unit) for begin, end, unit in directory.mentions(question))
+    return name_units(text, directory.units, called)
 
 
 def called_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
