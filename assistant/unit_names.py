@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import jieba.posseg
 
-from index.vocabulary import ORGAN_SHORT_FORMS
+from index.vocabulary import COMPANY_SHORT_FORMS
 
 # How unit names end: places, organs, schools, hospitals, companies.
 UNIT_SUFFIX_WORDS = (
@@ -27,11 +27,8 @@ _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "n", "j", "zg", "
 # Tags of a word that may be a unit's short form on its own ("城投", "东临"): abbreviations, places, organisations.
 SHORT_FORM_TAGS = frozenset({"j", "ns", "nt"})
 NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁]")
-# Organ short forms that end in no unit suffix ("城投", "文旅"): after a place they name a unit ("雁汀城投").
-ORGAN_NICKNAME = re.compile(
-    "(?:" + "|".join(s for _, s in ORGAN_SHORT_FORMS if "\\" not in s and not UNIT_SUFFIX.search(s)) + ")"
-    r"(?:集团|公司)?"
-)
+# State-owned companies' short forms ("城投", "文旅"): after a place they name a unit ("雁汀城投").
+ORGAN_NICKNAME = re.compile("(?:" + "|".join(dict.fromkeys(s for _, s in COMPANY_SHORT_FORMS)) + r")(?:集团|公司)?")
 INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡察|巡视)(组|办|机构)")
 MAX_NAME_CHARS = 14
 

@@ -135,9 +135,18 @@ COUNT_UNITS = r"人次|人|名|件|起|大类|大方面|大项|方面|项|个(?!
 
 # How Chinese organ names are commonly shortened: (the formal wording as a pattern, its short form).
 # One list for both directions: answers add the short form readers know to a formal name
-# (住房和城乡建设局 → 住建局, 第二人民医院 → 二院), and a question naming a place with a short form
-# that ends in no unit suffix ("雁汀城投") is read as naming a unit. Longest wording first. Territories'
+# (住房和城乡建设局 → 住建局, 第二人民医院 → 二院), and a question naming a place with a state-owned
+# company's short form ("雁汀城投") is read as naming a unit. Longest wording first. Territories'
 # shorter types (经济开发区 → 开发区) are index/units.py's TYPE_ABBREVIATIONS.
+COMPANY_SHORT_FORMS: tuple[tuple[str, str], ...] = (
+    (r"文化广电(?:和|体育)?旅游(?:体育)?|文化和旅游|文化旅游(?:发展|投资)?", "文旅"),
+    (r"城市建设投资(?:发展)?|城市投资", "城投"),
+    (r"交通(?:建设)?投资", "交投"),
+    (r"城市发展(?:投资)?", "城发"),
+    (r"(?<!城市)建设投资", "建投"),
+)
+# Offices' short forms stay unit names only with their organ word (住建局, 医保局): "住建", "医保" alone
+# also name a field or a fund, so a place before them is not read as a unit.
 ORGAN_SHORT_FORMS: tuple[tuple[str, str], ...] = (
     (r"住房和城乡建设", "住建"),
     (r"人力资源和社会保障", "人社"),
@@ -147,11 +156,7 @@ ORGAN_SHORT_FORMS: tuple[tuple[str, str], ...] = (
     (r"发展和改革委员会|发展改革委员会|发展和改革委|发展改革委", "发改委"),
     (r"国有资产监督管理委员会", "国资委"),
     (r"教育和体育|教育体育", "教体"),
-    (r"文化广电(?:和|体育)?旅游(?:体育)?|文化和旅游|文化旅游(?:发展|投资)?", "文旅"),
-    (r"城市建设投资(?:发展)?|城市投资", "城投"),
-    (r"交通(?:建设)?投资", "交投"),
-    (r"城市发展(?:投资)?", "城发"),
-    (r"(?<!城市)建设投资", "建投"),
+    *COMPANY_SHORT_FORMS,
     (r"医疗保障", "医保"),
     (r"纪律检查委员会", "纪委"),
     (r"第([一二三四五六七八九十]+)人民医院", r"\1院"),
