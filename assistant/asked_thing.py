@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from assistant.evidence import Evidence, Question, last_heading, term_stated
 from assistant.plain_words import same_thing
+from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
 
 # Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
 # and words of the answer's shape ("几个人" yields 个人, "多少金额").
@@ -15,9 +16,14 @@ NOT_THE_ASKED_THING = re.compile(
     r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别)+"  # also their compounds: 意见反馈, 发现问题
 )
 
-# A fund, fee or payment named by what it is for ("医保基金", "培训费", "拆迁款"): a specific sum of money.
-_NAMED_MONEY = re.compile(r"([\u4e00-\u9fff]{2})(?:基金|资金|经费|费用|费|款)")
+# A fund, fee or payment named by what it is for ("医保基金", "培训费", "下乡补助"): a specific sum of money.
+_MONEY_NOUNS = sorted({*"基金|资金|经费|费用|费|款".split("|"), *"|".join(MONEY_KINDS).split("|")}, key=len, reverse=True)
+_NAMED_MONEY = re.compile(rf"([\u4e00-\u9fff]{{2}})({'|'.join(_MONEY_NOUNS)})")
 _NOT_A_QUALIFIER = {"多少", "哪些", "什么", "这些", "那些", "这笔", "那笔", "违规", "相关", "有关", "各项"}
+# What is done with money ("清退补贴", "乱发补贴", "超发奖金"), not what kind of money it is.
+_MONEY_DEED = re.compile(rf"^(?:{CLAWBACK_ACTIONS}|发放|违规|超标|超发|多发|乱发|滥发|私发|虚报|套取|冒领|骗取|截留|挪用|侵占|领取|"
+                         rf"收取|乱收|多收|收受|支付|多付|欠缴|拖欠|使用)$")
+_NOT_IN_A_QUALIFIER = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁多少几个共]")
 
 
 def states_the_asked_thing(
@@ -27,19 +33,18 @@ def states_the_asked_thing(
     is_unit_word: Callable[[str], bool],
     focus_share: float,
     lenient: bool = False,
+    money_window: int = 0,
 ) -> bool:
     """Whether the chosen sentences hold what the question asks about, not a neighbouring fact.
 
     The asked thing is the question's most specific terms that the library knows (asked who was
     诫勉谈话, a sentence on 提醒谈话 shares the frequent 谈话 but not the rare 诫勉). Terms no
     notice holds are the user's own words and decide nothing here, except a named fund or fee
-    ("医保基金", "培训费"): a sum of money no notice names is not stated anywhere. `focus_share` is the
-    share of the top term weight a term needs to count as asked.
+    ("医保基金", "下乡补助"): see names_unstated_money. `focus_share` is the share of the top term
+    weight a term needs to count as asked.
     """
     in_library = known_terms(question.weights)
-    named = [m.group(0) for m in _NAMED_MONEY.finditer(question.text) if m.group(1) not in _NOT_A_QUALIFIER]
-    unheld = [name for name in named if name not in known_terms(named)]
-    if unheld and not any(name in item.text for name in unheld for item in chosen):
+    if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window):
         return False
     known = {
         t: w
@@ -58,3 +63,37 @@ def states_the_asked_thing(
         for term in focus for alike in question.ways_of_saying(term) for word in same_thing(alike)
     )
 
+
+
+def names_unstated_money(
+    question: str, texts: Sequence[str], known_terms: Callable[[Iterable[str]], set[str]], window: int
+) -> bool:
+    """Whether the question names a kind of money by what it is for ("下乡补助", "医保基金") that the
+    sentences never state: no notice word for it, and no sentence names that money with its qualifier
+    (农机补贴 is stated by 农机购置补贴, 超标补贴 by 超标准发放津补贴, 登山比赛奖金 by 登山比赛活动中
+    超标准发放奖金; 下乡补助 is not stated by 农机购置补贴)."""
+    named = [
+        (match.group(0), match.group(1), match.group(2))
+        for match in _NAMED_MONEY.finditer(question)
+        if match.group(1) not in _NOT_A_QUALIFIER and not _MONEY_DEED.match(match.group(1))
+        and not _NOT_IN_A_QUALIFIER.search(match.group(1))
+    ]
+    held = known_terms([name for name, _, _ in named])
+    unheld = [(name, qualifier, noun) for name, qualifier, noun in named if name not in held]
+    return bool(unheld) and not any(
+        _qualifies(text, qualifier, noun, window) for _, qualifier, noun in unheld for text in texts
+    )
+
+
+def _qualifies(text: str, qualifier: str, noun: str, window: int) -> bool:
+    """Whether the sentence names the money with the qualifier: the qualifier anywhere in it ("登山比赛活动中
+    超标准发放奖金"), or its characters in order within `window` characters before a word for the noun."""
+    words = same_thing(noun)
+    if qualifier in text and any(word in text for word in words):
+        return True
+    for word in words:
+        for match in re.finditer(re.escape(word), text):
+            before = text[max(0, match.start() - window) : match.start()]
+            if re.search(".*?".join(map(re.escape, qualifier)), before):
+                return True
+    return False

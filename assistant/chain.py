@@ -24,6 +24,7 @@ from assistant.records_answer import answer_from_records, scope_for_records, wid
 from assistant.retriever import RetrievalResult
 from assistant.semantic import SentenceSimilarity
 from assistant.settings import AnsweringSettings
+from assistant.unit_display import name_units_as_asked
 from assistant.units import asks_across_units
 from assistant.unknown_units import (
     closest_units,
@@ -218,6 +219,7 @@ class AnswerChain:
 
     def _verified(self, answer: Answer, turn: Turn) -> Answer:
         verified = verify_answer(answer, self.workspace.catalog.notice_text)
+        verified.text = name_units_as_asked(verified.text, turn.question, self.workspace.retriever.directory)
         verified.not_found = answer.not_found
         verified.notice = turn.notice
         return verified

@@ -221,7 +221,11 @@ def _phrase(plan: ComputedQuestion) -> str:
     if plan.metric.phrase:
         return plan.metric.phrase
     families = [f for f in FAMILIES[FIGURE_FIELD[plan.metric.key]] if f.key in plan.families]
-    return families[0].name if len(families) == 1 else f"{plan.metric.name}为"
+    if len(families) == 1:
+        return families[0].name
+    if plan.metric.key == "money" and len(families) == 2:  # "收回的钱": losses retrieved or clawbacks, say which
+        return f"{'或'.join(f.name for f in families)}(取最大一项)为"
+    return f"{plan.metric.name}为"
 
 
 def _conclusion(plan: ComputedQuestion, results: list[UnitResult]) -> str:

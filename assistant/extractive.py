@@ -287,7 +287,8 @@ class ExtractiveAnswerer:
     def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question, lenient: bool = False) -> bool:
         """Whether the chosen sentences hold what the question asks about, not a neighbouring fact."""
         return states_the_asked_thing(
-            chosen, question, self.known_terms, self.is_unit_word, self.settings.focus_term_share, lenient
+            chosen, question, self.known_terms, self.is_unit_word, self.settings.focus_term_share, lenient,
+            self.settings.named_money_window,
         )
 
     def _metadata_lines(

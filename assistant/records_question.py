@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from assistant.question import RECORD_FIELD_WORDS, record_fields
 from index.records import Figure
 from index.vocabulary import (
-    CLAWBACK_ACTIONS, LOSS_WORDS, NEW_RULE_VERBS, REVISED_RULE_VERBS, RULE_QUESTION_WORDS, SAVING_ACTIONS,
-    SANCTION_WORDS, SPECIFIC_MONEY_WORDS, TIME_LIMITED_PATTERN,
+    CLAWBACK_ACTIONS, LOSS_WORDS, NEW_RULE_VERBS, RECOVERED_MONEY_QUESTION, REVISED_RULE_VERBS, RULE_QUESTION_WORDS,
+    SAVING_ACTIONS, SANCTION_WORDS, SPECIFIC_MONEY_WORDS, TIME_LIMITED_PATTERN, either,
 )
 
 NUMBER_ASK = re.compile(r"多少|几|数量|最多|最少|最高|最低|最大|最小|一共|合计|总共|共计|总计|总额|分别")
@@ -59,7 +59,7 @@ _REVISED_RULE = REVISED_RULE_VERBS
 # First matching family wins, so the order inside a field matters ("追回损失" is a loss, not a clawback).
 FAMILIES: dict[str, tuple[Family, ...]] = {
     "money": (
-        _family("loss", "挽回(追回)经济损失", LOSS_WORDS, LOSS_WORDS),
+        _family("loss", "挽回(追回)经济损失", LOSS_WORDS, either(LOSS_WORDS, RECOVERED_MONEY_QUESTION)),
         _family("clawback", "清退、追缴等收回的资金", _CLAWBACK,
                 r"清退|追缴|退缴|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|违规资金|违纪|(?:追回|收回)(?!.{0,6}损失)"),
         _family("saved", "节约资金", SAVING_ACTIONS, SAVING_ACTIONS),

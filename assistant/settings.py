@@ -71,6 +71,11 @@ class AnsweringSettings(BaseModel):
     # specific words (诫勉 in "诫勉谈话", 书记 in "党委书记叫什么") and none of the generic ones
     # (chosen on the abstain_pair items of the dev gold sets).
     focus_term_share: float = 0.8
+    # A kind of money asked by what it is for ("下乡补助") is stated when a sentence holds the qualifier
+    # and a word for that money, or the qualifier's characters come in order within this many characters
+    # before such a word (农机补贴 ~ 农机购置补贴). 8 spans the words notices insert (购置, 违规发放的)
+    # without reaching into the clause before (chosen by hand on the abstain_pair items of the dev sets).
+    named_money_window: int = 8
     # "采取了哪些措施": sentences listed after the best passage, and how far to read for them (a
     # problem's measures in the seed and fiction notices run 2-5 sentences, 150-500 characters).
     measures_listed: int = 4

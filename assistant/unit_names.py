@@ -12,6 +12,8 @@ from functools import lru_cache
 
 import jieba.posseg
 
+from index.vocabulary import COMPANY_SHORT_FORMS
+
 # How unit names end: places, organs, schools, hospitals, companies.
 UNIT_SUFFIX_WORDS = (
     r"(省|市|区|县|旗|镇|乡|村|社区|街道|街道办|新区|开发区|高新区|经开区|集聚区|园区|管委会|局|委|办|厅|院|所|中心|"
@@ -25,6 +27,8 @@ _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "n", "j", "zg", "
 # Tags of a word that may be a unit's short form on its own ("城投", "东临"): abbreviations, places, organisations.
 SHORT_FORM_TAGS = frozenset({"j", "ns", "nt"})
 NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁]")
+# State-owned companies' short forms ("城投", "文旅"): after a place they name a unit ("雁汀城投").
+ORGAN_NICKNAME = re.compile("(?:" + "|".join(dict.fromkeys(s for _, s in COMPANY_SHORT_FORMS)) + r")(?:集团|公司)?")
 INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡察|巡视)(组|办|机构)")
 MAX_NAME_CHARS = 14
 
@@ -57,8 +61,12 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
                 found.append((begin, end, name, True))
         elif tag in SHORT_FORM_TAGS and len(word) >= 2 and not NOT_IN_NAMES.search(word):
             found.append((ends[index], end, word, False))
+    # "雁汀城/投": a word ending inside an organ short form ("城投") was cut apart by the word cutter.
+    cut = [(m.start(), m.end()) for m in ORGAN_NICKNAME.finditer(text)]
     return tuple(
-        span for span in found if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found)
+        span for span in found
+        if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found)
+        and not any(span[0] < b < span[1] < e for b, e in cut)
     )
 
 

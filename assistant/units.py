@@ -101,6 +101,11 @@ class UnitDirectory:
         word = normalize_for_search(word)
         return bool(word) and any(word in name for name, _ in self._names)
 
+    def holds_short_form(self, words: str) -> bool:
+        """Whether the words are some unit's name or a short form of it ("雁汀文旅" of 雁汀市文化旅游发展集团有限公司)."""
+        short = normalize_for_search(words)
+        return bool(short) and any(short == name or is_short_form(short, name) for name, _ in self._names_holding(short))
+
     def find_units(self, text: str) -> list[str]:
         """Units named in text, in order of first mention; longer names win over names inside them."""
         found: dict[str, int] = {}

@@ -13,30 +13,54 @@ from collections.abc import Callable, Iterable, Sequence
 
 from langchain_core.documents import Document
 
-from assistant.unit_names import UNIT_SUFFIX, unit_like_names
+from assistant.unit_names import NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, unit_like_names
 from assistant.units import GENERIC_UNIT_WORDS, UnitDirectory
 from index.catalog import NoticeRow
 from index.lexical import LexicalIndex, normalize_for_search
 
 COLON = "\uff1a"
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 # "两个派出所", "多少个村", "这些单位", "其他街道": a count or pointer in front of an organ word, not a unit's name.
 _NOT_A_NAME = re.compile(r"[一二两三四五六七八九十几多\d]+[个家所名]|多少|哪|这|那|各|该|其他|其余|上述|有关|相关|所属|下属")
 
 
+_LEVEL = "省市州县区"
+_PLACE_CHARS = (4, 3, 2)  # how long a place before a short form may be ("雁汀", "鸣珂区" without its level)
+
+
 def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     """Unit-like names in the question that no ingested unit answers to (by name or short form)."""
     taken = directory.mentions(question)
+    spans = [(begin, end, name) for begin, end, name, has_suffix in unit_like_names(question) if has_suffix]
+    spans += place_nicknames(question, directory)
     return list(
         dict.fromkeys(
             name
-            for begin, end, name, has_suffix in unit_like_names(question)
-            if has_suffix
+            for begin, end, name in sorted(spans)
+            if not any(b <= begin and end <= e and (b, e) != (begin, end) for b, e, _ in spans)  # longest wins
             and name not in GENERIC_UNIT_WORDS
             and not _NOT_A_NAME.match(name)
             and not any(b < end and begin < e for b, e, _ in taken)
         )
     )
+
+
+def place_nicknames(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:
+    """(begin, end, name) of each known place followed by an organ short form ("雁汀城投") that is the short
+    form of no ingested unit ("雁汀文旅" is one of 雁汀市文化旅游发展集团有限公司)."""
+    found = []
+    for match in ORGAN_NICKNAME.finditer(question):
+        stem_end = match.start() - (match.start() > 0 and question[match.start() - 1] in _LEVEL)
+        for length in _PLACE_CHARS:
+            place = question[max(0, stem_end - length) : stem_end]
+            if (len(place) == length and _HAN.fullmatch(place) and not NOT_IN_NAMES.search(place)
+                    and place not in GENERIC_UNIT_WORDS and directory.is_part_of_a_name(place)):
+                name = question[stem_end - length : match.end()]
+                if not directory.holds_short_form(name):
+                    found.append((stem_end - length, match.end(), name))
+                break
+    return found
 
 
 def closest_units(name: str, units: Iterable[str], limit: int = 3) -> list[str]:

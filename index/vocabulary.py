@@ -26,6 +26,9 @@ CLAWBACK_ACTIONS = "清退|追缴|退缴|追回|收回|退还|退赔|退回|返�
 MONEY_ACTIONS = either("挽回", CLAWBACK_ACTIONS, "节约|节省|避免|减少|整改")
 LOSS_WORDS = "挽回|损失"
 SAVING_ACTIONS = "节约|节省"
+# Money got back, asked in plain words ("收回的钱", "追回来多少钱"): the user does not tell losses retrieved
+# (挽回经济损失) from clawbacks (追回违规资金), so both count.
+RECOVERED_MONEY_QUESTION = r"(?:追|收|挽|要|拿)回来?了?[^,，。;；?？]{0,4}?钱"
 # How a question asks about recovered money: the actions plus what users call it.
 MONEY_QUESTION_WORDS = either(LOSS_WORDS, CLAWBACK_ACTIONS, "违规资金|金额|钱")
 # A money question about one kind of money ("清退了多少津补贴") cannot be answered by every clawback figure.
@@ -127,3 +130,36 @@ NUMBER_PATTERN = re.compile(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九�
 MONEY_PATTERN = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 # Counters a figure in a notice is counted in; "个月" is a duration, not a count.
 COUNT_UNITS = r"人次|人|名|件|起|大类|大方面|大项|方面|项|个(?!月)|条|类|套"
+
+# --- unit names (单位简称) ------------------------------------------------------------------------
+
+# How Chinese organ names are commonly shortened: (the formal wording as a pattern, its short form).
+# One list for both directions: answers add the short form readers know to a formal name
+# (住房和城乡建设局 → 住建局, 第二人民医院 → 二院), and a question naming a place with a state-owned
+# company's short form ("雁汀城投") is read as naming a unit. Longest wording first. Territories'
+# shorter types (经济开发区 → 开发区) are index/units.py's TYPE_ABBREVIATIONS.
+COMPANY_SHORT_FORMS: tuple[tuple[str, str], ...] = (
+    (r"文化广电(?:和|体育)?旅游(?:体育)?|文化和旅游|文化旅游(?:发展|投资)?", "文旅"),
+    (r"城市建设投资(?:发展)?|城市投资", "城投"),
+    (r"交通(?:建设)?投资", "交投"),
+    (r"城市发展(?:投资)?", "城发"),
+    (r"(?<!城市)建设投资", "建投"),
+)
+# Offices' short forms stay unit names only with their organ word (住建局, 医保局): "住建", "医保" alone
+# also name a field or a fund, so a place before them is not read as a unit.
+ORGAN_SHORT_FORMS: tuple[tuple[str, str], ...] = (
+    (r"住房和城乡建设", "住建"),
+    (r"人力资源和社会保障", "人社"),
+    (r"卫生健康委员会|卫生健康委", "卫健委"),
+    (r"卫生和计划生育委员会", "卫计委"),
+    (r"市场监督管理", "市场监管"),
+    (r"发展和改革委员会|发展改革委员会|发展和改革委|发展改革委", "发改委"),
+    (r"国有资产监督管理委员会", "国资委"),
+    (r"教育和体育|教育体育", "教体"),
+    *COMPANY_SHORT_FORMS,
+    (r"医疗保障", "医保"),
+    (r"纪律检查委员会", "纪委"),
+    (r"第([一二三四五六七八九十]+)人民医院", r"\1院"),
+    (r"第([一二三四五六七八九十]+)中学", r"\1中"),
+    (r"第([一二三四五六七八九十]+)小学", r"\1小"),
+)

@@ -30,3 +30,16 @@ def test_words_no_passage_holds_are_dropped_only_for_plain_phrases():
     held = {"接待"}.__contains__
     assert held_terms("谁吃喝了?", tokenize("谁吃喝了?(接待 宴请)"), tokenize, held) == ["接待"]
     assert held_terms("量子怎么整改?", ["量子"], tokenize, held) == ["量子"]  # the user's own topic stays
+
+
+def test_a_kind_of_money_is_stated_only_by_its_own_qualifier():
+    from assistant.asked_thing import names_unstated_money
+
+    said = ["追回违规发放的农机购置补贴12万元", "对超标准、超范围发放津补贴的单位进行清退",
+            "镇工会开展拔河比赛活动中超标准发放奖金1800元"]
+    nothing_known = lambda names: set()  # noqa: E731
+    assert names_unstated_money("清退了多少下乡补助?", said, nothing_known, 8)
+    assert names_unstated_money("追回了多少医保基金?", said, nothing_known, 8)
+    for asked in ("追回了多少农机补贴?", "超标补贴清退了多少?", "乱发的补贴退了吗?", "清退了多少违规补贴?",
+                  "清退的拔河比赛奖金涉及几个人?"):
+        assert not names_unstated_money(asked, said, nothing_known, 8), asked

@@ -44,3 +44,14 @@ def test_a_count_or_pointer_before_an_organ_word_is_no_unit_name():
     for question in ("那两个派出所呢,各退了多少?", "其中有多少个村回迁了?", "这些街道呢?", "其他街道办怎么样?"):
         assert unknown_unit_names(question, directory()) == [], question
     assert unknown_unit_names("长岭镇呢?", directory()) == ["长岭镇"]
+
+
+def test_a_known_place_with_an_organ_short_form_no_unit_holds_is_unknown():
+    rows = [NoticeRow("n4", "/d.txt", "d.txt", "", "青禾市文化旅游发展集团有限公司",
+                      NoticeMetadata(unit="青禾市文化旅游发展集团有限公司"), 1, "ready", 0)]
+    held = UnitDirectory(rows)
+    assert unknown_unit_names("青禾城投有几个人被诫勉谈话?", held) == ["青禾城投"]
+    assert unknown_unit_names("那青禾交投集团呢?", held) == ["青禾交投集团"]
+    assert unknown_unit_names("青禾城投和文旅集团比,谁追回的钱多?", held) == ["青禾城投"]
+    assert unknown_unit_names("青禾文旅的巡察整改怎么样?", held) == []  # a short form of the held unit
+    assert unknown_unit_names("文旅集团清退了多少钱?", held) == []

@@ -1,0 +1,95 @@
+"""How answers name units: as the user called them, and with the short form readers know.
+
+Notices give units their formal names (雁汀市第二人民医院); users say 二院. The first time an answer
+names a unit in its own words (a conclusion, a list item's unit, a table heading, never inside a
+quote), it gives both names: the user's short form with the formal name in brackets
+("二院(雁汀市第二人民医院)"); later mentions use the user's short form. A unit listed as a numbered
+item of a list across units, which the user did not name, has its formal name followed by its
+common short form ("1. 雁汀市住房和城乡建设局(住建局)：…").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+from assistant.units import UnitDirectory
+from index.vocabulary import ORGAN_SHORT_FORMS
+
+# A place before an organ's name ("雁汀市", "鸣珂区"); a bare level starts a name only ("市卫生健康委").
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?[省市州县区]")
+_BARE_LEVEL = re.compile(r"^[省市州县区](?=[\u4e00-\u9fff]{2})")
+_GROUP_COMPANY = re.compile(r"(集团)(?:股份)?有限(?:责任)?公司$")
+_COMPANY = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+# Organisations (not territories): a territory goes by its core place name, which its formal name holds.
+_ORGAN_END = re.compile(r"(?:局|委|委员会|办|厅|院|医院|中学|小学|学校|集团|公司|中心|所|站|社)$")
+_MARKER = re.compile(r"\[\d+\]")
+_LIST_ITEM = re.compile(r"^((?:\d+\.|-)?\s*)([^：:\s]+)([：:])")
+_SHORTENED_COMMITTEE = re.compile(r"(?<=[\u4e00-\u9fff]{2})委员会$")
+
+
+@lru_cache(maxsize=4096)
+def common_short_form(unit: str) -> str:
+    """The short form people use for an organ ("雁汀市住房和城乡建设局" → 住建局), or "" when no standard
+    abbreviation applies."""
+    if not _ORGAN_END.search(unit):
+        return ""
+    core = _BARE_LEVEL.sub("", unit)
+    while (match := _PLACE.match(core)) and len(core) - match.end() >= 2:
+        core = core[match.end():]
+    core = _GROUP_COMPANY.sub(r"\1", core)
+    core = _COMPANY.sub("公司", core)
+    short = core
+    for formal, abbreviation in ORGAN_SHORT_FORMS:
+        short = re.sub(formal, abbreviation, short)
+    if short == core:
+        return ""
+    return _SHORTENED_COMMITTEE.sub("委", short)
+
+
+def name_units_as_asked(text: str, question: str, directory: UnitDirectory) -> str:
+    """The answer with the units named as the question named them ("二院(雁汀市第二人民医院)")."""
+    called = called_names((question[begin:end], unit) for begin, end, unit in directory.mentions(question))
+    return name_units(text, directory.units, called)
+
+
+def called_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """unit -> the short form the user named it by, from (words, unit) mentions, when the formal name does not hold it."""
+    called: dict[str, str] = {}
+    for words, unit in mentions:
+        if words and len(words) < len(unit) and words not in unit:  # "二院", not "雁汀市第二人民医院党委"
+            called.setdefault(unit, words)
+    return called
+
+
+def name_units(text: str, units: Iterable[str], called: Mapping[str, str]) -> str:
+    """The answer with units named both ways at their first mention in its own words (see the module);
+    a formal name gets its common short form as the label of a numbered list item ("1. X(住建局)：…")."""
+    present = [u for u in units if u in text]
+    first_name = {u: f"{called[u]}({u})" for u in present if u in called}
+    first_name |= {u: f"{u}({short})" for u in present if u not in called and (short := common_short_form(u))}
+    if not first_name:
+        return text
+    pattern = re.compile("(" + "|".join(re.escape(u) for u in sorted(first_name, key=len, reverse=True)) + ")([(（])?")
+    named: set[str] = set()
+
+    def rename(match: re.Match[str], labelled: bool = False) -> str:
+        unit, bracket = match.group(1), match.group(2) or ""
+        if unit in named or not (unit in called or labelled):
+            return called.get(unit, unit) + bracket
+        named.add(unit)
+        # "比X(160天)": one bracket holds both, "比二院(雁汀市第二人民医院,160天)"
+        return first_name[unit][:-1] + "," if bracket else first_name[unit]
+
+    lines = []
+    for line in text.split("\n"):
+        item = _LIST_ITEM.match(line)
+        if item and pattern.fullmatch(item.group(2)) and not pattern.fullmatch(item.group(2)).group(2):
+            numbered = item.group(1).strip()[:-1].isdigit()
+            label = pattern.sub(lambda m: rename(m, labelled=numbered), item.group(2))
+            line = item.group(1) + label + line[item.end(2):]
+        elif not _MARKER.search(line):
+            line = pattern.sub(rename, line)
+        lines.append(line)
+    return "\n".join(lines)
