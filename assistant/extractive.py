@@ -17,7 +17,6 @@ from langchain_core.documents import Document
 
 from assistant.answer import Answer
 from assistant.answer_builder import COLON, AnswerBuilder, comparison_table, one_line
-from assistant.asked_parts import unstated_counts
 from assistant.asked_thing import states_the_asked_thing
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import (
@@ -34,7 +33,7 @@ from assistant.fusion import term_coverage
 from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question, satisfies
-from assistant.quote_spans import table_rows, whole_sentence
+from assistant.evidence_reach import reach, with_asked_counts
 from assistant.retriever import RetrievalResult
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
@@ -158,44 +157,19 @@ class ExtractiveAnswerer:
             )
             if part_best is not None and part_best.score >= self.settings.sub_question_share * best and part_best not in chosen:
                 chosen.append(part_best)
-        for wanted in unstated_counts(question.text, [e.text for e in chosen]):
-            # "几个牵头单位、几项工作机制": each count asked by name is quoted where the notice states it.
-            stating = next((e for e in evidence if wanted.search(e.text)), None)
-            if stating is None and len(question.parts) >= 2:  # a part of a many-part question the passages miss
-                stating = self._stated_in_notice(wanted, chosen[0])
-            if stating is not None and stating not in chosen:
-                chosen.append(stating)
+        chosen = with_asked_counts(chosen, evidence, question, self.notice_text_of)
         for item in evidence[1:]:
             if len(chosen) >= limit:
                 break
             if item not in chosen and item.fits_profile and item.score >= share * best:
                 chosen.append(item)
-        chosen = distinct([self._reach(self._extend(item, question), question) for item in chosen[:limit]])
-        return sorted(chosen, key=lambda e: (e.notice_id, e.start))
-
-    def _stated_in_notice(self, wanted: re.Pattern[str], best: Evidence) -> Evidence | None:
-        """The sentence of the best passage's notice that states an asked count no retrieved passage holds."""
-        text = self.notice_text_of(best.notice_id)
-        found = wanted.search(text) if text else None
-        if found is None:
-            return None
-        start, end = next(((s, e) for s, e in split_sentences(text) if s <= found.start() < e), found.span())
-        document = Document(page_content=text[start:end], metadata={**best.document.metadata, "section_path": ""})
-        return Evidence(document, start, end, text[start:end], best.score, True)
-
-    def _reach(self, item: Evidence, question: Question) -> Evidence:
-        """A table row with the rows beside it that the question asks about, else the whole sentence when short."""
-        text = self.notice_text_of(item.notice_id)
-        if text is None or item.is_heading:
-            return item
-        terms = set(question.terms)
-        start, end = table_rows(text, item.start, item.end, lambda row: bool(question.said_as(self.tokenize(row)) & terms),
-                                self.settings.table_rows_quoted)
-        if (start, end) == (item.start, item.end):
-            start, end = whole_sentence(text, item.start, item.end, self.settings.whole_sentence_chars)
-        if (start, end) == (item.start, item.end):
-            return item
-        return Evidence(item.document, start, end, text[start:end], item.score, item.fits_profile, item.coverages, False)
+        chosen = [
+            reach(self._extend(item, question), question, self.notice_text_of(item.notice_id), self.tokenize, self.settings)
+            for item in chosen[:limit]
+        ]
+        # In reading order, the longer of two quotes starting together first: a quote widened to its
+        # sentence is kept over a clause of it.
+        return distinct(sorted(chosen, key=lambda e: (e.notice_id, e.start, -e.end)))
 
     def _extend(self, item: Evidence, question: Question) -> Evidence:
         """Join the next sentence when the quote is a heading or too short to stand alone,
