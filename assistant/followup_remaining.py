@@ -28,6 +28,8 @@ _CLAUSES = re.compile(r"[,，;；。\n]")
 _DONE_SAID = re.compile(r"(?:已|共|全部|现已|目前|累计|完成|到位|办结)")
 _FIGURE = re.compile(r"\d|全部")
 _QUESTION_WORDS = re.compile(r"多少|什么|哪些|哪个|几|吗|呢|怎么|如何|是否|情况")
+# Words of any rectification report: they say nothing of the topic ("整改", "尚有", "完成").
+_GENERIC_WORDS = re.compile(r"整改|完成|到位|尚有|尚未|还有|剩余|目前|已经|巡察|问题|情况|工作|开展|推进|正在")
 MIN_TOPIC_BIGRAMS = 2  # a later sentence shares at least this many topic bigrams (津补, 补贴) with the question asked before
 MAX_LATER = 2  # later sentences quoted
 SHORT_SENTENCE_CHARS = 25  # a sentence shorter than this does not stand alone (as in evidence.py)
@@ -82,7 +84,7 @@ def _previous_question(history: Sequence[dict]) -> str:
 
 def _bigrams(text: str) -> set[str]:
     """Character bigrams of the Chinese words of a text, question words left out."""
-    text = _QUESTION_WORDS.sub(" ", text)
+    text = _GENERIC_WORDS.sub(" ", _QUESTION_WORDS.sub(" ", text))
     return {text[i : i + 2] for i in range(len(text) - 1) if all("\u4e00" <= c <= "\u9fff" for c in text[i : i + 2])}
 
 
@@ -98,8 +100,8 @@ def _later_sentences(
         sentence = text[start:end]
         if start < left.end and left.start < end or (verb and verb not in sentence):
             continue
-        if not (_DONE_SAID.search(sentence) and _FIGURE.search(sentence)):
-            continue
+        if not (_DONE_SAID.search(sentence) and _FIGURE.search(sentence)) or _LEFT_SAID.search(sentence):
+            continue  # a later passage states something done, not (again) something left
         context = text[spans[index - 1][0] : end] if index else sentence
         shared = sum(1 for pair in topic if pair in context)
         if shared >= MIN_TOPIC_BIGRAMS:

@@ -85,7 +85,8 @@ def _rounding(found: list[Found]) -> Decimal:
 def _computation(parts: list[Found], totals: list[Found], cited: dict[int, str]) -> list[str]:
     """The conclusion, the table of inputs with their citations, and the computation."""
     lines = ["", "", "计算过程(每笔数字均在通报原文中找到并引用):", "", "| 项目 | 原文数字 |", "|---|---|"]
-    lines += [f"| {item.said.label or '(未写明)'} | {item.said.text}{cited[id(item)]} |" for item in parts + totals]
+    lines += [f"| {item.said.label or '(未写明)'} | {item.said.text}{cited[id(item)]} |" for item in parts]
+    lines += [f"| {item.said.label}(总数) | {item.said.text}{cited[id(item)]} |" for item in totals]
     if len(parts) < 2:
         return lines
     measure = parts[0].said.measure

@@ -32,6 +32,8 @@ def with_measures_after(
     """
     if text is None:
         return chosen
+    # The best passage as quoted: chosen quotes may have been extended or widened beyond it.
+    best = next((c for c in chosen if c.notice_id == best.notice_id and c.start <= best.start and best.end <= c.end), best)
     # The list starts at the measures label of the best passage's paragraph when it has one
     # ("…问题。整改:A;B;C。" with B best): A is as much an answer as B.
     paragraph_start = text.rfind("\n", 0, best.start) + 1
@@ -60,4 +62,4 @@ def with_measures_after(
         return chosen
     others = [c for c in chosen if c is not best and c not in following]
     kept = [best] + following + others[: max(0, limit - len(following))]
-    return distinct(sorted(kept, key=lambda e: (e.notice_id, e.start)))
+    return distinct(sorted(kept, key=lambda e: (e.notice_id, e.start, -e.end)))

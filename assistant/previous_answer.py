@@ -21,7 +21,7 @@ COUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(项|个|人次|人|件|条|起|家|名|�
 _YUAN = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _MARKER = re.compile(r"\[\d+(?:[,，、\-–]\d+)*\]")
 # Where a figure's label starts: after the last clause end, figure, or connective before it.
-_LABEL_START = re.compile(r".*(?:[,，。;；:：、()（）\n]|\d+(?:\.\d+)?\s*(?:亿元|万元|元|项|个|人|件|条)|及|和|与|以及|其中)", re.S)
+_LABEL_START = re.compile(r".*(?:[,，。;；:：、()（）\n]|\d+(?:\.\d+)?\s*(?:亿元|万元|元|项|个|人|件|条)|(?<!涉)及|和|与|以及|其中)", re.S)
 _LEADING_WORDS = re.compile(r"^[-*•\s]*(?:对|将|把|共(?!计)|另|还|并|已|其中|以及)*")
 # A figure the text itself calls a total ("共计…", "合计…", "涉及金额…").
 _TOTAL_WORD = re.compile(r"(?:共计|合计|总计|累计|总额|共|总|涉及(?:金额)?)\s*$")
