@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 
 from assistant.answer import Answer, Citation
-from assistant.previous_answer import MONEY, Said, find_in_notices, figures_said, last_answer
+from assistant.previous_answer import (
+    MONEY, Said, amount, figures_said, find_in_notices, last_answer, number_citations, written_unit,
+)
 from index.sentences import split_sentences
 
 ANSWERER = "extractive:followup-remaining"
@@ -27,6 +30,7 @@ _CLAUSES = re.compile(r"[,，;；。\n]")
 # A sentence stating something done: a completion word and a figure or 全部.
 _DONE_SAID = re.compile(r"(?:已|共|全部|现已|目前|累计|完成|到位|办结)")
 _FIGURE = re.compile(r"\d|全部")
+_DONE_LABEL = re.compile(r"已|完成|到位|办结")
 _QUESTION_WORDS = re.compile(r"多少|什么|哪些|哪个|几|吗|呢|怎么|如何|是否|情况")
 # Words of any rectification report: they say nothing of the topic ("整改", "尚有", "完成").
 _GENERIC_WORDS = re.compile(r"整改|完成|到位|尚有|尚未|还有|剩余|目前|已经|巡察|问题|情况|工作|开展|推进|正在")
@@ -50,8 +54,12 @@ def answer_remaining(
 ) -> Answer | None:
     """The clause of what is left, cited, and what the notice says of it later; None when the previous
     answer states nothing left that a notice holds."""
-    clause = _left_clause(last_answer(history))
-    said = figures_said(clause)[:1] or [Said(clause, 0, "", "", False)] if clause else []
+    previous = last_answer(history)
+    clause = _left_clause(previous)
+    if not clause:
+        wants_amount = ASKS_AMOUNT.search(question) and not ASKS_LATER.search(question)
+        return _by_difference(question, standalone_question, previous, notice_ids, notice_text_of, describe) if wants_amount else None
+    said = figures_said(clause)[:1] or [Said(clause, Decimal(0), "", "", False)]
     found, _ = find_in_notices(said, notice_ids, notice_text_of, describe)
     if not found:
         return None
@@ -70,6 +78,27 @@ def answer_remaining(
             citations.append(Citation(**{**citation.__dict__, "n": len(citations) + 1}))
             lines.append(f"- {citation.quote}[{len(citations)}]")
     return _answer(question, standalone_question, lines, citations)
+
+
+def _by_difference(
+    question: str, standalone_question: str, previous: str, notice_ids: Sequence[str],
+    notice_text_of: Callable[[str], str | None], describe: Callable[[str], tuple[str, str]],
+) -> Answer | None:
+    """"还差多少没退?" after "涉及金额32.24万元,已退缴16.25万元": the total less the part done, each cited."""
+    said = figures_said(previous)
+    totals = [s for s in said if s.is_total]
+    done = [s for s in said if not s.is_total and _DONE_LABEL.search(s.label)]
+    if len(totals) != 1 or len(done) != 1 or totals[0].measure != done[0].measure or done[0].value > totals[0].value:
+        return None
+    found, missing = find_in_notices([totals[0], done[0]], notice_ids, notice_text_of, describe)
+    if missing:
+        return None
+    citations, number_of = number_citations(found)
+    total, part = found[0].said, found[1].said
+    left = amount(total.value - part.value, total.measure, {written_unit(total), written_unit(part)})
+    line = (f"按上一轮回答的数字计算(通报未直接写明余下多少):{total.label}{total.text}[{number_of[0]}]-"
+            f"{part.label}{part.text}[{number_of[1]}]={left}。")
+    return _answer(question, standalone_question, [f"尚余{left}。", line], citations)
 
 
 def _left_clause(answer: str) -> str:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
-from assistant.answer import Answer
+from assistant.answer import Answer, Citation
 from assistant.previous_answer import (
     Found, Said, amount, figures_said, find_in_notices, last_answer, number_citations, written_unit,
 )
@@ -105,7 +105,7 @@ def _computation(parts: list[Found], totals: list[Found], cited: dict[int, str])
 
 
 def _needs(
-    question: str, standalone_question: str, why: str, shown: Sequence[str] = (), citations: Sequence = (),
+    question: str, standalone_question: str, why: str, shown: Sequence[str] = (), citations: Sequence[Citation] = (),
 ) -> Answer:
     """What is needed to compute the sum, with whatever could be checked."""
     ask = "请写明单位和要相加的几笔款项,例如“某单位清退的几笔钱一共多少?”。"

@@ -118,3 +118,20 @@ def test_a_plan_for_what_is_left_is_not_read_as_done_since(chain):
     answer = chain.ask("剩下那2个打算什么时候完成?", history=history)
 
     assert answer.answerer != "extractive:followup-remaining"  # a plan is not something done since
+
+
+def test_how_much_is_left_quotes_the_clause_that_states_it(chain):
+    answer = chain.ask("还差多少没退?", history=said("石桥镇津补贴自查查出多少钱?", SELF_CHECK_SAID))
+
+    assert "尚有3.5万元未退缴到位。[1]" in answer.text
+    assert "后续" not in answer.text  # asked how much, not whether it was done since
+
+
+def test_how_much_is_left_is_computed_when_only_the_total_and_the_part_done_were_said(chain):
+    history = said("石桥镇津补贴自查查出多少钱?", "开展津补贴专项自查,涉及金额8.6万元,目前已退缴5.1万元。")
+
+    answer = chain.ask("还差多少没退?", history=history)
+
+    assert answer.text.startswith("尚余3.5万元。")
+    assert "涉及金额8.6万元[1]-目前已退缴5.1万元[1]=3.5万元" in answer.text
+    assert answer.citations[0].verified and "尚有3.5万元" in answer.citations[0].quote
