@@ -29,11 +29,11 @@ from assistant.evidence import (
     units_in_order,
     windows,
 )
+from assistant.evidence_reach import reach, with_asked_counts
 from assistant.fusion import term_coverage
 from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question, satisfies
-from assistant.evidence_reach import reach, with_asked_counts
 from assistant.retriever import RetrievalResult
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic

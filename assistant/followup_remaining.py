@@ -20,7 +20,9 @@ from index.sentences import split_sentences
 
 ANSWERER = "extractive:followup-remaining"
 # The question is about what is left: "没退的那部分", "剩下的那些", "还差多少".
-ASKS_REMAINING = re.compile(r"(?:没|未|尚未|还没)有?[\u4e00-\u9fff]{1,3}的(?:那|部分|些)|剩下|剩余|其余|还差|还剩")
+ASKS_REMAINING = re.compile(
+    r"(?:没|未|尚未|还没)有?[\u4e00-\u9fff]{1,3}的(?:那|部分|些)|剩下|剩余|其余|还差|还剩|(?:多少|几[个项件笔]?)还?(?:没|未)"
+)
 ASKS_LATER = re.compile(r"后来|现在|目前|如今|了吗|了没|是否|有没有|到位了|完成了")
 ASKS_AMOUNT = re.compile(r"多少|几")
 _DONE_VERB = re.compile(r"(?:没|未|尚未|还没)有?([\u4e00-\u9fff])")

@@ -21,17 +21,19 @@ from assistant.units import asks_across_units
 
 ANSWERER = "extractive:followup-sum"
 SUM_ASK = re.compile(r"加起来|加在一起|相加|合计|一共|总共|共计|总计|总额|总数|累计")
-# The question points back at what was just said ("这几笔", "上述", "它们"); a bare "一共多少?" is short.
-REFERS_BACK = re.compile(r"这|那|上述|以上|前面|刚才|它们|上面|这些|以上")
-_SHORT_QUESTION_CHARS = 10  # "一共多少钱?" and the like: short enough to be about the last answer
-_PUNCTUATION = re.compile(r"[\s,，。.?？!！]+")
+# The question points back at what was just said ("这几笔", "上述", "它们").
+REFERS_BACK = re.compile(r"这|那|上述|以上|前面|刚才|它们|上面")
+# Or asks nothing but the sum: "一共多少?", "加起来是多少钱?", "合计几项?".
+BARE_SUM = re.compile(
+    r"(?:那|这样)?(?:加起来|加在一起|合计|一共|总共|共计|总计)(?:是|有|为)?(?:多少|几)(?:钱|元|万元|项|个|人|件|笔)?[?？。!！\s]*"
+)
 
 
 def asks_sum_of_previous(question: str, names_unit: bool) -> bool:
     """Whether the question adds up what the previous answer listed (no unit of its own, no unit-wide ask)."""
     if names_unit or not SUM_ASK.search(question) or asks_across_units(question):
         return False
-    return bool(REFERS_BACK.search(question)) or len(_PUNCTUATION.sub("", question)) <= _SHORT_QUESTION_CHARS
+    return bool(REFERS_BACK.search(question)) or BARE_SUM.fullmatch(question.strip()) is not None
 
 
 def answer_sum(

@@ -135,3 +135,21 @@ def test_how_much_is_left_is_computed_when_only_the_total_and_the_part_done_were
     assert answer.text.startswith("尚余3.5万元。")
     assert "涉及金额8.6万元[1]-目前已退缴5.1万元[1]=3.5万元" in answer.text
     assert answer.citations[0].verified and "尚有3.5万元" in answer.citations[0].quote
+
+
+def test_a_new_question_with_a_sum_word_is_not_read_as_adding_up_the_last_answer(chain):
+    history = said("石桥镇哪些固定资产没入账?", ASSETS_SAID)
+
+    answer = chain.ask("石桥镇一共反馈了多少问题?", history=history)
+    unnamed = chain.ask("一共追回了多少违规资金?", history=history)
+
+    assert answer.answerer != "extractive:followup-sum"
+    assert unnamed.answerer != "extractive:followup-sum"  # a topic of its own, not "these"
+
+
+def test_how_many_are_still_not_done_is_read_as_asking_what_is_left(chain):
+    history = said("石桥镇津补贴自查查出多少钱?", "开展津补贴专项自查,涉及金额8.6万元,目前已退缴5.1万元。")
+
+    answer = chain.ask("还有多少没退?", history=history)
+
+    assert answer.text.startswith("尚余3.5万元。")
