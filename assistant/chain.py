@@ -19,6 +19,7 @@ from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
+from assistant.followup_answers import answer_from_previous, with_section_paths
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
@@ -195,14 +196,13 @@ class AnswerChain:
                                   catalog.notice_text)
         if answer is None:
             return None
-        answer = widen_to_sentences(answer, catalog.notice_text)
-        for citation in answer.citations:
-            if not citation.section_path:
-                citation.section_path = next(
-                    (c.section_path for c in catalog.chunks(citation.notice_id) if c.start <= citation.start < c.end),
-                    "",
-                )
-        return self._verified(answer, turn)
+        return self._verified(with_section_paths(widen_to_sentences(answer, catalog.notice_text), catalog), turn)
+
+    def _from_previous(self, turn: Turn) -> Answer | None:
+        """"这几笔加起来一共多少?", "没退的那部分后来退了吗?": answered over the previous answer (or None)."""
+        answer = answer_from_previous(turn.question, turn.standalone_question, turn.history,
+                                      self.workspace.retriever.directory, self.workspace.catalog)
+        return self._verified(with_section_paths(answer, self.workspace.catalog), turn) if answer is not None else None
 
     def _unit_list(self, turn: Turn) -> Answer | None:
         """One unit's items still under way, or its problem headings, when asked for (else None)."""
@@ -211,7 +211,7 @@ class AnswerChain:
         catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
         answer = answer_unit_list(turn.question, turn.standalone_question, turn.retrieval.units_named[0],
                                   catalog, directory)
-        return self._verified(answer, turn) if answer is not None else None
+        return self._verified(with_section_paths(answer, catalog), turn) if answer is not None else None
 
     def _extractive(self, turn: Turn) -> Answer:
         answer = self.extractive.answer(turn.question, turn.standalone_question, turn.retrieval)
@@ -240,7 +240,7 @@ class AnswerChain:
         if turn.unknown_units and not turn.retrieval.documents:
             yield self._not_held(turn)
             return
-        from_records = self._from_records(turn) or self._unit_list(turn)
+        from_records = self._from_previous(turn) or self._from_records(turn) or self._unit_list(turn)
         if from_records is not None:
             yield from_records
             return

@@ -20,7 +20,6 @@ from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, com
 from assistant.asked_thing import states_the_asked_thing
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import (
-    SHORT_SENTENCE_CHARS,
     Evidence,
     Question,
     distinct,
@@ -29,10 +28,12 @@ from assistant.evidence import (
     units_in_order,
     windows,
 )
+from assistant.evidence_reach import reach, with_asked_counts
+from assistant.quote_extension import extend_quote
 from assistant.fusion import term_coverage
 from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
-from assistant.question import QuestionProfile, profile_question, satisfies
+from assistant.question import QuestionProfile, profile_question
 from assistant.retriever import RetrievalResult
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
@@ -40,11 +41,8 @@ from assistant.settings import AnsweringSettings
 from index.documents import NoticeMetadata
 from index.sentences import split_sentences
 
-MAX_EXTENDED_QUOTE_CHARS = 260
-# How many following sentences one quote may take in (each within MAX_EXTENDED_QUOTE_CHARS): a list split by
-# ；into several short items (政务处分0人；组织处理0人；诫勉0人；…) stays whole; 4 covers the lists seen.
-MAX_LIST_EXTENSIONS = 4
-SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时")
+# Sub-questions: split at ?/; and connectives, and before a second ask in a list ("几个牵头单位、几项工作机制").
+SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时|[、,，](?=(?:又|还|再|各|共)?(?:几|多少|哪些|什么|谁))")
 
 
 class ExtractiveAnswerer:
@@ -158,50 +156,19 @@ class ExtractiveAnswerer:
             )
             if part_best is not None and part_best.score >= self.settings.sub_question_share * best and part_best not in chosen:
                 chosen.append(part_best)
+        chosen = with_asked_counts(chosen, evidence, question, self.notice_text_of)
         for item in evidence[1:]:
             if len(chosen) >= limit:
                 break
             if item not in chosen and item.fits_profile and item.score >= share * best:
                 chosen.append(item)
-        chosen = [self._extend_list(item, question) for item in chosen[:limit]]
-        return distinct(sorted(chosen, key=lambda e: (e.notice_id, e.start)))
-
-    def _extend_list(self, item: Evidence, question: Question) -> Evidence:
-        """_extend until the quote stops growing: a list of counts split by ；(处分0人；诫勉0人；…) is read whole."""
-        for _ in range(MAX_LIST_EXTENSIONS):
-            extended = self._extend(item, question)
-            if extended.end == item.end:
-                break
-            item = extended
-        return item
-
-    def _extend(self, item: Evidence, question: Question) -> Evidence:
-        """Join the next sentence when the quote is a heading or too short to stand alone,
-        or when the next sentence goes on with the asked-for content (a list split by ；)."""
-        text = self.notice_text_of(item.notice_id)
-        if text is None:
-            return item
-        following = split_sentences(text, item.end, min(len(text), item.end + MAX_EXTENDED_QUOTE_CHARS))
-        if not following:
-            return item
-        next_start, next_end = following[0]
-        if next_end - item.start > MAX_EXTENDED_QUOTE_CHARS or "\n\n" in text[item.end : next_start]:
-            return item
-        next_text = text[next_start:next_end]
-        if "\n" in text[item.end : next_start] and not item.is_heading:
-            return item  # a new paragraph is a new point
-        if looks_like_heading(next_text):
-            return item
-        # A list item ending in ；, followed by another item with the asked-for content.
-        continues_list = item.text.rstrip().endswith((";", "\uff1b")) and (
-            question.profile.wants_number or question.profile.wants_person
-        ) and satisfies(question.profile, next_text)
-        if not (item.is_heading or len(item.text) < SHORT_SENTENCE_CHARS or continues_list):
-            return item
-        return Evidence(
-            item.document, item.start, next_end, text[item.start : next_end], item.score,
-            item.fits_profile or satisfies(question.profile, next_text), item.coverages, False,
-        )
+        chosen = [
+            reach(extend_quote(item, question, self.notice_text_of(item.notice_id)), question, self.notice_text_of(item.notice_id), self.tokenize, self.settings)
+            for item in chosen[:limit]
+        ]
+        # In reading order, the longer of two quotes starting together first: a quote widened to its
+        # sentence is kept over a clause of it.
+        return distinct(sorted(chosen, key=lambda e: (e.notice_id, e.start, -e.end)))
 
     # --- answer shapes -------------------------------------------------------------------
 

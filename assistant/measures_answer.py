@@ -10,6 +10,8 @@ from index.sentences import split_sentences
 
 # Questions asking what was done about something: answered by the list of measures under it.
 ASKS_FOR_MEASURES = re.compile(r"(采取|做)了?(哪些|什么)|怎么(整改|做|改)|如何(整改|做|改)|有(哪些|什么)(措施|做法|举措)|措施(是什么|有哪些)")
+# The opening of an enumerated point: 一是 / (一) / 1. / ①, after the measures label if any.
+ENUMERATED = re.compile(r"\s*(?:(?:整改措施及成效|整改措施|整改情况|整改成效|整改)[:：])?\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑩])")
 MEASURES_LABEL = re.compile(r"(整改措施及成效|整改措施|整改情况|整改成效|整改)[:：]")
 
 
@@ -30,20 +32,34 @@ def with_measures_after(
     """
     if text is None:
         return chosen
+    # The best passage as quoted: chosen quotes may have been extended or widened beyond it.
+    best = next((c for c in chosen if c.notice_id == best.notice_id and c.start <= best.start and best.end <= c.end), best)
     # The list starts at the measures label of the best passage's paragraph when it has one
     # ("…问题。整改:A;B;C。" with B best): A is as much an answer as B.
     paragraph_start = text.rfind("\n", 0, best.start) + 1
     labels = list(MEASURES_LABEL.finditer(text, paragraph_start, best.start))
     begin = labels[-1].end() if labels else best.end
     following: list[Evidence] = []
+    points = 0
     for start, end in split_sentences(text, begin, min(len(text), begin + span_chars)):
         sentence = text[start:end]
         heading = parse_heading(sentence.strip())
-        if heading is not None and heading.style not in ("measure-label",) or len(following) >= limit:
+        if heading is not None and heading.style not in ("measure-label",):
             break
-        if len(sentence.strip()) >= 6 and not any(c.start <= start < c.end for c in chosen):
-            following.append(Evidence(best.document, start, end, sentence, best.score, True))
+        # A sentence that does not open a point ("一是…。2020年研究出台…。二是…") goes on with the one before.
+        opens_point = not following or not ENUMERATED.match(following[0].text) or ENUMERATED.match(sentence) is not None
+        if opens_point and points >= limit:
+            break
+        if len(sentence.strip()) < 6 or start < best.end and best.start <= start:
+            continue
+        # A sentence already chosen keeps its place in the list (the list is shown whole and in order).
+        already = next((c for c in chosen if c.start <= start < c.end), None)
+        if already is not None and already in following:
+            continue
+        following.append(already or Evidence(best.document, start, end, sentence, best.score, True))
+        points += opens_point
     if not following:
         return chosen
-    kept = [best] + following + [c for c in chosen if c is not best]
-    return distinct(sorted(kept[: limit + 1], key=lambda e: (e.notice_id, e.start)))
+    others = [c for c in chosen if c is not best and c not in following]
+    kept = [best] + following + others[: max(0, limit - len(following))]
+    return distinct(sorted(kept, key=lambda e: (e.notice_id, e.start, -e.end)))

@@ -13,6 +13,7 @@ from assistant.units import unit_label
 from index.catalog import NoticeRow
 from index.records import Figure, NoticeRecord
 
+_CLAUSE_CUT = re.compile(r"[,，;；。:：]")
 FIELD_TOPICS = {
     "money": "金额", "rules": "制度", "people": "处理人数", "clues": "线索、信访",
     "problems_found": "反馈问题", "problems_rectified": "已整改", "problems_in_progress": "正在整改",
@@ -85,6 +86,14 @@ def _shown(stated: Stated, citations: Citations) -> str:
     return f"{stated.figure.label}{stated.figure.text}{citations.cite(stated)}"
 
 
+def _clause_shown(stated: Stated, citations: Citations) -> str:
+    """The notice's own clause holding the figure and its label ("22个方面问题已整改到位"), else label and figure."""
+    figure = stated.figure
+    clauses = [c.strip() for c in _CLAUSE_CUT.split(figure.quote)]
+    clause = next((c for c in reversed(clauses) if figure.text in c and figure.label in c), "")
+    return f"{clause}{citations.cite(stated)}" if clause else _shown(stated, citations)
+
+
 def unit_line(found: UnitFigures, citations: Citations) -> str:
     parts = [_shown(s, citations) for s in found.own] or ["未给出全单位的数字"]
     by_scope: dict[str, list[str]] = {}
@@ -98,7 +107,8 @@ def unit_line(found: UnitFigures, citations: Citations) -> str:
 def itemised_lines(plan: FigureQuestion, found: UnitFigures, citations: Citations) -> list[str]:
     """One unit's figures item by item ("这笔钱具体是哪几项?"), and which stated total the items add up to."""
     lines = [f"{found.unit}通报的{_topic(plan)}数字如下(按通报原文):"]
-    lines.extend(f"- {_shown(s, citations)}" for s in found.own)
+    own = [f"- {_clause_shown(s, citations)}" for s in found.own]
+    lines.extend(dict.fromkeys(own))  # two figures of one clause ("立案4件、了结4件") show it once
     lines.extend(f"- {s.figure.scope}:{_shown(s, citations)}" for s in found.sub_unit)
     for total in found.own:
         parts = [s for s in found.own if s is not total and measure_of(s.figure) == measure_of(total.figure)]

@@ -80,6 +80,13 @@ class AnsweringSettings(BaseModel):
     # problem's measures in the seed and fiction notices run 2-5 sentences, 150-500 characters).
     measures_listed: int = 4
     measures_span_chars: int = 600
+    # A chosen clause cut at ；/; is quoted as its whole sentence (to 。 or the line end) when the sentence
+    # is at most this long: the figure beside the clause ("…清单32项;落实…") stays with it. 120 holds the
+    # two or three ；-clauses of one point in the seed and fiction notices; longer sentences keep clause windows.
+    whole_sentence_chars: int = 120
+    # A quoted tab-separated table row brings at most this many adjacent rows the question asks about
+    # (a headline table's 反馈问题/已完成整改/正在整改/整改完成率 rows, fresh fiction notice style).
+    table_rows_quoted: int = 4
 
 
 class RetrievalSettings(BaseModel):

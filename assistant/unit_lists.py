@@ -1,8 +1,9 @@
-"""Answers that list one unit's items from its notice: problems still under way, or the problems found."""
+"""Answers that list one unit's items from its notice: problems still under way, a figure stated differently, the problems found."""
 
 from __future__ import annotations
 
 from assistant.answer import Answer
+from assistant.differing_figures import answer_differing
 from assistant.problems_list import answer_problems, asks_for_problems
 from assistant.unfinished import answer_unfinished
 from assistant.units import UnitDirectory
@@ -17,6 +18,9 @@ def answer_unit_list(
     unfinished = answer_unfinished(question, standalone_question, unit, notices, catalog.notice_text, catalog.chunks)
     if unfinished is not None:
         return unfinished
+    differing = answer_differing(question, standalone_question, unit, notices, catalog.records(), catalog.notice_text)
+    if differing is not None:
+        return differing
     spans = [(begin, end) for begin, end, _ in directory.mentions(standalone_question)]
     if asks_for_problems(standalone_question, spans):
         return answer_problems(question, standalone_question, unit, notices, catalog.notice_text)

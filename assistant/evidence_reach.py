@@ -1,0 +1,58 @@
+"""How far a chosen quote reaches: its table rows or whole sentence, or a sentence found for an asked count."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from langchain_core.documents import Document
+
+from assistant.asked_parts import unstated_counts
+from assistant.evidence import Evidence, Question
+from assistant.quote_spans import table_rows, whole_sentence
+from assistant.settings import AnsweringSettings
+from index.sentences import split_sentences
+
+
+def reach(
+    item: Evidence, question: Question, text: str | None, tokenize: Callable[[str], list[str]],
+    settings: AnsweringSettings,
+) -> Evidence:
+    """A table row with the rows beside it that the question asks about, else the whole sentence when short."""
+    if text is None or item.is_heading:
+        return item
+    terms = set(question.terms)
+    start, end = table_rows(
+        text, item.start, item.end, lambda row: bool(question.said_as(tokenize(row)) & terms), settings.table_rows_quoted
+    )
+    if (start, end) == (item.start, item.end):
+        start, end = whole_sentence(text, item.start, item.end, settings.whole_sentence_chars)
+    if (start, end) == (item.start, item.end):
+        return item
+    return Evidence(item.document, start, end, text[start:end], item.score, item.fits_profile, item.coverages, False)
+
+
+def with_asked_counts(
+    chosen: list[Evidence], evidence: list[Evidence], question: Question, notice_text_of: Callable[[str], str | None],
+) -> list[Evidence]:
+    """"几个牵头单位、几项工作机制": each count asked by name is quoted where the notice states it, from the
+    candidates, else (for a question of several parts) from the notice's other sentences."""
+    chosen = list(chosen)
+    for wanted in unstated_counts(question.text, [e.text for e in chosen]):
+        stating = next((e for e in evidence if wanted.search(e.text)), None)
+        if stating is None and len(question.parts) >= 2:
+            stating = stated_in_notice(wanted, chosen[0], notice_text_of(chosen[0].notice_id))
+        if stating is not None and stating not in chosen:
+            chosen.append(stating)
+    return chosen
+
+
+def stated_in_notice(wanted: re.Pattern[str], best: Evidence, text: str | None) -> Evidence | None:
+    """The sentence of the best passage's notice (its `text`) that states an asked count no retrieved passage holds."""
+    found = wanted.search(text) if text else None
+    if found is None:
+        return None
+    start, end = next(((s, e) for s, e in split_sentences(text) if s <= found.start() < e), found.span())
+    # The sentence lies outside the retrieved passage: its section is not known, so none is claimed.
+    document = Document(page_content=text[start:end], metadata={**best.document.metadata, "section_path": ""})
+    return Evidence(document, start, end, text[start:end], best.score, True)

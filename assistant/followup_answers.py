@@ -1,0 +1,50 @@
+"""Follow-ups answered from the previous answer itself: sums of its figures, and the part it left undone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answer import Answer
+from assistant.followup import units_in_history
+from assistant.followup_remaining import answer_remaining, asks_about_remaining
+from assistant.followup_sum import answer_sum, asks_sum_of_previous
+from assistant.units import UnitDirectory, unit_label
+from index.catalog import Catalog
+
+
+def answer_from_previous(
+    question: str, standalone_question: str, history: Sequence[dict], directory: UnitDirectory, catalog: Catalog,
+) -> Answer | None:
+    """"这几笔加起来一共多少?" / "没退的那部分后来退了吗?" answered over the previous answer's figures, else None."""
+    names_unit = bool(directory.find_units(question))
+    wants_sum = asks_sum_of_previous(question, names_unit)
+    if not wants_sum and not asks_about_remaining(question, names_unit):
+        return None
+    rows = {row.notice_id: row for row in catalog.notices()}
+    units = units_in_history(history, directory)
+    notice_ids = directory.notice_ids_of(units) if units else list(rows)
+
+    def describe(notice_id: str) -> tuple[str, str]:
+        row = rows.get(notice_id)
+        return (row.title or row.file_name, unit_label(row)) if row else ("", "")
+
+    if wants_sum:
+        return answer_sum(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
+
+    def without_units(text: str) -> str:
+        for begin, end, _ in sorted(directory.mentions(text), reverse=True):
+            text = text[:begin] + " " + text[end:]
+        return text
+
+    return answer_remaining(question, standalone_question, history, notice_ids, catalog.notice_text, describe,
+                            without_units)
+
+
+def with_section_paths(answer: Answer, catalog: Catalog) -> Answer:
+    """Citations without a section path get the one of the passage they fall in."""
+    for citation in answer.citations:
+        if not citation.section_path:
+            citation.section_path = next(
+                (c.section_path for c in catalog.chunks(citation.notice_id) if c.start <= citation.start < c.end), ""
+            )
+    return answer

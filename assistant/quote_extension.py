@@ -1,0 +1,50 @@
+"""A quote grown over the sentences after it: a heading with its first point, a list split by ；."""
+
+from __future__ import annotations
+
+from assistant.evidence import SHORT_SENTENCE_CHARS, Evidence, Question, looks_like_heading
+from assistant.question import satisfies
+from index.sentences import split_sentences
+
+MAX_EXTENDED_QUOTE_CHARS = 260
+# How many following sentences one quote may take in (each within MAX_EXTENDED_QUOTE_CHARS): a list split by
+# ；into several short items (政务处分0人；组织处理0人；诫勉0人；…) stays whole; 4 covers the lists seen.
+MAX_LIST_EXTENSIONS = 4
+
+
+def extend_quote(item: Evidence, question: Question, text: str | None) -> Evidence:
+    """The quote extended until it stops growing: a list of counts split by ；(处分0人；诫勉0人；…) is read whole."""
+    if text is None:
+        return item
+    for _ in range(MAX_LIST_EXTENSIONS):
+        extended = _extend(item, question, text)
+        if extended.end == item.end:
+            break
+        item = extended
+    return item
+
+
+def _extend(item: Evidence, question: Question, text: str) -> Evidence:
+    """Join the next sentence when the quote is a heading or too short to stand alone,
+    or when the next sentence goes on with the asked-for content (a list split by ；)."""
+    following = split_sentences(text, item.end, min(len(text), item.end + MAX_EXTENDED_QUOTE_CHARS))
+    if not following:
+        return item
+    next_start, next_end = following[0]
+    if next_end - item.start > MAX_EXTENDED_QUOTE_CHARS or "\n\n" in text[item.end : next_start]:
+        return item
+    next_text = text[next_start:next_end]
+    if "\n" in text[item.end : next_start] and not item.is_heading:
+        return item  # a new paragraph is a new point
+    if looks_like_heading(next_text):
+        return item
+    # A list item ending in ；, followed by another item with the asked-for content.
+    continues_list = item.text.rstrip().endswith((";", "\uff1b")) and (
+        question.profile.wants_number or question.profile.wants_person
+    ) and satisfies(question.profile, next_text)
+    if not (item.is_heading or len(item.text) < SHORT_SENTENCE_CHARS or continues_list):
+        return item
+    return Evidence(
+        item.document, item.start, next_end, text[item.start : next_end], item.score,
+        item.fits_profile or satisfies(question.profile, next_text), item.coverages, False,
+    )
