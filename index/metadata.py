@@ -11,15 +11,16 @@ from index.documents import NoticeMetadata, SourcedValue
 from index.script_forms import simplified_reading, written_form
 from index.unit_sources import choose_unit_and_short_forms
 from index.units import unit_aliases
-from index.vocabulary import DAY, ISO_DATE, MONTH, PERIOD_SEPARATOR, YEAR
+from index.vocabulary import DAY, DOTTED_DATE, ISO_DATE, MONTH, PERIOD_SEPARATOR, YEAR
 
 __all__ = ["extract_notice_metadata", "unit_aliases"]
 
 logger = logging.getLogger(__name__)
 
-DATE = re.compile(rf"(?:{YEAR}\s*)?{MONTH}\s*{DAY}")
-FULL_DATE = re.compile(rf"{YEAR}\s*{MONTH}\s*{DAY}")
+DATE = re.compile(rf"(?:{YEAR}\s*)?{MONTH}\s*{DAY}|{DOTTED_DATE}")
+FULL_DATE = re.compile(rf"{YEAR}\s*{MONTH}\s*{DAY}|{DOTTED_DATE}")
 PERIOD = re.compile(
+    rf"{DOTTED_DATE}\s*{PERIOD_SEPARATOR}\s*{DOTTED_DATE}|"
     rf"(?:{YEAR}\s*)?{MONTH}\s*(?:{DAY})?\s*{PERIOD_SEPARATOR}\s*"
     rf"(?:(?:{YEAR}\s*)?{MONTH}\s*(?:{DAY})?|{DAY})"
 )

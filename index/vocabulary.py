@@ -113,10 +113,12 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[�
 # A month or day number as date arithmetic reads it (loosely: parse_date checks the calendar).
 DATE_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 ISO_DATE = r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
+# "2023.6.28": a house style for dates (a four-digit year first, so that 12.35万元 is no date).
+DOTTED_DATE = r"\d{4}\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d.])"
 # Between the two ends of a period: "4月6日至5月30日", "2023年4月—5月".
 PERIOD_SEPARATOR = r"起?\s*(?:至|到|——|—|–|－|-|~|～)"
 # Anything that looks like a date in a sentence: a year, a month-day, an ISO date.
-DATE_PATTERN = re.compile(rf"\d{{4}}\s*年|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*-\s*\d{{1,2}}\s*-\s*\d{{1,2}}|{YEAR}")
+DATE_PATTERN = re.compile(rf"{DOTTED_DATE}|\d{{4}}\s*年|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*-\s*\d{{1,2}}\s*-\s*\d{{1,2}}|{YEAR}")
 # A question limited in time ("2023年", "上半年"): records carry no date per figure.
 TIME_LIMITED_PATTERN = re.compile(rf"\d{{4}}\s*年|{YEAR}|今年|去年|上半年|下半年|季度|\d{{1,2}}\s*月")
 

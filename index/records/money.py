@@ -27,7 +27,7 @@ def money(notice: NoticeText, quantity: Quantity) -> list[Claim]:
         return _money_claim(notice, quantity, actions[-1], clause_start, total="")
     total = re.fullmatch(rf"(?P<total>{TOTAL_WORDS})(?:金额|资金)?", before.strip())
     if not total:
-        return []
+        return _total_recovered_after(notice, quantity, before)
     sentence_start = notice.sentence_start(quantity.start)
     earlier = notice.masked[sentence_start:clause_start]
     actions = list(re.finditer(_MONEY_ACTION, earlier))
@@ -61,3 +61,22 @@ def _money_claim(
     prefix = qualifier.group(0) if qualifier else ""
     label = prefix + word + (obj if len(obj) <= 12 else "") + total
     return [Claim("money", label, quantity, action_start - len(prefix), quantity.end)]
+
+
+# "以上三项资金合计188,040元,均已追缴到位": a total of the sums just listed, recovered as the words after it say.
+_LISTED_TOTAL = re.compile(rf"(?:以上|上述)[^\d,，。;；]{{0,8}}?(?P<total>{TOTAL_WORDS})(?:金额|资金)?\s*$")
+_DONE_AFTER = re.compile(rf"^[,，]?\s*(?:均|已|全部|均已|已全部|全部已)\s*(?P<action>{_MONEY_ACTION})(?:到位|完毕|完成)")
+
+
+def _total_recovered_after(notice: NoticeText, quantity: Quantity, before: str) -> list[Claim]:
+    """A total of listed sums whose recovery is stated after the amount, in the same sentence."""
+    total = _LISTED_TOTAL.search(before)
+    if not total:
+        return []
+    after = notice.masked[quantity.end : notice.sentence_end(quantity.end)]
+    done = _DONE_AFTER.match(after)
+    if not done or preceded_by(notice.masked, quantity.start, MODAL_WORDS):
+        return []
+    label = done.group("action") + total.group("total")
+    start = notice.clause_start(quantity.start) + total.start()
+    return [Claim("money", label, quantity, start, quantity.end)]

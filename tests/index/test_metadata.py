@@ -393,3 +393,15 @@ def test_full_width_punctuation_is_read_like_ascii():
     metadata = extract_notice_metadata(text)
     assert metadata.title == ""  # a sentence, not a title
     assert metadata.publish_date.quote(text) == "发布日期：2024-12-18"
+
+
+def test_dates_written_with_dots_are_read_as_dates():
+    text = (
+        "青禾县农业农村局党组关于巡察整改情况的通报\n\n"
+        "县委第二巡察组于2023.3.20—2023.5.19对县农业农村局党组开展了常规巡察,并于2023.6.28向局党组反馈了巡察意见。"
+        "已追回补贴12.35万元。\n\n中共青禾县农业农村局党组\n2023.12.8\n"
+    )
+    metadata = extract_notice_metadata(text, "nongye.txt")
+    assert metadata.inspection_period.value == "2023.3.20—2023.5.19"
+    assert metadata.feedback_date.value == "2023.6.28"
+    assert metadata.publish_date.value == "2023.12.8"

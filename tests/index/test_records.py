@@ -289,3 +289,10 @@ def test_money_from_a_supplier_is_recovered_money_but_money_owed_is_not():
     text = "追回医用耗材供应商多收款项53.2万元，对相应科室负责人诫勉谈话。应追回资金5万元。"
     record = extract_notice_record("supplier", text)
     assert [(f.label, f.text) for f in record.by_field("money")] == [("追回医用耗材供应商多收款项", "53.2万元")]
+
+
+def test_a_total_of_listed_sums_recovered_as_stated_after_it_is_money_recovered():
+    text = "清退多发补贴126,480元。以上三项资金合计188,040元,均已追缴到位。以上两项合计3万元,计划年底前追缴到位。"
+    record = extract_notice_record("total", text)
+    assert ("追缴合计", "188,040元") in [(f.label, f.text) for f in record.by_field("money")]
+    assert "3万元" not in [f.text for f in record.by_field("money")]  # a plan is not money recovered
