@@ -74,10 +74,14 @@ def answer_from_records(
     )
 
 
+# Where one ask ends and another begins: "反馈了多少问题,改完了几个?" asks two things.
+_ASKS = re.compile(r"[?？;；]|[,，、](?=[^,，、?？]{0,6}(?:几|多少|哪些|什么))")
+
+
 def asks_progress(question: str) -> bool:
     """"整改了多少?", "完成了几个?": how far rectification has come, answered by the rectified/open counts
     (only when that is all the question asks: "拆成了多少项任务?完成了多少?" asks two things)."""
-    if len([clause for clause in re.split(r"[?？;；]", question) if clause.strip()]) != 1:
+    if len([clause for clause in _ASKS.split(question) if clause.strip()]) != 1:
         return False
     plan = read_figure_question(question)
     return plan is not None and plan.field in COMPLETION_FIELDS

@@ -95,3 +95,10 @@ def test_how_far_rectification_has_come_lists_the_rectified_and_open_counts(chai
     # Each count in the notice's own clause, not a label of ours ("完成整改7个").
     assert answer.text.splitlines()[1:] == ["- 9个问题已完成整改7个[1]", "- 其余2个正在推进[1]"]
     assert answer.citations[0].quote.startswith("截至11月底,9个问题已完成整改7个")
+
+
+def test_how_many_found_and_how_many_rectified_answers_both_from_the_notice(chain):
+    answer = chain.ask("柳岸镇巡察发现了多少问题,改完了几个?")
+    # Two asks: the passage stating both, not the rectified counts alone.
+    assert answer.answerer != "extractive:records"
+    assert "9个问题已完成整改7个" in answer.text
