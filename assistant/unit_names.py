@@ -75,12 +75,19 @@ def is_short_form(short: str, name: str) -> bool:
     if len(short) < 2 or len(short) >= len(name):
         return False
     position = 0
-    for char in short:
-        position = name.find(char, position)
-        if position == -1:
+    for index, char in enumerate(short):
+        found = name.find(char, position)
+        if found == -1:
             return False
-        position += 1
+        if index and _SKIPPED_DIVISION.fullmatch(name[position:found]) and _ORGAN_ONLY.fullmatch(short[index:]):
+            return False  # "岑州市教育局" is the city's bureau, not 岑州市蒹葭区教育局
+        position = found + 1
     return True
+
+
+# A district or county left out inside a name, before an organ that every level has: another unit.
+_SKIPPED_DIVISION = re.compile(r"[\u4e00-\u9fff]{1,6}[区县]")
+_ORGAN_ONLY = re.compile(r"[\u4e00-\u9fff]{0,6}(?:局|委|办|中心|医院|中学|小学|学校|公司|集团)")
 
 
 _COMPANY_FORM = re.compile(r"(股份)?有限(责任)?公司$")

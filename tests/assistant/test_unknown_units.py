@@ -55,3 +55,21 @@ def test_a_known_place_with_an_organ_short_form_no_unit_holds_is_unknown():
     assert unknown_unit_names("青禾城投和文旅集团比,谁追回的钱多?", held) == ["青禾城投"]
     assert unknown_unit_names("青禾文旅的巡察整改怎么样?", held) == []  # a short form of the held unit
     assert unknown_unit_names("文旅集团清退了多少钱?", held) == []
+
+
+def test_a_department_under_a_held_district_is_another_unit():
+    assert directory().find_units("云岭区教育局整改了多少问题?") == []
+    assert unknown_unit_names("云岭区教育局整改了多少问题?", directory()) == ["云岭区教育局"]
+    assert unknown_unit_names("云岭区第一中学有几个问题?", directory()) == ["云岭区第一中学"]
+    # The district's own organs and what belongs to it are the district.
+    for question in ("云岭区委是哪天召开动员会的?", "云岭区所属公司有哪些问题?", "云岭区的公司清退了多少钱?"):
+        assert directory().find_units(question) == ["青禾市云岭区"], question
+
+
+def test_a_citys_bureau_is_not_the_same_bureau_of_a_district_in_that_city():
+    rows = [NoticeRow("n9", "/j.txt", "j.txt", "", "青禾市白溪区教育局",
+                      NoticeMetadata(unit="青禾市白溪区教育局", aliases=["白溪区教育局"]), 1, "ready", 0)]
+    held = UnitDirectory(rows)
+    assert held.find_units("青禾市教育局整改了多少问题?") == []
+    assert unknown_unit_names("青禾市教育局整改了多少问题?", held) == ["青禾市教育局"]
+    assert held.find_units("白溪区教育局整改了多少问题?") == ["青禾市白溪区教育局"]
