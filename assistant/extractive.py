@@ -37,6 +37,7 @@ from assistant.retriever import RetrievalResult
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
+from assistant.topic_words import topic_tokens, without_asking_words
 from index.documents import NoticeMetadata
 from index.sentences import split_sentences
 
@@ -82,12 +83,12 @@ class ExtractiveAnswerer:
         """Terms of each sub-question, without the unit names (every sentence of a notice is about its unit);
         a plain phrase's official words ("公家的车": 公务用车, 车辆) count as one term, met by any of them."""
         parts, profiles, alternatives = [], [], {}
-        for piece in SUB_QUESTION_SPLIT.split(question):
+        for piece in SUB_QUESTION_SPLIT.split(without_asking_words(question)):
             for begin, end in sorted(self.unit_spans(piece), reverse=True):  # "北杨集镇党委书记": 党委书记
                 piece = piece[:begin] + " " + piece[end:]
             for group in official_groups(piece):
                 alternatives.update({word: group[0] for word in group})
-            tokens = self.tokenize(with_official_terms(piece))
+            tokens = topic_tokens(self.tokenize(with_official_terms(piece)))
             held = self.known_terms(tokens)
             tokens = held_terms(piece, tokens, self.tokenize, held.__contains__)
             terms = [alternatives.get(t, t) for t in tokens if not any(t in unit for unit in units_named)]

@@ -20,6 +20,7 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from assistant.concepts import question_concepts, topic_coverage
 from assistant.fusion import (
     collapse_near_duplicates,
     reciprocal_rank_fusion,
@@ -29,6 +30,7 @@ from assistant.plain_words import searched_terms, with_official_terms
 from assistant.qualify import UnitScores, asks_which_units, best_per_unit, qualifying
 from assistant.settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
+from assistant.topic_words import topic_tokens, without_asking_words
 from assistant.units import UnitDirectory, asks_across_units, asks_comparison
 from assistant.views import QuestionScores, RetrieverViews, chunk_document, next_views
 from index.catalog import Catalog
@@ -128,7 +130,8 @@ class HybridRetriever:
         allowed = list(units) if units else views.directory.units
         named = [u for u in views.directory.find_units(question) if u in allowed]
         searched = with_official_terms(question)  # plain words ("公家的车") also search as notices write them
-        terms = searched_terms(question, self.lexical.query_tokens, views.lexical.frequency_of)
+        topic_of = lambda text: topic_tokens(self.lexical.query_tokens(text))  # noqa: E731
+        terms = searched_terms(without_asking_words(question), topic_of, views.lexical.frequency_of)
         result = RetrievalResult(
             question=question,
             documents=[],
@@ -187,10 +190,15 @@ class HybridRetriever:
         coverage = asked.coverage
         if self.settings.coverage_by_rarity:
             coverage = views.lexical.coverage(asked.terms, by_rarity=True)
+        by_concept = None
+        if self.settings.coverage_by_concept:
+            by_concept = best_per_unit(len(entries), views.lexical_units, topic_coverage(
+                views.lexical, question_concepts(asked.text, self.lexical.query_tokens)))
         scores = UnitScores(
             coverage=best_per_unit(len(entries), views.lexical_units, coverage),
             similarity=similarity,
             fact_coverage=best_per_unit(len(entries), views.lexical_units, coverage, fact_rows),
+            concept_coverage=by_concept,
         )
         chosen = qualifying(scores, in_scope, self.settings)
         facts_of_unit: dict[int, dict[str, list[tuple[int, int]]]] = {}

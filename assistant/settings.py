@@ -100,6 +100,12 @@ class RetrievalSettings(BaseModel):
     # Coverage for qualifying weighs each term by its rarity across passages (IDF), so a unit lacking
     # the one distinctive term falls short; off = by term length, as passages' coverage is shown.
     coverage_by_rarity: bool = True
+    # A unit also qualifies when its best passage clears the same coverage bars counting each concept
+    # of the question once, met by any of its words (一把手 or 主要负责人, not also the pieces 一把,
+    # 把手), and holding the topic the user named in plain words when any passage does
+    # (assistant.concepts). On: a unit writing 主要负责人…末位表态 for "一把手最后表态" fell just
+    # below the token bar (own fresh which_units items); off = tokens only.
+    coverage_by_concept: bool = True
     # ...and never below this share of the terms, so a question nothing answers qualifies no unit
     # (the former absolute bar, kept as a floor; below it a passage misses most of the question).
     min_coverage: float = 0.4
