@@ -228,7 +228,9 @@ class ExtractiveAnswerer:
         per_unit = retrieval.per_unit
         if comparing:  # columns in the order the question names the units
             per_unit = sorted(per_unit, key=lambda e: retrieval.units_named.index(e.unit) if e.unit in retrieval.units_named else 99)
-        meaning = self._comparison_meaning(retrieval, question) if comparing else {}
+        # Each unit's sentences ranked by closeness in meaning to the topic too: a comparison's columns
+        # and a which-units answer's lines quote the sentence on the topic, not one sharing frequent words.
+        meaning = self._comparison_meaning(retrieval, question) if comparing or retrieval.across_units else {}
         for unit_evidence in per_unit:
             unit = unit_evidence.unit
             if question.profile.metadata_fields:
@@ -269,7 +271,8 @@ class ExtractiveAnswerer:
     def _comparison_meaning(self, retrieval: RetrievalResult, question: Question) -> dict[str, list[Evidence]]:
         """Each compared unit's evidence, re-ranked by closeness in meaning to the question's topic."""
         by_unit = {e.unit: self.evidence(e.documents, question) for e in retrieval.per_unit if e.qualifies}
-        topic = question_topic(retrieval.question, self.unit_spans(retrieval.question))
+        asked = without_asking_words(retrieval.question)
+        topic = question_topic(asked, self.unit_spans(asked))
         topic = " ".join([topic, *official_terms(topic)]).strip()
         return rerank_by_meaning(by_unit, topic, self.similarity, self.settings)
 

@@ -12,7 +12,6 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -20,16 +19,17 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
-from assistant.concepts import question_concepts, topic_coverage
 from assistant.fusion import (
     collapse_near_duplicates,
     reciprocal_rank_fusion,
     term_coverage,
 )
 from assistant.plain_words import searched_terms, with_official_terms
-from assistant.qualify import UnitScores, asks_which_units, best_per_unit, qualifying
+from assistant.qualify import asks_which_units, qualifying
+from assistant.semantic import SentenceSimilarity
 from assistant.settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
+from assistant.which_units import close_in_meaning, score_units
 from assistant.topic_words import topic_tokens, without_asking_words
 from assistant.units import UnitDirectory, asks_across_units, asks_comparison
 from assistant.views import QuestionScores, RetrieverViews, chunk_document, next_views
@@ -90,6 +90,7 @@ class HybridRetriever:
         self.embeddings = embeddings
         self.settings = settings or RetrievalSettings()
         self.vector_cache = vector_cache if self.settings.vector_cache else None
+        self.sentences = SentenceSimilarity(embeddings)  # sentence vectors, cached across questions
         self._views = RetrieverViews()
         self._refresh_lock = threading.Lock()
 
@@ -177,30 +178,10 @@ class HybridRetriever:
         """Score every passage once, decide which units qualify, pick passages only for those."""
         views = asked.views
         entries = views.directory.entries
-        in_scope = np.zeros(len(entries), dtype=bool)
-        wanted = set(scope)
-        in_scope[[i for i, e in enumerate(entries) if e.unit in wanted]] = True
-        similarity = np.zeros(len(entries), dtype=np.float32)
-        if asked.vector is not None and views.vectors is not None:
-            asked.similarity = views.vectors.similarities(asked.vector)
-            similarity = best_per_unit(len(entries), views.vector_units, asked.similarity)
-        facts = stated_facts(asked.views, asked.text, views.directory.notice_ids_of(scope))
-        row_of_chunk = views.lexical.row_of_chunk
-        fact_rows = np.array([row_of_chunk[c] for c in facts if c in row_of_chunk], dtype=np.int64)
-        coverage = asked.coverage
-        if self.settings.coverage_by_rarity:
-            coverage = views.lexical.coverage(asked.terms, by_rarity=True)
-        by_concept = None
-        if self.settings.coverage_by_concept:
-            by_concept = best_per_unit(len(entries), views.lexical_units, topic_coverage(
-                views.lexical, question_concepts(asked.text, self.lexical.query_tokens)))
-        scores = UnitScores(
-            coverage=best_per_unit(len(entries), views.lexical_units, coverage),
-            similarity=similarity,
-            fact_coverage=best_per_unit(len(entries), views.lexical_units, coverage, fact_rows),
-            concept_coverage=by_concept,
-        )
+        scored = score_units(asked, scope, self.settings, self.lexical.query_tokens)
+        scores, in_scope, facts = scored.scores, scored.in_scope, scored.facts
         chosen = qualifying(scores, in_scope, self.settings)
+        chosen |= close_in_meaning(asked, scored, chosen, self.sentences, self.settings)
         facts_of_unit: dict[int, dict[str, list[tuple[int, int]]]] = {}
         for chunk_id, spans in facts.items():
             unit_index = views.unit_of_notice.get(views.chunks[chunk_id].notice_id, -1)

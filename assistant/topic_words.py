@@ -8,17 +8,26 @@ question is phrased with ("给基层减负": 给) are not the topic either.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from assistant.units import ACROSS_UNITS
+
+# That the inspection raised it ("被巡察点了名", "被巡察指出了问题"): true of every problem in every
+# notice, so it tells no unit apart; and a unit class word left after the asking words ("哪几家单位").
+_RAISED_BY_INSPECTION = re.compile(
+    r"被?(?:巡[察视](?:组)?)?(?:点了?名|指出了?|发现了?|查出了?)(?:的)?(?:问题)?(?=\W|$)|被巡[察视](?:组)?"
+)
+_LEFT_CLASS_WORD = re.compile(r"(?<=\s)(?:单位|家)")
 
 # Prepositions and particles jieba leaves as tokens of their own: phrasing, never a topic.
 _FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮")
 
 
 def without_asking_words(question: str) -> str:
-    """The question with its "which units / each unit" wording blanked out (the rest unchanged)."""
-    return ACROSS_UNITS.sub(" ", question)
+    """The question with its "which units / each unit" wording, and that the inspection raised the thing,
+    blanked out (the rest unchanged)."""
+    return _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", ACROSS_UNITS.sub(" ", question)))
 
 
 def topic_tokens(tokens: Iterable[str]) -> list[str]:
