@@ -250,7 +250,9 @@ class ExtractiveAnswerer:
                 else:
                     missing.append(unit)
                 continue
-            chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share_per_unit)
+            knobs = self.settings
+            share = knobs.runner_up_share_compared if comparing and meaning else knobs.runner_up_share_per_unit
+            chosen = self.choose(evidence, question, limit=3, share=share)
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue
