@@ -18,6 +18,7 @@ from langchain_core.documents import Document
 from assistant.answer import Answer
 from assistant.answer_builder import COLON, AnswerBuilder, comparison_table, one_line
 from assistant.asked_thing import states_the_asked_thing
+from assistant.comparison_cells import column_sentences
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import (
     SHORT_SENTENCE_CHARS,
@@ -253,6 +254,8 @@ class ExtractiveAnswerer:
             knobs = self.settings
             share = knobs.runner_up_share_compared if comparing and meaning else knobs.runner_up_share_per_unit
             chosen = self.choose(evidence, question, limit=3, share=share)
+            if comparing:  # a column holds sentences on the topic, never the title or a frequent word's
+                chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text)
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue

@@ -1,0 +1,36 @@
+"""Which sentences may fill a comparison's column: those on the topic the user named, never the title.
+
+When the user names the topic in plain words ("给基层减负") and the notices write it in their own
+(报表精简, 精文减会), a column's sentence must hold one of those words or the user's phrase: a sentence
+sharing only a frequent word of the question (基层 in a closing "推动基层治理提质增效") says nothing on
+the topic, and the column then says 通报未提及. A notice's title names the notice, not a measure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.evidence import Evidence
+from assistant.plain_words import official_groups
+
+
+def topic_words(question: str) -> list[str]:
+    """The notices' words for the question's plain phrases, and the phrases themselves."""
+    return [word for group in official_groups(question) for word in group]
+
+
+def on_topic(item: Evidence, words: Sequence[str]) -> bool:
+    """Whether a sentence may stand in a column: not the notice's title, and holding a topic word when
+    the question has any."""
+    if item.text.strip() == item.document.metadata.get("title", "").strip():
+        return False
+    return not words or any(word in item.text for word in words)
+
+
+def column_sentences(chosen: Sequence[Evidence], candidates: Sequence[Evidence], question: str) -> list[Evidence]:
+    """The chosen sentences on the topic; when none of any candidate of every column holds a topic word,
+    the words are only a guess and the chosen stand (titles still dropped)."""
+    words = topic_words(question)
+    if words and not any(on_topic(item, words) for item in candidates):
+        words = []
+    return [item for item in chosen if on_topic(item, words)]
