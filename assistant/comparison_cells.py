@@ -11,12 +11,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.evidence import Evidence
-from assistant.plain_words import official_groups
+from assistant.plain_words import PLAIN_WORDS
 
 
 def topic_words(question: str) -> list[str]:
     """The notices' words for the question's plain phrases, and the phrases themselves."""
-    return [word for group in official_groups(question) for word in group]
+    words = []
+    for pattern, official in PLAIN_WORDS:
+        match = pattern.search(question)
+        if match:
+            words.extend([*official.split(), match.group(0)])
+    return list(dict.fromkeys(words))
 
 
 def on_topic(item: Evidence, words: Sequence[str]) -> bool:

@@ -251,9 +251,7 @@ class ExtractiveAnswerer:
                 else:
                     missing.append(unit)
                 continue
-            knobs = self.settings
-            share = knobs.runner_up_share_compared if comparing and meaning else knobs.runner_up_share_per_unit
-            chosen = self.choose(evidence, question, limit=3, share=share)
+            chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share_per_unit)
             if comparing:  # a column holds sentences on the topic, never the title or a frequent word's
                 chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text)
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):

@@ -51,10 +51,6 @@ class AnsweringSettings(BaseModel):
     named_unit_bar: float = 0.5
     runner_up_share: float = 0.75  # runners-up quoted within this share of the best (one unit)
     runner_up_share_per_unit: float = 0.7  # the same in a row or column per unit
-    # The same in a comparison's column once ranked by meaning: the closest sentence gains up to
-    # meaning_weight, so its problem and measures sentences sit near half its score (own fresh
-    # compare_words items: 0.43-0.48 of the best; unrelated sentences below 0.3).
-    runner_up_share_compared: float = 0.4
     sub_question_share: float = 0.5  # the best sentence for each sub-question, if this close
     # Keyword hits read when a question names a unit the library lacks, to find notices that mention
     # it: enough to reach every notice naming a rare place name in a library of thousands of notices.
