@@ -76,6 +76,13 @@ def meaning_topic(question: str) -> str:
     return " ".join([topic, *official_terms(question)]).strip()
 
 
+def worded_unlike_notices(asked: QuestionScores) -> bool:
+    """Whether the question says its topic in plain words (translated to the notices' words) or in a
+    word no passage holds: only then can a unit state it in words the keywords miss."""
+    frequency_of = asked.views.lexical.frequency_of
+    return bool(official_terms(asked.text)) or any(not frequency_of(term) for term in asked.terms)
+
+
 def close_in_meaning(
     asked: QuestionScores,
     scored: WhichUnitsScores,
@@ -90,7 +97,7 @@ def close_in_meaning(
     answers stays unanswered)."""
     joined = np.zeros_like(chosen)
     coverage = scored.scores.coverage
-    if settings.meaning_units <= 0 or not chosen.any():
+    if settings.meaning_units <= 0 or not chosen.any() or not worded_unlike_notices(asked):
         return joined
     by_coverage = np.argsort(-coverage, kind="stable")
     references = [i for i in by_coverage if chosen[i]][: settings.meaning_units]
