@@ -39,3 +39,19 @@ def column_sentences(chosen: Sequence[Evidence], candidates: Sequence[Evidence],
     if words and not any(on_topic(item, words) for item in candidates):
         words = []
     return [item for item in chosen if on_topic(item, words)]
+
+
+def close_in_meaning(evidence: Sequence[Evidence], chosen: Sequence[Evidence], limit: int, share: float) -> list[Evidence]:
+    """Candidates not chosen whose closeness in meaning to the topic is at least `share` of the closest's
+    (the problem and measures sentences of a column, worded unlike the question), best first, up to
+    `limit` with the chosen."""
+    room = limit - len(chosen)
+    return [
+        e for e in evidence
+        if e.meaning >= share and e.fits_profile and not e.is_heading and not any(overlaps(e, c) for c in chosen)
+    ][: max(0, room)]
+
+
+def overlaps(one: Evidence, other: Evidence) -> bool:
+    """Whether two quotes share characters of the same notice."""
+    return one.notice_id == other.notice_id and one.start < other.end and other.start < one.end

@@ -18,7 +18,7 @@ from langchain_core.documents import Document
 from assistant.answer import Answer
 from assistant.answer_builder import COLON, AnswerBuilder, comparison_table, one_line
 from assistant.asked_thing import states_the_asked_thing
-from assistant.comparison_cells import column_sentences
+from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import (
     SHORT_SENTENCE_CHARS,
@@ -253,6 +253,8 @@ class ExtractiveAnswerer:
                 continue
             chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share_per_unit)
             if comparing:  # a column holds sentences on the topic, never the title or a frequent word's
+                extra = [self._extend(e, question) for e in close_in_meaning(evidence, chosen, 3, self.settings.column_meaning_share)]
+                chosen = sorted([*chosen, *(e for e in extra if not any(overlaps(e, c) for c in chosen))], key=lambda e: e.start)
                 chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text)
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about

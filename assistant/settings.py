@@ -62,6 +62,10 @@ class AnsweringSettings(BaseModel):
     # Candidate sentences per compared unit embedded, best by keywords and passage rank first
     # (24 reaches into all five passages retrieved per unit; each costs one short embedding).
     meaning_sentences_per_unit: int = 24
+    # A comparison's column also quotes (up to three in all) sentences whose closeness in meaning is at
+    # least this share of the closest candidate's, above the median: a problem's measures worded unlike the
+    # question (own fresh compare_words: such sentences at 0.6-0.7, unrelated ones below 0.4).
+    column_meaning_share: float = 0.6
     # Comparisons whose every unit has a sentence covering this share of the question's terms are
     # ranked by keywords alone (embedding sentences costs ~10 ms each on 2 cores; such questions
     # are worded like the notices, where keyword ranking already picks the right sentences).
