@@ -106,17 +106,24 @@ def close_in_meaning(
     if not candidates:
         return joined
     best, pooled = closest_sentences(asked, scored.row_coverage, [*references, *candidates], similarity, settings)
-    if pooled.size < 2:
-        return joined
-    reference_floor = min(best[i] for i in references)
-    typical = float(np.median([best[i] for i in candidates]))
-    bar = max(reference_floor, typical + settings.meaning_unit_share * (max(best.values()) - typical))
-    median = float(np.median(pooled))
-    spread = float(np.median(np.abs(pooled - median))) or 1e-6
-    bar = max(bar, median + settings.meaning_min_spreads * spread)  # stands out among all sentences read
+    bar = meaning_bar([best[i] for i in references], [best[i] for i in candidates], pooled, settings)
     for index in candidates:
         joined[index] = best[index] >= bar
     return joined
+
+
+def meaning_bar(found: Sequence[float], candidates: Sequence[float], pooled: np.ndarray,
+                settings: RetrievalSettings) -> float:
+    """The cosine a candidate unit's closest sentence needs: the lowest found unit's, meaning_unit_share
+    of the way from the typical candidate's to the closest unit's, and meaning_min_spreads spreads above
+    the median of every sentence read (infinite when too few sentences were read to tell)."""
+    if pooled.size < 2 or not found or not candidates:
+        return float("inf")
+    typical = float(np.median(candidates))
+    bar = max(min(found), typical + settings.meaning_unit_share * (max(*found, *candidates) - typical))
+    median = float(np.median(pooled))
+    spread = float(np.median(np.abs(pooled - median))) or 1e-6
+    return max(bar, median + settings.meaning_min_spreads * spread)  # stands out among all sentences read
 
 
 def closest_sentences(
