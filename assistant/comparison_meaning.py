@@ -34,5 +34,5 @@ def rerank_by_meaning(
     boosts = meaning_boosts(similarity, topic, [item.text for _, item in candidates])
     rescored: dict[str, list[Evidence]] = {unit: [] for unit in by_unit}
     for (unit, item), boost in zip(candidates, boosts):
-        rescored[unit].append(replace(item, score=item.score + settings.meaning_weight * boost))
+        rescored[unit].append(replace(item, score=item.score + settings.meaning_weight * boost, meaning=boost))
     return {unit: sorted(items, key=lambda e: -e.score) for unit, items in rescored.items()}

@@ -28,6 +28,7 @@ class Evidence:
     fits_profile: bool
     coverages: tuple[float, ...] = ()  # per sub-question
     is_heading: bool = False
+    meaning: float = 0.0  # closeness in meaning to the question's topic, 0..1 among the candidates (when ranked by it)
 
     @property
     def unit(self) -> str:

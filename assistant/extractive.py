@@ -18,6 +18,7 @@ from langchain_core.documents import Document
 from assistant.answer import Answer
 from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
 from assistant.asked_thing import states_the_asked_thing
+from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import (
     Evidence,
@@ -38,6 +39,7 @@ from assistant.retriever import RetrievalResult
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
+from assistant.topic_words import topic_tokens, without_asking_words
 from index.documents import NoticeMetadata
 from index.sentences import split_sentences
 
@@ -83,12 +85,12 @@ class ExtractiveAnswerer:
         """Terms of each sub-question, without the unit names (every sentence of a notice is about its unit);
         a plain phrase's official words ("公家的车": 公务用车, 车辆) count as one term, met by any of them."""
         parts, profiles, alternatives = [], [], {}
-        for piece in SUB_QUESTION_SPLIT.split(question):
+        for piece in SUB_QUESTION_SPLIT.split(without_asking_words(question)):
             for begin, end in sorted(self.unit_spans(piece), reverse=True):  # "北杨集镇党委书记": 党委书记
                 piece = piece[:begin] + " " + piece[end:]
             for group in official_groups(piece):
                 alternatives.update({word: group[0] for word in group})
-            tokens = self.tokenize(with_official_terms(piece))
+            tokens = topic_tokens(self.tokenize(with_official_terms(piece)))
             held = self.known_terms(tokens)
             tokens = held_terms(piece, tokens, self.tokenize, held.__contains__)
             terms = [alternatives.get(t, t) for t in tokens if not any(t in unit for unit in units_named)]
@@ -206,7 +208,9 @@ class ExtractiveAnswerer:
         per_unit = retrieval.per_unit
         if comparing:  # columns in the order the question names the units
             per_unit = sorted(per_unit, key=lambda e: retrieval.units_named.index(e.unit) if e.unit in retrieval.units_named else 99)
-        meaning = self._comparison_meaning(retrieval, question) if comparing else {}
+        # Each unit's sentences ranked by closeness in meaning to the topic too: a comparison's columns
+        # and a which-units answer's lines quote the sentence on the topic, not one sharing frequent words.
+        meaning = self._comparison_meaning(retrieval, question) if comparing or retrieval.across_units else {}
         for unit_evidence in per_unit:
             unit = unit_evidence.unit
             if question.profile.metadata_fields:
@@ -227,6 +231,10 @@ class ExtractiveAnswerer:
                     missing.append(unit)
                 continue
             chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share_per_unit)
+            if comparing:  # a column holds sentences on the topic, never the title or a frequent word's
+                extra = [self._extend(e, question) for e in close_in_meaning(evidence, chosen, 3, self.settings.column_meaning_share)]
+                chosen = sorted([*chosen, *(e for e in extra if not any(overlaps(e, c) for c in chosen))], key=lambda e: e.start)
+                chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text)
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue
@@ -247,7 +255,8 @@ class ExtractiveAnswerer:
     def _comparison_meaning(self, retrieval: RetrievalResult, question: Question) -> dict[str, list[Evidence]]:
         """Each compared unit's evidence, re-ranked by closeness in meaning to the question's topic."""
         by_unit = {e.unit: self.evidence(e.documents, question) for e in retrieval.per_unit if e.qualifies}
-        topic = question_topic(retrieval.question, self.unit_spans(retrieval.question))
+        asked = without_asking_words(retrieval.question)
+        topic = question_topic(asked, self.unit_spans(asked))
         topic = " ".join([topic, *official_terms(topic)]).strip()
         return rerank_by_meaning(by_unit, topic, self.similarity, self.settings)
 

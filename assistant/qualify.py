@@ -27,11 +27,13 @@ def asks_which_units(question: str) -> bool:
 @dataclass(frozen=True)
 class UnitScores:
     """Each unit's best passage: share of the question's terms it covers, its cosine similarity,
-    and the best coverage among passages stating the asked-for fact (0 when none does)."""
+    the best coverage among passages stating the asked-for fact (0 when none does), and the best share
+    of the question's concepts (assistant.concepts; None when not computed)."""
 
     coverage: np.ndarray
     similarity: np.ndarray
     fact_coverage: np.ndarray
+    concept_coverage: np.ndarray | None = None
 
 
 def best_per_unit(
@@ -72,4 +74,7 @@ def qualifying(scores: UnitScores, in_scope: np.ndarray, settings: RetrievalSett
     stating = int(((scores.fact_coverage > 0) & in_scope).sum())
     if stating > settings.max_share_stating_fact * max(1, int(in_scope.sum())):
         by_fact[:] = False  # a figure nearly every unit states (money, dates) tells no unit apart
-    return in_scope & (by_terms | by_meaning | by_fact)
+    by_concepts = np.zeros_like(in_scope)
+    if scores.concept_coverage is not None:
+        by_concepts = scores.concept_coverage >= coverage_bar(scores.concept_coverage, in_scope, settings)
+    return in_scope & (by_terms | by_meaning | by_fact | by_concepts)

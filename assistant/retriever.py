@@ -12,7 +12,6 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -26,9 +25,12 @@ from assistant.fusion import (
     term_coverage,
 )
 from assistant.plain_words import searched_terms, with_official_terms
-from assistant.qualify import UnitScores, asks_which_units, best_per_unit, qualifying
+from assistant.qualify import asks_which_units, qualifying
+from assistant.semantic import SentenceSimilarity
 from assistant.settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
+from assistant.which_units import close_in_meaning, score_units
+from assistant.topic_words import topic_tokens, without_asking_words
 from assistant.units import UnitDirectory, asks_across_units, asks_comparison
 from assistant.views import QuestionScores, RetrieverViews, chunk_document, next_views
 from index.catalog import Catalog
@@ -88,6 +90,7 @@ class HybridRetriever:
         self.embeddings = embeddings
         self.settings = settings or RetrievalSettings()
         self.vector_cache = vector_cache if self.settings.vector_cache else None
+        self.sentences = SentenceSimilarity(embeddings)  # sentence vectors, cached across questions
         self._views = RetrieverViews()
         self._refresh_lock = threading.Lock()
 
@@ -128,7 +131,8 @@ class HybridRetriever:
         allowed = list(units) if units else views.directory.units
         named = [u for u in views.directory.find_units(question) if u in allowed]
         searched = with_official_terms(question)  # plain words ("公家的车") also search as notices write them
-        terms = searched_terms(question, self.lexical.query_tokens, views.lexical.frequency_of)
+        topic_of = lambda text: topic_tokens(self.lexical.query_tokens(text))  # noqa: E731
+        terms = searched_terms(without_asking_words(question), topic_of, views.lexical.frequency_of)
         result = RetrievalResult(
             question=question,
             documents=[],
@@ -174,25 +178,10 @@ class HybridRetriever:
         """Score every passage once, decide which units qualify, pick passages only for those."""
         views = asked.views
         entries = views.directory.entries
-        in_scope = np.zeros(len(entries), dtype=bool)
-        wanted = set(scope)
-        in_scope[[i for i, e in enumerate(entries) if e.unit in wanted]] = True
-        similarity = np.zeros(len(entries), dtype=np.float32)
-        if asked.vector is not None and views.vectors is not None:
-            asked.similarity = views.vectors.similarities(asked.vector)
-            similarity = best_per_unit(len(entries), views.vector_units, asked.similarity)
-        facts = stated_facts(asked.views, asked.text, views.directory.notice_ids_of(scope))
-        row_of_chunk = views.lexical.row_of_chunk
-        fact_rows = np.array([row_of_chunk[c] for c in facts if c in row_of_chunk], dtype=np.int64)
-        coverage = asked.coverage
-        if self.settings.coverage_by_rarity:
-            coverage = views.lexical.coverage(asked.terms, by_rarity=True)
-        scores = UnitScores(
-            coverage=best_per_unit(len(entries), views.lexical_units, coverage),
-            similarity=similarity,
-            fact_coverage=best_per_unit(len(entries), views.lexical_units, coverage, fact_rows),
-        )
+        scored = score_units(asked, scope, self.settings, self.lexical.query_tokens)
+        scores, in_scope, facts = scored.scores, scored.in_scope, scored.facts
         chosen = qualifying(scores, in_scope, self.settings)
+        chosen |= close_in_meaning(asked, scored, chosen, self.sentences, self.settings)
         facts_of_unit: dict[int, dict[str, list[tuple[int, int]]]] = {}
         for chunk_id, spans in facts.items():
             unit_index = views.unit_of_notice.get(views.chunks[chunk_id].notice_id, -1)

@@ -52,11 +52,23 @@ class SentenceSimilarity:
         if not topic or not sentences:
             return [0.0] * len(sentences)
         try:
-            query = _unit(np.asarray(self.embeddings.embed_query(topic), dtype=np.float32))
+            query = self._topic_vector(topic)
             vectors = self._vectors(sentences)
         except Exception:  # an embeddings endpoint can fail; keyword scoring still answers
             return [0.0] * len(sentences)
         return [float(v @ query) for v in vectors]
+
+    def _topic_vector(self, topic: str) -> np.ndarray:
+        """The topic's query vector, kept with the sentence vectors (a topic asked again costs nothing)."""
+        key = "\0query:" + topic  # never a sentence of a notice
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        vector = _unit(np.asarray(self.embeddings.embed_query(topic), dtype=np.float32))
+        with self._lock:
+            self._cache[key] = vector
+        return vector
 
     def _vectors(self, sentences: Sequence[str]) -> list[np.ndarray]:
         with self._lock:

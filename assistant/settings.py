@@ -62,6 +62,10 @@ class AnsweringSettings(BaseModel):
     # Candidate sentences per compared unit embedded, best by keywords and passage rank first
     # (24 reaches into all five passages retrieved per unit; each costs one short embedding).
     meaning_sentences_per_unit: int = 24
+    # A comparison's column also quotes (up to three in all) sentences whose closeness in meaning is at
+    # least this share of the closest candidate's, above the median: a problem's measures worded unlike the
+    # question (own fresh compare_words: such sentences at 0.6-0.7, unrelated ones below 0.4).
+    column_meaning_share: float = 0.6
     # Comparisons whose every unit has a sentence covering this share of the question's terms are
     # ranked by keywords alone (embedding sentences costs ~10 ms each on 2 cores; such questions
     # are worded like the notices, where keyword ranking already picks the right sentences).
@@ -112,6 +116,26 @@ class RetrievalSettings(BaseModel):
     # Coverage for qualifying weighs each term by its rarity across passages (IDF), so a unit lacking
     # the one distinctive term falls short; off = by term length, as passages' coverage is shown.
     coverage_by_rarity: bool = True
+    # A unit also qualifies when its best passage clears the same coverage bars counting each concept
+    # of the question once, met by any of its words (一把手 or 主要负责人, not also the pieces 一把,
+    # 把手), and holding the topic the user named in plain words when any passage does
+    # (assistant.concepts). On: a unit writing 主要负责人…末位表态 for "一把手最后表态" fell just
+    # below the token bar (own fresh which_units items); off = tokens only.
+    coverage_by_concept: bool = True
+    # A unit the keywords miss also qualifies when a sentence of its best passages is as close in
+    # meaning to the question's topic as the units they found (assistant.which_units): at least the
+    # lowest found unit's closest sentence and meaning_unit_share of the way from the typical
+    # candidate's to the closest. Up to meaning_units found units and as many candidates (by keyword
+    # coverage), meaning_passages_per_unit passages each, are embedded by sentence (~1 ms a sentence
+    # with the bundled int8 model). 0.5 = halfway; own fresh which_units items: units writing
+    # 院长…末位表态 for "一把手最后表态" sit at the found units' level, units without it well below.
+    meaning_units: int = 8
+    meaning_passages_per_unit: int = 2
+    meaning_unit_share: float = 0.5
+    # ...and that sentence must stand this many spreads (median absolute deviation) above the median
+    # of all sentences read: on the own fresh and seed which_units items the sentences stating the
+    # asked thing stand 6-7 spreads out, the closest unrelated ones 2-3.5 (an unanswerable question's too).
+    meaning_min_spreads: float = 4.0
     # ...and never below this share of the terms, so a question nothing answers qualifies no unit
     # (the former absolute bar, kept as a floor; below it a passage misses most of the question).
     min_coverage: float = 0.4

@@ -71,3 +71,15 @@ def test_which_units_wording_filters_but_each_unit_wording_asks_for_every_unit()
     assert asks_which_units("有没有单位提到末位表态制度?")
     assert not asks_which_units("各单位分别新制定了多少项制度?")
     assert not asks_which_units("五个单位分别是由哪个巡察组巡察的?")  # which team, for each unit
+
+
+def test_a_unit_joins_on_meaning_only_as_close_as_the_found_units_and_far_above_the_typical_sentence():
+    from assistant.which_units import meaning_bar
+
+    settings = RetrievalSettings(meaning_unit_share=0.5, meaning_min_spreads=4.0)
+    pooled = np.array([0.85, 0.855, 0.86, 0.85, 0.845, 0.86, 0.855, 0.92, 0.915], dtype=np.float32)
+    bar = meaning_bar(found=[0.92, 0.90], candidates=[0.915, 0.87, 0.865], pooled=pooled, settings=settings)
+    assert 0.87 < bar <= 0.915  # the unit stating it in other words joins, the others do not
+    # Nothing stands out (a question no notice answers): no candidate clears the spread above the median.
+    flat = np.array([0.85, 0.86, 0.855, 0.87, 0.865, 0.86], dtype=np.float32)
+    assert meaning_bar(found=[0.87], candidates=[0.868, 0.86], pooled=flat, settings=settings) > 0.87

@@ -1,0 +1,57 @@
+"""Which sentences may fill a comparison's column: those on the topic the user named, never the title.
+
+When the user names the topic in plain words ("给基层减负") and the notices write it in their own
+(报表精简, 精文减会), a column's sentence must hold one of those words or the user's phrase: a sentence
+sharing only a frequent word of the question (基层 in a closing "推动基层治理提质增效") says nothing on
+the topic, and the column then says 通报未提及. A notice's title names the notice, not a measure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.evidence import Evidence
+from assistant.plain_words import PLAIN_WORDS
+
+
+def topic_words(question: str) -> list[str]:
+    """The notices' words for the question's plain phrases, and the phrases themselves."""
+    words = []
+    for pattern, official in PLAIN_WORDS:
+        match = pattern.search(question)
+        if match:
+            words.extend([*official.split(), match.group(0)])
+    return list(dict.fromkeys(words))
+
+
+def on_topic(item: Evidence, words: Sequence[str]) -> bool:
+    """Whether a sentence may stand in a column: not the notice's title, and holding a topic word when
+    the question has any."""
+    if item.text.strip() == item.document.metadata.get("title", "").strip():
+        return False
+    return not words or any(word in item.text for word in words)
+
+
+def column_sentences(chosen: Sequence[Evidence], candidates: Sequence[Evidence], question: str) -> list[Evidence]:
+    """The chosen sentences on the topic; when none of any candidate of every column holds a topic word,
+    the words are only a guess and the chosen stand (titles still dropped)."""
+    words = topic_words(question)
+    if words and not any(on_topic(item, words) for item in candidates):
+        words = []
+    return [item for item in chosen if on_topic(item, words)]
+
+
+def close_in_meaning(evidence: Sequence[Evidence], chosen: Sequence[Evidence], limit: int, share: float) -> list[Evidence]:
+    """Candidates not chosen whose closeness in meaning to the topic is at least `share` of the closest's
+    (the problem and measures sentences of a column, worded unlike the question), best first, up to
+    `limit` with the chosen."""
+    room = limit - len(chosen)
+    return [
+        e for e in evidence
+        if e.meaning >= share and e.fits_profile and not e.is_heading and not any(overlaps(e, c) for c in chosen)
+    ][: max(0, room)]
+
+
+def overlaps(one: Evidence, other: Evidence) -> bool:
+    """Whether two quotes share characters of the same notice."""
+    return one.notice_id == other.notice_id and one.start < other.end and other.start < one.end

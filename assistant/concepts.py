@@ -1,0 +1,103 @@
+"""A question's concepts, each met by any of its ways of saying it, and how much of them each passage holds.
+
+Counting tokens splits one thing the user asks about into several: jieba's search mode yields 一把手,
+一把 and 把手 for one word, and a plain phrase adds the notices' words for it (一把手: 主要负责人). A
+notice writing 主要负责人 and 末位表态 for "一把手最后表态" then misses the weight of every token of the
+words it does not use, and a unit stating the asked thing in its own words falls below units stating
+it in the question's. Here each concept counts once: met by any of its words, weighted by its rarest
+held word; a word jieba splits (主要负责人: 主要, 负责人) is met only where all its pieces are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+import numpy as np
+
+from assistant.plain_words import PLAIN_WORDS
+from assistant.topic_words import topic_tokens, without_asking_words
+from index.bm25 import Bm25Snapshot
+
+Word = tuple[str, ...]  # the tokens of one word, all needed
+
+
+class Concept(NamedTuple):
+    """One thing the question asks about: the words any of which states it."""
+
+    words: tuple[Word, ...]
+    from_plain_phrase: bool = False  # the notices' words for a plain phrase, not the user's own
+
+
+def whole_words(tokens: Sequence[str]) -> list[str]:
+    """Tokens not inside another token of the same text (一把手, not its pieces 一把 and 把手)."""
+    distinct = list(dict.fromkeys(tokens))
+    return [t for t in distinct if not any(t != other and t in other for other in distinct)]
+
+
+def question_concepts(question: str, tokenize: Callable[[str], list[str]]) -> list[Concept]:
+    """The concepts of a question: each plain phrase with the notices' words for it, then its other words."""
+    question = without_asking_words(question)
+    concepts: list[Concept] = []
+    said = question
+    for pattern, official in PLAIN_WORDS:
+        match = pattern.search(question)
+        if not match:
+            continue
+        words = [tuple(whole_words(tokenize(word))) for word in official.split()]
+        phrase = tuple(whole_words(tokenize(match.group(0))))
+        if len(phrase) == 1:  # the phrase is one word itself (公车): notices may write it too
+            words.append(phrase)
+        words = [w for w in dict.fromkeys(words) if w]
+        if words:
+            concepts.append(Concept(tuple(words), True))
+        said = said.replace(match.group(0), " ")
+    grouped = {token for concept in concepts for word in concept.words for token in word}
+    rest = [t for t in whole_words(topic_tokens(tokenize(said))) if t not in grouped]
+    return concepts + [Concept(((t,),)) for t in rest]
+
+
+def rows_holding(snapshot: Bm25Snapshot, word: Word) -> np.ndarray | None:
+    """Rows holding every token of the word (None when some token is in no row)."""
+    held = np.ones(snapshot.size, dtype=bool)
+    for token in word:
+        column = snapshot.vocabulary.get(token)
+        if column is None or not snapshot.frequency_of(token):
+            return None
+        rows = np.zeros(snapshot.size, dtype=bool)
+        rows[snapshot.counts.indices[snapshot.counts.indptr[column] : snapshot.counts.indptr[column + 1]]] = True
+        held &= rows
+    return held if held.any() else None
+
+
+def concept_coverage(snapshot: Bm25Snapshot, concepts: Sequence[Concept]) -> tuple[np.ndarray, np.ndarray]:
+    """Share of the concepts each row holds, each weighted by the rarity of its rarest held word; and
+    whether each row holds a plain phrase's concept (the topic the user named in their own words).
+
+    A plain phrase's concept that no passage holds is left out (the notices' words were only a guess);
+    a word of the user's own that no passage holds keeps the highest weight, so a question about
+    something no notice states qualifies no unit.
+    """
+    covered = np.zeros(snapshot.size, dtype=np.float32)
+    plain = np.zeros(snapshot.size, dtype=bool)
+    total = 0.0
+    for concept in concepts:
+        held = [(word, rows) for word in concept.words if (rows := rows_holding(snapshot, word)) is not None]
+        if not held:
+            if not concept.from_plain_phrase:
+                total += max(snapshot.rarity(token) for token in concept.words[0])
+            continue
+        weight = max(max(snapshot.rarity(token) for token in word) for word, _ in held)
+        total += weight
+        rows = np.logical_or.reduce([rows for _, rows in held])
+        covered[rows] += weight
+        if concept.from_plain_phrase:
+            plain |= rows
+    return (covered / total if total else covered), plain
+
+
+def topic_coverage(snapshot: Bm25Snapshot, concepts: Sequence[Concept]) -> np.ndarray:
+    """Concept coverage of each row; when some row holds the topic the user named in plain words, rows
+    without it count 0 (a unit sharing only the question's other words does not state its topic)."""
+    covered, plain = concept_coverage(snapshot, concepts)
+    return np.where(plain, covered, 0.0).astype(np.float32) if plain.any() else covered

@@ -1,0 +1,35 @@
+"""The words of a question that say what it is about, without the wording that asks across units.
+
+"哪几家单位要求一把手最后表态?" is about 一把手 and 最后表态: "哪几家单位" only says the answer is a list
+of units. Left among the search terms, such wording (几家, a rare token) outweighs the topic, so a
+unit's line would quote whatever passage happens to say 几家. Single-character function words a
+question is phrased with ("给基层减负": 给) are not the topic either.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.units import ACROSS_UNITS
+
+# That the inspection raised it ("被巡察点了名", "被巡察指出了问题"): true of every problem in every
+# notice, so it tells no unit apart; and a unit class word left after the asking words ("哪几家单位").
+_RAISED_BY_INSPECTION = re.compile(
+    r"被?(?:巡[察视](?:组)?)?(?:点了?名|指出了?|发现了?|查出了?)(?:的)?(?:问题)?(?=\W|$)|被巡[察视](?:组)?"
+)
+_LEFT_CLASS_WORD = re.compile(r"(?<=\s)(?:单位|家)")
+
+# Prepositions and particles jieba leaves as tokens of their own: phrasing, never a topic.
+_FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮")
+
+
+def without_asking_words(question: str) -> str:
+    """The question with its "which units / each unit" wording, and that the inspection raised the thing,
+    blanked out (the rest unchanged)."""
+    return _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", ACROSS_UNITS.sub(" ", question)))
+
+
+def topic_tokens(tokens: Iterable[str]) -> list[str]:
+    """Tokens without the single-character function words a question is phrased with."""
+    return [token for token in tokens if not (len(token) == 1 and token in _FUNCTION_CHARACTERS)]
