@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from assistant.answer import Answer, Citation
 from assistant.previous_answer import (
-    Found, Said, amount, figures_said, find_in_notices, last_answer, number_citations, written_unit,
+    Found, amount, figures_said, find_in_notices, last_answer, number_citations, written_unit,
 )
 from assistant.units import asks_across_units
 
