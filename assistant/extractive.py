@@ -232,7 +232,7 @@ class ExtractiveAnswerer:
                 continue
             chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share_per_unit)
             if comparing:  # a column holds sentences on the topic, never the title or a frequent word's
-                extra = [self._extend(e, question) for e in close_in_meaning(evidence, chosen, 3, self.settings.column_meaning_share)]
+                extra = [extend_quote(e, question, self.notice_text_of(e.notice_id)) for e in close_in_meaning(evidence, chosen, 3, self.settings.column_meaning_share)]
                 chosen = sorted([*chosen, *(e for e in extra if not any(overlaps(e, c) for c in chosen))], key=lambda e: e.start)
                 chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text)
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
