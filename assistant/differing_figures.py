@@ -15,6 +15,7 @@ from assistant.quote_spans import whole_sentence
 from assistant.records_question import COMPLETION_FIELDS, measure_of, read_figure_question
 from assistant.records_table import Stated, gather, unit_of
 from index.catalog import NoticeRow
+from index.units import chars_in_order
 
 ANSWERER = "extractive:records"
 MIN_LABEL_CHARS = 3  # a shorter label ("处分") names a kind, not the figure asked about
@@ -47,14 +48,7 @@ def answer_differing(
 
 def _named_by(label: str, question: str) -> bool:
     """Whether the question names the label: its characters in order (党纪处分 in 党纪政务处分)."""
-    if len(label) < MIN_LABEL_CHARS:
-        return False
-    position = 0
-    for char in label:
-        position = question.find(char, position) + 1
-        if position == 0:
-            return False
-    return True
+    return len(label) >= MIN_LABEL_CHARS and chars_in_order(label, question)
 
 
 def _sentence_citation(stated: Stated, notice_text_of: Callable[[str], str | None], number: int) -> Citation:

@@ -142,11 +142,8 @@ def abbreviates(short: str, full: str) -> bool:
         full = full[place.end() - 1 :]
     if short[:2] != full[:2]:
         return False
-    position = 0
-    for char in short:
-        position = full.find(char, position) + 1
-        if position == 0:
-            return False
+    if not chars_in_order(short, full):
+        return False
     kind = unit_type(short) or short[-1]
     return re.sub("委员会$", "委", _COMPANY_FORM.sub("", full)).endswith(kind)
 
@@ -254,3 +251,13 @@ def _organ_forms(names: set[str], text: str, *, admin: bool) -> set[str]:
                 if form in text:
                     found.add(form)
     return found
+
+
+def chars_in_order(part: str, whole: str) -> bool:
+    """Whether every character of part appears in whole, in order (党纪处分 in 党纪政务处分)."""
+    position = 0
+    for char in part:
+        position = whole.find(char, position) + 1
+        if position == 0:
+            return False
+    return True
