@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 Vector = TypeVar("Vector")
@@ -28,15 +29,21 @@ def encode_in_length_order(
     batch_size: int,
     encode_batch: Callable[[list[int]], Sequence[Vector]],
     on_batch: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> list[Vector]:
-    """Run encode_batch on length-sorted batches of indices; the results come back in input order."""
+    """Run encode_batch on length-sorted batches of indices; the results come back in input order.
+
+    With workers > 1, that many batches are encoded at once on threads (encode_batch must be thread-safe);
+    on_batch is still called once per batch, in batch order.
+    """
     results: list[Vector | None] = [None] * len(lengths)
-    for batch in batches_by_length(lengths, batch_size):
-        vectors = encode_batch(batch)
-        if len(vectors) != len(batch):
-            raise ValueError(f"encode_batch returned {len(vectors)} vectors for {len(batch)} texts")
-        for index, vector in zip(batch, vectors):
-            results[index] = vector
-        if on_batch is not None:
-            on_batch(len(batch))
+    batches = batches_by_length(lengths, batch_size)
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(batches)))) as pool:
+        for batch, vectors in zip(batches, pool.map(encode_batch, batches)):
+            if len(vectors) != len(batch):
+                raise ValueError(f"encode_batch returned {len(vectors)} vectors for {len(batch)} texts")
+            for index, vector in zip(batch, vectors):
+                results[index] = vector
+            if on_batch is not None:
+                on_batch(len(batch))
     return results  # type: ignore[return-value]  # every slot was filled above
