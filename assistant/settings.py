@@ -137,7 +137,7 @@ class Settings(BaseSettings):
     # average the mean (the bars issue 12 set for the same retrieval; the bundled model measures 0.999).
     embed_int8_min_cosine: float = 0.98
     embed_int8_mean_cosine: float = 0.99
-    embed_threads: int = 0  # ONNX Runtime threads of the int8 encoder; 0 = one per CPU core
+    embed_threads: int = 0  # int8 encoder batches run at once, one thread each; 0 = one per CPU core
     # Texts per int8 encoder call: a batch's attention scores are batch x 12 heads x length² floats
     # (138 MB for 32 texts of 300 tokens, far out of cache). Over the seed chunks 1, 2 and 4 measured
     # ~25% less CPU than 32 and 8 ~20% less; but int8 vectors shift slightly with the batch (its
