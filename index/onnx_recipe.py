@@ -16,8 +16,12 @@ from typing import Any
 
 ONNX_OPSET = 17
 ONNX_MISSING = "The int8 embedding model needs the onnx package: pip install onnx"
-# Also quantising each layer's feed-forward output product (1536 -> 384, fed by GELU's long-tailed
-# activations): see quantize_encoder for what it measured.
+# Also quantise each layer's feed-forward output product (1536 -> 384, fed by GELU's long-tailed
+# activations). Measured on the seed chunks against fp32 sentence-transformers: cosine mean 0.9972 (min
+# 0.9957) instead of 0.9993 (0.9988) kept fp32, for ~20% less CPU per chunk; dev recall@5 0.971 either
+# way (fp32 0.971) but MRR 0.870 instead of 0.907; fiction_dev MRR 0.955 instead of 0.938, seeds_dev
+# recall@5 0.939 instead of 0.909; answer metrics equal. No single layer's product accounts for the
+# difference (keeping any one fp32 moved the mean cosine by at most 0.0003).
 QUANTIZE_FEED_FORWARD_OUTPUT = True
 
 
