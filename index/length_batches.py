@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 Vector = TypeVar("Vector")
@@ -28,15 +29,34 @@ def encode_in_length_order(
     batch_size: int,
     encode_batch: Callable[[list[int]], Sequence[Vector]],
     on_batch: Callable[[int], None] | None = None,
+    workers: int = 1,
 ) -> list[Vector]:
-    """Run encode_batch on length-sorted batches of indices; the results come back in input order."""
+    """Run encode_batch on length-sorted batches of indices; the results come back in input order.
+
+    With workers > 1, that many batches are encoded at once on threads (encode_batch must be thread-safe);
+    on_batch is still called once per batch, in batch order.
+    """
     results: list[Vector | None] = [None] * len(lengths)
-    for batch in batches_by_length(lengths, batch_size):
-        vectors = encode_batch(batch)
+    batches = batches_by_length(lengths, batch_size)
+    if workers <= 1 or len(batches) <= 1:  # one query, say: no thread pool to start
+        _collect(batches, map(encode_batch, batches), results, on_batch)
+    else:
+        with ThreadPoolExecutor(max_workers=min(workers, len(batches))) as pool:
+            _collect(batches, pool.map(encode_batch, batches), results, on_batch)
+    return results  # type: ignore[return-value]  # every slot was filled by _collect
+
+
+def _collect(
+    batches: list[list[int]],
+    encoded: Iterable[Sequence[Vector]],
+    results: list[Vector | None],
+    on_batch: Callable[[int], None] | None,
+) -> None:
+    """Put each batch's vectors in their input slots, in batch order, reporting each batch."""
+    for batch, vectors in zip(batches, encoded):
         if len(vectors) != len(batch):
             raise ValueError(f"encode_batch returned {len(vectors)} vectors for {len(batch)} texts")
         for index, vector in zip(batch, vectors):
             results[index] = vector
         if on_batch is not None:
             on_batch(len(batch))
-    return results  # type: ignore[return-value]  # every slot was filled above

@@ -1,8 +1,7 @@
 """Prepare a verified int8 ONNX copy of a sentence-transformers folder (mean pooling + normalisation).
 
-The encoder is exported with torch.onnx's TorchScript exporter (eager attention, traced on a padded
-batch so the attention mask stays a real input), quantised with ONNX Runtime's dynamic int8
-quantisation, then checked against the fp32 sentence-transformers vectors of fixed sample texts.
+The encoder is exported, fused and quantised by index.onnx_recipe, then checked against the fp32
+sentence-transformers vectors of fixed sample texts.
 The folder records the check; a folder whose check failed is kept so the export is not redone,
 and the caller falls back to fp32.
 """
@@ -15,7 +14,6 @@ import shutil
 import tempfile
 import threading
 import time
-import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import resources
@@ -25,22 +23,21 @@ from typing import Any
 import numpy as np
 
 from index.bundled_model import remove_stale_builds
+from index.onnx_recipe import Int8ModelError, export_encoder, fuse_encoder, quantize_encoder
+
+__all__ = ["CosineCheck", "Int8ModelError", "ensure_int8_model", "int8_model_dir", "sample_texts"]
 
 logger = logging.getLogger(__name__)
 
 INT8_MODEL_FILE = "model-int8.onnx"
 INT8_MARKER = "int8-model.json"
 EMBEDDER_CONFIG = "embedder.json"
-# Bump when the export or quantisation changes, so folders built by an older recipe are rebuilt.
-EXPORT_REVISION = 2
-ONNX_OPSET = 17
-ONNX_MISSING = "The int8 embedding model needs the onnx package: pip install onnx"
+# Bump when the recipe changes: each revision has its own folder, so an older recipe's folder is left
+# for the code that still uses it (and named in a log line) instead of being rebuilt back and forth.
+# 3: fused operators (Attention, BiasGelu, SkipLayerNormalization) and every product in int8.
+EXPORT_REVISION = 3
 
 _build_lock = threading.Lock()
-
-
-class Int8ModelError(RuntimeError):
-    """The fp32 folder cannot be turned into an int8 model; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -60,8 +57,15 @@ Verifier = Callable[[Path, Path], CosineCheck]
 
 
 def int8_model_dir(fp32_folder: Path) -> Path:
-    """Where the int8 copy of an fp32 folder lives: beside it, named after it."""
-    return Path(fp32_folder).parent / f"{Path(fp32_folder).name}-onnx-int8"
+    """Where the int8 copy of an fp32 folder lives: beside it, named after it and the recipe revision."""
+    return Path(fp32_folder).parent / f"{Path(fp32_folder).name}-onnx-int8-r{EXPORT_REVISION}"
+
+
+def _older_recipe_folders(fp32_folder: Path) -> list[Path]:
+    """int8 folders of this fp32 folder made by older recipes (revision 2 had no suffix)."""
+    parent, name = Path(fp32_folder).parent, Path(fp32_folder).name
+    candidates = [parent / f"{name}-onnx-int8", *parent.glob(f"{name}-onnx-int8-r*")]
+    return [folder for folder in candidates if folder.is_dir() and folder != int8_model_dir(fp32_folder)]
 
 
 def ensure_int8_model(
@@ -110,6 +114,8 @@ def source_stamp(fp32_folder: Path) -> int | None:
 
 def _build(fp32_folder: Path, target: Path, verifier: Verifier) -> CosineCheck:
     logger.info("Preparing the int8 embedding model (one time)…")
+    for older in _older_recipe_folders(fp32_folder):
+        logger.info("%s was made by an older int8 recipe and is no longer used; it can be deleted", older)
     started = time.monotonic()
     pooling_config(fp32_folder)  # refuse a folder the int8 embedder cannot reproduce, before exporting
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -118,17 +124,17 @@ def _build(fp32_folder: Path, target: Path, verifier: Verifier) -> CosineCheck:
     try:
         staged = build_root / target.name
         staged.mkdir()
-        fp32_onnx = build_root / "model-fp32.onnx"
+        exported, fused = build_root / "model-fp32.onnx", build_root / "model-fused.onnx"
         try:
-            export_encoder(fp32_folder, fp32_onnx)
-            quantize_encoder(fp32_onnx, staged / INT8_MODEL_FILE)
+            export_encoder(fp32_folder, exported)
+            fuse_encoder(exported, fused, fp32_folder)
+            quantize_encoder(fused, staged / INT8_MODEL_FILE)
         except Int8ModelError:
             raise
         except Exception as error:  # the exporter and quantiser fail in many ways; fp32 still works
             raise Int8ModelError(
                 f"exporting {fp32_folder} to int8 ONNX failed ({error.__class__.__name__}: {error})"
             ) from error
-        fp32_onnx.unlink()
         shutil.copy2(fp32_folder / "tokenizer.json", staged / "tokenizer.json")
         (staged / EMBEDDER_CONFIG).write_text(json.dumps(pooling_config(fp32_folder), indent=2), encoding="utf-8")
         check = verifier(fp32_folder, staged)
@@ -169,95 +175,6 @@ def pooling_config(fp32_folder: Path) -> dict[str, Any]:
         "pad_token": tokenizer.get("pad_token", "<pad>"),
         "dimension": int(pooling.get("embedding_dimension") or pooling.get("word_embedding_dimension")),
     }
-
-
-def export_encoder(fp32_folder: Path, destination: Path) -> None:
-    """The transformer's last hidden state as ONNX, with dynamic batch and sequence axes."""
-    import torch
-    from transformers import AutoModel
-
-    from index.bundled_model import prefer_offline_hub, quiet_transformers
-
-    prefer_offline_hub()
-    with quiet_transformers():
-        # Eager attention: SDPA's mask shortcuts are traced as constants and then ignore padding.
-        model = AutoModel.from_pretrained(str(fp32_folder), attn_implementation="eager", local_files_only=True)
-    encoder = _last_hidden_state_module(model.eval())
-    # A batch with padding, so the traced graph keeps the attention mask as an input.
-    input_ids = torch.tensor([[0, 100, 200, 300, 2], [0, 100, 2, 1, 1]])
-    attention_mask = torch.tensor([[1, 1, 1, 1, 1], [1, 1, 1, 0, 0]])
-    dynamic = {0: "batch", 1: "sequence"}
-    # The tracer warns about Python branches on shapes; the check against fp32 is what tells.
-    with torch.no_grad(), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            encoder,
-            (input_ids, attention_mask),
-            str(destination),
-            input_names=["input_ids", "attention_mask"],
-            output_names=["last_hidden_state"],
-            dynamic_axes={"input_ids": dynamic, "attention_mask": dynamic, "last_hidden_state": dynamic},
-            opset_version=ONNX_OPSET,
-            do_constant_folding=True,
-            dynamo=False,
-        )
-
-
-def _last_hidden_state_module(model: Any) -> Any:
-    """The encoder as a module of two tensor inputs and one output, as the exporter wants."""
-    import torch
-
-    class LastHiddenState(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.model = model
-
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
-            return self.model(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
-
-    return LastHiddenState()
-
-
-def quantize_encoder(source: Path, destination: Path) -> None:
-    """Dynamic int8 quantisation of the matrix products (per-channel weights), feed-forward outputs kept fp32."""
-    try:
-        import onnx
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-    except ImportError as error:
-        raise Int8ModelError(ONNX_MISSING) from error
-    # Per-channel weights: per-tensor scales measured cosine mean 0.988 on the seed chunks, per-channel 0.997.
-    # reduce_range (7-bit weights, for CPUs without VNNI) measured mean 0.954: worse, and not needed here.
-    # Also quantising each layer's feed-forward output (1536 -> 384, fed by GELU's long-tailed activations)
-    # cost one gold passage of dev recall@5 (0.956 vs fp32 0.971); kept fp32 it matched fp32 (0.971, MRR
-    # equal) with cosine mean 0.9992, for about 15% less speed.
-    graph = onnx.load(str(source), load_external_data=False).graph
-    feed_forward_outputs = [
-        node.name for node in graph.node if node.op_type == "MatMul" and _is_feed_forward_output(node.name)
-    ]
-    quiet = _QuietRootLogger()  # the quantiser logs advice and one line per tensor on the root logger
-    logging.getLogger().addFilter(quiet)
-    try:
-        quantize_dynamic(
-            str(source),
-            str(destination),
-            weight_type=QuantType.QInt8,
-            per_channel=True,
-            nodes_to_exclude=feed_forward_outputs,
-        )
-    finally:
-        logging.getLogger().removeFilter(quiet)
-
-
-def _is_feed_forward_output(node_name: str) -> bool:
-    """The exporter names a layer's feed-forward output product ".../layer.N/output/dense/MatMul"."""
-    return "/output/dense/" in node_name and "/attention/" not in node_name
-
-
-class _QuietRootLogger(logging.Filter):
-    """Drops records below ERROR logged straight on the root logger (libraries' chatter)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= logging.ERROR
 
 
 def sample_texts() -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -43,3 +45,16 @@ def test_progress_is_reported_per_batch():
 def test_an_encoder_returning_too_few_vectors_is_an_error():
     with pytest.raises(ValueError, match="1 vectors for 2 texts"):
         encode_in_length_order([1, 2], 2, lambda batch: [0])
+
+
+def test_workers_encode_batches_at_once_and_results_keep_input_order():
+    lengths = [9, 3, 7, 1, 8, 2, 6, 4]
+    both_running = threading.Barrier(2, timeout=10)  # broken (an error) unless two batches run together
+    seen: list[int] = []
+
+    def encode(indices: list[int]) -> list[int]:
+        both_running.wait()
+        return [lengths[index] for index in indices]
+
+    assert encode_in_length_order(lengths, 4, encode, seen.append, workers=2) == lengths
+    assert seen == [4, 4]

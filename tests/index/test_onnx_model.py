@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import onnx_model
+from index import onnx_model, onnx_recipe
 from index.onnx_model import CosineCheck, ensure_int8_model, int8_model_dir, sample_texts
 
 BARS = {"min_cosine": 0.98, "mean_cosine": 0.99}
@@ -40,6 +40,7 @@ def fake_export(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     monkeypatch.setattr(
         onnx_model, "export_encoder", lambda folder, target: exports.append(target) or target.write_bytes(b"x")
     )
+    monkeypatch.setattr(onnx_model, "fuse_encoder", lambda source, target, folder: target.write_bytes(b"fused"))
     monkeypatch.setattr(onnx_model, "quantize_encoder", lambda source, target: target.write_bytes(b"int8"))
     return exports
 
@@ -102,14 +103,38 @@ def test_an_export_that_crashes_is_an_int8_error_and_leaves_no_scraps(tmp_path, 
     assert sorted(path.name for path in tmp_path.iterdir()) == ["e5"]
 
 
-def test_only_the_feed_forward_outputs_stay_fp32():
+def test_the_feed_forward_outputs_are_told_from_the_attention_products():
     names = {
         "/model/encoder/layer.3/output/dense/MatMul": True,
         "/model/encoder/layer.3/attention/output/dense/MatMul": False,
         "/model/encoder/layer.3/intermediate/dense/MatMul": False,
         "/model/encoder/layer.3/attention/self/query/MatMul": False,
     }
-    assert {name: onnx_model._is_feed_forward_output(name) for name in names} == names
+    assert {name: onnx_recipe.is_feed_forward_output(name) for name in names} == names
+
+
+def test_a_graph_without_attention_to_fuse_is_an_int8_error(tmp_path):
+    import onnx
+    from onnx import TensorProto, helper
+
+    graph = helper.make_graph(
+        [helper.make_node("MatMul", ["x", "w"], ["y"])],
+        "no-attention",
+        [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 4])],
+        [helper.make_tensor_value_info("y", TensorProto.FLOAT, [1, 4])],
+        [helper.make_tensor("w", TensorProto.FLOAT, [4, 4], [0.5] * 16)],
+    )
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), str(tmp_path / "plain.onnx"))
+    (tmp_path / "config.json").write_text(json.dumps({"num_attention_heads": 2, "hidden_size": 4}), encoding="utf-8")
+    with pytest.raises(onnx_model.Int8ModelError, match="no attention to fuse"):
+        onnx_recipe.fuse_encoder(tmp_path / "plain.onnx", tmp_path / "fused.onnx", tmp_path)
+    assert not (tmp_path / "fused.onnx").exists()
+
+
+def test_a_config_without_the_attention_shape_is_an_int8_error_naming_the_file(tmp_path):
+    (tmp_path / "config.json").write_text(json.dumps({"hidden_size": 384}), encoding="utf-8")
+    with pytest.raises(onnx_model.Int8ModelError, match="config.json does not give num_attention_heads"):
+        onnx_recipe.attention_shape(tmp_path)
 
 
 def test_sample_texts_hold_queries_passages_and_one_text_past_the_window():
@@ -150,6 +175,21 @@ def test_int8_vectors_of_fixture_notices_stay_within_the_cosine_bar(bundled_fp32
     int8 = np.asarray(OnnxEmbeddings(folder, batch_size=8, threads=1).embed_documents(texts))
     cosines = (fp32 * int8).sum(axis=1)
     assert cosines.min() >= BARS["min_cosine"] and cosines.mean() >= BARS["mean_cosine"]
+    # Batches encoded two at a time give the very same vectors as one after another.
+    in_parallel = np.asarray(OnnxEmbeddings(folder, batch_size=8, threads=2).embed_documents(texts))
+    assert np.array_equal(in_parallel, int8)
+
+
+@pytest.mark.integration
+def test_the_prepared_int8_encoder_runs_fused_quantised_attention_in_every_layer(bundled_fp32):
+    import onnx
+
+    folder = ensure_int8_model(bundled_fp32, **BARS)
+    assert folder is not None
+    graph = onnx.load(str(folder / "model-int8.onnx"), load_external_data=False).graph
+    layers = json.loads((bundled_fp32 / "config.json").read_text(encoding="utf-8"))["num_hidden_layers"]
+    assert sum(node.op_type == "QAttention" for node in graph.node) == layers
+    assert not any(node.op_type == "Softmax" for node in graph.node)  # no attention left unfused
 
 
 @pytest.mark.integration
@@ -161,3 +201,15 @@ def test_a_real_export_that_fails_its_check_is_not_used(bundled_fp32, tmp_path, 
         assert ensure_int8_model(alias, verifier=failing, **BARS) is None
     assert (int8_model_dir(alias) / "model-int8.onnx").stat().st_size > 1_000_000
     assert any("embedding with the fp32 model" in message for message in caplog.messages)
+
+
+def test_a_folder_of_an_older_recipe_is_left_alone_and_named_while_the_new_one_is_built(tmp_path, fake_export, caplog):
+    fp32 = write_fp32_folder(tmp_path / "e5")
+    older = tmp_path / "e5-onnx-int8"  # revision 2's folder, still used by code of that revision
+    older.mkdir()
+    (older / "model-int8.onnx").write_bytes(b"old")
+    passing = lambda fp32_folder, int8_folder: CosineCheck(mean=0.995, minimum=0.985, texts=3)  # noqa: E731
+    with caplog.at_level(logging.INFO, logger="index.onnx_model"):
+        assert ensure_int8_model(fp32, verifier=passing, **BARS) == int8_model_dir(fp32) != older
+    assert (older / "model-int8.onnx").read_bytes() == b"old"
+    assert any(str(older) in message and "can be deleted" in message for message in caplog.messages)
