@@ -35,7 +35,7 @@ UNRECOGNISED_UNIT = "未识别单位"
 # "惠济区教育局", "雁汀市第一中学": a department or institution under a held territory is another unit, so
 # the territory's name in front of it is not a mention of the territory (its own organs 区委, 党工委 are).
 _SUB_ORGAN = re.compile(
-    r"(?![的和与及、,，]|所属|下属|各|辖区|有关|相关|全)[\u4e00-\u9fff]{0,6}?"
+    r"(?!所属|下属|各|辖区|有关|相关|全)(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
     r"(?:局|办公室|中心|中学|小学|学校|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委)(?![\u4e00-\u9fff]{0,2}[长任])"
 )
 COMPARISON = re.compile(r"比较|对比|相比|有何不同|有什么不同|有何区别|有什么区别|异同|差异|不同之处|谁更|哪个更")
@@ -160,8 +160,14 @@ class UnitDirectory:
         }
         return tuple(
             match for index, match in enumerate(matches)
-            if index not in qualifiers and not _SUB_ORGAN.match(haystack, match[1])
+            if index not in qualifiers and not self._names_a_sub_organ(haystack, match, matches)
         )
+
+    @staticmethod
+    def _names_a_sub_organ(haystack: str, match: tuple[int, int, str], matches: list) -> bool:
+        """Whether the mention is the territory in front of one of its departments ("惠济区教育局")."""
+        organ = _SUB_ORGAN.match(haystack, match[1])
+        return organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches)
 
 
     def _short_forms(self, text: str, taken: list[bool]) -> list[tuple[int, int, str]]:

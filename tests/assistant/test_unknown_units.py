@@ -73,3 +73,8 @@ def test_a_citys_bureau_is_not_the_same_bureau_of_a_district_in_that_city():
     assert held.find_units("青禾市教育局整改了多少问题?") == []
     assert unknown_unit_names("青禾市教育局整改了多少问题?", held) == ["青禾市教育局"]
     assert held.find_units("白溪区教育局整改了多少问题?") == ["青禾市白溪区教育局"]
+
+
+def test_a_unit_named_before_another_units_name_is_still_that_unit():
+    for question in ("云岭区跟东湖在工程款上各追回多少?", "云岭区跟城投公司谁追回的多?", "云岭区比东湖多吗?"):
+        assert directory().find_units(question)[0] == "青禾市云岭区", question
