@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.evidence import Evidence
-from assistant.plain_words import PLAIN_WORDS
+from assistant.plain_words import PLAIN_WORDS, same_thing
 
 
 def topic_words(question: str) -> list[str]:
@@ -20,7 +20,8 @@ def topic_words(question: str) -> list[str]:
     for pattern, official in PLAIN_WORDS:
         match = pattern.search(question)
         if match:
-            words.extend([*official.split(), match.group(0)])
+            # Each official word as notices vary it too (津补贴: 补贴, 补助).
+            words.extend([alike for word in official.split() for alike in same_thing(word)] + [match.group(0)])
     return list(dict.fromkeys(words))
 
 

@@ -58,3 +58,12 @@ def test_a_comparison_column_holds_the_topic_or_says_the_notice_does_not_mention
     assert all(cell.strip(" |") == "通报未提及" for cell in zhuyuan_cells)
     for citation in answer.citations:
         assert "提质增效" not in citation.quote
+
+
+def test_a_column_holds_the_topic_in_the_notices_variant_of_the_word(chain):
+    answer = chain.ask("白榆乡和竹园街道在乱发补贴上各退了多少钱?")
+
+    rows = [line for line in answer.text.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    baiyu_cells = [row.split(" | ")[1] for row in rows]
+    # asked as 乱发补贴 (违规发放 津补贴), the sum is written as 补助
+    assert any("3.6万元" in cell for cell in baiyu_cells)
