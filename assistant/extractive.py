@@ -92,7 +92,8 @@ class ExtractiveAnswerer:
                 alternatives.update({word: group[0] for word in group})
             tokens = topic_tokens(self.tokenize(with_official_terms(piece)))
             held = self.known_terms(tokens)
-            tokens = held_terms(piece, tokens, self.tokenize, held.__contains__)
+            # A single character no passage holds is a scrap of the word cutter ("评查查出": 评, 出), not a term.
+            tokens = held_terms(piece, [t for t in tokens if len(t) > 1 or t in held], self.tokenize, held.__contains__)
             terms = [alternatives.get(t, t) for t in tokens if not any(t in unit for unit in units_named)]
             if terms:
                 parts.append(tuple(dict.fromkeys(terms)))

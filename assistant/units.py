@@ -38,6 +38,14 @@ _SUB_ORGAN = re.compile(
     r"(?!所属|下属|各|辖区|有关|相关|全)(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
     r"(?:局|办公室|中心|中学|小学|学校|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委)(?![\u4e00-\u9fff]{0,2}[长任])"
 )
+def _inside_another_place(haystack: str, begin: int, name: str, unit: str) -> bool:
+    """"区教育局" read in "苕岸区教育局": a bare organ name that goes on a place other than its unit's."""
+    if name[:1] not in "区市县镇乡" or begin == 0 or not "\u4e00" <= haystack[begin - 1] <= "\u9fff":
+        return False
+    place = haystack[max(0, begin - 2) : begin + 1]  # "苕岸区"
+    return haystack[begin - 1] not in "的和与跟同及或比对在向是" and place not in normalize_for_search(unit)
+
+
 COMPARISON = re.compile(r"比较|对比|相比|有何不同|有什么不同|有何区别|有什么区别|异同|差异|不同之处|谁更|哪个更")
 
 
@@ -138,7 +146,7 @@ class UnitDirectory:
             begin = haystack.find(name)
             while begin != -1:
                 span = range(begin, begin + len(name))
-                if not any(taken[i] for i in span):
+                if not any(taken[i] for i in span) and not _inside_another_place(haystack, begin, name, unit):
                     for i in span:
                         taken[i] = True
                     matches.append((begin, begin + len(name), unit))
@@ -183,8 +191,8 @@ class UnitDirectory:
                 for i in holding
                 if is_short_form(short, self._names[i][0]) and (not has_suffix or same_kind(short, self._names[i][0]))
             }
-            if len(owners) == 1:
-                found.append((begin, end, owners.pop()))
+            if len(owners) == 1 and not _inside_another_place(normalize_for_search(text), begin, short, owner := owners.pop()):
+                found.append((begin, end, owner))
         return found + self._short_forms_jieba_misses(text, taken, found)
 
     def _short_forms_jieba_misses(
@@ -211,8 +219,10 @@ class UnitDirectory:
                 owners = {unit for name, unit in self._names_holding(candidate)
                           if is_short_form(candidate, name) and same_kind(candidate, name)}
                 if len(owners) == 1:
-                    more.append((begin, end, owners.pop()))
-                    used[begin:end] = [True] * (end - begin)
+                    owner = owners.pop()
+                    if not _inside_another_place(normalize_for_search(text), begin, candidate, owner):
+                        more.append((begin, end, owner))
+                        used[begin:end] = [True] * (end - begin)
                     break
                 if candidate[0] in self._names_with_char:
                     break  # "雁汀市第一人民医院" is a name of its own, not 人民医院 with words before it

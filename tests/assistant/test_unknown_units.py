@@ -78,3 +78,13 @@ def test_a_citys_bureau_is_not_the_same_bureau_of_a_district_in_that_city():
 def test_a_unit_named_before_another_units_name_is_still_that_unit():
     for question in ("云岭区跟东湖在工程款上各追回多少?", "云岭区跟城投公司谁追回的多?", "云岭区比东湖多吗?"):
         assert directory().find_units(question)[0] == "青禾市云岭区", question
+
+
+def test_a_units_bare_organ_name_inside_another_places_name_is_not_that_unit():
+    rows = [NoticeRow("n8", "/k.txt", "k.txt", "", "青禾市白溪区教育局",
+                      NoticeMetadata(unit="青禾市白溪区教育局", aliases=["白溪区教育局", "区教育局"]), 1, "ready", 0)]
+    held = UnitDirectory(rows)
+    assert held.find_units("柳河区教育局处分了几个人?") == []
+    assert unknown_unit_names("柳河区教育局处分了几个人?", held) == ["柳河区教育局"]
+    assert held.find_units("白溪区教育局处分了几个人?") == ["青禾市白溪区教育局"]
+    assert held.find_units("区教育局处分了几个人?") == ["青禾市白溪区教育局"]
