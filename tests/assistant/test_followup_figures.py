@@ -71,3 +71,12 @@ def test_which_did_better_after_two_units_progress_compares_the_rectified_share(
 
     assert "16÷18=88.9%" in answer.text and "20÷23=87%" in answer.text
     assert answer.text.startswith(f"{YUNLING}整改完成比例为88.9%")
+
+
+@pytest.mark.parametrize("follow_up", ["换成东湖高新产业园,它改了几项?", "那东湖呢,它改了几项?", "换成东湖,改了几项?"])
+def test_switch_then_ask_is_the_question_asked_of_the_new_unit(follow_up):
+    history = _exchange("云岭区整改完成了多少?", "整改到位16个[1]")
+
+    standalone = condense_with_rules(history, follow_up, directory())
+
+    assert standalone.startswith("东湖") and standalone.endswith("改了几项?") and "它" not in standalone
