@@ -46,6 +46,16 @@ def _inside_another_place(haystack: str, begin: int, name: str, unit: str) -> bo
     return haystack[begin - 1] not in "的和与跟同及或比对在向是" and place not in normalize_for_search(unit)
 
 
+def _with_own_place(haystack: str, begin: int, end: int, unit: str, taken: list[bool]) -> int:
+    """Where a bare organ alias begins once the place written before it is its unit's own ("蒹葭" + 区教育局)."""
+    full = normalize_for_search(unit)
+    for length in (4, 3, 2, 1):
+        start = begin - length
+        if start >= 0 and not any(taken[start:begin]) and haystack[start:end] in full:
+            return start
+    return begin
+
+
 COMPARISON = re.compile(r"比较|对比|相比|有何不同|有什么不同|有何区别|有什么区别|异同|差异|不同之处|谁更|哪个更")
 
 
@@ -147,9 +157,10 @@ class UnitDirectory:
             while begin != -1:
                 span = range(begin, begin + len(name))
                 if not any(taken[i] for i in span) and not _inside_another_place(haystack, begin, name, unit):
-                    for i in span:
+                    start = _with_own_place(haystack, begin, begin + len(name), unit, taken)
+                    for i in range(start, begin + len(name)):
                         taken[i] = True
-                    matches.append((begin, begin + len(name), unit))
+                    matches.append((start, begin + len(name), unit))
                 begin = haystack.find(name, begin + 1)
         for short in self._short_forms(text, taken):
             # A short form holding an exact name of its own unit ("柘江经开区" around "柘江") replaces it.

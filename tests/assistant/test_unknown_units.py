@@ -88,3 +88,9 @@ def test_a_units_bare_organ_name_inside_another_places_name_is_not_that_unit():
     assert unknown_unit_names("柳河区教育局处分了几个人?", held) == ["柳河区教育局"]
     assert held.find_units("白溪区教育局处分了几个人?") == ["青禾市白溪区教育局"]
     assert held.find_units("区教育局处分了几个人?") == ["青禾市白溪区教育局"]
+
+
+def test_a_bare_organ_alias_with_its_own_place_before_it_is_named_whole():
+    rows = [NoticeRow("n8", "/k.txt", "k.txt", "", "青禾市白溪区教育局",
+                      NoticeMetadata(unit="青禾市白溪区教育局", aliases=["区教育局"]), 1, "ready", 0)]
+    assert UnitDirectory(rows).mentions("白溪区教育局和柳林街道呢?")[0] == (0, 6, "青禾市白溪区教育局")
