@@ -38,12 +38,16 @@ _SUB_ORGAN = re.compile(
     r"(?!所属|下属|各|辖区|有关|相关|全)(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
     r"(?:局|办公室|中心|中学|小学|学校|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委)(?![\u4e00-\u9fff]{0,2}[长任])"
 )
+# Characters that end no place name: a bare organ after them ("那市监局", "和区教育局") stands alone.
+_FUNCTION_CHARS = "那这和跟与同及或比对在向是的说看问呢吗了把被给从到让请换也都还就即其各该"
+
+
 def _inside_another_place(haystack: str, begin: int, name: str, unit: str) -> bool:
     """"区教育局" read in "苕岸区教育局": a bare organ name that goes on a place other than its unit's."""
     if name[:1] not in "区市县镇乡" or begin == 0 or not "\u4e00" <= haystack[begin - 1] <= "\u9fff":
         return False
     place = haystack[max(0, begin - 2) : begin + 1]  # "苕岸区"
-    return haystack[begin - 1] not in "的和与跟同及或比对在向是" and place not in normalize_for_search(unit)
+    return haystack[begin - 1] not in _FUNCTION_CHARS and place not in normalize_for_search(unit)
 
 
 def _with_own_place(haystack: str, begin: int, end: int, unit: str, taken: list[bool]) -> int:

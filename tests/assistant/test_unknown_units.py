@@ -94,3 +94,10 @@ def test_a_bare_organ_alias_with_its_own_place_before_it_is_named_whole():
     rows = [NoticeRow("n8", "/k.txt", "k.txt", "", "青禾市白溪区教育局",
                       NoticeMetadata(unit="青禾市白溪区教育局", aliases=["区教育局"]), 1, "ready", 0)]
     assert UnitDirectory(rows).mentions("白溪区教育局和柳林街道呢?")[0] == (0, 6, "青禾市白溪区教育局")
+
+
+def test_a_bare_organ_alias_after_a_function_word_is_its_unit():
+    rows = [NoticeRow("n8", "/k.txt", "k.txt", "", "青禾市市场监督管理局",
+                      NoticeMetadata(unit="青禾市市场监督管理局", aliases=["市监局"]), 1, "ready", 0)]
+    for question in ("那市监局呢?", "这市监局追回了多少?", "和市监局比呢?"):
+        assert UnitDirectory(rows).find_units(question) == ["青禾市市场监督管理局"], question
