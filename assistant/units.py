@@ -46,6 +46,8 @@ def _inside_another_place(haystack: str, begin: int, name: str, unit: str) -> bo
     """"区教育局" read in "苕岸区教育局": a bare organ name that goes on a place other than its unit's."""
     if name[:1] not in "区市县镇乡" or begin == 0 or not "\u4e00" <= haystack[begin - 1] <= "\u9fff":
         return False
+    if unit[:1] in "区市县镇乡":
+        return False  # a bare organ whose place the library does not know ("市卫生健康委"): any place may be it
     place = haystack[max(0, begin - 2) : begin + 1]  # "苕岸区"
     return haystack[begin - 1] not in _FUNCTION_CHARS and place not in normalize_for_search(unit)
 

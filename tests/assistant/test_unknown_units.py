@@ -101,3 +101,9 @@ def test_a_bare_organ_alias_after_a_function_word_is_its_unit():
                       NoticeMetadata(unit="青禾市市场监督管理局", aliases=["市监局"]), 1, "ready", 0)]
     for question in ("那市监局呢?", "这市监局追回了多少?", "和市监局比呢?"):
         assert UnitDirectory(rows).find_units(question) == ["青禾市市场监督管理局"], question
+
+
+def test_a_place_before_a_unit_whose_own_place_is_unknown_may_be_its_place():
+    rows = [NoticeRow("n7", "/m.txt", "m.txt", "", "市卫生健康委",
+                      NoticeMetadata(unit="市卫生健康委", aliases=["市卫健委"]), 1, "ready", 0)]
+    assert UnitDirectory(rows).find_units("台州市卫生健康委制定了多少项整改措施?") == ["市卫生健康委"]
