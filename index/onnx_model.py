@@ -35,7 +35,8 @@ EMBEDDER_CONFIG = "embedder.json"
 # Bump when the recipe changes: each revision has its own folder, so an older recipe's folder is left
 # for the code that still uses it (and named in a log line) instead of being rebuilt back and forth.
 # 3: fused operators (Attention, BiasGelu, SkipLayerNormalization) and every product in int8.
-EXPORT_REVISION = 3
+# 4: as 3, with each layer's feed-forward output product kept fp32 (onnx_recipe.QUANTIZE_FEED_FORWARD_OUTPUT).
+EXPORT_REVISION = 4
 
 _build_lock = threading.Lock()
 
