@@ -149,8 +149,14 @@ def names_holder_of(role: str, sentence: str) -> bool:
     return False
 
 
+# jieba tags some common words beginning with a surname as names (杜绝 593, 毛病 807 in its dictionary); a
+# person's name is rare there (马军 0, 李强 159; most absent). 200 keeps every name seen in the notices.
+COMMON_WORD_FREQ = 200
+
+
 def has_person_name(sentence: str) -> bool:
     """Whether the sentence names a person (jieba's part-of-speech tagger; organ and place names excluded)."""
+    import jieba
     import jieba.posseg
 
     position = 0
@@ -161,6 +167,7 @@ def has_person_name(sentence: str) -> bool:
             and 2 <= len(word) <= 3
             and word[0] in SURNAMES
             and not NOT_A_NAME.search(word)
+            and (jieba.dt.FREQ.get(word) or 0) < COMMON_WORD_FREQ  # 杜绝, 毛病: words, not people
             and not PLACE_AFTER.match(sentence, position)  # "白鹭湾镇", "云岫县": a place, not a person
         ):
             return True

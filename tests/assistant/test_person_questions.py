@@ -73,3 +73,10 @@ def test_a_name_asked_for_is_not_answered_with_a_post(group_chain):
 def test_the_holder_of_another_post_is_not_the_one_asked_for(group_chain):
     answer = group_chain.ask("白沙镇管委会主任叫什么?")
     assert answer.not_found and "吴海平" not in answer.text.split("相关但未直接回答")[0]
+
+
+def test_a_common_word_the_tagger_reads_as_a_name_is_no_person():
+    from assistant.question import has_person_name
+
+    assert not has_person_name("严格干部兼职管理,坚决杜绝违规取酬现象。")
+    assert has_person_name("由区委书记马军任组长。")
