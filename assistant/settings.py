@@ -177,9 +177,10 @@ class Settings(BaseSettings):
     # Texts per int8 encoder call. With recipe 3 (fused, one thread per batch, batches in parallel) 1 costs
     # ~10% less CPU per chunk than 4 and ~20% less than 8 over the seed chunks: no padding, and a small
     # attention-score block stays in cache. It also makes a text's int8 vector independent of the texts
-    # batched with it (activations share one scale per call), as a query's always is. Measured at 1: dev
-    # recall@5 0.971 (fp32 0.971), MRR 0.870 (fp32 0.907; 4: 0.864); fiction_dev 0.94 (= fp32), MRR 0.957
-    # (fp32 0.938); seeds_dev 0.909 (= fp32); answer metrics equal to fp32 on all three.
+    # batched with it (activations share one scale per call), as a query's always is. Measured at 1 with
+    # recipe 3: dev recall@5 0.971 (fp32 0.971), MRR 0.870 (fp32 0.907; 4: 0.864); fiction_dev 0.94 (= fp32);
+    # seeds_dev 0.909 (= fp32). With recipe 4 (feed-forward output kept fp32): dev recall@5 0.971, MRR 0.889,
+    # dev answers equal to fp32 (must_mention 0.962, source_hit 0.868).
     embed_int8_batch_size: int = 1
     # Chunks gathered across notices before one embedding pass and one Chroma upsert: larger batches
     # sort better by length; 256 keeps a batch's vectors and texts a few MB.
