@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal
 
 from assistant.answer import Answer, Citation
+from assistant.evidence import SHORT_SENTENCE_CHARS
 from assistant.previous_answer import (
     MONEY, Said, amount, figures_said, find_in_notices, last_answer, number_citations, written_unit,
 )
@@ -40,7 +41,6 @@ _QUESTION_WORDS = re.compile(r"多少|什么|哪些|哪个|几|吗|呢|怎么|�
 _GENERIC_WORDS = re.compile(r"整改|完成|到位|尚有|尚未|还有|剩余|目前|已经|巡察|问题|情况|工作|开展|推进|正在")
 MIN_TOPIC_BIGRAMS = 2  # a later sentence shares at least this many topic bigrams (津补, 补贴) with the question asked before
 MAX_LATER = 2  # later sentences quoted
-SHORT_SENTENCE_CHARS = 25  # a sentence shorter than this does not stand alone (as in evidence.py)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 

@@ -42,14 +42,14 @@ _SUB_ORGAN = re.compile(
 _FUNCTION_CHARS = "那这和跟与同及或比对在向是的说看问呢吗了把被给从到让请换也都还就即其各该"
 
 
-def _inside_another_place(haystack: str, begin: int, name: str, unit: str) -> bool:
-    """"区教育局" read in "苕岸区教育局": a bare organ name that goes on a place other than its unit's."""
-    if name[:1] not in "区市县镇乡" or begin == 0 or not "\u4e00" <= haystack[begin - 1] <= "\u9fff":
-        return False
-    if unit[:1] in "区市县镇乡":
-        return False  # a bare organ whose place the library does not know ("市卫生健康委"): any place may be it
-    place = haystack[max(0, begin - 2) : begin + 1]  # "苕岸区"
-    return haystack[begin - 1] not in _FUNCTION_CHARS and place not in normalize_for_search(unit)
+def _inside_another_place(text: str, begin: int, name: str, unit: str) -> bool:
+    """"区教育局" read in "苕岸区教育局": a bare organ name that goes on a place other than its unit's.
+    `text` may be the question as asked or its search form: only the place before `begin` is read."""
+    if name[:1] not in "区市县镇乡" or begin == 0 or unit[:1] in "区市县镇乡":
+        return False  # (a bare organ whose place the library does not know, "市卫生健康委": any place may be it)
+    place = normalize_for_search(text[max(0, begin - 2) : begin + 1])  # "苕岸区"
+    before = place[-2]
+    return "\u4e00" <= before <= "\u9fff" and before not in _FUNCTION_CHARS and place not in normalize_for_search(unit)
 
 
 def _with_own_place(haystack: str, begin: int, end: int, unit: str, taken: list[bool]) -> int:
@@ -208,7 +208,7 @@ class UnitDirectory:
                 for i in holding
                 if is_short_form(short, self._names[i][0]) and (not has_suffix or same_kind(short, self._names[i][0]))
             }
-            if len(owners) == 1 and not _inside_another_place(normalize_for_search(text), begin, short, owner := owners.pop()):
+            if len(owners) == 1 and not _inside_another_place(text, begin, short, owner := owners.pop()):
                 found.append((begin, end, owner))
         return found + self._short_forms_jieba_misses(text, taken, found)
 
@@ -237,7 +237,7 @@ class UnitDirectory:
                           if is_short_form(candidate, name) and same_kind(candidate, name)}
                 if len(owners) == 1:
                     owner = owners.pop()
-                    if not _inside_another_place(normalize_for_search(text), begin, candidate, owner):
+                    if not _inside_another_place(text, begin, candidate, owner):
                         more.append((begin, end, owner))
                         used[begin:end] = [True] * (end - begin)
                     break
