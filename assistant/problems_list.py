@@ -1,8 +1,9 @@
 """What problems a unit's inspection found: "青岚一中有哪些问题?", "巡察指出了东临哪些问题?".
 
 Notices list the problems as numbered headings ("(五)基层党组织建设有短板", "3.对“一把手”和领导
-班子监督不到位"); the answer quotes those headings in order, each cited. A question about problems
-on one topic ("食堂方面有哪些问题?") is left to the passage answer.
+班子监督不到位"); the answer quotes those headings in order, each cited. A feedback report without
+such headings sums them up in a sentence ("存在一些问题,主要是:…", "指出…等问题"), which is quoted
+instead. A question about problems on one topic ("食堂方面有哪些问题?") is left to the passage answer.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from index.headings import parse_heading
 ANSWERER = "extractive:problems"
 # Asking for the problems found, with nothing narrowing them to a topic.
 ASKS_PROBLEMS = re.compile(
-    r"(?:有|存在|发现|查出|查找|反馈|指出|点出|提出)了?(?:哪些|什么|些什么|哪几个|哪几方面)(?:方面的?)?(?:主要)?问题|"
-    r"(?:主要)?问题(?:有|是)(?:哪些|什么)"
+    r"(?:有|存在|发现|查出|查找|反馈|指出|点出|提出|挑出|找出)了?(?:哪些|什么|些什么|哪几个|哪几方面)(?:方面的?)?(?:主要)?"
+    r"(?:问题|毛病)|(?:主要)?(?:问题|毛病)(?:有|是)(?:哪些|什么)"
 )
 # Words of the question around the ask that narrow nothing.
 _NO_TOPIC = re.compile(r"巡[察视](?:组|中|时)?|被|里|中|的|在|这次|此次|通报|整改|请问|都|一共|主要|[?？,，。\s]")
@@ -31,6 +32,11 @@ _SHORTFALL = re.compile(
 _CALLED_A_PROBLEM = re.compile(r"问题")
 _RECTIFICATION_STEP = re.compile(r"整改|提高政治站位|压实|下一步|长效|巩固|聚焦|对照|加强|强化")
 MAX_ITEMS = 15
+# A feedback report's sentence summing up the problems: "存在…问题,主要是:…" up to the sentence's end
+# (its list runs across semicolons), or "指出…等问题".
+_PROBLEMS_SUMMARY = re.compile(
+    r"[^。\n]*(?:存在[^。\n；;]{0,10}问题[,，]?主要(?:是|有|表现在|表现为)[:：][^。\n]*|指出[^。\n]{0,200}等问题)。?"
+)
 
 
 def asks_for_problems(question: str, unit_spans: Sequence[tuple[int, int]]) -> bool:
@@ -57,6 +63,13 @@ def answer_problems(
         items.extend(f"- {label}{citations.cite(notice, text, start, start + len(label))}"
                      for start, label in problem_headings(text))
     if len(items) < 2:
+        items = [
+            f"- {text[start:end]}{citations.cite(notice, text, start, end)}"
+            for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit)
+            for text in [notice_text_of(notice.notice_id) or ""]
+            for start, end in problems_summaries(text)
+        ]
+    if not items:
         return None  # no list of problems to show: the passage answer looks for them
     shown = items[:MAX_ITEMS]
     more = [f"(另有{len(items) - MAX_ITEMS}项,见通报原文)"] if len(items) > MAX_ITEMS else []
@@ -68,6 +81,12 @@ def answer_problems(
         answerer=ANSWERER,
         units=[unit],
     )
+
+
+def problems_summaries(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence summing up the problems found, as feedback reports write them
+    ("存在一些问题,主要是:…;…。", "指出…、…等问题。"), in the order of the text."""
+    return [match.span() for match in _PROBLEMS_SUMMARY.finditer(text)]
 
 
 def problem_headings(text: str) -> list[tuple[int, str]]:

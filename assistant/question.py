@@ -171,7 +171,20 @@ def has_person_name(sentence: str) -> bool:
             and not PLACE_AFTER.match(sentence, position)  # "白鹭湾镇", "云岫县": a place, not a person
         ):
             return True
-    return False
+    return any(
+        (jieba.dt.FREQ.get(match.group(1)) or 0) < COMMON_WORD_FREQ and not _POST_WORD.search(match.group(1))
+        for match in _NAME_BEFORE_AN_ACT.finditer(sentence)
+    )
+
+
+# A name the tagger cuts apart ("周朝/飞主持反馈会议"): a surname and one or two characters starting a
+# clause, right before what a person does at a meeting (主持, 宣读, 讲话, 表态); not a common word
+# ("安全强调") nor a post ("王书记主持").
+_NAME_BEFORE_AN_ACT = re.compile(
+    "(?:^|(?<=[,，;；:：、。\\s]))([" + "".join(sorted(c for c in SURNAMES if len(c) == 1))
+    + "][\\u4e00-\\u9fff]{1,2}?)(?=主持|宣读|讲话|作讲话|作表态|表态|代表|出席|强调|指出|通报了)"
+)
+_POST_WORD = re.compile(r"[区县市省镇乡村部局委办厅处科组队所站院校会书记长主任总]")
 
 
 # Which notice-record fields (see index/records.py) a question is about, by its wording.

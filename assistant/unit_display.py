@@ -12,40 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 
+from assistant.unit_names import common_short_form
 from assistant.units import UnitDirectory
-from index.vocabulary import ORGAN_SHORT_FORMS
 
-# A place before an organ's name ("雁汀市", "鸣珂区"); a bare level starts a name only ("市卫生健康委").
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?[省市州县区]")
-_BARE_LEVEL = re.compile(r"^[省市州县区](?=[\u4e00-\u9fff]{2})")
-_GROUP_COMPANY = re.compile(r"(集团)(?:股份)?有限(?:责任)?公司$")
-_COMPANY = re.compile(r"(?:股份)?有限(?:责任)?公司$")
-# Organisations (not territories): a territory goes by its core place name, which its formal name holds.
-_ORGAN_END = re.compile(r"(?:局|委|委员会|办|厅|院|医院|中学|小学|学校|集团|公司|中心|所|站|社)$")
 _MARKER = re.compile(r"\[\d+\]")
 _LIST_ITEM = re.compile(r"^((?:\d+\.|-)?\s*)([^：:\s]+)([：:])")
-_SHORTENED_COMMITTEE = re.compile(r"(?<=[\u4e00-\u9fff]{2})委员会$")
-
-
-@lru_cache(maxsize=4096)
-def common_short_form(unit: str) -> str:
-    """The short form people use for an organ ("雁汀市住房和城乡建设局" → 住建局), or "" when no standard
-    abbreviation applies."""
-    if not _ORGAN_END.search(unit):
-        return ""
-    core = _BARE_LEVEL.sub("", unit)
-    while (match := _PLACE.match(core)) and len(core) - match.end() >= 2:
-        core = core[match.end():]
-    core = _GROUP_COMPANY.sub(r"\1", core)
-    core = _COMPANY.sub("公司", core)
-    short = core
-    for formal, abbreviation in ORGAN_SHORT_FORMS:
-        short = re.sub(formal, abbreviation, short)
-    if short == core:
-        return ""
-    return _SHORTENED_COMMITTEE.sub("委", short)
 
 
 def name_units_as_asked(text: str, question: str, directory: UnitDirectory) -> str:

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import jieba.posseg
 
-from index.vocabulary import COMPANY_SHORT_FORMS
+from index.vocabulary import COMPANY_SHORT_FORMS, ORGAN_SHORT_FORMS
 
 # How unit names end: places, organs, schools, hospitals, companies.
 UNIT_SUFFIX_WORDS = (
@@ -97,3 +97,42 @@ def same_kind(short: str, name: str) -> bool:
     """Whether a short form names the same kind of unit: "临溪区" is not 临溪区望津街道, "城投集团" is 城投集团有限公司."""
     name = _COMPANY_FORM.sub("", name)
     return name.endswith(short[-1]) or (short[-1] in "中小" and name.endswith(short[-1] + "学"))
+
+# A place before an organ's name ("雁汀市", "鸣珂区"); a bare level starts a name only ("市卫生健康委").
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?[省市州县区]")
+_BARE_LEVEL = re.compile(r"^[省市州县区](?=[\u4e00-\u9fff]{2})")
+_GROUP_COMPANY = re.compile(r"(集团)(?:股份)?有限(?:责任)?公司$")
+_COMPANY = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+# Organisations (not territories): a territory goes by its core place name, which its formal name holds.
+_ORGAN_END = re.compile(r"(?:局|委|委员会|办|厅|院|医院|中学|小学|学校|集团|公司|中心|所|站|社)$")
+_SHORTENED_COMMITTEE = re.compile(r"(?<=[\u4e00-\u9fff]{2})委员会$")
+
+
+@lru_cache(maxsize=4096)
+def common_short_form(unit: str) -> str:
+    """The short form people use for an organ ("雁汀市住房和城乡建设局" → 住建局), or "" when no standard
+    abbreviation applies."""
+    if not _ORGAN_END.search(unit):
+        return ""
+    core = _BARE_LEVEL.sub("", unit)
+    while (match := _PLACE.match(core)) and len(core) - match.end() >= 2:
+        core = core[match.end():]
+    core = _GROUP_COMPANY.sub(r"\1", core)
+    core = _COMPANY.sub("公司", core)
+    short = core
+    for formal, abbreviation in ORGAN_SHORT_FORMS:
+        short = re.sub(formal, abbreviation, short)
+    if short == core:
+        return ""
+    return _SHORTENED_COMMITTEE.sub("委", short)
+
+
+def numbered_short_form(unit: str) -> str:
+    """The short form of an institution known by its number ("市第二实验中学" → 二实验, "第一人民医院" →
+    一院), which users name it by on its own; "" for other units (their short forms are read by
+    is_short_form)."""
+    short = common_short_form(unit)
+    return short if _NUMBERED.match(short) else ""
+
+
+_NUMBERED = re.compile(r"^[一二三四五六七八九十]+[\u4e00-\u9fff]")

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.unit_names import (
-    INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX_WORDS, is_short_form, same_kind, unit_like_names,
+    INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX_WORDS, is_short_form, numbered_short_form, same_kind,
+    unit_like_names,
 )
 from index.catalog import NoticeRow
 from index.lexical import normalize_for_search
@@ -78,11 +79,15 @@ class UnitDirectory:
     def __init__(self, notices: Iterable[NoticeRow]) -> None:
         notice_ids: dict[str, list[str]] = defaultdict(list)
         names: dict[str, set[str]] = defaultdict(set)
+        read_as: set[tuple[str, str]] = set()  # (short form, unit): a mention by one is said to be read so
         for row in notices:
             unit = unit_label(row)
             notice_ids[unit].append(row.notice_id)
             names[unit].add(unit)
             names[unit].update(a for a in row.metadata.aliases if a)
+            if short := numbered_short_form(unit):  # "二实验": no suffix marks it as a unit's name
+                names[unit].add(short)
+                read_as.add((normalize_for_search(short), unit))
         owners: dict[str, set[str]] = defaultdict(set)
         for unit, unit_names in names.items():
             for name in unit_names:
@@ -106,7 +111,7 @@ class UnitDirectory:
             self.entries.append(UnitEntry(unit, tuple(notice_ids[unit]), tuple(usable)))
             self._names.extend((normalize_for_search(n), unit) for n in usable)
         self._names.sort(key=lambda pair: -len(pair[0]))
-        self._own_names = set(self._names)  # (name, unit): a mention by one of these needs no "read as" note
+        self._own_names = set(self._names) - read_as  # (name, unit): a mention by one needs no "read as" note
         # One question is read for units several times (follow-ups, retrieval, unknown names, answer):
         # the directory is rebuilt whenever the library changes, so its answers can be remembered.
         self._remembered_mentions = lru_cache(maxsize=512)(self._find_mentions)

@@ -97,3 +97,28 @@ def test_only_the_answers_own_words_are_renamed():
     assert renamed[1] == f"| 要点 | 三院({SANYUAN}) |"
     assert renamed[2] == f"| 1 | 巡察组对{SANYUAN}党委开展了巡察[1] |"  # a quote stays as the notice wrote it
     assert renamed[3] == "未找到相关内容的单位:三院。"  # named once in full, then as the user does
+
+
+@pytest.fixture
+def with_numbered_school(chain, chain_over) -> AnswerChain:
+    return chain_over("erzhong.txt", (FIXTURES / "erzhong.txt").read_text(encoding="utf-8"))
+
+
+def test_a_school_named_by_its_number_alone_is_that_school(with_numbered_school):
+    answer = with_numbered_school.ask("二实验被挑出了哪些毛病?")
+    assert not answer.not_found, answer.text
+    assert answer.units == ["青禾市第二实验中学"]
+    assert "边改边犯" in answer.text
+
+
+def test_a_comparison_with_a_school_named_by_its_number_has_its_column(with_numbered_school):
+    answer = with_numbered_school.ask("三院和二实验,各被挑出了哪些毛病?")
+    header = next(line for line in answer.text.splitlines() if line.startswith("| 要点"))
+    assert "三院" in header and "第二实验中学" in header, answer.text
+    assert "违规收取资料费" in answer.text
+
+
+def test_who_chaired_is_answered_by_a_name_the_word_cutter_splits(with_numbered_school):
+    answer = with_numbered_school.ask("二实验的反馈会是谁主持的?")
+    assert not answer.not_found, answer.text
+    assert "周朝岚主持反馈会议" in answer.text
