@@ -45,7 +45,7 @@ def states_the_asked_thing(
     weight a term needs to count as asked.
     """
     in_library = known_terms(question.weights)
-    if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window):
+    if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window, in_library):
         return False
     known = {
         t: w
@@ -56,29 +56,42 @@ def states_the_asked_thing(
         return True
     top = max(known.values())
     focus = {t for t, w in known.items() if w >= focus_share * top}
-    if not lenient:  # the asked thing is the longest compound: 谈话 inside 诫勉谈话 does not stand for it
-        focus = {t for t in focus if not any(t != other and t in other for other in focus)}
     # Read as the tokenizer reads it: a notice in traditional script states 宣读 as 宣讀.
     said = simplified_reading("".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen))
+
+    def stated(term: str) -> bool:
+        return any(term_stated(word, said, lenient) for alike in question.ways_of_saying(term) for word in same_thing(alike))
+
+    if lenient:
+        return any(stated(term) for term in focus)
+    # The asked thing is the longest compound: 谈话 inside 诫勉谈话 does not stand for it, but a compound
+    # whose every part is stated is (往来账款 by "往来款项…应收款", each of 往来 and 账款 said).
+    compounds = {t for t in focus if not any(t != other and t in other for other in focus)}
+    smallest = {t for t in focus if not any(t != other and other in t for other in focus)}
     return any(
-        term_stated(word, said, lenient)
-        for term in focus for alike in question.ways_of_saying(term) for word in same_thing(alike)
+        stated(term) or (parts := [p for p in smallest if p != term and p in term]) and all(stated(p) for p in parts)
+        and len("".join(parts)) >= len(term)
+        for term in compounds
     )
 
 
 
 def names_unstated_money(
-    question: str, texts: Sequence[str], known_terms: Callable[[Iterable[str]], set[str]], window: int
+    question: str, texts: Sequence[str], known_terms: Callable[[Iterable[str]], set[str]], window: int,
+    words: Iterable[str] = (),
 ) -> bool:
     """Whether the question names a kind of money by what it is for ("下乡补助", "医保基金") that the
     sentences never state: no notice word for it, and no sentence names that money with its qualifier
     (农机补贴 is stated by 农机购置补贴, 超标补贴 by 超标准发放津补贴, 登山比赛奖金 by 登山比赛活动中
-    超标准发放奖金; 下乡补助 is not stated by 农机购置补贴)."""
+    超标准发放奖金; 下乡补助 is not stated by 农机购置补贴). A match inside a longer word of the question
+    that notices hold (`words`: "来账款" in 往来账款) is a scrap of that word, not a named money."""
+    longer = [w for w in words if len(w) > 3]
     named = [
         (match.group(0), match.group(1), match.group(2))
         for match in _NAMED_MONEY.finditer(question)
         if match.group(1) not in _NOT_A_QUALIFIER and not _MONEY_DEED.match(match.group(1))
         and not _NOT_IN_A_QUALIFIER.search(match.group(1))
+        and not any(match.group(0) in word for word in longer)
     ]
     held = known_terms([name for name, _, _ in named])
     unheld = [(name, qualifier, noun) for name, qualifier, noun in named if name not in held]

@@ -32,6 +32,7 @@ from assistant.evidence import (
 from assistant.evidence_reach import reach, with_asked_counts
 from assistant.quote_extension import extend_quote
 from assistant.fusion import term_coverage
+from assistant.deadline_answer import asks_for_deadline, with_deadline_after
 from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question
@@ -187,6 +188,9 @@ class ExtractiveAnswerer:
             builder.not_found(evidence[:2])
             return
         chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share)
+        if asks_for_deadline(builder.standalone_question):
+            best = evidence[0]
+            chosen = with_deadline_after(self.notice_text_of(best.notice_id), chosen, best, self.settings.deadline_span_chars)
         if not self._states_the_asked_thing(chosen, question):
             builder.not_found(chosen[:2])
             return

@@ -84,6 +84,10 @@ class AnsweringSettings(BaseModel):
     # problem's measures in the seed and fiction notices run 2-5 sentences, 150-500 characters).
     measures_listed: int = 4
     measures_span_chars: int = 600
+    # How far after the best passage a deadline of its item is looked for ("…力求在2023年12月底完成"): an
+    # item's rectification paragraph runs 300-900 characters in the seeds and fictional notices; the next
+    # heading stops the search sooner.
+    deadline_span_chars: int = 1000
     # A chosen clause cut at ；/; is quoted as its whole sentence (to 。 or the line end) when the sentence
     # is at most this long: the figure beside the clause ("…清单32项;落实…") stays with it. 120 holds the
     # two or three ；-clauses of one point in the seed and fiction notices; longer sentences keep clause windows.
