@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from index.vocabulary import (
     CLUE_QUESTION_WORDS, DATE_PATTERN, MEASURE_QUESTION_WORDS, MEASURE_WORDS, MONEY_PATTERN, MONEY_QUESTION_WORDS,
-    NUMBER_PATTERN, PEOPLE_QUESTION_WORDS, RULE_QUESTION_WORDS,
+    APPROXIMATE, NUMBER_PATTERN, PEOPLE_QUESTION_WORDS, RULE_QUESTION_WORDS,
 )
 
 __all__ = [
@@ -129,7 +129,9 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
         return False
     if profile.wants_number and not NUMBER_PATTERN.search(sentence):
         return False
-    if profile.counted_in and not re.search(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*(?:{profile.counted_in})", sentence):
+    if profile.counted_in and not re.search(
+        rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*{APPROXIMATE}(?:{profile.counted_in})", sentence
+    ):
         return False  # asked how many 项, the sentence counts something else (个意识, 元)
     if profile.wants_person and not (
         names_holder_of(profile.role, sentence) if profile.role

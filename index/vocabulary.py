@@ -128,7 +128,9 @@ TIME_LIMITED_PATTERN = re.compile(rf"\d{{4}}\s*年|{YEAR}|今年|去年|上半�
 MEASURE_WORDS = (
     r"万元|亿元|元|个|项|件|人|名|条|所|次|户|起|家|批|份|场|篇|套|笔|万人|亩|平方米|%|％|个百分点|座|辆|村|栋|间|期|类|方面|处|本|台"
 )
-NUMBER_PATTERN = re.compile(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*(?:{MEASURE_WORDS})")
+# A count may be approximate: "90余人", "100多名".
+APPROXIMATE = r"(?:余|多)?"
+NUMBER_PATTERN = re.compile(rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)\s*{APPROXIMATE}(?:{MEASURE_WORDS})")
 MONEY_PATTERN = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 # Counters a figure in a notice is counted in; "个月" is a duration, not a count.
 COUNT_UNITS = r"人次|人|名|件|起|大类|大方面|大项|方面|项|个(?!月)|条|类|套"

@@ -11,6 +11,12 @@ def test_a_count_of_people_may_be_stated_in_any_word_for_people():
     assert satisfies(profile_question("几个人被处分?"), "给予党纪处分6名干部。")
 
 
+def test_an_approximate_count_is_a_count():
+    profile = profile_question("共有多少人参加会议?")
+    assert satisfies(profile, "公司中层干部等共计90余人参加了会议。")
+    assert satisfies(profile_question("有多少名干部参会?"), "100多名干部参加会议。")
+
+
 def test_who_holds_a_post_needs_the_holder_of_that_post():
     profile = profile_question("石桥镇党委书记是谁?")
     assert satisfies(profile, "该镇党委书记周明远表示,将持续抓好整改。")
