@@ -10,6 +10,9 @@ def test_plain_phrases_bring_the_words_notices_use():
     assert "主要负责人" in official_terms("两个单位在盯住一把手这块是怎么整改的?")
     assert "财务管理" in official_terms("谁在花钱的规矩上下了功夫?")
     assert "营商环境" in official_terms("帮企业解决难题方面做了什么?")
+    assert "屡查屡犯" in official_terms("有没有单位老毛病反复犯?")
+    assert "婚丧喜庆" in official_terms("谁查了干部办酒席的事?")
+    assert "闲置" in official_terms("买来放着不用的设备怎么处理的?")
 
 
 def test_a_question_already_in_the_notices_words_is_left_as_it_is():
