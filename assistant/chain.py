@@ -15,25 +15,20 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import Answer
+from assistant.asked_thing import NOT_THE_ASKED_THING
 from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
 from assistant.followup_answers import answer_from_previous, with_section_paths
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
-from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
+from assistant.records_answer import answer_from_records, figures_of_unit, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
 from assistant.semantic import SentenceSimilarity
 from assistant.settings import AnsweringSettings
 from assistant.unit_display import name_units_as_asked
 from assistant.units import asks_across_units
-from assistant.unknown_units import (
-    closest_units,
-    not_held_text,
-    notices_mentioning,
-    passages_naming,
-    unknown_unit_names,
-)
+from assistant.unknown_units import closest_units, not_held_text, passages_naming, units_mentioning, unknown_unit_names
 from assistant.verify import verify_answer
 from assistant.workspace import Workspace
 
@@ -131,13 +126,8 @@ class AnswerChain:
         if not turn.unknown_units:
             return turn
         catalog = self.workspace.catalog
-        notices = catalog.notices()
-        mentioning: set[str] = set()
-        for name in turn.unknown_units:
-            mentioning |= notices_mentioning(
-                name, self.workspace.lexical, notices, catalog.notice_text, self.settings.mention_search_hits
-            )
-        turn.mentioning_units = [e.unit for e in directory.entries if set(e.notice_ids) & mentioning]
+        turn.mentioning_units = units_mentioning(turn.unknown_units, directory, self.workspace.lexical, catalog.notices(),
+                                                 catalog.notice_text, self.settings.mention_search_hits)
         named = directory.find_units(question)
         missing = "、".join(f"“{n}”" for n in turn.unknown_units)
         if named:
@@ -215,7 +205,18 @@ class AnswerChain:
 
     def _extractive(self, turn: Turn) -> Answer:
         answer = self.extractive.answer(turn.question, turn.standalone_question, turn.retrieval)
+        if answer.not_found and len(turn.retrieval.units_named) == 1 and self._asks_only_a_count(turn):
+            # A count the notice words unlike the question ("发现了几个问题": 指出了20个具体问题) is in its records.
+            catalog = self.workspace.catalog
+            figures = figures_of_unit(turn.question, turn.standalone_question, turn.retrieval.units_named[0],
+                                      catalog.notices(), catalog.records(), catalog.notice_text)
+            answer = with_section_paths(widen_to_sentences(figures, catalog.notice_text), catalog) if figures else answer
         return self._verified(answer, turn)
+
+    def _asks_only_a_count(self, turn: Turn) -> bool:
+        """Whether the question has no topic besides the count it asks ("发现了几个问题", not "几个食堂问题")."""
+        parts = self.extractive.read_question(turn.standalone_question, turn.retrieval.units_named).parts
+        return all(NOT_THE_ASKED_THING.fullmatch(term) for part in parts for term in part)
 
     def _verified(self, answer: Answer, turn: Turn) -> Answer:
         verified = verify_answer(answer, self.workspace.catalog.notice_text)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer, Citation
-from assistant.records_question import COMPLETION_FIELDS, read_figure_question
+from assistant.records_question import COMPLETION_FIELDS, PROBLEM_FIELDS, read_figure_question
 from assistant.records_table import Citations, gather, headline, itemised_lines, not_compared_notes, unit_line
 from assistant.units import asks_across_units, asks_comparison
 from index.catalog import NoticeRow
@@ -72,6 +72,35 @@ def answer_from_records(
         answerer=ANSWERER,
         units=[u.unit for u in answered],
     )
+
+
+# Counts every notice states in its own verbs (发现/指出/反馈 问题, 完成整改, 整改措施): a figure of these
+# answers however the question words the verb. Money, people and rules come in kinds (诫勉 is not 提醒谈话)
+# that the passage answer must match, so they are not answered this way.
+COUNTS_WORDED_ALIKE = (*PROBLEM_FIELDS, "measures")
+
+
+def figures_of_unit(
+    question: str,
+    standalone_question: str,
+    unit: str,
+    notices: list[NoticeRow],
+    records: dict[str, dict],
+    notice_text_of: Callable[[str], str | None],
+) -> Answer | None:
+    """One unit's figures for a figure question ("松杨湖发现了几个问题?"), each cited, when the passages
+    found no sentence stating it in the question's words (the notice wrote 指出了20个具体问题); None when
+    the question is no figure question or the unit's records do not state the figure."""
+    plan = read_figure_question(standalone_question or question)
+    if plan is None or plan.field not in COUNTS_WORDED_ALIKE:
+        return None
+    found = gather(unit, plan, notices, records, notice_text_of)
+    if not (found.own or found.sub_unit):
+        return None
+    citations = Citations()
+    return Answer(question=question, standalone_question=standalone_question,
+                  text="\n".join(itemised_lines(plan, found, citations)), citations=citations.items,
+                  answerer=ANSWERER, units=[unit])
 
 
 # Where one ask ends and another begins: "反馈了多少问题,改完了几个?" asks two things.

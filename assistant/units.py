@@ -39,6 +39,12 @@ _SUB_ORGAN = re.compile(
     r"(?!所属|下属|各|辖区|有关|相关|全)(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
     r"(?:局|办公室|中心|中学|小学|学校|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委)(?![\u4e00-\u9fff]{0,2}[长任])"
 )
+# A named subdivision after a held territory ("惠济区长兴路街道", "盘龙城街道", "东临新区河埠镇"): another
+# unit; not a count or a generic word ("各街道", "八个镇", "乡镇", "镇(街道)").
+_SUB_DIVISION = re.compile(
+    r"(?:(?:(?![的和与跟同及或比对在向各所下辖有相全一二三四五六七八九十几多个些乡镇])[\u4e00-\u9fff]){2,6}?"
+    r"(?:街道|镇|乡|社区|村)|街道|社区)(?![\u4e00-\u9fff]{0,2}[长任])"
+)
 # Characters that end no place name: a bare organ after them ("那市监局", "和区教育局") stands alone.
 _FUNCTION_CHARS = "那这和跟与同及或比对在向是的说看问呢吗了把被给从到让请换也都还就即其各该"
 
@@ -195,8 +201,9 @@ class UnitDirectory:
 
     @staticmethod
     def _names_a_sub_organ(haystack: str, match: tuple[int, int, str], matches: list) -> bool:
-        """Whether the mention is the territory in front of one of its departments ("惠济区教育局")."""
-        organ = _SUB_ORGAN.match(haystack, match[1])
+        """Whether the mention is the territory in front of one of its departments or subdivisions
+        ("惠济区教育局", "惠济区长兴路街道")."""
+        organ = _SUB_ORGAN.match(haystack, match[1]) or _SUB_DIVISION.match(haystack, match[1])
         return organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches)
 
 

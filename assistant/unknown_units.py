@@ -100,6 +100,17 @@ def notices_mentioning(
     return found
 
 
+def units_mentioning(
+    names: Sequence[str], directory: UnitDirectory, lexical: LexicalIndex, notices: Sequence[NoticeRow],
+    notice_text_of: Callable[[str], str | None], limit: int,
+) -> list[str]:
+    """Units whose notices mention any of the names, in the directory's order."""
+    mentioning: set[str] = set()
+    for name in names:
+        mentioning |= notices_mentioning(name, lexical, notices, notice_text_of, limit)
+    return [e.unit for e in directory.entries if set(e.notice_ids) & mentioning]
+
+
 def passages_naming(documents: Sequence[Document], names: Sequence[str]) -> list[Document]:
     """The documents that name one of `names`."""
     wanted = [normalize_for_search(n) for n in names]
