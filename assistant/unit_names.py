@@ -72,7 +72,7 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 
 def is_short_form(short: str, name: str) -> bool:
     """True when `short` is `name` with characters left out, in order ("交通局" of "交通运输局")."""
-    if len(short) < 2 or len(short) >= len(name):
+    if len(short) < 2 or len(short) >= len(name) or only_place_and_kind(short, name):
         return False
     position = 0
     for index, char in enumerate(short):
@@ -83,6 +83,24 @@ def is_short_form(short: str, name: str) -> bool:
             return False  # "岑州市教育局" is the city's bureau, not 岑州市蒹葭区教育局
         position = found + 1
     return True
+
+
+def only_place_and_kind(short: str, name: str) -> bool:
+    """Whether `short` keeps only the place `name` starts with and the kind of area it ends with, leaving
+    out the area's own name: "武汉经开区" is the city's 经开区, not 武汉盘龙城经济开发区; "岳阳街道" no 街道."""
+    kind = _AREA_KIND.search(short)
+    written_kind = _AREA_KIND_WRITTEN.search(name)
+    if kind is None or written_kind is None or kind.start() < 2 or not name.startswith(short[: kind.start()]):
+        return False
+    own_name = name[kind.start(): written_kind.start()].lstrip(_LEVEL_CHARS)
+    return len(own_name) >= 2 and not any(char in short for char in own_name)
+
+
+_AREA_KIND = re.compile(r"(?:经开区|开发区|高新区|新区|集聚区|园区|街道|镇|乡|区|县)$")
+_AREA_KIND_WRITTEN = re.compile(
+    r"(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|新区|产业集聚区|集聚区|产业园区?|园区|街道|镇|乡|区|县)$"
+)
+_LEVEL_CHARS = "省市州"
 
 
 # A district or county left out inside a name, before an organ that every level has: another unit.

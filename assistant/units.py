@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.unit_names import (
-    INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX_WORDS, is_short_form, numbered_short_form, same_kind,
-    unit_like_names,
+    INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX_WORDS, is_short_form, numbered_short_form,
+    only_place_and_kind, same_kind, unit_like_names,
 )
 from index.catalog import NoticeRow
 from index.lexical import normalize_for_search
@@ -45,6 +45,7 @@ _SUB_DIVISION = re.compile(
     r"(?:(?:(?![的和与跟同及或比对在向各所下辖有相全一二三四五六七八九十几多个些乡镇])[\u4e00-\u9fff]){2,6}?"
     r"(?:街道|镇|乡|社区|村)|街道|社区)(?![\u4e00-\u9fff]{0,2}[长任])"
 )
+AREA_AFTER = re.compile(r"经开区|开发区|高新区|新区|集聚区|园区")
 # Characters that end no place name: a bare organ after them ("那市监局", "和区教育局") stands alone.
 _FUNCTION_CHARS = "那这和跟与同及或比对在向是的说看问呢吗了把被给从到让请换也都还就即其各该"
 
@@ -204,7 +205,11 @@ class UnitDirectory:
         """Whether the mention is the territory in front of one of its departments or subdivisions
         ("惠济区教育局", "惠济区长兴路街道")."""
         organ = _SUB_ORGAN.match(haystack, match[1]) or _SUB_DIVISION.match(haystack, match[1])
-        return organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches)
+        if organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches):
+            return True
+        # "武汉经开区": the place of 武汉盘龙城经济开发区 with a kind of area, without the area's own name.
+        kind = AREA_AFTER.match(haystack, match[1])
+        return kind is not None and only_place_and_kind(haystack[match[0]:kind.end()], normalize_for_search(match[2]))
 
 
     def _short_forms(self, text: str, taken: list[bool]) -> list[tuple[int, int, str]]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from langchain_core.documents import Document
 
 from assistant.unit_names import NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, unit_like_names
-from assistant.units import GENERIC_UNIT_WORDS, UnitDirectory
+from assistant.units import AREA_AFTER, GENERIC_UNIT_WORDS, UnitDirectory
 from index.catalog import NoticeRow
 from index.lexical import LexicalIndex, normalize_for_search
 
@@ -34,6 +34,9 @@ def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     taken = directory.mentions(question)
     spans = [(begin, end, name) for begin, end, name, has_suffix in unit_like_names(question) if has_suffix]
     spans += place_nicknames(question, directory)
+    # "武汉经开区": a place word and a kind of area the word cutter splits ("经/开区").
+    spans += [(begin, kind.end(), question[begin:kind.end()]) for begin, end, _, has_suffix in unit_like_names(question)
+              if not has_suffix and (kind := AREA_AFTER.match(question, end))]
     return list(
         dict.fromkeys(
             name

@@ -111,3 +111,12 @@ def test_a_place_before_a_unit_whose_own_place_is_unknown_may_be_its_place():
     rows = [NoticeRow("n7", "/m.txt", "m.txt", "", "市卫生健康委",
                       NoticeMetadata(unit="市卫生健康委", aliases=["市卫健委"]), 1, "ready", 0)]
     assert UnitDirectory(rows).find_units("台州市卫生健康委制定了多少项整改措施?") == ["市卫生健康委"]
+
+
+def test_a_place_with_a_kind_of_area_but_not_the_areas_name_is_another_area():
+    rows = [NoticeRow("n7", "/z.txt", "z.txt", "", "武陵桃源经济开发区",
+                      NoticeMetadata(unit="武陵桃源经济开发区", aliases=["桃源经济开发区", "桃源"]), 1, "ready", 0)]
+    held = UnitDirectory(rows)
+    assert held.find_units("武陵经开区清退了多少钱?") == []  # the place's other 经开区
+    assert unknown_unit_names("武陵经开区清退了多少钱?", held) == ["武陵经开区"]
+    assert held.find_units("桃源经开区清退了多少钱?") == ["武陵桃源经济开发区"]
