@@ -280,7 +280,7 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _NOT_A_SHORT_FORM = re.compile(r"^(?:.|[省市区县镇乡村].)$")
 # A two- to four-character word asked about on its own, as units are in follow-ups ("文旅那边呢?").
 _ASKED_ON_ITS_OWN = re.compile(
-    r"(?:^|(?<=[那和与跟、,，]))([\u4e00-\u9fff]{2,4}?)(?=那边|这边|那儿|那里|呢|怎么样|如何|的情况)"
+    r"(?:^|(?<=[那和与跟、,，]))((?![那这和与跟])[\u4e00-\u9fff]{2,4}?)(?=那边|这边|那儿|那里|呢|怎么样|如何|的情况)"
 )
 
 

@@ -72,6 +72,7 @@ def test_short_forms_the_word_cutter_splits_and_nicknames_asked_on_their_own_nam
     assert units.find_units("二院和文旅集团谁更快?") == ["滨河市第二人民医院", "滨河市文化旅游发展集团有限公司"]
     assert units.find_units("交通局和一中") == ["青岚县第一中学"]
     assert units.find_units("滨河文旅那边呢?") == ["滨河市文化旅游发展集团有限公司"]
+    assert units.find_units("那文旅呢?") == ["滨河市文化旅游发展集团有限公司"]  # 那 is no part of the name
     # The inspector and level words are no short forms: 市委 is not 滨河市卫健委.
     assert units.find_units("市委第二巡察组对哪些单位进行了巡察?") == []
     assert units.find_units("哪些单位搞了文旅项目?") == []
