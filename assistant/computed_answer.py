@@ -30,6 +30,8 @@ logger = logging.getLogger(__name__)
 ANSWERER = "extractive:computed"
 
 # Wording that asks for a computation: a difference, a duration, a share or an order.
+# Asked who was quicker or slower: "谁快?", "哪个更慢", "快多少天".
+ASKS_SPEED = re.compile(r"[快慢]")
 DURATION = re.compile(r"多久|拖得?更?久|拖了|多长时间|几天|多少天|天数|历时|用时|时长|隔了|间隔|相隔|晚了|迟了|更快|更慢|最快|最慢")
 # How long an inspection lasted ("巡察时间更长", "巡察了几天"); "更早" asks which date comes first, not a length.
 LENGTH = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|更长|更久|更短|最长|最短|最久|相差|差多少|多多少|少多少|"
@@ -85,7 +87,8 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     if not metric_key:
         return None
     kind = next((k for k in MONEY_KINDS if re.search(k, question)), "") if metric_key == "money" else ""
-    return ComputedQuestion(METRICS[metric_key], ascending, all_units, _families(metric_key, question), kind)
+    speed = METRICS[metric_key].unit == "天" and ASKS_SPEED.search(question) is not None
+    return ComputedQuestion(METRICS[metric_key], ascending, all_units, _families(metric_key, question), kind, speed)
 
 
 def _families(metric_key: str, question: str) -> tuple[str, ...]:
@@ -240,7 +243,8 @@ def _conclusion(plan: ComputedQuestion, results: list[UnitResult]) -> str:
         return f"{'、'.join(r.unit for r in valued)}的{plan.metric.name}相同,均为{_amount(plan, _best(first))}。"
     more_or_less = ("低" if plan.ascending else "高") if plan.metric.unit == "%" else ("少" if plan.ascending else "多")
     if len(valued) == 2:
-        return f"{_said(plan, first)},比{last.unit}({_amount(plan, _best(last))}){more_or_less}{_difference(plan, gap)}。"
+        quicker = f"{first.unit}更{'快' if plan.ascending else '慢'}。" if plan.speed else ""
+        return f"{_said(plan, first)},比{last.unit}({_amount(plan, _best(last))}){more_or_less}{_difference(plan, gap)}。{quicker}"
     order = f"从{more_or_less}到{'高' if more_or_less == '低' else '低' if more_or_less == '高' else '多' if more_or_less == '少' else '少'}"
     listing = "、".join(f"{r.unit}{_amount(plan, _best(r))}" for r in valued)
     extreme = f"最{more_or_less}"

@@ -41,3 +41,4 @@ class ComputedQuestion:
     all_units: bool = False
     families: tuple[str, ...] = ()  # record families compared (figure metrics only)
     kind: str = ""  # money of one kind only ("津补贴|津贴|补贴|补助"), as the question narrows it
+    speed: bool = False  # asked who was quicker or slower ("谁快?"): the conclusion says so in those words

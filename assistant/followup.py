@@ -51,8 +51,8 @@ _COMPARED_WITH = re.compile(
 )
 # A comparison that names nothing to compare: "哪个多?", "那两家谁高?", "谁更少一些?".
 _BARE_WHICH = re.compile(
-    r"(?:那|那么)?(?:两家|两个单位|它们俩|它们|这两家|这几家)?(?:谁|哪个|哪家|哪一个|哪一家|哪边)"
-    r"更?[多少高低长短快慢]?(?:一些|一点|些)?(?:呢|啊|呀)?"
+    r"(?:那|那么)?(?:两家|两个单位|两个|俩|两边|它们俩|它们|这两家|这两个|这几家|这些单位)?(?:里|中|当中|之中)?"
+    r"(?:谁|哪个|哪家|哪一个|哪一家|哪边)[更最]?[多少高低长短快慢早晚]?(?:一些|一点|些)?(?:呢|啊|呀)?"
 )
 _HOW_MANY = re.compile(r"多少|几[个项人件条笔次]?")
 _SHORT_FIGURE_CHARS = 6  # "各建了多少项" is 6; longer follow-ups name what they count

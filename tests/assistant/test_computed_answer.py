@@ -59,6 +59,11 @@ def test_feedback_to_publish_names_the_notice_without_a_publish_date_and_shows_b
     assert any(line.startswith("注:青禾市枫林镇的通报写有不同的数字(169天、172天)") for line in lines)
 
 
+def test_asked_who_was_quicker_the_conclusion_says_who(catalogue):
+    answer = _ask(catalogue, "从反馈到发通报,石桥区和枫林镇谁快?", [SHIQIAO, FENGLIN])
+    assert answer.text.splitlines()[0].endswith("比青禾市枫林镇(172天)少61天。青禾市石桥区更快。"), answer.text
+
+
 def test_a_feedback_date_without_a_year_takes_the_inspection_year_and_says_so(catalogue):
     answer = _ask(catalogue, "桃源县巡察结束到反馈隔了多少天?", [TAOYUAN])
     assert answer.text.splitlines()[0] == "青禾市桃源县从巡察结束到反馈意见隔了46天。"
