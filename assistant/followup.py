@@ -54,6 +54,11 @@ _BARE_WHICH = re.compile(
     r"(?:那|那么)?(?:两家|两个单位|两个|俩|两边|它们俩|它们|这两家|这两个|这几家|这些单位)?(?:里|中|当中|之中)?"
     r"(?:谁|哪个|哪家|哪一个|哪一家|哪边)[更最]?[多少高低长短快慢早晚]?(?:一些|一点|些)?(?:呢|啊|呀)?"
 )
+# A sum that names nothing to add: "两家加起来多少?", "一共多少?", "它们合计呢?".
+_BARE_SUM = re.compile(
+    r"(?:那|那么)?(?:两家|两个单位|两个|俩|它们俩|它们|这两家|这几家|这些单位)?(?:一共|加起来|合计|总共|总计|共)+"
+    r"(?:一共|是|有)?(?:多少|几)?[个项人笔万元钱天]*(?:呢|啊|呀)?"
+)
 _HOW_MANY = re.compile(r"多少|几[个项人件条笔次]?")
 _SHORT_FIGURE_CHARS = 6  # "各建了多少项" is 6; longer follow-ups name what they count
 _ACROSS_WORDS = re.compile(r"有没有单位|有哪些单位|哪些单位|哪几家单位|哪几个单位|哪几家|哪些|哪家|[?？]")
@@ -64,7 +69,7 @@ _QUESTION_TAIL = {"多少", "几个", "哪些", "什么", "了吗", "没有", "�
 # "哪家更多?", "谁的时间长?", "两家比呢?": a comparison among the units just talked about, not every unit.
 _AMONG_THOSE = re.compile(
     r"(?:哪家|哪个|哪一个|哪一家|谁|哪边)[^,，。?？]{0,12}?(?:更|多|少|长|短|快|慢|高|低|早|晚)|"
-    r"谁更|哪个更|两家|两个单位|它们俩|相比|比较|对比|差多少|相差"
+    r"谁更|哪个更|两家|两个单位|(?:两个|它们|他们)(?=[^,，。?？]{0,3}(?:加起来|一共|合计|谁|哪))|俩|它们俩|相比|比较|对比|差多少|相差"
 )
 # Wording that asks about every unit in the library, whatever was discussed.
 _EVERY_UNIT = re.compile(r"哪些|各单位|各个单位|所有|全部|每个|每家|[几两三四五六七八九十\d]+个单位|[几两三四五六七八九十\d]+家|资料库|库里")
@@ -106,8 +111,8 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
         # "五个单位里谁…" in a library of five means every unit.
         every = _EVERY_UNIT.search(question) and _units_counted(question) != len(discussed)
         if len(discussed) >= 2 and not every:
-            if _BARE_WHICH.fullmatch(_PUNCTUATION.sub("", question)):
-                # "哪个多?" names no figure: the one the previous question asked about.
+            if _BARE_WHICH.fullmatch(bare := _PUNCTUATION.sub("", question)) or _BARE_SUM.fullmatch(bare):
+                # "哪个多?", "两家加起来多少?" name no figure: the one the previous question asked about.
                 previous_question = _previous_exchange(history, directory)[0]
                 topic = _topic_of(previous_question, directory, len(discussed)).rstrip("?？")
                 return f"{'和'.join(discussed)}{topic}?{question}"

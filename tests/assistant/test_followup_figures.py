@@ -33,7 +33,7 @@ def test_which_is_more_names_the_figure_the_previous_question_asked_for():
     assert condense_with_rules(history, "哪个多?", directory()) == f"{YUNLING}和{DONGHU}清退了多少津补贴?哪个多?"
 
 
-@pytest.mark.parametrize("follow_up", ["两个谁快?", "哪家最多?", "这两家里谁更早?"])
+@pytest.mark.parametrize("follow_up", ["两个谁快?", "哪家最多?", "这两家里谁更早?", "两家加起来多少?", "它们一共多少天?"])
 def test_which_of_the_two_in_other_words_names_the_previous_figure(follow_up):
     history = _exchange("云岭区从反馈到发通报用了多少天?", "98天[1]", "那东湖呢?", "157天[1]")
 
