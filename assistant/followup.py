@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
+from assistant.records_question import COMPLETION_FIELDS, read_figure_question
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
@@ -144,6 +145,8 @@ def _figure_topic(residue: str, previous_question: str, directory: UnitDirectory
     """For "清了多少?" / "各建了多少项?": too short to say what is counted, so the previous question's topic."""
     if len(residue) > _SHORT_FIGURE_CHARS or not _HOW_MANY.search(residue) or not previous_question:
         return ""
+    if (asked := read_figure_question(residue)) is not None and asked.field in COMPLETION_FIELDS:
+        return ""  # "改了多少?" says what it counts: the rectified, whatever the last question counted
     return _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, 1)).strip("?？:： ").removeprefix("的")
 
 

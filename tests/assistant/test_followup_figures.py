@@ -42,6 +42,12 @@ def test_which_of_the_two_in_other_words_names_the_previous_figure(follow_up):
     assert standalone == f"{YUNLING}和{DONGHU}从反馈到发通报用了多少天?{follow_up}"
 
 
+def test_how_many_were_fixed_after_how_many_found_asks_the_rectified_not_the_found():
+    history = _exchange("云岭区巡察发现了多少问题?", "18个问题[1]")
+
+    assert "发现" not in condense_with_rules(history, "改了多少?", directory())
+
+
 def test_a_bare_how_many_for_a_new_unit_asks_the_previous_question_of_it():
     history = _exchange("云岭区巡察发现了多少问题?", "18个问题[1]")
 
