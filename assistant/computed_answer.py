@@ -22,6 +22,7 @@ from assistant.computed_inputs import CitationNumbers, UnitResult
 from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
 from assistant.plain_words import with_official_terms
 from assistant.records_question import FAMILIES
+from assistant.unit_names import unit_like_names
 from index.catalog import NoticeRow
 from index.vocabulary import MEASURE_QUESTION_WORDS, MONEY_KINDS, PEOPLE_QUESTION_WORDS, MONEY_QUESTION_WORDS, RULE_QUESTION_WORDS
 
@@ -145,8 +146,10 @@ def answer_computed(
     citations = CitationNumbers()
     sections, answered = [], []
     for plan in plans:
-        if len(units_in_scope) == 1 and plan.metric.key in FIGURE_FIELD:
-            continue  # one unit's figure is the records or passage answer's; only durations and shares are computed
+        if len(units_in_scope) == 1 and plan.metric.key in FIGURE_FIELD and len(unit_like_names(question)) < 2:
+            # One unit's figure is the records or passage answer's; only durations and shares are computed,
+            # unless it was compared with a unit the library lacks ("榴溪镇和溪口镇谁多?"): its side is given.
+            continue
         results = [gather_unit(plan, unit, notices, records, notice_text_of, citations) for unit in units_in_scope]
         if any(r.values for r in results):
             sections.append(_section(plan, results))

@@ -12,6 +12,7 @@ from assistant.unit_names import (
     INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX_WORDS, is_short_form, numbered_short_form,
     only_place_and_kind, same_kind, unit_like_names,
 )
+from assistant.unit_places import AREA_AFTER, SUB_DIVISION, SUB_ORGAN, inside_another_place, with_own_place
 from index.catalog import NoticeRow
 from index.lexical import normalize_for_search
 
@@ -33,43 +34,6 @@ ACROSS_UNITS = re.compile(
 )
 # How a notice whose unit was not recognised is listed: honestly, never under its file name alone.
 UNRECOGNISED_UNIT = "未识别单位"
-# "惠济区教育局", "雁汀市第一中学": a department or institution under a held territory is another unit, so
-# the territory's name in front of it is not a mention of the territory (its own organs 区委, 党工委 are).
-_SUB_ORGAN = re.compile(
-    r"(?!所属|下属|各|辖区|有关|相关|全)(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
-    r"(?:局|办公室|中心|中学|小学|学校|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委)(?![\u4e00-\u9fff]{0,2}[长任])"
-)
-# A named subdivision after a held territory ("惠济区长兴路街道", "盘龙城街道", "东临新区河埠镇"): another
-# unit; not a count or a generic word ("各街道", "八个镇", "乡镇", "镇(街道)").
-_SUB_DIVISION = re.compile(
-    r"(?:(?:(?![的和与跟同及或比对在向各所下辖有相全一二三四五六七八九十几多个些乡镇])[\u4e00-\u9fff]){2,6}?"
-    r"(?:街道|镇|乡|社区|村)|街道|社区)(?![\u4e00-\u9fff]{0,2}[长任])"
-)
-AREA_AFTER = re.compile(r"经开区|开发区|高新区|新区|集聚区|园区")
-# Characters that end no place name: a bare organ after them ("那市监局", "和区教育局") stands alone.
-_FUNCTION_CHARS = "那这和跟与同及或比对在向是的说看问呢吗了把被给从到让请换也都还就即其各该"
-
-
-def _inside_another_place(text: str, begin: int, name: str, unit: str) -> bool:
-    """"区教育局" read in "苕岸区教育局": a bare organ name that goes on a place other than its unit's.
-    `text` may be the question as asked or its search form: only the place before `begin` is read."""
-    if name[:1] not in "区市县镇乡" or begin == 0 or unit[:1] in "区市县镇乡":
-        return False  # (a bare organ whose place the library does not know, "市卫生健康委": any place may be it)
-    place = normalize_for_search(text[max(0, begin - 2) : begin + 1])  # "苕岸区"
-    before = place[-2]
-    return "\u4e00" <= before <= "\u9fff" and before not in _FUNCTION_CHARS and place not in normalize_for_search(unit)
-
-
-def _with_own_place(haystack: str, begin: int, end: int, unit: str, taken: list[bool]) -> int:
-    """Where a bare organ alias begins once the place written before it is its unit's own ("蒹葭" + 区教育局)."""
-    full = normalize_for_search(unit)
-    for length in (4, 3, 2, 1):
-        start = begin - length
-        if start >= 0 and not any(taken[start:begin]) and haystack[start:end] in full:
-            return start
-    return begin
-
-
 COMPARISON = re.compile(r"比较|对比|相比|有何不同|有什么不同|有何区别|有什么区别|异同|差异|不同之处|谁更|哪个更")
 
 
@@ -174,8 +138,8 @@ class UnitDirectory:
             begin = haystack.find(name)
             while begin != -1:
                 span = range(begin, begin + len(name))
-                if not any(taken[i] for i in span) and not _inside_another_place(haystack, begin, name, unit):
-                    start = _with_own_place(haystack, begin, begin + len(name), unit, taken)
+                if not any(taken[i] for i in span) and not inside_another_place(haystack, begin, name, unit):
+                    start = with_own_place(haystack, begin, begin + len(name), unit, taken)
                     for i in range(start, begin + len(name)):
                         taken[i] = True
                     matches.append((start, begin + len(name), unit))
@@ -204,7 +168,7 @@ class UnitDirectory:
     def _names_a_sub_organ(haystack: str, match: tuple[int, int, str], matches: list) -> bool:
         """Whether the mention is the territory in front of one of its departments or subdivisions
         ("惠济区教育局", "惠济区长兴路街道")."""
-        organ = _SUB_ORGAN.match(haystack, match[1]) or _SUB_DIVISION.match(haystack, match[1])
+        organ = SUB_ORGAN.match(haystack, match[1]) or SUB_DIVISION.match(haystack, match[1])
         if organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches):
             return True
         # "武汉经开区": the place of 武汉盘龙城经济开发区 with a kind of area, without the area's own name.
@@ -225,7 +189,7 @@ class UnitDirectory:
                 for i in holding
                 if is_short_form(short, self._names[i][0]) and (not has_suffix or same_kind(short, self._names[i][0]))
             }
-            if len(owners) == 1 and not _inside_another_place(text, begin, short, owner := owners.pop()):
+            if len(owners) == 1 and not inside_another_place(text, begin, short, owner := owners.pop()):
                 found.append((begin, end, owner))
         return found + self._short_forms_jieba_misses(text, taken, found)
 
@@ -254,7 +218,7 @@ class UnitDirectory:
                           if is_short_form(candidate, name) and same_kind(candidate, name)}
                 if len(owners) == 1:
                     owner = owners.pop()
-                    if not _inside_another_place(text, begin, candidate, owner):
+                    if not inside_another_place(text, begin, candidate, owner):
                         more.append((begin, end, owner))
                         used[begin:end] = [True] * (end - begin)
                     break

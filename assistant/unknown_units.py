@@ -26,6 +26,7 @@ _NOT_A_NAME = re.compile(r"[一二两三四五六七八九十几多\d]+[个家�
 
 
 _LEVEL = "省市州县区"
+_LEVEL_ENDS = "省市州区县镇乡"  # a territory's name ends so
 _PLACE_CHARS = (4, 3, 2)  # how long a place before a short form may be ("雁汀", "鸣珂区" without its level)
 
 
@@ -37,6 +38,9 @@ def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     # "武汉经开区": a place word and a kind of area the word cutter splits ("经/开区").
     spans += [(begin, kind.end(), question[begin:kind.end()]) for begin, end, _, has_suffix in unit_like_names(question)
               if not has_suffix and (kind := AREA_AFTER.match(question, end))]
+    # "苕岸区" + "教育局": a place and the organ right after it are one name, the place's organ.
+    spans += [(one[0], other[1], one[2] + other[2]) for one in spans for other in spans
+              if one[1] == other[0] and one[2][-1:] in _LEVEL_ENDS and other[2][-1:] not in _LEVEL_ENDS]
     return list(
         dict.fromkeys(
             name

@@ -64,6 +64,12 @@ def test_asked_who_was_quicker_the_conclusion_says_who(catalogue):
     assert answer.text.splitlines()[0].endswith("比青禾市枫林镇(172天)少61天。青禾市石桥区更快。"), answer.text
 
 
+def test_compared_with_a_unit_the_library_lacks_the_held_units_figure_is_given(catalogue):
+    answer = _ask(catalogue, "石桥区和长岭镇谁发现的问题多?", [SHIQIAO])
+    assert answer is not None and answer.text.splitlines()[0].startswith("青禾市石桥区反馈问题"), answer
+    assert _ask(catalogue, "石桥区发现的问题多吗?", [SHIQIAO]) is None  # one unit asked alone: no computation
+
+
 def test_a_feedback_date_without_a_year_takes_the_inspection_year_and_says_so(catalogue):
     answer = _ask(catalogue, "桃源县巡察结束到反馈隔了多少天?", [TAOYUAN])
     assert answer.text.splitlines()[0] == "青禾市桃源县从巡察结束到反馈意见隔了46天。"

@@ -120,3 +120,15 @@ def test_a_place_with_a_kind_of_area_but_not_the_areas_name_is_another_area():
     assert held.find_units("武陵经开区清退了多少钱?") == []  # the place's other 经开区
     assert unknown_unit_names("武陵经开区清退了多少钱?", held) == ["武陵经开区"]
     assert held.find_units("桃源经开区清退了多少钱?") == ["武陵桃源经济开发区"]
+
+
+def test_a_known_place_before_another_units_bare_organ_name_is_that_places_organ():
+    rows = [
+        NoticeRow("n1", "/a.txt", "a.txt", "", "青禾市白溪区教育局", NoticeMetadata(unit="青禾市白溪区教育局", aliases=["教育局"]), 1, "ready", 0),
+        NoticeRow("n2", "/b.txt", "b.txt", "", "云岭区柳林街道", NoticeMetadata(unit="云岭区柳林街道", aliases=["柳林街道"]), 1, "ready", 0),
+    ]
+    held = UnitDirectory(rows)
+    assert held.find_units("那云岭区教育局呢?") == []
+    assert unknown_unit_names("那云岭区教育局呢?", held) == ["云岭区教育局"]
+    assert held.find_units("白溪区教育局呢?") == ["青禾市白溪区教育局"]
+    assert held.find_units("那教育局呢?") == ["青禾市白溪区教育局"]

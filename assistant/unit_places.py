@@ -1,0 +1,51 @@
+"""How the place written before a unit's name reads: its own place, or the place of another unit.
+
+"惠济区教育局" is the district's bureau, not 郑州市惠济区; "苕岸区教育局" is not 蒹葭区教育局 because 苕岸区 is
+not its place; "武汉经开区" is the city's 经开区, not 武汉盘龙城经济开发区.
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.lexical import normalize_for_search
+
+# "惠济区教育局", "雁汀市第一中学": a department or institution under a held territory is another unit, so
+# the territory's name in front of it is not a mention of the territory (its own organs 区委, 党工委 are).
+SUB_ORGAN = re.compile(
+    r"(?!所属|下属|各|辖区|有关|相关|全)(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
+    r"(?:局|办公室|中心|中学|小学|学校|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委)(?![\u4e00-\u9fff]{0,2}[长任])"
+)
+# A named subdivision after a held territory ("惠济区长兴路街道", "盘龙城街道", "东临新区河埠镇"): another
+# unit; not a count or a generic word ("各街道", "八个镇", "乡镇", "镇(街道)").
+SUB_DIVISION = re.compile(
+    r"(?:(?:(?![的和与跟同及或比对在向各所下辖有相全一二三四五六七八九十几多个些乡镇])[\u4e00-\u9fff]){2,6}?"
+    r"(?:街道|镇|乡|社区|村)|街道|社区)(?![\u4e00-\u9fff]{0,2}[长任])"
+)
+AREA_AFTER = re.compile(r"经开区|开发区|高新区|新区|集聚区|园区")
+# Characters that end no place name: a bare organ after them ("那市监局", "和区教育局") stands alone.
+_FUNCTION_CHARS = "那这和跟与同及或比对在向是的说看问呢吗了把被给从到让请换也都还就即其各该"
+_LEVELS = "省市州区县镇乡"
+
+
+def inside_another_place(text: str, begin: int, name: str, unit: str) -> bool:
+    """"区教育局" read in "苕岸区教育局": a bare organ name that goes on a place other than its unit's.
+    `text` may be the question as asked or its search form: only the place before `begin` is read."""
+    if begin >= 3 and name[:1] not in _LEVELS and text[begin - 1] in _LEVELS:  # "苕岸区" + 教育局
+        place = normalize_for_search(text[begin - 3 : begin])
+        return not any(c in _FUNCTION_CHARS for c in place[:2]) and place not in normalize_for_search(unit)
+    if name[:1] not in "区市县镇乡" or begin == 0 or unit[:1] in "区市县镇乡":
+        return False  # (a bare organ whose place the library does not know, "市卫生健康委": any place may be it)
+    place = normalize_for_search(text[max(0, begin - 2) : begin + 1])  # "苕岸区"
+    before = place[-2]
+    return "\u4e00" <= before <= "\u9fff" and before not in _FUNCTION_CHARS and place not in normalize_for_search(unit)
+
+
+def with_own_place(haystack: str, begin: int, end: int, unit: str, taken: list[bool]) -> int:
+    """Where a bare organ alias begins once the place written before it is its unit's own ("蒹葭" + 区教育局)."""
+    full = normalize_for_search(unit)
+    for length in (4, 3, 2, 1):
+        start = begin - length
+        if start >= 0 and not any(taken[start:begin]) and haystack[start:end] in full:
+            return start
+    return begin
