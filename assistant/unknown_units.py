@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from langchain_core.documents import Document
 
 from assistant.unit_names import NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, unit_like_names
-from assistant.units import AREA_AFTER, GENERIC_UNIT_WORDS, UnitDirectory
+from assistant.unit_places import AREA_AFTER
+from assistant.units import GENERIC_UNIT_WORDS, UnitDirectory
 from index.catalog import NoticeRow
 from index.lexical import LexicalIndex, normalize_for_search
 
