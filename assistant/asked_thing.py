@@ -68,11 +68,12 @@ def states_the_asked_thing(
     # whose every part is stated is (往来账款 by "往来款项…应收款", each of 往来 and 账款 said).
     compounds = {t for t in focus if not any(t != other and t in other for other in focus)}
     smallest = {t for t in focus if not any(t != other and other in t for other in focus)}
-    return any(
-        stated(term) or (parts := [p for p in smallest if p != term and p in term]) and all(stated(p) for p in parts)
-        and len("".join(parts)) >= len(term)
-        for term in compounds
-    )
+
+    def said_in_parts(term: str) -> bool:
+        parts = [p for p in smallest if p != term and p in term]
+        return bool(parts) and len("".join(parts)) >= len(term) and all(stated(p) for p in parts)
+
+    return any(stated(term) or said_in_parts(term) for term in compounds)
 
 
 
