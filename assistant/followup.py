@@ -60,6 +60,11 @@ _BARE_SUM = re.compile(
     r"(?:那|那么)?(?:两家|两个单位|两个|俩|它们俩|它们|这两家|这几家|这些单位)?(?:一共|加起来|合计|总共|总计|共)+"
     r"(?:一共|是|有)?(?:多少|几)?[个项人笔万元钱天]*(?:呢|啊|呀)?"
 )
+# What is left of "X具体怎么做的?" once the unit is out: asking how, with no topic of its own.
+_ONLY_HOW = re.compile(
+    r"(?:具体|都|又|是|怎么|如何|咋|采取了?|做了?|干了?|搞了?|整改|改|处理|落实|解决|哪些|什么|啥|措施|办法|举措|"
+    r"做法|情况|详细|说说|讲讲|介绍)+"
+)
 _HOW_MANY = re.compile(r"多少|几[个项人件条笔次]?")
 _SHORT_FIGURE_CHARS = 6  # "各建了多少项" is 6; longer follow-ups name what they count
 _ACROSS_WORDS = re.compile(r"有没有单位|有哪些单位|哪些单位|哪几家单位|哪几个单位|哪几家|哪些|哪家|[?？]")
@@ -132,6 +137,10 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
         units = named or _other_units(question, history, directory)
         if units:
             return f"{'、'.join(units)}{_topic_of(previous_question, directory, len(units))}"
+    if named and previous_question and _ONLY_HOW.fullmatch(residue):
+        # "东临具体怎么做的?" after "哪几个单位提到了整治形式主义?": how the unit did the thing just asked about.
+        topic = _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, len(named))).strip("?？:： ")
+        return f"{'、'.join(named)}:{question}({topic})" if topic else question
     if named:
         return question
     units = units_in_history(history, directory)

@@ -95,3 +95,12 @@ def test_switch_then_ask_is_the_question_asked_of_the_new_unit(follow_up):
     standalone = condense_with_rules(history, follow_up, directory())
 
     assert standalone.startswith("东湖") and standalone.endswith("改了几项?") and "它" not in standalone
+
+
+def test_how_a_named_unit_did_it_carries_the_topic_just_asked_about():
+    history = _exchange("哪几个单位提到了整治形式主义?", f"共有2个单位的通报涉及此问题：\n1. {YUNLING}：…[1]\n2. {DONGHU}：…[2]")
+
+    standalone = condense_with_rules(history, "云岭区具体怎么做的?", directory())
+
+    assert standalone.startswith(YUNLING) and "整治形式主义" in standalone and "哪几个单位" not in standalone
+    assert condense_with_rules(history, "云岭区的食堂怎么整改的?", directory()) == "云岭区的食堂怎么整改的?"  # a topic of its own
