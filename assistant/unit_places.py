@@ -20,7 +20,7 @@ SUB_ORGAN = re.compile(
 # unit; not a count or a generic word ("各街道", "八个镇", "乡镇", "镇(街道)").
 SUB_DIVISION = re.compile(
     r"(?:(?:(?![的和与跟同及或比对在向各所下辖有相全一二三四五六七八九十几多个些乡镇])[\u4e00-\u9fff]){2,6}?"
-    r"(?:街道|镇|乡|社区|村)|街道|社区)(?![\u4e00-\u9fff]{0,2}[长任])"
+    r"(?:街道|镇|乡|社区|村)|街道)(?![\u4e00-\u9fff]{0,2}[长任])(?!服务|工作|干部|建设|治理|管理)"
 )
 AREA_AFTER = re.compile(r"经开区|开发区|高新区|新区|集聚区|园区")
 # Characters that end no place name: a bare organ after them ("那市监局", "和区教育局") stands alone.

@@ -64,6 +64,7 @@ def test_a_department_under_a_held_district_is_another_unit():
     assert unknown_unit_names("云岭区桃溪路街道整改得怎么样?", directory()) == ["云岭区桃溪路街道"]
     assert unknown_unit_names("东湖街道发现了几个问题?", directory()) == ["东湖街道"]  # not the 产业园
     assert directory().find_units("云岭区柳林街道整改得怎么样?") == ["云岭区柳林街道"]  # a held one stays
+    assert directory().find_units("柳林街道社区服务经费审计了吗?") == ["云岭区柳林街道"]  # 社区服务 is no 社区
     # The district's own organs and what belongs to it are the district.
     for question in ("云岭区委是哪天召开动员会的?", "云岭区所属公司有哪些问题?", "云岭区的公司清退了多少钱?",
                      "云岭区各街道整改得怎么样?", "云岭区八个镇的问题整改了吗?"):
