@@ -17,13 +17,18 @@ from decimal import Decimal
 
 from assistant.answer import Answer, Citation
 from assistant.compute import plain
+from assistant.figure_selection import Condition, about_the_figure_only, asks_missing, in_metric_unit, read_condition
 from assistant.computed_figures import gather_unit
 from assistant.computed_inputs import CitationNumbers, UnitResult
 from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
+from assistant.computed_selection import selection_conclusion
 from assistant.plain_words import with_official_terms
 from assistant.records_question import FAMILIES
 from index.catalog import NoticeRow
-from index.vocabulary import MEASURE_QUESTION_WORDS, MONEY_KINDS, PEOPLE_QUESTION_WORDS, MONEY_QUESTION_WORDS, RULE_QUESTION_WORDS
+from index.vocabulary import (
+    MEASURE_QUESTION_WORDS, MONEY_KINDS, MONEY_QUESTION_WORDS, NEW_RULE_VERBS, PEOPLE_QUESTION_WORDS, REVISED_RULE_VERBS,
+    RULE_QUESTION_WORDS,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +41,7 @@ LENGTH = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|
                     r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?:长|短|久)")
 DIFFERENCE = re.compile(
     r"更长|更久|更短|相差|差了|差多少|多多少|少多少|多出|多了多少|少了多少|更多|更少|更好|谁更|哪个更|哪家更|哪一个更|"
-    r"更高|更低|排名|排序|从高到低|从多到少|从低到高|从少到多|(?<![对相评])比(?![赛例率较重照对拼])[^,。?？]{1,15}?(?:多|少|长|短|快|慢|高|低|早|晚)|"
+    r"更高|更低|排名|排序|排(?:个|一下|下|一排)(?:序|名)?|排列|从高到低|从多到少|从低到高|从少到多|(?<![对相评])比(?![赛例率较重照对拼])[^,。?？]{1,15}?(?:多|少|长|短|快|慢|高|低|早|晚)|"
     # "谁建的制度多?", "哪个巡察时间长?": who/which ... more/longer at the end of a clause.
     r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:多|少|长|短|久|快|慢|高|低|大|小)(?:一些|一点|些)?(?=[?？,，。!！]|$)"
 )
@@ -44,7 +49,8 @@ DIFFERENCE = re.compile(
 _ENDS_SMALLER = r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:少|短|快|低|小|早)(?:一些|一点|些)?(?=[?？,，。!！]|$)"
 RANK = re.compile(r"最多|最少|最长|最短|最久|最高|最低|最大|最小|最快|最慢")
 ASCENDING = re.compile(rf"更短|更少|更快|更早|最短|最少|最快|最早|最低|更低|最小|少多少|从低到高|从少到多|{_ENDS_SMALLER}")
-ALL_UNITS = re.compile(r"哪个单位|哪一个单位|哪家|哪些单位|各单位|各个单位|每个单位|所有单位|谁|排名|排序|几个单位")
+ALL_UNITS = re.compile(r"哪个单位|哪一个单位|哪家|哪几家|哪几个|哪些单位|有没有单位|各单位|各个单位|每个单位|所有单位|谁|"
+                       r"排名|排序|排(?:个|一下|下|一排)(?:序|名)?|排列|几个单位")
 
 _SPAN = r"[^,。;?？]{0,12}"
 FEEDBACK_TO_PUBLISH = re.compile(
@@ -60,32 +66,65 @@ RULES = re.compile(RULE_QUESTION_WORDS)
 MONEY = re.compile(MONEY_QUESTION_WORDS)
 PROBLEMS = re.compile(r"问题")
 PEOPLE = re.compile(rf"{PEOPLE_QUESTION_WORDS}|处理的?人|问责的?人|处分的?人")
+# Which figure a question is about, narrowest first.
+FIGURE_WORDS = {"measures": MEASURES, "rules": RULES, "money": MONEY, "people": PEOPLE, "problems": PROBLEMS}
+# How questions talk about each figure, verbs included ("谁立了制度": 立): what a question about the figure alone holds.
+FIGURE_TALK = {**FIGURE_WORDS, "rules": re.compile(rf"{RULE_QUESTION_WORDS}|{NEW_RULE_VERBS}|{REVISED_RULE_VERBS}|[立建订]"),
+               "problems": re.compile(r"(?:反馈|指出|发现|查找|查出|梳理)?问题")}
+# "处分了谁", "谁是组长": a person is asked, not a unit.
+ASKS_A_PERSON = re.compile(r"[了给]谁|谁是|是谁|叫什么|哪位")
 CLAUSES = re.compile(r"[?？;；。!！]")
 
 
 def read_computed_question(question: str) -> ComputedQuestion | None:
     """The computation a question asks for, or None when it asks for none this module makes."""
     duration, difference, rank = DURATION.search(question), DIFFERENCE.search(question), RANK.search(question)
-    if not (duration or difference or rank):
-        return None
+    condition = read_condition(question)
+    missing = asks_missing(question)
+    if not (duration or difference or rank or condition or missing):
+        return _stated_question(question)
     ascending = bool(ASCENDING.search(question))
-    all_units = bool(ALL_UNITS.search(question))
+    all_units = bool(ALL_UNITS.search(question)) or condition is not None or missing
     metric_key = ""
+    in_days = condition is not None and condition.unit == "天"  # "巡察超过30天"
     if FEEDBACK_TO_PUBLISH.search(question):
         metric_key = "feedback_to_publish"
     elif INSPECTION_TO_FEEDBACK.search(question):
         metric_key = "inspection_to_feedback"
-    elif INSPECTION.search(question) and LENGTH.search(question) and "反馈" not in question:
+    elif INSPECTION.search(question) and (LENGTH.search(question) or in_days) and "反馈" not in question:
         metric_key = "inspection_days"
-    elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank):
+    elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank or condition):
         metric_key = "rectified_share"
-    elif difference:  # figures ranked by 最多/最少 alone are the records answer's (it lists them all)
-        metric_key = next((key for key, pattern in (("measures", MEASURES), ("rules", RULES), ("money", MONEY),
-                                                    ("people", PEOPLE), ("problems", PROBLEMS)) if pattern.search(question)), "")
+    elif difference or condition or missing:  # figures ranked by 最多/最少 alone are the records answer's (it lists them all)
+        metric_key = _figure_metric(question)
     if not metric_key:
         return None
     kind = next((k for k in MONEY_KINDS if re.search(k, question)), "") if metric_key == "money" else ""
-    return ComputedQuestion(METRICS[metric_key], ascending, all_units, _families(metric_key, question), kind)
+    plan = ComputedQuestion(METRICS[metric_key], ascending, all_units, _families(metric_key, question), kind)
+    return _with_selection(plan, condition, missing and metric_key in FIGURE_FIELD)
+
+
+def _figure_metric(question: str) -> str:
+    """The record figure a question is about (制度, 金额, 处理人数, 问题, 整改措施), or ""."""
+    return next((key for key, pattern in FIGURE_WORDS.items() if pattern.search(question)), "")
+
+
+def _stated_question(question: str) -> ComputedQuestion | None:
+    """"谁处分了人?", "哪些单位追回了钱?": which units state a figure, when the question is about nothing else."""
+    metric_key = _figure_metric(question)
+    if not metric_key or not ALL_UNITS.search(question) or ASKS_A_PERSON.search(question):
+        return None
+    if not about_the_figure_only(question, FIGURE_TALK[metric_key]):
+        return None
+    return ComputedQuestion(METRICS[metric_key], False, True, _families(metric_key, question), select="stated")
+
+
+def _with_selection(plan: ComputedQuestion, condition: Condition | None, missing: bool) -> ComputedQuestion:
+    """The plan selecting units by the condition (in the metric's unit) or by a figure not stated."""
+    converted = in_metric_unit(condition, plan.metric.unit) if condition is not None else None
+    if converted is not None:
+        return replace(plan, select="condition", condition=converted)
+    return replace(plan, select="missing") if missing else plan
 
 
 def _families(metric_key: str, question: str) -> tuple[str, ...]:
@@ -166,12 +205,22 @@ def answer_computed(
 def _section(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
     """One computation: its conclusion, the table of cited inputs and calculations, what notices lack."""
     valued = [r for r in results if r.values]
-    lines = [_conclusion(plan, results), "", f"计算过程({_method(plan)}):", "",
+    conclusion = (selection_conclusion(plan, _ordered(plan, valued), results, _quantity(plan)) if plan.select
+                  else _conclusion(plan, results))
+    lines = [conclusion, "", f"计算过程({_method(plan)}):", "",
              "| 单位 | 原文数字 | 计算 |", "|---|---|---|"]
     lines.extend(_row(r) for r in _ordered(plan, valued))
     lines.append("")
     lines.extend(_notes(plan, results))
     return lines
+
+
+def _quantity(plan: ComputedQuestion) -> str:
+    """What is compared, for a selection's conclusion: the one family asked ("党纪政务处分"), else the metric."""
+    if plan.metric.key not in FIGURE_FIELD:
+        return plan.metric.name
+    families = [f for f in FAMILIES[FIGURE_FIELD[plan.metric.key]] if f.key in plan.families]
+    return f"“{families[0].name}”" if len(families) == 1 else plan.metric.name
 
 
 def _method(plan: ComputedQuestion) -> str:
@@ -257,7 +306,7 @@ def _notes(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
             several = "列有多项此类数字" if plan.metric.key in FIGURE_FIELD else "写有不同的数字"
             notes.append(f"注:{result.unit}的通报{several}({shown}),表中都列出,比较时取最大的{_amount(plan, distinct[-1])}。")
     notes.extend(f"注:{r.unit}的{note}。" for r in results if r.values for note in dict.fromkeys(r.notes))
-    for result in results:
+    for result in results if plan.select != "missing" else ():  # a "which units lack it" answer already named them
         if not result.values:
             missing = "、".join(dict.fromkeys(result.missing)) or "计算所需的数字"
             notes.append(f"{result.unit}的通报未写明{missing},无法计算。")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.figure_selection import asks_missing
 from assistant.question import RECORD_FIELD_WORDS, record_fields
 from index.records import Figure
 from index.vocabulary import (
@@ -115,11 +116,13 @@ class FigureQuestion:
     rank: str = ""  # "most" | "least" | ""
     wants_sum: bool = False
     label_must: re.Pattern[str] | None = None  # a word every listed figure's label must hold
+    missing: bool = False  # "哪几个单位没写整改率?": which notices do not state it
 
 
 def read_figure_question(question: str) -> FigureQuestion | None:
     """The figure question a wording asks, or None when it is not one the records can answer safely."""
-    if TIME_LIMITED.search(question) or not NUMBER_ASK.search(UNIT_COUNT_ASK.sub("", question)):
+    missing = asks_missing(question)
+    if TIME_LIMITED.search(question) or not (missing or NUMBER_ASK.search(UNIT_COUNT_ASK.sub("", question))):
         return None
     named = [name for name, pattern in RECORD_FIELD_WORDS if pattern.search(question)]
     if named and set(named) <= set(NARROWEST_FIRST):
@@ -143,7 +146,7 @@ def read_figure_question(question: str) -> FigureQuestion | None:
     wants_sum = bool(SUM_ASK.search(question))
     if wants_sum and not any(f.summable for f in compared):
         return None
-    return FigureQuestion(field_name, fields, compared, listed, rank, wants_sum, _label_noun(field_name, question))
+    return FigureQuestion(field_name, fields, compared, listed, rank, wants_sum, _label_noun(field_name, question), missing)
 
 
 def _label_noun(field_name: str, question: str) -> re.Pattern[str] | None:
