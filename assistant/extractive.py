@@ -36,6 +36,7 @@ from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question
 from assistant.retriever import RetrievalResult
+from assistant.problem_statement import with_problem_statement
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
@@ -239,6 +240,8 @@ class ExtractiveAnswerer:
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue
+            if not comparing:  # a which-units line also quotes where the notice states the problem itself
+                chosen = with_problem_statement(chosen, evidence)
             rows.append((unit, [f"{one_line(e.text)}{builder.cite(e)}" for e in chosen]))
         if not any(pieces for _, pieces in rows):
             nearest = [e for u in retrieval.per_unit for e in self.evidence(u.documents, question)[:1]]
