@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from assistant.evidence import Evidence, Question, last_heading, term_stated
-from assistant.plain_words import same_thing
+from assistant.plain_words import official_terms, same_thing
 from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
 
 # Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
@@ -81,7 +81,8 @@ def names_unstated_money(
     held = known_terms([name for name, _, _ in named])
     unheld = [(name, qualifier, noun) for name, qualifier, noun in named if name not in held]
     return bool(unheld) and not any(
-        _qualifies(text, qualifier, noun, window) for _, qualifier, noun in unheld for text in texts
+        _qualifies(text, said, noun, window)
+        for _, qualifier, noun in unheld for said in (qualifier, *official_terms(qualifier)) for text in texts
     )
 
 

@@ -95,7 +95,11 @@ class ExtractiveAnswerer:
             held = self.known_terms(tokens)
             # A single character no passage holds is a scrap of the word cutter ("评查查出": 评, 出), not a term.
             tokens = held_terms(piece, [t for t in tokens if len(t) > 1 or t in held], self.tokenize, held.__contains__)
-            terms = [alternatives.get(t, t) for t in tokens if not any(t in unit for unit in units_named)]
+            # A piece of a notice word standing for a plain phrase ("门面" of 门面房) is that word, not a term of its own.
+            # (only when the cutter also reads the whole word, so a passage's 门面房 still meets it)
+            pieces = {t for word in alternatives if word in (cut := self.tokenize(word))
+                      for t in cut if t != word and t not in alternatives} - set(self.tokenize(piece))
+            terms = [alternatives.get(t, t) for t in tokens if not any(t in unit for unit in units_named) and t not in pieces]
             if terms:
                 parts.append(tuple(dict.fromkeys(terms)))
                 profiles.append(profile_question(piece))

@@ -15,7 +15,7 @@ from decimal import Decimal
 from index.figures import ARABIC, CHINESE, parse_chinese_number
 
 # Comparison words before the number ("超过100万") and after it ("100万以上"), by what they require.
-_ABOVE = r"超过了?|超出|多于|高于|大于|过了"
+_ABOVE = r"超过了?|超出|多于|高于|大于|过了|(?<![超经通越])过(?=[\d百千万一二两三四五六七八九十])"
 _AT_LEAST = r"不少于|不低于|不小于|至少|起码|达到了?|达|满"
 _BELOW = r"不到|没到|未到|没有到|没达到|没有达到|未达到|不足|低于|少于|小于|不满|未满|没满"
 _AT_MOST = r"不超过|没超过|没有超过|未超过|不高于|不多于|至多|最多不超过"
@@ -23,14 +23,17 @@ _AT_MOST = r"不超过|没超过|没有超过|未超过|不高于|不多于|至�
 _AFTER = {"以上": ">=", "及以上": ">=", "以下": "<=", "及以下": "<=", "以内": "<=", "之内": "<=", "内": "<=",
           "多": ">", "出头": ">"}
 _NUMBER = rf"(?P<number>{ARABIC}|{CHINESE})"
-_UNIT = r"(?P<magnitude>[千万亿])?(?P<unit>元|块钱?|个百分点|%|％|成|天|日|个多?月|个星期|周|年|人次|人|名|个|项|条|件|起|例)?"
+# A count of something no figure counts ("过3次", "5批次") is no condition: the measure word after it is not a unit here.
+_UNIT = (r"(?P<magnitude>[千万亿])?(?P<unit>元|块钱?|个百分点|%|％|成|天|日|个多?月|个星期|周|年|人次|人|名|个|项|条|件|起|例)?"
+         r"(?![次批轮遍场期户宗辆台套份篇届])")
 _BEFORE_NUMBER = re.compile(
-    rf"(?P<op>{_AT_MOST}|{_BELOW}|{_AT_LEAST}|{_ABOVE})\s*(?P<percent>百分之)?{_NUMBER}\s*{_UNIT}"
+    rf"(?P<op>(?P<at_most>{_AT_MOST})|(?P<below>{_BELOW})|(?P<at_least>{_AT_LEAST})|(?P<above>{_ABOVE}))"
+    rf"\s*(?P<percent>百分之)?{_NUMBER}\s*{_UNIT}"
 )
 _AFTER_NUMBER = re.compile(
     rf"(?P<percent>百分之)?{_NUMBER}\s*{_UNIT}(?P<post>及以上|及以下|以上|以下|以内|之内|出头|(?<=[月天周年])内|(?<=[万亿元])多)"
 )
-_OPS = [(_AT_MOST, "<="), (_BELOW, "<"), (_AT_LEAST, ">="), (_ABOVE, ">")]
+_OPS = {"at_most": "<=", "below": "<", "at_least": ">=", "above": ">"}
 _DAYS = {"天": 1, "日": 1, "周": 7, "个星期": 7, "个月": 30, "个多月": 30, "年": 365}
 _MAGNITUDE = {"千": 1_000, "万": 10_000, "亿": 100_000_000}
 # "哪几个单位没写追回金额?", "谁没有公布整改率?": which notices do not state the figure.
@@ -66,10 +69,13 @@ def read_condition(question: str) -> Condition | None:
         if "post" in match.groupdict() and match["post"]:
             op = _AFTER[match["post"]]
         else:
-            op = next(op for words, op in _OPS if re.fullmatch(words, match["op"]))
+            op = next(op for group, op in _OPS.items() if match[group])
         if match["unit"] == "年" and number >= 100:
             continue  # "2023年以内" is a year, not a length of time
-        value, unit = _normalised(Decimal(str(number)), match["magnitude"], match["unit"] or "", bool(match["percent"]))
+        magnitude = match["magnitude"] or next((m for m in "亿万" if m in match["number"]), None)  # "百万" is 万 too
+        if magnitude and not match["magnitude"]:
+            number /= _MAGNITUDE[magnitude]  # parse_chinese_number read the whole "百万"; _normalised multiplies back
+        value, unit = _normalised(Decimal(str(number)), magnitude, match["unit"] or "", bool(match["percent"]))
         if unit is not None:
             return Condition(op, value, unit, match.group(0))
     return None

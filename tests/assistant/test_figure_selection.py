@@ -63,13 +63,16 @@ def _row_quotes(answer, unit: str) -> list[str]:
     ("整改率不低于百分之九十的单位", ">=", Decimal(90), "%"),
     ("有没有单位两个月内就发了通报", "<=", Decimal(60), "天"),
     ("处分不超过两人的有哪些", "<=", Decimal(2), ""),
+    ("追回资金过百万的单位有哪些?", ">", Decimal(1_000_000), "元"),
+    ("追回超过1.5亿的", ">", Decimal(150_000_000), "元"),
 ])
 def test_conditions_are_read_with_their_number_in_one_unit(question, op, number, unit):
     condition = read_condition(question)
     assert (condition.op, condition.number, condition.unit) == (op, number, unit)
 
 
-@pytest.mark.parametrize("question", ["2023年以来哪些单位追回了违规资金?", "哪些单位清退了违规发放的津补贴?"])
+@pytest.mark.parametrize("question", ["2023年以来哪些单位追回了违规资金?", "哪些单位清退了违规发放的津补贴?",
+                                      "哪些单位开展过3次以上督查?"])
 def test_years_and_plain_which_units_questions_are_no_condition(question):
     assert read_condition(question) is None
 
