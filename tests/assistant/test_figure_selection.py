@@ -129,3 +129,12 @@ def test_an_order_in_plain_words_ranks_every_unit(catalogue):
 def test_questions_about_more_than_the_figure_are_not_selections(question):
     plan = read_computed_question(question)
     assert plan is None or not plan.select
+
+
+def test_a_rectified_count_is_divided_only_by_the_total_its_own_clause_names(stored):
+    """"22个问题已完成整改20个" beside "制定整改措施64条": 20÷22, never 20÷64."""
+    fresh2 = NOTICES.parent / "fresh2" / "notices"
+    catalogue = stored({str(path): path.read_text(encoding="utf-8") for path in sorted(fresh2.glob("*.txt"))})
+    answer = _ask(catalogue, "整改完成率不到91%的单位有哪些?")
+    assert "岑州市市场监督管理局90.9%" in answer.text.splitlines()[0]
+    assert "20÷64" not in answer.text
