@@ -20,12 +20,14 @@ from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
 from assistant.followup_answers import answer_from_previous, with_section_paths
+from assistant.kind_answer import answer_kind_list
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
 from assistant.semantic import SentenceSimilarity
 from assistant.settings import AnsweringSettings
 from assistant.unit_display import name_units_as_asked
+from assistant.unit_kinds import about_the_kind_only, asked_kinds, units_of_kinds
 from assistant.units import asks_across_units
 from assistant.unknown_units import (
     closest_units,
@@ -60,6 +62,7 @@ class Turn:
     llm_failed: bool = False
     unknown_units: list[str] = field(default_factory=list)  # named, but no notice is about them
     mentioning_units: list[str] = field(default_factory=list)  # units whose notices mention those names
+    kinds: list[str] = field(default_factory=list)  # kinds of unit asked about ("乡镇", "中医院"), as worded
 
 
 def check_question(question: str) -> str:
@@ -153,10 +156,27 @@ class AnswerChain:
         if turn.unknown_units:
             turn.retrieval = self._retrieve_mentions(turn)
             return turn
+        self._narrow_to_kinds(turn)
         turn.retrieval = self.workspace.retriever.retrieve(turn.standalone_question, units=turn.units, k=turn.k)
         read_as = self.workspace.retriever.directory.short_forms_read(turn.question)  # "二院" → its unit, said
         turn.notice = " ".join(filter(None, [turn.notice, turn.retrieval.notice, read_as]))
         return turn
+
+    def _narrow_to_kinds(self, turn: Turn) -> None:
+        """"哪些街道清退了补贴?": only the units of the kind asked are looked at, as if the user had picked them."""
+        directory = self.workspace.retriever.directory
+        turn.kinds = asked_kinds(turn.standalone_question) if not directory.find_units(turn.standalone_question) else []
+        if turn.kinds:
+            turn.units = units_of_kinds(turn.kinds, turn.units or directory.units)
+
+    def _kind_list(self, turn: Turn) -> Answer | None:
+        """"库里有哪几家中医院?": the held units of the kind, each cited; also "no such unit" for any question
+        about a kind none of the held units is of (never another kind's answer)."""
+        if not turn.kinds or (turn.units and not about_the_kind_only(turn.standalone_question)):
+            return None
+        answer = answer_kind_list(turn.question, turn.standalone_question, turn.kinds, turn.units or [],
+                                  self._notices_of_unit, self.workspace.catalog.notice_text)
+        return self._verified(answer, turn)
 
     def _retrieve_mentions(self, turn: Turn) -> RetrievalResult:
         """Only passages that name the unit asked about, from the notices that mention it."""
@@ -240,7 +260,7 @@ class AnswerChain:
         if turn.unknown_units and not turn.retrieval.documents:
             yield self._not_held(turn)
             return
-        from_records = self._from_previous(turn) or self._from_records(turn) or self._unit_list(turn)
+        from_records = self._kind_list(turn) or self._from_previous(turn) or self._from_records(turn) or self._unit_list(turn)
         if from_records is not None:
             yield from_records
             return

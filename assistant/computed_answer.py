@@ -24,6 +24,7 @@ from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
 from assistant.computed_selection import selection_conclusion
 from assistant.plain_words import with_official_terms
 from assistant.records_question import FAMILIES
+from assistant.unit_kinds import asked_kinds
 from index.catalog import NoticeRow
 from index.vocabulary import (
     MEASURE_QUESTION_WORDS, MONEY_KINDS, MONEY_QUESTION_WORDS, NEW_RULE_VERBS, PEOPLE_QUESTION_WORDS, REVISED_RULE_VERBS,
@@ -84,7 +85,7 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     if not (duration or difference or rank or condition or missing):
         return _stated_question(question)
     ascending = bool(ASCENDING.search(question))
-    all_units = bool(ALL_UNITS.search(question)) or condition is not None or missing
+    all_units = _asks_units(question) or condition is not None or missing
     metric_key = ""
     in_days = condition is not None and condition.unit == "天"  # "巡察超过30天"
     if FEEDBACK_TO_PUBLISH.search(question):
@@ -104,6 +105,11 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     return _with_selection(plan, condition, missing and metric_key in FIGURE_FIELD)
 
 
+def _asks_units(question: str) -> bool:
+    """Whether the question asks about units: "哪个单位", "谁", or a kind of unit ("哪些乡镇")."""
+    return bool(ALL_UNITS.search(question) or asked_kinds(question))
+
+
 def _figure_metric(question: str) -> str:
     """The record figure a question is about (制度, 金额, 处理人数, 问题, 整改措施), or ""."""
     return next((key for key, pattern in FIGURE_WORDS.items() if pattern.search(question)), "")
@@ -112,7 +118,7 @@ def _figure_metric(question: str) -> str:
 def _stated_question(question: str) -> ComputedQuestion | None:
     """"谁处分了人?", "哪些单位追回了钱?": which units state a figure, when the question is about nothing else."""
     metric_key = _figure_metric(question)
-    if not metric_key or not ALL_UNITS.search(question) or ASKS_A_PERSON.search(question):
+    if not metric_key or not _asks_units(question) or ASKS_A_PERSON.search(question):
         return None
     if not about_the_figure_only(question, FIGURE_TALK[metric_key]):
         return None
@@ -184,7 +190,7 @@ def answer_computed(
         if len(units_in_scope) == 1 and plan.metric.key in FIGURE_FIELD:
             continue  # one unit's figure is the records or passage answer's; only durations and shares are computed
         results = [gather_unit(plan, unit, notices, records, notice_text_of, citations) for unit in units_in_scope]
-        if any(r.values for r in results):
+        if any(r.values for r in results) or plan.select == "missing":  # none stating it is the answer
             sections.append(_section(plan, results))
             answered.extend(r.unit for r in results if r.values)
     if not sections:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from assistant.unit_kinds import KIND_WORDS
 from index.figures import ARABIC, CHINESE, parse_chinese_number
 
 # Comparison words before the number ("超过100万") and after it ("100万以上"), by what they require.
@@ -118,4 +119,4 @@ def about_the_figure_only(question: str, field_words: re.Pattern[str]) -> bool:
     (so "哪些单位对违规吃喝的人给予了处分" is about 违规吃喝, a topic the figures do not break down)."""
     if not field_words.search(question):
         return False
-    return not _FILLER.sub("", field_words.sub("", question))
+    return not _FILLER.sub("", KIND_WORDS.sub("", field_words.sub("", question)))

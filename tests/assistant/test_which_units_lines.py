@@ -11,6 +11,7 @@ import pytest
 
 from assistant.chain import AnswerChain
 from assistant.question import profile_question
+from assistant.unit_kinds import asked_kinds
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "which_lines"
 SONGHE, LUTANG, QIAOTOU = "澄水县松禾镇", "澄水县芦塘乡", "澄水县桥头街道"
@@ -83,3 +84,38 @@ def test_a_share_below_a_bar_counts_units_that_state_only_counts(chain):
 ])
 def test_who_after_a_which_units_question_asks_for_units(question, wants_person):
     assert profile_question(question).wants_person is wants_person
+
+
+def test_a_kind_of_unit_alone_lists_the_held_units_of_that_kind_with_who_inspected_them(chain):
+    answer = chain.ask("有哪些乡镇被巡察了?")
+
+    assert answer.text.splitlines()[0] == "资料库中有2个乡镇的通报："
+    assert "县委第一巡察组" in line_of(answer.text, SONGHE) and "县委第二巡察组" in line_of(answer.text, LUTANG)
+    assert not line_of(answer.text, QIAOTOU)
+    assert any("对松禾镇党委开展了常规巡察" in q for q in quotes_of(answer, SONGHE))
+
+
+def test_a_kind_narrows_a_figure_condition_to_units_of_that_kind(chain):
+    answer = chain.ask("哪些乡镇追回的钱超过5万?")
+
+    first = answer.text.splitlines()[0]
+    assert first == f"金额超过5万元的单位有1个:{SONGHE}12.6万元。"  # 桥头街道's 146.5万元 is no 乡镇's
+    assert QIAOTOU not in answer.text
+
+
+def test_a_kind_no_held_unit_is_of_is_said_to_be_missing(chain):
+    answer = chain.ask("有哪几家医院清退了补贴?")
+
+    assert answer.not_found
+    assert answer.text == "资料库中没有医院的通报。"
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("库里有哪几家中医院?", ["中医院"]),
+    ("有哪些乡镇、街道被巡察了?", ["乡镇", "街道"]),
+    ("哪些学校追回的钱超过10万?", ["学校"]),
+    ("哪些单位清退了补贴?", []),
+    ("松禾镇采取了哪些措施?", []),
+])
+def test_kinds_of_unit_are_read_after_an_asking_word(question, kinds):
+    assert asked_kinds(question) == kinds
