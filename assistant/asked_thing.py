@@ -58,10 +58,30 @@ def states_the_asked_thing(
     if not lenient:  # the asked thing is the longest compound: 谈话 inside 诫勉谈话 does not stand for it
         focus = {t for t in focus if not any(t != other and t in other for other in focus)}
     said = "".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
+    either = either_terms(question.text, question.terms)
     return any(
         term_stated(word, said, lenient)
-        for term in focus for alike in question.ways_of_saying(term) for word in same_thing(alike)
+        for term in focus for other in either.get(term, (term,))
+        for alike in question.ways_of_saying(other) for word in same_thing(alike)
     )
+
+
+# "追回或者核减了钱": the terms on either side of 或者/或/还是 are alternatives; either one states the asked thing.
+_EITHER = re.compile(r"或者|或是|或|还是")
+
+
+def either_terms(question: str, terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each term written right before or after 或者/或/还是 in the question (in any word of its group: 追回
+    for 清退), with the term on its other side."""
+    written = sorted(((word, t) for t in set(terms) for word in same_thing(t)), key=lambda pair: -len(pair[0]))
+    pairs: dict[str, tuple[str, ...]] = {}
+    for match in _EITHER.finditer(question):
+        before = next((t for word, t in written if question[: match.start()].endswith(word)), None)
+        after = next((t for word, t in written if question[match.end() :].startswith(word)), None)
+        if before and after:
+            pairs[before] = pairs.get(before, (before,)) + (after,)
+            pairs[after] = pairs.get(after, (after,)) + (before,)
+    return pairs
 
 
 

@@ -119,3 +119,18 @@ def test_a_kind_no_held_unit_is_of_is_said_to_be_missing(chain):
 ])
 def test_kinds_of_unit_are_read_after_an_asking_word(question, kinds):
     assert asked_kinds(question) == kinds
+
+
+def test_either_of_two_deeds_joined_by_或者_states_the_asked_thing(chain):
+    answer = chain.ask("哪几家在工程款上动了真格,追回或者核减了钱?")
+
+    # 桥头街道 writes 追回超付工程款, never 核减: either deed answers; emphasis (动了真格) is no search term.
+    assert "追回超付工程款146.5万元" in line_of(answer.text, QIAOTOU)
+    assert not line_of(answer.text, LUTANG)
+
+
+def test_either_terms_pair_the_words_around_或者():
+    from assistant.asked_thing import either_terms
+
+    assert either_terms("追回或者核减了钱", ["清退", "核减", "钱"]) == {"清退": ("清退", "核减"), "核减": ("核减", "清退")}
+    assert either_terms("清退了补贴", ["清退", "补贴"]) == {}
