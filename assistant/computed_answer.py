@@ -21,7 +21,7 @@ from assistant.figure_selection import Condition, about_the_figure_only, asks_mi
 from assistant.computed_figures import gather_unit
 from assistant.computed_inputs import CitationNumbers, UnitResult
 from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
-from assistant.computed_selection import selection_conclusion
+from assistant.computed_selection import best_value, selection_conclusion
 from assistant.plain_words import with_official_terms
 from assistant.records_question import FAMILIES
 from assistant.unit_kinds import asked_kinds
@@ -61,6 +61,8 @@ FEEDBACK_TO_PUBLISH = re.compile(
 INSPECTION_TO_FEEDBACK = re.compile(rf"巡[察视](?:结束|完成|到){_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)")
 INSPECTION = re.compile(r"巡[察视]|进驻|被巡")
 SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|(?:整改|完成)(?:完成)?得(?:更|比较)?好")
+# "整改完了", "全部整改到位": every problem rectified.
+COMPLETE = re.compile(r"整改完|改完|整改到位|全部整改|全部完成|完成整改|整改完成|清零|全部销号")
 RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
 MEASURES = re.compile(MEASURE_QUESTION_WORDS)
 RULES = re.compile(RULE_QUESTION_WORDS)
@@ -88,8 +90,8 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     all_units = _asks_units(question) or condition is not None or missing
     metric_key = ""
     in_days = condition is not None and condition.unit == "天"  # "巡察超过30天"
-    if FEEDBACK_TO_PUBLISH.search(question):
-        metric_key = "feedback_to_publish"
+    if FEEDBACK_TO_PUBLISH.search(question) or (in_days and COMPLETE.search(question)):
+        metric_key = "feedback_to_publish"  # "两个月内就整改完了": reported done within that time of the feedback
     elif INSPECTION_TO_FEEDBACK.search(question):
         metric_key = "inspection_to_feedback"
     elif INSPECTION.search(question) and (LENGTH.search(question) or in_days) and "反馈" not in question:
@@ -169,7 +171,16 @@ def read_computed_questions(question: str) -> list[ComputedQuestion]:
     if len(plans) >= 2:
         return plans
     whole = read_computed_question(question)  # a clause may lean on the one before ("更长?长多少天?")
-    return [whole] if whole is not None else []
+    return _with_completion(question, [whole]) if whole is not None else []
+
+
+def _with_completion(question: str, plans: list[ComputedQuestion]) -> list[ComputedQuestion]:
+    """"有没有单位两个月内就整改完了": the time condition, and all problems rectified (a share of 100%)."""
+    timed = plans[0].metric.key == "feedback_to_publish" and plans[0].select == "condition"
+    if not (timed and COMPLETE.search(question)):
+        return plans
+    done = Condition(">=", Decimal(100), "%", "全部整改完成")
+    return [*plans, ComputedQuestion(METRICS["rectified_share"], all_units=True, select="condition", condition=done)]
 
 
 def answer_computed(
@@ -185,7 +196,7 @@ def answer_computed(
     if not plans or not units_in_scope:
         return None
     citations = CitationNumbers()
-    sections, answered = [], []
+    sections, answered, met = [], [], []
     for plan in plans:
         if len(units_in_scope) == 1 and plan.metric.key in FIGURE_FIELD:
             continue  # one unit's figure is the records or passage answer's; only durations and shares are computed
@@ -193,9 +204,15 @@ def answer_computed(
         if any(r.values for r in results) or plan.select == "missing":  # none stating it is the answer
             sections.append(_section(plan, results))
             answered.extend(r.unit for r in results if r.values)
+        if plan.condition is not None:
+            met.append({r.unit for r in results if r.values and plan.condition.holds(best_value(r))})
     if not sections:
         return None  # nothing to compute from anywhere: the passage answer may still find something
     lines = [line for section in sections for line in [*section, ""]]
+    if len(met) == 2 and len(plans) == 2 and plans[1].condition is not None and plans[1].condition.said == "全部整改完成":
+        both = [unit for unit in units_in_scope if unit in met[0] & met[1]]
+        lines.insert(0, f"{'、'.join(both)}在{plans[0].condition.said}写明问题全部整改完成(见下)。\n" if both
+                     else f"没有单位的通报在{plans[0].condition.said}写明问题全部整改完成(从反馈到发布通报的天数、整改完成比例见下)。\n")
     lines, citations.items = _renumbered(lines, citations.items)
     logger.debug("computed answer: %s over %d units", [p.metric.key for p in plans], len(units_in_scope))
     return Answer(

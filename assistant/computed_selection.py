@@ -25,7 +25,7 @@ def _listing(plan: ComputedQuestion, results: list[UnitResult]) -> str:
 
 def _condition_said(plan: ComputedQuestion) -> str:
     condition = plan.condition
-    words = {">": "超过", ">=": "不少于", "<": "不到", "<=": "不超过"}[condition.op]
+    words = {">": "超过", ">=": "达到" if plan.metric.unit == "%" else "不少于", "<": "不到", "<=": "不超过"}[condition.op]
     return f"{words}{plain(condition.number)}{plan.metric.unit}"
 
 

@@ -138,3 +138,14 @@ def test_a_rectified_count_is_divided_only_by_the_total_its_own_clause_names(sto
     answer = _ask(catalogue, "整改完成率不到91%的单位有哪些?")
     assert "岑州市市场监督管理局90.9%" in answer.text.splitlines()[0]
     assert "20÷64" not in answer.text
+
+
+def test_done_within_a_time_needs_the_days_and_every_problem_rectified(stored):
+    """"六个月内就整改完了": 枫林镇 (12 of 12 rectified, 172 days feedback→notice) qualifies; 石桥区 (111 days, 18 of 20) does not."""
+    computed = Path(__file__).resolve().parents[1] / "fixtures" / "computed"
+    catalogue = stored({str(path): path.read_text(encoding="utf-8") for path in sorted(computed.glob("*.txt"))})
+    answer = _ask(catalogue, "有没有单位六个月内就整改完了?")
+    lines = answer.text.splitlines()
+    assert lines[0] == "青禾市枫林镇在六个月内写明问题全部整改完成(见下)。"
+    assert any(line.startswith("整改完成比例达到100%的单位有1个:青禾市枫林镇100%") for line in lines)
+    assert any(line.startswith("反馈到发布的天数不超过180天的单位有2个") for line in lines)
