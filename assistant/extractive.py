@@ -245,7 +245,7 @@ class ExtractiveAnswerer:
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue
             if not comparing:  # a which-units line also quotes where the notice states the problem itself
-                chosen = with_problem_statement(chosen, evidence)
+                chosen = with_problem_statement(chosen, evidence, self.settings.title_cover_share)
             rows.append((unit, [f"{one_line(e.text)}{builder.cite(e)}" for e in chosen]))
         if not any(pieces for _, pieces in rows):
             nearest = [e for u in retrieval.per_unit for e in self.evidence(u.documents, question)[:1]]

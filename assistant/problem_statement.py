@@ -30,10 +30,11 @@ def _coverage(evidence: Evidence) -> float:
     return sum(evidence.coverages)
 
 
-def with_problem_statement(chosen: Sequence[Evidence], evidence: Sequence[Evidence]) -> list[Evidence]:
+def with_problem_statement(chosen: Sequence[Evidence], evidence: Sequence[Evidence], title_share: float) -> list[Evidence]:
     """The chosen quotes, plus the unit's problem statement on the topic when none of them is one:
-    the best-scored statement covering the question's terms as fully as the best chosen quote."""
-    chosen = list(chosen)
+    the best-scored statement covering the question's terms as fully as the best chosen quote; a
+    numbered title running into a quote and covering title_share of its terms joins it."""
+    chosen = [_with_title_before(e, evidence, title_share) for e in chosen]
     if not chosen or any(states_problem(e) for e in chosen):
         return chosen
     needed = max(_coverage(e) for e in chosen)
@@ -53,3 +54,16 @@ def with_problem_statement(chosen: Sequence[Evidence], evidence: Sequence[Eviden
             merged = replace(after, start=statement.start, text=text)
             return sorted([merged if c is after else c for c in chosen], key=lambda e: (e.notice_id, e.start, -e.end))
     return sorted([*chosen, statement], key=lambda e: (e.notice_id, e.start, -e.end))
+
+
+def _with_title_before(quote: Evidence, evidence: Sequence[Evidence], share: float) -> Evidence:
+    """The quote with the numbered title on the topic that runs straight into it ("7.员工食堂违规承担公务接待。
+    巡察指出:…"), else the quote as it is."""
+    needed = max(share * _coverage(quote), 1e-9)
+    title = next((e for e in evidence if e.is_heading and _coverage(e) >= needed and e.document is quote.document
+                  and 0 <= quote.start - e.end <= 1), None)
+    if title is None:
+        return quote
+    offset = quote.document.metadata["start"]
+    text = quote.document.page_content[title.start - offset : quote.end - offset]
+    return quote if "\n" in text else replace(quote, start=title.start, text=text)

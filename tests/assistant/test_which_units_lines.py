@@ -134,3 +134,24 @@ def test_either_terms_pair_the_words_around_或者():
 
     assert either_terms("追回或者核减了钱", ["清退", "核减", "钱"]) == {"清退": ("清退", "核减"), "核减": ("核减", "清退")}
     assert either_terms("清退了补贴", ["清退", "补贴"]) == {}
+
+
+def test_generic_words_for_a_fault_are_not_the_topic(chain):
+    answer = chain.ask("哪几家的“三会一课”不规范?")
+
+    # 桥头街道 writes 规范社区党组织“三会一课”,补齐会议记录: the topic is 三会一课, not the word 不规范.
+    assert "三会一课" in line_of(answer.text, QIAOTOU)
+    assert not line_of(answer.text, SONGHE) and not line_of(answer.text, LUTANG)
+
+
+@pytest.mark.parametrize(("question", "left"), [
+    ("哪几家的“三会一课”不规范?", "三会一课"),
+    ("哪些单位的食堂出了问题?", "食堂"),
+    ("哪几家在工程款上动了真格,追回或者核减了钱?", "工程款"),
+])
+def test_asking_wording_emphasis_and_fault_words_are_blanked(question, left):
+    from assistant.topic_words import without_asking_words
+
+    kept = without_asking_words(question)
+    assert left in kept
+    assert not any(word in kept for word in ("不规范", "出了问题", "真格", "哪"))
