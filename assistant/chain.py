@@ -15,19 +15,17 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import Answer
-from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
 from assistant.followup_answers import answer_from_previous, with_section_paths
-from assistant.kind_answer import answer_kind_list
+from assistant.figure_answers import answer_from_figures
+from assistant.kind_answer import narrowed_to_kinds
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
-from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
 from assistant.semantic import SentenceSimilarity
 from assistant.settings import AnsweringSettings
 from assistant.unit_display import name_units_as_asked
-from assistant.unit_kinds import about_the_kind_only, asked_kinds, units_of_kinds
 from assistant.units import asks_across_units
 from assistant.unknown_units import (
     closest_units,
@@ -62,7 +60,6 @@ class Turn:
     llm_failed: bool = False
     unknown_units: list[str] = field(default_factory=list)  # named, but no notice is about them
     mentioning_units: list[str] = field(default_factory=list)  # units whose notices mention those names
-    kinds: list[str] = field(default_factory=list)  # kinds of unit asked about ("乡镇", "中医院"), as worded
 
 
 def check_question(question: str) -> str:
@@ -156,27 +153,11 @@ class AnswerChain:
         if turn.unknown_units:
             turn.retrieval = self._retrieve_mentions(turn)
             return turn
-        self._narrow_to_kinds(turn)
+        turn.units = narrowed_to_kinds(turn.standalone_question, self.workspace.retriever.directory, turn.units)
         turn.retrieval = self.workspace.retriever.retrieve(turn.standalone_question, units=turn.units, k=turn.k)
         read_as = self.workspace.retriever.directory.short_forms_read(turn.question)  # "二院" → its unit, said
         turn.notice = " ".join(filter(None, [turn.notice, turn.retrieval.notice, read_as]))
         return turn
-
-    def _narrow_to_kinds(self, turn: Turn) -> None:
-        """"哪些街道清退了补贴?": only the units of the kind asked are looked at, as if the user had picked them."""
-        directory = self.workspace.retriever.directory
-        turn.kinds = asked_kinds(turn.standalone_question) if not directory.find_units(turn.standalone_question) else []
-        if turn.kinds:
-            turn.units = units_of_kinds(turn.kinds, turn.units or directory.units)
-
-    def _kind_list(self, turn: Turn) -> Answer | None:
-        """"库里有哪几家中医院?": the held units of the kind, each cited; also "no such unit" for any question
-        about a kind none of the held units is of (never another kind's answer)."""
-        if not turn.kinds or (turn.units and not about_the_kind_only(turn.standalone_question)):
-            return None
-        answer = answer_kind_list(turn.question, turn.standalone_question, turn.kinds, turn.units or [],
-                                  self._notices_of_unit, self.workspace.catalog.notice_text)
-        return self._verified(answer, turn)
 
     def _retrieve_mentions(self, turn: Turn) -> RetrievalResult:
         """Only passages that name the unit asked about, from the notices that mention it."""
@@ -204,19 +185,10 @@ class AnswerChain:
         )
 
     def _from_records(self, turn: Turn) -> Answer | None:
-        """A computed comparison, or a figure question across units, answered from the notices' records (or None)."""
-        catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
-        allowed = [u for u in directory.units if not turn.units or u in turn.units]
-        computed_scope = scope_for_computation(turn.standalone_question, turn.retrieval.units_named, allowed)
-        scope = scope_for_records(turn.retrieval.units_named, turn.retrieval.across_units, allowed, turn.standalone_question)
-        answer = None
-        for answerer, units in ((answer_computed, computed_scope), (answer_from_records, scope)):
-            if answer is None and units:
-                answer = answerer(turn.question, turn.standalone_question, units, catalog.notices(), catalog.records(),
-                                  catalog.notice_text)
-        if answer is None:
-            return None
-        return self._verified(with_section_paths(widen_to_sentences(answer, catalog.notice_text), catalog), turn)
+        """The units of a kind, a computed comparison, or a figure question across units, from the notices' records (or None)."""
+        answer = answer_from_figures(turn.question, turn.standalone_question, turn.units, turn.retrieval, self.workspace,
+                                     self._notices_of_unit)
+        return self._verified(answer, turn) if answer is not None else None
 
     def _from_previous(self, turn: Turn) -> Answer | None:
         """"这几笔加起来一共多少?", "没退的那部分后来退了吗?": answered over the previous answer (or None)."""
@@ -260,7 +232,7 @@ class AnswerChain:
         if turn.unknown_units and not turn.retrieval.documents:
             yield self._not_held(turn)
             return
-        from_records = self._kind_list(turn) or self._from_previous(turn) or self._from_records(turn) or self._unit_list(turn)
+        from_records = self._from_previous(turn) or self._from_records(turn) or self._unit_list(turn)
         if from_records is not None:
             yield from_records
             return

@@ -12,21 +12,35 @@ from assistant.answer import Answer
 from assistant.answer_builder import COLON, AnswerBuilder
 from assistant.evidence import MAX_QUOTE_CHARS
 from assistant.metadata_answer import METADATA_LABELS, sentence_around
+from assistant.unit_kinds import about_the_kind_only, asked_kinds, units_of_kinds
+from assistant.units import UnitDirectory
 from index.documents import NoticeMetadata
 
 ANSWERER = "extractive:kinds"
 _CLAUSE_MARKS = ",，;；。\n"
 
 
+def narrowed_to_kinds(question: str, directory: UnitDirectory, units: list[str] | None) -> list[str] | None:
+    """The units to look at for a question about kinds of unit ("哪些街道…"): only those of the kinds, as if
+    the user had picked them (unchanged when no kind is asked or the question names a unit)."""
+    kinds = asked_kinds(question) if not directory.find_units(question) else []
+    return units_of_kinds(kinds, units or directory.units) if kinds else units
+
+
 def answer_kind_list(
     question: str,
     standalone_question: str,
-    kinds: Sequence[str],
-    units: Sequence[str],
+    units: Sequence[str] | None,
     notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]],
     notice_text_of: Callable[[str], str | None],
-) -> Answer:
-    """The units of the kinds asked, one cited line each; "资料库中没有…" when there are none."""
+) -> Answer | None:
+    """The units of the kinds asked (`units`, as narrowed_to_kinds left them), one cited line each, for a
+    question about the kind alone; "资料库中没有…" for any question about a kind no held unit is of (units
+    narrowed to none: never another kind's answer); else None."""
+    kinds = asked_kinds(standalone_question)
+    if not kinds or units is None or (units and not about_the_kind_only(standalone_question)):
+        return None
+    units = units or []
     builder = AnswerBuilder(question, standalone_question)
     asked = "、".join(kinds)
     if not units:
