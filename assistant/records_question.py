@@ -36,6 +36,8 @@ PROBLEM_FIELDS = ("problems_found",) + COMPLETION_FIELDS
 NARROWEST_FIRST = tuple(reversed(COMPLETION_FIELDS)) + ("measures", "problems_found")
 # 线索 and 信访 share the clues field; a question about one of them gets only figures labelled with it.
 CLUE_NOUNS = {"信访": re.compile(r"信访"), "线索": re.compile(r"线索")}
+# One way of handling people, narrower than its family ("诫勉" within 组织处理): only figures labelled with it answer.
+PEOPLE_HANDLING = re.compile(r"诫勉|严重警告|警告|记过|撤职|开除|免职|降职|调离|留置|函询|约谈")
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,11 @@ def read_figure_question(question: str) -> FigureQuestion | None:
 
 
 def _label_noun(field_name: str, question: str) -> re.Pattern[str] | None:
-    """For clue questions naming only 信访 (or only 线索): the noun listed figures must be labelled with."""
+    """For clue questions naming only 信访 (or only 线索), and people questions naming one way of handling
+    them ("诫勉了几个人"): the word listed figures must be labelled with."""
+    if field_name == "people":
+        named = set(PEOPLE_HANDLING.findall(question))
+        return re.compile(named.pop()) if len(named) == 1 else None
     if field_name != "clues":
         return None
     named = [pattern for noun, pattern in CLUE_NOUNS.items() if noun in question]

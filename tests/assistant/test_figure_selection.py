@@ -149,3 +149,11 @@ def test_done_within_a_time_needs_the_days_and_every_problem_rectified(stored):
     assert lines[0] == "青禾市枫林镇在六个月内写明问题全部整改完成(见下)。"
     assert any(line.startswith("整改完成比例达到100%的单位有1个:青禾市枫林镇100%") for line in lines)
     assert any(line.startswith("反馈到发布的天数不超过180天的单位有2个") for line in lines)
+
+
+def test_one_way_of_handling_people_lists_only_figures_labelled_with_it(catalogue):
+    answer = _ask(catalogue, "哪些单位写了诫勉了几个人?")
+    unit_lines = [line for line in answer.text.splitlines()[1:] if ":" in line and not line.startswith("未给出")]
+    assert unit_lines and all("诫勉" in line and "组织处理" not in line for line in unit_lines)
+    silent = next(line for line in answer.text.splitlines() if line.startswith("未给出该数字的单位"))
+    assert "鹤州市临溪区望津街道" in silent  # it states 组织处理3人, never 诫勉
