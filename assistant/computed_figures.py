@@ -37,7 +37,7 @@ def _figure_values(
     figures = [
         f for f in _own_figures(record, text, (field_name,))
         if (family := family_of(f)) is not None and family.key in plan.families
-        and measure_of(f) == FIGURE_MEASURE.get(plan.metric.key, "项")
+        and measure_of(f) == ("件" if plan.metric.unit == "件" else FIGURE_MEASURE.get(plan.metric.key, "项"))
         and (not plan.kind or re.search(plan.kind, f.label + f.quote))
     ]
     if not figures:

@@ -57,6 +57,8 @@ FIGURE_WORDS = {"measures": MEASURES, "rules": RULES, "money": MONEY, "people": 
 # How questions talk about each figure, verbs included ("谁立了制度": 立): what a question about the figure alone holds.
 FIGURE_TALK = {**FIGURE_WORDS, "rules": re.compile(rf"{RULE_QUESTION_WORDS}|{NEW_RULE_VERBS}|{REVISED_RULE_VERBS}|[立建订]"),
                "problems": re.compile(r"(?:反馈|指出|发现|查找|查出|梳理)?问题")}
+# Measure words that count cases, not people ("立案3件", "2起").
+CASE_WORDS = ("件", "起", "例")
 # "处分了谁", "谁是组长": a person is asked, not a unit.
 ASKS_A_PERSON = re.compile(r"[了给]谁|谁是|是谁|叫什么|哪位")
 CLAUSES = re.compile(r"[?？;；。!！]")
@@ -112,6 +114,8 @@ def _stated_question(question: str) -> ComputedQuestion | None:
 
 def _with_selection(plan: ComputedQuestion, condition: Condition | None, missing: bool) -> ComputedQuestion:
     """The plan selecting units by the condition (in the metric's unit) or by a figure not stated."""
+    if condition is not None and plan.metric.key == "people" and condition.counted in CASE_WORDS:
+        plan = replace(plan, metric=replace(plan.metric, unit="件"))  # "立案超过3件": cases, not people
     converted = in_metric_unit(condition, plan.metric.unit) if condition is not None else None
     if converted is not None:
         return replace(plan, select="condition", condition=converted)

@@ -9,7 +9,7 @@ the selection and puts the condition's number in the metric's unit (元 into 万
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from assistant.unit_kinds import KIND_WORDS
@@ -54,6 +54,7 @@ class Condition:
     number: Decimal
     unit: str
     said: str  # as the question words it: "超过100万"
+    counted: str = ""  # the measure word of a count as asked ("件" in "立案超过3件"), "" for none
 
     def holds(self, value: Decimal) -> bool:
         """Whether a unit's value meets the condition."""
@@ -78,7 +79,7 @@ def read_condition(question: str) -> Condition | None:
             number /= _MAGNITUDE[magnitude]  # parse_chinese_number read the whole "百万"; _normalised multiplies back
         value, unit = _normalised(Decimal(str(number)), magnitude, match["unit"] or "", bool(match["percent"]))
         if unit is not None:
-            return Condition(op, value, unit, match.group(0))
+            return Condition(op, value, unit, match.group(0), match["unit"] or "")
     return None
 
 
@@ -103,10 +104,10 @@ def in_metric_unit(condition: Condition, metric_unit: str) -> Condition | None:
         if condition.unit not in ("元", ""):
             return None
         number = condition.number / 10_000 if condition.unit == "元" else condition.number
-        return Condition(condition.op, number, metric_unit, condition.said)
+        return replace(condition, number=number, unit=metric_unit)
     if metric_unit in ("%", "天"):
-        return Condition(condition.op, condition.number, metric_unit, condition.said) if condition.unit in (metric_unit, "") else None
-    return Condition(condition.op, condition.number, metric_unit, condition.said) if condition.unit == "" else None
+        return replace(condition, unit=metric_unit) if condition.unit in (metric_unit, "") else None
+    return replace(condition, unit=metric_unit) if condition.unit == "" else None
 
 
 def asks_missing(question: str) -> bool:

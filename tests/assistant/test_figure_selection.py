@@ -157,3 +157,8 @@ def test_one_way_of_handling_people_lists_only_figures_labelled_with_it(catalogu
     assert unit_lines and all("诫勉" in line and "组织处理" not in line for line in unit_lines)
     silent = next(line for line in answer.text.splitlines() if line.startswith("未给出该数字的单位"))
     assert "鹤州市临溪区望津街道" in silent  # it states 组织处理3人, never 诫勉
+
+
+def test_a_count_of_cases_compares_cases_not_people(catalogue):
+    answer = _ask(catalogue, "立案超过3件的单位")
+    assert answer.text.splitlines()[0] == "“立案”超过3件的单位有1个:柘江经济开发区5件。"
