@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 
 from assistant.evidence import Evidence, Question, last_heading, term_stated
-from assistant.plain_words import same_thing
+from assistant.plain_words import official_terms, same_thing
 from index.script_forms import simplified_reading
 from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
 
@@ -59,8 +59,13 @@ def states_the_asked_thing(
     # Read as the tokenizer reads it: a notice in traditional script states 宣读 as 宣讀.
     said = simplified_reading("".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen))
 
+    either = either_terms(question.text, question.terms)
+
     def stated(term: str) -> bool:
-        return any(term_stated(word, said, lenient) for alike in question.ways_of_saying(term) for word in same_thing(alike))
+        return any(
+            term_stated(word, said, lenient)
+            for other in either.get(term, (term,)) for alike in question.ways_of_saying(other) for word in same_thing(alike)
+        )
 
     if lenient:
         return any(stated(term) for term in focus)
@@ -74,6 +79,24 @@ def states_the_asked_thing(
         return bool(parts) and len("".join(parts)) >= len(term) and all(stated(p) for p in parts)
 
     return any(stated(term) or said_in_parts(term) for term in compounds)
+
+
+# "追回或者核减了钱": the terms on either side of 或者/或/还是 are alternatives; either one states the asked thing.
+_EITHER = re.compile(r"或者|或是|或|还是")
+
+
+def either_terms(question: str, terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each term written right before or after 或者/或/还是 in the question (in any word of its group: 追回
+    for 清退), with the term on its other side."""
+    written = sorted(((word, t) for t in set(terms) for word in same_thing(t)), key=lambda pair: -len(pair[0]))
+    pairs: dict[str, tuple[str, ...]] = {}
+    for match in _EITHER.finditer(question):
+        before = next((t for word, t in written if question[: match.start()].endswith(word)), None)
+        after = next((t for word, t in written if question[match.end() :].startswith(word)), None)
+        if before and after:
+            pairs[before] = pairs.get(before, (before,)) + (after,)
+            pairs[after] = pairs.get(after, (after,)) + (before,)
+    return pairs
 
 
 
@@ -97,7 +120,8 @@ def names_unstated_money(
     held = known_terms([name for name, _, _ in named])
     unheld = [(name, qualifier, noun) for name, qualifier, noun in named if name not in held]
     return bool(unheld) and not any(
-        _qualifies(text, qualifier, noun, window) for _, qualifier, noun in unheld for text in texts
+        _qualifies(text, said, noun, window)
+        for _, qualifier, noun in unheld for said in (qualifier, *official_terms(qualifier)) for text in texts
     )
 
 

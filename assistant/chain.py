@@ -16,13 +16,14 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import Answer
 from assistant.asked_thing import NOT_THE_ASKED_THING
-from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
 from assistant.followup_answers import answer_from_previous, with_section_paths
+from assistant.figure_answers import answer_from_figures
+from assistant.kind_answer import narrowed_to_kinds
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
-from assistant.records_answer import answer_from_records, figures_of_unit, scope_for_records, widen_to_sentences
+from assistant.records_answer import figures_of_unit, widen_to_sentences
 from assistant.retriever import RetrievalResult
 from assistant.semantic import SentenceSimilarity
 from assistant.settings import AnsweringSettings
@@ -143,6 +144,7 @@ class AnswerChain:
         if turn.unknown_units:
             turn.retrieval = self._retrieve_mentions(turn)
             return turn
+        turn.units = narrowed_to_kinds(turn.standalone_question, self.workspace.retriever.directory, turn.units)
         turn.retrieval = self.workspace.retriever.retrieve(turn.standalone_question, units=turn.units, k=turn.k)
         read_as = self.workspace.retriever.directory.short_forms_read(turn.question)  # "二院" → its unit, said
         turn.notice = " ".join(filter(None, [turn.notice, turn.retrieval.notice, read_as]))
@@ -174,19 +176,10 @@ class AnswerChain:
         )
 
     def _from_records(self, turn: Turn) -> Answer | None:
-        """A computed comparison, or a figure question across units, answered from the notices' records (or None)."""
-        catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
-        allowed = [u for u in directory.units if not turn.units or u in turn.units]
-        computed_scope = scope_for_computation(turn.standalone_question, turn.retrieval.units_named, allowed)
-        scope = scope_for_records(turn.retrieval.units_named, turn.retrieval.across_units, allowed, turn.standalone_question)
-        answer = None
-        for answerer, units in ((answer_computed, computed_scope), (answer_from_records, scope)):
-            if answer is None and units:
-                answer = answerer(turn.question, turn.standalone_question, units, catalog.notices(), catalog.records(),
-                                  catalog.notice_text)
-        if answer is None:
-            return None
-        return self._verified(with_section_paths(widen_to_sentences(answer, catalog.notice_text), catalog), turn)
+        """The units of a kind, a computed comparison, or a figure question across units, from the notices' records (or None)."""
+        answer = answer_from_figures(turn.question, turn.standalone_question, turn.units, turn.retrieval, self.workspace,
+                                     self._notices_of_unit)
+        return self._verified(answer, turn) if answer is not None else None
 
     def _from_previous(self, turn: Turn) -> Answer | None:
         """"这几笔加起来一共多少?", "没退的那部分后来退了吗?": answered over the previous answer (or None)."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
@@ -19,116 +19,18 @@ from assistant.answer import Answer, Citation
 from assistant.compute import plain
 from assistant.computed_figures import gather_unit
 from assistant.computed_inputs import CitationNumbers, UnitResult
-from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
-from assistant.plain_words import with_official_terms
+from assistant.computed_metrics import FIGURE_FIELD, ComputedQuestion
+from assistant.computed_question import read_computed_question, read_computed_questions, scope_for_computation
+from assistant.computed_selection import best_value, selection_conclusion
 from assistant.records_question import FAMILIES
 from assistant.unit_names import unit_like_names
 from index.catalog import NoticeRow
-from index.vocabulary import MEASURE_QUESTION_WORDS, MONEY_KINDS, PEOPLE_QUESTION_WORDS, MONEY_QUESTION_WORDS, RULE_QUESTION_WORDS
+
+__all__ = ["ANSWERER", "answer_computed", "read_computed_question", "read_computed_questions", "scope_for_computation"]
 
 logger = logging.getLogger(__name__)
 
 ANSWERER = "extractive:computed"
-
-# Wording that asks for a computation: a difference, a duration, a share or an order.
-# Asked who was quicker or slower: "谁快?", "哪个更慢", "快多少天".
-ASKS_SPEED = re.compile(r"[快慢]")
-DURATION = re.compile(r"多久|拖得?更?久|拖了|多长时间|几天|多少天|天数|历时|用时|时长|隔了|间隔|相隔|晚了|迟了|更快|更慢|最快|最慢")
-# How long an inspection lasted ("巡察时间更长", "巡察了几天"); "更早" asks which date comes first, not a length.
-LENGTH = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|时长|更长|更久|更短|最长|最短|最久|相差|差多少|多多少|少多少|"
-                    r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?:长|短|久)")
-DIFFERENCE = re.compile(
-    r"更长|更久|更短|相差|差了|差多少|多多少|少多少|多出|多了多少|少了多少|更多|更少|更好|谁更|哪个更|哪家更|哪一个更|"
-    r"更高|更低|排名|排序|从高到低|从多到少|从低到高|从少到多|(?<![对相评])比(?![赛例率较重照对拼])[^,。?？]{1,15}?(?:多|少|长|短|快|慢|高|低|早|晚)|"
-    # "谁建的制度多?", "哪个巡察时间长?": who/which ... more/longer at the end of a clause.
-    r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:多|少|长|短|久|快|慢|高|低|大|小)(?:一些|一点|些)?(?=[?？,，。!！]|$)"
-)
-# "…谁的时间短?": the end-of-clause form asking for the smaller value.
-_ENDS_SMALLER = r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:少|短|快|低|小|早)(?:一些|一点|些)?(?=[?？,，。!！]|$)"
-RANK = re.compile(r"最多|最少|最长|最短|最久|最高|最低|最大|最小|最快|最慢")
-ASCENDING = re.compile(rf"更短|更少|更快|更早|最短|最少|最快|最早|最低|更低|最小|少多少|从低到高|从少到多|{_ENDS_SMALLER}")
-ALL_UNITS = re.compile(r"哪个单位|哪一个单位|哪家|哪些单位|各单位|各个单位|每个单位|所有单位|谁|排名|排序|几个单位")
-
-_SPAN = r"[^,。;?？]{0,12}"
-FEEDBACK_TO_PUBLISH = re.compile(
-    rf"反馈{_SPAN}(?:发布|公布|公开|印发|[发出贴挂]了?(?:整改)?通报|通报(?:发布|公布|公开|出来|晚|早))|(?:发布|公布|公开){_SPAN}反馈"
-    rf"|通报{_SPAN}(?:晚了|隔了|迟了)|(?:晚了|隔了|迟了){_SPAN}(?:发布|公布|公开)"  # late relative to the feedback
-)
-INSPECTION_TO_FEEDBACK = re.compile(rf"巡[察视](?:结束|完成|到){_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)")
-INSPECTION = re.compile(r"巡[察视]|进驻|被巡")
-SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|(?:整改|完成)(?:完成)?得(?:更|比较)?好")
-RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
-MEASURES = re.compile(MEASURE_QUESTION_WORDS)
-RULES = re.compile(RULE_QUESTION_WORDS)
-MONEY = re.compile(MONEY_QUESTION_WORDS)
-PROBLEMS = re.compile(r"问题")
-PEOPLE = re.compile(rf"{PEOPLE_QUESTION_WORDS}|处理的?人|问责的?人|处分的?人")
-CLAUSES = re.compile(r"[?？;；。!！]")
-
-
-def read_computed_question(question: str) -> ComputedQuestion | None:
-    """The computation a question asks for, or None when it asks for none this module makes."""
-    duration, difference, rank = DURATION.search(question), DIFFERENCE.search(question), RANK.search(question)
-    if not (duration or difference or rank):
-        return None
-    ascending = bool(ASCENDING.search(question))
-    all_units = bool(ALL_UNITS.search(question))
-    metric_key = ""
-    if FEEDBACK_TO_PUBLISH.search(question):
-        metric_key = "feedback_to_publish"
-    elif INSPECTION_TO_FEEDBACK.search(question):
-        metric_key = "inspection_to_feedback"
-    elif INSPECTION.search(question) and LENGTH.search(question) and "反馈" not in question:
-        metric_key = "inspection_days"
-    elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank):
-        metric_key = "rectified_share"
-    elif difference:  # figures ranked by 最多/最少 alone are the records answer's (it lists them all)
-        metric_key = next((key for key, pattern in (("measures", MEASURES), ("rules", RULES), ("money", MONEY),
-                                                    ("people", PEOPLE), ("problems", PROBLEMS)) if pattern.search(question)), "")
-    if not metric_key:
-        return None
-    kind = next((k for k in MONEY_KINDS if re.search(k, question)), "") if metric_key == "money" else ""
-    speed = METRICS[metric_key].unit == "天" and ASKS_SPEED.search(question) is not None
-    return ComputedQuestion(METRICS[metric_key], ascending, all_units, _families(metric_key, question), kind, speed)
-
-
-def _families(metric_key: str, question: str) -> tuple[str, ...]:
-    """The record families a figure metric compares: those the question names, else all but "other"."""
-    if metric_key not in FIGURE_FIELD:
-        return ()
-    families = FAMILIES[FIGURE_FIELD[metric_key]]
-    if metric_key == "problems":
-        return ("problems",)
-    asked = tuple(f.key for f in families if f.question is not None and f.question.search(question))
-    # "出台或修订的制度" asks for both families, so a figure stating their total answers it too.
-    asked += tuple(f.key for f in families if f.listed_with and set(f.listed_with) <= set(asked))
-    return asked or tuple(f.key for f in families if not f.key.startswith("other"))
-
-
-def scope_for_computation(question: str, units_named: Sequence[str], all_units: Sequence[str]) -> list[str]:
-    """The units a computed answer covers: those named (one is enough for a duration), else every unit when asked."""
-    if units_named:
-        return [unit for unit in units_named if unit in all_units]
-    plan = read_computed_question(question)
-    return list(all_units) if plan is not None and plan.all_units else []
-
-
-# --- the answer --------------------------------------------------------------------------------
-
-
-def read_computed_questions(question: str) -> list[ComputedQuestion]:
-    """Every computation a question asks for: one per clause ("谁问题多?整改完成率谁高?" asks two);
-    plain words count as notices write them ("谁立的规矩多?" compares 制度)."""
-    question = with_official_terms(question)
-    plans: list[ComputedQuestion] = []
-    for clause in CLAUSES.split(question):
-        plan = read_computed_question(clause)
-        if plan is not None and all(plan.metric.key != p.metric.key for p in plans):
-            plans.append(plan)
-    if len(plans) >= 2:
-        return plans
-    whole = read_computed_question(question)  # a clause may lean on the one before ("更长?长多少天?")
-    return [whole] if whole is not None else []
 
 
 def answer_computed(
@@ -144,19 +46,25 @@ def answer_computed(
     if not plans or not units_in_scope:
         return None
     citations = CitationNumbers()
-    sections, answered = [], []
+    sections, answered, met = [], [], []
     for plan in plans:
         if len(units_in_scope) == 1 and plan.metric.key in FIGURE_FIELD and len(unit_like_names(question)) < 2:
             # One unit's figure is the records or passage answer's; only durations and shares are computed,
             # unless it was compared with a unit the library lacks ("榴溪镇和溪口镇谁多?"): its side is given.
             continue
         results = [gather_unit(plan, unit, notices, records, notice_text_of, citations) for unit in units_in_scope]
-        if any(r.values for r in results):
+        if any(r.values for r in results) or plan.select == "missing":  # none stating it is the answer
             sections.append(_section(plan, results))
             answered.extend(r.unit for r in results if r.values)
+        if plan.condition is not None:
+            met.append({r.unit for r in results if r.values and plan.condition.holds(best_value(r))})
     if not sections:
         return None  # nothing to compute from anywhere: the passage answer may still find something
     lines = [line for section in sections for line in [*section, ""]]
+    if len(met) == 2 and len(plans) == 2 and plans[1].condition is not None and plans[1].condition.said == "全部整改完成":
+        both = [unit for unit in units_in_scope if unit in met[0] & met[1]]
+        lines.insert(0, f"{'、'.join(both)}在{plans[0].condition.said}写明问题全部整改完成(见下)。\n" if both
+                     else f"没有单位的通报在{plans[0].condition.said}写明问题全部整改完成(从反馈到发布通报的天数、整改完成比例见下)。\n")
     lines, citations.items = _renumbered(lines, citations.items)
     logger.debug("computed answer: %s over %d units", [p.metric.key for p in plans], len(units_in_scope))
     return Answer(
@@ -172,12 +80,22 @@ def answer_computed(
 def _section(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
     """One computation: its conclusion, the table of cited inputs and calculations, what notices lack."""
     valued = [r for r in results if r.values]
-    lines = [_conclusion(plan, results), "", f"计算过程({_method(plan)}):", "",
+    conclusion = (selection_conclusion(plan, _ordered(plan, valued), results, _quantity(plan)) if plan.select
+                  else _conclusion(plan, results))
+    lines = [conclusion, "", f"计算过程({_method(plan)}):", "",
              "| 单位 | 原文数字 | 计算 |", "|---|---|---|"]
     lines.extend(_row(r) for r in _ordered(plan, valued))
     lines.append("")
     lines.extend(_notes(plan, results))
     return lines
+
+
+def _quantity(plan: ComputedQuestion) -> str:
+    """What is compared, for a selection's conclusion: the one family asked ("党纪政务处分"), else the metric."""
+    if plan.metric.key not in FIGURE_FIELD:
+        return plan.metric.name
+    families = [f for f in FAMILIES[FIGURE_FIELD[plan.metric.key]] if f.key in plan.families]
+    return f"“{families[0].name}”" if len(families) == 1 else plan.metric.name
 
 
 def _method(plan: ComputedQuestion) -> str:
@@ -264,7 +182,7 @@ def _notes(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
             several = "列有多项此类数字" if plan.metric.key in FIGURE_FIELD else "写有不同的数字"
             notes.append(f"注:{result.unit}的通报{several}({shown}),表中都列出,比较时取最大的{_amount(plan, distinct[-1])}。")
     notes.extend(f"注:{r.unit}的{note}。" for r in results if r.values for note in dict.fromkeys(r.notes))
-    for result in results:
+    for result in results if plan.select != "missing" else ():  # a "which units lack it" answer already named them
         if not result.values:
             missing = "、".join(dict.fromkeys(result.missing)) or "计算所需的数字"
             notes.append(f"{result.unit}的通报未写明{missing},无法计算。")

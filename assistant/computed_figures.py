@@ -37,7 +37,7 @@ def _figure_values(
     figures = [
         f for f in _own_figures(record, text, (field_name,))
         if (family := family_of(f)) is not None and family.key in plan.families
-        and measure_of(f) == FIGURE_MEASURE.get(plan.metric.key, "项")
+        and measure_of(f) == ("件" if plan.metric.unit == "件" else FIGURE_MEASURE.get(plan.metric.key, "项"))
         and (not plan.kind or re.search(plan.kind, f.label + f.quote))
     ]
     if not figures:
@@ -105,6 +105,7 @@ def _rectified_share(result: UnitResult, notice: NoticeRow, record: NoticeRecord
         for rate in rates:
             result.values.append(Value(Decimal(str(rate.value)), f"通报写明{rate.label}{rate.text}"))
         return
+    before = len(result.values)
     for done in rectified:
         total, pending = _total_for(done, in_progress, totals)
         if total is None and pending is None:
@@ -125,6 +126,8 @@ def _rectified_share(result: UnitResult, notice: NoticeRow, record: NoticeRecord
         share = share_percent(done.value, whole)
         if share is not None:
             result.values.append(Value(share, f"{how}={plain(share)}%"))
+    if len(result.values) == before:  # no total to divide by: the rate the notice states is the share
+        result.values.extend(Value(Decimal(str(rate.value)), f"通报写明{rate.label}{rate.text}") for rate in rates)
 
 
 def _total_for(done: Figure, in_progress: list[Figure], totals: list[Figure]) -> tuple[Figure | None, Figure | None]:
@@ -139,6 +142,9 @@ def _total_for(done: Figure, in_progress: list[Figure], totals: list[Figure]) ->
         matching = [f for f in totals if f.value == done.value + pending.value]
         return (near(matching)[0] if matching else None), pending
     larger = {f.value for f in totals if f.value >= done.value}
+    said = _total_said(done)
+    if said is not None and said not in larger:
+        return None, None  # "22个问题已完成整改20个" with no 22 among the figures: no other total will do
     if len(larger) > 1:  # "19个问题已完成整改17个": the total the rectified count's own words name
         named = {v for v in larger if re.search(rf"(?<![\d.]){plain(v)}\s*(?:个|项|条)", done.quote)}
         problems = {f.value for f in totals if f.value in larger and f.field == "problems_found"}
@@ -146,6 +152,12 @@ def _total_for(done: Figure, in_progress: list[Figure], totals: list[Figure]) ->
     if len(larger) == 1:
         return near([f for f in totals if f.value in larger])[0], None
     return None, None
+
+
+def _total_said(done: Figure) -> float | None:
+    """The total a rectified count's own clause names before it ("22个问题已完成整改20个": 22), or None."""
+    said = re.search(rf"(?<![\d.])(\d+)\s*(?:个|项|条)(?:问题|整改任务|任务|事项)[^,，;；。\d]{{0,8}}{re.escape(done.text)}", done.quote)
+    return float(said.group(1)) if said else None
 
 
 def gather_unit(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.figure_selection import Condition
+
 
 @dataclass(frozen=True)
 class Metric:
@@ -41,4 +43,8 @@ class ComputedQuestion:
     all_units: bool = False
     families: tuple[str, ...] = ()  # record families compared (figure metrics only)
     kind: str = ""  # money of one kind only ("津补贴|津贴|补贴|补助"), as the question narrows it
+    # Which units the answer selects: "condition" (those meeting `condition`), "missing" (those whose
+    # notices do not state it), "stated" (those that state it); "" compares or orders them all.
+    select: str = ""
+    condition: Condition | None = None  # in the metric's unit
     speed: bool = False  # asked who was quicker or slower ("谁快?"): the conclusion says so in those words

@@ -37,6 +37,7 @@ from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question
 from assistant.retriever import RetrievalResult
+from assistant.problem_statement import with_problem_statement
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
@@ -95,7 +96,11 @@ class ExtractiveAnswerer:
             held = self.known_terms(tokens)
             # A single character no passage holds is a scrap of the word cutter ("评查查出": 评, 出), not a term.
             tokens = held_terms(piece, [t for t in tokens if len(t) > 1 or t in held], self.tokenize, held.__contains__)
-            terms = [alternatives.get(t, t) for t in tokens if not any(t in unit for unit in units_named)]
+            # A piece of a notice word standing for a plain phrase ("门面" of 门面房) is that word, not a term of its own.
+            # (only when the cutter also reads the whole word, so a passage's 门面房 still meets it)
+            pieces = {t for word in alternatives if word in (cut := self.tokenize(word))
+                      for t in cut if t != word and t not in alternatives} - set(self.tokenize(piece))
+            terms = [alternatives.get(t, t) for t in tokens if not any(t in unit for unit in units_named) and t not in pieces]
             if terms:
                 parts.append(tuple(dict.fromkeys(terms)))
                 profiles.append(profile_question(piece))
@@ -243,6 +248,8 @@ class ExtractiveAnswerer:
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue
+            if not comparing:  # a which-units line also quotes where the notice states the problem itself
+                chosen = with_problem_statement(chosen, evidence, self.settings.title_cover_share)
             rows.append((unit, [f"{one_line(e.text)}{builder.cite(e)}" for e in chosen]))
         if not any(pieces for _, pieces in rows):
             nearest = [e for u in retrieval.per_unit for e in self.evidence(u.documents, question)[:1]]

@@ -70,6 +70,8 @@ COUNTED_IN = {
 }
 # Posts whose holder a question may ask for ("党工委书记是谁", "组长是谁").
 # An organ before the post makes it another post (管委会主任 is not 办公室主任), so it is kept with it.
+# "有没有单位在公车上被点名?都有谁?": 谁 asks which units, not a person (unless a post is named: "哪些单位的组长是谁").
+ASKS_FOR_UNITS = re.compile(r"哪些单位|哪几个?单位|哪几家|哪个单位|哪家|有没有单位|有单位|几个单位|多少个?单位")
 ROLE = re.compile(r"(?:管委会|办公室|纪委|纪工委|工会|人大|政协)?副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
 NAME_AFTER_ROLE = (
     r"{role}(?:同志)?(?:由|是|为)?\s*([{surnames}][\u4e00-\u9fff]{{1,2}})"
@@ -105,7 +107,7 @@ def profile_question(question: str) -> QuestionProfile:
         wants_number=wants_number,
         wants_money=wants_number and bool(MONEY_WORDS.search(question)),
         wants_date=wants_date,
-        wants_person=bool(PERSON_WORDS.search(question)),
+        wants_person=bool(PERSON_WORDS.search(question)) and not (ASKS_FOR_UNITS.search(question) and role is None),
         name_asked=bool(NAME_ASKED.search(question)),
         metadata_fields=tuple(fields),
     )

@@ -16,7 +16,9 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer, Citation
 from assistant.records_question import COMPLETION_FIELDS, PROBLEM_FIELDS, read_figure_question
-from assistant.records_table import Citations, gather, headline, itemised_lines, not_compared_notes, unit_line
+from assistant.records_table import (
+    Citations, gather, headline, itemised_lines, missing_headline, not_compared_notes, unit_line,
+)
 from assistant.units import asks_across_units, asks_comparison
 from index.catalog import NoticeRow
 
@@ -54,7 +56,7 @@ def answer_from_records(
         return Answer(question=question, standalone_question=standalone_question,
                       text="\n".join(itemised_lines(plan, answered[0], citations)), citations=citations.items,
                       answerer=ANSWERER, units=[answered[0].unit])
-    lines = headline(plan, per_unit, citations)
+    lines = missing_headline(plan, per_unit) if plan.missing else headline(plan, per_unit, citations)
     lines.extend(unit_line(u, citations) for u in answered)
     silent = [u.unit for u in per_unit if u.has_record and not (u.own or u.sub_unit)]
     if silent:

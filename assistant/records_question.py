@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.figure_selection import asks_missing
 from assistant.question import RECORD_FIELD_WORDS, record_fields
 from index.records import Figure
 from index.vocabulary import (
@@ -35,6 +36,8 @@ PROBLEM_FIELDS = ("problems_found",) + COMPLETION_FIELDS
 NARROWEST_FIRST = tuple(reversed(COMPLETION_FIELDS)) + ("measures", "problems_found")
 # 线索 and 信访 share the clues field; a question about one of them gets only figures labelled with it.
 CLUE_NOUNS = {"信访": re.compile(r"信访"), "线索": re.compile(r"线索")}
+# One way of handling people, narrower than its family ("诫勉" within 组织处理): only figures labelled with it answer.
+PEOPLE_HANDLING = re.compile(r"诫勉|严重警告|警告|记过|撤职|开除|免职|降职|调离|留置|函询|约谈")
 
 
 @dataclass(frozen=True)
@@ -115,11 +118,13 @@ class FigureQuestion:
     rank: str = ""  # "most" | "least" | ""
     wants_sum: bool = False
     label_must: re.Pattern[str] | None = None  # a word every listed figure's label must hold
+    missing: bool = False  # "哪几个单位没写整改率?": which notices do not state it
 
 
 def read_figure_question(question: str) -> FigureQuestion | None:
     """The figure question a wording asks, or None when it is not one the records can answer safely."""
-    if TIME_LIMITED.search(question) or not NUMBER_ASK.search(UNIT_COUNT_ASK.sub("", question)):
+    missing = asks_missing(question)
+    if TIME_LIMITED.search(question) or not (missing or NUMBER_ASK.search(UNIT_COUNT_ASK.sub("", question))):
         return None
     named = [name for name, pattern in RECORD_FIELD_WORDS if pattern.search(question)]
     if named and set(named) <= set(NARROWEST_FIRST):
@@ -143,11 +148,15 @@ def read_figure_question(question: str) -> FigureQuestion | None:
     wants_sum = bool(SUM_ASK.search(question))
     if wants_sum and not any(f.summable for f in compared):
         return None
-    return FigureQuestion(field_name, fields, compared, listed, rank, wants_sum, _label_noun(field_name, question))
+    return FigureQuestion(field_name, fields, compared, listed, rank, wants_sum, _label_noun(field_name, question), missing)
 
 
 def _label_noun(field_name: str, question: str) -> re.Pattern[str] | None:
-    """For clue questions naming only 信访 (or only 线索): the noun listed figures must be labelled with."""
+    """For clue questions naming only 信访 (or only 线索), and people questions naming one way of handling
+    them ("诫勉了几个人"): the word listed figures must be labelled with."""
+    if field_name == "people":
+        named = set(PEOPLE_HANDLING.findall(question))
+        return re.compile(named.pop()) if len(named) == 1 else None
     if field_name != "clues":
         return None
     named = [pattern for noun, pattern in CLUE_NOUNS.items() if noun in question]

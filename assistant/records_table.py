@@ -150,6 +150,15 @@ def headline(plan: FigureQuestion, per_unit: list[UnitFigures], citations: Citat
     return lines
 
 
+def missing_headline(plan: FigureQuestion, per_unit: list[UnitFigures]) -> list[str]:
+    """"哪几个单位没写整改率?": the units whose notices state no figure of the asked kind, then those that do."""
+    what = "、".join(f"“{family.name}”" for family in plan.compared)
+    silent = [u.unit for u in per_unit if u.has_record and not any(s.family in plan.compared for s in u.own)]
+    if not silent:
+        return [f"各单位的通报都写明了{what}的数字。", "各单位通报的数字:"]
+    return [f"通报没有写明{what}数字的单位有{len(silent)}个:{'、'.join(silent)}。", "各单位通报的相关数字:"]
+
+
 def _topic(plan: FigureQuestion) -> str:
     """What the listed figures are: one family's name, else the field's."""
     if len(plan.listed) == 1:

@@ -133,6 +133,8 @@ class HybridRetriever:
         searched = with_official_terms(question)  # plain words ("公家的车") also search as notices write them
         topic_of = lambda text: topic_tokens(self.lexical.query_tokens(text))  # noqa: E731
         terms = searched_terms(without_asking_words(question), topic_of, views.lexical.frequency_of)
+        # A single character no passage holds is a scrap of the word cutter ("出了问题": 出), not a term.
+        terms = [t for t in terms if len(t) > 1 or views.lexical.frequency_of(t)]
         result = RetrievalResult(
             question=question,
             documents=[],

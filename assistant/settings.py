@@ -7,12 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, Field, SecretStr
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict, TomlConfigSettingsSource
 
 BUNDLED_EMBED_MODEL = "bundled:multilingual-e5-small"
 
@@ -84,9 +79,8 @@ class AnsweringSettings(BaseModel):
     # problem's measures in the seed and fiction notices run 2-5 sentences, 150-500 characters).
     measures_listed: int = 4
     measures_span_chars: int = 600
-    # How far after the best passage a deadline of its item is looked for ("…力求在2023年12月底完成"): an
-    # item's rectification paragraph runs 300-900 characters in the seeds and fictional notices; the next
-    # heading stops the search sooner.
+    # How far after the best passage its item's deadline is looked for (an item's rectification runs 300-900
+    # characters in the seeds and fictional notices; the next heading stops sooner)
     deadline_span_chars: int = 1000
     # A chosen clause cut at ；/; is quoted as its whole sentence (to 。 or the line end) when the sentence
     # is at most this long: the figure beside the clause ("…清单32项;落实…") stays with it. 120 holds the
@@ -95,6 +89,10 @@ class AnsweringSettings(BaseModel):
     # A quoted tab-separated table row brings at most this many adjacent rows the question asks about
     # (a headline table's 反馈问题/已完成整改/正在整改/整改完成率 rows, fresh fiction notice style).
     table_rows_quoted: int = 4
+    # A which-units line quotes the numbered title running into its chosen sentence ("5.食堂管理混乱。巡察指出:…")
+    # when the title covers this share of the sentence's question terms: a problem title names the topic
+    # (share 1 on the own which-units sets), a generic one ("强化组织领导", dev-019) shares a word or two.
+    title_cover_share: float = 0.5
 
 
 class RetrievalSettings(BaseModel):

@@ -19,15 +19,21 @@ _RAISED_BY_INSPECTION = re.compile(
     r"被?(?:巡[察视](?:组)?)?(?:点了?名|指出了?|发现了?|查出了?)(?:的)?(?:问题)?(?=\W|$)|被巡[察视](?:组)?"
 )
 _LEFT_CLASS_WORD = re.compile(r"(?<=\s)(?:单位|家)")
+# How a question says something went wrong ("三会一课不规范", "食堂出了问题"): notices say it in their own words
+# (记录不全, 管理混乱), so it tells no unit apart; the thing that went wrong is the topic.
+_WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不严格?|不力|不够|不全|有问题|出了?问题|有毛病)(?=\W|的|了|$)")
+# Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.
+_EMPHASIS = re.compile(r"(?:上)?(?:动了?真格的?|来真的|较了?真|下了?(?:狠|大)?(?:功夫|力气)|真刀真枪|实打实)")
 
 # Prepositions and particles jieba leaves as tokens of their own: phrasing, never a topic.
 _FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮")
 
 
 def without_asking_words(question: str) -> str:
-    """The question with its "which units / each unit" wording, and that the inspection raised the thing,
-    blanked out (the rest unchanged)."""
-    return _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", ACROSS_UNITS.sub(" ", question)))
+    """The question with its "which units / each unit" wording, that the inspection raised the thing, and
+    emphasis ("动了真格") and generic wording of a fault ("不规范", "出了问题") blanked out (the rest unchanged)."""
+    blanked = _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", ACROSS_UNITS.sub(" ", question)))
+    return _WENT_WRONG.sub(" ", _EMPHASIS.sub(" ", blanked))
 
 
 def topic_tokens(tokens: Iterable[str]) -> list[str]:

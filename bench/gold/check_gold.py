@@ -14,7 +14,8 @@ from pathlib import Path
 KINDS = {"single_fact", "number", "aggregate_across_units", "compare_units", "date",
          "who_what", "not_in_corpus", "multi_turn_followup"}
 CLASSES = {"followup_switch", "followup_reference", "compare_words", "compare_computed", "unknown_unit",
-           "house_style", "single_unit_which", "abstain_pair", "measures_count", "which_units"}
+           "house_style", "single_unit_which", "abstain_pair", "measures_count", "which_units",
+           "which_figures"}
 REQUIRED = {"id": str, "question": str, "question_en": str, "kind": str, "answer": str, "answer_en": str,
             "must_mention": list, "sources": list, "unit": str, "class": str}
 QUOTE_LEN = (10, 120)

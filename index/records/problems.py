@@ -10,7 +10,7 @@ from index.vocabulary import (
     IN_PROGRESS_WORDS, MEASURE_NOUNS, MEASURE_VERBS, MODAL_WORDS, RATE_WORDS, RECTIFIED_WORDS,
 )
 
-_FEEDBACK_VERB = r"反馈|指出|提出|交办|梳理出|查找出|细化为|分解为|细化成|(?:巡察|巡视)[^，,。；;]{0,8}发现"
+_FEEDBACK_VERB = r"反馈|指出|提出|交办|梳理出?|查找出|细化为|分解为|细化成|(?:巡察|巡视)[^，,。；;]{0,8}发现"
 _PROBLEM_HEAD = r"(?:的)?(?:具体)?(?:整改问题|整改事项|问题)"
 _GROUP_TAIL = r"(?:大类|大方面|方面|类)?"
 # Generic verbs count only with 整改 in the sentence or the one before.

@@ -1,0 +1,43 @@
+"""Answers computed from what notices state as data rather than passages: the units of a kind asked about,
+computed comparisons and selections (assistant.computed_answer), figure questions across units
+(assistant.records_answer). Each returns None when it does not read the question; the first that
+answers is used, and the passage answer otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from assistant.answer import Answer
+from assistant.computed_answer import answer_computed, scope_for_computation
+from assistant.followup_answers import with_section_paths
+from assistant.kind_answer import answer_kind_list
+from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
+from assistant.retriever import RetrievalResult
+from assistant.workspace import Workspace
+from index.documents import NoticeMetadata
+
+
+def answer_from_figures(
+    question: str,
+    standalone_question: str,
+    units: Sequence[str] | None,
+    retrieval: RetrievalResult,
+    workspace: Workspace,
+    notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]],
+) -> Answer | None:
+    """A kind's units, a computed comparison or selection, or a figure question across units (or None)."""
+    catalog, directory = workspace.catalog, workspace.retriever.directory
+    kinds = answer_kind_list(question, standalone_question, units, notices_of_unit, catalog.notice_text)
+    if kinds is not None:
+        return kinds
+    allowed = [u for u in directory.units if not units or u in units]
+    computed_scope = scope_for_computation(standalone_question, retrieval.units_named, allowed)
+    scope = scope_for_records(retrieval.units_named, retrieval.across_units, allowed, standalone_question)
+    answer = None
+    for answerer, scoped in ((answer_computed, computed_scope), (answer_from_records, scope)):
+        if answer is None and scoped:
+            answer = answerer(question, standalone_question, scoped, catalog.notices(), catalog.records(),
+                              catalog.notice_text)
+    if answer is None:
+        return None
+    return with_section_paths(widen_to_sentences(answer, catalog.notice_text), catalog)

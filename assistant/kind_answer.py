@@ -1,0 +1,92 @@
+"""The answer to "库里有哪几家中医院?" / "有哪些乡镇、街道被巡察了?": the held units of that kind, each cited.
+
+Each unit is cited by the sentence of its notice naming who inspected it (its metadata), else by its
+notice's title line, so every unit listed is shown in the notice's own words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from assistant.answer import Answer
+from assistant.answer_builder import COLON, AnswerBuilder
+from assistant.evidence import MAX_QUOTE_CHARS
+from assistant.metadata_answer import METADATA_LABELS, sentence_around
+from assistant.unit_kinds import about_the_kind_only, asked_kinds, units_of_kinds
+from assistant.units import UnitDirectory
+from index.documents import NoticeMetadata
+
+ANSWERER = "extractive:kinds"
+_CLAUSE_MARKS = ",，;；。\n"
+
+
+def narrowed_to_kinds(question: str, directory: UnitDirectory, units: list[str] | None) -> list[str] | None:
+    """The units to look at for a question about kinds of unit ("哪些街道…"): only those of the kinds, as if
+    the user had picked them (unchanged when no kind is asked or the question names a unit)."""
+    kinds = asked_kinds(question) if not directory.find_units(question) else []
+    return units_of_kinds(kinds, units or directory.units) if kinds else units
+
+
+def answer_kind_list(
+    question: str,
+    standalone_question: str,
+    units: Sequence[str] | None,
+    notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]],
+    notice_text_of: Callable[[str], str | None],
+) -> Answer | None:
+    """The units of the kinds asked (`units`, as narrowed_to_kinds left them), one cited line each, for a
+    question about the kind alone; "资料库中没有…" for any question about a kind no held unit is of (units
+    narrowed to none: never another kind's answer); else None."""
+    kinds = asked_kinds(standalone_question)
+    if not kinds or units is None or (units and not about_the_kind_only(standalone_question)):
+        return None
+    units = units or []
+    builder = AnswerBuilder(question, standalone_question)
+    asked = "、".join(kinds)
+    if not units:
+        builder.lines.append(f"资料库中没有{asked}的通报。")
+        answer = builder.finish()
+        answer.not_found = True
+        return answer
+    builder.lines.append(f"资料库中有{len(units)}个{asked}的通报{COLON}")
+    for index, unit in enumerate(units, start=1):
+        shown = _inspected_by(builder, unit, notices_of_unit, notice_text_of) or _title_line(
+            builder, unit, notices_of_unit, notice_text_of)
+        builder.lines.append(f"{index}. {unit}{COLON}{shown}")
+    answer = builder.finish()
+    answer.answerer = ANSWERER
+    return answer
+
+
+def _inspected_by(
+    builder: AnswerBuilder, unit: str, notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]],
+    notice_text_of: Callable[[str], str | None],
+) -> str:
+    """"巡察组:县委第二巡察组[1]", cited by its sentence, or by its clause when the sentence is too long to quote."""
+    for notice_id, metadata in notices_of_unit(unit):
+        value, text = metadata.inspecting_body, notice_text_of(notice_id) or ""
+        if value is None or not text:
+            continue
+        evidence = sentence_around(text, notice_id, unit, metadata.title, value.start, value.end)
+        if evidence.end - evidence.start <= value.end - value.start:  # the sentence was too long: its clause
+            start = max((text.rfind(mark, 0, value.start) for mark in _CLAUSE_MARKS), default=-1) + 1
+            ends = [i for i in (text.find(mark, value.end) for mark in _CLAUSE_MARKS) if i >= 0]
+            end = min(ends, default=len(text))
+            if end - start <= MAX_QUOTE_CHARS:
+                evidence = sentence_around(text[:end], notice_id, unit, metadata.title, start, end)
+        return f"{METADATA_LABELS['inspecting_body']}{value.value}{builder.cite(evidence)}"
+    return ""
+
+
+def _title_line(
+    builder: AnswerBuilder, unit: str, notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]],
+    notice_text_of: Callable[[str], str | None],
+) -> str:
+    """The unit's first notice's title, cited (a notice that names no inspection team)."""
+    for notice_id, metadata in notices_of_unit(unit):
+        text = notice_text_of(notice_id) or ""
+        title = metadata.title or ""
+        start = text.find(title) if title else -1
+        if start >= 0:
+            return f"通报《{title}》{builder.cite(sentence_around(text, notice_id, unit, title, start, start + len(title)))}"
+    return "通报未写明巡察组"

@@ -1,0 +1,69 @@
+"""A which-units line quotes the notice's own statement of the problem on the topic, not only a measure.
+
+"有没有单位在食堂上被点名?" is answered, per unit, by the sentence that states the unit has the problem:
+the numbered problem title ("6.食堂管理不规范,账目不清。") or the sentence after 巡察指出/问题:. Scored
+as a sentence, a title loses to the measure sentence below it (it is a heading, and the measure says
+食堂 twice); the title is then quoted as well, in reading order, when it names the topic as fully as
+the sentences already quoted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from assistant.evidence import Evidence
+
+# The sentence that states a problem: after the inspection's words or a 问题 label ("问题三:", "问题:").
+PROBLEM_LEAD = re.compile(
+    r"^\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]\s*)?(?:巡[察视](?:组)?(?:反馈|指出|发现)[:：,，]|问题[一二三四五六七八九十\d]*[:：]|存在)"
+)
+
+
+def states_problem(evidence: Evidence) -> bool:
+    """A numbered title or a sentence stating a problem (巡察指出:…, 问题:…)."""
+    return evidence.is_heading or bool(PROBLEM_LEAD.match(evidence.text))
+
+
+def _coverage(evidence: Evidence) -> float:
+    return sum(evidence.coverages)
+
+
+def with_problem_statement(chosen: Sequence[Evidence], evidence: Sequence[Evidence], title_share: float) -> list[Evidence]:
+    """The chosen quotes, plus the unit's problem statement on the topic when none of them is one:
+    the best-scored statement covering the question's terms as fully as the best chosen quote; a
+    numbered title running into a quote and covering title_share of its terms joins it."""
+    chosen = [_with_title_before(e, evidence, title_share) for e in chosen]
+    if not chosen or any(states_problem(e) for e in chosen):
+        return chosen
+    needed = max(_coverage(e) for e in chosen)
+    statement = next(
+        (e for e in evidence if states_problem(e) and _coverage(e) > 0 and _coverage(e) >= needed
+         and not any(e.notice_id == c.notice_id and e.start < c.end and c.start < e.end for c in chosen)),
+        None,
+    )
+    if statement is None:
+        return chosen
+    after = next((c for c in chosen if c.notice_id == statement.notice_id and 0 <= c.start - statement.end <= 1
+                  and c.document is statement.document), None)
+    if after is not None:  # "5.公务用车管理不规范。车改后仍超编…": the title and its sentence read as one quote
+        offset = statement.document.metadata["start"]
+        text = statement.document.page_content[statement.start - offset : after.end - offset]
+        if "\n" not in text:
+            merged = replace(after, start=statement.start, text=text)
+            return sorted([merged if c is after else c for c in chosen], key=lambda e: (e.notice_id, e.start, -e.end))
+    return sorted([*chosen, statement], key=lambda e: (e.notice_id, e.start, -e.end))
+
+
+def _with_title_before(quote: Evidence, evidence: Sequence[Evidence], share: float) -> Evidence:
+    """The quote with the numbered title on the topic that runs straight into it ("7.员工食堂违规承担公务接待。
+    巡察指出:…"), else the quote as it is."""
+    needed = max(share * _coverage(quote), 1e-9)
+    title = next((e for e in evidence if e.is_heading and _coverage(e) >= needed and e.document is quote.document
+                  and 0 <= quote.start - e.end <= 1), None)
+    if title is None:
+        return quote
+    offset = quote.document.metadata["start"]
+    text = quote.document.page_content[title.start - offset : quote.end - offset]
+    return quote if "\n" in text else replace(quote, start=title.start, text=text)

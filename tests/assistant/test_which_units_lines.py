@@ -1,0 +1,157 @@
+"""Which-units answers on fictional notices: each unit's line quotes the sentence stating the asked thing
+(the notice's own problem statement with its measure), questions in plain words and with 都有谁 are
+answered, and figure conditions select units from the records with every value cited."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.chain import AnswerChain
+from assistant.question import profile_question
+from assistant.unit_kinds import asked_kinds
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "which_lines"
+SONGHE, LUTANG, QIAOTOU = "澄水县松禾镇", "澄水县芦塘乡", "澄水县桥头街道"
+
+
+@pytest.fixture
+def chain(workspace, tmp_path: Path) -> AnswerChain:
+    folder = tmp_path / "which_lines"
+    shutil.copytree(FIXTURES, folder)
+    report = workspace.ingestor.ingest_paths([folder])
+    assert report.ok, report.failed
+    return AnswerChain(workspace)
+
+
+def line_of(answer_text: str, unit: str) -> str:
+    """The numbered line of a which-units answer about the unit ("" when the unit has none)."""
+    return next((line for line in answer_text.splitlines() if line[:1].isdigit() and unit in line), "")
+
+
+def quotes_of(answer, unit: str) -> list[str]:
+    return [c.quote for c in answer.citations if c.unit == unit]
+
+
+def test_a_unit_line_quotes_the_problem_title_with_the_sentence_after_it(chain):
+    answer = chain.ask("哪些单位在食堂上被点名?")
+
+    assert line_of(answer.text, SONGHE)
+    # "1.机关食堂管理不规范。" runs into its sentence: quoted as one passage, title first.
+    assert any(q.startswith("1.机关食堂管理不规范。食堂账目不清") for q in quotes_of(answer, SONGHE))
+    assert not line_of(answer.text, LUTANG) and not line_of(answer.text, QIAOTOU)
+
+
+def test_a_problem_stated_after_its_label_is_quoted_beside_the_measure(chain):
+    answer = chain.ask("有没有单位在公车上被点名?都有谁?")
+
+    assert not answer.not_found  # 都有谁 asks which units, not a person's name
+    assert any(q.startswith("问题一:公务用车管理不严") for q in quotes_of(answer, LUTANG))
+    assert any("定位设备" in q for q in quotes_of(answer, LUTANG))
+
+
+def test_rented_property_in_plain_words_finds_both_ways_notices_write_it(chain):
+    answer = chain.ask("哪些单位有房子租金收不上来或者租便宜了的问题?")
+
+    assert "租金长期拖欠" in line_of(answer.text, SONGHE)
+    assert "低价出租" in line_of(answer.text, LUTANG)
+    assert not line_of(answer.text, QIAOTOU)
+
+
+def test_money_over_a_threshold_is_answered_from_the_records(chain):
+    answer = chain.ask("哪些单位追回的钱超过10万?")
+
+    first = answer.text.splitlines()[0]
+    assert first.startswith("金额超过10万元的单位有2个")
+    assert QIAOTOU in first and SONGHE in first and LUTANG not in first
+    assert any("146.5万元" in q for q in quotes_of(answer, QIAOTOU))
+
+
+def test_a_share_below_a_bar_counts_units_that_state_only_counts(chain):
+    answer = chain.ask("整改完成率不到90%的是谁?")
+
+    first, second = answer.text.splitlines()[:2]
+    assert first == f"整改完成比例不到90%的单位有1个:{SONGHE}88.9%。"  # 16÷18, its notice states no rate
+    assert f"{QIAOTOU}90.3%" in second and f"{LUTANG}90.9%" in second  # 28÷31 computed; 90.9% as stated
+
+
+@pytest.mark.parametrize(("question", "wants_person"), [
+    ("有没有单位在公车上被点名?都有谁?", False),
+    ("哪些单位的整改领导小组组长是谁?", True),
+    ("巡察组组长是谁?", True),
+])
+def test_who_after_a_which_units_question_asks_for_units(question, wants_person):
+    assert profile_question(question).wants_person is wants_person
+
+
+def test_a_kind_of_unit_alone_lists_the_held_units_of_that_kind_with_who_inspected_them(chain):
+    answer = chain.ask("有哪些乡镇被巡察了?")
+
+    assert answer.text.splitlines()[0] == "资料库中有2个乡镇的通报："
+    assert "县委第一巡察组" in line_of(answer.text, SONGHE) and "县委第二巡察组" in line_of(answer.text, LUTANG)
+    assert not line_of(answer.text, QIAOTOU)
+    assert any("对松禾镇党委开展了常规巡察" in q for q in quotes_of(answer, SONGHE))
+
+
+def test_a_kind_narrows_a_figure_condition_to_units_of_that_kind(chain):
+    answer = chain.ask("哪些乡镇追回的钱超过5万?")
+
+    first = answer.text.splitlines()[0]
+    assert first == f"金额超过5万元的单位有1个:{SONGHE}12.6万元。"  # 桥头街道's 146.5万元 is no 乡镇's
+    assert QIAOTOU not in answer.text
+
+
+def test_a_kind_no_held_unit_is_of_is_said_to_be_missing(chain):
+    answer = chain.ask("有哪几家医院清退了补贴?")
+
+    assert answer.not_found
+    assert answer.text == "资料库中没有医院的通报。"
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("库里有哪几家中医院?", ["中医院"]),
+    ("有哪些乡镇、街道被巡察了?", ["乡镇", "街道"]),
+    ("哪些学校追回的钱超过10万?", ["学校"]),
+    ("哪些单位清退了补贴?", []),
+    ("松禾镇采取了哪些措施?", []),
+])
+def test_kinds_of_unit_are_read_after_an_asking_word(question, kinds):
+    assert asked_kinds(question) == kinds
+
+
+def test_either_of_two_deeds_joined_by_或者_states_the_asked_thing(chain):
+    answer = chain.ask("哪几家在工程款上动了真格,追回或者核减了钱?")
+
+    # 桥头街道 writes 追回超付工程款, never 核减: either deed answers; emphasis (动了真格) is no search term.
+    assert "追回超付工程款146.5万元" in line_of(answer.text, QIAOTOU)
+    assert not line_of(answer.text, LUTANG)
+
+
+def test_either_terms_pair_the_words_around_或者():
+    from assistant.asked_thing import either_terms
+
+    assert either_terms("追回或者核减了钱", ["清退", "核减", "钱"]) == {"清退": ("清退", "核减"), "核减": ("核减", "清退")}
+    assert either_terms("清退了补贴", ["清退", "补贴"]) == {}
+
+
+def test_generic_words_for_a_fault_are_not_the_topic(chain):
+    answer = chain.ask("哪几家的“三会一课”不规范?")
+
+    # 桥头街道 writes 规范社区党组织“三会一课”,补齐会议记录: the topic is 三会一课, not the word 不规范.
+    assert "三会一课" in line_of(answer.text, QIAOTOU)
+    assert not line_of(answer.text, SONGHE) and not line_of(answer.text, LUTANG)
+
+
+@pytest.mark.parametrize(("question", "left"), [
+    ("哪几家的“三会一课”不规范?", "三会一课"),
+    ("哪些单位的食堂出了问题?", "食堂"),
+    ("哪几家在工程款上动了真格,追回或者核减了钱?", "工程款"),
+])
+def test_asking_wording_emphasis_and_fault_words_are_blanked(question, left):
+    from assistant.topic_words import without_asking_words
+
+    kept = without_asking_words(question)
+    assert left in kept
+    assert not any(word in kept for word in ("不规范", "出了问题", "真格", "哪"))
