@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from assistant.evidence import Evidence, Question, last_heading, term_stated
 from assistant.plain_words import same_thing
+from index.script_forms import simplified_reading
 from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
 
 # Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
@@ -57,7 +58,9 @@ def states_the_asked_thing(
     focus = {t for t, w in known.items() if w >= focus_share * top}
     if not lenient:  # the asked thing is the longest compound: 谈话 inside 诫勉谈话 does not stand for it
         focus = {t for t in focus if not any(t != other and t in other for other in focus)}
-    said = "".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
+    said = simplified_reading(  # a page in traditional script states 宣读 as 宣讀
+        "".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen)
+    )
     return any(
         term_stated(word, said, lenient)
         for term in focus for alike in question.ways_of_saying(term) for word in same_thing(alike)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from langchain_core.documents import Document
 
@@ -102,8 +103,17 @@ class ExtractiveAnswerer:
             parts, profiles = [tuple(self.tokenize(question))], [profile_question(question)]
         all_terms = {t for part in parts for t in part}
         return Question(
-            profile_question(question), tuple(parts), self.term_weights(all_terms), tuple(profiles), alternatives, question
+            profile_question(question), tuple(parts), self._weights(all_terms), tuple(profiles), alternatives, question
         )
+
+    def _weights(self, terms: set[str]) -> dict[str, float]:
+        """Rarity weights; a word no passage holds ("来讲", "念") weighs no more than the question's rarest held word."""
+        weights = self.term_weights(terms)
+        held = self.known_terms(terms)
+        if held:
+            cap = self.settings.unheld_term_weight_share * max(weights[t] for t in held)
+            weights = {t: w if t in held else min(w, cap) for t, w in weights.items()}
+        return weights
 
     # --- scoring -------------------------------------------------------------------------
 
@@ -263,8 +273,12 @@ class ExtractiveAnswerer:
 
     def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question, lenient: bool = False) -> bool:
         """Whether the chosen sentences hold what the question asks about, not a neighbouring fact."""
+        # Unit names out first: "榴溪镇工程款" names no fund "溪镇…款", only 工程款.
+        text = question.text
+        for begin, end in sorted(self.unit_spans(text), reverse=True):
+            text = text[:begin] + " " + text[end:]
         return states_the_asked_thing(
-            chosen, question, self.known_terms, self.is_unit_word, self.settings.focus_term_share, lenient,
+            chosen, replace(question, text=text), self.known_terms, self.is_unit_word, self.settings.focus_term_share, lenient,
             self.settings.named_money_window,
         )
 

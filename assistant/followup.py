@@ -25,7 +25,10 @@ _FILLER_WORDS = (
     "看看 说说 讲讲 一下 同样 一样 是否 也是 这个 那个 单位 它们 它 他们 该单位 对方 "
     "另一个 另外一个 另一家 另外一家 另一 另外 其他 剩下的 后者 前者 和 与 跟 及 、 "
     "换成 换 改成 要是 如果 假如 再看看 再看 再说说 这块 那块 那儿 这儿 那里 这里 是不是 这样 有没有 "
-    "有吗 也有 问问 查查 那家 这家"
+    "有吗 也有 问问 查查 那家 这家 "
+    # "换个单位,X呢?", "X有没有类似的?", "X也是这种情况吗?": the same question of another unit.
+    "换个单位 换一个单位 换一家 换个 类似的问题 类似问题 类似的情况 类似情况 类似的做法 类似做法 类似的 类似 "
+    "相似的 相同的 同样的 差不多的 这种情况 这种 这么做 这样做 一样的"
 ).split()
 # Longest first, so that "那边" is taken as one word and not as "那" + "边".
 _ELLIPSIS_WORDS = re.compile("|".join(sorted(_FILLER_WORDS, key=len, reverse=True)))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.script_forms import simplified_reading
 from index.vocabulary import (
     CLUE_QUESTION_WORDS, DATE_PATTERN, MEASURE_QUESTION_WORDS, MEASURE_WORDS, MONEY_PATTERN, MONEY_QUESTION_WORDS,
     NUMBER_PATTERN, PEOPLE_QUESTION_WORDS, RULE_QUESTION_WORDS,
@@ -122,7 +123,9 @@ _PEOPLE_NOUN = re.compile(r"(?:干部|党员|人员|责任人|同志|领导|教�
 
 
 def satisfies(profile: QuestionProfile, sentence: str) -> bool:
-    """Whether a sentence has the kind of content the question asks for."""
+    """Whether a sentence has the kind of content the question asks for (a page in traditional script read
+    in simplified form: 張慶忠 is a name like 张庆忠)."""
+    sentence = simplified_reading(sentence)
     if profile.wants_date and not DATE_PATTERN.search(sentence):
         return False
     if profile.wants_money and not MONEY_PATTERN.search(sentence):
