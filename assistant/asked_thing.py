@@ -45,7 +45,7 @@ def states_the_asked_thing(
     weight a term needs to count as asked.
     """
     in_library = known_terms(question.weights)
-    if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window):
+    if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window, in_library):
         return False
     known = {
         t: w
@@ -69,7 +69,8 @@ def states_the_asked_thing(
 
 
 def names_unstated_money(
-    question: str, texts: Sequence[str], known_terms: Callable[[Iterable[str]], set[str]], window: int
+    question: str, texts: Sequence[str], known_terms: Callable[[Iterable[str]], set[str]], window: int,
+    held_words: Iterable[str] = (),
 ) -> bool:
     """Whether the question names a kind of money by what it is for ("下乡补助", "医保基金") that the
     sentences never state: no notice word for it, and no sentence names that money with its qualifier
@@ -81,7 +82,10 @@ def names_unstated_money(
         if match.group(1) not in _NOT_A_QUALIFIER and not _MONEY_DEED.match(match.group(1))
         and not _NOT_IN_A_QUALIFIER.search(match.group(1))
     ]
-    held = known_terms([name for name, _, _ in named])
+    # Inside a held word of the question it is that word's tail, no fund of its own ("往来账款": 来账款).
+    held = known_terms([name for name, _, _ in named]) | {
+        name for name, _, _ in named if any(name in word and name != word for word in held_words)
+    }
     unheld = [(name, qualifier, noun) for name, qualifier, noun in named if name not in held]
     return bool(unheld) and not any(
         _qualifies(text, qualifier, noun, window) for _, qualifier, noun in unheld for text in texts

@@ -50,6 +50,9 @@ class Question:
     # Notices' words for a plain phrase, each mapped to the one that stands for them all (公务用车/车辆 → 公务用车).
     alternatives: dict[str, str] = field(default_factory=dict)
     text: str = ""  # the question as asked (its units included)
+    # A follow-up pointing back at the previous answer asks what it did not say: that answer's text,
+    # whose sentences rank below unseen ones (see AnsweringSettings.already_said_penalty).
+    already_said: str = ""
 
     def said_as(self, tokens: Iterable[str]) -> set[str]:
         """Tokens of a passage with the alternatives of a plain phrase read as the one that stands for them."""
@@ -106,8 +109,16 @@ def looks_like_heading(sentence: str) -> bool:
     return heading is not None and len(sentence) - len(heading.label) < 8
 
 
+# Label headings every problem repeats ("整改情况", "整改成效:"): they say nothing of the topic.
+_LABEL_HEADING = re.compile(r"(?:整改|落实|工作)?(?:情况|措施|结果|成效|进展|举措)|存在问题|问题|答|问")
+
+
 def last_heading(section_path: str) -> str:
-    return section_path.rsplit(" > ", 1)[-1] if section_path else ""
+    """The heading a passage sits under; under a label heading ("整改情况"), the topic heading above it too."""
+    parts = section_path.split(" > ") if section_path else [""]
+    if len(parts) > 1 and _LABEL_HEADING.fullmatch(parts[-1].strip(" :：。")):
+        return f"{parts[-2]} {parts[-1]}"
+    return parts[-1]
 
 
 def distinct(evidence: list[Evidence]) -> list[Evidence]:

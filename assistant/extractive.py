@@ -73,8 +73,9 @@ class ExtractiveAnswerer:
         self.unit_spans = unit_spans
         self.settings = settings or AnsweringSettings()
 
-    def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult) -> Answer:
-        parsed = self.read_question(standalone_question, retrieval.units_named)
+    def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult, already_said: str = "") -> Answer:
+        """The cited answer; `already_said` is the previous answer when the question points back at it."""
+        parsed = replace(self.read_question(standalone_question, retrieval.units_named), already_said=_squeezed(already_said))
         builder = AnswerBuilder(question, standalone_question)
         if retrieval.per_unit:
             self._answer_per_unit(builder, retrieval, parsed)
@@ -151,6 +152,8 @@ class ExtractiveAnswerer:
                         score *= knobs.unmet_shape_penalty
                     if is_heading:
                         score *= knobs.heading_penalty
+                    if question.already_said and _mostly_said(text, question.already_said):
+                        score *= knobs.already_said_penalty
                     found.append(Evidence(document, *absolute, text, score, fits, coverages, is_heading))
         found.sort(key=lambda e: -e.score)
         return distinct(found)
@@ -289,3 +292,14 @@ class ExtractiveAnswerer:
         """Lines answering from a unit's notices' own metadata (inspection team, dates), cited; with
         `companions`, the other facts of the inspection follow the one asked (who inspected, when, feedback)."""
         return metadata_lines(builder, unit, profile, self.notices_of_unit, self.notice_text_of, with_unit, companions)
+
+
+def _squeezed(text: str) -> str:
+    """Text without spaces and citation marks, to tell a sentence already quoted."""
+    return re.sub(r"\s+|\[\d+\]", "", text)
+
+
+def _mostly_said(text: str, said: str) -> bool:
+    """Whether most of the text's clauses (by length) stand in the answer already given."""
+    clauses = [c for c in re.split(r"[,，;；。:：]", _squeezed(text)) if c]
+    return sum(len(c) for c in clauses if c in said) * 2 >= sum(len(c) for c in clauses)

@@ -3,8 +3,9 @@
 Three shapes of follow-up are read from their wording:
 - elliptical, switching unit ("那东临新区呢?", "浙南怎么样?", "另一个呢?"): the previous question
   (itself condensed) asked again with its units replaced;
-- referring to a figure or item of the previous answer ("那笔钱后来退回去了吗?", "这几项制度是什么?"):
-  the question with its unit, plus the clause of the previous answer that holds the figure or item;
+- referring to a figure or item of the previous answer ("那笔钱后来退回去了吗?", "第二条具体怎么改的?"):
+  the question with its unit, plus the clause of the previous answer that holds the figure or item
+  (see followup_reference.py);
 - anything else naming no unit: the previous turns' units put in front.
 """
 
@@ -14,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
+from assistant.followup_reference import referenced_item
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
@@ -37,16 +39,6 @@ _FORMER_UNIT = re.compile(r"前者")
 _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
 # Connectors left hanging when a unit name is taken out of a question ("A和B在…上有何不同").
 _CONNECTOR = r"[和与跟同及、]|以及"
-# A reference to a figure or item of the previous answer: demonstrative + (measure word) + noun.
-_REFERENCE = re.compile(
-    r"(这|那|上述|前述|刚才|前面|其中|以上)(笔|些|几|批|项|个|件|条|名|位|次|类)*[^,，。?？]{0,2}?"
-    r"(钱|款|资金|金额|损失|制度|办法|规定|问题|人|干部|线索|措施|任务|案件|项目|资产|补贴|津补贴)"
-)
-_MONEY_NOUNS = re.compile(r"钱|款|资金|金额|损失|补贴")
-_MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
-_CLAUSE_END = re.compile(r"[,，。;；\n]")
-_CITATION_MARK = re.compile(r"\[\d+\]|[|*#>`_-]{2,}|^[-*]\s", re.M)
-_MAX_REFERENCE_CHARS = 80
 # What is left of "跟X比呢?" / "X多还是Y多?" once units and filler words are out: a comparison with the last question.
 _COMPARED_WITH = re.compile(
     r"(?:(?:跟|和|与|同)?(?:比|相比|比较|对比|比一比|比比))?"
@@ -134,7 +126,7 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     units = units_in_history(history, directory)
     if not units:
         return question
-    reference = referenced_clause(question, previous_answer) or _figure_topic(residue, previous_question, directory)
+    reference = referenced_item(question, previous_answer) or _figure_topic(residue, previous_question, directory)
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
 
 
@@ -177,21 +169,6 @@ def _asked_again(question: str, previous_question: str, directory: UnitDirectory
     # "那东临多少?": only a question word is left, so the previous question is asked again.
     words = _WORD.findall(_residue(question, directory))
     return bool(words) and all(w in previous_question or w in _QUESTION_TAIL for w in words)
-
-
-def referenced_clause(question: str, previous_answer: str) -> str:
-    """The clause of the previous answer holding the figure or item the question points back to."""
-    match = _REFERENCE.search(question)
-    if not match or not previous_answer:
-        return ""
-    noun = match.group(3)
-    text = _CITATION_MARK.sub(" ", previous_answer)
-    for clause in _CLAUSE_END.split(text):
-        clause = clause.strip(" |")
-        wanted = _MONEY.search(clause) if _MONEY_NOUNS.search(noun) else noun in clause
-        if wanted and len(clause) >= 4:
-            return clause[:_MAX_REFERENCE_CHARS]
-    return ""
 
 
 def _previous_exchange(history: Sequence[dict], directory: UnitDirectory) -> tuple[str, str]:

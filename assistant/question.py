@@ -86,7 +86,9 @@ NAME_ASKED = re.compile(r"名字|姓名|叫什么|叫啥")
 
 def profile_question(question: str) -> QuestionProfile:
     """Read what a question asks for from its wording."""
-    wants_date = bool(DATE_WORDS.search(question))
+    # "巡察期间挽回了多少": 期间 beside a figure word places the figure in time, it does not ask a date.
+    dates = [m.group(0) for m in DATE_WORDS.finditer(question)]
+    wants_date = bool(dates) and not (set(dates) == {"期间"} and NUMBER_WORDS.search(question))
     wants_number = bool(NUMBER_WORDS.search(question)) and not wants_date
     fields: list[str] = []
     role = ROLE.search(question) if PERSON_WORDS.search(question) else None

@@ -79,6 +79,10 @@ class AnsweringSettings(BaseModel):
     # the rarest held word's weight; uncapped, one such word sank every candidate below min_answer_score.
     # 1.0 (checked on the tuning sets: abstention stays 1.0, false abstention falls; see the report).
     unheld_term_weight_share: float = 1.0
+    # A follow-up pointing back at the previous answer ("剩下那几项打算什么时候弄完?") asks what it did not
+    # say: a sentence it already quoted scores this factor, so an unseen sentence on the item wins, and the
+    # quoted one still answers when nothing else does (chosen on the followup_reference items of the tuning sets).
+    already_said_penalty: float = 0.5
     # A kind of money asked by what it is for ("下乡补助") is stated when a sentence holds the qualifier
     # and a word for that money, or the qualifier's characters come in order within this many characters
     # before such a word (农机补贴 ~ 农机购置补贴). 8 spans the words notices insert (购置, 违规发放的)
