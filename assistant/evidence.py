@@ -113,6 +113,11 @@ def looks_like_heading(sentence: str) -> bool:
 _LABEL_HEADING = re.compile(r"(?:整改|落实|工作)?(?:情况|措施|结果|成效|进展|举措)|存在问题|问题|答|问")
 
 
+def is_label_heading(sentence: str) -> bool:
+    """"整改情况:…", "整改成效:(1)…": a label every problem repeats, under the topic heading before it."""
+    return bool(_LABEL_HEADING.fullmatch(re.split(r"[:：]", sentence.strip(), maxsplit=1)[0].strip(" 。")))
+
+
 def last_heading(section_path: str) -> str:
     """The heading a passage sits under; under a label heading ("整改情况"), the topic heading above it too."""
     parts = section_path.split(" > ") if section_path else [""]

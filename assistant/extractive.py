@@ -25,6 +25,7 @@ from assistant.evidence import (
     Evidence,
     Question,
     distinct,
+    is_label_heading,
     last_heading,
     looks_like_heading,
     units_in_order,
@@ -133,8 +134,10 @@ class ExtractiveAnswerer:
             for start, end in split_sentences(content):
                 sentence = content[start:end]
                 is_heading = looks_like_heading(sentence)
-                if is_heading:
-                    heading_tokens = question.said_as(self.tokenize(sentence))
+                if is_heading:  # a label heading ("整改成效:") keeps the topic heading above it
+                    heading_tokens = question.said_as(self.tokenize(sentence)) | (
+                        heading_tokens if is_label_heading(sentence) else set()
+                    )
                 for w_start, w_end in windows(content, start, end):
                     text = content[w_start:w_end]
                     if len(text) < 6:

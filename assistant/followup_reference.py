@@ -50,6 +50,16 @@ def referenced_item(question: str, previous_answer: str) -> str:
     return found[:MAX_REFERENCE_CHARS]
 
 
+def without_pointer(question: str) -> str:
+    """The question without the words pointing back ("第一个问题…" -> "问题…", "刚才说的那个处分" -> "处分"):
+    they point at the item, they are not what to search for."""
+    for pattern in (_ORDINAL, _DEMONSTRATIVE):
+        match = next((m for m in pattern.finditer(question) if m.end() > m.start()), None)
+        if match:
+            return question[: match.start()] + question[match.end() :]
+    return question
+
+
 def said_before(question: str, history: Sequence[dict]) -> str:
     """The previous answer's text when the question points back at an item of it, else ""."""
     previous = next((str(t.get("content", "")) for t in reversed(list(history)) if t.get("role") == "assistant"), "")
