@@ -52,7 +52,9 @@ def referenced_item(question: str, previous_answer: str) -> str:
 
 def without_pointer(question: str) -> str:
     """The question without the words pointing back ("第一个问题…" -> "问题…", "刚才说的那个处分" -> "处分"):
-    they point at the item, they are not what to search for."""
+    they point at the item, they are not what to search for; "剩下那几项" says what is left, and stays."""
+    if _REMAINING.search(question):
+        return question
     for pattern in (_ORDINAL, _DEMONSTRATIVE):
         match = next((m for m in pattern.finditer(question) if m.end() > m.start()), None)
         if match:
