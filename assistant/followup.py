@@ -120,7 +120,8 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     if previous_question and (is_elliptical(question, directory) or (named and _asked_again(question, previous_question, directory))):
         units = named or _other_units(question, history, directory)
         if units:
-            return f"{'、'.join(units)}{_topic_of(previous_question, directory, len(units))}"
+            topic_question = _topic_question(history, directory) if is_elliptical(question, directory) else previous_question
+            return f"{'、'.join(units)}{_topic_of(topic_question, directory, len(units))}"
     if named:
         return question
     units = units_in_history(history, directory)
@@ -181,6 +182,18 @@ def _previous_exchange(history: Sequence[dict], directory: UnitDirectory) -> tup
             answer = " ".join(str(t.get("content", "")) for t in history[index + 1 :] if t.get("role") == "assistant")
             return condense_with_rules(history[:index], asked, directory), answer
     return "", ""
+
+
+def _topic_question(history: Sequence[dict], directory: UnitDirectory) -> str:
+    """The last question that set a topic, condensed: "白鹭湾镇有没有类似的?" after "那笔油费是谁退的?" asks
+    the question that answer's item came from, since 那笔/第二条 point into the last unit's answer only."""
+    users = [i for i, t in enumerate(history) if t.get("role") == "user"]
+    for index in reversed(users):
+        asked = str(history[index].get("content", ""))
+        before = next((str(t.get("content", "")) for t in reversed(history[:index]) if t.get("role") == "assistant"), "")
+        if index == users[0] or directory.find_units(asked) or not referenced_item(asked, before):
+            return condense_with_rules(history[:index], asked, directory)
+    return ""
 
 
 def _other_units(question: str, history: Sequence[dict], directory: UnitDirectory) -> list[str]:
