@@ -127,7 +127,7 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     units = units_in_history(history, directory)
     if not units:
         return question
-    if reference := referenced_item(question, previous_answer):
+    if reference := referenced_item(question, previous_answer, previous_question):
         return f"{'、'.join(units)}:{without_pointer(question)}({reference})"
     reference = _figure_topic(residue, previous_question, directory)
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")

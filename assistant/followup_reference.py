@@ -41,12 +41,13 @@ _LEFT_SAID = re.compile(r"尚有|尚未|还有|剩余|剩下|其余|仍有|正�
 MAX_REFERENCE_CHARS = 80  # a clause longer than this is cut: it only steers the search
 
 
-def referenced_item(question: str, previous_answer: str) -> str:
-    """The clause of the previous answer the question points back at, or ""."""
+def referenced_item(question: str, previous_answer: str, asked_before: str = "") -> str:
+    """The clause of the previous answer the question points back at, or ""; `asked_before` (the question that
+    answer answered) tells which of several figures "这个数" means."""
     text = _plain(previous_answer)
     if not text:
         return ""
-    found = _by_ordinal(question, text) or _by_noun(question, text) or _left_part(question, text)
+    found = _by_ordinal(question, text) or _by_noun(question, text, asked_before) or _left_part(question, text)
     return found[:MAX_REFERENCE_CHARS]
 
 
@@ -74,7 +75,7 @@ def _plain(answer: str) -> str:
     return "\n".join(line for line in lines if line and not _LEAD_LINE.match(line))
 
 
-def _by_noun(question: str, text: str) -> str:
+def _by_noun(question: str, text: str, asked_before: str) -> str:
     """"那笔钱", "这几项制度", "那个处分": the clause holding the noun (a figure for figure words)."""
     for match in _DEMONSTRATIVE.finditer(question):
         following = _NOUN_CHARS.match(question, match.end())
@@ -83,19 +84,26 @@ def _by_noun(question: str, text: str) -> str:
         words = following.group(0)
         clauses = [c.strip(" -") for c in _CLAUSE_END.split(text) if len(c.strip(" -")) >= 4]
         if _MONEY_WORDS.match(words):
-            return _figure_clause([c for c in clauses if _MONEY.search(c)])
+            return _figure_clause([c for c in clauses if _MONEY.search(c)], asked_before)
         for size in range(len(words), 1, -1):  # the longest start of what follows that the answer holds
             holding = [c for c in clauses if words[:size] in c]
             if holding:
                 return holding[0]
         if _FIGURE_WORDS.match(words):
-            return _figure_clause([c for c in clauses if _NUMBER.search(c)])
+            return _figure_clause([c for c in clauses if _NUMBER.search(c)], asked_before)
     return ""
 
 
-def _figure_clause(clauses: list[str]) -> str:
-    """The clause the figure is in: a stated total when there is one, else the first."""
-    return next((c for c in clauses if _TOTAL.search(c)), clauses[0] if clauses else "")
+def _figure_clause(clauses: list[str], asked_before: str) -> str:
+    """The clause the figure is in: the one sharing most words with the question asked before ("处分" for
+    "给了几个人处分?"), else a stated total, else the first."""
+    if not clauses:
+        return ""
+    pairs = {asked_before[i : i + 2] for i in range(len(asked_before) - 1)}
+    shared = [sum(pair in c for pair in pairs) for c in clauses]
+    if max(shared) > 0:
+        return clauses[shared.index(max(shared))]
+    return next((c for c in clauses if _TOTAL.search(c)), clauses[0])
 
 
 def _by_ordinal(question: str, text: str) -> str:
