@@ -8,7 +8,6 @@ visible one-line notice. Every answer's citations are verified against the store
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -21,7 +20,7 @@ from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
 from assistant.followup_answers import answer_from_previous, with_section_paths
-from assistant.followup_reference import said_before
+from assistant.followup_reference import said_before, without_carried_clause
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
@@ -129,11 +128,7 @@ class AnswerChain:
         question, directory = turn.standalone_question, self.workspace.retriever.directory
         if turn.units or asks_across_units(question):
             return turn
-        # The previous answer's clause a follow-up carries ("…(对镇村建设服务中心1名工作人员…)") names no unit asked about.
-        carried = re.search(r"\([^()]*\)$", question)
-        if carried and carried.group(0) not in turn.question:
-            question = question[: carried.start()]
-        turn.unknown_units = unknown_unit_names(question, directory)
+        turn.unknown_units = unknown_unit_names(without_carried_clause(question, turn.question), directory)
         if not turn.unknown_units:
             return turn
         catalog = self.workspace.catalog
@@ -220,8 +215,7 @@ class AnswerChain:
         return self._verified(with_section_paths(answer, catalog), turn) if answer is not None else None
 
     def _extractive(self, turn: Turn) -> Answer:
-        names_unit = bool(self.workspace.retriever.directory.find_units(turn.question))
-        already_said = said_before(turn.question, turn.history) if not names_unit else ""
+        already_said = said_before(turn.question, turn.history, self.workspace.retriever.directory.find_units)
         answer = self.extractive.answer(turn.question, turn.standalone_question, turn.retrieval, already_said)
         return self._verified(answer, turn)
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from langchain_core.documents import Document
 
@@ -138,3 +138,41 @@ def distinct(evidence: list[Evidence]) -> list[Evidence]:
 
 def units_in_order(documents: Sequence[Document]) -> list[str]:
     return list(dict.fromkeys(d.metadata.get("unit", "") for d in documents if d.metadata.get("unit")))
+
+
+def topic_path(section_path: str) -> str:
+    """The section path without the label headings at its end ("… > (一)违规发放奖金问题 > 整改情况")."""
+    parts = section_path.split(" > ") if section_path else []
+    while parts and _LABEL_HEADING.fullmatch(parts[-1].strip(" :：。")):
+        parts.pop()
+    return " > ".join(parts)
+
+
+def squeezed(text: str) -> str:
+    """Text without spaces and citation marks, to tell a sentence already quoted."""
+    return re.sub(r"\s+|\[\d+\]", "", text)
+
+
+def mostly_said(text: str, said: str) -> bool:
+    """Whether most of the text's clauses (by length) stand in the (squeezed) answer already given."""
+    clauses = [c for c in re.split(r"[,，;；。:：]", squeezed(text)) if c]
+    return sum(len(c) for c in clauses if c in said) * 2 >= sum(len(c) for c in clauses)
+
+
+# A line opening another point: "(二)", "二、", "2.", "问题二:".
+_NEXT_POINT = re.compile(r"\n\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]|问题[一二三四五六七八九十\d]+)")
+
+
+def follows_said(
+    evidence: list[Evidence], said: Sequence[Evidence], bonus: float, text_of: Callable[[str], str | None]
+) -> list[Evidence]:
+    """Candidates told after a sentence the previous answer quoted, before the next point opens and under the
+    same topic heading, with the bonus added: what became of an item ("后来退回去了吗?") is told after it."""
+    def follows(item: Evidence) -> bool:
+        return any(
+            item.notice_id == s.notice_id and item.start >= s.end
+            and topic_path(item.document.metadata.get("section_path", "")) == topic_path(s.document.metadata.get("section_path", ""))
+            and not _NEXT_POINT.search((text_of(item.notice_id) or "")[s.end : item.start])
+            for s in said
+        )
+    return [replace(e, score=e.score + bonus) if e not in said and follows(e) else e for e in evidence]

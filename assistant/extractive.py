@@ -22,14 +22,8 @@ from assistant.asked_thing import states_the_asked_thing
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import (
-    Evidence,
-    Question,
-    distinct,
-    is_label_heading,
-    last_heading,
-    looks_like_heading,
-    units_in_order,
-    windows,
+    Evidence, Question, distinct, follows_said, is_label_heading, last_heading, looks_like_heading, mostly_said,
+    squeezed, units_in_order, windows,
 )
 from assistant.evidence_reach import reach, with_asked_counts
 from assistant.quote_extension import extend_quote
@@ -76,7 +70,7 @@ class ExtractiveAnswerer:
 
     def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult, already_said: str = "") -> Answer:
         """The cited answer; `already_said` is the previous answer when the question points back at it."""
-        parsed = replace(self.read_question(standalone_question, retrieval.units_named), already_said=_squeezed(already_said))
+        parsed = replace(self.read_question(standalone_question, retrieval.units_named), already_said=squeezed(already_said))
         builder = AnswerBuilder(question, standalone_question)
         if retrieval.per_unit:
             self._answer_per_unit(builder, retrieval, parsed)
@@ -122,6 +116,7 @@ class ExtractiveAnswerer:
     def evidence(self, documents: Sequence[Document], question: Question) -> list[Evidence]:
         """Candidate quotes of the documents, best first, non-overlapping within a notice."""
         found: list[Evidence] = []
+        said: list[Evidence] = []  # quoted by the previous answer already
         terms = question.terms
         for rank, document in enumerate(documents):
             meta = document.metadata
@@ -155,9 +150,12 @@ class ExtractiveAnswerer:
                         score *= knobs.unmet_shape_penalty
                     if is_heading:
                         score *= knobs.heading_penalty
-                    if question.already_said and _mostly_said(text, question.already_said):
+                    repeated = bool(question.already_said) and mostly_said(text, question.already_said)
+                    if repeated:
                         score *= knobs.already_said_penalty
                     found.append(Evidence(document, *absolute, text, score, fits, coverages, is_heading))
+                    said.extend(found[-1:] if repeated else [])
+        found = follows_said(found, said, self.settings.follows_said_bonus, self.notice_text_of) if said else found
         found.sort(key=lambda e: -e.score)
         return distinct(found)
 
@@ -296,13 +294,3 @@ class ExtractiveAnswerer:
         `companions`, the other facts of the inspection follow the one asked (who inspected, when, feedback)."""
         return metadata_lines(builder, unit, profile, self.notices_of_unit, self.notice_text_of, with_unit, companions)
 
-
-def _squeezed(text: str) -> str:
-    """Text without spaces and citation marks, to tell a sentence already quoted."""
-    return re.sub(r"\s+|\[\d+\]", "", text)
-
-
-def _mostly_said(text: str, said: str) -> bool:
-    """Whether most of the text's clauses (by length) stand in the answer already given."""
-    clauses = [c for c in re.split(r"[,，;；。:：]", _squeezed(text)) if c]
-    return sum(len(c) for c in clauses if c in said) * 2 >= sum(len(c) for c in clauses)

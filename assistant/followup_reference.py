@@ -12,7 +12,7 @@ The clause is added to the follow-up so that it searches with that item, in the 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from index.figures import parse_chinese_number
 
@@ -63,8 +63,17 @@ def without_pointer(question: str) -> str:
     return question
 
 
-def said_before(question: str, history: Sequence[dict]) -> str:
-    """The previous answer's text when the question points back at an item of it, else ""."""
+def without_carried_clause(standalone_question: str, question: str) -> str:
+    """The standalone question without the previous answer's clause it carries ("…(对镇村建设服务中心1名…)"),
+    which names no unit asked about."""
+    carried = re.search(r"\([^()]*\)$", standalone_question)
+    return standalone_question[: carried.start()] if carried and carried.group(0) not in question else standalone_question
+
+
+def said_before(question: str, history: Sequence[dict], find_units: Callable[[str], list[str]]) -> str:
+    """The previous answer's text when the question points back at an item of it (naming no new unit), else ""."""
+    if find_units(question):
+        return ""
     previous = next((str(t.get("content", "")) for t in reversed(list(history)) if t.get("role") == "assistant"), "")
     return previous if referenced_item(question, previous) else ""
 

@@ -75,14 +75,11 @@ class AnsweringSettings(BaseModel):
     # specific words (诫勉 in "诫勉谈话", 书记 in "党委书记叫什么") and none of the generic ones
     # (chosen on the abstain_pair items of the dev gold sets).
     focus_term_share: float = 0.8
-    # A question word no passage holds (the user's own wording: "来讲", "念") weighs at most this share of
-    # the rarest held word's weight; uncapped, one such word sank every candidate below min_answer_score.
-    # 1.0 (checked on the tuning sets: abstention stays 1.0, false abstention falls; see the report).
+    # A word no passage holds ("来讲") weighs at most this share of the rarest held word's (1.0: tuning-set abstention stays 1.0).
     unheld_term_weight_share: float = 1.0
-    # A follow-up pointing back at the previous answer ("剩下那几项打算什么时候弄完?") asks what it did not
-    # say: a sentence it already quoted scores this factor, so an unseen sentence on the item wins, and the
-    # quoted one still answers when nothing else does (chosen on the followup_reference items of the tuning sets).
+    # A follow-up pointing back: a sentence the last answer quoted scores this factor (tuning sets' followup_reference items);
     already_said_penalty: float = 0.5
+    follows_said_bonus: float = 0.2  # one told after it under the same heading gains this (tests' fictional notices)
     # A kind of money asked by what it is for ("下乡补助") is stated when a sentence holds the qualifier
     # and a word for that money, or the qualifier's characters come in order within this many characters
     # before such a word (农机补贴 ~ 农机购置补贴). 8 spans the words notices insert (购置, 违规发放的)
