@@ -141,3 +141,12 @@ def test_whether_that_money_came_back_is_answered_by_the_sentence_not_yet_shown(
     history = _said("柳溪街道超标准发放了多少奖金?", "根据青禾市柳溪街道的通报：\n- 2022年街道向6名干部超标准发放年终奖金2.4万元,未经集体研究。[1]")
     answer = chain.ask("那笔钱后来退回去了吗?", history=history)
     assert "6月10日" in answer.text  # the rectification sentence, not the problem sentence quoted again
+
+
+def test_a_figure_said_twice_in_a_notice_is_cited_where_its_clause_in_the_answer_stands():
+    from assistant.previous_answer import figures_said, find_in_notices
+
+    text = "问题:向6人超标准发放年终奖金2.4万元。\n整改情况:已清退6人超标准发放年终奖金2.4万元。"
+    said = figures_said("已清退6人超标准发放年终奖金2.4万元,退赔接待费0.36万元")
+    found, missing = find_in_notices(said[:1], ["n1"], lambda _: text, lambda _: ("", "柳溪街道"))
+    assert not missing and "已清退" in found[0].citation.quote
