@@ -82,6 +82,8 @@ NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|�
 POST_BEFORE_ROLE = r"(?:以|由)[^,，。;；]{{2,24}}?(?:同志)?(?:为|任|担任|兼任)双?{role}"
 _LEADS = re.compile(r"谁(?:牵头|挂帅)|牵头人")  # who leads the rectification: its group's 组长
 NAME_ASKED = re.compile(r"名字|姓名|叫什么|叫啥")
+# "有没有单位在公车上被点名?都有谁?": after asking about units, "(都)有谁" asks which units, not a person.
+_UNITS_AS_WHO = re.compile(r"(?:单位|哪几家|哪家|有几家)[^?？]*[?？,，]?\s*(?:都|还)?(?:有|是)谁(?![任兼担])")
 
 
 def profile_question(question: str) -> QuestionProfile:
@@ -108,7 +110,7 @@ def profile_question(question: str) -> QuestionProfile:
         wants_number=wants_number,
         wants_money=wants_number and bool(MONEY_WORDS.search(question)),
         wants_date=wants_date,
-        wants_person=bool(PERSON_WORDS.search(question)),
+        wants_person=bool(PERSON_WORDS.search(question)) and not (_UNITS_AS_WHO.search(question) and not ROLE.search(question)),
         name_asked=bool(NAME_ASKED.search(question)),
         metadata_fields=tuple(fields),
     )

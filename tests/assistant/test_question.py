@@ -43,3 +43,8 @@ def test_during_the_inspection_beside_a_figure_word_asks_a_figure_not_a_date():
     profile = profile_question("巡察期间挽回的经济损失是多少?")
     assert profile.wants_number and not profile.wants_date
     assert profile_question("巡察期间是什么时候?").wants_date
+
+
+def test_who_after_asking_about_units_asks_which_units_not_a_person():
+    assert not profile_question("有没有单位在公车上被点名?都有谁?").wants_person
+    assert profile_question("哪家单位的组长是谁?").wants_person
