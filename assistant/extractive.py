@@ -39,6 +39,7 @@ from assistant.topic_words import topic_tokens, without_asking_words
 from index.documents import NoticeMetadata
 from index.sentences import split_sentences
 
+CARRIED = re.compile(r"\s*\([^()]*\)\s*$")
 # Sub-questions: split at ?/; and connectives, and before a second ask in a list ("几个牵头单位、几项工作机制").
 SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时|[、,，](?=(?:又|还|再|各|共)?(?:几|多少|哪些|什么|谁))")
 
@@ -94,7 +95,8 @@ class ExtractiveAnswerer:
             terms = [alternatives.get(t, t) for t in tokens if not any(t in unit for unit in units_named)]
             if terms:
                 parts.append(tuple(dict.fromkeys(terms)))
-                profiles.append(profile_question(piece))
+                # A follow-up's carried clause ("…是谁?(其中党内严重警告1人…)") asks nothing: it wants what the question wants.
+                profiles.append(profile_question(question) if CARRIED.match(piece) else profile_question(piece))
         if not parts:
             parts, profiles = [tuple(self.tokenize(question))], [profile_question(question)]
         all_terms = {t for part in parts for t in part}

@@ -150,3 +150,9 @@ def test_a_figure_said_twice_in_a_notice_is_cited_where_its_clause_in_the_answer
     said = figures_said("已清退6人超标准发放年终奖金2.4万元,退赔接待费0.36万元")
     found, missing = find_in_notices(said[:1], ["n1"], lambda _: text, lambda _: ("", "柳溪街道"))
     assert not missing and "已清退" in found[0].citation.quote
+
+
+def test_who_an_item_was_is_not_answered_when_the_notice_names_nobody(chain):
+    history = _said("榴溪镇处理了多少人?", "给予党纪处分3人,诫勉谈话2人,提醒谈话9人[1]")
+    answer = chain.ask("刚才说的那个诫勉谈话是谁?", history=history)
+    assert answer.not_found  # the carried clause asks nothing of its own: a sentence without a name does not answer
