@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
-from assistant.followup_reference import referenced_item, without_pointer
+from assistant.followup_reference import points_at_a_unit, referenced_item, without_pointer
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
@@ -128,6 +128,7 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     if not units:
         return question
     if reference := referenced_item(question, previous_answer, previous_question):
+        units = directory.find_units(reference)[:1] if points_at_a_unit(question) else units  # "第二家": that unit
         return f"{'、'.join(units)}:{without_pointer(question)}({reference})"
     reference = _figure_topic(residue, previous_question, directory)
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")

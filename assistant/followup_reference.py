@@ -33,7 +33,9 @@ _FIGURE_WORDS = re.compile(r"^(?:数字|数据|数|比例|比率|百分比|完�
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff])")
 _TOTAL = re.compile(r"共计|合计|总计|累计|共")
-_ORDINAL = re.compile(r"第([一二三四五六七八九十]+|\d+)(个|条|项|点|笔|件|类|方面|是)?")
+_ORDINAL = re.compile(r"第([一二三四五六七八九十]+|\d+)(个单位|家单位|家|个|条|项|点|笔|件|类|方面|是)?")
+# A numbered line of a which-units answer: "2. 岑州师范学院：…".
+_NUMBERED_LINE = re.compile(r"^\s*\d+[.、．]\s*")
 _POINT = re.compile(r"(?=[一二三四五六七八九十]是)")
 # The part left undone: "剩下那几项", "其余的", "没改完的那两个".
 _REMAINING = re.compile(r"剩下|剩余|其余|其他几|还没[\u4e00-\u9fff]{0,3}的|未完成的|没完成的|尚未[\u4e00-\u9fff]{0,3}的")
@@ -49,6 +51,12 @@ def referenced_item(question: str, previous_answer: str, asked_before: str = "")
         return ""
     found = _by_ordinal(question, text) or _by_noun(question, text, asked_before) or _left_part(question, text)
     return found[:MAX_REFERENCE_CHARS]
+
+
+def points_at_a_unit(question: str) -> bool:
+    """"第二家是怎么做的?": the ordinal counts the units of the last answer's list."""
+    match = _ORDINAL.search(question)
+    return bool(match and match.group(2) and match.group(2).endswith(("家", "单位")))
 
 
 def without_pointer(question: str) -> str:
@@ -123,6 +131,9 @@ def _by_ordinal(question: str, text: str) -> str:
     number = int(parse_chinese_number(match.group(1)) or 0) if not match.group(1).isdigit() else int(match.group(1))
     if number < 1:
         return ""
+    if match.group(2) and match.group(2).endswith(("家", "单位")):  # "第二家": the unit on the Nth numbered line
+        numbered = [line for line in text.splitlines() if _NUMBERED_LINE.match(line)]
+        return _NUMBERED_LINE.sub("", numbered[number - 1]) if len(numbered) >= number else ""
     own = re.search(rf"第{match.group(1)}(?:{match.group(2) or '个'}|[个条项点])?(?:是|为|:|：)?([^。;；\n]+)", text)
     if own:
         return own.group(1).strip()

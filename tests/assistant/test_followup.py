@@ -155,3 +155,10 @@ def test_an_ordinal_follow_up_searches_with_that_point_and_not_the_ordinal():
     history = _exchange("云岭区公务接待方面怎么整改的?", "一是清退超标准接待费用1.2万元;二是修订《公务接待管理办法》;三是约谈2人。")
     standalone = condense_with_rules(history, "第二条具体怎么改的?", directory())
     assert standalone.startswith("青禾市云岭区:") and "《公务接待管理办法》" in standalone and "第二条" not in standalone
+
+
+def test_the_second_unit_of_a_which_units_answer_is_the_unit_asked_about():
+    answer = "共有2个单位的通报涉及此问题：\n1. 青禾市云岭区：清退津补贴12.6万元。[1]\n2. 东湖高新产业园：清退补助3.2万元。[2]"
+    history = _exchange("哪些单位清退了违规发放的补贴?", answer)
+    standalone = condense_with_rules(history, "第二家是怎么清退的?", directory())
+    assert standalone.startswith("东湖高新产业园:") and "3.2万元" in standalone and "云岭" not in standalone.split(":")[0]
