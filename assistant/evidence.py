@@ -168,10 +168,12 @@ def follows_said(
 ) -> list[Evidence]:
     """Candidates told after a sentence the previous answer quoted, before the next point opens and under the
     same topic heading, with the bonus added: what became of an item ("后来退回去了吗?") is told after it."""
+    def heading(item: Evidence) -> str:
+        return topic_path(item.document.metadata.get("section_path", ""))
+
     def follows(item: Evidence) -> bool:
         return any(
-            item.notice_id == s.notice_id and item.start >= s.end
-            and topic_path(item.document.metadata.get("section_path", "")) == topic_path(s.document.metadata.get("section_path", ""))
+            item.notice_id == s.notice_id and item.start >= s.end and heading(item) == heading(s)
             and not _NEXT_POINT.search((text_of(item.notice_id) or "")[s.end : item.start])
             for s in said
         )

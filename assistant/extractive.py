@@ -69,9 +69,9 @@ class ExtractiveAnswerer:
         self.unit_spans = unit_spans
         self.settings = settings or AnsweringSettings()
 
-    def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult, already_said: str = "") -> Answer:
-        """The cited answer; `already_said` is the previous answer when the question points back at it."""
-        parsed = replace(self.read_question(standalone_question, retrieval.units_named), already_said=squeezed(already_said))
+    def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult, said: str = "") -> Answer:
+        """The cited answer; `said` is the previous answer when the question points back at it."""
+        parsed = replace(self.read_question(standalone_question, retrieval.units_named), already_said=squeezed(said))
         builder = AnswerBuilder(question, standalone_question)
         if retrieval.per_unit:
             self._answer_per_unit(builder, retrieval, parsed)
@@ -284,8 +284,8 @@ class ExtractiveAnswerer:
         for begin, end in sorted(self.unit_spans(text), reverse=True):
             text = text[:begin] + " " + text[end:]
         return states_the_asked_thing(
-            chosen, replace(question, text=text), self.known_terms, self.is_unit_word, self.settings.focus_term_share, lenient,
-            self.settings.named_money_window,
+            chosen, replace(question, text=text), self.known_terms, self.is_unit_word, self.settings.focus_term_share,
+            lenient, self.settings.named_money_window,
         )
 
     def _metadata_lines(

@@ -120,7 +120,8 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     if previous_question and (is_elliptical(question, directory) or (named and _asked_again(question, previous_question, directory))):
         units = named or _other_units(question, history, directory)
         if units:
-            topic_question = _topic_question(history, directory) if is_elliptical(question, directory) else previous_question
+            elliptical = is_elliptical(question, directory)
+            topic_question = _topic_question(history, directory) if elliptical else previous_question
             return f"{'、'.join(units)}{_topic_of(topic_question, directory, len(units))}"
     if named:
         return question
@@ -191,7 +192,8 @@ def _topic_question(history: Sequence[dict], directory: UnitDirectory) -> str:
     users = [i for i, t in enumerate(history) if t.get("role") == "user"]
     for index in reversed(users):
         asked = str(history[index].get("content", ""))
-        before = next((str(t.get("content", "")) for t in reversed(history[:index]) if t.get("role") == "assistant"), "")
+        before = next((str(t.get("content", "")) for t in reversed(history[:index]) if t.get("role") == "assistant"),
+                      "")
         if index == users[0] or directory.find_units(asked) or not referenced_item(asked, before):
             return condense_with_rules(history[:index], asked, directory)
     return ""

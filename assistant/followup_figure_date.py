@@ -55,8 +55,10 @@ def answer_figure_date(
             return _answer(question, standalone_question, lines, [cited], not_found=True)
         date = dates[-1]
         start = _sentence(text, date.start(), date.end())[0]
-        spans = [(start, figure[1])] if figure[1] - start <= QUOTE_CHARS else [_sentence(text, date.start(), date.end()), figure]
-        citations = [Citation(n, notice_id, title, unit, "", text[s:e], s, e) for n, (s, e) in enumerate(spans, start=1)]
+        together = figure[1] - start <= QUOTE_CHARS
+        spans = [(start, figure[1])] if together else [_sentence(text, date.start(), date.end()), figure]
+        citations = [Citation(n, notice_id, title, unit, "", text[s:e], s, e)
+                     for n, (s, e) in enumerate(spans, start=1)]
         lines = [f"“{clause}”是{date.group(0).strip()}的数字。", *(f"- {c.quote}[{c.n}]" for c in citations)]
         return _answer(question, standalone_question, lines, citations)
     return None

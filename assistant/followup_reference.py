@@ -75,7 +75,9 @@ def without_carried_clause(standalone_question: str, question: str) -> str:
     """The standalone question without the previous answer's clause it carries ("…(对镇村建设服务中心1名…)"),
     which names no unit asked about."""
     carried = re.search(r"\([^()]*\)$", standalone_question)
-    return standalone_question[: carried.start()] if carried and carried.group(0) not in question else standalone_question
+    if carried and carried.group(0) not in question:
+        return standalone_question[: carried.start()]
+    return standalone_question
 
 
 def said_before(question: str, history: Sequence[dict], find_units: Callable[[str], list[str]]) -> str:

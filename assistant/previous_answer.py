@@ -91,7 +91,8 @@ def find_in_notices(
             text = notice_text_of(notice_id) or ""
             for position in _occurrences(figure.text, text):
                 near = text[max(0, position - 20) : position]
-                shared = (sum(char in near for char in set(figure.label)), sum(char in near for char in set(figure.context)))
+                shared = (sum(char in near for char in set(figure.label)),
+                          sum(char in near for char in set(figure.context)))
                 if best is None or shared > best[:2]:
                     best = (*shared, notice_id, position)
         if best is None:

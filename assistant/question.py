@@ -110,7 +110,8 @@ def profile_question(question: str) -> QuestionProfile:
         wants_number=wants_number,
         wants_money=wants_number and bool(MONEY_WORDS.search(question)),
         wants_date=wants_date,
-        wants_person=bool(PERSON_WORDS.search(question)) and not (_UNITS_AS_WHO.search(question) and not ROLE.search(question)),
+        wants_person=bool(PERSON_WORDS.search(question))
+        and not (_UNITS_AS_WHO.search(question) and not ROLE.search(question)),
         name_asked=bool(NAME_ASKED.search(question)),
         metadata_fields=tuple(fields),
     )

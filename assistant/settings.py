@@ -75,9 +75,9 @@ class AnsweringSettings(BaseModel):
     # specific words (诫勉 in "诫勉谈话", 书记 in "党委书记叫什么") and none of the generic ones
     # (chosen on the abstain_pair items of the dev gold sets).
     focus_term_share: float = 0.8
-    # A word no passage holds ("来讲") weighs at most this share of the rarest held word's (1.0: tuning-set abstention stays 1.0).
+    # A word no passage holds ("来讲") weighs at most this share of the rarest held word's (1.0 kept abstention 1.0).
     unheld_term_weight_share: float = 1.0
-    # A follow-up pointing back: a sentence the last answer quoted scores this factor (tuning sets' followup_reference items);
+    # Follow-up pointing back: a sentence the last answer quoted scores this factor (tuning followup_reference items);
     already_said_penalty: float = 0.5
     follows_said_bonus: float = 0.2  # one told after it under the same heading gains this (tests' fictional notices)
     # A kind of money asked by what it is for ("下乡补助") is stated when a sentence holds the qualifier
