@@ -33,7 +33,7 @@ _FIGURE_WORDS = re.compile(r"^(?:数字|数据|数|比例|比率|百分比|完�
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff])")
 _TOTAL = re.compile(r"共计|合计|总计|累计|共")
-_ORDINAL = re.compile(r"第([一二三四五六七八九十]+|\d+)(个单位|家单位|家|个|条|项|点|笔|件|类|方面|是)?")
+_ORDINAL = re.compile(r"第([一二三四五六七八九十]+|\d+)(个单位|家单位|家|个|条|项|点|笔|件|类|方面)")
 # A numbered line of a which-units answer: "2. 岑州师范学院：…".
 _NUMBERED_LINE = re.compile(r"^\s*\d+[.、．]\s*")
 _POINT = re.compile(r"(?=[一二三四五六七八九十]是)")

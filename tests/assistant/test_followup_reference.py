@@ -110,6 +110,7 @@ def test_a_figure_word_points_at_the_figure_of_what_was_asked_before():
 
 def test_words_that_only_look_like_pointers_point_at_nothing():
     assert referenced_item("这样的问题还有吗?", "52项整改任务已完成47项") == ""
+    assert referenced_item("第一书记是谁?", "一是选派第一书记;二是整顿软弱涣散村党组织。") == ""  # a post, no ordinal
 
 
 def test_only_a_question_on_no_narrower_topic_asks_for_the_list_of_rules():
