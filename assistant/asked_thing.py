@@ -102,22 +102,22 @@ def either_terms(question: str, terms: Iterable[str]) -> dict[str, tuple[str, ..
 
 def names_unstated_money(
     question: str, texts: Sequence[str], known_terms: Callable[[Iterable[str]], set[str]], window: int,
-    words: Iterable[str] = (),
+    held_words: Iterable[str] = (),
 ) -> bool:
     """Whether the question names a kind of money by what it is for ("下乡补助", "医保基金") that the
     sentences never state: no notice word for it, and no sentence names that money with its qualifier
     (农机补贴 is stated by 农机购置补贴, 超标补贴 by 超标准发放津补贴, 登山比赛奖金 by 登山比赛活动中
-    超标准发放奖金; 下乡补助 is not stated by 农机购置补贴). A match inside a longer word of the question
-    that notices hold (`words`: "来账款" in 往来账款) is a scrap of that word, not a named money."""
-    longer = [w for w in words if len(w) > 3]
+    超标准发放奖金; 下乡补助 is not stated by 农机购置补贴)."""
     named = [
         (match.group(0), match.group(1), match.group(2))
         for match in _NAMED_MONEY.finditer(question)
         if match.group(1) not in _NOT_A_QUALIFIER and not _MONEY_DEED.match(match.group(1))
         and not _NOT_IN_A_QUALIFIER.search(match.group(1))
-        and not any(match.group(0) in word for word in longer)
     ]
-    held = known_terms([name for name, _, _ in named])
+    # Inside a held word of the question it is that word's tail, no fund of its own ("往来账款": 来账款).
+    held = known_terms([name for name, _, _ in named]) | {
+        name for name, _, _ in named if any(name in word and name != word for word in held_words)
+    }
     unheld = [(name, qualifier, noun) for name, qualifier, noun in named if name not in held]
     return bool(unheld) and not any(
         _qualifies(text, said, noun, window)

@@ -22,6 +22,7 @@ from assistant.followup import condense_with_rules
 from assistant.followup_answers import answer_from_previous, with_section_paths
 from assistant.figure_answers import answer_from_figures
 from assistant.kind_answer import narrowed_to_kinds
+from assistant.followup_reference import said_before, without_carried_clause
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
 from assistant.records_answer import figures_of_unit, widen_to_sentences
 from assistant.retriever import RetrievalResult
@@ -123,7 +124,7 @@ class AnswerChain:
         question, directory = turn.standalone_question, self.workspace.retriever.directory
         if turn.units or asks_across_units(question):
             return turn
-        turn.unknown_units = unknown_unit_names(question, directory)
+        turn.unknown_units = unknown_unit_names(without_carried_clause(question, turn.question), directory)
         if not turn.unknown_units:
             return turn
         catalog = self.workspace.catalog
@@ -197,7 +198,8 @@ class AnswerChain:
         return self._verified(with_section_paths(answer, catalog), turn) if answer is not None else None
 
     def _extractive(self, turn: Turn) -> Answer:
-        answer = self.extractive.answer(turn.question, turn.standalone_question, turn.retrieval)
+        already_said = said_before(turn.question, turn.history, self.workspace.retriever.directory.find_units)
+        answer = self.extractive.answer(turn.question, turn.standalone_question, turn.retrieval, already_said)
         if answer.not_found and len(turn.retrieval.units_named) == 1 and self._asks_only_a_count(turn):
             # A count the notice words unlike the question ("发现了几个问题": 指出了20个具体问题) is in its records.
             catalog = self.workspace.catalog

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
 from langchain_core.documents import Document
 
@@ -50,6 +50,9 @@ class Question:
     # Notices' words for a plain phrase, each mapped to the one that stands for them all (公务用车/车辆 → 公务用车).
     alternatives: dict[str, str] = field(default_factory=dict)
     text: str = ""  # the question as asked (its units included)
+    # A follow-up pointing back at the previous answer asks what it did not say: that answer's text,
+    # whose sentences rank below unseen ones (see AnsweringSettings.already_said_penalty).
+    already_said: str = ""
 
     def said_as(self, tokens: Iterable[str]) -> set[str]:
         """Tokens of a passage with the alternatives of a plain phrase read as the one that stands for them."""
@@ -106,8 +109,21 @@ def looks_like_heading(sentence: str) -> bool:
     return heading is not None and len(sentence) - len(heading.label) < 8
 
 
+# Label headings every problem repeats ("整改情况", "整改成效:"): they say nothing of the topic.
+_LABEL_HEADING = re.compile(r"(?:整改|落实|工作)?(?:情况|措施|结果|成效|进展|举措)|存在问题|问题|答|问")
+
+
+def is_label_heading(sentence: str) -> bool:
+    """"整改情况:…", "整改成效:(1)…": a label every problem repeats, under the topic heading before it."""
+    return bool(_LABEL_HEADING.fullmatch(re.split(r"[:：]", sentence.strip(), maxsplit=1)[0].strip(" 。")))
+
+
 def last_heading(section_path: str) -> str:
-    return section_path.rsplit(" > ", 1)[-1] if section_path else ""
+    """The heading a passage sits under; under a label heading ("整改情况"), the topic heading above it too."""
+    parts = section_path.split(" > ") if section_path else [""]
+    if len(parts) > 1 and _LABEL_HEADING.fullmatch(parts[-1].strip(" :：。")):
+        return f"{parts[-2]} {parts[-1]}"
+    return parts[-1]
 
 
 def distinct(evidence: list[Evidence]) -> list[Evidence]:
@@ -122,3 +138,43 @@ def distinct(evidence: list[Evidence]) -> list[Evidence]:
 
 def units_in_order(documents: Sequence[Document]) -> list[str]:
     return list(dict.fromkeys(d.metadata.get("unit", "") for d in documents if d.metadata.get("unit")))
+
+
+def topic_path(section_path: str) -> str:
+    """The section path without the label headings at its end ("… > (一)违规发放奖金问题 > 整改情况")."""
+    parts = section_path.split(" > ") if section_path else []
+    while parts and _LABEL_HEADING.fullmatch(parts[-1].strip(" :：。")):
+        parts.pop()
+    return " > ".join(parts)
+
+
+def squeezed(text: str) -> str:
+    """Text without spaces and citation marks, to tell a sentence already quoted."""
+    return re.sub(r"\s+|\[\d+\]", "", text)
+
+
+def mostly_said(text: str, said: str) -> bool:
+    """Whether most of the text's clauses (by length) stand in the (squeezed) answer already given."""
+    clauses = [c for c in re.split(r"[,，;；。:：]", squeezed(text)) if c]
+    return sum(len(c) for c in clauses if c in said) * 2 >= sum(len(c) for c in clauses)
+
+
+# A line opening another point: "(二)", "二、", "2.", "问题二:".
+_NEXT_POINT = re.compile(r"\n\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]|问题[一二三四五六七八九十\d]+)")
+
+
+def follows_said(
+    evidence: list[Evidence], said: Sequence[Evidence], bonus: float, text_of: Callable[[str], str | None]
+) -> list[Evidence]:
+    """Candidates told after a sentence the previous answer quoted, before the next point opens and under the
+    same topic heading, with the bonus added: what became of an item ("后来退回去了吗?") is told after it."""
+    def heading(item: Evidence) -> str:
+        return topic_path(item.document.metadata.get("section_path", ""))
+
+    def follows(item: Evidence) -> bool:
+        return any(
+            item.notice_id == s.notice_id and item.start >= s.end and heading(item) == heading(s)
+            and not _NEXT_POINT.search((text_of(item.notice_id) or "")[s.end : item.start])
+            for s in said
+        )
+    return [replace(e, score=e.score + bonus) if e not in said and follows(e) else e for e in evidence]

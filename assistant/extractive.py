@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from langchain_core.documents import Document
 
@@ -20,18 +21,10 @@ from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, com
 from assistant.asked_thing import states_the_asked_thing
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps
 from assistant.comparison_meaning import rerank_by_meaning
-from assistant.evidence import (
-    Evidence,
-    Question,
-    distinct,
-    last_heading,
-    looks_like_heading,
-    units_in_order,
-    windows,
-)
+from assistant.evidence import Evidence, Question, distinct, squeezed, units_in_order
 from assistant.evidence_reach import reach, with_asked_counts
+from assistant.evidence_scoring import score_evidence
 from assistant.quote_extension import extend_quote
-from assistant.fusion import term_coverage
 from assistant.deadline_answer import asks_for_deadline, with_deadline_after
 from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
@@ -43,8 +36,8 @@ from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
 from assistant.topic_words import topic_tokens, without_asking_words
 from index.documents import NoticeMetadata
-from index.sentences import split_sentences
 
+CARRIED = re.compile(r"\s*\([^()]*\)\s*$")
 # Sub-questions: split at ?/; and connectives, and before a second ask in a list ("几个牵头单位、几项工作机制").
 SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时|[、,，](?=(?:又|还|再|各|共)?(?:几|多少|哪些|什么|谁))")
 
@@ -74,8 +67,9 @@ class ExtractiveAnswerer:
         self.unit_spans = unit_spans
         self.settings = settings or AnsweringSettings()
 
-    def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult) -> Answer:
-        parsed = self.read_question(standalone_question, retrieval.units_named)
+    def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult, said: str = "") -> Answer:
+        """The cited answer; `said` is the previous answer when the question points back at it."""
+        parsed = replace(self.read_question(standalone_question, retrieval.units_named), already_said=squeezed(said))
         builder = AnswerBuilder(question, standalone_question)
         if retrieval.per_unit:
             self._answer_per_unit(builder, retrieval, parsed)
@@ -103,53 +97,29 @@ class ExtractiveAnswerer:
             terms = [alternatives.get(t, t) for t in tokens if not any(t in unit for unit in units_named) and t not in pieces]
             if terms:
                 parts.append(tuple(dict.fromkeys(terms)))
-                profiles.append(profile_question(piece))
+                # A follow-up's carried clause ("…是谁?(其中党内严重警告1人…)") asks nothing: it wants what the question wants.
+                profiles.append(profile_question(question) if CARRIED.match(piece) else profile_question(piece))
         if not parts:
             parts, profiles = [tuple(self.tokenize(question))], [profile_question(question)]
         all_terms = {t for part in parts for t in part}
         return Question(
-            profile_question(question), tuple(parts), self.term_weights(all_terms), tuple(profiles), alternatives, question
+            profile_question(question), tuple(parts), self._weights(all_terms), tuple(profiles), alternatives, question
         )
+
+    def _weights(self, terms: set[str]) -> dict[str, float]:
+        """Rarity weights; a word no passage holds ("来讲", "念") weighs no more than the question's rarest held word."""
+        weights = self.term_weights(terms)
+        held = self.known_terms(terms)
+        if held:
+            cap = self.settings.unheld_term_weight_share * max(weights[t] for t in held)
+            weights = {t: w if t in held else min(w, cap) for t, w in weights.items()}
+        return weights
 
     # --- scoring -------------------------------------------------------------------------
 
     def evidence(self, documents: Sequence[Document], question: Question) -> list[Evidence]:
         """Candidate quotes of the documents, best first, non-overlapping within a notice."""
-        found: list[Evidence] = []
-        terms = question.terms
-        for rank, document in enumerate(documents):
-            meta = document.metadata
-            content = document.page_content
-            knobs = self.settings
-            prior = knobs.rank_prior / (1 + rank) + knobs.similarity_prior * max(
-                0.0, meta.get("similarity", 0.0) - knobs.similarity_floor
-            )
-            heading_tokens = question.said_as(self.tokenize(last_heading(meta.get("section_path", ""))))
-            for start, end in split_sentences(content):
-                sentence = content[start:end]
-                is_heading = looks_like_heading(sentence)
-                if is_heading:
-                    heading_tokens = question.said_as(self.tokenize(sentence))
-                for w_start, w_end in windows(content, start, end):
-                    text = content[w_start:w_end]
-                    if len(text) < 6:
-                        continue
-                    tokens = question.said_as(self.tokenize(text))
-                    coverages = tuple(term_coverage(p, tokens, question.weights) for p in question.parts)
-                    coverage = term_coverage(terms, tokens, question.weights)
-                    in_context = term_coverage(terms, tokens | heading_tokens, question.weights)
-                    score = (1 - knobs.heading_context_weight) * coverage + knobs.heading_context_weight * in_context + prior
-                    absolute = (meta["start"] + w_start, meta["start"] + w_end)
-                    if any(f_start < absolute[1] and absolute[0] < f_end for f_start, f_end in meta.get("fact_spans", [])):
-                        score += knobs.stated_fact_bonus
-                    fits = question.fits(text, coverages)
-                    if not fits:
-                        score *= knobs.unmet_shape_penalty
-                    if is_heading:
-                        score *= knobs.heading_penalty
-                    found.append(Evidence(document, *absolute, text, score, fits, coverages, is_heading))
-        found.sort(key=lambda e: -e.score)
-        return distinct(found)
+        return score_evidence(documents, question, self.tokenize, self.settings, self.notice_text_of)
 
     def choose(self, evidence: list[Evidence], question: Question, limit: int, share: float) -> list[Evidence]:
         """The best evidence, the best for each sub-question, and close runners-up; extended where cut short."""
@@ -274,9 +244,13 @@ class ExtractiveAnswerer:
 
     def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question, lenient: bool = False) -> bool:
         """Whether the chosen sentences hold what the question asks about, not a neighbouring fact."""
+        # Unit names out first: "榴溪镇工程款" names no fund "溪镇…款", only 工程款.
+        text = question.text
+        for begin, end in sorted(self.unit_spans(text), reverse=True):
+            text = text[:begin] + " " + text[end:]
         return states_the_asked_thing(
-            chosen, question, self.known_terms, self.is_unit_word, self.settings.focus_term_share, lenient,
-            self.settings.named_money_window,
+            chosen, replace(question, text=text), self.known_terms, self.is_unit_word, self.settings.focus_term_share,
+            lenient, self.settings.named_money_window,
         )
 
     def _metadata_lines(
@@ -286,3 +260,4 @@ class ExtractiveAnswerer:
         """Lines answering from a unit's notices' own metadata (inspection team, dates), cited; with
         `companions`, the other facts of the inspection follow the one asked (who inspected, when, feedback)."""
         return metadata_lines(builder, unit, profile, self.notices_of_unit, self.notice_text_of, with_unit, companions)
+

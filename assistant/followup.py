@@ -3,8 +3,9 @@
 Three shapes of follow-up are read from their wording:
 - elliptical, switching unit ("那东临新区呢?", "浙南怎么样?", "另一个呢?"): the previous question
   (itself condensed) asked again with its units replaced;
-- referring to a figure or item of the previous answer ("那笔钱后来退回去了吗?", "这几项制度是什么?"):
-  the question with its unit, plus the clause of the previous answer that holds the figure or item;
+- referring to a figure or item of the previous answer ("那笔钱后来退回去了吗?", "第二条具体怎么改的?"):
+  the question with its unit, plus the clause of the previous answer that holds the figure or item
+  (see followup_reference.py);
 - anything else naming no unit: the previous turns' units put in front.
 """
 
@@ -14,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
+from assistant.followup_reference import points_at_a_unit, referenced_item, without_pointer
 from assistant.records_question import COMPLETION_FIELDS, read_figure_question
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
@@ -26,7 +28,10 @@ _FILLER_WORDS = (
     "看看 说说 讲讲 一下 同样 一样 是否 也是 这个 那个 单位 它们 它 他们 该单位 对方 "
     "另一个 另外一个 另一家 另外一家 另一 另外 其他 剩下的 后者 前者 和 与 跟 及 、 "
     "换成 换 改成 要是 如果 假如 再看看 再看 再说说 这块 那块 那儿 这儿 那里 这里 是不是 这样 有没有 "
-    "有吗 也有 问问 查查 那家 这家"
+    "有吗 也有 问问 查查 那家 这家 "
+    # "换个单位,X呢?", "X有没有类似的?", "X也是这种情况吗?": the same question of another unit.
+    "换个单位 换一个单位 换一家 换个 类似的问题 类似问题 类似的情况 类似情况 类似的做法 类似做法 类似的 类似 "
+    "相似的 相同的 同样的 差不多的 这种情况 这种 这么做 这样做 一样的"
 ).split()
 # Longest first, so that "那边" is taken as one word and not as "那" + "边".
 _ELLIPSIS_WORDS = re.compile("|".join(sorted(_FILLER_WORDS, key=len, reverse=True)))
@@ -35,16 +40,6 @@ _FORMER_UNIT = re.compile(r"前者")
 _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
 # Connectors left hanging when a unit name is taken out of a question ("A和B在…上有何不同").
 _CONNECTOR = r"[和与跟同及、]|以及"
-# A reference to a figure or item of the previous answer: demonstrative + (measure word) + noun.
-_REFERENCE = re.compile(
-    r"(这|那|上述|前述|刚才|前面|其中|以上)(笔|些|几|批|项|个|件|条|名|位|次|类)*[^,，。?？]{0,2}?"
-    r"(钱|款|资金|金额|损失|制度|办法|规定|问题|人|干部|线索|措施|任务|案件|项目|资产|补贴|津补贴)"
-)
-_MONEY_NOUNS = re.compile(r"钱|款|资金|金额|损失|补贴")
-_MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
-_CLAUSE_END = re.compile(r"[,，。;；\n]")
-_CITATION_MARK = re.compile(r"\[\d+\]|[|*#>`_-]{2,}|^[-*]\s", re.M)
-_MAX_REFERENCE_CHARS = 80
 # What is left of "跟X比呢?" / "X多还是Y多?" once units and filler words are out: a comparison with the last question.
 _COMPARED_WITH = re.compile(
     r"(?:(?:跟|和|与|同)?(?:比|相比|比较|对比|比一比|比比))?"
@@ -136,7 +131,9 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     if previous_question and (is_elliptical(question, directory) or (named and _asked_again(question, previous_question, directory))):
         units = named or _other_units(question, history, directory)
         if units:
-            return f"{'、'.join(units)}{_topic_of(previous_question, directory, len(units))}"
+            elliptical = is_elliptical(question, directory)
+            topic_question = _topic_question(history, directory) if elliptical else previous_question
+            return f"{'、'.join(units)}{_topic_of(topic_question, directory, len(units))}"
     if named and previous_question and _ONLY_HOW.fullmatch(residue):
         # "东临具体怎么做的?" after "哪几个单位提到了整治形式主义?": how the unit did the thing just asked about.
         topic = _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, len(named))).strip("?？:： ")
@@ -146,7 +143,10 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     units = units_in_history(history, directory)
     if not units:
         return question
-    reference = referenced_clause(question, previous_answer) or _figure_topic(residue, previous_question, directory)
+    if reference := referenced_item(question, previous_answer, previous_question):
+        units = directory.find_units(reference)[:1] if points_at_a_unit(question) else units  # "第二家": that unit
+        return f"{'、'.join(units)}:{without_pointer(question)}({reference})"
+    reference = _figure_topic(residue, previous_question, directory)
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
 
 
@@ -193,21 +193,6 @@ def _asked_again(question: str, previous_question: str, directory: UnitDirectory
     return bool(words) and all(w in previous_question or w in _QUESTION_TAIL for w in words)
 
 
-def referenced_clause(question: str, previous_answer: str) -> str:
-    """The clause of the previous answer holding the figure or item the question points back to."""
-    match = _REFERENCE.search(question)
-    if not match or not previous_answer:
-        return ""
-    noun = match.group(3)
-    text = _CITATION_MARK.sub(" ", previous_answer)
-    for clause in _CLAUSE_END.split(text):
-        clause = clause.strip(" |")
-        wanted = _MONEY.search(clause) if _MONEY_NOUNS.search(noun) else noun in clause
-        if wanted and len(clause) >= 4:
-            return clause[:_MAX_REFERENCE_CHARS]
-    return ""
-
-
 def _previous_exchange(history: Sequence[dict], directory: UnitDirectory) -> tuple[str, str]:
     """The last user question, condensed against the turns before it, and the answer that followed."""
     for index in range(len(history) - 1, -1, -1):
@@ -216,6 +201,19 @@ def _previous_exchange(history: Sequence[dict], directory: UnitDirectory) -> tup
             answer = " ".join(str(t.get("content", "")) for t in history[index + 1 :] if t.get("role") == "assistant")
             return condense_with_rules(history[:index], asked, directory), answer
     return "", ""
+
+
+def _topic_question(history: Sequence[dict], directory: UnitDirectory) -> str:
+    """The last question that set a topic, condensed: "白鹭湾镇有没有类似的?" after "那笔油费是谁退的?" asks
+    the question that answer's item came from, since 那笔/第二条 point into the last unit's answer only."""
+    users = [i for i, t in enumerate(history) if t.get("role") == "user"]
+    for index in reversed(users):
+        asked = str(history[index].get("content", ""))
+        before = next((str(t.get("content", "")) for t in reversed(history[:index]) if t.get("role") == "assistant"),
+                      "")
+        if index == users[0] or directory.find_units(asked) or not referenced_item(asked, before):
+            return condense_with_rules(history[:index], asked, directory)
+    return ""
 
 
 def _other_units(question: str, history: Sequence[dict], directory: UnitDirectory) -> list[str]:

@@ -1,4 +1,5 @@
-"""Follow-ups answered from the previous answer itself: sums of its figures, and the part it left undone."""
+"""Follow-ups answered from the previous answer itself: sums of its figures, the date a figure was counted to,
+and the part it left undone."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 
 from assistant.answer import Answer
 from assistant.followup import units_in_history
+from assistant.followup_figure_date import answer_figure_date, asks_figure_date
 from assistant.followup_remaining import answer_remaining, asks_about_remaining
 from assistant.followup_sum import answer_sum, asks_sum_of_previous
 from assistant.units import UnitDirectory, unit_label
@@ -18,7 +20,8 @@ def answer_from_previous(
     """"这几笔加起来一共多少?" / "没退的那部分后来退了吗?" answered over the previous answer's figures, else None."""
     names_unit = bool(directory.find_units(question))
     wants_sum = asks_sum_of_previous(question, names_unit)
-    if not wants_sum and not asks_about_remaining(question, names_unit):
+    wants_date = asks_figure_date(question, names_unit)
+    if not wants_sum and not wants_date and not asks_about_remaining(question, names_unit):
         return None
     rows = {row.notice_id: row for row in catalog.notices()}
     units = units_in_history(history, directory)
@@ -28,6 +31,8 @@ def answer_from_previous(
         row = rows.get(notice_id)
         return (row.title or row.file_name, unit_label(row)) if row else ("", "")
 
+    if wants_date:
+        return answer_figure_date(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
     if wants_sum:
         return answer_sum(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
 

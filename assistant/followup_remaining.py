@@ -27,7 +27,7 @@ ASKS_REMAINING = re.compile(
 ASKS_LATER = re.compile(r"后来|现在|目前|如今|了吗|了没|是否|有没有|到位了|完成了")
 ASKS_AMOUNT = re.compile(r"多少|几")
 # What the undone items are, or when they will be done, is asked of the notice, not of the previous answer.
-ASKS_CONTENT = re.compile(r"什么|哪些|哪几|哪个|何时|怎么|如何|打算|计划")
+ASKS_CONTENT = re.compile(r"什么|哪些|哪几|哪个|何时|啥时候|怎么|如何|打算|计划")
 _DONE_VERB = re.compile(r"(?:没|未|尚未|还没)有?([\u4e00-\u9fff])")
 # A clause of an answer that states what is left.
 _LEFT_SAID = re.compile(r"尚有|尚未|还有|剩余|剩下|其余|仍有|未[\u4e00-\u9fff]{0,4}(?:到位|完成|退|整改|办结)|正在整改|持续推进")

@@ -23,9 +23,9 @@ ANSWERER = "extractive:followup-sum"
 SUM_ASK = re.compile(r"加起来|加在一起|相加|合计|一共|总共|共计|总计|总额|总数|累计")
 # The question points back at what was just said ("这几笔", "上述", "它们").
 REFERS_BACK = re.compile(r"这|那|上述|以上|前面|刚才|它们|上面")
-# Or asks nothing but the sum: "一共多少?", "加起来是多少钱?", "合计几项?".
+# Or asks nothing but the sum: "一共多少?", "加起来一共是多少钱?", "合计几项?".
 BARE_SUM = re.compile(
-    r"(?:那|这样)?(?:加起来|加在一起|合计|一共|总共|共计|总计)(?:是|有|为)?(?:多少|几)(?:钱|元|万元|项|个|人|件|笔)?[?？。!！\s]*"
+    r"(?:那|这样)?(?:加起来|加在一起|合计|一共|总共|共计|总计){1,2}(?:是|有|为)?(?:多少|几)(?:钱|元|万元|项|个|人|件|笔)?[?？。!！\s]*"
 )
 
 

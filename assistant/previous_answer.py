@@ -37,6 +37,7 @@ class Said:
     measure: str  # "元" for money, else the measure word
     label: str
     is_total: bool
+    context: str = ""  # its clause in the answer ("清退6人超标准发放奖金"), to tell apart where it stands
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def _said(text: str, match: re.Match[str], measure: str) -> Said:
     cut = _LABEL_START.match(before)
     label = _LEADING_WORDS.sub("", before[cut.end() :] if cut else before).strip()
     value = Decimal(match.group(1)) * (_YUAN[match.group(2)] if measure == "元" else 1)
-    return Said(match.group(0), value, measure, label, bool(_TOTAL_WORD.search(before)))
+    clause = re.split(r"[,，。;；\n]", before)[-1]  # its own clause: "清退6人超标准发放奖金"
+    return Said(match.group(0), value, measure, label, bool(_TOTAL_WORD.search(before)), clause)
 
 
 def find_in_notices(
@@ -84,17 +86,19 @@ def find_in_notices(
     found: list[Found] = []
     missing: list[Said] = []
     for figure in said:
-        best: tuple[int, str, int] | None = None  # (label characters shared, notice, position)
+        best: tuple[int, int, str, int] | None = None  # (label, then context characters shared; notice, position)
         for notice_id in notice_ids:
             text = notice_text_of(notice_id) or ""
             for position in _occurrences(figure.text, text):
-                shared = sum(char in text[max(0, position - 20) : position] for char in set(figure.label))
-                if best is None or shared > best[0]:
-                    best = (shared, notice_id, position)
+                near = text[max(0, position - 20) : position]
+                shared = (sum(char in near for char in set(figure.label)),
+                          sum(char in near for char in set(figure.context)))
+                if best is None or shared > best[:2]:
+                    best = (*shared, notice_id, position)
         if best is None:
             missing.append(figure)
             continue
-        _, notice_id, position = best
+        _, _, notice_id, position = best
         text = notice_text_of(notice_id) or ""
         start, end = _quoted_span(text, position, position + len(figure.text))
         title, unit = describe(notice_id)

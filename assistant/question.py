@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.script_forms import simplified_reading
 from index.vocabulary import (
     CLUE_QUESTION_WORDS, DATE_PATTERN, MEASURE_QUESTION_WORDS, MEASURE_WORDS, MONEY_PATTERN, MONEY_QUESTION_WORDS,
     APPROXIMATE, NUMBER_PATTERN, PEOPLE_QUESTION_WORDS, RULE_QUESTION_WORDS,
@@ -70,12 +71,10 @@ COUNTED_IN = {
 }
 # Posts whose holder a question may ask for ("党工委书记是谁", "组长是谁").
 # An organ before the post makes it another post (管委会主任 is not 办公室主任), so it is kept with it.
-# "有没有单位在公车上被点名?都有谁?": 谁 asks which units, not a person (unless a post is named: "哪些单位的组长是谁").
-ASKS_FOR_UNITS = re.compile(r"哪些单位|哪几个?单位|哪几家|哪个单位|哪家|有没有单位|有单位|几个单位|多少个?单位")
 ROLE = re.compile(r"(?:管委会|办公室|纪委|纪工委|工会|人大|政协)?副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
 NAME_AFTER_ROLE = (
     r"{role}(?:同志)?(?:由|是|为)?\s*([{surnames}][\u4e00-\u9fff]{{1,2}})"
-    r"(?=同志|表示|出席|主持|讲话|作|代表|指出|强调|要求|带领|任|兼|向|为|在|对|[,，、。;；:：\s(（])"
+    r"(?=同志|表示|出席|主持|讲话|宣读|传达|作|代表|指出|强调|要求|带领|任|兼|向|为|在|对|[,，、。;；:：\s(（])"
 )
 # "以区委书记马军为组长", "由何云峰同志兼任办公室主任": the name before the post it takes.
 NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|担任|兼任|出任)[^,，。;；]{{0,8}}?{role}"
@@ -83,11 +82,15 @@ NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|�
 POST_BEFORE_ROLE = r"(?:以|由)[^,，。;；]{{2,24}}?(?:同志)?(?:为|任|担任|兼任)双?{role}"
 _LEADS = re.compile(r"谁(?:牵头|挂帅)|牵头人")  # who leads the rectification: its group's 组长
 NAME_ASKED = re.compile(r"名字|姓名|叫什么|叫啥")
+# "有没有单位在公车上被点名?都有谁?": after asking about units, "(都)有谁" asks which units, not a person.
+_UNITS_AS_WHO = re.compile(r"(?:单位|哪几家|哪家|有几家)[^?？]*[?？,，]?\s*(?:都|还)?(?:有|是)谁(?![任兼担])")
 
 
 def profile_question(question: str) -> QuestionProfile:
     """Read what a question asks for from its wording."""
-    wants_date = bool(DATE_WORDS.search(question))
+    # "巡察期间挽回了多少": 期间 beside a figure word places the figure in time, it does not ask a date.
+    dates = [m.group(0) for m in DATE_WORDS.finditer(question)]
+    wants_date = bool(dates) and not (set(dates) == {"期间"} and NUMBER_WORDS.search(question))
     wants_number = bool(NUMBER_WORDS.search(question)) and not wants_date
     fields: list[str] = []
     role = ROLE.search(question) if PERSON_WORDS.search(question) else None
@@ -107,7 +110,8 @@ def profile_question(question: str) -> QuestionProfile:
         wants_number=wants_number,
         wants_money=wants_number and bool(MONEY_WORDS.search(question)),
         wants_date=wants_date,
-        wants_person=bool(PERSON_WORDS.search(question)) and not (ASKS_FOR_UNITS.search(question) and role is None),
+        wants_person=bool(PERSON_WORDS.search(question))
+        and not (_UNITS_AS_WHO.search(question) and not ROLE.search(question)),
         name_asked=bool(NAME_ASKED.search(question)),
         metadata_fields=tuple(fields),
     )
@@ -124,7 +128,9 @@ _PEOPLE_NOUN = re.compile(r"(?:干部|党员|人员|责任人|同志|领导|教�
 
 
 def satisfies(profile: QuestionProfile, sentence: str) -> bool:
-    """Whether a sentence has the kind of content the question asks for."""
+    """Whether a sentence has the kind of content the question asks for (a page in traditional script read
+    in simplified form: 張慶忠 is a name like 张庆忠)."""
+    sentence = simplified_reading(sentence)
     if profile.wants_date and not DATE_PATTERN.search(sentence):
         return False
     if profile.wants_money and not MONEY_PATTERN.search(sentence):
@@ -158,10 +164,19 @@ def names_holder_of(role: str, sentence: str) -> bool:
 COMMON_WORD_FREQ = 200
 
 
+# "周朝飞主持反馈会议": a name the tagger misses, read by what follows it at the head of a clause.
+_NAME_BEFORE_DEED = re.compile(
+    rf"(?:^|[,，。;；:：])[{''.join(SURNAMES)}][\u4e00-\u9fff]{{1,2}}(?=主持|出席|宣读|传达|代表|强调|指出|表示|讲话|作表态)"
+)
+
+
 def has_person_name(sentence: str) -> bool:
     """Whether the sentence names a person (jieba's part-of-speech tagger; organ and place names excluded)."""
     import jieba
     import jieba.posseg
+
+    if any(not NOT_A_NAME.search(m.group(0)) for m in _NAME_BEFORE_DEED.finditer(sentence)):
+        return True
 
     position = 0
     for word, flag in jieba.posseg.cut(sentence):

@@ -70,6 +70,11 @@ class AnsweringSettings(BaseModel):
     # specific words (诫勉 in "诫勉谈话", 书记 in "党委书记叫什么") and none of the generic ones
     # (chosen on the abstain_pair items of the dev gold sets).
     focus_term_share: float = 0.8
+    # A word no passage holds ("来讲") weighs at most this share of the rarest held word's (1.0 kept abstention 1.0).
+    unheld_term_weight_share: float = 1.0
+    # Follow-up pointing back: a sentence the last answer quoted scores this factor (tuning followup_reference items);
+    already_said_penalty: float = 0.5
+    follows_said_bonus: float = 0.2  # one told after it under the same heading gains this (tests' fictional notices)
     # A kind of money asked by what it is for ("下乡补助") is stated when a sentence holds the qualifier
     # and a word for that money, or the qualifier's characters come in order within this many characters
     # before such a word (农机补贴 ~ 农机购置补贴). 8 spans the words notices insert (购置, 违规发放的)
@@ -79,9 +84,7 @@ class AnsweringSettings(BaseModel):
     # problem's measures in the seed and fiction notices run 2-5 sentences, 150-500 characters).
     measures_listed: int = 4
     measures_span_chars: int = 600
-    # How far after the best passage its item's deadline is looked for (an item's rectification runs 300-900
-    # characters in the seeds and fictional notices; the next heading stops sooner)
-    deadline_span_chars: int = 1000
+    deadline_span_chars: int = 1000  # how far after the best passage its item's deadline is looked for (items: 300-900)
     # A chosen clause cut at ；/; is quoted as its whole sentence (to 。 or the line end) when the sentence
     # is at most this long: the figure beside the clause ("…清单32项;落实…") stays with it. 120 holds the
     # two or three ；-clauses of one point in the seed and fiction notices; longer sentences keep clause windows.

@@ -36,6 +36,11 @@ def without_asking_words(question: str) -> str:
     return _WENT_WRONG.sub(" ", _EMPHASIS.sub(" ", blanked))
 
 
+# Words a follow-up tells time with ("那笔钱后来退回去了吗?"): the asker's narrative, never a topic.
+_NARRATIVE_WORDS = frozenset({"后来", "之后"})
+
+
 def topic_tokens(tokens: Iterable[str]) -> list[str]:
-    """Tokens without the single-character function words a question is phrased with."""
-    return [token for token in tokens if not (len(token) == 1 and token in _FUNCTION_CHARACTERS)]
+    """Tokens without the single-character function words and narrative words a question is phrased with."""
+    return [token for token in tokens
+            if not (len(token) == 1 and token in _FUNCTION_CHARACTERS) and token not in _NARRATIVE_WORDS]

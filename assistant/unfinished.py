@@ -22,7 +22,14 @@ ANSWERER = "extractive:unfinished"
 # A question about what is not done yet.
 ASKS_UNFINISHED = re.compile(
     r"没完成|未完成|没整改完|还没(?:有)?(?:整改|完成|改|办)|尚未完成|尚未整改|没改完|没做完|正在整改的|还在整改|"
-    r"剩下的?那?[\d几两三四五六七八九十]*个|剩余的?那?[\d几两三四五六七八九十]*个"
+    r"剩下的?那?[\d几两三四五六七八九十]*[个项条件]|剩余的?那?[\d几两三四五六七八九十]*[个项条件]"
+)
+# "…啥时候改完?": the question also asks when the rest will be done.
+_ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|多久|时限|期限|几月")
+# A sentence setting the time by which the rest is to be done ("确保在12月底前所有问题整改到位").
+_DEADLINE = re.compile(
+    r"(?:确保|力求|力争|计划|预计|争取)[^。;；]{0,24}?\d{1,2}月|"
+    r"\d{1,2}月(?:底|末|份)?(?:前|以前|之前)[^。;；]{0,6}?(?:完成|到位|办结|整改|销号)"
 )
 # Sentences stating that an item is still under way.
 _UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持")
@@ -44,7 +51,7 @@ def answer_unfinished(
     if not ASKS_UNFINISHED.search(standalone_question or question):
         return None
     citations = CitationNumbers()
-    summary, items = [], []
+    summary, items, deadlines = [], [], []
     for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit):
         text = notice_text_of(notice.notice_id) or ""
         chunks = chunks_of(notice.notice_id)
@@ -68,9 +75,13 @@ def answer_unfinished(
             else:
                 label = citations.cite(notice, text, *heading, _section(chunks, heading[0]))
                 items.append(f"- {text[heading[0]:heading[1]]}{label}:{sentence}{marker}")
+        if _ASKS_WHEN.search(question):
+            deadlines.extend(_deadlines(notice, text, chunks, quoted, citations))
     if not items and not summary:
         return None
     lines = [f"{unit}的通报中写明仍在推进的事项:", *summary, *items[:MAX_ITEMS]]
+    if deadlines:
+        lines += ["通报写明的完成时限:", *deadlines]
     used = {int(n) for n in re.findall(r"\[(\d+)\]", "\n".join(lines))}
     return Answer(
         question=question,
@@ -80,6 +91,17 @@ def answer_unfinished(
         answerer=ANSWERER,
         units=[unit],
     )
+
+
+def _deadlines(
+    notice: NoticeRow, text: str, chunks: list[Chunk], quoted: set[tuple[int, int]], citations: CitationNumbers
+) -> list[str]:
+    """The notice's sentences setting when the rest is to be done, not already quoted, each cited."""
+    lines = []
+    for start, end in split_sentences(text):
+        if _DEADLINE.search(text[start:end]) and not any(s <= start and end <= e for s, e in quoted):
+            lines.append(f"- {text[start:end]}{citations.cite(notice, text, start, end, _section(chunks, start))}")
+    return lines
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,10 +1,12 @@
-"""Answers that list one unit's items from its notice: problems still under way, a figure stated differently, the problems found."""
+"""Answers that list one unit's items from its notice: problems still under way, a figure stated differently, the
+rules it names, the problems found."""
 
 from __future__ import annotations
 
 from assistant.answer import Answer
 from assistant.differing_figures import answer_differing
 from assistant.problems_list import answer_problems, asks_for_problems
+from assistant.rules_named import answer_rule_names, asks_rule_names
 from assistant.unfinished import answer_unfinished
 from assistant.units import UnitDirectory
 from index.catalog import Catalog
@@ -22,6 +24,8 @@ def answer_unit_list(
     if differing is not None:
         return differing
     spans = [(begin, end) for begin, end, _ in directory.mentions(standalone_question)]
+    if asks_rule_names(standalone_question, spans):
+        return answer_rule_names(question, standalone_question, unit, notices, catalog.notice_text)
     if asks_for_problems(standalone_question, spans):
         return answer_problems(question, standalone_question, unit, notices, catalog.notice_text)
     return None

@@ -228,7 +228,8 @@ class UnitDirectory:
             begin, end = nickname.span(1)
             short = normalize_for_search(nickname.group(1))
             owners = {unit for name, unit in self._names_holding(short) if is_short_form(short, name)}
-            if not any(used[begin:end]) and len(owners) == 1:
+            generic = short in GENERIC_UNIT_WORDS or _NOT_A_SHORT_FORM.match(short)  # "新区的整改": a kind of unit
+            if not any(used[begin:end]) and len(owners) == 1 and not generic:
                 more.append((begin, end, owners.pop()))
         return more
 
@@ -242,9 +243,10 @@ _SUFFIX_ANYWHERE = re.compile(UNIT_SUFFIX_WORDS)
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Too short to stand for one unit: a level word and an organ ("市委", "县里", "区委"), or one character.
 _NOT_A_SHORT_FORM = re.compile(r"^(?:.|[省市区县镇乡村].)$")
-# A two- to four-character word asked about on its own, as units are in follow-ups ("文旅那边呢?").
+# A two- to four-character word asked about on its own, as units are in follow-ups ("文旅那边呢?"), at the
+# head of a question ("二实验的…") or beside another unit ("卫健委和二实验,各…").
 _ASKED_ON_ITS_OWN = re.compile(
-    r"(?:^|(?<=[那和与跟、,，]))((?![那这和与跟])[\u4e00-\u9fff]{2,4}?)(?=那边|这边|那儿|那里|呢|怎么样|如何|的情况)"
+    r"(?:^|(?<=[那和与跟、,，]))((?![那这和与跟])[\u4e00-\u9fff]{2,4}?)(?=那边|这边|那儿|那里|呢|怎么样|如何|的|[,，、和与跟])"
 )
 
 

@@ -138,3 +138,27 @@ def test_a_count_of_units_in_the_question_asks_about_every_unit_not_those_discus
 def test_two_of_them_after_talking_of_two_units_compares_those_two():
     history = [*HISTORY, {"role": "user", "content": "那东湖呢?"}, {"role": "assistant", "content": "是园区纪工委。"}]
     assert condense_with_rules(history, "两家谁整改得好?", directory()) == "青禾市云岭区和东湖高新产业园:两家谁整改得好?"
+
+
+def test_a_switch_in_other_words_asks_the_last_question_of_the_new_unit():
+    history = _exchange("云岭区清退了哪些违规发放的钱?", "云岭区清退津补贴12.6万元[1]。")
+    for follow_up in ("换个单位,东湖呢?", "东湖有没有类似的?", "东湖也是这种情况吗?"):
+        assert condense_with_rules(history, follow_up, directory()) == "东湖高新产业园清退了哪些违规发放的钱?"
+
+
+def test_a_switch_after_pointing_at_an_item_asks_the_question_that_set_the_topic():
+    history = _exchange("云岭区追回了多少违规资金?", "追回违规资金27.4万元[1]。", "那笔钱后来退回去了吗?", "已全部退缴[2]。")
+    assert condense_with_rules(history, "东湖有没有类似的?", directory()) == "东湖高新产业园追回了多少违规资金?"
+
+
+def test_an_ordinal_follow_up_searches_with_that_point_and_not_the_ordinal():
+    history = _exchange("云岭区公务接待方面怎么整改的?", "一是清退超标准接待费用1.2万元;二是修订《公务接待管理办法》;三是约谈2人。")
+    standalone = condense_with_rules(history, "第二条具体怎么改的?", directory())
+    assert standalone.startswith("青禾市云岭区:") and "《公务接待管理办法》" in standalone and "第二条" not in standalone
+
+
+def test_the_second_unit_of_a_which_units_answer_is_the_unit_asked_about():
+    answer = "共有2个单位的通报涉及此问题：\n1. 青禾市云岭区：清退津补贴12.6万元。[1]\n2. 东湖高新产业园：清退补助3.2万元。[2]"
+    history = _exchange("哪些单位清退了违规发放的补贴?", answer)
+    standalone = condense_with_rules(history, "第二家是怎么清退的?", directory())
+    assert standalone.startswith("东湖高新产业园:") and "3.2万元" in standalone and "云岭" not in standalone.split(":")[0]

@@ -80,3 +80,28 @@ def test_a_common_word_the_tagger_reads_as_a_name_is_no_person():
 
     assert not has_person_name("严格干部兼职管理,坚决杜绝违规取酬现象。")
     assert has_person_name("由区委书记马军任组长。")
+
+
+TRADITIONAL = """雲岫縣榴岸鎮巡察反饋會議召開
+
+9月8日上午,縣委第三巡察組對榴岸鎮巡察情況反饋會議召開。會上,縣委第三巡察組組長鄭懷遠宣讀了反饋意見。
+鎮黨委書記龔立行主持會議并作表態發言。
+"""
+
+
+def test_who_read_the_feedback_on_a_traditional_script_page_is_answered_with_the_name(chain_over):
+    chain = chain_over("liuan_trad.txt", TRADITIONAL)
+    answer = chain.ask("榴岸镇的反馈意见是谁宣读的?")
+    assert not answer.not_found and "鄭懷遠" in answer.text
+
+
+def test_the_users_own_word_no_notice_holds_does_not_sink_the_answer(chain):
+    answer = chain.ask("石桥镇的巡察情况是哪个组长来讲的?")  # "来讲": a word of the user's, in no notice
+    assert not answer.not_found and "方立新" in answer.text
+
+
+def test_a_name_the_tagger_misses_is_read_before_the_deed_it_does():
+    from assistant.question import has_person_name
+
+    assert has_person_name("龚立行主持会议并作表态发言。")
+    assert not has_person_name("会议由镇党委主持。")

@@ -46,3 +46,8 @@ def test_a_kind_of_money_is_stated_only_by_its_own_qualifier():
     for asked in ("追回了多少农机补贴?", "超标补贴清退了多少?", "乱发的补贴退了吗?", "清退了多少违规补贴?",
                   "清退的拔河比赛奖金涉及几个人?"):
         assert not names_unstated_money(asked, said, nothing_known, 8), asked
+
+
+def test_how_much_was_fixed_in_plain_words_searches_the_notices_words_for_it():
+    assert "已完成整改" in official_terms("反馈了多少问题?改了多少?")
+    assert "成效" in official_terms("第一个问题改出啥效果了?")

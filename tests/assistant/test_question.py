@@ -43,3 +43,14 @@ def test_days_asked_as_ji_hao_are_the_notices_own_dates():
 def test_which_post_holder_asks_for_a_person():
     profile = profile_question("石桥镇的巡察反馈是哪个组长来讲的?")
     assert profile.wants_person and profile.role == "组长"
+
+
+def test_during_the_inspection_beside_a_figure_word_asks_a_figure_not_a_date():
+    profile = profile_question("巡察期间挽回的经济损失是多少?")
+    assert profile.wants_number and not profile.wants_date
+    assert profile_question("巡察期间是什么时候?").wants_date
+
+
+def test_who_after_asking_about_units_asks_which_units_not_a_person():
+    assert not profile_question("有没有单位在公车上被点名?都有谁?").wants_person
+    assert profile_question("哪家单位的组长是谁?").wants_person

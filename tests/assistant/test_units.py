@@ -108,3 +108,9 @@ def test_a_short_form_read_as_a_unit_is_said_so_the_user_can_check_it():
     units = UnitDirectory([NoticeRow("n", "/n.txt", "n.txt", "", name, NoticeMetadata(unit=name, aliases=[name]), 1, "ready", 0)])
     assert units.short_forms_read("二院的食堂怎么整改的?") == "“二院”按滨河市第二人民医院理解。"
     assert units.short_forms_read("滨河市第二人民医院的食堂怎么整改的?") == ""  # its own name needs no note
+
+
+def test_a_short_form_heading_the_question_or_beside_another_unit_names_its_unit():
+    directory = UnitDirectory([row("n1", "青禾市云岭区", ["云岭区", "云岭"]), row("n5", "市第二实验中学", ["第二实验中学"])])
+    assert directory.find_units("二实验的巡察反馈会是谁主持的?") == ["市第二实验中学"]
+    assert directory.find_units("云岭区和二实验,各被指出了哪些问题?") == ["青禾市云岭区", "市第二实验中学"]

@@ -1,0 +1,164 @@
+"""Follow-ups pointing back at an item or figure of the previous answer: the clause they point at.
+
+- a demonstrative and a noun: "那笔钱后来退回去了吗?", "这几项制度是什么?", "刚才说的那个处分是谁?"
+  (the clause of the answer holding the noun; money and figure words mean the clause with such a figure);
+- an ordinal: "第二条具体怎么改的?", "第一个问题改出啥效果了?" (the answer's own "第一个是…", else
+  its Nth "N是…" point, list line or clause);
+- the part left: "剩下那几项打算什么时候弄完?" (the clause stating what is left).
+
+The clause is added to the follow-up so that it searches with that item, in the unit of the previous turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from index.figures import parse_chinese_number
+
+_CITATION_MARK = re.compile(r"\[\d+(?:[,，、\-–]\d+)*\]|[|*#>`_]{2,}")
+_LEAD_LINE = re.compile(r"^(?:根据|按照)?[^\n]{0,40}?(?:的通报|通报的)[^\n]{0,30}[:：]\s*$")
+_LIST_MARK = re.compile(r"^\s*(?:[-*•]\s*|\d+[.、．]\s*|[(（][一二三四五六七八九十\d]+[)）]\s*)")
+_CLAUSE_END = re.compile(r"[,，。;；\n]")
+_SENTENCE_END = re.compile(r"[。;；\n]")
+# "这笔", "那两个", "刚才说的那个", "上述": what points back, then the noun it points at.
+_DEMONSTRATIVE = re.compile(
+    r"(?:刚才|前面|上面|上述|前述|以上|这|那)(?:说的|提到的|讲的)?(?:这|那)?(?![样么边里儿时种般些年天])"
+    r"(?:[一两二三四五六七八九十几]|\d+)?(?:笔|些|批|项|个|件|条|名|位|次|类|份|处|点|宗|起|块)?"
+)
+_NOUN_CHARS = re.compile(r"[\u4e00-\u9fff]{1,4}")
+# Words for a figure: the clause that states one, money for money words.
+_MONEY_WORDS = re.compile(r"^(?:钱|款|资金|金额|费用|费|补贴|补助|津补贴|奖金|损失)")
+_FIGURE_WORDS = re.compile(r"^(?:数字|数据|数|比例|比率|百分比|完成率|整改率)")
+_MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff])")
+_TOTAL = re.compile(r"共计|合计|总计|累计|共")
+_ORDINAL = re.compile(r"第([一二三四五六七八九十]+|\d+)(个单位|家单位|家|个|条|项|点|笔|件|类|方面)")
+# A numbered line of a which-units answer: "2. 岑州师范学院：…".
+_NUMBERED_LINE = re.compile(r"^\s*\d+[.、．]\s*")
+_POINT = re.compile(r"(?=[一二三四五六七八九十]是)")
+# The part left undone: "剩下那几项", "其余的", "没改完的那两个".
+_REMAINING = re.compile(r"剩下|剩余|其余|其他几|还没[\u4e00-\u9fff]{0,3}的|未完成的|没完成的|尚未[\u4e00-\u9fff]{0,3}的")
+_LEFT_SAID = re.compile(r"尚有|尚未|还有|剩余|剩下|其余|仍有|正在整改|持续推进|正在推进")
+MAX_REFERENCE_CHARS = 80  # a clause longer than this is cut: it only steers the search
+
+
+def referenced_item(question: str, previous_answer: str, asked_before: str = "") -> str:
+    """The clause of the previous answer the question points back at, or ""; `asked_before` (the question that
+    answer answered) tells which of several figures "这个数" means."""
+    text = _plain(previous_answer)
+    if not text:
+        return ""
+    found = _by_ordinal(question, text) or _by_noun(question, text, asked_before) or _left_part(question, text)
+    return found[:MAX_REFERENCE_CHARS]
+
+
+def points_at_a_unit(question: str) -> bool:
+    """"第二家是怎么做的?": the ordinal counts the units of the last answer's list."""
+    match = _ORDINAL.search(question)
+    return bool(match and match.group(2) and match.group(2).endswith(("家", "单位")))
+
+
+def without_pointer(question: str) -> str:
+    """The question without the words pointing back ("第一个问题…" -> "问题…", "刚才说的那个处分" -> "处分"):
+    they point at the item, they are not what to search for; "剩下那几项" says what is left, and stays."""
+    if _REMAINING.search(question):
+        return question
+    for pattern in (_ORDINAL, _DEMONSTRATIVE):
+        match = next((m for m in pattern.finditer(question) if m.end() > m.start()), None)
+        if match:
+            return question[: match.start()] + question[match.end() :]
+    return question
+
+
+def without_carried_clause(standalone_question: str, question: str) -> str:
+    """The standalone question without the previous answer's clause it carries ("…(对镇村建设服务中心1名…)"),
+    which names no unit asked about."""
+    carried = re.search(r"\([^()]*\)$", standalone_question)
+    if carried and carried.group(0) not in question:
+        return standalone_question[: carried.start()]
+    return standalone_question
+
+
+def said_before(question: str, history: Sequence[dict], find_units: Callable[[str], list[str]]) -> str:
+    """The previous answer's text when the question points back at an item of it (naming no new unit), else ""."""
+    if find_units(question):
+        return ""
+    previous = next((str(t.get("content", "")) for t in reversed(list(history)) if t.get("role") == "assistant"), "")
+    return previous if referenced_item(question, previous) else ""
+
+
+def _plain(answer: str) -> str:
+    """The answer without citation marks, table rules and its "根据X的通报:" lead lines."""
+    lines = [_CITATION_MARK.sub("", line).strip(" |") for line in answer.splitlines()]
+    return "\n".join(line for line in lines if line and not _LEAD_LINE.match(line))
+
+
+def _by_noun(question: str, text: str, asked_before: str) -> str:
+    """"那笔钱", "这几项制度", "那个处分": the clause holding the noun (a figure for figure words)."""
+    for match in _DEMONSTRATIVE.finditer(question):
+        following = _NOUN_CHARS.match(question, match.end())
+        if match.end() == match.start() or not following:
+            continue
+        words = following.group(0)
+        clauses = [c.strip(" -") for c in _CLAUSE_END.split(text) if len(c.strip(" -")) >= 4]
+        if _MONEY_WORDS.match(words):
+            return _figure_clause([c for c in clauses if _MONEY.search(c)], asked_before)
+        for size in range(len(words), 1, -1):  # the longest start of what follows that the answer holds
+            holding = [c for c in clauses if words[:size] in c]
+            if holding:
+                return holding[0]
+        if _FIGURE_WORDS.match(words):
+            return _figure_clause([c for c in clauses if _NUMBER.search(c)], asked_before)
+    return ""
+
+
+def _figure_clause(clauses: list[str], asked_before: str) -> str:
+    """The clause the figure is in: the one sharing most words with the question asked before ("处分" for
+    "给了几个人处分?"), else a stated total, else the first."""
+    if not clauses:
+        return ""
+    pairs = {asked_before[i : i + 2] for i in range(len(asked_before) - 1)}
+    shared = [sum(pair in c for pair in pairs) for c in clauses]
+    if max(shared) > 0:
+        return clauses[shared.index(max(shared))]
+    return next((c for c in clauses if _TOTAL.search(c)), clauses[0])
+
+
+def _by_ordinal(question: str, text: str) -> str:
+    """"第二条": the answer's own "第二条…" when it says one, else its second point, list line or clause."""
+    match = _ORDINAL.search(question)
+    if not match:
+        return ""
+    number = int(parse_chinese_number(match.group(1)) or 0) if not match.group(1).isdigit() else int(match.group(1))
+    if number < 1:
+        return ""
+    if match.group(2) and match.group(2).endswith(("家", "单位")):  # "第二家": the unit on the Nth numbered line
+        numbered = [line for line in text.splitlines() if _NUMBERED_LINE.match(line)]
+        return _NUMBERED_LINE.sub("", numbered[number - 1]) if len(numbered) >= number else ""
+    own = re.search(rf"第{match.group(1)}(?:{match.group(2) or '个'}|[个条项点])?(?:是|为|:|：)?([^。;；\n]+)", text)
+    if own:
+        return own.group(1).strip()
+    for items in (_points(text), _list_lines(text), [c for c in _SENTENCE_END.split(text) if c.strip()]):
+        if len(items) >= number >= 1 and len(items) > 1:
+            return items[number - 1].strip(" -")
+    return ""
+
+
+def _points(text: str) -> list[str]:
+    """The "一是…二是…" points of the answer, in order."""
+    pieces = [p for p in _POINT.split(text.replace("\n", "")) if re.match(r"[一二三四五六七八九十]是", p)]
+    return [_SENTENCE_END.split(p)[0] for p in pieces]
+
+
+def _list_lines(text: str) -> list[str]:
+    """The answer's list lines ("- …", "1. …"), without their marks."""
+    return [_LIST_MARK.sub("", line) for line in text.splitlines() if _LIST_MARK.match(line)]
+
+
+def _left_part(question: str, text: str) -> str:
+    """"剩下那几项…": the clause of the answer stating what is left, one with a figure first."""
+    if not _REMAINING.search(question):
+        return ""
+    clauses = [c.strip(" -") for c in _CLAUSE_END.split(text) if _LEFT_SAID.search(c)]
+    return next((c for c in clauses if re.search(r"\d", c)), clauses[0] if clauses else "")

@@ -1,0 +1,68 @@
+"""Which rules a unit made: "这几项制度是什么?", "修订了哪些制度?" answered by the rules the notice names.
+
+Notices count rules ("新建制度9项") and name some of them in 《…》 where the measure is told
+("修订《财务管理制度》《差旅费报销管理规定》"). The answer quotes each clause naming rules, in the
+order of the notice, with the names pulled out, so the user sees which rules stand behind the count.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.answer import Answer
+from assistant.computed_inputs import CitationNumbers
+from index.catalog import NoticeRow
+
+ANSWERER = "extractive:rules-named"
+# A question asking what the rules are, not how many: "这几项制度是什么", "修订了哪些制度", "制度叫什么".
+ASKS_RULE_NAMES = re.compile(
+    r"(?:制度|规章)[^,，。?？]{0,4}(?:是什么|是哪些|有哪些|有啥|是啥|叫什么|名称|名字|具体是|都是)|"
+    r"(?:哪些|哪几项|哪几个|什么)(?:制度|规章制度)"
+)
+# Every word such a question may hold besides the ask: making rules, pointing back, filler. Anything else is a
+# topic ("针对干部业务不熟建立了什么制度"), asked of the passages, not answered with the list of all rules.
+_RULE_ASK_WORDS = re.compile(
+    r"制度|规章|整改中|整改以来|期间|这几项|这几个|这些|那些|上述|刚才说的|哪些|哪几项|哪几个|是什么|是哪些|是啥|有啥|"
+    r"叫什么|什么|名称|名字|具体|分别|[制定修订新建出台建立完善健全废止印发都共了的有项个\s?？,，。:：()（）\d]"
+)
+# A rule's name: a 《title》 ending in a word for a rule (not a 整改方案 or a report).
+RULE_TITLE = re.compile(r"《[^《》\n]{2,40}?(?:制度|办法|规定|细则|规则|规程|准则|守则|条例|机制|规范|制度汇编)》")
+_CLAUSE = re.compile(r"[^,，;；。\n]*(?:《[^《》\n]*》[^,，;；。\n]*)+")
+MAX_CLAUSES = 8
+
+
+def asks_rule_names(question: str, unit_spans: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether the question asks which rules the unit made (their names), on no narrower topic, not how many."""
+    if not ASKS_RULE_NAMES.search(question) or re.search(r"多少", question):
+        return False
+    asked = question.split("(", 1)[0]  # a follow-up's carried clause ("(新建制度9项)") is no topic
+    for begin, end in sorted(unit_spans, reverse=True):
+        asked = asked[:begin] + asked[end:]
+    return _RULE_ASK_WORDS.sub("", asked) == ""
+
+
+def answer_rule_names(
+    question: str, standalone_question: str, unit: str, notices: Sequence[NoticeRow],
+    notice_text_of: Callable[[str], str | None],
+) -> Answer | None:
+    """Each clause of the unit's notices naming rules, cited, with the names listed; None when none names one."""
+    citations = CitationNumbers()
+    lines: list[str] = []
+    names: list[str] = []
+    for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit):
+        text = notice_text_of(notice.notice_id) or ""
+        for match in _CLAUSE.finditer(text):
+            found = RULE_TITLE.findall(match.group(0))
+            if not found or len(lines) >= MAX_CLAUSES:
+                continue
+            start, end = match.start() + len(match.group(0)) - len(match.group(0).lstrip()), match.end()
+            lines.append(f"- {text[start:end]}{citations.cite(notice, text, start, end, '')}")
+            names.extend(n for n in found if n not in names)
+    if not lines:
+        return None
+    head = f"{unit}的通报中写明名称的制度有{len(names)}项:{''.join(names)}。原文:"
+    return Answer(
+        question=question, standalone_question=standalone_question, text="\n".join([head, *lines]),
+        citations=citations.items, answerer=ANSWERER, units=[unit],
+    )
