@@ -41,6 +41,7 @@ def fake_export(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         onnx_model, "export_encoder", lambda folder, target: exports.append(target) or target.write_bytes(b"x")
     )
     monkeypatch.setattr(onnx_model, "fuse_encoder", lambda source, target, folder: target.write_bytes(b"fused"))
+    monkeypatch.setattr(onnx_model, "smooth_feed_forward", lambda source, target, folder: target.write_bytes(b"smooth"))
     monkeypatch.setattr(onnx_model, "quantize_encoder", lambda source, target: target.write_bytes(b"int8"))
     return exports
 
@@ -181,7 +182,7 @@ def test_int8_vectors_of_fixture_notices_stay_within_the_cosine_bar(bundled_fp32
 
 
 @pytest.mark.integration
-def test_the_prepared_int8_encoder_runs_fused_quantised_attention_in_every_layer(bundled_fp32):
+def test_the_prepared_int8_encoder_runs_fused_quantised_attention_and_smoothed_products_in_every_layer(bundled_fp32):
     import onnx
 
     folder = ensure_int8_model(bundled_fp32, **BARS)
@@ -190,6 +191,9 @@ def test_the_prepared_int8_encoder_runs_fused_quantised_attention_in_every_layer
     layers = json.loads((bundled_fp32 / "config.json").read_text(encoding="utf-8"))["num_hidden_layers"]
     assert sum(node.op_type == "QAttention" for node in graph.node) == layers
     assert not any(node.op_type == "Softmax" for node in graph.node)  # no attention left unfused
+    assert not any(node.op_type == "MatMul" for node in graph.node)  # every product in int8, smoothed or not
+    assert not any(node.op_type == "SkipLayerNormalization" for node in graph.node)  # the slow kernel
+    assert sum(node.name.endswith("/smooth") for node in graph.node) == layers
 
 
 @pytest.mark.integration
