@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from index.bundled_model import remove_stale_builds
-from index.onnx_recipe import Int8ModelError, export_encoder, fuse_encoder, quantize_encoder, smooth_feed_forward
+from index.onnx_recipe import Int8ModelError, export_encoder, fuse_encoder, quantize_encoder, smooth_encoder
 
 __all__ = ["CosineCheck", "Int8ModelError", "ensure_int8_model", "int8_model_dir", "sample_texts"]
 
@@ -36,7 +36,7 @@ EMBEDDER_CONFIG = "embedder.json"
 # for the code that still uses it (and named in a log line) instead of being rebuilt back and forth.
 # 3: fused operators (Attention, BiasGelu, SkipLayerNormalization) and every product in int8.
 # 4: as 3, with each layer's feed-forward output product kept fp32.
-# 5: residual + LayerNorm unfused (a faster kernel), the feed-forward output smoothed and quantised too.
+# 5: residual + LayerNorm unfused (a faster kernel), every product's input smoothed, all products in int8.
 EXPORT_REVISION = 5
 
 _build_lock = threading.Lock()
@@ -131,7 +131,7 @@ def _build(fp32_folder: Path, target: Path, verifier: Verifier) -> CosineCheck:
         try:
             export_encoder(fp32_folder, exported)
             fuse_encoder(exported, fused, fp32_folder)
-            smooth_feed_forward(fused, smoothed, fp32_folder)
+            smooth_encoder(fused, smoothed, fp32_folder)
             quantize_encoder(smoothed, staged / INT8_MODEL_FILE)
         except Int8ModelError:
             raise

@@ -16,14 +16,18 @@ from typing import Any
 
 ONNX_OPSET = 17
 ONNX_MISSING = "The int8 embedding model needs the onnx package: pip install onnx"
-# Each layer's feed-forward output product (1536 -> 384) takes GELU's long-tailed activations; its input
-# channels are smoothed (index.onnx_smoothing) before it is quantised with the others. alpha, measured on
-# the 282 seed chunks against fp32 sentence-transformers (cosine mean / min; recipe 4, this product fp32:
-# 0.9993 / 0.9987; recipe 3, int8 unsmoothed: 0.9972 / 0.9957), scales set on the check texts: 0.5
-# 0.9973 / 0.9952, 0.65 0.9989 / 0.9983, 0.75 0.9988 / 0.9981, 0.8 0.9987 / 0.9979, 1.0 0.9979 / 0.9963;
-# 0.65 with the shipped calibration passages: 0.9989 / 0.9981. Smoothed int8 costs ~23% less CPU per chunk
-# than this product in fp32, and dev retrieval and answers measured the same as recipe 4.
-FEED_FORWARD_SMOOTHING_ALPHA = 0.65
+# The input channels of every product with weights (each layer's attention, attention output, feed-forward
+# input and output) are smoothed (index.onnx_smoothing) before dynamic int8 quantisation; alpha is how much
+# of an input's range moves into the weights. Measured on the 282 seed chunks against fp32
+# sentence-transformers (cosine mean / min): recipe 4 (feed-forward output fp32, nothing smoothed) 0.9993 /
+# 0.9987; recipe 3 (all int8, nothing smoothed) 0.9972 / 0.9957; only the feed-forward output smoothed,
+# alpha 0.5 0.9973 / 0.9952, 0.65 0.9989 / 0.9981, 0.75 0.9988 / 0.9981, 1.0 0.9979 / 0.9963; every
+# product smoothed, 0.65 everywhere 0.9994 / 0.9989 (dev MRR 0.907, but talk_dev recall@5 0.808: one
+# follow-up's passage fell from rank 5 to 6), 0.65 on the feed-forward output and 0.5 elsewhere 0.9993 /
+# 0.9989 (dev, fiction_dev, talk_dev recall@5 and answers as recipe 4 and fp32). All in int8 costs ~1/3
+# less CPU per chunk than recipe 4.
+FEED_FORWARD_OUTPUT_ALPHA = 0.65  # GELU's long-tailed outputs
+OTHER_PRODUCTS_ALPHA = 0.5  # LayerNorm and attention outputs, SmoothQuant's default
 
 
 class Int8ModelError(RuntimeError):
@@ -106,8 +110,8 @@ def fuse_encoder(source: Path, destination: Path, fp32_folder: Path) -> None:
     fused.save_model_to_file(str(destination))
 
 
-def smooth_feed_forward(source: Path, destination: Path, fp32_folder: Path) -> None:
-    """Smooth each layer's feed-forward output input channels, scales set by the calibration passages."""
+def smooth_encoder(source: Path, destination: Path, fp32_folder: Path) -> None:
+    """Smooth the input channels of every product with weights, scales set by the calibration passages."""
     from tokenizers import Tokenizer
 
     from index.onnx_smoothing import calibration_texts, smooth_product_inputs
@@ -116,10 +120,11 @@ def smooth_feed_forward(source: Path, destination: Path, fp32_folder: Path) -> N
     tokenizer.no_padding()
     tokenizer.enable_truncation(512)
     token_ids = [encoding.ids for encoding in tokenizer.encode_batch(calibration_texts())]
-    products = feed_forward_outputs(source)
-    if not products:
+    products = weighted_products(source)
+    if not any(is_feed_forward_output(name) for name in products):
         raise Int8ModelError(f"{fp32_folder}: no feed-forward output product found to smooth in the exported graph")
-    smooth_product_inputs(source, destination, products, token_ids, FEED_FORWARD_SMOOTHING_ALPHA)
+    alphas = {name: FEED_FORWARD_OUTPUT_ALPHA if is_feed_forward_output(name) else OTHER_PRODUCTS_ALPHA for name in products}
+    smooth_product_inputs(source, destination, alphas, token_ids)
 
 
 def attention_shape(fp32_folder: Path) -> tuple[int, int]:
@@ -153,12 +158,17 @@ def quantize_encoder(source: Path, destination: Path) -> None:
         )
 
 
-def feed_forward_outputs(source: Path) -> list[str]:
-    """Names of the layers' feed-forward output products in an exported graph."""
+def weighted_products(source: Path) -> list[str]:
+    """Names of the MatMul and Attention nodes of a graph whose weight (second input) is stored in it."""
     import onnx
 
     graph = onnx.load(str(source), load_external_data=False).graph
-    return [node.name for node in graph.node if node.op_type == "MatMul" and is_feed_forward_output(node.name)]
+    weights = {initializer.name for initializer in graph.initializer}
+    return [
+        node.name
+        for node in graph.node
+        if node.op_type in ("MatMul", "Attention") and len(node.input) > 1 and node.input[1] in weights
+    ]
 
 
 def is_feed_forward_output(node_name: str) -> bool:

@@ -8,7 +8,7 @@ while moving part of that range into the weights, which are quantised per output
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -35,20 +35,20 @@ def calibration_texts() -> list[str]:
 
 
 def smooth_product_inputs(
-    source: Path, destination: Path, node_names: Sequence[str], token_ids: Sequence[Sequence[int]], alpha: float
+    source: Path, destination: Path, alphas: Mapping[str, float], token_ids: Sequence[Sequence[int]]
 ) -> None:
-    """Write source with the named MatMuls' inputs smoothed, scales measured over the calibration token ids.
+    """Write source with the named MatMuls' inputs smoothed (alpha per name), scales set over the calibration ids.
 
-    Each named MatMul must take its weight as an initializer (second input); a Mul by 1/s is put before it.
+    Each named product must take its weight as an initializer (second input); a Mul by 1/s is put before it.
     """
     import onnx
 
     model = onnx.load(str(source))
-    products = _named_products(model.graph, node_names)
+    products = _named_products(model.graph, list(alphas))
     maxima = channel_maxima(model, [node.input[0] for node in products], token_ids)
     initializers = {initializer.name: initializer for initializer in model.graph.initializer}
     for node, activation_max in zip(products, maxima):
-        _smooth(model.graph, node, initializers[node.input[1]], activation_max, alpha)
+        _smooth(model.graph, node, initializers[node.input[1]], activation_max, alphas[node.name])
     onnx.save(model, str(destination))
 
 

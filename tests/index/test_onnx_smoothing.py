@@ -59,7 +59,7 @@ def test_smoothing_keeps_the_fp32_product_and_brings_int8_closer_to_it(tmp_path)
     plain, smoothed = tmp_path / "plain.onnx", tmp_path / "smoothed.onnx"
     write_product_graph(plain)
     calibration = [[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10, 11]]
-    smooth_product_inputs(plain, smoothed, [PRODUCT], calibration, alpha=0.65)
+    smooth_product_inputs(plain, smoothed, {PRODUCT: 0.65}, calibration)
     tokens = [11, 2, 7, 5, 0, 9, 3]
     reference = run(plain, tokens)
     assert np.allclose(run(smoothed, tokens), reference, rtol=1e-4, atol=1e-4)
@@ -71,7 +71,7 @@ def test_smoothing_keeps_the_fp32_product_and_brings_int8_closer_to_it(tmp_path)
 def test_a_product_missing_from_the_graph_is_named(tmp_path):
     write_product_graph(tmp_path / "plain.onnx")
     with pytest.raises(ValueError, match="layer.7/output/dense/MatMul"):
-        smooth_product_inputs(tmp_path / "plain.onnx", tmp_path / "out.onnx", ["layer.7/output/dense/MatMul"], [[1]], 0.65)
+        smooth_product_inputs(tmp_path / "plain.onnx", tmp_path / "out.onnx", {"layer.7/output/dense/MatMul": 0.65}, [[1]])
 
 
 def test_alpha_moves_the_range_from_the_activations_to_the_weights():
