@@ -19,6 +19,10 @@ from index.onnx_model import EMBEDDER_CONFIG, INT8_MODEL_FILE
 
 logger = logging.getLogger(__name__)
 
+# ONNX Runtime's own fusions left out on load: its SkipLayerNormalization CPU kernel is ~5x slower than
+# the Add + LayerNormalization it replaces (see index.onnx_recipe.fuse_encoder).
+UNFUSED_ON_LOAD = ["SkipLayerNormFusion"]
+
 
 class OnnxEmbeddings(Embeddings):
     """An int8 encoder folder made by index.onnx_model, loaded on the first call that needs it.
@@ -113,7 +117,10 @@ class OnnxEmbeddings(Embeddings):
             options.inter_op_num_threads = 1
             options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
             session = onnxruntime.InferenceSession(
-                str(self.model_dir / INT8_MODEL_FILE), options, providers=["CPUExecutionProvider"]
+                str(self.model_dir / INT8_MODEL_FILE),
+                options,
+                providers=["CPUExecutionProvider"],
+                disabled_optimizers=UNFUSED_ON_LOAD,
             )
         except Exception as error:  # a damaged folder fails in many ways
             raise EmbedderUnavailable(

@@ -1,6 +1,6 @@
 """Prepare a verified int8 ONNX copy of a sentence-transformers folder (mean pooling + normalisation).
 
-The encoder is exported, fused and quantised by index.onnx_recipe, then checked against the fp32
+The encoder is exported, fused, smoothed and quantised by index.onnx_recipe, then checked against the fp32
 sentence-transformers vectors of fixed sample texts.
 The folder records the check; a folder whose check failed is kept so the export is not redone,
 and the caller falls back to fp32.
@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from index.bundled_model import remove_stale_builds
-from index.onnx_recipe import Int8ModelError, export_encoder, fuse_encoder, quantize_encoder
+from index.onnx_recipe import Int8ModelError, export_encoder, fuse_encoder, quantize_encoder, smooth_encoder
 
 __all__ = ["CosineCheck", "Int8ModelError", "ensure_int8_model", "int8_model_dir", "sample_texts"]
 
@@ -35,8 +35,9 @@ EMBEDDER_CONFIG = "embedder.json"
 # Bump when the recipe changes: each revision has its own folder, so an older recipe's folder is left
 # for the code that still uses it (and named in a log line) instead of being rebuilt back and forth.
 # 3: fused operators (Attention, BiasGelu, SkipLayerNormalization) and every product in int8.
-# 4: as 3, with each layer's feed-forward output product kept fp32 (onnx_recipe.QUANTIZE_FEED_FORWARD_OUTPUT).
-EXPORT_REVISION = 4
+# 4: as 3, with each layer's feed-forward output product kept fp32.
+# 5: residual + LayerNorm unfused (a faster kernel), every product's input smoothed, all products in int8.
+EXPORT_REVISION = 5
 
 _build_lock = threading.Lock()
 
@@ -126,10 +127,12 @@ def _build(fp32_folder: Path, target: Path, verifier: Verifier) -> CosineCheck:
         staged = build_root / target.name
         staged.mkdir()
         exported, fused = build_root / "model-fp32.onnx", build_root / "model-fused.onnx"
+        smoothed = build_root / "model-smoothed.onnx"
         try:
             export_encoder(fp32_folder, exported)
             fuse_encoder(exported, fused, fp32_folder)
-            quantize_encoder(fused, staged / INT8_MODEL_FILE)
+            smooth_encoder(fused, smoothed, fp32_folder)
+            quantize_encoder(smoothed, staged / INT8_MODEL_FILE)
         except Int8ModelError:
             raise
         except Exception as error:  # the exporter and quantiser fail in many ways; fp32 still works

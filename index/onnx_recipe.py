@@ -1,4 +1,4 @@
-"""The int8 encoder's recipe: export to ONNX, fuse the BERT operators, quantise dynamically to int8.
+"""The int8 encoder's recipe: export to ONNX, fuse the BERT operators, smooth, quantise dynamically to int8.
 
 Each step reads one .onnx file and writes another; index.onnx_model runs them once and checks the
 result against the fp32 sentence-transformers vectors.
@@ -16,16 +16,18 @@ from typing import Any
 
 ONNX_OPSET = 17
 ONNX_MISSING = "The int8 embedding model needs the onnx package: pip install onnx"
-# Also quantise each layer's feed-forward output product (1536 -> 384, fed by GELU's long-tailed
-# activations). Measured on the seed chunks against fp32 sentence-transformers: cosine mean 0.9972 (min
-# 0.9957) instead of 0.9993 (0.9988) kept fp32, for ~20% less CPU per chunk; dev recall@5 0.971 either
-# way (fp32 0.971) but MRR 0.870 instead of 0.907; fiction_dev MRR 0.955 instead of 0.938, seeds_dev
-# recall@5 0.939 instead of 0.909; answer metrics equal. No single layer's product accounts for the
-# difference (keeping any one fp32 moved the mean cosine by at most 0.0003). Kept fp32: with it in int8
-# the dev answers changed too (must_mention 0.962 -> 0.949: a which-units line picked another sentence),
-# and the issue asks for the same answers; the fused graph, one text per call and parallel batches keep
-# most of the speed.
-QUANTIZE_FEED_FORWARD_OUTPUT = False
+# The input channels of every product with weights (each layer's attention, attention output, feed-forward
+# input and output) are smoothed (index.onnx_smoothing) before dynamic int8 quantisation; alpha is how much
+# of an input's range moves into the weights. Measured on the 282 seed chunks against fp32
+# sentence-transformers (cosine mean / min): recipe 4 (feed-forward output fp32, nothing smoothed) 0.9993 /
+# 0.9987; recipe 3 (all int8, nothing smoothed) 0.9972 / 0.9957; only the feed-forward output smoothed,
+# alpha 0.5 0.9973 / 0.9952, 0.65 0.9989 / 0.9981, 0.75 0.9988 / 0.9981, 1.0 0.9979 / 0.9963; every
+# product smoothed, 0.65 everywhere 0.9994 / 0.9989 (dev MRR 0.907, but talk_dev recall@5 0.808: one
+# follow-up's passage fell from rank 5 to 6), 0.65 on the feed-forward output and 0.5 elsewhere 0.9993 /
+# 0.9989 (dev, fiction_dev, talk_dev recall@5 and answers as recipe 4 and fp32). All in int8 costs ~1/3
+# less CPU per chunk than recipe 4.
+FEED_FORWARD_OUTPUT_ALPHA = 0.65  # GELU's long-tailed outputs
+OTHER_PRODUCTS_ALPHA = 0.5  # LayerNorm and attention outputs, SmoothQuant's default
 
 
 class Int8ModelError(RuntimeError):
@@ -80,25 +82,49 @@ def _last_hidden_state_module(model: Any) -> Any:
 
 
 def fuse_encoder(source: Path, destination: Path, fp32_folder: Path) -> None:
-    """Fuse each layer's attention, bias + GELU and residual + LayerNorm into single ONNX Runtime operators.
+    """Fuse each layer's attention and bias + GELU into single ONNX Runtime operators.
 
-    The fused graph has about 100 operators instead of about 1,200 (12 Attention, 12 BiasGelu,
-    24 SkipLayerNormalization), so a batch passes far fewer operator boundaries, and each Attention
-    is quantised as a whole (QAttention) below.
+    The fused graph passes far fewer operator boundaries (12 Attention, 12 BiasGelu), and each Attention
+    is quantised as a whole (QAttention) below. Residual + LayerNorm is left unfused: ONNX Runtime
+    1.32's SkipLayerNormalization CPU kernel measured 0.44 ms on a 190 x 384 block against 0.08 ms for
+    Add, Add, LayerNormalization (~16% of the int8 encoder's CPU time); index.onnx_embedder keeps
+    ONNX Runtime from fusing it again on load.
     """
     try:
         from onnxruntime.transformers import optimizer
+        from onnxruntime.transformers.fusion_options import FusionOptions
     except ImportError as error:
         raise Int8ModelError(ONNX_MISSING) from error
     heads, hidden = attention_shape(fp32_folder)
+    fusions = FusionOptions("bert")
+    fusions.enable_skip_layer_norm = False
+    fusions.enable_bias_skip_layer_norm = False
     with _quiet_root_logger():  # the optimizer logs each fusion on the root logger
         # opt_level 0: only the BERT fusions here; ONNX Runtime applies its own graph optimisations on load.
         fused = optimizer.optimize_model(
-            str(source), model_type="bert", num_heads=heads, hidden_size=hidden, opt_level=0, use_gpu=False
+            str(source), model_type="bert", num_heads=heads, hidden_size=hidden, opt_level=0, use_gpu=False,
+            optimization_options=fusions,
         )
     if fused.get_fused_operator_statistics().get("Attention", 0) == 0:
         raise Int8ModelError(f"{fp32_folder}: the ONNX optimizer found no attention to fuse in this encoder")
     fused.save_model_to_file(str(destination))
+
+
+def smooth_encoder(source: Path, destination: Path, fp32_folder: Path) -> None:
+    """Smooth the input channels of every product with weights, scales set by the calibration passages."""
+    from tokenizers import Tokenizer
+
+    from index.onnx_smoothing import calibration_texts, smooth_product_inputs
+
+    tokenizer = Tokenizer.from_file(str(Path(fp32_folder) / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(512)
+    token_ids = [encoding.ids for encoding in tokenizer.encode_batch(calibration_texts())]
+    products = weighted_products(source)
+    if not any(is_feed_forward_output(name) for name in products):
+        raise Int8ModelError(f"{fp32_folder}: no feed-forward output product found to smooth in the exported graph")
+    alphas = {name: FEED_FORWARD_OUTPUT_ALPHA if is_feed_forward_output(name) else OTHER_PRODUCTS_ALPHA for name in products}
+    smooth_product_inputs(source, destination, alphas, token_ids)
 
 
 def attention_shape(fp32_folder: Path) -> tuple[int, int]:
@@ -119,14 +145,12 @@ def quantize_encoder(source: Path, destination: Path) -> None:
         raise Int8ModelError(ONNX_MISSING) from error
     # Per-channel weights: per-tensor scales measured cosine mean 0.988 on the seed chunks, per-channel 0.997.
     # reduce_range (7-bit weights, for CPUs without VNNI) measured mean 0.954: worse, and not needed here.
-    excluded = [] if QUANTIZE_FEED_FORWARD_OUTPUT else feed_forward_outputs(source)
     with _quiet_root_logger():  # the quantiser logs advice and one line per tensor on the root logger
         quantize_dynamic(
             str(source),
             str(destination),
             weight_type=QuantType.QInt8,
             per_channel=True,
-            nodes_to_exclude=excluded,
             # Gather: the word-embedding table in int8 (a quarter of the memory, same vectors to 4 decimals).
             op_types_to_quantize=["MatMul", "Attention", "Gather"],
             # The fused operators are not ONNX's own, so shape inference cannot type their outputs.
@@ -134,12 +158,17 @@ def quantize_encoder(source: Path, destination: Path) -> None:
         )
 
 
-def feed_forward_outputs(source: Path) -> list[str]:
-    """Names of the layers' feed-forward output products in an exported graph."""
+def weighted_products(source: Path) -> list[str]:
+    """Names of the MatMul and Attention nodes of a graph whose weight (second input) is stored in it."""
     import onnx
 
     graph = onnx.load(str(source), load_external_data=False).graph
-    return [node.name for node in graph.node if node.op_type == "MatMul" and is_feed_forward_output(node.name)]
+    weights = {initializer.name for initializer in graph.initializer}
+    return [
+        node.name
+        for node in graph.node
+        if node.op_type in ("MatMul", "Attention") and len(node.input) > 1 and node.input[1] in weights
+    ]
 
 
 def is_feed_forward_output(node_name: str) -> bool:

@@ -41,6 +41,7 @@ def fake_export(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
         onnx_model, "export_encoder", lambda folder, target: exports.append(target) or target.write_bytes(b"x")
     )
     monkeypatch.setattr(onnx_model, "fuse_encoder", lambda source, target, folder: target.write_bytes(b"fused"))
+    monkeypatch.setattr(onnx_model, "smooth_encoder", lambda source, target, folder: target.write_bytes(b"smooth"))
     monkeypatch.setattr(onnx_model, "quantize_encoder", lambda source, target: target.write_bytes(b"int8"))
     return exports
 
@@ -108,9 +109,25 @@ def test_the_feed_forward_outputs_are_told_from_the_attention_products():
         "/model/encoder/layer.3/output/dense/MatMul": True,
         "/model/encoder/layer.3/attention/output/dense/MatMul": False,
         "/model/encoder/layer.3/intermediate/dense/MatMul": False,
-        "/model/encoder/layer.3/attention/self/query/MatMul": False,
+        "Attention_3": False,
     }
     assert {name: onnx_recipe.is_feed_forward_output(name) for name in names} == names
+
+
+def test_only_products_with_stored_weights_are_smoothed(tmp_path):
+    import onnx
+    from onnx import TensorProto, helper, numpy_helper
+
+    weight = numpy_helper.from_array(np.ones((4, 4), dtype=np.float32), "weight")
+    nodes = [
+        helper.make_node("MatMul", ["x", "weight"], ["projected"], name="dense"),
+        helper.make_node("MatMul", ["projected", "x"], ["scores"], name="scores"),  # two activations: no weight
+    ]
+    inputs = [helper.make_tensor_value_info("x", TensorProto.FLOAT, [4, 4])]
+    outputs = [helper.make_tensor_value_info("scores", TensorProto.FLOAT, [4, 4])]
+    graph = helper.make_graph(nodes, "g", inputs, outputs, [weight])
+    onnx.save(helper.make_model(graph), str(tmp_path / "g.onnx"))
+    assert onnx_recipe.weighted_products(tmp_path / "g.onnx") == ["dense"]
 
 
 def test_a_graph_without_attention_to_fuse_is_an_int8_error(tmp_path):
@@ -181,7 +198,7 @@ def test_int8_vectors_of_fixture_notices_stay_within_the_cosine_bar(bundled_fp32
 
 
 @pytest.mark.integration
-def test_the_prepared_int8_encoder_runs_fused_quantised_attention_in_every_layer(bundled_fp32):
+def test_the_prepared_int8_encoder_runs_fused_quantised_attention_and_smoothed_products_in_every_layer(bundled_fp32):
     import onnx
 
     folder = ensure_int8_model(bundled_fp32, **BARS)
@@ -190,6 +207,10 @@ def test_the_prepared_int8_encoder_runs_fused_quantised_attention_in_every_layer
     layers = json.loads((bundled_fp32 / "config.json").read_text(encoding="utf-8"))["num_hidden_layers"]
     assert sum(node.op_type == "QAttention" for node in graph.node) == layers
     assert not any(node.op_type == "Softmax" for node in graph.node)  # no attention left unfused
+    assert not any(node.op_type == "MatMul" for node in graph.node)  # every product in int8, smoothed or not
+    assert not any(node.op_type == "SkipLayerNormalization" for node in graph.node)  # the slow kernel
+    # Each layer's attention, attention output, feed-forward input and output take smoothed inputs.
+    assert sum(node.name.endswith("/smooth") for node in graph.node) == 4 * layers
 
 
 @pytest.mark.integration
