@@ -49,6 +49,8 @@ def score_evidence(
                 if any(f_start < absolute[1] and absolute[0] < f_end for f_start, f_end in meta.get("fact_spans", [])):
                     score += knobs.stated_fact_bonus
                 fits = question.fits(text, coverages)
+                if fits and question.profile.wants_person and question.profile.act:
+                    score += knobs.stated_fact_bonus  # a person and the act asked about: the fact itself
                 if not fits:
                     score *= knobs.unmet_shape_penalty
                 if is_heading:

@@ -60,6 +60,7 @@ class QuestionProfile:
     counted_in: str = ""  # pattern of the measure words the asked count may be stated in ("多少项" -> 项|个|条)
     role: str = ""  # the post whose holder is asked for ("党委书记是谁" -> 书记)
     name_asked: bool = False  # "叫什么/姓名": only a person's name answers, not the post that holds the role
+    act: str = ""  # what the person asked for did at the meeting ("谁念的" -> 宣读): a name without it answers nothing
 
 
 # "多少项/几个/多少人": the measure word of the asked count, and the ones a notice may state it in.
@@ -114,7 +115,19 @@ def profile_question(question: str) -> QuestionProfile:
         and not (_UNITS_AS_WHO.search(question) and not ROLE.search(question)),
         name_asked=bool(NAME_ASKED.search(question)),
         metadata_fields=tuple(fields),
+        act=_asked_act(question),
     )
+
+
+# What a person did that a who-question asks about ("谁主持的", "是谁念的反馈意见"), as notices write it.
+_ACTS = {"主持": "主持", "宣读": "宣读|宣讀", "念": "宣读|宣讀", "读": "宣读|宣讀", "讲话": "讲话|講話", "带队": "带队|帶隊"}
+_ASKED_ACT = re.compile(r"谁(?:来)?(主持|宣读|念|读|讲话|带队)")
+
+
+def _asked_act(question: str) -> str:
+    """The act a who-question asks the doer of, as a pattern over notice words, or ""."""
+    match = _ASKED_ACT.search(question)
+    return _ACTS[match.group(1)] if match else ""
 
 
 def _counted_in(question: str, count: re.Match[str]) -> str:
@@ -141,6 +154,8 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
         rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*{APPROXIMATE}(?:{profile.counted_in})", sentence
     ):
         return False  # asked how many 项, the sentence counts something else (个意识, 元)
+    if profile.wants_person and profile.act and not re.search(profile.act, sentence):
+        return False  # asked who read the feedback, a sentence naming someone who did something else
     if profile.wants_person and not (
         names_holder_of(profile.role, sentence) if profile.role
         else names_holder_of(ROLE.pattern, sentence) or has_person_name(sentence)  # "副主任柯文涛出席"

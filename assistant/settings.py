@@ -37,7 +37,7 @@ class AnsweringSettings(BaseModel):
     rank_prior: float = 0.1  # prior of the passage ranked r: rank_prior / (1 + r)
     similarity_prior: float = 0.5  # plus this much per unit of passage cosine above similarity_floor
     similarity_floor: float = 0.8  # e5 cosines of unrelated passages sit below about 0.8
-    stated_fact_bonus: float = 0.3  # the sentence holds the figure/date the notice's record states
+    stated_fact_bonus: float = 0.3  # it holds the figure/date the record states, or who did the act asked (谁念的)
     unmet_shape_penalty: float = 0.35  # factor when it lacks the asked shape (a figure, date, name)
     heading_penalty: float = 0.5  # factor for a heading line: a heading names a topic, not a fact
     # The best sentence must score this much to be an answer, else "未找到" (a unit the user named in a

@@ -17,6 +17,12 @@ def test_an_approximate_count_is_a_count():
     assert satisfies(profile_question("有多少名干部参会?"), "100多名干部参加会议。")
 
 
+def test_who_did_an_act_needs_a_name_with_that_act():
+    profile = profile_question("反馈意见是谁念的?")
+    assert satisfies(profile, "会上,市委第五巡察组组长方立新宣读了反馈意见。")
+    assert not satisfies(profile, "新闻网讯(记者 李明)4月17日上午,巡察情况反馈会议召开。")  # a name, another deed
+
+
 def test_who_holds_a_post_needs_the_holder_of_that_post():
     profile = profile_question("石桥镇党委书记是谁?")
     assert satisfies(profile, "该镇党委书记周明远表示,将持续抓好整改。")
