@@ -23,6 +23,8 @@ def corpus_fingerprint(corpus_dir: Path, settings: Settings) -> str:
     digest.update(
         f"{settings.embed_model}|{settings.embed_int8}|{settings.chunk_tokens}|{settings.chunk_overlap_sentences}".encode()
     )
+    # Another model folder (ASSISTANT_MODEL_DIR) may hold another int8 recipe: its vectors get their own index.
+    digest.update(str(settings.model_dir.resolve() if settings.model_dir else "").encode())
     index_code = Path(__file__).resolve().parents[2] / "index"
     for source in sorted(index_code.rglob("*")):
         if source.suffix in {".py", ".txt"}:

@@ -160,3 +160,15 @@ def test_the_product_finds_every_gold_quote_of_the_tiny_set(ingested, items):
     assert retrieval["unit_coverage"] == 1.0
     assert retrieval["by_kind"]["multi_turn_followup"]["recall@k"] == 1.0  # the follow-up was resolved
     assert "baseline" not in report
+
+
+def test_an_evaluation_index_is_not_shared_between_model_folders(tmp_path):
+    from assistant.evaluation.corpus import corpus_fingerprint
+    from assistant.settings import Settings
+
+    (tmp_path / "notices").mkdir()
+    (tmp_path / "notices" / "a.txt").write_text("青禾市云岭区巡察整改情况通报", encoding="utf-8")
+    folder = tmp_path / "notices"
+    one, again = Settings(model_dir=tmp_path / "models-a"), Settings(model_dir=tmp_path / "models-a")
+    assert corpus_fingerprint(folder, one) != corpus_fingerprint(folder, Settings(model_dir=tmp_path / "models-b"))
+    assert corpus_fingerprint(folder, one) == corpus_fingerprint(folder, again)
