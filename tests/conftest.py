@@ -74,6 +74,28 @@ def chain_over(workspace, tmp_path: Path):
     return build
 
 
+@pytest.fixture
+def chain_over_folder(workspace, tmp_path: Path):
+    """A function: ingest a copy of a folder of fixture notices into the workspace, give the chain over it."""
+    import shutil
+
+    from assistant.chain import AnswerChain
+
+    def build(fixtures: Path) -> AnswerChain:
+        folder = tmp_path / fixtures.name
+        shutil.copytree(fixtures, folder)
+        report = workspace.ingestor.ingest_paths([folder])
+        assert report.ok, report.failed
+        return AnswerChain(workspace)
+
+    return build
+
+
+def unit_line_of(answer_text: str, unit: str) -> str:
+    """The numbered line of a which-units answer about the unit ("" when the unit has none)."""
+    return next((line for line in answer_text.splitlines() if line[:1].isdigit() and unit in line), "")
+
+
 def history_of(answer) -> list[dict]:
     """The conversation so far as the chat keeps it: the question asked and the answer shown."""
     return [{"role": "user", "content": answer.question}, {"role": "assistant", "content": answer.text}]

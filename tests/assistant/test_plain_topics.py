@@ -3,29 +3,20 @@ the asked thing is listed with the sentence that states it; a unit whose notice 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from assistant.chain import AnswerChain
+from tests.conftest import unit_line_of as line_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "plain_topics"
 QINGSHAN, BAIYU, ZHUYUAN = "岚溪县青杉镇", "岚溪县白榆乡", "岚溪县竹园街道"
 
 
 @pytest.fixture
-def chain(workspace, tmp_path: Path) -> AnswerChain:
-    folder = tmp_path / "plain_topics"
-    shutil.copytree(FIXTURES, folder)
-    report = workspace.ingestor.ingest_paths([folder])
-    assert report.ok, report.failed
-    return AnswerChain(workspace)
-
-
-def line_of(answer_text: str, unit: str) -> str:
-    """The numbered line of a which-units answer about the unit ("" when the unit has none)."""
-    return next((line for line in answer_text.splitlines() if line[:1].isdigit() and unit in line), "")
+def chain(chain_over_folder) -> AnswerChain:
+    return chain_over_folder(FIXTURES)
 
 
 def test_every_unit_stating_the_thing_in_its_own_words_is_listed_with_that_sentence(chain):

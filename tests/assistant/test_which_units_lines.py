@@ -4,7 +4,6 @@ answered, and figure conditions select units from the records with every value c
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,23 +11,15 @@ import pytest
 from assistant.chain import AnswerChain
 from assistant.question import profile_question
 from assistant.unit_kinds import asked_kinds
+from tests.conftest import unit_line_of as line_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "which_lines"
 SONGHE, LUTANG, QIAOTOU = "澄水县松禾镇", "澄水县芦塘乡", "澄水县桥头街道"
 
 
 @pytest.fixture
-def chain(workspace, tmp_path: Path) -> AnswerChain:
-    folder = tmp_path / "which_lines"
-    shutil.copytree(FIXTURES, folder)
-    report = workspace.ingestor.ingest_paths([folder])
-    assert report.ok, report.failed
-    return AnswerChain(workspace)
-
-
-def line_of(answer_text: str, unit: str) -> str:
-    """The numbered line of a which-units answer about the unit ("" when the unit has none)."""
-    return next((line for line in answer_text.splitlines() if line[:1].isdigit() and unit in line), "")
+def chain(chain_over_folder) -> AnswerChain:
+    return chain_over_folder(FIXTURES)
 
 
 def quotes_of(answer, unit: str) -> list[str]:
