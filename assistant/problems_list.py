@@ -56,19 +56,12 @@ def answer_problems(
     notice_text_of: Callable[[str], str | None],
 ) -> Answer | None:
     """The problem headings of the unit's notices, in order and cited; None when none is found."""
+    texts = [(n, notice_text_of(n.notice_id) or "") for n in notices if (n.unit or n.metadata.unit) == unit]
+    spans = [(n, text, start, start + len(label)) for n, text in texts for start, label in problem_headings(text)]
+    if len(spans) < 2:
+        spans = [(n, text, start, end) for n, text in texts for start, end in problems_summaries(text)]
     citations = CitationNumbers()
-    items: list[str] = []
-    for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit):
-        text = notice_text_of(notice.notice_id) or ""
-        items.extend(f"- {label}{citations.cite(notice, text, start, start + len(label))}"
-                     for start, label in problem_headings(text))
-    if len(items) < 2:
-        items = [
-            f"- {text[start:end]}{citations.cite(notice, text, start, end)}"
-            for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit)
-            for text in [notice_text_of(notice.notice_id) or ""]
-            for start, end in problems_summaries(text)
-        ]
+    items = [f"- {text[start:end]}{citations.cite(n, text, start, end)}" for n, text, start, end in spans]
     if not items:
         return None  # no list of problems to show: the passage answer looks for them
     shown = items[:MAX_ITEMS]
