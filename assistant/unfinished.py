@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer
 from assistant.computed_inputs import CitationNumbers
+from assistant.deadline_answer import DEADLINE_STATED
 from index.catalog import NoticeRow
 from index.documents import Chunk
 from index.headings import parse_heading
@@ -26,11 +27,6 @@ ASKS_UNFINISHED = re.compile(
 )
 # "…啥时候改完?": the question also asks when the rest will be done.
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|多久|时限|期限|几月")
-# A sentence setting the time by which the rest is to be done ("确保在12月底前所有问题整改到位").
-_DEADLINE = re.compile(
-    r"(?:确保|力求|力争|计划|预计|争取)[^。;；]{0,24}?\d{1,2}月|"
-    r"\d{1,2}月(?:底|末|份)?(?:前|以前|之前)[^。;；]{0,6}?(?:完成|到位|办结|整改|销号)"
-)
 # Sentences stating that an item is still under way.
 _UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持")
 _HAS_COUNT = re.compile(r"\d+\s*(?:个|项|条|件)")
@@ -99,7 +95,7 @@ def _deadlines(
     """The notice's sentences setting when the rest is to be done, not already quoted, each cited."""
     lines = []
     for start, end in split_sentences(text):
-        if _DEADLINE.search(text[start:end]) and not any(s <= start and end <= e for s, e in quoted):
+        if DEADLINE_STATED.search(text[start:end]) and not any(s <= start and end <= e for s, e in quoted):
             lines.append(f"- {text[start:end]}{citations.cite(notice, text, start, end, _section(chunks, start))}")
     return lines
 
