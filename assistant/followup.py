@@ -20,6 +20,7 @@ from assistant.records_question import COMPLETION_FIELDS, read_figure_question
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
+from assistant.written_names import written_mentions
 from index.figures import parse_chinese_number
 
 # What is left of an elliptical follow-up once its unit names are taken out: only these words.
@@ -178,7 +179,7 @@ def is_elliptical(question: str, directory: UnitDirectory) -> bool:
 
 def _residue(question: str, directory: UnitDirectory) -> str:
     """What a question asks once its unit names (held or not), pronouns, filler words and punctuation are out."""
-    spans = [(b, e) for b, e, _ in directory.mentions(question)]
+    spans = [(b, e) for b, e, _ in written_mentions(question, directory)]
     spans += [(b, e) for b, e, name, _ in unit_like_names(question) if name in unknown_unit_names(question, directory)]
     residue = question
     for begin, end in sorted(set(spans), reverse=True):
@@ -235,7 +236,7 @@ def _other_units(question: str, history: Sequence[dict], directory: UnitDirector
 
 def _topic_of(question: str, directory: UnitDirectory, new_unit_count: int) -> str:
     """A question with its unit names (and the connectors between them) taken out."""
-    mentions = sorted(directory.mentions(question), reverse=True)
+    mentions = sorted(written_mentions(question, directory), reverse=True)
     topic = question
     for begin, end, _ in mentions:
         topic = topic[:begin] + "\x00" + topic[end:]
