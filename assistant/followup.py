@@ -61,6 +61,9 @@ _ONLY_HOW = re.compile(
     r"(?:具体|都|又|是|怎么|如何|咋|采取了?|做了?|干了?|搞了?|整改|改|处理|落实|解决|哪些|什么|啥|措施|办法|举措|"
     r"做法|情况|详细|说说|讲讲|介绍)+"
 )
+# "X(那边)的<thing>呢?": a unit and a thing of it, asking nothing of its own (no question word).
+_ONLY_A_THING = re.compile(r"(?:那|那么)?[^,，?？]{2,24}?(?:那边|这边)?的(?!.*(?:什么|啥|哪|多少|几|怎么|咋|如何|谁|吗|是否|有没有))"
+                           r"([\u4e00-\u9fff]{2,8})呢")
 _HOW_MANY = re.compile(r"多少|几[个项人件条笔次]?")
 _SHORT_FIGURE_CHARS = 6  # "各建了多少项" is 6; longer follow-ups name what they count
 _ACROSS_WORDS = re.compile(r"有没有单位|有哪些单位|哪些单位|哪几家单位|哪几个单位|哪几家|哪些|哪家|[?？]")
@@ -135,7 +138,8 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
             elliptical = is_elliptical(question, directory)
             topic_question = _topic_question(history, directory) if elliptical else previous_question
             return f"{'、'.join(units)}{_topic_of(topic_question, directory, len(units))}"
-    if named and previous_question and _ONLY_HOW.fullmatch(residue):
+    if named and previous_question and (_ONLY_HOW.fullmatch(residue) or _same_thing_of(question, previous_question)):
+        # "松杨湖那边的村社区班子呢?" after "…两委换届弄得怎么样?": the last question asked of that thing of the unit.
         # "东临具体怎么做的?" after "哪几个单位提到了整治形式主义?": how the unit did the thing just asked about.
         topic = _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, len(named))).strip("?？:： ")
         return f"{'、'.join(named)}:{question}({topic})" if topic else question
@@ -158,6 +162,12 @@ def _figure_topic(residue: str, previous_question: str, directory: UnitDirectory
     if (asked := read_figure_question(residue)) is not None and asked.field in COMPLETION_FIELDS:
         return ""  # "改了多少?" says what it counts: the rectified, whatever the last question counted
     return _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, 1)).strip("?？:： ").removeprefix("的")
+
+
+def _same_thing_of(question: str, previous_question: str) -> bool:
+    """"松杨湖那边的村社区班子呢?" after "盘龙城村社区两委换届…?": a thing of the unit, sharing words with the last question."""
+    thing = _ONLY_A_THING.fullmatch(_PUNCTUATION.sub("", question))
+    return bool(thing) and any(thing.group(1)[i : i + 2] in previous_question for i in range(len(thing.group(1)) - 1))
 
 
 def _units_counted(question: str) -> int:
