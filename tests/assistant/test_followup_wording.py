@@ -1,0 +1,70 @@
+"""Follow-ups worded as people talk: unit names written longer or shorter than the library's, pointers naming
+nothing, a thing of another unit (FICTIONAL units)."""
+
+from __future__ import annotations
+
+from index.catalog import NoticeRow
+from index.documents import NoticeMetadata
+
+from assistant.followup import condense_with_rules
+from assistant.followup_reference import referenced_item, without_pointer
+from assistant.plain_words import official_terms
+from assistant.units import UnitDirectory
+
+SCHOOL = "青禾大学附属中学"
+PORT = "漱玉港务物流有限公司"
+TOWN = "青禾市云岭区"
+
+
+def directory() -> UnitDirectory:
+    rows = [
+        NoticeRow("n1", "/a.txt", "a.txt", "", SCHOOL, NoticeMetadata(unit=SCHOOL, aliases=["青大"]), 1, "ready", 0),
+        NoticeRow("n2", "/b.txt", "b.txt", "", PORT, NoticeMetadata(unit=PORT), 1, "ready", 0),
+        NoticeRow("n3", "/c.txt", "c.txt", "", TOWN, NoticeMetadata(unit=TOWN, aliases=["云岭区", "云岭"]), 1, "ready", 0),
+    ]
+    return UnitDirectory(rows)
+
+
+def _exchange(*turns: str) -> list[dict]:
+    return [{"role": ("user", "assistant")[i % 2], "content": text} for i, text in enumerate(turns)]
+
+
+def test_a_unit_written_longer_than_its_known_short_name_still_switches_the_unit():
+    history = _exchange("云岭区被反馈了多少问题?", "6个方面36个问题。")
+    assert condense_with_rules(history, "青大附中那边呢?", directory()) == f"{SCHOOL}被反馈了多少问题?"
+
+
+def test_a_name_shortened_inside_is_read_as_its_unit_at_the_head_of_a_question():
+    assert directory().find_units("漱玉物流处理了多少人?") == [PORT]
+    assert directory().find_units("云岭区和漱玉物流在乱报销上各追回了多少钱?") == [TOWN, PORT]
+    assert directory().find_units("整改措施落实得怎么样?") == []
+
+
+def test_a_pointer_naming_nothing_points_at_the_clause_that_answered():
+    answer = "对12个项目结算复核,发现3个项目多计工程量,追回多付工程款40万元。"
+    assert referenced_item("为这事处理了谁?", answer, "云岭区追回了多少工程款?") == "追回多付工程款40万元"
+    assert without_pointer("为这事处理了谁?") == "为处理了谁?"
+    assert referenced_item("那个啥时候能弄好", "鱼塘承包合同重签工作,正在依法协商。") == "鱼塘承包合同重签工作"
+
+
+def test_a_pointer_after_a_noun_points_at_the_clause_holding_the_noun():
+    answer = "累计挽回损失1.5亿元;清收应收账款1.2亿元;追回多结算工程款865万元。"
+    assert referenced_item("工程款那块是怎么查出来的?", answer) == "追回多结算工程款865万元"
+
+
+def test_a_bare_that_opening_a_question_points_at_nothing():
+    assert referenced_item("那还有几个问题?", "对12个项目结算复核,追回多付工程款40万元。") == ""
+
+
+def test_a_thing_of_another_unit_asks_the_last_question_of_that_thing():
+    history = _exchange("云岭区村社区两委换届弄得怎么样?", "32个村已完成换届。")
+    condensed = condense_with_rules(history, "青大那边的村社区班子呢?", directory())
+    assert condensed.startswith(f"{SCHOOL}:") and "两委换届" in condensed
+    # A thing unlike the last question's carries nothing of it.
+    assert "两委" not in condense_with_rules(history, "青大的食堂呢?", directory())
+
+
+def test_plain_words_for_rules_investment_and_the_inspection_leader():
+    assert "制度" in official_terms("两家这回各立了几项规矩?")
+    assert "招商引资" in official_terms("两家拉项目、引企业这块差别大吗?")
+    assert "巡察组组长" in official_terms("被巡的时候,带队的组长分别是谁?")
