@@ -80,3 +80,22 @@ def test_a_figure_the_notice_does_not_hold_is_not_computed_on(chain):
     history = said("柳塘镇清了多少项兼职?", "清理兼职41项,其中辞去兼职29项。")  # neither figure is in the notice
     answer = chain.ask("辞掉的占几成?", history=history)
     assert "71%" not in answer.text and "29项[" not in answer.text
+
+
+PARTLY_DONE = """中共青禾市柳塘镇委员会关于巡察整改进展情况的通报
+
+县委第二巡察组于2023年6月8日向柳塘镇反馈了巡察意见。
+
+截至目前,巡察反馈30个具体问题,整改完成25个,阶段性完成5个。
+
+中共青禾市柳塘镇委员会
+2023年10月9日
+"""
+
+
+def test_items_done_only_in_part_are_the_ones_not_finished(chain_over, history):
+    chain = chain_over("liutang_partly.txt", PARTLY_DONE)
+    first = chain.ask("柳塘镇反馈了多少问题?")
+    answer = chain.ask("那柳塘镇还有几个问题没改完?", history=history(first))
+    assert "仍在推进" in answer.text  # said to be the items still under way, not just a sentence sharing words
+    assert any("阶段性完成5个" in c.quote for c in answer.citations)
