@@ -40,7 +40,7 @@ def answer_ratio(
     notice_text_of: Callable[[str], str | None], describe: Callable[[str], tuple[str, str]],
 ) -> Answer | None:
     """The share, average or difference computed over the previous answer's figures, each cited; else None."""
-    figures = _figures(last_answer(history))
+    figures = figures_of_answer(last_answer(history))
     if len(figures) < 2:
         return None
     computed = _compute(question.strip(), figures)
@@ -60,7 +60,7 @@ def answer_ratio(
 def _compute(question: str, figures: list[Said]) -> tuple[Said, Said, tuple[str, str], str] | None:
     """(first figure, second figure, (operator, result), conclusion) for the asked computation, or None."""
     if match := _DIFFERENCE.search(question):
-        a, b = _named(match.group("a"), figures), _named(match.group("b"), figures)
+        a, b = named_figure(match.group("a"), figures), named_figure(match.group("b"), figures)
         if a is None or b is None or a is b or a.measure == "元" != b.measure:
             return None
         difference = a.value - b.value
@@ -68,15 +68,15 @@ def _compute(question: str, figures: list[Said]) -> tuple[Said, Said, tuple[str,
         more = "多" if difference >= 0 else "少"
         return a, b, ("-", f"{plain(difference)}"), f"{a.label}比{b.label}{more}{plain(abs(difference))}{measure}。"
     if match := _AVERAGE.search(question):
-        per = _named(match.group("per"), figures)
-        counted = _named(match.group("counted") or "", figures, exclude=per)
+        per = named_figure(match.group("per"), figures)
+        counted = named_figure(match.group("counted") or "", figures, exclude=per)
         if per is None or counted is None or per is counted or not per.value:
             return None
         average = counted.value / per.value
         said = _rounded(average, "0.1")
         return counted, per, ("÷", plain(average.quantize(Decimal("0.01")))), f"平均每{per.measure}{per.label}约{said}{counted.measure}{counted.label}。"
     if match := _SHARE.search(question):
-        part = _named(match.group("part") or match.group("part2"), figures)
+        part = named_figure(match.group("part") or match.group("part2"), figures)
         if part is None:
             return None
         wholes = [f for f in figures if f is not part and f.measure == part.measure and f.value > part.value]
@@ -89,7 +89,7 @@ def _compute(question: str, figures: list[Said]) -> tuple[Said, Said, tuple[str,
     return None
 
 
-def _figures(answer: str) -> list[Said]:
+def figures_of_answer(answer: str) -> list[Said]:
     """The counts (with what they count) and money figures of an answer, in order."""
     said = []
     for match in _COUNTED.finditer(answer):
@@ -103,7 +103,7 @@ def _figures(answer: str) -> list[Said]:
     return said
 
 
-def _named(words: str, figures: list[Said], exclude: Said | None = None) -> Said | None:
+def named_figure(words: str, figures: list[Said], exclude: Said | None = None) -> Said | None:
     """The figure whose label or counted words share most characters with `words` (none shared: None)."""
     words = _FILLER.sub("", words)
     scored = [(sum(c in f.label + f.context for c in set(words)), -i, f) for i, f in enumerate(figures) if f is not exclude]

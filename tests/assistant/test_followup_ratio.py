@@ -14,7 +14,8 @@ NOTICE = """中共青禾市柳塘镇委员会关于巡察整改进展情况的�
 一、整改总体情况
 
 针对巡察反馈的24个问题,镇党委逐条制定整改措施,提出了90条整改措施。巡察反馈的20个具体问题、23项整改措施已全部完成。
-巡察反馈的58个问题,已完成整改55个,完成率94.8%。
+截至2023年8月31日,58个问题已完成整改41个,其余17个正在整改。
+集中整改期结束时,巡察反馈的58个问题,已完成整改55个,完成率94.8%。
 
 二、具体问题整改情况
 
@@ -74,6 +75,14 @@ def test_what_is_left_is_the_whole_less_the_part_done_when_no_total_is_called_so
     history = said("柳塘镇反馈的问题改完多少了?", "反馈58个问题,已完成整改55个,完成率94.8%。")
     answer = chain.ask("那还剩几个没改完?", history=history)
     assert "3个" in answer.text and any("55个" in c.quote for c in answer.citations)
+
+
+def test_how_many_more_since_the_figure_given_takes_the_later_figure_from_the_notice(chain):
+    history = said("柳塘镇到8月底改完几个问题了?", "截至2023年8月31日,58个问题已完成整改41个,其余17个正在整改。")
+    answer = chain.ask("到集中整改期结束,又多改完了几个?", history=history)
+    assert "多14个" in answer.text
+    assert any("已完成整改55个" in c.quote for c in answer.citations)
+    assert any("已完成整改41个" in c.quote for c in answer.citations)
 
 
 def test_a_figure_the_notice_does_not_hold_is_not_computed_on(chain):
