@@ -68,3 +68,10 @@ def test_plain_words_for_rules_investment_and_the_inspection_leader():
     assert "制度" in official_terms("两家这回各立了几项规矩?")
     assert "招商引资" in official_terms("两家拉项目、引企业这块差别大吗?")
     assert "巡察组组长" in official_terms("被巡的时候,带队的组长分别是谁?")
+
+
+def test_an_answer_names_the_unit_as_the_user_wrote_it_in_full():
+    from assistant.unit_display import name_units_as_asked
+
+    text = name_units_as_asked(f"根据{SCHOOL}的通报:\n- 反馈问题47个。[1]", "青大附中被反馈了多少问题?", directory())
+    assert f"青大附中({SCHOOL})" in text
