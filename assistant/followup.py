@@ -44,7 +44,9 @@ _CONNECTOR = r"[和与跟同及、]|以及"
 # What is left of "跟X比呢?" / "X多还是Y多?" once units and filler words are out: a comparison with the last question.
 _COMPARED_WITH = re.compile(
     r"(?:(?:跟|和|与|同)?(?:比|相比|比较|对比|比一比|比比))?"
-    r"(?:([多少高低长短])还?是\1|[多高长快早]还?是[少低短慢晚]|[少低短慢晚]还?是[多高长快早]|(?:谁|哪个|哪家)更?[多少高低长短]|更?[多少高低长短](?:吗|么|不|没有)?)?"
+    r"(?:([多少高低长短])还?是\1|[多高长快早]还?是[少低短慢晚]|[少低短慢晚]还?是[多高长快早]|(?:谁|哪个|哪家)更?[多少高低长短]|更?[多少高低长短](?:吗|么|不|没有)?|"
+    # "比市监局多几项?", "跟东湖差多少?": by how much
+    r"[多少差](?:了|出)?(?:几|多少)[个项条件人笔天元万]*)?"
 )
 # A comparison that names nothing to compare: "哪个多?", "那两家谁高?", "谁更少一些?".
 _BARE_WHICH = re.compile(

@@ -25,7 +25,7 @@ _AVERAGE = re.compile(r"平均(?:每|一)?[个项名人条件家所]?(?P<per>[\u
                       r"(?:几|多少)[个项名人条件]?(?P<counted>[\u4e00-\u9fff]{1,6}?)?(?:[?？。]|$)")
 _DIFFERENCE = re.compile(r"(?P<a>[\u4e00-\u9fff]{1,8}?)比(?P<b>[\u4e00-\u9fff]{1,8}?)(?P<more>多|少)(?:了|出)?(?:几|多少)(?P<measure>[个项名人条件笔元]?)")
 # A figure with its measure, and the words after it that say what is counted ("115条整改措施").
-_COUNTED = re.compile(r"(\d+(?:\.\d+)?)\s*(项|个|人次|人|件|条|起|家|名|次|笔|种|所)([\u4e00-\u9fff]{0,6})")
+_COUNTED = re.compile(r"(\d+(?:\.\d+)?)\s*(项|个|人次|人|件|条|起|家|名|次|笔|种|所)((?:(?!已|正在|均|全部|其中|共)[\u4e00-\u9fff]){0,6})")
 _LABEL = re.compile(r"([\u4e00-\u9fff]{0,8})$")
 _FILLER = re.compile(r"的|了|都|一共|共|总共|其中|已经?")
 

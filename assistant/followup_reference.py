@@ -95,7 +95,7 @@ def said_before(question: str, history: Sequence[dict], find_units: Callable[[st
 
 def _plain(answer: str) -> str:
     """The answer without citation marks, table rules and its "根据X的通报:" lead lines."""
-    lines = [_CITATION_MARK.sub("", line).strip(" |") for line in answer.splitlines()]
+    lines = [re.sub(r"\s*\|\s*", " ", _CITATION_MARK.sub("", line)).strip() for line in answer.splitlines()]  # table cells
     return "\n".join(line for line in lines if line and not _LEAD_LINE.match(line))
 
 

@@ -75,3 +75,14 @@ def test_an_answer_names_the_unit_as_the_user_wrote_it_in_full():
 
     text = name_units_as_asked(f"根据{SCHOOL}的通报:\n- 反馈问题47个。[1]", "青大附中被反馈了多少问题?", directory())
     assert f"青大附中({SCHOOL})" in text
+
+
+def test_by_how_much_more_than_another_unit_compares_the_two_on_the_last_question():
+    history = _exchange("云岭区制定了多少项制度?", "制定修订制度23项。")
+    condensed = condense_with_rules(history, "比青大多几项?", directory())
+    assert condensed.startswith(f"{TOWN}和{SCHOOL}制定了多少项制度?")
+
+
+def test_a_pointer_into_a_table_row_carries_the_row_without_its_rules():
+    answer = "| 追回超付工程款 | 186.2万元 | 涉及项目6个 |[1]\n| 收回拖欠租金 | 43.5万元 | 涉及承租户12户 |[2]"
+    assert referenced_item("工程款那块是怎么发现的?", answer) == "追回超付工程款 186.2万元 涉及项目6个"
