@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.followup_reference import points_at_a_unit, referenced_item, without_pointer
+from assistant.followup_swaps import swapped_thing, switched_aspect
 from assistant.records_question import COMPLETION_FIELDS, read_figure_question
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
@@ -29,7 +30,7 @@ _FILLER_WORDS = (
     "看看 说说 讲讲 一下 同样 一样 是否 也是 这个 那个 单位 它们 它 他们 该单位 对方 "
     "另一个 另外一个 另一家 另外一家 另一 另外 其他 剩下的 后者 前者 和 与 跟 及 、 "
     "换成 换 改成 要是 如果 假如 再看看 再看 再说说 这块 那块 那儿 这儿 那里 这里 是不是 这样 有没有 "
-    "有吗 也有 问问 查查 那家 这家 "
+    "有吗 也有 问问 查查 那家 这家 在这方面 这方面 在这块 这一块 在这上面 这上面 在这个问题上 这个问题上 "
     # "换个单位,X呢?", "X有没有类似的?", "X也是这种情况吗?": the same question of another unit.
     "换个单位 换一个单位 换一家 换个 类似的问题 类似问题 类似的情况 类似情况 类似的做法 类似做法 类似的 类似 "
     "相似的 相同的 同样的 差不多的 这种情况 这种 这么做 这样做 一样的"
@@ -38,6 +39,8 @@ _FILLER_WORDS = (
 _ELLIPSIS_WORDS = re.compile("|".join(sorted(_FILLER_WORDS, key=len, reverse=True)))
 _OTHER_UNIT = re.compile(r"另一个|另外一个|另一家|另外一家|另一|剩下的|后者|对方")
 _FORMER_UNIT = re.compile(r"前者")
+_LATTER_UNIT = re.compile(r"后者")
+_UNIT_POINTER = re.compile(r"前者|后者|另一家|另外一家|另一个单位|另外一个单位")  # pointing at a unit, not an item
 _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
 # Connectors left hanging when a unit name is taken out of a question ("A和B在…上有何不同").
 _CONNECTOR = r"[和与跟同及、]|以及"
@@ -140,6 +143,13 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
             elliptical = is_elliptical(question, directory)
             topic_question = _topic_question(history, directory) if elliptical else previous_question
             return f"{'、'.join(units)}{_topic_of(topic_question, directory, len(units))}"
+    if named and previous_question and (aspect := switched_aspect(residue, _topic_of(previous_question, directory, len(named)))):
+        return f"{'、'.join(named)}{aspect}"  # "那榴溪镇在吃喝上呢?" after "菱渡街道在公车上有什么问题?"
+    if not named and previous_question and _UNIT_POINTER.search(question) and (pointed := _other_units(question, history, directory)):
+        # "后者具体怎么整改的?": the unit pointed at, on the topic of the last question.
+        topic = _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, len(pointed))).strip("?？:： ")
+        asked = _UNIT_POINTER.sub("", question)
+        return f"{'、'.join(pointed)}:{asked}" + (f"({topic})" if topic else "")
     if named and previous_question and (_ONLY_HOW.fullmatch(residue) or _same_thing_of(question, previous_question)):
         # "松杨湖那边的村社区班子呢?" after "…两委换届弄得怎么样?": the last question asked of that thing of the unit.
         # "东临具体怎么做的?" after "哪几个单位提到了整治形式主义?": how the unit did the thing just asked about.
@@ -153,6 +163,11 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     if reference := referenced_item(question, previous_answer, previous_question):
         units = directory.find_units(reference)[:1] if points_at_a_unit(question) else units  # "第二家": that unit
         return f"{'、'.join(units)}:{without_pointer(question)}({reference})"
+    if swapped := swapped_thing(question, previous_question):
+        return swapped  # "副组长呢?" after "…领导小组组长是谁?"
+    if _ONLY_HOW.fullmatch(residue) and previous_question:  # "那它是怎么改的?": how, on the last question's topic
+        topic = _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, len(units))).strip("?？:： ")
+        return f"{'、'.join(units)}:{question}" + (f"({topic})" if topic else "")
     reference = _figure_topic(residue, previous_question, directory)
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
 
@@ -236,7 +251,9 @@ def _other_units(question: str, history: Sequence[dict], directory: UnitDirector
     asked = [directory.find_units(str(t.get("content", ""))) for t in history if t.get("role") == "user"]
     seen = list(dict.fromkeys(u for units in asked for u in units))
     if _FORMER_UNIT.search(question):
-        return seen[:1]
+        return asked[-1][:1] if asked and len(asked[-1]) >= 2 else seen[:1]
+    if _LATTER_UNIT.search(question) and asked and len(asked[-1]) >= 2:
+        return asked[-1][-1:]  # "后者" of "A和B…": B
     # The unit the last answer did not cover ("分别…?先说A。" -> B), else the one not asked about last.
     answered = directory.find_units(str(history[-1].get("content", ""))) if history[-1].get("role") == "assistant" else []
     for covered in (answered, asked[-1] if asked else []):
@@ -253,7 +270,7 @@ def _topic_of(question: str, directory: UnitDirectory, new_unit_count: int) -> s
     for begin, end, _ in mentions:
         topic = topic[:begin] + "\x00" + topic[end:]
     topic = re.sub(rf"\x00(?:(?:{_CONNECTOR})\x00)*", "", topic)
-    topic = re.sub(r"^(那么|那|请问)?(它们|它)?", "", topic.lstrip(":\uff1a ,\uff0c"))
+    topic = re.sub(r"^(那么|那|请问)?(它们|它|前者|后者)?", "", topic.lstrip(":\uff1a ,\uff0c"))
     if new_unit_count == 1 and len(mentions) >= 2:
         # A comparison asked again for one unit is a question about that unit.
         topic = COMPARISON.sub("", _ASKS_WHICH.sub("", topic))

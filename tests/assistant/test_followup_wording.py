@@ -86,3 +86,41 @@ def test_by_how_much_more_than_another_unit_compares_the_two_on_the_last_questio
 def test_a_pointer_into_a_table_row_carries_the_row_without_its_rules():
     answer = "| 追回超付工程款 | 186.2万元 | 涉及项目6个 |[1]\n| 收回拖欠租金 | 43.5万元 | 涉及承租户12户 |[2]"
     assert referenced_item("工程款那块是怎么发现的?", answer) == "追回超付工程款 186.2万元 涉及项目6个"
+
+
+def test_a_thing_in_place_of_the_one_asked_keeps_the_rest_of_the_question():
+    history = _exchange("云岭区整改领导小组组长是谁?", "区委书记任组长。")
+    assert condense_with_rules(history, "副组长呢?", directory()) == "云岭区整改领导小组副组长是谁?"
+    # and switching the unit then asks the swapped question of it
+    history += _exchange("副组长呢?", "区长任副组长。")
+    assert condense_with_rules(history, "换成青大呢?", directory()) == f"{SCHOOL}整改领导小组副组长是谁?"
+
+
+def test_another_aspect_for_another_unit_asks_the_last_question_on_that_aspect():
+    history = _exchange("云岭区在公车上有什么问题?", "公车私用。")
+    assert condense_with_rules(history, "那青大在吃喝上呢?", directory()) == f"{SCHOOL}在吃喝上有什么问题?"
+
+
+def test_on_this_point_for_another_unit_is_the_same_question_of_it():
+    history = _exchange("云岭区清退了多少钱?", "清退12.6万元。")
+    assert condense_with_rules(history, "青大在这方面呢?", directory()) == f"{SCHOOL}清退了多少钱?"
+
+
+def test_the_latter_and_the_former_of_two_units_asked_with_a_question_of_their_own():
+    history = _exchange("云岭区和青大在村干部补贴上各有什么问题?", "对比如下")
+    latter = condense_with_rules(history, "后者具体怎么整改的?", directory())
+    assert latter.startswith(f"{SCHOOL}:具体怎么整改的?") and "村干部补贴" in latter
+    assert condense_with_rules(history, "前者呢?", directory()).startswith(TOWN)
+
+
+def test_how_it_was_done_with_a_pronoun_carries_the_last_topic():
+    history = _exchange("云岭区公务用车问题是怎么整改的?", "安装定位设备。")
+    condensed = condense_with_rules(history, "那它具体是怎么改的?", directory())
+    assert condensed.startswith(f"{TOWN}:") and "公务用车" in condensed
+
+
+def test_two_units_added_up_is_not_a_sum_of_the_last_answers_figures():
+    from assistant.followup_sum import asks_sum_of_previous
+
+    assert not asks_sum_of_previous("两家加起来多少人?", names_unit=False)
+    assert asks_sum_of_previous("应收应付合起来是多少?", names_unit=False)
