@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.followup_reference import points_at_a_unit, referenced_item, without_pointer
-from assistant.followup_swaps import swapped_thing, switched_aspect
+from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
 from assistant.records_question import COMPLETION_FIELDS, read_figure_question
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
@@ -66,9 +66,6 @@ _ONLY_HOW = re.compile(
     r"(?:具体|都|又|是|怎么|如何|咋|采取了?|做了?|干了?|搞了?|整改|改|处理|落实|解决|哪些|什么|啥|措施|办法|举措|"
     r"做法|情况|详细|说说|讲讲|介绍)+"
 )
-# "X(那边)的<thing>呢?": a unit and a thing of it, asking nothing of its own (no question word).
-_ONLY_A_THING = re.compile(r"(?:那|那么)?[^,，?？]{2,24}?(?:那边|这边)?的(?!.*(?:什么|啥|哪|多少|几|怎么|咋|如何|谁|吗|是否|有没有))"
-                           r"([\u4e00-\u9fff]{2,8})呢")
 _HOW_MANY = re.compile(r"多少|几[个项人件条笔次]?")
 _SHORT_FIGURE_CHARS = 6  # "各建了多少项" is 6; longer follow-ups name what they count
 _ACROSS_WORDS = re.compile(r"有没有单位|有哪些单位|哪些单位|哪几家单位|哪几个单位|哪几家|哪些|哪家|[?？]")
@@ -147,16 +144,19 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
         return f"{'、'.join(named)}{aspect}"  # "那榴溪镇在吃喝上呢?" after "菱渡街道在公车上有什么问题?"
     if not named and previous_question and _UNIT_POINTER.search(question) and (pointed := _other_units(question, history, directory)):
         # "后者具体怎么整改的?": the unit pointed at, on the topic of the last question.
-        topic = _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, len(pointed))).strip("?？:： ")
-        asked = _UNIT_POINTER.sub("", question)
-        return f"{'、'.join(pointed)}:{asked}" + (f"({topic})" if topic else "")
-    if named and previous_question and (_ONLY_HOW.fullmatch(residue) or _same_thing_of(question, previous_question)):
+        topic = _bare_topic(previous_question, directory, len(pointed))
+        return f"{'、'.join(pointed)}:{_UNIT_POINTER.sub('', question)}" + (f"({topic})" if topic else "")
+    if named and previous_question and (_ONLY_HOW.fullmatch(residue) or same_thing_of(question, previous_question)):
         # "松杨湖那边的村社区班子呢?" after "…两委换届弄得怎么样?": the last question asked of that thing of the unit.
         # "东临具体怎么做的?" after "哪几个单位提到了整治形式主义?": how the unit did the thing just asked about.
-        topic = _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, len(named))).strip("?？:： ")
+        topic = _bare_topic(previous_question, directory, len(named))
         return f"{'、'.join(named)}:{question}({topic})" if topic else question
-    if named:
-        return question
+    return question if named else _of_units_before(question, residue, history, previous_question, previous_answer, directory)
+
+
+def _of_units_before(question: str, residue: str, history: Sequence[dict], previous_question: str, previous_answer: str,
+                     directory: UnitDirectory) -> str:
+    """A follow-up naming no unit: asked of the units of the turns before, with what it points back at."""
     units = units_in_history(history, directory)
     if not units:
         return question
@@ -166,10 +166,15 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     if swapped := swapped_thing(question, previous_question):
         return swapped  # "副组长呢?" after "…领导小组组长是谁?"
     if _ONLY_HOW.fullmatch(residue) and previous_question:  # "那它是怎么改的?": how, on the last question's topic
-        topic = _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, len(units))).strip("?？:： ")
-        return f"{'、'.join(units)}:{question}" + (f"({topic})" if topic else "")
-    reference = _figure_topic(residue, previous_question, directory)
+        reference = _bare_topic(previous_question, directory, len(units))
+    else:
+        reference = _figure_topic(residue, previous_question, directory)
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
+
+
+def _bare_topic(previous_question: str, directory: UnitDirectory, new_unit_count: int) -> str:
+    """The last question's topic without its across-units words and end punctuation."""
+    return _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, new_unit_count)).strip("?？:： ")
 
 
 def _figure_topic(residue: str, previous_question: str, directory: UnitDirectory) -> str:
@@ -179,12 +184,6 @@ def _figure_topic(residue: str, previous_question: str, directory: UnitDirectory
     if (asked := read_figure_question(residue)) is not None and asked.field in COMPLETION_FIELDS:
         return ""  # "改了多少?" says what it counts: the rectified, whatever the last question counted
     return _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, 1)).strip("?？:： ").removeprefix("的")
-
-
-def _same_thing_of(question: str, previous_question: str) -> bool:
-    """"松杨湖那边的村社区班子呢?" after "盘龙城村社区两委换届…?": a thing of the unit, sharing words with the last question."""
-    thing = _ONLY_A_THING.fullmatch(_PUNCTUATION.sub("", question))
-    return bool(thing) and any(thing.group(1)[i : i + 2] in previous_question for i in range(len(thing.group(1)) - 1))
 
 
 def _units_counted(question: str) -> int:
