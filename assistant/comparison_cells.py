@@ -30,7 +30,13 @@ def on_topic(item: Evidence, words: Sequence[str]) -> bool:
     the question has any."""
     if item.text.strip() == item.document.metadata.get("title", "").strip():
         return False
-    return not words or any(word in item.text for word in words)
+    return not words or any(_holds(item.text, word) for word in words)
+
+
+def _holds(text: str, word: str) -> bool:
+    """Whether the text holds the word, or both halves of a four-character word apart ("反馈巡察意见…主持会议"
+    for 反馈会议: notices split such compounds)."""
+    return word in text or (len(word) == 4 and word[:2] in text and word[2:] in text)
 
 
 def column_sentences(

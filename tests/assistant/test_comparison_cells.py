@@ -27,3 +27,10 @@ def test_a_sentence_close_in_meaning_stands_though_it_holds_no_topic_word():
 
 def test_a_sentence_neither_holding_a_topic_word_nor_close_in_meaning_never_fills_a_column():
     assert column_sentences([OFF_TOPIC], [ON_TOPIC_BY_WORD], QUESTION, 0.6) == []
+
+
+def test_a_compound_topic_word_split_in_two_by_the_notice_still_counts():
+    question = "两家的反馈会,分别是谁主持的?"  # 反馈会 -> 反馈会议
+    split = sentence("组长李明反馈巡察意见,党委书记王芳主持会议并作表态发言。", 0.2, 300)
+    apart = sentence("召开党委会议研究部署整改。", 0.2, 400)  # 会议 alone is a frequent word
+    assert column_sentences([split, apart], [split], question, 0.6) == [split]
