@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # "副组长呢?", "那党纪处分呢?": a thing and nothing else asked.
-_ONLY_A_THING = re.compile(r"(?:那|那么)?([\u4e00-\u9fff]{2,8})呢[?？!！。\s]*")
+_ONLY_A_THING = re.compile(r"(?:那|那么)?(?:其中|里面|当中)?的?([\u4e00-\u9fff]{2,8})呢[?？!！。\s]*")
 # "在吃喝上", "在公车方面", "在用人这块": the aspect a question is asked on.
 _ASPECT = re.compile(r"在([\u4e00-\u9fff]{1,10}?)(上|方面|这块|那块)")
 # The aspect as left once filler words are out ("在公车方面呢" leaves "在公车").

@@ -94,6 +94,8 @@ def test_a_thing_in_place_of_the_one_asked_keeps_the_rest_of_the_question():
     # and switching the unit then asks the swapped question of it
     history += _exchange("副组长呢?", "区长任副组长。")
     assert condense_with_rules(history, "换成青大呢?", directory()) == f"{SCHOOL}整改领导小组副组长是谁?"
+    punished = _exchange("云岭区处分了多少人?", "给予党纪处分5人,组织处理3人。")
+    assert condense_with_rules(punished, "其中党纪处分呢?", directory()) == "云岭区党纪处分了多少人?"
 
 
 def test_another_aspect_for_another_unit_asks_the_last_question_on_that_aspect():
