@@ -126,3 +126,7 @@ def test_two_units_added_up_is_not_a_sum_of_the_last_answers_figures():
 
     assert not asks_sum_of_previous("两家加起来多少人?", names_unit=False)
     assert asks_sum_of_previous("应收应付合起来是多少?", names_unit=False)
+
+
+def test_two_units_named_short_before_a_word_counting_them():
+    assert directory().find_units("云岭和港务这俩单位的书记叫啥?") == [TOWN, PORT]
