@@ -1,11 +1,12 @@
 """Follow-up questions without an LLM: a standalone question from the conversation so far.
 
-Three shapes of follow-up are read from their wording:
+These shapes of follow-up are read from their wording:
 - elliptical, switching unit ("那东临新区呢?", "浙南怎么样?", "另一个呢?"): the previous question
   (itself condensed) asked again with its units replaced;
 - referring to a figure or item of the previous answer ("那笔钱后来退回去了吗?", "第二条具体怎么改的?"):
   the question with its unit, plus the clause of the previous answer that holds the figure or item
   (see followup_reference.py);
+- swapping one part of the previous question ("副组长呢?", "那榴溪镇在吃喝上呢?"; see followup_swaps.py);
 - anything else naming no unit: the previous turns' units put in front.
 """
 
