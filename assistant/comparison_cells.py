@@ -30,16 +30,26 @@ def on_topic(item: Evidence, words: Sequence[str]) -> bool:
     the question has any."""
     if item.text.strip() == item.document.metadata.get("title", "").strip():
         return False
-    return not words or any(word in item.text for word in words)
+    return not words or any(_holds(item.text, word) for word in words)
 
 
-def column_sentences(chosen: Sequence[Evidence], candidates: Sequence[Evidence], question: str) -> list[Evidence]:
-    """The chosen sentences on the topic; when none of any candidate of every column holds a topic word,
-    the words are only a guess and the chosen stand (titles still dropped)."""
+def _holds(text: str, word: str) -> bool:
+    """Whether the text holds the word, or both halves of a four-character word apart ("反馈巡察意见…主持会议"
+    for 反馈会议: notices split such compounds)."""
+    return word in text or (len(word) == 4 and word[:2] in text and word[2:] in text)
+
+
+def column_sentences(
+    chosen: Sequence[Evidence], candidates: Sequence[Evidence], question: str, meaning_share: float = 1.0,
+) -> list[Evidence]:
+    """The chosen sentences on the topic: holding a topic word, or as close in meaning to the topic as
+    `meaning_share` of the closest candidate ("成立逾期还建处置工作专班" on 征地拆迁); when none of any
+    candidate of every column holds a topic word, the words are only a guess and the chosen stand (titles
+    still dropped)."""
     words = topic_words(question)
     if words and not any(on_topic(item, words) for item in candidates):
         words = []
-    return [item for item in chosen if on_topic(item, words)]
+    return [item for item in chosen if on_topic(item, words) or (words and item.meaning >= meaning_share and on_topic(item, []))]
 
 
 def close_in_meaning(evidence: Sequence[Evidence], chosen: Sequence[Evidence], limit: int, share: float) -> list[Evidence]:

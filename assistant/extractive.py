@@ -214,7 +214,8 @@ class ExtractiveAnswerer:
             if comparing:  # a column holds sentences on the topic, never the title or a frequent word's
                 extra = [extend_quote(e, question, self.notice_text_of(e.notice_id)) for e in close_in_meaning(evidence, chosen, 3, self.settings.column_meaning_share)]
                 chosen = sorted([*chosen, *(e for e in extra if not any(overlaps(e, c) for c in chosen))], key=lambda e: e.start)
-                chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text)
+                chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text,
+                                          self.settings.column_meaning_share)
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue

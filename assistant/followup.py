@@ -1,11 +1,12 @@
 """Follow-up questions without an LLM: a standalone question from the conversation so far.
 
-Three shapes of follow-up are read from their wording:
+These shapes of follow-up are read from their wording:
 - elliptical, switching unit ("那东临新区呢?", "浙南怎么样?", "另一个呢?"): the previous question
   (itself condensed) asked again with its units replaced;
 - referring to a figure or item of the previous answer ("那笔钱后来退回去了吗?", "第二条具体怎么改的?"):
   the question with its unit, plus the clause of the previous answer that holds the figure or item
   (see followup_reference.py);
+- swapping one part of the previous question ("副组长呢?", "那榴溪镇在吃喝上呢?"; see followup_swaps.py);
 - anything else naming no unit: the previous turns' units put in front.
 """
 
@@ -16,10 +17,12 @@ from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.followup_reference import points_at_a_unit, referenced_item, without_pointer
+from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
 from assistant.records_question import COMPLETION_FIELDS, read_figure_question
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
+from assistant.written_names import written_mentions
 from index.figures import parse_chinese_number
 
 # What is left of an elliptical follow-up once its unit names are taken out: only these words.
@@ -28,7 +31,7 @@ _FILLER_WORDS = (
     "看看 说说 讲讲 一下 同样 一样 是否 也是 这个 那个 单位 它们 它 他们 该单位 对方 "
     "另一个 另外一个 另一家 另外一家 另一 另外 其他 剩下的 后者 前者 和 与 跟 及 、 "
     "换成 换 改成 要是 如果 假如 再看看 再看 再说说 这块 那块 那儿 这儿 那里 这里 是不是 这样 有没有 "
-    "有吗 也有 问问 查查 那家 这家 "
+    "有吗 也有 问问 查查 那家 这家 在这方面 这方面 在这块 这一块 在这上面 这上面 在这个问题上 这个问题上 "
     # "换个单位,X呢?", "X有没有类似的?", "X也是这种情况吗?": the same question of another unit.
     "换个单位 换一个单位 换一家 换个 类似的问题 类似问题 类似的情况 类似情况 类似的做法 类似做法 类似的 类似 "
     "相似的 相同的 同样的 差不多的 这种情况 这种 这么做 这样做 一样的"
@@ -37,13 +40,17 @@ _FILLER_WORDS = (
 _ELLIPSIS_WORDS = re.compile("|".join(sorted(_FILLER_WORDS, key=len, reverse=True)))
 _OTHER_UNIT = re.compile(r"另一个|另外一个|另一家|另外一家|另一|剩下的|后者|对方")
 _FORMER_UNIT = re.compile(r"前者")
+_LATTER_UNIT = re.compile(r"后者")
+_UNIT_POINTER = re.compile(r"前者|后者|另一家|另外一家|另一个单位|另外一个单位")  # pointing at a unit, not an item
 _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
 # Connectors left hanging when a unit name is taken out of a question ("A和B在…上有何不同").
 _CONNECTOR = r"[和与跟同及、]|以及"
 # What is left of "跟X比呢?" / "X多还是Y多?" once units and filler words are out: a comparison with the last question.
 _COMPARED_WITH = re.compile(
     r"(?:(?:跟|和|与|同)?(?:比|相比|比较|对比|比一比|比比))?"
-    r"(?:([多少高低长短])还?是\1|[多高长快早]还?是[少低短慢晚]|[少低短慢晚]还?是[多高长快早]|(?:谁|哪个|哪家)更?[多少高低长短]|更?[多少高低长短](?:吗|么|不|没有)?)?"
+    r"(?:([多少高低长短])还?是\1|[多高长快早]还?是[少低短慢晚]|[少低短慢晚]还?是[多高长快早]|(?:谁|哪个|哪家)更?[多少高低长短]|更?[多少高低长短](?:吗|么|不|没有)?|"
+    # "比市监局多几项?", "跟东湖差多少?": by how much
+    r"[多少差](?:了|出)?(?:几|多少)[个项条件人笔天元万]*)?"
 )
 # A comparison that names nothing to compare: "哪个多?", "那两家谁高?", "谁更少一些?".
 _BARE_WHICH = re.compile(
@@ -134,20 +141,41 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
             elliptical = is_elliptical(question, directory)
             topic_question = _topic_question(history, directory) if elliptical else previous_question
             return f"{'、'.join(units)}{_topic_of(topic_question, directory, len(units))}"
-    if named and previous_question and _ONLY_HOW.fullmatch(residue):
+    if named and previous_question and (aspect := switched_aspect(residue, _topic_of(previous_question, directory, len(named)))):
+        return f"{'、'.join(named)}{aspect}"  # "那榴溪镇在吃喝上呢?" after "菱渡街道在公车上有什么问题?"
+    if not named and previous_question and _UNIT_POINTER.search(question) and (pointed := _other_units(question, history, directory)):
+        # "后者具体怎么整改的?": the unit pointed at, on the topic of the last question.
+        topic = _bare_topic(previous_question, directory, len(pointed))
+        return f"{'、'.join(pointed)}:{_UNIT_POINTER.sub('', question)}" + (f"({topic})" if topic else "")
+    if named and previous_question and (_ONLY_HOW.fullmatch(residue) or same_thing_of(question, previous_question)):
+        # "松杨湖那边的村社区班子呢?" after "…两委换届弄得怎么样?": the last question asked of that thing of the unit.
         # "东临具体怎么做的?" after "哪几个单位提到了整治形式主义?": how the unit did the thing just asked about.
-        topic = _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, len(named))).strip("?？:： ")
+        topic = _bare_topic(previous_question, directory, len(named))
         return f"{'、'.join(named)}:{question}({topic})" if topic else question
-    if named:
-        return question
+    return question if named else _of_units_before(question, residue, history, previous_question, previous_answer, directory)
+
+
+def _of_units_before(question: str, residue: str, history: Sequence[dict], previous_question: str, previous_answer: str,
+                     directory: UnitDirectory) -> str:
+    """A follow-up naming no unit: asked of the units of the turns before, with what it points back at."""
     units = units_in_history(history, directory)
     if not units:
         return question
     if reference := referenced_item(question, previous_answer, previous_question):
         units = directory.find_units(reference)[:1] if points_at_a_unit(question) else units  # "第二家": that unit
         return f"{'、'.join(units)}:{without_pointer(question)}({reference})"
-    reference = _figure_topic(residue, previous_question, directory)
+    if swapped := swapped_thing(question, previous_question):
+        return swapped  # "副组长呢?" after "…领导小组组长是谁?"
+    if _ONLY_HOW.fullmatch(residue) and previous_question:  # "那它是怎么改的?": how, on the last question's topic
+        reference = _bare_topic(previous_question, directory, len(units))
+    else:
+        reference = _figure_topic(residue, previous_question, directory)
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
+
+
+def _bare_topic(previous_question: str, directory: UnitDirectory, new_unit_count: int) -> str:
+    """The last question's topic without its across-units words and end punctuation."""
+    return _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, new_unit_count)).strip("?？:： ")
 
 
 def _figure_topic(residue: str, previous_question: str, directory: UnitDirectory) -> str:
@@ -178,7 +206,7 @@ def is_elliptical(question: str, directory: UnitDirectory) -> bool:
 
 def _residue(question: str, directory: UnitDirectory) -> str:
     """What a question asks once its unit names (held or not), pronouns, filler words and punctuation are out."""
-    spans = [(b, e) for b, e, _ in directory.mentions(question)]
+    spans = [(b, e) for b, e, _ in written_mentions(question, directory)]
     spans += [(b, e) for b, e, name, _ in unit_like_names(question) if name in unknown_unit_names(question, directory)]
     residue = question
     for begin, end in sorted(set(spans), reverse=True):
@@ -223,7 +251,9 @@ def _other_units(question: str, history: Sequence[dict], directory: UnitDirector
     asked = [directory.find_units(str(t.get("content", ""))) for t in history if t.get("role") == "user"]
     seen = list(dict.fromkeys(u for units in asked for u in units))
     if _FORMER_UNIT.search(question):
-        return seen[:1]
+        return asked[-1][:1] if asked and len(asked[-1]) >= 2 else seen[:1]
+    if _LATTER_UNIT.search(question) and asked and len(asked[-1]) >= 2:
+        return asked[-1][-1:]  # "后者" of "A和B…": B
     # The unit the last answer did not cover ("分别…?先说A。" -> B), else the one not asked about last.
     answered = directory.find_units(str(history[-1].get("content", ""))) if history[-1].get("role") == "assistant" else []
     for covered in (answered, asked[-1] if asked else []):
@@ -235,12 +265,12 @@ def _other_units(question: str, history: Sequence[dict], directory: UnitDirector
 
 def _topic_of(question: str, directory: UnitDirectory, new_unit_count: int) -> str:
     """A question with its unit names (and the connectors between them) taken out."""
-    mentions = sorted(directory.mentions(question), reverse=True)
+    mentions = sorted(written_mentions(question, directory), reverse=True)
     topic = question
     for begin, end, _ in mentions:
         topic = topic[:begin] + "\x00" + topic[end:]
     topic = re.sub(rf"\x00(?:(?:{_CONNECTOR})\x00)*", "", topic)
-    topic = re.sub(r"^(那么|那|请问)?(它们|它)?", "", topic.lstrip(":\uff1a ,\uff0c"))
+    topic = re.sub(r"^(那么|那|请问)?(它们|它|前者|后者)?", "", topic.lstrip(":\uff1a ,\uff0c"))
     if new_unit_count == 1 and len(mentions) >= 2:
         # A comparison asked again for one unit is a question about that unit.
         topic = COMPARISON.sub("", _ASKS_WHICH.sub("", topic))

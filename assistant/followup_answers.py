@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from assistant.answer import Answer
 from assistant.followup import units_in_history
 from assistant.followup_figure_date import answer_figure_date, asks_figure_date
+from assistant.followup_ratio import answer_ratio, asks_ratio_of_previous
 from assistant.followup_remaining import answer_remaining, asks_about_remaining
+from assistant.followup_since import answer_since, asks_since_previous
 from assistant.followup_sum import answer_sum, asks_sum_of_previous
 from assistant.units import UnitDirectory, unit_label
 from index.catalog import Catalog
@@ -21,7 +23,10 @@ def answer_from_previous(
     names_unit = bool(directory.find_units(question))
     wants_sum = asks_sum_of_previous(question, names_unit)
     wants_date = asks_figure_date(question, names_unit)
-    if not wants_sum and not wants_date and not asks_about_remaining(question, names_unit):
+    wants_ratio = not wants_sum and asks_ratio_of_previous(question, names_unit)
+    wants_since = asks_since_previous(question, names_unit)
+    wants_remaining = asks_about_remaining(question, names_unit)
+    if not (wants_sum or wants_date or wants_ratio or wants_since or wants_remaining):
         return None
     rows = {row.notice_id: row for row in catalog.notices()}
     units = units_in_history(history, directory)
@@ -33,6 +38,13 @@ def answer_from_previous(
 
     if wants_date:
         return answer_figure_date(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
+    if wants_since and (since := answer_since(question, standalone_question, history, notice_ids, catalog.notice_text,
+                                               describe)):
+        return since
+    if not (wants_ratio or wants_sum or wants_remaining):
+        return None
+    if wants_ratio:  # None when the previous answer holds no such figures: the question is asked of the notices
+        return answer_ratio(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
     if wants_sum:
         return answer_sum(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
 

@@ -27,6 +27,10 @@ _DEMONSTRATIVE = re.compile(
     r"(?:[一两二三四五六七八九十几]|\d+)?(?:笔|些|批|项|个|件|条|名|位|次|类|份|处|点|宗|起|块)?"
 )
 _NOUN_CHARS = re.compile(r"[\u4e00-\u9fff]{1,4}")
+# What follows a pointer that names nothing: a question word ("那个啥时候能弄好"), or "事" ("为这事处理了谁?").
+_NO_NOUN = re.compile(r"(?:啥|什么|怎么|咋|如何|何时|多少|几|是|有|能|会|还|后来|现在|到底|为什么|为啥|事|件事|事情)")
+# The noun a pointer follows ("工程款那块", "挂号那个"): up to four characters right before it.
+_NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})$")
 # Words for a figure: the clause that states one, money for money words.
 _MONEY_WORDS = re.compile(r"^(?:钱|款|资金|金额|费用|费|补贴|补助|津补贴|奖金|损失)")
 _FIGURE_WORDS = re.compile(r"^(?:数字|数据|数|比例|比率|百分比|完成率|整改率)")
@@ -67,7 +71,8 @@ def without_pointer(question: str) -> str:
     for pattern in (_ORDINAL, _DEMONSTRATIVE):
         match = next((m for m in pattern.finditer(question) if m.end() > m.start()), None)
         if match:
-            return question[: match.start()] + question[match.end() :]
+            thing = re.match(r"件?事情?", question[match.end() :]) if pattern is _DEMONSTRATIVE else None
+            return question[: match.start()] + question[match.end() + (thing.end() if thing else 0) :]
     return question
 
 
@@ -90,18 +95,20 @@ def said_before(question: str, history: Sequence[dict], find_units: Callable[[st
 
 def _plain(answer: str) -> str:
     """The answer without citation marks, table rules and its "根据X的通报:" lead lines."""
-    lines = [_CITATION_MARK.sub("", line).strip(" |") for line in answer.splitlines()]
+    lines = [re.sub(r"\s*\|\s*", " ", _CITATION_MARK.sub("", line)).strip() for line in answer.splitlines()]  # table cells
     return "\n".join(line for line in lines if line and not _LEAD_LINE.match(line))
 
 
 def _by_noun(question: str, text: str, asked_before: str) -> str:
     """"那笔钱", "这几项制度", "那个处分": the clause holding the noun (a figure for figure words)."""
+    clauses = [c.strip(" -") for c in _CLAUSE_END.split(text) if len(c.strip(" -")) >= 4]
     for match in _DEMONSTRATIVE.finditer(question):
         following = _NOUN_CHARS.match(question, match.end())
         if match.end() == match.start() or not following:
             continue
         words = following.group(0)
-        clauses = [c.strip(" -") for c in _CLAUSE_END.split(text) if len(c.strip(" -")) >= 4]
+        if _NO_NOUN.match(words) and (match.end() - match.start() >= 2 or words.startswith("事")):
+            return _pointed_without_noun(question[: match.start()], clauses, asked_before)
         if _MONEY_WORDS.match(words):
             return _figure_clause([c for c in clauses if _MONEY.search(c)], asked_before)
         for size in range(len(words), 1, -1):  # the longest start of what follows that the answer holds
@@ -111,6 +118,19 @@ def _by_noun(question: str, text: str, asked_before: str) -> str:
         if _FIGURE_WORDS.match(words):
             return _figure_clause([c for c in clauses if _NUMBER.search(c)], asked_before)
     return ""
+
+
+def _pointed_without_noun(before: str, clauses: list[str], asked_before: str) -> str:
+    """"工程款那块…": the clause holding the noun before the pointer; "那个啥时候…", "这事": the clause of
+    the answer that answered the question asked before, else its first."""
+    noun = _NOUN_BEFORE.search(before)
+    if noun:
+        words = noun.group(1)
+        for size in range(len(words), 1, -1):  # the longest end of the noun the answer holds ("工程款")
+            holding = [c for c in clauses if words[-size:] in c]
+            if holding:
+                return holding[0]
+    return _figure_clause(clauses, asked_before)
 
 
 def _figure_clause(clauses: list[str], asked_before: str) -> str:

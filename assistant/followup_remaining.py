@@ -90,8 +90,10 @@ def _by_difference(
 ) -> Answer | None:
     """"还差多少没退?" after "涉及金额32.24万元,已退缴16.25万元": the total less the part done, each cited."""
     said = figures_said(previous)
-    totals = [s for s in said if s.is_total]
     done = [s for s in said if not s.is_total and _DONE_LABEL.search(s.label)]
+    totals = [s for s in said if s.is_total]
+    if not totals and len(done) == 1:  # "反馈1157个问题,已完成整改1148个": the larger figure not done is the whole
+        totals = [s for s in said if s not in done and s.measure == done[0].measure and s.value > done[0].value][:1]
     if len(totals) != 1 or len(done) != 1 or totals[0].measure != done[0].measure or done[0].value > totals[0].value:
         return None
     found, missing = find_in_notices([totals[0], done[0]], notice_ids, notice_text_of, describe)

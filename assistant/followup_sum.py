@@ -20,7 +20,11 @@ from assistant.previous_answer import (
 from assistant.units import asks_across_units
 
 ANSWERER = "extractive:followup-sum"
-SUM_ASK = re.compile(r"加起来|加在一起|相加|合计|一共|总共|共计|总计|总额|总数|累计")
+SUM_ASK = re.compile(r"加起来|合起来|加在一起|相加|合计|一共|总共|共计|总计|总额|总数|累计")
+# Adding up is asked in so many words ("应收应付合起来是多少?"): what is added was just said,
+# unless the units are what is added ("两家加起来多少人?" adds each unit's figure, not the last answer's).
+ADDS_UP = re.compile(r"加起来|合起来|加在一起|相加")
+_UNITS_ADDED = re.compile(r"[两几三四五各][家个]单?位?|它们|他们|俩|双方|各单位")
 # The question points back at what was just said ("这几笔", "上述", "它们").
 REFERS_BACK = re.compile(r"这|那|上述|以上|前面|刚才|它们|上面")
 # Or asks nothing but the sum: "一共多少?", "加起来一共是多少钱?", "合计几项?".
@@ -33,7 +37,8 @@ def asks_sum_of_previous(question: str, names_unit: bool) -> bool:
     """Whether the question adds up what the previous answer listed (no unit of its own, no unit-wide ask)."""
     if names_unit or not SUM_ASK.search(question) or asks_across_units(question):
         return False
-    return bool(REFERS_BACK.search(question)) or BARE_SUM.fullmatch(question.strip()) is not None
+    adds_up = ADDS_UP.search(question) and not _UNITS_ADDED.search(question)
+    return bool(REFERS_BACK.search(question) or adds_up) or BARE_SUM.fullmatch(question.strip()) is not None
 
 
 def answer_sum(

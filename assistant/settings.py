@@ -57,7 +57,7 @@ class AnsweringSettings(BaseModel):
     # Candidate sentences per compared unit embedded, best by keywords and passage rank first
     # (24 reaches into all five passages retrieved per unit; each costs one short embedding).
     meaning_sentences_per_unit: int = 24
-    # A comparison's column also quotes (up to three in all) sentences whose closeness in meaning is at
+    # A comparison's column also quotes and keeps (up to three, topic word or not) sentences whose closeness in meaning is at
     # least this share of the closest candidate's, above the median: a problem's measures worded unlike the
     # question (own fresh compare_words: such sentences at 0.6-0.7, unrelated ones below 0.4).
     column_meaning_share: float = 0.6

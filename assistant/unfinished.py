@@ -27,8 +27,8 @@ ASKS_UNFINISHED = re.compile(
 )
 # "…啥时候改完?": the question also asks when the rest will be done.
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|多久|时限|期限|几月")
-# Sentences stating that an item is still under way.
-_UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持")
+# Sentences stating that an item is still under way ("阶段性完成7个": done in part, not yet finished).
+_UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持|阶段性完成")
 _HAS_COUNT = re.compile(r"\d+\s*(?:个|项|条|件)")
 MAX_ITEMS = 8
 MAX_QUOTE_CHARS = 150  # a paragraph longer than this is quoted by its sentence only

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 
 from assistant.unit_names import common_short_form
 from assistant.units import UnitDirectory
+from assistant.written_names import written_mentions
 
 _MARKER = re.compile(r"\[\d+\]")
 _LIST_ITEM = re.compile(r"^((?:\d+\.|-)?\s*)([^：:\s]+)([：:])")
@@ -22,7 +23,7 @@ _LIST_ITEM = re.compile(r"^((?:\d+\.|-)?\s*)([^：:\s]+)([：:])")
 
 def name_units_as_asked(text: str, question: str, directory: UnitDirectory) -> str:
     """The answer with the units named as the question named them ("二院(雁汀市第二人民医院)")."""
-    called = called_names((question[begin:end], unit) for begin, end, unit in directory.mentions(question))
+    called = called_names((question[begin:end], unit) for begin, end, unit in written_mentions(question, directory))
     return name_units(text, directory.units, called)
 
 

@@ -231,6 +231,14 @@ class UnitDirectory:
             generic = short in GENERIC_UNIT_WORDS or _NOT_A_SHORT_FORM.match(short)  # "新区的整改": a kind of unit
             if not any(used[begin:end]) and len(owners) == 1 and not generic:
                 more.append((begin, end, owners.pop()))
+                used[begin:end] = [True] * (end - begin)
+        for head in _NAME_AT_HEAD.finditer(text):  # "粼江物流处理了…": the name's own start, words left out
+            for end in range(head.end(1), head.start(1) + 3, -1):
+                short = normalize_for_search(text[head.start(1) : end])
+                owners = {unit for name, unit in self._names_holding(short) if is_short_form(short, name) and name.startswith(short[:2])}
+                if not any(used[head.start(1) : end]) and len(owners) == 1:
+                    more.append((head.start(1), end, owners.pop()))
+                    break
         return more
 
     def _names_holding(self, text: str) -> list[tuple[str, str]]:
@@ -240,13 +248,15 @@ class UnitDirectory:
 
 
 _SUFFIX_ANYWHERE = re.compile(UNIT_SUFFIX_WORDS)
+# Four or more characters at the head of a question or beside another unit: a name shortened inside ("粼江物流").
+_NAME_AT_HEAD = re.compile(r"(?:^|(?<=[那和与跟、,，]))(?=([\u4e00-\u9fff]{4,8}))")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Too short to stand for one unit: a level word and an organ ("市委", "县里", "区委"), or one character.
 _NOT_A_SHORT_FORM = re.compile(r"^(?:.|[省市区县镇乡村].)$")
 # A two- to four-character word asked about on its own, as units are in follow-ups ("文旅那边呢?"), at the
-# head of a question ("二实验的…") or beside another unit ("卫健委和二实验,各…").
+# head of a question ("二实验的…") or beside another unit ("卫健委和二实验,各…", "A和二实验这俩…").
 _ASKED_ON_ITS_OWN = re.compile(
-    r"(?:^|(?<=[那和与跟、,，]))((?![那这和与跟])[\u4e00-\u9fff]{2,4}?)(?=那边|这边|那儿|那里|呢|怎么样|如何|的|[,，、和与跟])"
+    r"(?:^|(?<=[那和与跟、,，]))((?![那这和与跟])[\u4e00-\u9fff]{2,4}?)(?=那边|这边|那儿|那里|呢|怎么样|如何|的|这俩|这两|俩|两[个家]|[,，、和与跟])"
 )
 
 

@@ -1,0 +1,52 @@
+"""Follow-ups that keep the last question and swap one part of it for what they name.
+
+- a thing in place of the one asked ("副组长呢?" after "…整改领导小组组长是谁?": 组长 -> 副组长);
+- a thing of another unit sharing words with the one asked ("松杨湖那边的村社区班子呢?" after "…村社区两委换届…?");
+- an aspect in place of the one asked ("那榴溪镇在吃喝上呢?" after "菱渡街道在公车上有什么问题?").
+"""
+
+from __future__ import annotations
+
+import re
+
+# "副组长呢?", "那党纪处分呢?": a thing and nothing else asked.
+_ONLY_A_THING = re.compile(r"(?:那|那么)?(?:其中|里面|当中)?的?([\u4e00-\u9fff]{2,8})呢[?？!！。\s]*")
+# "在吃喝上", "在公车方面", "在用人这块": the aspect a question is asked on.
+_ASPECT = re.compile(r"在([\u4e00-\u9fff]{1,10}?)(上|方面|这块|那块)")
+# The aspect as left once filler words are out ("在公车方面呢" leaves "在公车").
+_ASKED_ASPECT = re.compile(r"在([\u4e00-\u9fff]{1,10}?)(上|方面|这块|那块)?")
+# "X(那边)的<thing>呢?": a unit and a thing of it, asking nothing of its own (no question word).
+_A_THING_OF_A_UNIT = re.compile(r"(?:那|那么)?[^,，?？]{2,24}?(?:那边|这边)?的(?!.*(?:什么|啥|哪|多少|几|怎么|咋|如何|谁|吗|是否|有没有))"
+                           r"([\u4e00-\u9fff]{2,8})呢")
+_PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
+MIN_SHARED_CHARS = 2  # a swapped thing ends with at least this many characters of a word of the last question
+
+
+def swapped_thing(question: str, previous_question: str) -> str:
+    """The last question with its word swapped for the thing asked ("组长" -> "副组长"), or ""."""
+    match = _ONLY_A_THING.fullmatch(question.strip())
+    if not match or not previous_question:
+        return ""
+    thing = match.group(1)
+    if thing in previous_question:
+        return ""
+    for size in range(len(thing) - 1, MIN_SHARED_CHARS - 1, -1):
+        tail = thing[-size:]
+        at = previous_question.rfind(tail)
+        if at != -1:
+            return previous_question[:at] + thing + previous_question[at + size :]
+    return ""
+
+
+def switched_aspect(residue: str, previous_topic: str) -> str:
+    """The last question's topic on the aspect the follow-up names ("在吃喝上" for "在公车上"), or ""."""
+    asked = _ASKED_ASPECT.fullmatch(residue)
+    if not asked or not _ASPECT.search(previous_topic):
+        return ""
+    return _ASPECT.sub(lambda old: f"在{asked.group(1)}{old.group(2)}", previous_topic, count=1)
+
+
+def same_thing_of(question: str, previous_question: str) -> bool:
+    """"松杨湖那边的村社区班子呢?" after "盘龙城村社区两委换届…?": a thing of the unit, sharing words with the last question."""
+    thing = _A_THING_OF_A_UNIT.fullmatch(_PUNCTUATION.sub("", question))
+    return bool(thing) and any(thing.group(1)[i : i + 2] in previous_question for i in range(len(thing.group(1)) - 1))

@@ -1,0 +1,132 @@
+"""Follow-ups worded as people talk: unit names written longer or shorter than the library's, pointers naming
+nothing, a thing of another unit (FICTIONAL units)."""
+
+from __future__ import annotations
+
+from index.catalog import NoticeRow
+from index.documents import NoticeMetadata
+
+from assistant.followup import condense_with_rules
+from assistant.followup_reference import referenced_item, without_pointer
+from assistant.plain_words import official_terms
+from assistant.units import UnitDirectory
+
+SCHOOL = "青禾大学附属中学"
+PORT = "漱玉港务物流有限公司"
+TOWN = "青禾市云岭区"
+
+
+def directory() -> UnitDirectory:
+    rows = [
+        NoticeRow("n1", "/a.txt", "a.txt", "", SCHOOL, NoticeMetadata(unit=SCHOOL, aliases=["青大"]), 1, "ready", 0),
+        NoticeRow("n2", "/b.txt", "b.txt", "", PORT, NoticeMetadata(unit=PORT), 1, "ready", 0),
+        NoticeRow("n3", "/c.txt", "c.txt", "", TOWN, NoticeMetadata(unit=TOWN, aliases=["云岭区", "云岭"]), 1, "ready", 0),
+    ]
+    return UnitDirectory(rows)
+
+
+def _exchange(*turns: str) -> list[dict]:
+    return [{"role": ("user", "assistant")[i % 2], "content": text} for i, text in enumerate(turns)]
+
+
+def test_a_unit_written_longer_than_its_known_short_name_still_switches_the_unit():
+    history = _exchange("云岭区被反馈了多少问题?", "6个方面36个问题。")
+    assert condense_with_rules(history, "青大附中那边呢?", directory()) == f"{SCHOOL}被反馈了多少问题?"
+
+
+def test_a_name_shortened_inside_is_read_as_its_unit_at_the_head_of_a_question():
+    assert directory().find_units("漱玉物流处理了多少人?") == [PORT]
+    assert directory().find_units("云岭区和漱玉物流在乱报销上各追回了多少钱?") == [TOWN, PORT]
+    assert directory().find_units("整改措施落实得怎么样?") == []
+
+
+def test_a_pointer_naming_nothing_points_at_the_clause_that_answered():
+    answer = "对12个项目结算复核,发现3个项目多计工程量,追回多付工程款40万元。"
+    assert referenced_item("为这事处理了谁?", answer, "云岭区追回了多少工程款?") == "追回多付工程款40万元"
+    assert without_pointer("为这事处理了谁?") == "为处理了谁?"
+    assert referenced_item("那个啥时候能弄好", "鱼塘承包合同重签工作,正在依法协商。") == "鱼塘承包合同重签工作"
+
+
+def test_a_pointer_after_a_noun_points_at_the_clause_holding_the_noun():
+    answer = "累计挽回损失1.5亿元;清收应收账款1.2亿元;追回多结算工程款865万元。"
+    assert referenced_item("工程款那块是怎么查出来的?", answer) == "追回多结算工程款865万元"
+
+
+def test_a_bare_that_opening_a_question_points_at_nothing():
+    assert referenced_item("那还有几个问题?", "对12个项目结算复核,追回多付工程款40万元。") == ""
+
+
+def test_a_thing_of_another_unit_asks_the_last_question_of_that_thing():
+    history = _exchange("云岭区村社区两委换届弄得怎么样?", "32个村已完成换届。")
+    condensed = condense_with_rules(history, "青大那边的村社区班子呢?", directory())
+    assert condensed.startswith(f"{SCHOOL}:") and "两委换届" in condensed
+    # A thing unlike the last question's carries nothing of it.
+    assert "两委" not in condense_with_rules(history, "青大的食堂呢?", directory())
+
+
+def test_plain_words_for_rules_investment_and_the_inspection_leader():
+    assert "制度" in official_terms("两家这回各立了几项规矩?")
+    assert "招商引资" in official_terms("两家拉项目、引企业这块差别大吗?")
+    assert "巡察组组长" in official_terms("被巡的时候,带队的组长分别是谁?")
+
+
+def test_an_answer_names_the_unit_as_the_user_wrote_it_in_full():
+    from assistant.unit_display import name_units_as_asked
+
+    text = name_units_as_asked(f"根据{SCHOOL}的通报:\n- 反馈问题47个。[1]", "青大附中被反馈了多少问题?", directory())
+    assert f"青大附中({SCHOOL})" in text
+
+
+def test_by_how_much_more_than_another_unit_compares_the_two_on_the_last_question():
+    history = _exchange("云岭区制定了多少项制度?", "制定修订制度23项。")
+    condensed = condense_with_rules(history, "比青大多几项?", directory())
+    assert condensed.startswith(f"{TOWN}和{SCHOOL}制定了多少项制度?")
+
+
+def test_a_pointer_into_a_table_row_carries_the_row_without_its_rules():
+    answer = "| 追回超付工程款 | 186.2万元 | 涉及项目6个 |[1]\n| 收回拖欠租金 | 43.5万元 | 涉及承租户12户 |[2]"
+    assert referenced_item("工程款那块是怎么发现的?", answer) == "追回超付工程款 186.2万元 涉及项目6个"
+
+
+def test_a_thing_in_place_of_the_one_asked_keeps_the_rest_of_the_question():
+    history = _exchange("云岭区整改领导小组组长是谁?", "区委书记任组长。")
+    assert condense_with_rules(history, "副组长呢?", directory()) == "云岭区整改领导小组副组长是谁?"
+    # and switching the unit then asks the swapped question of it
+    history += _exchange("副组长呢?", "区长任副组长。")
+    assert condense_with_rules(history, "换成青大呢?", directory()) == f"{SCHOOL}整改领导小组副组长是谁?"
+    punished = _exchange("云岭区处分了多少人?", "给予党纪处分5人,组织处理3人。")
+    assert condense_with_rules(punished, "其中党纪处分呢?", directory()) == "云岭区党纪处分了多少人?"
+
+
+def test_another_aspect_for_another_unit_asks_the_last_question_on_that_aspect():
+    history = _exchange("云岭区在公车上有什么问题?", "公车私用。")
+    assert condense_with_rules(history, "那青大在吃喝上呢?", directory()) == f"{SCHOOL}在吃喝上有什么问题?"
+
+
+def test_on_this_point_for_another_unit_is_the_same_question_of_it():
+    history = _exchange("云岭区清退了多少钱?", "清退12.6万元。")
+    assert condense_with_rules(history, "青大在这方面呢?", directory()) == f"{SCHOOL}清退了多少钱?"
+
+
+def test_the_latter_and_the_former_of_two_units_asked_with_a_question_of_their_own():
+    history = _exchange("云岭区和青大在村干部补贴上各有什么问题?", "对比如下")
+    latter = condense_with_rules(history, "后者具体怎么整改的?", directory())
+    assert latter.startswith(f"{SCHOOL}:具体怎么整改的?") and "村干部补贴" in latter
+    assert condense_with_rules(history, "前者呢?", directory()).startswith(TOWN)
+
+
+def test_how_it_was_done_with_a_pronoun_carries_the_last_topic():
+    history = _exchange("云岭区公务用车问题是怎么整改的?", "安装定位设备。")
+    condensed = condense_with_rules(history, "那它具体是怎么改的?", directory())
+    assert condensed.startswith(f"{TOWN}:") and "公务用车" in condensed
+
+
+def test_two_units_added_up_is_not_a_sum_of_the_last_answers_figures():
+    from assistant.followup_sum import asks_sum_of_previous
+
+    assert not asks_sum_of_previous("两家加起来多少人?", names_unit=False)
+    assert asks_sum_of_previous("应收应付合起来是多少?", names_unit=False)
+
+
+def test_two_units_named_short_before_a_word_counting_them():
+    assert directory().find_units("云岭和港务这俩单位的书记叫啥?") == [TOWN, PORT]
