@@ -35,6 +35,7 @@ def states_the_asked_thing(
     focus_share: float,
     lenient: bool = False,
     money_window: int = 0,
+    passages: str = "",
 ) -> bool:
     """Whether the chosen sentences hold what the question asks about, not a neighbouring fact.
 
@@ -42,7 +43,9 @@ def states_the_asked_thing(
     诫勉谈话, a sentence on 提醒谈话 shares the frequent 谈话 but not the rare 诫勉). Terms no
     notice holds are the user's own words and decide nothing here, except a named fund or fee
     ("医保基金", "下乡补助"): see names_unstated_money. `focus_share` is the share of the top term
-    weight a term needs to count as asked.
+    weight a term needs to count as asked. With the `passages` the sentences were chosen from, every
+    asked thing those passages hold must be stated: asked whether the 苗木款 was recovered, a sentence
+    on recovering a bonus (追回, not 苗木) is a neighbouring fact when the passages do name 苗木.
     """
     in_library = known_terms(question.weights)
     if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window, in_library):
@@ -78,7 +81,15 @@ def states_the_asked_thing(
         parts = [p for p in smallest if p != term and p in term]
         return bool(parts) and len("".join(parts)) >= len(term) and all(stated(p) for p in parts)
 
-    return any(stated(term) or said_in_parts(term) for term in compounds)
+    answered = [term for term in compounds if stated(term) or said_in_parts(term)]
+    if not answered or not passages:
+        return bool(answered)
+    held = simplified_reading(passages)
+    return all(
+        term in answered
+        for term in compounds
+        if any(word in held for alike in question.ways_of_saying(term) for word in same_thing(alike))
+    )
 
 
 # "追回或者核减了钱": the terms on either side of 或者/或/还是 are alternatives; either one states the asked thing.
