@@ -103,8 +103,10 @@ class ExtractiveAnswerer:
         if not parts:
             parts, profiles = [tuple(self.tokenize(question))], [profile_question(question)]
         all_terms = {t for part in parts for t in part}
+        unheld = frozenset(t for t in all_terms - self.known_terms(all_terms) if len(t) == 2 and t not in alternatives)
         return Question(
-            profile_question(question), tuple(parts), self._weights(all_terms), tuple(profiles), alternatives, question
+            profile_question(question), tuple(parts), self._weights(all_terms), tuple(profiles), alternatives, question,
+            contractions=unheld,
         )
 
     def _weights(self, terms: set[str]) -> dict[str, float]:
