@@ -24,7 +24,6 @@ from assistant.figure_answers import answer_from_figures
 from assistant.kind_answer import narrowed_to_kinds
 from assistant.followup_reference import said_before, without_carried_clause
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
-from assistant.plain_words import in_official_words
 from assistant.records_answer import figures_of_unit, widen_to_sentences
 from assistant.retriever import RetrievalResult
 from assistant.semantic import SentenceSimilarity
@@ -208,7 +207,7 @@ class AnswerChain:
         if answer.not_found and len(turn.retrieval.units_named) == 1 and self._asks_only_a_count(turn):
             # A count the notice words unlike the question ("发现了几个问题": 指出了20个具体问题) is in its records.
             catalog = self.workspace.catalog
-            figures = figures_of_unit(turn.question, in_official_words(turn.standalone_question), turn.retrieval.units_named[0],
+            figures = figures_of_unit(turn.question, turn.standalone_question, turn.retrieval.units_named[0],
                                       catalog.notices(), catalog.records(), catalog.notice_text)
             answer = with_section_paths(widen_to_sentences(figures, catalog.notice_text), catalog) if figures else answer
         return self._verified(answer, turn)

@@ -244,7 +244,7 @@ RECORD_FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 整改措施 / 整改任务 (measures) are what a unit set itself to do: never answered with problem counts.
     ("measures", re.compile(MEASURE_QUESTION_WORDS)),
     ("problems_rectified", re.compile(r"完成|整改到位|整?改了?多少|改[完好]?了?(?:多少|几)|整改进度|进展")),
-    ("problems_in_progress", re.compile(r"正在整改|未完成|尚未|在改|推进中")),
+    ("problems_in_progress", re.compile(r"正在整改|未完成|尚未|在改|推进中|没(?:有)?(?:改|整改|完成|做)完|还剩")),
     ("completion_rate", re.compile(r"整改率|完成率|比例|百分")),
 )
 

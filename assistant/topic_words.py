@@ -36,9 +36,9 @@ def without_asking_words(question: str) -> str:
     return _WENT_WRONG.sub(" ", _EMPHASIS.sub(" ", blanked))
 
 
-# Words a follow-up tells time with ("那笔钱后来退回去了吗?", "现在还剩多少"), and the asker's ways of saying
+# Words a follow-up tells time with ("那笔钱后来退回去了吗?", "现在还剩多少", "还有几个"), and the asker's ways of saying
 # "what happened" ("那事是咋回事", "弄得咋样"): the asker's narrative, never a topic.
-_NARRATIVE_WORDS = frozenset({"后来", "之后", "现在", "如今", "回事", "咋样", "怎么样"})
+_NARRATIVE_WORDS = frozenset({"后来", "之后", "现在", "如今", "还有", "回事", "咋样", "怎么样"})
 # A word pointing at something said before ("那块", "这笔", "那事"): it stands for the topic, it is not one.
 _POINTING = re.compile(r"[这那][个块事笔些边次回件项种样儿里头位]")
 
