@@ -13,7 +13,7 @@ from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
 # Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
 # and words of the answer's shape ("几个人" yields 个人, "多少金额").
 NOT_THE_ASKED_THING = re.compile(
-    r"(?:发现|指出|查出|查找|反馈|意见|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|持续|做了|工作|情况|问题|方面|"
+    r"(?:发现|指出|查出|查找|反馈|意见|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|持续|做了|工作|情况|问题|方面|会上|会议|"
     r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别)+"  # also their compounds: 意见反馈, 发现问题
 )
 
@@ -47,7 +47,9 @@ def states_the_asked_thing(
     asked thing those passages hold must be stated: asked whether the 苗木款 was recovered, a sentence
     on recovering a bonus (追回, not 苗木) is a neighbouring fact when the passages do name 苗木.
     """
-    in_library = known_terms(question.weights)
+    # A term is the library's when a passage holds it or a word for the same thing (追回 asked, 清退 written).
+    in_library = {t for t in question.weights
+                  if known_terms([w for alike in question.ways_of_saying(t) for w in same_thing(alike)])}
     if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window, in_library):
         return False
     known = {

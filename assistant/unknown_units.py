@@ -149,7 +149,7 @@ def read_bare_organs(
         unit = next((e.unit for e in directory.entries if _bare_organ_of(name, e.unit, e.notice_ids, notice_text_of)), "")
         if unit:
             question = question.replace(name, unit)
-            read.append(f"“{name}”按{unit}理解(其通报写明{name[: -len(unit) + 1].rstrip(_LEVEL)})。")
+            read.append(f"“{name}”按{unit}理解(其通报写明{name[: 1 - len(unit.removeprefix('中共'))].rstrip(_LEVEL)})。")
         else:
             left.append(name)
     return question, left, "".join(read)
@@ -158,6 +158,7 @@ def read_bare_organs(
 def _bare_organ_of(name: str, unit: str, notice_ids: Sequence[str], notice_text_of: Callable[[str], str | None]) -> bool:
     """Whether `unit` is a level and an organ ("市水务局") that `name` puts after a place ("上海水务局")
     which the unit's own notices write."""
+    unit = unit.removeprefix("中共")  # "中共市园林局": the party's organ of the same bureau
     organ = unit[1:]
     if unit[:1] not in _LEVEL or len(organ) < 2 or not name.endswith(organ):
         return False
