@@ -13,9 +13,11 @@ from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
 # Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
 # and words of the answer's shape ("几个人" yields 个人, "多少金额").
 NOT_THE_ASKED_THING = re.compile(
-    r"(?:发现|指出|查出|查找|反馈|意见|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|持续|做了|工作|情况|问题|方面|会上|会议|"
+    r"(?:发现|指出|查出|查找|反馈|意见|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|持续|做了|工作|情况|问题|方面|"
     r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别)+"  # also their compounds: 意见反馈, 发现问题
 )
+
+_MEETING = re.compile(r"会上|会议|会中|会")
 
 # A fund, fee or payment named by what it is for ("医保基金", "培训费", "下乡补助"): a specific sum of money.
 _MONEY_NOUNS = sorted({*"基金|资金|经费|费用|费|款".split("|"), *"|".join(MONEY_KINDS).split("|")}, key=len, reverse=True)
@@ -52,10 +54,14 @@ def states_the_asked_thing(
                   if known_terms([w for alike in question.ways_of_saying(t) for w in same_thing(alike)])}
     if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window, in_library):
         return False
+    # Asked who did an act at a meeting (谁主持, 谁代表巡察组讲的), the meeting (会上) is where: the act,
+    # which the sentence must name someone doing, is the asked thing.
+    setting = _MEETING if question.profile.act else None
     known = {
         t: w
         for t, w in question.weights.items()
         if len(t) >= 2 and not NOT_THE_ASKED_THING.fullmatch(t) and t in in_library and not is_unit_word(t)
+        and not (setting and setting.fullmatch(t))
     }
     if not known:
         return True
