@@ -50,23 +50,12 @@ def states_the_asked_thing(
     on recovering a bonus (追回, not 苗木) is a neighbouring fact when the passages do name 苗木.
     """
     # A term is the library's when a passage holds it or a word for the same thing (追回 asked, 清退 written).
-    in_library = {t for t in question.weights
-                  if known_terms([w for alike in question.ways_of_saying(t) for w in same_thing(alike)])}
+    in_library = {t for t in question.weights if known_terms(_words_for(question, t))}
     if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window, in_library):
         return False
-    # Asked who did an act at a meeting (谁主持, 谁代表巡察组讲的), the meeting (会上) is where: the act,
-    # which the sentence must name someone doing, is the asked thing.
-    setting = _MEETING if question.profile.act else None
-    known = {
-        t: w
-        for t, w in question.weights.items()
-        if len(t) >= 2 and not NOT_THE_ASKED_THING.fullmatch(t) and t in in_library and not is_unit_word(t)
-        and not (setting and setting.fullmatch(t))
-    }
-    if not known:
+    focus = focus_terms(question, in_library, is_unit_word, focus_share)
+    if not focus:
         return True
-    top = max(known.values())
-    focus = {t for t, w in known.items() if w >= focus_share * top}
     # Read as the tokenizer reads it: a notice in traditional script states 宣读 as 宣讀.
     said = simplified_reading("".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen))
 
@@ -93,11 +82,30 @@ def states_the_asked_thing(
     if not answered or not passages:
         return bool(answered)
     held = simplified_reading(passages)
-    return all(
-        term in answered
-        for term in compounds
-        if any(word in held for alike in question.ways_of_saying(term) for word in same_thing(alike))
-    )
+    return all(term in answered for term in compounds if any(word in held for word in _words_for(question, term)))
+
+
+def focus_terms(
+    question: Question, in_library: set[str], is_unit_word: Callable[[str], bool], focus_share: float
+) -> set[str]:
+    """The asked thing's terms: those the library knows, not generic steps nor unit names, weighing at least
+    `focus_share` of the heaviest such term (empty when there is none)."""
+    # Asked who did an act at a meeting (谁主持, 谁代表巡察组讲的), the meeting (会上) is where: the act,
+    # which the sentence must name someone doing, is the asked thing.
+    setting = _MEETING if question.profile.act else None
+    known = {
+        t: w
+        for t, w in question.weights.items()
+        if len(t) >= 2 and not NOT_THE_ASKED_THING.fullmatch(t) and t in in_library and not is_unit_word(t)
+        and not (setting and setting.fullmatch(t))
+    }
+    top = max(known.values(), default=0.0)
+    return {t for t, w in known.items() if w >= focus_share * top}
+
+
+def _words_for(question: Question, term: str) -> list[str]:
+    """The term and every word notices say it with (its plain phrase's words, its group's: 清退 for 追回)."""
+    return [word for alike in question.ways_of_saying(term) for word in same_thing(alike)]
 
 
 # "追回或者核减了钱": the terms on either side of 或者/或/还是 are alternatives; either one states the asked thing.

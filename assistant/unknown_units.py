@@ -146,21 +146,26 @@ def read_bare_organs(
     上海): the question with those names replaced, the names left unknown, and how they were read."""
     left, read = [], []
     for name in names:
-        unit = next((e.unit for e in directory.entries if _bare_organ_of(name, e.unit, e.notice_ids, notice_text_of)), "")
-        if unit:
-            question = question.replace(name, unit)
-            read.append(f"“{name}”按{unit}理解(其通报写明{name[: 1 - len(unit.removeprefix('中共'))].rstrip(_LEVEL)})。")
-        else:
+        found = next(((e.unit, place) for e in directory.entries
+                      if (place := _place_of_bare_organ(name, e.unit, e.notice_ids, notice_text_of))), None)
+        if found is None:
             left.append(name)
+            continue
+        unit, place = found
+        question = question.replace(name, unit)
+        read.append(f"“{name}”按{unit}理解(其通报写明{place})。")
     return question, left, "".join(read)
 
 
-def _bare_organ_of(name: str, unit: str, notice_ids: Sequence[str], notice_text_of: Callable[[str], str | None]) -> bool:
-    """Whether `unit` is a level and an organ ("市水务局") that `name` puts after a place ("上海水务局")
-    which the unit's own notices write."""
+def _place_of_bare_organ(
+    name: str, unit: str, notice_ids: Sequence[str], notice_text_of: Callable[[str], str | None]
+) -> str:
+    """The place `name` puts before the organ of `unit` when the unit is a level and an organ ("市水务局") and
+    its own notices write that place ("上海水务局": 上海); "" otherwise."""
     unit = unit.removeprefix("中共")  # "中共市园林局": the party's organ of the same bureau
     organ = unit[1:]
     if unit[:1] not in _LEVEL or len(organ) < 2 or not name.endswith(organ):
-        return False
+        return ""
     place = name[: -len(organ)].rstrip(_LEVEL)
-    return len(place) >= 2 and any(place in normalize_for_search(notice_text_of(n) or "") for n in notice_ids)
+    written = len(place) >= 2 and any(place in normalize_for_search(notice_text_of(n) or "") for n in notice_ids)
+    return place if written else ""
