@@ -71,11 +71,12 @@ COUNTED_IN = {
     "万元": "万元|亿元|元", "亿元": "万元|亿元|元", "元": "万元|亿元|元",
 }
 # Posts whose holder a question may ask for ("党工委书记是谁", "组长是谁").
-# An organ before the post makes it another post (管委会主任 is not 办公室主任), so it is kept with it.
-ROLE = re.compile(r"(?:管委会|办公室|纪委|纪工委|工会|人大|政协)?副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
+# An organ before the post makes it another post (管委会主任 is not 办公室主任; 巡察组组长 leads the inspection,
+# not the unit's rectification group), so it is kept with it.
+ROLE = re.compile(r"(?:管委会|办公室|纪委|纪工委|工会|人大|政协|巡察组|巡视组)?副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
 NAME_AFTER_ROLE = (
     r"{role}(?:同志)?(?:由|是|为)?\s*([{surnames}][\u4e00-\u9fff]{{1,2}})"
-    r"(?=同志|表示|出席|主持|讲话|宣读|传达|作|代表|指出|强调|要求|带领|任|兼|向|为|在|对|[,，、。;；:：\s(（])"
+    r"(?=同志|表示|出席|主持|讲话|宣读|传达|反馈|通报|作|代表|指出|强调|要求|带领|任|兼|向|为|在|对|[,，、。;；:：\s(（])"
 )
 # "以区委书记马军为组长", "由何云峰同志兼任办公室主任": the name before the post it takes.
 NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|担任|兼任|出任)[^,，。;；]{{0,8}}?{role}"
@@ -120,9 +121,10 @@ def profile_question(question: str) -> QuestionProfile:
 
 
 # What a person did that a who-question asks about ("谁主持的", "是谁念的反馈意见"), as notices write it.
-# Who spoke at the meeting ("谁代表巡察组讲的"): a speech, or the feedback the team's head delivered.
+# Who spoke at the meeting ("谁代表巡察组讲的"): a speech, or the feedback the team's head delivered;
+# who led the inspection (谁带队): a sentence saying so, or naming the inspection team's 组长.
 _SPOKE = "讲话|講話|反馈|反饋|宣读|宣讀|通报|通報"
-_ACTS = {"主持": "主持", "宣读": "宣读|宣讀", "念": "宣读|宣讀", "读": "宣读|宣讀", "讲话": "讲话|講話", "带队": "带队|帶隊",
+_ACTS = {"主持": "主持", "宣读": "宣读|宣讀", "念": "宣读|宣讀", "读": "宣读|宣讀", "讲话": "讲话|講話", "带队": "带队|帶隊|巡[察视]组组长|巡[察視]組組長",
          "讲": _SPOKE, "说": _SPOKE}
 _ASKED_ACT = re.compile(r"谁(?:来)?(?:代表[^,，。?？]{1,6}?)?(主持|宣读|念|读|讲话|带队|讲|说)")
 

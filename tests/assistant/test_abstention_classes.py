@@ -78,3 +78,14 @@ def test_a_place_only_mentioned_is_answered_from_the_notice_mentioning_it_not_a_
 def test_谁家_asks_which_units_not_for_a_person(chain):
     answer = chain.ask("谁家追回了违规报销的钱?")
     assert not answer.not_found and "市园林局" in answer.text and "河湾街道" in answer.text
+
+
+def test_who_led_the_inspection_is_the_teams_leader_named_in_a_news_notice(chain):
+    for question in ("临渡镇巡察是谁带队的?", "去临渡镇巡察的组长是谁?", "石榴镇的巡察组组长叫什么?"):
+        answer = chain.ask(question)
+        assert not answer.not_found and ("韩立群" in answer.text or "岳华宁" in answer.text), question
+
+
+def test_the_inspection_teams_leader_is_not_the_units_own_group_leader(chain):
+    answer = chain.ask("河湾街道巡察组组长是谁?")  # only 由街道党工委书记任组长 of the rectification group
+    assert answer.not_found
