@@ -13,9 +13,11 @@ from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
 # Never the asked thing itself: the steps every notice reports in varying words (发现/指出/查出 问题),
 # and words of the answer's shape ("几个人" yields 个人, "多少金额").
 NOT_THE_ASKED_THING = re.compile(
-    r"(?:发现|指出|查出|查找|反馈|意见|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|做了|工作|情况|问题|方面|"
+    r"(?:发现|指出|查出|查找|反馈|意见|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|持续|做了|工作|情况|问题|方面|"
     r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别)+"  # also their compounds: 意见反馈, 发现问题
 )
+
+_MEETING = re.compile(r"会上|会议|会中|会")
 
 # A fund, fee or payment named by what it is for ("医保基金", "培训费", "下乡补助"): a specific sum of money.
 _MONEY_NOUNS = sorted({*"基金|资金|经费|费用|费|款".split("|"), *"|".join(MONEY_KINDS).split("|")}, key=len, reverse=True)
@@ -35,6 +37,7 @@ def states_the_asked_thing(
     focus_share: float,
     lenient: bool = False,
     money_window: int = 0,
+    passages: str = "",
 ) -> bool:
     """Whether the chosen sentences hold what the question asks about, not a neighbouring fact.
 
@@ -42,20 +45,17 @@ def states_the_asked_thing(
     诫勉谈话, a sentence on 提醒谈话 shares the frequent 谈话 but not the rare 诫勉). Terms no
     notice holds are the user's own words and decide nothing here, except a named fund or fee
     ("医保基金", "下乡补助"): see names_unstated_money. `focus_share` is the share of the top term
-    weight a term needs to count as asked.
+    weight a term needs to count as asked. With the `passages` the sentences were chosen from, every
+    asked thing those passages hold must be stated: asked whether the 苗木款 was recovered, a sentence
+    on recovering a bonus (追回, not 苗木) is a neighbouring fact when the passages do name 苗木.
     """
-    in_library = known_terms(question.weights)
+    # A term is the library's when a passage holds it or a word for the same thing (追回 asked, 清退 written).
+    in_library = {t for t in question.weights if known_terms(_words_for(question, t))}
     if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window, in_library):
         return False
-    known = {
-        t: w
-        for t, w in question.weights.items()
-        if len(t) >= 2 and not NOT_THE_ASKED_THING.fullmatch(t) and t in in_library and not is_unit_word(t)
-    }
-    if not known:
+    focus = focus_terms(question, in_library, is_unit_word, focus_share)
+    if not focus:
         return True
-    top = max(known.values())
-    focus = {t for t, w in known.items() if w >= focus_share * top}
     # Read as the tokenizer reads it: a notice in traditional script states 宣读 as 宣讀.
     said = simplified_reading("".join(item.text + last_heading(item.document.metadata.get("section_path", "")) for item in chosen))
 
@@ -78,7 +78,34 @@ def states_the_asked_thing(
         parts = [p for p in smallest if p != term and p in term]
         return bool(parts) and len("".join(parts)) >= len(term) and all(stated(p) for p in parts)
 
-    return any(stated(term) or said_in_parts(term) for term in compounds)
+    answered = [term for term in compounds if stated(term) or said_in_parts(term)]
+    if not answered or not passages:
+        return bool(answered)
+    held = simplified_reading(passages)
+    return all(term in answered for term in compounds if any(word in held for word in _words_for(question, term)))
+
+
+def focus_terms(
+    question: Question, in_library: set[str], is_unit_word: Callable[[str], bool], focus_share: float
+) -> set[str]:
+    """The asked thing's terms: those the library knows, not generic steps nor unit names, weighing at least
+    `focus_share` of the heaviest such term (empty when there is none)."""
+    # Asked who did an act at a meeting (谁主持, 谁代表巡察组讲的), the meeting (会上) is where: the act,
+    # which the sentence must name someone doing, is the asked thing.
+    setting = _MEETING if question.profile.act else None
+    known = {
+        t: w
+        for t, w in question.weights.items()
+        if len(t) >= 2 and not NOT_THE_ASKED_THING.fullmatch(t) and t in in_library and not is_unit_word(t)
+        and not (setting and setting.fullmatch(t))
+    }
+    top = max(known.values(), default=0.0)
+    return {t for t, w in known.items() if w >= focus_share * top}
+
+
+def _words_for(question: Question, term: str) -> list[str]:
+    """The term and every word notices say it with (its plain phrase's words, its group's: 清退 for 追回)."""
+    return [word for alike in question.ways_of_saying(term) for word in same_thing(alike)]
 
 
 # "追回或者核减了钱": the terms on either side of 或者/或/还是 are alternatives; either one states the asked thing.

@@ -30,7 +30,9 @@ from assistant.semantic import SentenceSimilarity
 from assistant.settings import AnsweringSettings
 from assistant.unit_display import name_units_as_asked
 from assistant.units import asks_across_units
-from assistant.unknown_units import closest_units, not_held_text, passages_naming, units_mentioning, unknown_unit_names
+from assistant.unknown_units import (
+    closest_units, not_held_text, passages_naming, read_bare_organs, units_mentioning, unknown_unit_names,
+)
 from assistant.verify import verify_answer
 from assistant.workspace import Workspace
 
@@ -124,10 +126,12 @@ class AnswerChain:
         question, directory = turn.standalone_question, self.workspace.retriever.directory
         if turn.units or asks_across_units(question):
             return turn
-        turn.unknown_units = unknown_unit_names(without_carried_clause(question, turn.question), directory)
+        catalog = self.workspace.catalog
+        unknown = unknown_unit_names(without_carried_clause(question, turn.question), directory)
+        question, turn.unknown_units, read_as = read_bare_organs(question, unknown, directory, catalog.notice_text)
+        turn.standalone_question, turn.notice = question, " ".join(filter(None, [turn.notice, read_as]))
         if not turn.unknown_units:
             return turn
-        catalog = self.workspace.catalog
         turn.mentioning_units = units_mentioning(turn.unknown_units, directory, self.workspace.lexical, catalog.notices(),
                                                  catalog.notice_text, self.settings.mention_search_hits)
         named = directory.find_units(question)

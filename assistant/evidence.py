@@ -53,10 +53,16 @@ class Question:
     # A follow-up pointing back at the previous answer asks what it did not say: that answer's text,
     # whose sentences rank below unseen ones (see AnsweringSettings.already_said_penalty).
     already_said: str = ""
+    # Two-character words of the question no passage holds, which may contract a notice's word (种牙: 种植牙).
+    contractions: frozenset[str] = frozenset()
 
     def said_as(self, tokens: Iterable[str]) -> set[str]:
         """Tokens of a passage with the alternatives of a plain phrase read as the one that stands for them."""
         return {self.alternatives.get(t, t) for t in tokens}
+
+    def contracted_in(self, text: str) -> set[str]:
+        """The question's contractions whose long form the text writes (种牙 in "单颗种植牙")."""
+        return {c for c in self.contractions if contracted(c, text)}
 
     def ways_of_saying(self, term: str) -> tuple[str, ...]:
         """The term and the words that say the same in notices."""
@@ -73,6 +79,12 @@ class Question:
     @property
     def terms(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(t for part in self.parts for t in part))
+
+
+def contracted(short: str, text: str) -> bool:
+    """Whether the text writes a word a two-character word shortens the way people do: its first character,
+    then its second one or two characters on ("种牙" in 种植牙, "职专" in 职业中专)."""
+    return re.search(f"{re.escape(short[0])}[\u4e00-\u9fff]{{1,2}}{re.escape(short[1])}", text) is not None
 
 
 def windows(text: str, start: int, end: int) -> list[tuple[int, int]]:

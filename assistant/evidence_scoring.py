@@ -40,7 +40,7 @@ def score_evidence(
                 text = content[w_start:w_end]
                 if len(text) < 6:
                     continue
-                tokens = question.said_as(tokenize(text))
+                tokens = question.said_as(tokenize(text)) | question.contracted_in(text)
                 coverages = tuple(term_coverage(p, tokens, question.weights) for p in question.parts)
                 coverage = term_coverage(terms, tokens, question.weights)
                 in_context = term_coverage(terms, tokens | heading_tokens, question.weights)

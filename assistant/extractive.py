@@ -35,6 +35,7 @@ from assistant.plain_words import canonical_tokens, held_terms, official_groups,
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
 from assistant.topic_words import topic_tokens, without_asking_words
+from assistant.unit_names import name_tail_end
 from index.documents import NoticeMetadata
 
 CARRIED = re.compile(r"\s*\([^()]*\)\s*$")
@@ -83,7 +84,7 @@ class ExtractiveAnswerer:
         parts, profiles, alternatives = [], [], {}
         for piece in SUB_QUESTION_SPLIT.split(without_asking_words(question)):
             for begin, end in sorted(self.unit_spans(piece), reverse=True):  # "北杨集镇党委书记": 党委书记
-                piece = piece[:begin] + " " + piece[end:]
+                piece = piece[:begin] + " " + piece[name_tail_end(piece, end, units_named):]
             for group in official_groups(piece):
                 alternatives.update({word: group[0] for word in group})
             tokens = topic_tokens(self.tokenize(with_official_terms(piece)))
@@ -102,8 +103,10 @@ class ExtractiveAnswerer:
         if not parts:
             parts, profiles = [tuple(self.tokenize(question))], [profile_question(question)]
         all_terms = {t for part in parts for t in part}
+        unheld = frozenset(t for t in all_terms - self.known_terms(all_terms) if len(t) == 2 and t not in alternatives)
         return Question(
-            profile_question(question), tuple(parts), self._weights(all_terms), tuple(profiles), alternatives, question
+            profile_question(question), tuple(parts), self._weights(all_terms), tuple(profiles), alternatives, question,
+            contractions=unheld,
         )
 
     def _weights(self, terms: set[str]) -> dict[str, float]:
@@ -166,7 +169,11 @@ class ExtractiveAnswerer:
         if asks_for_deadline(builder.standalone_question):
             best = evidence[0]
             chosen = with_deadline_after(self.notice_text_of(best.notice_id), chosen, best, self.settings.deadline_span_chars)
-        if not self._states_the_asked_thing(chosen, question):
+        # A question asking no figure, date or name ("那笔款追回来了吗?") has no shape to check a sentence by:
+        # the sentences must state every asked thing the passages hold.
+        shapeless = not any(_asks_a_shape(p) for p in (question.profile, *question.part_profiles))
+        passages = "".join(d.page_content for d in documents) if shapeless else ""
+        if not self._states_the_asked_thing(chosen, question, passages=passages):
             builder.not_found(chosen[:2])
             return
         if asks_for_measures(builder.standalone_question):
@@ -214,8 +221,10 @@ class ExtractiveAnswerer:
             if comparing:  # a column holds sentences on the topic, never the title or a frequent word's
                 extra = [extend_quote(e, question, self.notice_text_of(e.notice_id)) for e in close_in_meaning(evidence, chosen, 3, self.settings.column_meaning_share)]
                 chosen = sorted([*chosen, *(e for e in extra if not any(overlaps(e, c) for c in chosen))], key=lambda e: e.start)
+                # ...or names who did the act asked about ("反馈会谁主持的": 主持会议, not the 反馈会议 topic word).
                 chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text,
-                                          self.settings.column_meaning_share)
+                                          self.settings.column_meaning_share) or [
+                    e for e in chosen if question.profile.act and e.fits_profile]
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue
@@ -243,15 +252,18 @@ class ExtractiveAnswerer:
         topic = " ".join([topic, *official_terms(topic)]).strip()
         return rerank_by_meaning(by_unit, topic, self.similarity, self.settings)
 
-    def _states_the_asked_thing(self, chosen: Sequence[Evidence], question: Question, lenient: bool = False) -> bool:
-        """Whether the chosen sentences hold what the question asks about, not a neighbouring fact."""
+    def _states_the_asked_thing(
+        self, chosen: Sequence[Evidence], question: Question, lenient: bool = False, passages: str = ""
+    ) -> bool:
+        """Whether the chosen sentences hold what the question asks about (every asked thing the passages
+        hold, when given), not a neighbouring fact."""
         # Unit names out first: "榴溪镇工程款" names no fund "溪镇…款", only 工程款.
         text = question.text
         for begin, end in sorted(self.unit_spans(text), reverse=True):
             text = text[:begin] + " " + text[end:]
         return states_the_asked_thing(
             chosen, replace(question, text=text), self.known_terms, self.is_unit_word, self.settings.focus_term_share,
-            lenient, self.settings.named_money_window,
+            lenient, self.settings.named_money_window, passages,
         )
 
     def _metadata_lines(
@@ -262,3 +274,7 @@ class ExtractiveAnswerer:
         `companions`, the other facts of the inspection follow the one asked (who inspected, when, feedback)."""
         return metadata_lines(builder, unit, profile, self.notices_of_unit, self.notice_text_of, with_unit, companions)
 
+
+def _asks_a_shape(profile: QuestionProfile) -> bool:
+    """Whether the question asks for a figure, a date or a person (content a sentence can be checked for)."""
+    return profile.wants_number or profile.wants_money or profile.wants_date or profile.wants_person

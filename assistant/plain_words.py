@@ -120,6 +120,14 @@ def with_official_terms(question: str) -> str:
     return f"{question}({' '.join(terms)})" if terms else question
 
 
+def in_official_words(question: str) -> str:
+    """The question with each plain phrase replaced by the notices' first word for it ("挑出了多少个问题" →
+    指出了多少个问题), for readers that match notices' own wording (the records' figure questions)."""
+    for pattern, official in PLAIN_WORDS:
+        question = pattern.sub(official.split()[0], question)
+    return question
+
+
 def searched_terms(question: str, tokenize: Callable[[str], list[str]], frequency_of: Callable[[str], int]) -> list[str]:
     """Search terms of a question with the notices' words for its plain phrases; a plain phrase's own
     tokens that no passage holds ("招投标" where notices write 招标) are left out, as they would only

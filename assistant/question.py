@@ -20,13 +20,13 @@ MEASURE = f"(?:{MEASURE_WORDS})"
 
 NUMBER_WORDS = re.compile(r"多少|(?<!哪)几(?![位名个]?单位)|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
 MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
-DATE_WORDS = re.compile(r"什么时候|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
+DATE_WORDS = re.compile(r"什么时候|啥时候|啥时|几时|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
 PERSON_WORDS = re.compile(
-    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|哪位|哪几位|是何人|^谁|谁(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
+    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|叫啥|哪位|哪几位|是何人|^谁(?!家)|谁(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
     r"|哪个(?=副?(?:书记|组长|主任|局长|校长|院长|领导))"
 )
 # Questions about the notice's own dates: the event (巡察, 反馈, 发布) right next to the date word.
-_WHEN = r"(什么时候|何时|哪天|哪一天|哪日|时间|日期|期间|哪年|几月|几号)"
+_WHEN = r"(什么时候|啥时候|啥时|几时|何时|哪天|哪一天|哪日|时间|日期|期间|哪年|几月|几号)"
 INSPECTION_DATE = re.compile(
     rf"(接受|进行|开展|开始)[^,。?]{{0,6}}巡[察视][^,。?反]{{0,4}}{_WHEN}|{_WHEN}[^,。?反]{{0,3}}(接受|进行|开展)?[^,。?反]{{0,3}}巡[察视](?!整改)"
     rf"|巡[察视](组)?(的)?{_WHEN}|巡[察视](?:是|在|从|于){{1,2}}{_WHEN}|巡[察视]时间"
@@ -71,11 +71,12 @@ COUNTED_IN = {
     "万元": "万元|亿元|元", "亿元": "万元|亿元|元", "元": "万元|亿元|元",
 }
 # Posts whose holder a question may ask for ("党工委书记是谁", "组长是谁").
-# An organ before the post makes it another post (管委会主任 is not 办公室主任), so it is kept with it.
-ROLE = re.compile(r"(?:管委会|办公室|纪委|纪工委|工会|人大|政协)?副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
+# An organ before the post makes it another post (管委会主任 is not 办公室主任; 巡察组组长 leads the inspection,
+# not the unit's rectification group), so it is kept with it.
+ROLE = re.compile(r"(?:管委会|办公室|纪委|纪工委|工会|人大|政协|巡察组|巡视组)?副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
 NAME_AFTER_ROLE = (
     r"{role}(?:同志)?(?:由|是|为)?\s*([{surnames}][\u4e00-\u9fff]{{1,2}})"
-    r"(?=同志|表示|出席|主持|讲话|宣读|传达|作|代表|指出|强调|要求|带领|任|兼|向|为|在|对|[,，、。;；:：\s(（])"
+    r"(?=同志|表示|出席|主持|讲话|宣读|传达|反馈|通报|作|代表|指出|强调|要求|带领|任|兼|向|为|在|对|[,，、。;；:：\s(（])"
 )
 # "以区委书记马军为组长", "由何云峰同志兼任办公室主任": the name before the post it takes.
 NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|担任|兼任|出任)[^,，。;；]{{0,8}}?{role}"
@@ -120,8 +121,12 @@ def profile_question(question: str) -> QuestionProfile:
 
 
 # What a person did that a who-question asks about ("谁主持的", "是谁念的反馈意见"), as notices write it.
-_ACTS = {"主持": "主持", "宣读": "宣读|宣讀", "念": "宣读|宣讀", "读": "宣读|宣讀", "讲话": "讲话|講話", "带队": "带队|帶隊"}
-_ASKED_ACT = re.compile(r"谁(?:来)?(主持|宣读|念|读|讲话|带队)")
+# Who spoke at the meeting ("谁代表巡察组讲的"): a speech, or the feedback the team's head delivered;
+# who led the inspection (谁带队): a sentence saying so, or naming the inspection team's 组长.
+_SPOKE = "讲话|講話|反馈|反饋|宣读|宣讀|通报|通報"
+_ACTS = {"主持": "主持", "宣读": "宣读|宣讀", "念": "宣读|宣讀", "读": "宣读|宣讀", "讲话": "讲话|講話", "带队": "带队|帶隊|巡[察视]组组长|巡[察視]組組長",
+         "讲": _SPOKE, "说": _SPOKE}
+_ASKED_ACT = re.compile(r"谁(?:来)?(?:代表[^,，。?？]{1,6}?)?(主持|宣读|念|读|讲话|带队|讲|说)")
 
 
 def _asked_act(question: str) -> str:
@@ -169,7 +174,8 @@ def names_holder_of(role: str, sentence: str) -> bool:
     surnames = "".join(SURNAMES)
     for template in (NAME_AFTER_ROLE, NAME_BEFORE_ROLE):
         pattern = template.format(role=role, surnames=surnames)
-        if any(not PLACE_AFTER.match(m.group(1)[-1:]) for m in re.finditer(pattern, sentence)):
+        # "书记任组长": 任 is a surname, but a "name" holding a post (组长) is the post taken, not a person.
+        if any(not PLACE_AFTER.match(m.group(1)[-1:]) and not ROLE.search(m.group(1)) for m in re.finditer(pattern, sentence)):
             return True
     return False
 
@@ -185,12 +191,21 @@ _NAME_BEFORE_DEED = re.compile(
 )
 
 
+# "由一级主任科员柯明远负责日常协调": a name the tagger misses, between a post and what the person does.
+_NAME_AFTER_POST = re.compile(
+    rf"(?:{ROLE.pattern}|科员|科长|干事|专员|委员)([{''.join(SURNAMES)}][\u4e00-\u9fff]{{1,2}}?)"
+    r"(?=负责|主持|出席|宣读|传达|代表|强调|指出|表示|讲话|作表态|牵头|分管)"
+)
+
+
 def has_person_name(sentence: str) -> bool:
     """Whether the sentence names a person (jieba's part-of-speech tagger; organ and place names excluded)."""
     import jieba
     import jieba.posseg
 
     if any(not NOT_A_NAME.search(m.group(0)) for m in _NAME_BEFORE_DEED.finditer(sentence)):
+        return True
+    if any(not ROLE.search(m.group(1)) for m in _NAME_AFTER_POST.finditer(sentence)):
         return True
 
     position = 0
@@ -231,7 +246,7 @@ RECORD_FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # 整改措施 / 整改任务 (measures) are what a unit set itself to do: never answered with problem counts.
     ("measures", re.compile(MEASURE_QUESTION_WORDS)),
     ("problems_rectified", re.compile(r"完成|整改到位|整?改了?多少|改[完好]?了?(?:多少|几)|整改进度|进展")),
-    ("problems_in_progress", re.compile(r"正在整改|未完成|尚未|在改|推进中")),
+    ("problems_in_progress", re.compile(r"正在整改|未完成|尚未|在改|推进中|没(?:有)?(?:改|整改|完成|做)完|还剩")),
     ("completion_rate", re.compile(r"整改率|完成率|比例|百分")),
 )
 

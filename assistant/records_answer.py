@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer, Citation
+from assistant.plain_words import in_official_words
 from assistant.records_question import COMPLETION_FIELDS, PROBLEM_FIELDS, read_figure_question
 from assistant.records_table import (
     Citations, gather, headline, itemised_lines, missing_headline, not_compared_notes, unit_line,
@@ -93,7 +94,9 @@ def figures_of_unit(
     """One unit's figures for a figure question ("松杨湖发现了几个问题?"), each cited, when the passages
     found no sentence stating it in the question's words (the notice wrote 指出了20个具体问题); None when
     the question is no figure question or the unit's records do not state the figure."""
-    plan = read_figure_question(standalone_question or question)
+    asked = standalone_question or question
+    # "挑出了多少个问题": read in the notices' words (指出) when the question's own are not a figure question.
+    plan = read_figure_question(asked) or read_figure_question(in_official_words(asked))
     if plan is None or plan.field not in COUNTS_WORDED_ALIKE:
         return None
     found = gather(unit, plan, notices, records, notice_text_of)

@@ -25,8 +25,8 @@ _WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不�
 # Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.
 _EMPHASIS = re.compile(r"(?:上)?(?:动了?真格的?|来真的|较了?真|下了?(?:狠|大)?(?:功夫|力气)|真刀真枪|实打实)")
 
-# Prepositions and particles jieba leaves as tokens of their own: phrasing, never a topic.
-_FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮")
+# Prepositions, particles and modal verbs jieba leaves as tokens of their own ("啥时候能弄好": 能): phrasing, never a topic.
+_FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮能可想该得")
 
 
 def without_asking_words(question: str) -> str:
@@ -36,11 +36,15 @@ def without_asking_words(question: str) -> str:
     return _WENT_WRONG.sub(" ", _EMPHASIS.sub(" ", blanked))
 
 
-# Words a follow-up tells time with ("那笔钱后来退回去了吗?"): the asker's narrative, never a topic.
-_NARRATIVE_WORDS = frozenset({"后来", "之后"})
+# Words a follow-up tells time with ("那笔钱后来退回去了吗?", "现在还剩多少", "还有几个"), and the asker's ways of saying
+# "what happened" ("那事是咋回事", "弄得咋样"): the asker's narrative, never a topic.
+_NARRATIVE_WORDS = frozenset({"后来", "之后", "现在", "如今", "还有", "回事", "咋样", "怎么样"})
+# A word pointing at something said before ("那块", "这笔", "那事"): it stands for the topic, it is not one.
+_POINTING = re.compile(r"[这那][个块事笔些边次回件项种样儿里头位]")
 
 
 def topic_tokens(tokens: Iterable[str]) -> list[str]:
-    """Tokens without the single-character function words and narrative words a question is phrased with."""
+    """Tokens without the single-character function words, narrative and pointing words a question is phrased with."""
     return [token for token in tokens
-            if not (len(token) == 1 and token in _FUNCTION_CHARACTERS) and token not in _NARRATIVE_WORDS]
+            if not (len(token) == 1 and token in _FUNCTION_CHARACTERS) and token not in _NARRATIVE_WORDS
+            and not _POINTING.fullmatch(token)]

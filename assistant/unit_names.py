@@ -154,3 +154,16 @@ def numbered_short_form(unit: str) -> str:
 
 
 _NUMBERED = re.compile(r"^[一二三四五六七八九十]+[\u4e00-\u9fff]")
+
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
+def name_tail_end(text: str, end: int, units: tuple[str, ...] | list[str]) -> int:
+    """Where a unit's mention ending at `end` really ends: "扬大" + 附中 (of 扬州大学附属中学), "晋江" + 职专
+    (of 晋江职业中专学校): a following two or three characters that abbreviate one of `units` name it too."""
+    for length in (3, 2):
+        tail = text[end:end + length]
+        if _HAN_RUN.fullmatch(tail) and any(is_short_form(tail, unit) and tail not in unit for unit in units):
+            return end + length
+    return end

@@ -201,6 +201,8 @@ class UnitDirectory:
         and a nickname of one unit's name asked about on its own ("文旅那边呢?")."""
         more: list[tuple[int, int, str]] = []
         used = [t or any(b <= i < e for b, e, _ in found) for i, t in enumerate(taken)]
+        # "辽中区": a name the word cutter reads whole is a place of its own; its tail 中区 stands for no unit.
+        whole = [(b, e) for b, e, _, has_suffix in unit_like_names(text) if has_suffix]
         for suffix in _SUFFIX_ANYWHERE.finditer(text):
             end = suffix.end()
             last_begin = suffix.start() + (1 if len(suffix.group(0)) >= 2 else 0)  # "一中" is a name by itself
@@ -210,7 +212,7 @@ class UnitDirectory:
             for begin in range(first, last_begin):
                 candidate = normalize_for_search(text[begin:end])
                 if (any(used[begin:end]) or NOT_IN_NAMES.search(candidate) or _NOT_A_SHORT_FORM.match(candidate)
-                        or candidate in GENERIC_UNIT_WORDS):
+                        or candidate in GENERIC_UNIT_WORDS or any(b < begin < e and end <= e for b, e in whole)):
                     continue
                 if INSPECTING_BODY.match(text, end):
                     break  # "市委第二巡察组", "县委巡察办": the inspector, never a unit asked about

@@ -102,9 +102,14 @@ def notices_mentioning(
         for row in notices
         if wanted in normalize_for_search(row.title or "") or wanted in normalize_for_search(row.file_name)
     }
-    for notice_id in dict.fromkeys(hit.notice_id for hit in lexical.search(name, limit)):
-        if notice_id not in found and wanted in normalize_for_search(notice_text_of(notice_id) or ""):
-            found.add(notice_id)
+    # The word cutter may read the name otherwise in running text ("辽中区委": 辽/区委): when its words find
+    # no notice naming it, its characters one by one are searched too (each notice then checked for the name).
+    for query in (name, " ".join(name)):
+        for notice_id in dict.fromkeys(hit.notice_id for hit in lexical.search(query, limit)):
+            if notice_id not in found and wanted in normalize_for_search(notice_text_of(notice_id) or ""):
+                found.add(notice_id)
+        if found:
+            break
     return found
 
 
@@ -132,3 +137,35 @@ def not_held_text(names: Sequence[str], closest: Sequence[str]) -> str:
     if closest:
         text += f"库中名称最接近的单位{COLON}{'、'.join(closest)}。"
     return text
+
+
+def read_bare_organs(
+    question: str, names: Sequence[str], directory: UnitDirectory, notice_text_of: Callable[[str], str | None]
+) -> tuple[str, list[str], str]:
+    """Unknown names read as a unit known only by its bare organ ("上海水务局" as 市水务局, whose notice names
+    上海): the question with those names replaced, the names left unknown, and how they were read."""
+    left, read = [], []
+    for name in names:
+        found = next(((e.unit, place) for e in directory.entries
+                      if (place := _place_of_bare_organ(name, e.unit, e.notice_ids, notice_text_of))), None)
+        if found is None:
+            left.append(name)
+            continue
+        unit, place = found
+        question = question.replace(name, unit)
+        read.append(f"“{name}”按{unit}理解(其通报写明{place})。")
+    return question, left, "".join(read)
+
+
+def _place_of_bare_organ(
+    name: str, unit: str, notice_ids: Sequence[str], notice_text_of: Callable[[str], str | None]
+) -> str:
+    """The place `name` puts before the organ of `unit` when the unit is a level and an organ ("市水务局") and
+    its own notices write that place ("上海水务局": 上海); "" otherwise."""
+    unit = unit.removeprefix("中共")  # "中共市园林局": the party's organ of the same bureau
+    organ = unit[1:]
+    if unit[:1] not in _LEVEL or len(organ) < 2 or not name.endswith(organ):
+        return ""
+    place = name[: -len(organ)].rstrip(_LEVEL)
+    written = len(place) >= 2 and any(place in normalize_for_search(notice_text_of(n) or "") for n in notice_ids)
+    return place if written else ""
