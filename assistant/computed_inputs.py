@@ -180,4 +180,4 @@ def add_inspection_to_feedback(result: UnitResult, notice: NoticeRow, text: str,
         return
     day, note = feedback
     days = days_between(span[1], day)
-    result.values.append(Value(Decimal(days), f"{chinese_date(span[1])}巡察结束→{chinese_date(day)}反馈:{days}天{note}"))
+    result.values.append(Value(Decimal(days), f"{chinese_date(span[1])}{result.kind}结束→{chinese_date(day)}反馈:{days}天{note}"))

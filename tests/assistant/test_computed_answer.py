@@ -205,3 +205,19 @@ def test_plain_words_are_computed_as_notices_write_them():
     from assistant.computed_answer import read_computed_questions
 
     assert [p.metric.key for p in read_computed_questions("浙南和东临谁立的规矩多?多几项?")] == ["rules"]
+
+
+def test_colloquial_inspection_end_to_feedback_is_computed(catalogue):
+    for question in ("石桥区和桃源县,巡完以后各隔了多久才反馈?谁拖得久?", "石桥区和桃源县巡察完到反馈各拖了多久?",
+                     "石桥区和桃源县,谁从巡完到反馈隔得久?差几天?"):
+        assert read_computed_question(question).metric.key == "inspection_to_feedback", question
+        answer = _ask(catalogue, question, [SHIQIAO, TAOYUAN])
+        assert "巡察结束→" in _row(answer, SHIQIAO) and "巡察结束→" in _row(answer, TAOYUAN), answer.text
+    assert read_computed_question("做好巡视后半篇文章,反馈的问题谁改得多?").metric.key != "inspection_to_feedback"
+
+
+def test_who_is_higher_ends_a_clause_before_added_words_in_brackets():
+    from assistant.computed_answer import read_computed_questions
+
+    # "整改完成率" brings plain-word terms in brackets after the question: the clause still ends at 高一点.
+    assert [p.metric.key for p in read_computed_questions("石桥区跟桃源县,哪家整改完成率高一点")] == ["rectified_share"]
