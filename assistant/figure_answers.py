@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from assistant.answer import Answer
 from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.followup_answers import with_section_paths
-from assistant.kind_answer import answer_kind_list
+from assistant.kind_answer import answer_inspection_kind, answer_kind_list
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
 from assistant.workspace import Workspace
@@ -31,6 +31,9 @@ def answer_from_figures(
     if kinds is not None:
         return kinds
     allowed = [u for u in directory.units if not units or u in units]
+    inspected = answer_inspection_kind(question, standalone_question, allowed, notices_of_unit, catalog.notice_text)
+    if inspected is not None:
+        return inspected
     computed_scope = scope_for_computation(standalone_question, retrieval.units_named, allowed)
     scope = scope_for_records(retrieval.units_named, retrieval.across_units, allowed, standalone_question)
     answer = None
