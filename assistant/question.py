@@ -22,7 +22,7 @@ NUMBER_WORDS = re.compile(r"多少|(?<!哪)几(?![位名个]?单位)|数量|金�
 MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
 DATE_WORDS = re.compile(r"什么时候|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
 PERSON_WORDS = re.compile(
-    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|哪位|哪几位|是何人|^谁|谁(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
+    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|哪位|哪几位|是何人|^谁(?!家)|谁(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
     r"|哪个(?=副?(?:书记|组长|主任|局长|校长|院长|领导))"
 )
 # Questions about the notice's own dates: the event (巡察, 反馈, 发布) right next to the date word.
@@ -64,7 +64,8 @@ class QuestionProfile:
 
 
 # "多少项/几个/多少人": the measure word of the asked count, and the ones a notice may state it in.
-ASKED_COUNT = re.compile(r"(?:多少|几)\s*(个人|万元|亿元|元|项|个|件|人|名|条|起|次|家|所|笔|户|批|份|场|天|位)")
+# "哪几家" asks which units, not how many: no count.
+ASKED_COUNT = re.compile(r"(?<!哪)(?:多少|几)\s*(个人|万元|亿元|元|项|个|件|人|名|条|起|次|家|所|笔|户|批|份|场|天|位)")
 COUNTED_IN = {
     "个人": "人|名|位", "人": "人|名|位", "名": "人|名|位", "位": "人|名|位",
     "项": "项|条", "个": "个|项|件|条|类|方面", "条": "条|项", "件": "件|起|个", "起": "起|件",
@@ -134,10 +135,13 @@ def _counted_in(question: str, count: re.Match[str]) -> str:
     """The measure words a count may be stated in; "几个干部" counts people (名, 人), not 个."""
     if count.group(1) == "个" and _PEOPLE_NOUN.match(question, count.end()):
         return COUNTED_IN["人"]
+    if count.group(1) == "个" and _PEOPLE_HANDLED.search(question):  # "开除党籍的各几个": people
+        return f"{COUNTED_IN['个']}|{COUNTED_IN['人']}"
     return COUNTED_IN.get(count.group(1), count.group(1))
 
 
 _PEOPLE_NOUN = re.compile(r"(?:干部|党员|人员|责任人|同志|领导|教师|老师|职工|员工)")
+_PEOPLE_HANDLED = re.compile(rf"{PEOPLE_QUESTION_WORDS}|开除|撤职|撤销.{{0,2}}职务|免职")
 
 
 def satisfies(profile: QuestionProfile, sentence: str) -> bool:

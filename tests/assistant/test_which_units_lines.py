@@ -146,3 +146,21 @@ def test_asking_wording_emphasis_and_fault_words_are_blanked(question, left):
     kept = without_asking_words(question)
     assert left in kept
     assert not any(word in kept for word in ("不规范", "出了问题", "真格", "哪"))
+
+
+def test_谁家_asks_which_units_not_for_a_person(chain):
+    answer = chain.ask("谁家追回了超付的工程款?")
+
+    assert not answer.not_found
+    assert "追回超付工程款146.5万元" in line_of(answer.text, QIAOTOU)
+    assert profile_question("谁家追回了超付的工程款?").wants_person is False
+    assert profile_question("谁主持了会议?").wants_person is True
+
+
+def test_how_many_of_each_unit_counts_people_handled_in_个_too():
+    from assistant.question import satisfies
+
+    asked = profile_question("有哪几家写了开除党籍的?各几个?")
+    assert satisfies(asked, "给予党纪处分5人,其中开除党籍3人。")  # "几个" of people: stated in 人
+    assert not satisfies(asked, "持续推进开除党籍等处理工作。")
+    assert profile_question("有哪几家给了党纪处分?").counted_in == ""  # 哪几家 asks which, not how many
