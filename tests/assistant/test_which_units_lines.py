@@ -164,3 +164,12 @@ def test_how_many_of_each_unit_counts_people_handled_in_个_too():
     assert satisfies(asked, "给予党纪处分5人,其中开除党籍3人。")  # "几个" of people: stated in 人
     assert not satisfies(asked, "持续推进开除党籍等处理工作。")
     assert profile_question("有哪几家给了党纪处分?").counted_in == ""  # 哪几家 asks which, not how many
+
+
+def test_vague_wording_of_where_and_that_something_was_done_is_no_topic(chain):
+    from assistant.topic_words import without_asking_words
+
+    assert without_asking_words("公车这块有整改动作的是哪几家?").split() == ["公车", "有整改", "的是", "?"]
+    answer = chain.ask("公车这块有整改动作的是哪几家?")
+    assert "定位设备" in line_of(answer.text, LUTANG)
+    assert not line_of(answer.text, SONGHE) and not line_of(answer.text, QIAOTOU)
