@@ -80,6 +80,7 @@ def answer_computed(
 def _section(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
     """One computation: its conclusion, the table of cited inputs and calculations, what notices lack."""
     valued = [r for r in results if r.values]
+    plan = _in_stated_measure(plan, valued)
     conclusion = (selection_conclusion(plan, _ordered(plan, valued), results, _quantity(plan)) if plan.select
                   else _conclusion(plan, results))
     lines = [conclusion, "", f"计算过程({_method(plan)}):", "",
@@ -88,6 +89,14 @@ def _section(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
     lines.append("")
     lines.extend(_notes(plan, results))
     return lines
+
+
+def _in_stated_measure(plan: ComputedQuestion, valued: list[UnitResult]) -> ComputedQuestion:
+    """Counts every notice states in one measure word ("47个问题", "36个问题") are compared in it, not in 项."""
+    measures = {value.measure for result in valued for value in result.values}
+    if len(measures) != 1 or "" in measures or plan.metric.unit in measures:
+        return plan
+    return replace(plan, metric=replace(plan.metric, unit=measures.pop()))
 
 
 def _quantity(plan: ComputedQuestion) -> str:

@@ -50,12 +50,19 @@ def _figure_values(
             in_wan = f"{plain(wan)}万元"
             result.values.append(Value(wan, in_wan if figure.text == in_wan else f"{figure.text}={in_wan}"))
         elif figure not in combined:
-            result.values.append(Value(Decimal(str(figure.value)), f"{plain(figure.value)}{plan.metric.unit}"))
+            measure = measure_word(figure.text, plan.metric.unit)
+            result.values.append(Value(Decimal(str(figure.value)), f"{plain(figure.value)}{measure}", measure))
     if combined:  # parts stated apart (two families asked together, items of one kind): their sum is compared
         numbers = [yuan_to_wan(f.value) if field_name == "money" else Decimal(str(f.value)) for f in combined]
         total = sum(numbers)
         shown = "+".join(plain(n) for n in numbers)
         result.values.append(Value(total, f"{shown}={plain(total)}{plan.metric.unit}"))
+
+
+def measure_word(stated: str, default: str) -> str:
+    """The measure word a count is stated in ("47个": 个), else the metric's own."""
+    found = re.search(r"\d\s*(个|项|条|件|大项)$", stated)
+    return found.group(1) if found else default
 
 
 def _items_of_one_kind(plan: ComputedQuestion, figures: list[Figure]) -> list[Figure]:

@@ -30,6 +30,7 @@ class Value:
 
     number: Decimal
     calculation: str
+    measure: str = ""  # the measure word the notice counts it in ("47个问题": 个), when it is a count
 
 
 @dataclass

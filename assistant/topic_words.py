@@ -25,6 +25,11 @@ _WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不�
 # Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.
 _EMPHASIS = re.compile(r"(?:上)?(?:动了?真格的?|来真的|较了?真|下了?(?:狠|大)?(?:功夫|力气)|真刀真枪|实打实)")
 # Where and that something was done, said vaguely ("公车这块有整改动作"): the thing (公车) is the topic.
+# That the notice says it ("材料写出了", "通报里提到", "的姓名"): where and how the answer is said, never its topic.
+_SAID_IN_NOTICE = re.compile(
+    r"(?:的)?(?:材料|通报|文件|原文)(?:里面?|中|上)?(?=写|提|说|讲|列|载)|(?:里|中)?(?:写出|写明|写到|写了|提到|提及|说到|列出|载明)了?"
+    r"|(?:的)?(?:姓名|名字|全名)"
+)
 _VAGUE = re.compile(r"(?:这|那)一?(?:块儿?|方面)|(?<=整改)动作|(?:有|做了|采取了?)(?:什么|啥|些|哪些)?动作")
 
 # Prepositions and particles jieba leaves as tokens of their own: phrasing, never a topic.
@@ -33,10 +38,11 @@ _FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟�
 
 def without_asking_words(question: str) -> str:
     """The question with its "which units / each unit" wording, that the inspection raised the thing, and
-    emphasis ("动了真格"), vague wording ("这块", "有动作") and generic wording of a fault ("不规范", "出了问题")
+    emphasis ("动了真格"), vague wording ("这块", "有动作"), that the notice says it ("材料写出了") and generic wording of a fault ("不规范", "出了问题")
     blanked out (the rest unchanged)."""
     blanked = _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", ACROSS_UNITS.sub(" ", question)))
-    return _WENT_WRONG.sub(" ", _VAGUE.sub(" ", _EMPHASIS.sub(" ", blanked)))
+    blanked = _SAID_IN_NOTICE.sub(" ", _VAGUE.sub(" ", _EMPHASIS.sub(" ", blanked)))
+    return _WENT_WRONG.sub(" ", blanked)
 
 
 # Words a follow-up tells time with ("那笔钱后来退回去了吗?"): the asker's narrative, never a topic.

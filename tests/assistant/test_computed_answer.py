@@ -156,7 +156,7 @@ def test_who_has_more_at_the_end_of_a_question_asks_for_a_computation():
 def test_a_question_asking_two_computations_gets_both(catalogue):
     answer = _ask(catalogue, "石桥区和枫林镇谁被查出的问题多?整改完成率谁高?", [SHIQIAO, FENGLIN])
     lines = answer.text.splitlines()
-    assert lines[0] == "青禾市石桥区反馈问题20项,比青禾市枫林镇(12项)多8项。"
+    assert lines[0] == "青禾市石桥区反馈问题20个,比青禾市枫林镇(12个)多8个。"  # both notices count 问题 in 个
     assert "青禾市枫林镇整改完成比例为100%,比青禾市石桥区(90%)高10个百分点。" in lines
 
 
@@ -221,3 +221,12 @@ def test_who_is_higher_ends_a_clause_before_added_words_in_brackets():
 
     # "整改完成率" brings plain-word terms in brackets after the question: the clause still ends at 高一点.
     assert [p.metric.key for p in read_computed_questions("石桥区跟桃源县,哪家整改完成率高一点")] == ["rectified_share"]
+
+
+def test_counts_stated_in_different_measure_words_are_compared_in_项(stored):
+    catalogue = stored({
+        "liuan.txt": "青禾市柳岸镇党委关于巡察整改情况的通报\n\n县委巡察组向镇党委反馈了巡察意见,指出问题15个。\n",
+        "huaiyin.txt": "青禾市槐荫镇党委关于巡察整改情况的通报\n\n县委巡察组向镇党委反馈了巡察意见,指出问题9项。\n",
+    })
+    answer = _ask(catalogue, "柳岸镇和槐荫镇谁的问题多?多几个?", ["青禾市柳岸镇", "青禾市槐荫镇"])
+    assert answer.text.splitlines()[0] == "青禾市柳岸镇反馈问题15项,比青禾市槐荫镇(9项)多6项。"

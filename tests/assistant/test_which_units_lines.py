@@ -173,3 +173,15 @@ def test_vague_wording_of_where_and_that_something_was_done_is_no_topic(chain):
     answer = chain.ask("公车这块有整改动作的是哪几家?")
     assert "定位设备" in line_of(answer.text, LUTANG)
     assert not line_of(answer.text, SONGHE) and not line_of(answer.text, QIAOTOU)
+
+
+@pytest.mark.parametrize(("question", "kept", "gone"), [
+    ("哪些镇的材料写出了镇党委书记的姓名?", ["党委书记"], ["材料", "写出", "姓名"]),
+    ("哪些单位的通报写明了整改措施有多少条?", ["整改措施"], ["通报", "写明"]),
+    ("哪些单位被通报批评了?", ["通报批评"], []),  # 通报 as the deed asked about stays
+])
+def test_that_the_notice_says_it_is_no_topic(question, kept, gone):
+    from assistant.topic_words import without_asking_words
+
+    left = without_asking_words(question)
+    assert all(word in left for word in kept) and not any(word in left for word in gone), left
