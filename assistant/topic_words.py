@@ -45,8 +45,8 @@ def without_asking_words(question: str) -> str:
     return _WENT_WRONG.sub(" ", blanked)
 
 
-# Words a follow-up tells time with ("那笔钱后来退回去了吗?"): the asker's narrative, never a topic.
-_NARRATIVE_WORDS = frozenset({"后来", "之后"})
+# Words a question tells time with ("那笔钱后来退回去了吗?", "这次巡察…"): the asker's narrative, never a topic.
+_NARRATIVE_WORDS = frozenset({"后来", "之后", "这次", "此次", "本次", "这回"})
 
 
 def topic_tokens(tokens: Iterable[str]) -> list[str]:

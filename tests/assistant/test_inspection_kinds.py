@@ -54,3 +54,10 @@ def test_a_kind_of_inspection_is_read_only_when_asked_for(question, kind):
 def test_where_the_user_says_the_notices_are_is_no_topic():
     assert about_the_kind_only("资料里有哪些医院被巡察了?")
     assert not about_the_kind_only("资料里有哪些医院清退了补贴?")
+
+
+def test_an_inspection_reaching_the_villages_asked_in_plain_words_finds_the_unit_saying_so(chain):
+    answer = chain.ask("这次巡察连带把下面的村也巡了的有哪些单位?")
+
+    assert "巡乡带村" in line_of(answer.text, BAITA)
+    assert not any(line_of(answer.text, unit) for unit in (HEXI, SHUIWU, KANGNING))
