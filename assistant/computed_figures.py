@@ -13,6 +13,7 @@ from assistant.computed_inputs import (
     CitationNumbers,
     UnitResult,
     Value,
+    add_feedback_to_event,
     add_feedback_to_publish,
     add_inspection_days,
     add_inspection_to_feedback,
@@ -183,6 +184,8 @@ def gather_unit(
             add_inspection_days(result, notice, text, citations)
         elif key == "feedback_to_publish":
             add_feedback_to_publish(result, notice, text, citations)
+        elif key == "feedback_to_event":
+            add_feedback_to_event(result, notice, text, citations, plan.event)
         elif key == "inspection_to_feedback":
             add_inspection_to_feedback(result, notice, text, citations)
         elif notice.notice_id in records:

@@ -47,6 +47,9 @@ FEEDBACK_TO_PUBLISH = re.compile(
 INSPECTION_TO_FEEDBACK = re.compile(
     rf"巡[察视]?(?:结束|完毕|完成?|以后|之后|后(?!半)){_SPAN}反馈|巡[察视]到{_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)"
 )
+# "收到反馈到开整改动员会": the days from the feedback to a meeting the question names.
+FEEDBACK_TO_EVENT = re.compile(rf"反馈{_SPAN}(?:到|至|后){_SPAN}?(?:开|召开|举行|举办)?(?:整改)?(?P<event>动员(?:部署)?会|部署会|推进会|"
+                               r"(?:专题)?民主生活会|专题会)")
 INSPECTION = re.compile(r"巡[察视]|进驻|被巡")
 SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|(?:整改|完成)(?:完成)?得(?:更|比较)?好")
 # "整改完了", "全部整改到位": every problem rectified.
@@ -80,7 +83,10 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     all_units = _asks_units(question) or condition is not None or missing
     metric_key = ""
     in_days = condition is not None and condition.unit == "天"  # "巡察超过30天"
-    if FEEDBACK_TO_PUBLISH.search(question) or (in_days and COMPLETE.search(question)):
+    event = FEEDBACK_TO_EVENT.search(question)
+    if event and (duration or difference or in_days):
+        metric_key = "feedback_to_event"
+    elif FEEDBACK_TO_PUBLISH.search(question) or (in_days and COMPLETE.search(question)):
         metric_key = "feedback_to_publish"  # "两个月内就整改完了": reported done within that time of the feedback
     elif INSPECTION_TO_FEEDBACK.search(question):
         metric_key = "inspection_to_feedback"
@@ -94,7 +100,12 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
         return None
     kind = next((k for k in MONEY_KINDS if re.search(k, question)), "") if metric_key == "money" else ""
     speed = METRICS[metric_key].unit == "天" and ASKS_SPEED.search(question) is not None
-    plan = ComputedQuestion(METRICS[metric_key], ascending, all_units, _families(metric_key, question), kind, speed=speed)
+    metric = METRICS[metric_key]
+    if metric_key == "feedback_to_event":
+        said = event.group("event")
+        metric = replace(metric, name=f"反馈到召开{said}的天数", phrase=f"从反馈意见到召开{said}隔了")
+    plan = ComputedQuestion(metric, ascending, all_units, _families(metric_key, question), kind, speed=speed,
+                            event=event.group("event") if metric_key == "feedback_to_event" else "")
     return _with_selection(plan, condition, missing and metric_key in FIGURE_FIELD)
 
 

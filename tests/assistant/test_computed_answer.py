@@ -230,3 +230,18 @@ def test_counts_stated_in_different_measure_words_are_compared_in_项(stored):
     })
     answer = _ask(catalogue, "柳岸镇和槐荫镇谁的问题多?多几个?", ["青禾市柳岸镇", "青禾市槐荫镇"])
     assert answer.text.splitlines()[0] == "青禾市柳岸镇反馈问题15项,比青禾市槐荫镇(9项)多6项。"
+
+
+def test_days_from_the_feedback_to_the_meeting_asked_are_computed_with_both_dates_cited(stored):
+    catalogue = stored({
+        "liuan.txt": "青禾市柳岸镇党委关于巡察整改情况的通报\n\n2023年3月6日,县委第二巡察组向镇党委反馈了巡察意见。"
+                     "3月10日上午,镇党委召开巡察整改动员部署会,明确整改任务。\n",
+        "huaiyin.txt": "青禾市槐荫镇党委关于巡察整改情况的通报\n\n2022年12月20日,县委第二巡察组向镇党委反馈了巡察意见。"
+                       "1月9日,镇党委专题召开巡察整改工作动员会。\n",
+    })
+    question = "收到反馈到开整改动员会,柳岸镇和槐荫镇各用了几天?"
+    assert read_computed_question(question).metric.key == "feedback_to_event"
+    answer = _ask(catalogue, question, ["青禾市柳岸镇", "青禾市槐荫镇"])
+    assert answer.text.splitlines()[0] == "青禾市槐荫镇从反馈意见到召开动员会隔了20天,比青禾市柳岸镇(4天)多16天。"
+    assert "2022年12月20日反馈→2023年1月9日召开动员会:20天" in _row(answer, "青禾市槐荫镇")  # the year runs on
+    assert any(c.quote == "1月9日,镇党委专题召开巡察整改工作动员会" for c in answer.citations)
