@@ -87,6 +87,7 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"反馈会(?!议)", "反馈会议"),
         (r"挑出|挑了|点出|查摆", "指出 反馈"),
         (r"病人|病患|看病的人", "患者"),
+        (r"电话|怎么联系|联系方式|举报方式", "联系方式 联系电话 举报电话 电子邮箱"),
         # An inspection reaching the villages or communities under the unit: 延伸巡察, 巡乡带村.
         (r"连带|顺带|捎带|顺便|一并|下面的?(?:村|社区)|下属的?(?:村|社区)|到村里", "延伸 巡乡 带村 社区党组织 村党组织"),
     )

@@ -1,5 +1,6 @@
-"""Kinds of inspection and of unit asked across units, on fictional notices: "接受的是巡视,不是巡察" lists the
-units whose notices call their inspection 巡视, each cited by the sentence saying it was inspected."""
+"""Which-units questions about how units were inspected, on fictional notices: "接受的是巡视,不是巡察" lists the
+units whose notices call their inspection 巡视, each cited by the sentence saying it was inspected; an inspection
+reaching the villages asked in plain words; who left a phone number (only a number answers)."""
 
 from __future__ import annotations
 
@@ -61,3 +62,10 @@ def test_an_inspection_reaching_the_villages_asked_in_plain_words_finds_the_unit
 
     assert "巡乡带村" in line_of(answer.text, BAITA)
     assert not any(line_of(answer.text, unit) for unit in (HEXI, SHUIWU, KANGNING))
+
+
+def test_asked_who_left_a_phone_number_only_a_number_or_address_answers(chain):
+    answer = chain.ask("哪些单位在通报里留了电话?")
+
+    assert "0000-6612345" in line_of(answer.text, KANGNING)
+    assert not line_of(answer.text, HEXI)  # 值班电话无人接听: a phone, but no number to call
