@@ -107,6 +107,7 @@ def test_a_kind_no_held_unit_is_of_is_said_to_be_missing(chain):
     ("哪些学校追回的钱超过10万?", ["学校"]),
     ("哪些单位清退了补贴?", []),
     ("松禾镇采取了哪些措施?", []),
+    ("哪些卫生健康委公布了整改进展?", ["卫生健康委"]),
 ])
 def test_kinds_of_unit_are_read_after_an_asking_word(question, kinds):
     assert asked_kinds(question) == kinds
@@ -185,3 +186,10 @@ def test_that_the_notice_says_it_is_no_topic(question, kept, gone):
 
     left = without_asking_words(question)
     assert all(word in left for word in kept) and not any(word in left for word in gone), left
+
+
+def test_an_organ_kind_holds_the_units_named_for_it_in_either_script():
+    from assistant.unit_kinds import units_of_kinds
+
+    units = ["鹤州市卫健委", "岑州市卫生健康委员会", "湖北省衛生健康委", "鹤州市教育局"]
+    assert units_of_kinds(["卫健委"], units) == units[:3]
