@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.unit_kinds import asked_kinds
 from assistant.units import ACROSS_UNITS
 
 # That the inspection raised it ("被巡察点了名", "被巡察指出了问题"): true of every problem in every
@@ -38,10 +39,13 @@ _FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟�
 
 def without_asking_words(question: str) -> str:
     """The question with its "which units / each unit" wording, that the inspection raised the thing, and
-    emphasis ("动了真格"), vague wording ("这块", "有动作"), that the notice says it ("材料写出了") and generic wording of a fault ("不规范", "出了问题")
+    emphasis ("动了真格"), vague wording ("这块", "有动作"), that the notice says it ("材料写出了"), the kind of
+    unit asked about ("哪些镇": 镇) and generic wording of a fault ("不规范", "出了问题")
     blanked out (the rest unchanged)."""
     blanked = _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", ACROSS_UNITS.sub(" ", question)))
     blanked = _SAID_IN_NOTICE.sub(" ", _VAGUE.sub(" ", _EMPHASIS.sub(" ", blanked)))
+    for kind in asked_kinds(question):  # "哪些镇…镇党委书记": every unit asked about is a 镇, so 镇 is no topic
+        blanked = blanked.replace(kind, " ")
     return _WENT_WRONG.sub(" ", blanked)
 
 
