@@ -112,6 +112,7 @@ def _method(plan: ComputedQuestion) -> str:
         "inspection_days": "巡察天数按起止日期计算,首尾两天都算;结束日期未写年份的沿用开始日期的年份,跨年的计入次年",
         "feedback_to_publish": "天数=发布(落款)日期-反馈日期",
         "inspection_to_feedback": "天数=反馈日期-巡察结束日期",
+        "start_to_feedback": "天数=反馈日期-巡察开始日期",
         "feedback_to_event": f"天数=召开{plan.event}的日期-反馈日期",
         "rectified_share": "整改完成比例=已整改数÷问题(任务)总数;总数取与“已整改+正在整改”相等的那个数",
         "money": "金额统一换算为万元",

@@ -186,8 +186,8 @@ def gather_unit(
             add_feedback_to_publish(result, notice, text, citations)
         elif key == "feedback_to_event":
             add_feedback_to_event(result, notice, text, citations, plan.event)
-        elif key == "inspection_to_feedback":
-            add_inspection_to_feedback(result, notice, text, citations)
+        elif key in ("inspection_to_feedback", "start_to_feedback"):
+            add_inspection_to_feedback(result, notice, text, citations, from_start=key == "start_to_feedback")
         elif notice.notice_id in records:
             record = NoticeRecord.from_dict(records[notice.notice_id])
             if key == "rectified_share":

@@ -178,7 +178,10 @@ def add_feedback_to_publish(result: UnitResult, notice: NoticeRow, text: str, ci
         )
 
 
-def add_inspection_to_feedback(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> None:
+def add_inspection_to_feedback(
+    result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, from_start: bool = False
+) -> None:
+    """Days from the inspection's last day (or, from_start, its first) to the feedback."""
     span = _days_of_period(result, notice, text, citations)
     if notice.metadata.inspection_period is None:
         result.missing.append("巡察起止日期")
@@ -186,8 +189,9 @@ def add_inspection_to_feedback(result: UnitResult, notice: NoticeRow, text: str,
     if span is None or feedback is None:
         return
     day, note = feedback
-    days = days_between(span[1], day)
-    result.values.append(Value(Decimal(days), f"{chinese_date(span[1])}{result.kind}结束→{chinese_date(day)}反馈:{days}天{note}"))
+    begin, said = (span[0], "进驻") if from_start else (span[1], "结束")
+    days = days_between(begin, day)
+    result.values.append(Value(Decimal(days), f"{chinese_date(begin)}{result.kind}{said}→{chinese_date(day)}反馈:{days}天{note}"))
 
 
 def add_feedback_to_event(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, event: str) -> None:

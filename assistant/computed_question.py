@@ -27,7 +27,7 @@ LENGTH = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|
                     r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?:长|短|久)")
 DIFFERENCE = re.compile(
     r"更长|更久|更短|相差|差了|差多少|多多少|少多少|多出|多了多少|少了多少|更多|更少|更好|谁更|哪个更|哪家更|哪一个更|"
-    r"更高|更低|排名|排序|排(?:个|一下|下|一排)(?:序|名)?|排列|从高到低|从多到少|从低到高|从少到多|(?<![对相评])比(?![赛例率较重照对拼])[^,。?？]{1,15}?(?:多|少|长|短|快|慢|高|低|早|晚)|"
+    r"更高|更低|更彻底|更到位|排名|排序|排(?:个|一下|下|一排)(?:序|名)?|排列|从高到低|从多到少|从低到高|从少到多|(?<![对相评])比(?![赛例率较重照对拼])[^,。?？]{1,15}?(?:多|少|长|短|快|慢|高|低|早|晚)|"
     # "谁建的制度多?", "哪个巡察时间长?": who/which ... more/longer at the end of a clause.
     r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:多|少|长|短|久|快|慢|高|低|大|小)(?:一些|一点|些)?(?=[?？,，。!！(（]|$)"
 )
@@ -44,6 +44,8 @@ FEEDBACK_TO_PUBLISH = re.compile(
     rf"|通报{_SPAN}(?:晚了|隔了|迟了)|(?:晚了|隔了|迟了){_SPAN}(?:发布|公布|公开)"  # late relative to the feedback
 )
 # "巡察结束到反馈", and as people say it: "巡完以后才反馈", "巡察完到反馈".
+# "从巡察进驻到反馈", "巡察开始到反馈": from the first day of the inspection.
+START_TO_FEEDBACK = re.compile(rf"(?:进驻|巡[察视]开始|开始巡[察视]){_SPAN}(?:到|至){_SPAN}反馈")
 INSPECTION_TO_FEEDBACK = re.compile(
     rf"巡[察视]?(?:结束|完毕|完成?|以后|之后|后(?!半)){_SPAN}反馈|巡[察视]到{_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)"
 )
@@ -51,7 +53,7 @@ INSPECTION_TO_FEEDBACK = re.compile(
 FEEDBACK_TO_EVENT = re.compile(rf"反馈{_SPAN}(?:到|至|后){_SPAN}?(?:开|召开|举行|举办)?(?:整改)?(?P<event>动员(?:部署)?会|部署会|推进会|"
                                r"(?:专题)?民主生活会|专题会)")
 INSPECTION = re.compile(r"巡[察视]|进驻|被巡")
-SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|(?:整改|完成)(?:完成)?得(?:更|比较)?好")
+SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|(?:整改|完成)(?:完成)?得(?:更|比较)?(?:好|彻底|到位)")
 # "整改完了", "全部整改到位": every problem rectified.
 COMPLETE = re.compile(r"整改完|改完|整改到位|全部整改|全部完成|完成整改|整改完成|清零|全部销号")
 RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
@@ -88,6 +90,8 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
         metric_key = "feedback_to_event"
     elif FEEDBACK_TO_PUBLISH.search(question) or (in_days and COMPLETE.search(question)):
         metric_key = "feedback_to_publish"  # "两个月内就整改完了": reported done within that time of the feedback
+    elif START_TO_FEEDBACK.search(question):
+        metric_key = "start_to_feedback"
     elif INSPECTION_TO_FEEDBACK.search(question):
         metric_key = "inspection_to_feedback"
     elif INSPECTION.search(question) and (LENGTH.search(question) or in_days) and "反馈" not in question:

@@ -245,3 +245,14 @@ def test_days_from_the_feedback_to_the_meeting_asked_are_computed_with_both_date
     assert answer.text.splitlines()[0] == "青禾市槐荫镇从反馈意见到召开动员会隔了20天,比青禾市柳岸镇(4天)多16天。"
     assert "2022年12月20日反馈→2023年1月9日召开动员会:20天" in _row(answer, "青禾市槐荫镇")  # the year runs on
     assert any(c.quote == "1月9日,镇党委专题召开巡察整改工作动员会" for c in answer.citations)
+
+
+def test_from_the_inspection_entering_to_the_feedback_counts_from_its_first_day(catalogue):
+    question = "石桥区和桃源县,从巡察进驻到反馈各用了多久?"
+    assert read_computed_question(question).metric.key == "start_to_feedback"
+    answer = _ask(catalogue, question, [SHIQIAO, TAOYUAN])
+    assert "2023年3月6日巡察进驻→2023年6月20日反馈:106天" in _row(answer, SHIQIAO), answer.text
+
+
+def test_rectified_more_thoroughly_asks_for_the_rectified_share():
+    assert read_computed_question("石桥区和枫林镇,谁的问题整改得更彻底?").metric.key == "rectified_share"
