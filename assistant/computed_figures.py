@@ -13,6 +13,7 @@ from assistant.computed_inputs import (
     CitationNumbers,
     UnitResult,
     Value,
+    add_date,
     add_feedback_to_event,
     add_feedback_to_publish,
     add_inspection_days,
@@ -184,6 +185,8 @@ def gather_unit(
             add_inspection_days(result, notice, text, citations)
         elif key == "feedback_to_publish":
             add_feedback_to_publish(result, notice, text, citations)
+        elif key in ("feedback_day", "publish_day", "start_day"):
+            add_date(result, notice, text, citations, key)
         elif key == "feedback_to_event":
             add_feedback_to_event(result, notice, text, citations, plan.event)
         elif key in ("inspection_to_feedback", "start_to_feedback"):

@@ -227,3 +227,25 @@ def _event_date(text: str, event: str, after: date) -> tuple[int, int, date] | N
             if day is not None and day >= after:
                 return written.start(), found.end(), day
     return None
+
+
+def add_date(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, which: str) -> None:
+    """The unit's feedback, publication or inspection start date as a day number, cited (dates compared)."""
+    if which == "feedback_day":
+        feedback = _feedback_date(result, notice, text, citations)
+        found = [(feedback[0], feedback[1])] if feedback is not None else []
+    elif which == "publish_day":
+        found = []
+        for kind, value in _publish_dates(notice, text)[:1]:
+            result.inputs.append(f"{kind}{_quoted(value)}{citations.cite(notice, text, value.start, value.end)}")
+            day = parse_date(text[value.start : value.end]) or parse_date(value.value)
+            found = [(day, "")] if day is not None else []
+        if not found:
+            result.missing.append("发布日期")
+    else:
+        span = _days_of_period(result, notice, text, citations)
+        found = [(span[0], "")] if span is not None else []
+        if not found:
+            result.missing.append("巡察起止日期")
+    for day, note in found:
+        result.values.append(Value(Decimal(day.toordinal()), f"{chinese_date(day)}{note}"))

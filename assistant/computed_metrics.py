@@ -25,6 +25,10 @@ METRICS = {
     "feedback_to_event": Metric("feedback_to_event", "反馈到召开会议的天数", "从反馈意见到召开会议隔了", "天"),
     "start_to_feedback": Metric("start_to_feedback", "巡察进驻到反馈的天数", "从巡察进驻到反馈意见隔了", "天"),
     "inspection_to_feedback": Metric("inspection_to_feedback", "巡察结束到反馈的天数", "从巡察结束到反馈意见隔了", "天"),
+    # Dates compared ("谁先收到反馈?早几天?"): values are day numbers, shown as dates, apart by days.
+    "feedback_day": Metric("feedback_day", "反馈日期", "收到反馈意见的日期为", "日期", "天"),
+    "publish_day": Metric("publish_day", "通报发布日期", "发布通报的日期为", "日期", "天"),
+    "start_day": Metric("start_day", "巡察开始日期", "巡察开始于", "日期", "天"),
     "rectified_share": Metric("rectified_share", "整改完成比例", "整改完成比例为", "%", "个百分点"),
     "money": Metric("money", "金额", "", "万元"),
     "rules": Metric("rules", "制度数", "", "项"),

@@ -53,6 +53,9 @@ INSPECTION_TO_FEEDBACK = re.compile(
 FEEDBACK_TO_EVENT = re.compile(rf"反馈{_SPAN}(?:到|至|后){_SPAN}?(?:开|召开|举行|举办)?(?:整改)?(?P<event>动员(?:部署)?会|部署会|推进会|"
                                r"(?:专题)?民主生活会|专题会)")
 INSPECTION = re.compile(r"巡[察视]|进驻|被巡")
+# Which of two dates comes first, and by how much ("谁先收到反馈?早几天?", "哪家通报发得晚").
+DATE_ORDER = re.compile(r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,10}?(?:先|早|晚)|(?:早|晚)了?(?:几|多少)天|更早|更晚|最早|最晚")
+EARLIER = re.compile(r"先|早")
 SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|(?:整改|完成)(?:完成)?得(?:更|比较)?(?:好|彻底|到位)")
 # "整改完了", "全部整改到位": every problem rectified.
 COMPLETE = re.compile(r"整改完|改完|整改到位|全部整改|全部完成|完成整改|整改完成|清零|全部销号")
@@ -79,7 +82,8 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     duration, difference, rank = DURATION.search(question), DIFFERENCE.search(question), RANK.search(question)
     condition = read_condition(question)
     missing = asks_missing(question)
-    if not (duration or difference or rank or condition or missing):
+    date_order = DATE_ORDER.search(question) is not None and bool(_date_metric(question))
+    if not (duration or difference or rank or condition or missing or date_order):
         return _stated_question(question)
     ascending = bool(ASCENDING.search(question))
     all_units = _asks_units(question) or condition is not None or missing
@@ -94,6 +98,9 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
         metric_key = "start_to_feedback"
     elif INSPECTION_TO_FEEDBACK.search(question):
         metric_key = "inspection_to_feedback"
+    elif date_order:
+        metric_key = _date_metric(question)
+        ascending = bool(EARLIER.search(question))
     elif INSPECTION.search(question) and (LENGTH.search(question) or in_days) and "反馈" not in question:
         metric_key = "inspection_days"
     elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank or condition):
@@ -111,6 +118,15 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     plan = ComputedQuestion(metric, ascending, all_units, _families(metric_key, question), kind, speed=speed,
                             event=event.group("event") if metric_key == "feedback_to_event" else "")
     return _with_selection(plan, condition, missing and metric_key in FIGURE_FIELD)
+
+
+def _date_metric(question: str) -> str:
+    """The date a question orders units by: the feedback's, the notice's publication, the inspection's start."""
+    if "反馈" in question:
+        return "feedback_day"
+    if re.search(r"发布|公布|公开|发通报|通报发", question):
+        return "publish_day"
+    return "start_day" if re.search(r"巡[察视]|进驻", question) else ""
 
 
 def _asks_units(question: str) -> bool:

@@ -115,7 +115,7 @@ def test_questions_that_ask_for_no_computation_are_left_to_other_answers(catalog
     assert read_computed_question("哪个单位新制定的制度最多?") is None  # the records answer ranks figures
     assert read_computed_question("浙南和惠济的巡视时间和反馈时间有何不同?") is None
     assert read_computed_question("街道妇联登山比赛超标准发放了多少奖金?") is None  # 比赛 is no comparison
-    assert read_computed_question("哪个单位巡察时间更早?") is None  # which date comes first: not a length
+    assert read_computed_question("哪个单位巡察时间更早?").metric.key == "start_day"  # which date comes first: not a length
     assert read_computed_question("哪个单位女性干部比例更高?") is None  # a share, but not the rectified one
     assert read_computed_question("哪个单位巡察时间最长?").metric.key == "inspection_days"
     assert read_computed_question("哪个单位整改完成率最高?").metric.key == "rectified_share"
@@ -256,3 +256,13 @@ def test_from_the_inspection_entering_to_the_feedback_counts_from_its_first_day(
 
 def test_rectified_more_thoroughly_asks_for_the_rectified_share():
     assert read_computed_question("石桥区和枫林镇,谁的问题整改得更彻底?").metric.key == "rectified_share"
+
+
+def test_which_unit_got_its_feedback_first_is_said_with_both_dates_and_the_days_between(catalogue):
+    question = "石桥区和枫林镇谁先收到反馈?早几天?"
+    assert read_computed_question(question).metric.key == "feedback_day"
+    answer = _ask(catalogue, question, [SHIQIAO, FENGLIN])
+    assert answer.text.splitlines()[0] == "青禾市枫林镇收到反馈意见的日期为2023年3月2日,比青禾市石桥区(2023年6月20日)早110天。"
+    latest = read_computed_question("哪家的通报发布得最晚?")
+    assert latest.metric.key == "publish_day" and not latest.ascending
+    assert read_computed_question("哪个单位最早被巡察?").metric.key == "start_day"
