@@ -13,7 +13,9 @@ from assistant.answer import Answer
 from assistant.answer_builder import COLON, AnswerBuilder
 from assistant.evidence import MAX_QUOTE_CHARS
 from assistant.metadata_answer import METADATA_LABELS, sentence_around
-from assistant.unit_kinds import about_the_kind_only, asked_inspection_kind, asked_kinds, units_of_kinds
+from assistant.unit_kinds import (
+    about_the_kind_only, asked_inspecting_organ, asked_inspection_kind, asked_kinds, units_of_kinds,
+)
 from assistant.units import UnitDirectory
 from index.documents import NoticeMetadata
 
@@ -73,7 +75,9 @@ def answer_inspection_kind(
     kind = asked_inspection_kind(standalone_question)
     if not kind or not units:
         return None
-    of_kind = [u for u in units if any(m.inspection_kind == kind for _, m in notices_of_unit(u))]
+    organ = asked_inspecting_organ(standalone_question)  # "省委巡视的": only teams the 省委 sent
+    of_kind = [u for u in units if any(_inspected_as(m, kind, organ) for _, m in notices_of_unit(u))]
+    kind = f"{organ}{kind}"
     builder = AnswerBuilder(question, standalone_question)
     if not of_kind:
         builder.lines.append(f"资料库中没有接受{kind}的单位的通报。")
@@ -90,6 +94,12 @@ def answer_inspection_kind(
     answer = builder.finish()
     answer.answerer = ANSWERER
     return answer
+
+
+def _inspected_as(metadata: NoticeMetadata, kind: str, organ: str) -> bool:
+    """Whether a notice calls its inspection `kind` (巡视), by a team the organ sent when one is asked."""
+    body = metadata.inspecting_body
+    return metadata.inspection_kind == kind and (not organ or (body is not None and body.value.startswith(organ)))
 
 
 def _inspected_by(

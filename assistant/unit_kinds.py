@@ -68,6 +68,12 @@ _INSPECTIONS = (("巡视", "巡察"), ("巡察", "巡视"))
 _IS_KIND = r"(?:是|属于)(?:被|接受的?)?(?:中央|省委|市委|县委|区委)?{kind}的?(?:单位)?(?:呢|吗)?[?？。]?$"
 
 
+def asked_inspecting_organ(question: str) -> str:
+    """The organ that sent the inspection, when the question names it ("哪些单位是省委巡视的?": 省委), else ""."""
+    found = re.search(r"(中央|省委|市委|县委|区委)(?:的)?巡[察视]", question)
+    return found.group(1) if found else ""
+
+
 def asked_inspection_kind(question: str) -> str:
     """巡视 or 巡察 when the question asks which units underwent that kind of inspection, as opposed to the
     other ("接受的是巡视,不是巡察"); "" otherwise (a question merely mentioning 巡察 asks about no kind)."""

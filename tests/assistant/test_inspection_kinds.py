@@ -69,3 +69,10 @@ def test_asked_who_left_a_phone_number_only_a_number_or_address_answers(chain):
 
     assert "0000-6612345" in line_of(answer.text, KANGNING)
     assert not line_of(answer.text, HEXI)  # 值班电话无人接听: a phone, but no number to call
+
+
+def test_the_organ_asked_narrows_the_kind_of_inspection(chain):
+    answer = chain.ask("哪些单位是省委巡视的?")
+
+    assert answer.text.splitlines()[0] == "通报写明接受省委巡视的单位有1个："
+    assert line_of(answer.text, HEXI) and not line_of(answer.text, SHUIWU)  # 水务局's team came from the 市委
