@@ -70,6 +70,10 @@ FIGURE_WORDS = {"measures": MEASURES, "rules": RULES, "money": MONEY, "people": 
 # How questions talk about each figure, verbs included ("谁立了制度": 立): what a question about the figure alone holds.
 FIGURE_TALK = {**FIGURE_WORDS, "rules": re.compile(rf"{RULE_QUESTION_WORDS}|{NEW_RULE_VERBS}|{REVISED_RULE_VERBS}|[立建订]"),
                "problems": re.compile(r"(?:反馈|指出|发现|查找|查出|梳理)?问题")}
+# That the notice says it ("通报里写了"): a question about a share stated, asking nothing else.
+SAID_IN_NOTICE = re.compile(r"(?:的)?通报(?:里面?|中)?|(?:写明|写出|写|提到|提及|列出)了?")
+# How questions talk about the rectified share alone ("问题整改完成率", "整改比例").
+SHARE_TALK = re.compile(r"(?:问题)?(?:整改)?(?:完成)?(?:率|比例|占比|百分比)")
 # Measure words that count cases, not people ("立案3件", "2起").
 CASE_WORDS = ("件", "起", "例")
 # "处分了谁", "谁是组长": a person is asked, not a unit.
@@ -140,11 +144,14 @@ def _figure_metric(question: str) -> str:
 
 
 def _stated_question(question: str) -> ComputedQuestion | None:
-    """"谁处分了人?", "哪些单位追回了钱?": which units state a figure, when the question is about nothing else."""
-    metric_key = _figure_metric(question)
+    """"谁处分了人?", "哪些单位追回了钱?", "哪些单位的通报写了整改完成率?": which units state a figure, when the
+    question is about nothing else."""
+    share = SHARE.search(question) is not None and RECTIFYING.search(question) is not None
+    metric_key = "rectified_share" if share else _figure_metric(question)
     if not metric_key or not _asks_units(question) or ASKS_A_PERSON.search(question):
         return None
-    if not about_the_figure_only(question, FIGURE_TALK[metric_key]):
+    if not about_the_figure_only(SAID_IN_NOTICE.sub("", question) if share else question,
+                                 SHARE_TALK if share else FIGURE_TALK[metric_key]):
         return None
     return ComputedQuestion(METRICS[metric_key], False, True, _families(metric_key, question), select="stated")
 

@@ -266,3 +266,14 @@ def test_which_unit_got_its_feedback_first_is_said_with_both_dates_and_the_days_
     latest = read_computed_question("哪家的通报发布得最晚?")
     assert latest.metric.key == "publish_day" and not latest.ascending
     assert read_computed_question("哪个单位最早被巡察?").metric.key == "start_day"
+
+
+def test_which_units_state_a_rectified_share_is_a_selection_of_the_units_stating_it(catalogue):
+    from assistant.computed_answer import read_computed_questions
+    from assistant.plain_words import official_terms
+
+    assert official_terms("哪些单位的通报里写了整改完成率?") == []  # 整改完成 is the notices' word, not 改完
+    [plan] = read_computed_questions("哪些单位的通报里写了整改完成率?")
+    assert plan.metric.key == "rectified_share" and plan.select == "stated"
+    answer = _ask(catalogue, "哪些单位的通报里写了整改完成率?", ALL)
+    assert answer.text.splitlines()[0].startswith("通报写明了整改完成比例的单位有")
