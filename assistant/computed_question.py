@@ -89,7 +89,8 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     date_order = DATE_ORDER.search(question) is not None and bool(_date_metric(question))
     if not (duration or difference or rank or condition or missing or date_order):
         return _stated_question(question)
-    ascending = bool(ASCENDING.search(question))
+    first_rank = RANK.search(question)  # "最多?比最少的多多少?": the first superlative says the order
+    ascending = bool(ASCENDING.fullmatch(first_rank.group(0)) if first_rank else ASCENDING.search(question))
     all_units = _asks_units(question) or condition is not None or missing
     metric_key = ""
     in_days = condition is not None and condition.unit == "天"  # "巡察超过30天"
@@ -128,7 +129,7 @@ def _date_metric(question: str) -> str:
     """The date a question orders units by: the feedback's, the notice's publication, the inspection's start."""
     if "反馈" in question:
         return "feedback_day"
-    if re.search(r"发布|公布|公开|发通报|通报发", question):
+    if re.search(r"发布|公布|公开|发的?通报|通报发", question):
         return "publish_day"
     return "start_day" if re.search(r"巡[察视]|进驻", question) else ""
 

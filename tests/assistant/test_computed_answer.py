@@ -277,3 +277,10 @@ def test_which_units_state_a_rectified_share_is_a_selection_of_the_units_stating
     assert plan.metric.key == "rectified_share" and plan.select == "stated"
     answer = _ask(catalogue, "哪些单位的通报里写了整改完成率?", ALL)
     assert answer.text.splitlines()[0].startswith("通报写明了整改完成比例的单位有")
+
+
+def test_the_first_superlative_says_the_order_asked():
+    plan = read_computed_question("哪个单位追回的钱最多?比最少的多多少?")
+    assert plan.metric.key == "money" and not plan.ascending  # 最多 first: the most first
+    assert read_computed_question("哪个单位巡察时间最短?").ascending
+    assert read_computed_question("柳岸镇和槐荫镇,谁先发的通报?").metric.key == "publish_day"
