@@ -191,10 +191,13 @@ def add_inspection_to_feedback(
     day, note = feedback
     begin, said = (span[0], "进驻") if from_start else (span[1], "结束")
     days = days_between(begin, day)
-    result.values.append(Value(Decimal(days), f"{chinese_date(begin)}{result.kind}{said}→{chinese_date(day)}反馈:{days}天{note}"))
+    how = f"{chinese_date(begin)}{result.kind}{said}→{chinese_date(day)}反馈:{days}天{note}"
+    result.values.append(Value(Decimal(days), how))
 
 
-def add_feedback_to_event(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, event: str) -> None:
+def add_feedback_to_event(
+    result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, event: str
+) -> None:
     """Days from the feedback to the first meeting of the asked kind held on or after it ("整改动员会")."""
     feedback = _feedback_date(result, notice, text, citations)
     if feedback is None:
@@ -205,9 +208,10 @@ def add_feedback_to_event(result: UnitResult, notice: NoticeRow, text: str, cita
         result.missing.append(f"召开{event}的日期")
         return
     start, end, event_day = held
-    result.inputs.append(f"{_quoted(SourcedValue(text[start:end], start, end))}{citations.cite(notice, text, start, end)}")
+    result.inputs.append(f"{' '.join(text[start:end].split())}{citations.cite(notice, text, start, end)}")
     days = days_between(day, event_day)
-    result.values.append(Value(Decimal(days), f"{chinese_date(day)}反馈→{chinese_date(event_day)}召开{event}:{days}天{note}"))
+    how = f"{chinese_date(day)}反馈→{chinese_date(event_day)}召开{event}:{days}天{note}"
+    result.values.append(Value(Decimal(days), how))
 
 
 def _event_date(text: str, event: str, after: date) -> tuple[int, int, date] | None:
@@ -217,7 +221,8 @@ def _event_date(text: str, event: str, after: date) -> tuple[int, int, date] | N
     meeting = re.compile(rf"{re.escape(core)}[^。；;，,]{{0,8}}?会")
     for s_start, s_end in split_sentences(text):
         for found in meeting.finditer(text, s_start, s_end):
-            dates = [d for d in DATE.finditer(text, s_start, found.start()) if found.end() - d.start() <= EVENT_SPAN_CHARS]
+            dates = [d for d in DATE.finditer(text, s_start, found.start())
+                     if found.end() - d.start() <= EVENT_SPAN_CHARS]
             if not dates:
                 continue
             written = dates[-1]

@@ -86,7 +86,8 @@ def _money_figures(unit: str, notices: list[NoticeRow], records: dict[str, dict]
     for notice in (n for n in notices if unit_of_notice(n) == unit and n.notice_id in records):
         text = notice_text_of(notice.notice_id) or ""
         for figure in sorted(NoticeRecord.from_dict(records[notice.notice_id]).figures, key=lambda f: f.start):
-            if figure.field == "money" and not figure.scope and figure.value not in seen and text[figure.start:figure.end] == figure.quote:
+            verbatim = text[figure.start : figure.end] == figure.quote
+            if figure.field == "money" and not figure.scope and figure.value not in seen and verbatim:
                 seen.add(figure.value)
                 found.append((notice, text, figure))
     return found
