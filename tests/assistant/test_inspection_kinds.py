@@ -22,7 +22,7 @@ def chain(chain_over_folder) -> AnswerChain:
 
 
 def test_units_inspected_by_a_巡视组_are_listed_with_the_sentence_saying_so(chain):
-    answer = chain.ask("哪些单位接受的是巡视,不是巡察?")
+    answer = chain.ask("有哪些单位被巡视而不是被巡察?")
 
     assert answer.text.splitlines()[0] == "通报写明接受巡视的单位有2个："
     assert line_of(answer.text, HEXI) and line_of(answer.text, SHUIWU)
@@ -34,14 +34,14 @@ def test_units_inspected_by_a_巡视组_are_listed_with_the_sentence_saying_so(c
 
 
 def test_a_kind_of_unit_asked_with_资料里_lists_the_held_units_of_that_kind(chain):
-    answer = chain.ask("资料里有哪些医院被巡察了?")
+    answer = chain.ask("资料里有哪几家医院被巡察过?")
 
     assert answer.text.splitlines()[0] == "资料库中有1个医院的通报："
     assert "区委第四巡察组" in line_of(answer.text, KANGNING)
 
 
 @pytest.mark.parametrize(("question", "kind"), [
-    ("哪些单位接受的是巡视,不是巡察?", "巡视"),
+    ("有哪些单位被巡视而不是被巡察?", "巡视"),
     ("哪几家是被省委巡视的?", "巡视"),
     ("哪些单位是巡察而不是巡视?", "巡察"),
     ("哪些单位在巡视整改中追回了钱?", ""),  # 巡视 names the work, not a kind asked for
@@ -53,19 +53,19 @@ def test_a_kind_of_inspection_is_read_only_when_asked_for(question, kind):
 
 
 def test_where_the_user_says_the_notices_are_is_no_topic():
-    assert about_the_kind_only("资料里有哪些医院被巡察了?")
+    assert about_the_kind_only("资料里有哪几家医院被巡察过?")
     assert not about_the_kind_only("资料里有哪些医院清退了补贴?")
 
 
 def test_an_inspection_reaching_the_villages_asked_in_plain_words_finds_the_unit_saying_so(chain):
-    answer = chain.ask("这次巡察连带把下面的村也巡了的有哪些单位?")
+    answer = chain.ask("此次巡察顺带把下面的村也巡了的是哪几家?")
 
     assert "巡乡带村" in line_of(answer.text, BAITA)
     assert not any(line_of(answer.text, unit) for unit in (HEXI, SHUIWU, KANGNING))
 
 
 def test_asked_who_left_a_phone_number_only_a_number_or_address_answers(chain):
-    answer = chain.ask("哪些单位在通报里留了电话?")
+    answer = chain.ask("哪几家单位在通报里公布了电话?")
 
     assert "0000-6612345" in line_of(answer.text, KANGNING)
     assert not line_of(answer.text, HEXI)  # 值班电话无人接听: a phone, but no number to call

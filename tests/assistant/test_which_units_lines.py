@@ -161,7 +161,7 @@ def test_谁家_asks_which_units_not_for_a_person(chain):
 def test_how_many_of_each_unit_counts_people_handled_in_个_too():
     from assistant.question import satisfies
 
-    asked = profile_question("有哪几家写了开除党籍的?各几个?")
+    asked = profile_question("哪几家的通报写了开除党籍?各有几个?")
     assert satisfies(asked, "给予党纪处分5人,其中开除党籍3人。")  # "几个" of people: stated in 人
     assert not satisfies(asked, "持续推进开除党籍等处理工作。")
     assert profile_question("有哪几家给了党纪处分?").counted_in == ""  # 哪几家 asks which, not how many
@@ -170,15 +170,15 @@ def test_how_many_of_each_unit_counts_people_handled_in_个_too():
 def test_vague_wording_of_where_and_that_something_was_done_is_no_topic(chain):
     from assistant.topic_words import without_asking_words
 
-    assert without_asking_words("公车这块有整改动作的是哪几家?").split() == ["公车", "有整改", "的是", "?"]
-    answer = chain.ask("公车这块有整改动作的是哪几家?")
+    assert without_asking_words("单位用车这块有整改动作的有哪几家?").split() == ["单位用车", "有整改", "的有", "?"]
+    answer = chain.ask("单位用车这块有整改动作的有哪几家?")
     assert "定位设备" in line_of(answer.text, LUTANG)
     assert not line_of(answer.text, SONGHE) and not line_of(answer.text, QIAOTOU)
 
 
 @pytest.mark.parametrize(("question", "kept", "gone"), [
-    ("哪些镇的材料写出了镇党委书记的姓名?", ["党委书记"], ["材料", "写出", "姓名", "镇"]),  # every unit asked is a 镇
-    ("哪些单位的通报写明了整改措施有多少条?", ["整改措施"], ["通报", "写明"]),
+    ("哪些乡的材料提到了乡党委书记的名字?", ["党委书记"], ["材料", "提到", "名字", "乡"]),  # every unit asked is a 镇
+    ("哪几家的通报写明了制定多少条整改措施?", ["整改措施"], ["通报", "写明"]),
     ("哪些单位被通报批评了?", ["通报批评"], []),  # 通报 as the deed asked about stays
 ])
 def test_that_the_notice_says_it_is_no_topic(question, kept, gone):
