@@ -13,10 +13,11 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from assistant.answer import Answer, Citation
-from assistant.compute import plain
+from assistant.compute import chinese_date, plain
 from assistant.computed_figures import gather_unit
 from assistant.computed_inputs import CitationNumbers, UnitResult
 from assistant.computed_metrics import FIGURE_FIELD, ComputedQuestion
@@ -31,6 +32,7 @@ __all__ = ["ANSWERER", "answer_computed", "read_computed_question", "read_comput
 logger = logging.getLogger(__name__)
 
 ANSWERER = "extractive:computed"
+OPPOSITE = {"高": "低", "低": "高", "多": "少", "少": "多", "早": "晚", "晚": "早"}
 
 
 def answer_computed(
@@ -80,6 +82,7 @@ def answer_computed(
 def _section(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
     """One computation: its conclusion, the table of cited inputs and calculations, what notices lack."""
     valued = [r for r in results if r.values]
+    plan = _in_stated_measure(plan, valued)
     conclusion = (selection_conclusion(plan, _ordered(plan, valued), results, _quantity(plan)) if plan.select
                   else _conclusion(plan, results))
     lines = [conclusion, "", f"计算过程({_method(plan)}):", "",
@@ -88,6 +91,14 @@ def _section(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
     lines.append("")
     lines.extend(_notes(plan, results))
     return lines
+
+
+def _in_stated_measure(plan: ComputedQuestion, valued: list[UnitResult]) -> ComputedQuestion:
+    """Counts every notice states in one measure word ("47个问题", "36个问题") are compared in it, not in 项."""
+    measures = {value.measure for result in valued for value in result.values}
+    if len(measures) != 1 or "" in measures or plan.metric.unit in measures:
+        return plan
+    return replace(plan, metric=replace(plan.metric, unit=measures.pop()))
 
 
 def _quantity(plan: ComputedQuestion) -> str:
@@ -103,6 +114,11 @@ def _method(plan: ComputedQuestion) -> str:
         "inspection_days": "巡察天数按起止日期计算,首尾两天都算;结束日期未写年份的沿用开始日期的年份,跨年的计入次年",
         "feedback_to_publish": "天数=发布(落款)日期-反馈日期",
         "inspection_to_feedback": "天数=反馈日期-巡察结束日期",
+        "start_to_feedback": "天数=反馈日期-巡察开始日期",
+        "feedback_day": "相差天数=两个反馈日期之间的天数",
+        "publish_day": "相差天数=两个发布日期之间的天数",
+        "start_day": "相差天数=两个巡察开始日期之间的天数",
+        "feedback_to_event": f"天数=召开{plan.event}的日期-反馈日期",
         "rectified_share": "整改完成比例=已整改数÷问题(任务)总数;总数取与“已整改+正在整改”相等的那个数",
         "money": "金额统一换算为万元",
     }.get(plan.metric.key, "按通报原文数字比较")
@@ -127,6 +143,8 @@ def _cell(text: str) -> str:
 
 
 def _amount(plan: ComputedQuestion, number: Decimal) -> str:
+    if plan.metric.unit == "日期":  # a day number: shown as the date
+        return chinese_date(date.fromordinal(int(number)))
     return f"{plain(number)}{plan.metric.unit}"
 
 
@@ -162,11 +180,12 @@ def _conclusion(plan: ComputedQuestion, results: list[UnitResult]) -> str:
     gap = abs(_best(first) - _best(last))
     if gap == 0:
         return f"{'、'.join(r.unit for r in valued)}的{plan.metric.name}相同,均为{_amount(plan, _best(first))}。"
-    more_or_less = ("低" if plan.ascending else "高") if plan.metric.unit == "%" else ("少" if plan.ascending else "多")
+    more_or_less = {"%": "低" if plan.ascending else "高", "日期": "早" if plan.ascending else "晚"}.get(
+        plan.metric.unit, "少" if plan.ascending else "多")
     if len(valued) == 2:
         quicker = f"{first.unit}更{'快' if plan.ascending else '慢'}。" if plan.speed else ""
         return f"{_said(plan, first)},比{last.unit}({_amount(plan, _best(last))}){more_or_less}{_difference(plan, gap)}。{quicker}"
-    order = f"从{more_or_less}到{'高' if more_or_less == '低' else '低' if more_or_less == '高' else '多' if more_or_less == '少' else '少'}"
+    order = f"从{more_or_less}到{OPPOSITE[more_or_less]}"
     listing = "、".join(f"{r.unit}{_amount(plan, _best(r))}" for r in valued)
     extreme = f"最{more_or_less}"
     return (f"按{plan.metric.name}{order}:{listing}。{first.unit}{extreme},"

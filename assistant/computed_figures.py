@@ -13,6 +13,8 @@ from assistant.computed_inputs import (
     CitationNumbers,
     UnitResult,
     Value,
+    add_date,
+    add_feedback_to_event,
     add_feedback_to_publish,
     add_inspection_days,
     add_inspection_to_feedback,
@@ -50,12 +52,19 @@ def _figure_values(
             in_wan = f"{plain(wan)}万元"
             result.values.append(Value(wan, in_wan if figure.text == in_wan else f"{figure.text}={in_wan}"))
         elif figure not in combined:
-            result.values.append(Value(Decimal(str(figure.value)), f"{plain(figure.value)}{plan.metric.unit}"))
+            measure = measure_word(figure.text, plan.metric.unit)
+            result.values.append(Value(Decimal(str(figure.value)), f"{plain(figure.value)}{measure}", measure))
     if combined:  # parts stated apart (two families asked together, items of one kind): their sum is compared
         numbers = [yuan_to_wan(f.value) if field_name == "money" else Decimal(str(f.value)) for f in combined]
         total = sum(numbers)
         shown = "+".join(plain(n) for n in numbers)
         result.values.append(Value(total, f"{shown}={plain(total)}{plan.metric.unit}"))
+
+
+def measure_word(stated: str, default: str) -> str:
+    """The measure word a count is stated in ("47个": 个), else the metric's own."""
+    found = re.search(r"\d\s*(个|项|条|件|大项)$", stated)
+    return found.group(1) if found else default
 
 
 def _items_of_one_kind(plan: ComputedQuestion, figures: list[Figure]) -> list[Figure]:
@@ -176,8 +185,12 @@ def gather_unit(
             add_inspection_days(result, notice, text, citations)
         elif key == "feedback_to_publish":
             add_feedback_to_publish(result, notice, text, citations)
-        elif key == "inspection_to_feedback":
-            add_inspection_to_feedback(result, notice, text, citations)
+        elif key in ("feedback_day", "publish_day", "start_day"):
+            add_date(result, notice, text, citations, key)
+        elif key == "feedback_to_event":
+            add_feedback_to_event(result, notice, text, citations, plan.event)
+        elif key in ("inspection_to_feedback", "start_to_feedback"):
+            add_inspection_to_feedback(result, notice, text, citations, from_start=key == "start_to_feedback")
         elif notice.notice_id in records:
             record = NoticeRecord.from_dict(records[notice.notice_id])
             if key == "rectified_share":

@@ -6,6 +6,7 @@ unit's notices do not state (what is computed is in computed_metrics.py). Figure
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -16,8 +17,13 @@ from assistant.compute import (
 )
 from index.catalog import NoticeRow
 from index.documents import SourcedValue
-from index.metadata import find_signature_date
+from index.metadata import DATE, find_signature_date
+from index.sentences import split_sentences
 
+
+# A meeting's date is quoted from the date to the meeting's name when they lie at most this many characters
+# apart ("12月22日下午专题召开新区党工委巡察整改动员工作会": 30); farther apart they are no one statement.
+EVENT_SPAN_CHARS = 80
 
 # A 正在整改 count whose quote ends at most this many characters after an 已整改 count's quote is read
 # as its pair ("已完成整改30项,正在整改5项"); chosen as about a clause: the seeds' pairs are within 20.
@@ -30,6 +36,7 @@ class Value:
 
     number: Decimal
     calculation: str
+    measure: str = ""  # the measure word the notice counts it in ("47个问题": 个), when it is a count
 
 
 @dataclass
@@ -171,7 +178,10 @@ def add_feedback_to_publish(result: UnitResult, notice: NoticeRow, text: str, ci
         )
 
 
-def add_inspection_to_feedback(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> None:
+def add_inspection_to_feedback(
+    result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, from_start: bool = False
+) -> None:
+    """Days from the inspection's last day (or, from_start, its first) to the feedback."""
     span = _days_of_period(result, notice, text, citations)
     if notice.metadata.inspection_period is None:
         result.missing.append("巡察起止日期")
@@ -179,5 +189,68 @@ def add_inspection_to_feedback(result: UnitResult, notice: NoticeRow, text: str,
     if span is None or feedback is None:
         return
     day, note = feedback
-    days = days_between(span[1], day)
-    result.values.append(Value(Decimal(days), f"{chinese_date(span[1])}巡察结束→{chinese_date(day)}反馈:{days}天{note}"))
+    begin, said = (span[0], "进驻") if from_start else (span[1], "结束")
+    days = days_between(begin, day)
+    how = f"{chinese_date(begin)}{result.kind}{said}→{chinese_date(day)}反馈:{days}天{note}"
+    result.values.append(Value(Decimal(days), how))
+
+
+def add_feedback_to_event(
+    result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, event: str
+) -> None:
+    """Days from the feedback to the first meeting of the asked kind held on or after it ("整改动员会")."""
+    feedback = _feedback_date(result, notice, text, citations)
+    if feedback is None:
+        return
+    day, note = feedback
+    held = _event_date(text, event, day)
+    if held is None:
+        result.missing.append(f"召开{event}的日期")
+        return
+    start, end, event_day = held
+    result.inputs.append(f"{' '.join(text[start:end].split())}{citations.cite(notice, text, start, end)}")
+    days = days_between(day, event_day)
+    how = f"{chinese_date(day)}反馈→{chinese_date(event_day)}召开{event}:{days}天{note}"
+    result.values.append(Value(Decimal(days), how))
+
+
+def _event_date(text: str, event: str, after: date) -> tuple[int, int, date] | None:
+    """The span from a date to the meeting's name in one sentence ("3月16日下午,区委召开…整改工作动员会"), and
+    the date (a missing year is the feedback's, or the next when that falls before the feedback)."""
+    core = event.removesuffix("会")
+    meeting = re.compile(rf"{re.escape(core)}[^。；;，,]{{0,8}}?会")
+    for s_start, s_end in split_sentences(text):
+        for found in meeting.finditer(text, s_start, s_end):
+            dates = [d for d in DATE.finditer(text, s_start, found.start())
+                     if found.end() - d.start() <= EVENT_SPAN_CHARS]
+            if not dates:
+                continue
+            written = dates[-1]
+            day = parse_date(written.group(0)) or parse_date(written.group(0), year=after.year)
+            if day is not None and day < after and parse_date(written.group(0)) is None:
+                day = parse_date(written.group(0), year=after.year + 1)
+            if day is not None and day >= after:
+                return written.start(), found.end(), day
+    return None
+
+
+def add_date(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, which: str) -> None:
+    """The unit's feedback, publication or inspection start date as a day number, cited (dates compared)."""
+    if which == "feedback_day":
+        feedback = _feedback_date(result, notice, text, citations)
+        found = [(feedback[0], feedback[1])] if feedback is not None else []
+    elif which == "publish_day":
+        found = []
+        for kind, value in _publish_dates(notice, text)[:1]:
+            result.inputs.append(f"{kind}{_quoted(value)}{citations.cite(notice, text, value.start, value.end)}")
+            day = parse_date(text[value.start : value.end]) or parse_date(value.value)
+            found = [(day, "")] if day is not None else []
+        if not found:
+            result.missing.append("发布日期")
+    else:
+        span = _days_of_period(result, notice, text, citations)
+        found = [(span[0], "")] if span is not None else []
+        if not found:
+            result.missing.append("巡察起止日期")
+    for day, note in found:
+        result.values.append(Value(Decimal(day.toordinal()), f"{chinese_date(day)}{note}"))

@@ -21,7 +21,14 @@ class Metric:
 METRICS = {
     "inspection_days": Metric("inspection_days", "巡察天数", "巡察历时", "天"),
     "feedback_to_publish": Metric("feedback_to_publish", "反馈到发布的天数", "从反馈意见到发布通报隔了", "天"),
+    # The meeting is the one asked ("整改动员会"): computed_question names the metric after it.
+    "feedback_to_event": Metric("feedback_to_event", "反馈到召开会议的天数", "从反馈意见到召开会议隔了", "天"),
+    "start_to_feedback": Metric("start_to_feedback", "巡察进驻到反馈的天数", "从巡察进驻到反馈意见隔了", "天"),
     "inspection_to_feedback": Metric("inspection_to_feedback", "巡察结束到反馈的天数", "从巡察结束到反馈意见隔了", "天"),
+    # Dates compared ("谁先收到反馈?早几天?"): values are day numbers, shown as dates, apart by days.
+    "feedback_day": Metric("feedback_day", "反馈日期", "收到反馈意见的日期为", "日期", "天"),
+    "publish_day": Metric("publish_day", "通报发布日期", "发布通报的日期为", "日期", "天"),
+    "start_day": Metric("start_day", "巡察开始日期", "巡察开始于", "日期", "天"),
     "rectified_share": Metric("rectified_share", "整改完成比例", "整改完成比例为", "%", "个百分点"),
     "money": Metric("money", "金额", "", "万元"),
     "rules": Metric("rules", "制度数", "", "项"),
@@ -48,3 +55,4 @@ class ComputedQuestion:
     select: str = ""
     condition: Condition | None = None  # in the metric's unit
     speed: bool = False  # asked who was quicker or slower ("谁快?"): the conclusion says so in those words
+    event: str = ""  # the meeting a feedback_to_event metric counts the days to ("动员会")

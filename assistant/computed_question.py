@@ -27,12 +27,12 @@ LENGTH = re.compile(r"多久|多长时间|几天|多少天|天数|历时|用时|
                     r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?:长|短|久)")
 DIFFERENCE = re.compile(
     r"更长|更久|更短|相差|差了|差多少|多多少|少多少|多出|多了多少|少了多少|更多|更少|更好|谁更|哪个更|哪家更|哪一个更|"
-    r"更高|更低|排名|排序|排(?:个|一下|下|一排)(?:序|名)?|排列|从高到低|从多到少|从低到高|从少到多|(?<![对相评])比(?![赛例率较重照对拼])[^,。?？]{1,15}?(?:多|少|长|短|快|慢|高|低|早|晚)|"
+    r"更高|更低|更彻底|更到位|排名|排序|排(?:个|一下|下|一排)(?:序|名)?|排列|从高到低|从多到少|从低到高|从少到多|(?<![对相评])比(?![赛例率较重照对拼])[^,。?？]{1,15}?(?:多|少|长|短|快|慢|高|低|早|晚)|"
     # "谁建的制度多?", "哪个巡察时间长?": who/which ... more/longer at the end of a clause.
-    r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:多|少|长|短|久|快|慢|高|低|大|小)(?:一些|一点|些)?(?=[?？,，。!！]|$)"
+    r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:多|少|长|短|久|快|慢|高|低|大|小)(?:一些|一点|些)?(?=[?？,，。!！(（]|$)"
 )
 # "…谁的时间短?": the end-of-clause form asking for the smaller value.
-_ENDS_SMALLER = r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:少|短|快|低|小|早)(?:一些|一点|些)?(?=[?？,，。!！]|$)"
+_ENDS_SMALLER = r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,12}?(?<!最)(?:少|短|快|低|小|早)(?:一些|一点|些)?(?=[?？,，。!！(（]|$)"
 RANK = re.compile(r"最多|最少|最长|最短|最久|最高|最低|最大|最小|最快|最慢")
 ASCENDING = re.compile(rf"更短|更少|更快|更早|最短|最少|最快|最早|最低|更低|最小|少多少|从低到高|从少到多|{_ENDS_SMALLER}")
 ALL_UNITS = re.compile(r"哪个单位|哪一个单位|哪家|哪几家|哪几个|哪些单位|有没有单位|各单位|各个单位|每个单位|所有单位|谁|"
@@ -43,9 +43,20 @@ FEEDBACK_TO_PUBLISH = re.compile(
     rf"反馈{_SPAN}(?:发布|公布|公开|印发|[发出贴挂]了?(?:整改)?通报|通报(?:发布|公布|公开|出来|晚|早))|(?:发布|公布|公开){_SPAN}反馈"
     rf"|通报{_SPAN}(?:晚了|隔了|迟了)|(?:晚了|隔了|迟了){_SPAN}(?:发布|公布|公开)"  # late relative to the feedback
 )
-INSPECTION_TO_FEEDBACK = re.compile(rf"巡[察视](?:结束|完成|到){_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)")
+# "巡察结束到反馈", and as people say it: "巡完以后才反馈", "巡察完到反馈".
+# "从巡察进驻到反馈", "巡察开始到反馈": from the first day of the inspection.
+START_TO_FEEDBACK = re.compile(rf"(?:进驻|巡[察视]开始|开始巡[察视]){_SPAN}(?:到|至){_SPAN}反馈")
+INSPECTION_TO_FEEDBACK = re.compile(
+    rf"巡[察视]?(?:结束|完毕|完成?|以后|之后|后(?!半)){_SPAN}反馈|巡[察视]到{_SPAN}反馈|反馈{_SPAN}巡[察视](?:结束|完成)"
+)
+# "收到反馈到开整改动员会": the days from the feedback to a meeting the question names.
+FEEDBACK_TO_EVENT = re.compile(rf"反馈{_SPAN}(?:到|至|后){_SPAN}?(?:开|召开|举行|举办)?(?:整改)?(?P<event>动员(?:部署)?会|部署会|推进会|"
+                               r"(?:专题)?民主生活会|专题会)")
 INSPECTION = re.compile(r"巡[察视]|进驻|被巡")
-SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|(?:整改|完成)(?:完成)?得(?:更|比较)?好")
+# Which of two dates comes first, and by how much ("谁先收到反馈?早几天?", "哪家通报发得晚").
+DATE_ORDER = re.compile(r"(?:谁|哪个|哪家|哪一个)[^,，。?？]{0,10}?(?:先|早|晚)|(?:早|晚)了?(?:几|多少)天|更早|更晚|最早|最晚")
+EARLIER = re.compile(r"先|早")
+SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分之|(?:整改|完成)(?:完成)?得(?:更|比较)?(?:好|彻底|到位)")
 # "整改完了", "全部整改到位": every problem rectified.
 COMPLETE = re.compile(r"整改完|改完|整改到位|全部整改|全部完成|完成整改|整改完成|清零|全部销号")
 RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
@@ -59,6 +70,10 @@ FIGURE_WORDS = {"measures": MEASURES, "rules": RULES, "money": MONEY, "people": 
 # How questions talk about each figure, verbs included ("谁立了制度": 立): what a question about the figure alone holds.
 FIGURE_TALK = {**FIGURE_WORDS, "rules": re.compile(rf"{RULE_QUESTION_WORDS}|{NEW_RULE_VERBS}|{REVISED_RULE_VERBS}|[立建订]"),
                "problems": re.compile(r"(?:反馈|指出|发现|查找|查出|梳理)?问题")}
+# That the notice says it ("通报里写了"): a question about a share stated, asking nothing else.
+SAID_IN_NOTICE = re.compile(r"(?:的)?通报(?:里面?|中)?|(?:写明|写出|写|提到|提及|列出)了?")
+# How questions talk about the rectified share alone ("问题整改完成率", "整改比例").
+SHARE_TALK = re.compile(r"(?:问题)?(?:整改)?(?:完成)?(?:率|比例|占比|百分比)")
 # Measure words that count cases, not people ("立案3件", "2起").
 CASE_WORDS = ("件", "起", "例")
 # "处分了谁", "谁是组长": a person is asked, not a unit.
@@ -71,16 +86,26 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     duration, difference, rank = DURATION.search(question), DIFFERENCE.search(question), RANK.search(question)
     condition = read_condition(question)
     missing = asks_missing(question)
-    if not (duration or difference or rank or condition or missing):
+    date_order = DATE_ORDER.search(question) is not None and bool(_date_metric(question))
+    if not (duration or difference or rank or condition or missing or date_order):
         return _stated_question(question)
-    ascending = bool(ASCENDING.search(question))
+    first_rank = RANK.search(question)  # "最多?比最少的多多少?": the first superlative says the order
+    ascending = bool(ASCENDING.fullmatch(first_rank.group(0)) if first_rank else ASCENDING.search(question))
     all_units = _asks_units(question) or condition is not None or missing
     metric_key = ""
     in_days = condition is not None and condition.unit == "天"  # "巡察超过30天"
-    if FEEDBACK_TO_PUBLISH.search(question) or (in_days and COMPLETE.search(question)):
+    event = FEEDBACK_TO_EVENT.search(question)
+    if event and (duration or difference or in_days):
+        metric_key = "feedback_to_event"
+    elif FEEDBACK_TO_PUBLISH.search(question) or (in_days and COMPLETE.search(question)):
         metric_key = "feedback_to_publish"  # "两个月内就整改完了": reported done within that time of the feedback
+    elif START_TO_FEEDBACK.search(question):
+        metric_key = "start_to_feedback"
     elif INSPECTION_TO_FEEDBACK.search(question):
         metric_key = "inspection_to_feedback"
+    elif date_order:
+        metric_key = _date_metric(question)
+        ascending = bool(EARLIER.search(question))
     elif INSPECTION.search(question) and (LENGTH.search(question) or in_days) and "反馈" not in question:
         metric_key = "inspection_days"
     elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank or condition):
@@ -91,8 +116,22 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
         return None
     kind = next((k for k in MONEY_KINDS if re.search(k, question)), "") if metric_key == "money" else ""
     speed = METRICS[metric_key].unit == "天" and ASKS_SPEED.search(question) is not None
-    plan = ComputedQuestion(METRICS[metric_key], ascending, all_units, _families(metric_key, question), kind, speed=speed)
+    metric = METRICS[metric_key]
+    if metric_key == "feedback_to_event":
+        said = event.group("event")
+        metric = replace(metric, name=f"反馈到召开{said}的天数", phrase=f"从反馈意见到召开{said}隔了")
+    plan = ComputedQuestion(metric, ascending, all_units, _families(metric_key, question), kind, speed=speed,
+                            event=event.group("event") if metric_key == "feedback_to_event" else "")
     return _with_selection(plan, condition, missing and metric_key in FIGURE_FIELD)
+
+
+def _date_metric(question: str) -> str:
+    """The date a question orders units by: the feedback's, the notice's publication, the inspection's start."""
+    if "反馈" in question:
+        return "feedback_day"
+    if re.search(r"发布|公布|公开|发的?通报|通报发", question):
+        return "publish_day"
+    return "start_day" if re.search(r"巡[察视]|进驻", question) else ""
 
 
 def _asks_units(question: str) -> bool:
@@ -106,11 +145,14 @@ def _figure_metric(question: str) -> str:
 
 
 def _stated_question(question: str) -> ComputedQuestion | None:
-    """"谁处分了人?", "哪些单位追回了钱?": which units state a figure, when the question is about nothing else."""
-    metric_key = _figure_metric(question)
+    """"谁处分了人?", "哪些单位追回了钱?", "哪些单位的通报写了整改完成率?": which units state a figure, when the
+    question is about nothing else."""
+    share = SHARE.search(question) is not None and RECTIFYING.search(question) is not None
+    metric_key = "rectified_share" if share else _figure_metric(question)
     if not metric_key or not _asks_units(question) or ASKS_A_PERSON.search(question):
         return None
-    if not about_the_figure_only(question, FIGURE_TALK[metric_key]):
+    if not about_the_figure_only(SAID_IN_NOTICE.sub("", question) if share else question,
+                                 SHARE_TALK if share else FIGURE_TALK[metric_key]):
         return None
     return ComputedQuestion(METRICS[metric_key], False, True, _families(metric_key, question), select="stated")
 

@@ -10,9 +10,10 @@ from collections.abc import Callable, Sequence
 from assistant.answer import Answer
 from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.followup_answers import with_section_paths
-from assistant.kind_answer import answer_kind_list
+from assistant.kind_answer import answer_inspection_kind, answer_kind_list
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
+from assistant.unit_sum import answer_unit_sum
 from assistant.workspace import Workspace
 from index.documents import NoticeMetadata
 
@@ -31,6 +32,15 @@ def answer_from_figures(
     if kinds is not None:
         return kinds
     allowed = [u for u in directory.units if not units or u in units]
+    inspected = answer_inspection_kind(question, standalone_question, allowed, notices_of_unit, catalog.notice_text)
+    if inspected is not None:
+        return inspected
+    if len(retrieval.units_named) == 1:  # "口腔医院退给病人的、追回报销的,两笔加起来多少?"
+        spans = [(begin, end) for begin, end, _ in directory.mentions(standalone_question)]
+        summed = answer_unit_sum(question, standalone_question, retrieval.units_named[0], spans, catalog.notices(),
+                                 catalog.records(), catalog.notice_text, workspace.lexical.tokenizer.tokenize)
+        if summed is not None:
+            return with_section_paths(widen_to_sentences(summed, catalog.notice_text), catalog)
     computed_scope = scope_for_computation(standalone_question, retrieval.units_named, allowed)
     scope = scope_for_records(retrieval.units_named, retrieval.across_units, allowed, standalone_question)
     answer = None

@@ -6,18 +6,23 @@ notice's title line, so every unit listed is shown in the notice's own words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer
 from assistant.answer_builder import COLON, AnswerBuilder
 from assistant.evidence import MAX_QUOTE_CHARS
 from assistant.metadata_answer import METADATA_LABELS, sentence_around
-from assistant.unit_kinds import about_the_kind_only, asked_kinds, units_of_kinds
+from assistant.unit_kinds import (
+    about_the_kind_only, asked_inspecting_organ, asked_inspection_kind, asked_kinds, units_of_kinds,
+)
 from assistant.units import UnitDirectory
 from index.documents import NoticeMetadata
 
 ANSWERER = "extractive:kinds"
 _CLAUSE_MARKS = ",，;；。\n"
+# A team named without the organ that sent it: says nothing a reader can tell apart.
+BARE_TEAM = re.compile(r"巡[察视](?:工作)?组")
 
 
 def narrowed_to_kinds(question: str, directory: UnitDirectory, units: list[str] | None) -> list[str] | None:
@@ -58,13 +63,61 @@ def answer_kind_list(
     return answer
 
 
+def answer_inspection_kind(
+    question: str,
+    standalone_question: str,
+    units: Sequence[str],
+    notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]],
+    notice_text_of: Callable[[str], str | None],
+) -> Answer | None:
+    """"哪些单位接受的是巡视,不是巡察?": the units whose notices call their inspection so, each cited by the
+    sentence naming who inspected it; None when no kind of inspection is asked."""
+    kind = asked_inspection_kind(standalone_question)
+    if not kind or not units:
+        return None
+    organ = asked_inspecting_organ(standalone_question)  # "省委巡视的": only teams the 省委 sent
+    of_kind = [u for u in units if any(_inspected_as(m, kind, organ) for _, m in notices_of_unit(u))]
+    kind = f"{organ}{kind}"
+    builder = AnswerBuilder(question, standalone_question)
+    if not of_kind:
+        builder.lines.append(f"资料库中没有接受{kind}的单位的通报。")
+        answer = builder.finish()
+        answer.not_found = True
+        return answer
+    builder.lines.append(f"通报写明接受{kind}的单位有{len(of_kind)}个{COLON}")
+    for index, unit in enumerate(of_kind, start=1):
+        shown = _inspected_by(builder, unit, notices_of_unit, notice_text_of) or _title_line(
+            builder, unit, notices_of_unit, notice_text_of)
+        builder.lines.append(f"{index}. {unit}{COLON}{shown}")
+    if len(units) > len(of_kind):
+        builder.lines.append(f"其余{len(units) - len(of_kind)}个单位的通报写的不是{kind}。")
+    answer = builder.finish()
+    answer.answerer = ANSWERER
+    return answer
+
+
+def _inspected_as(metadata: NoticeMetadata, kind: str, organ: str) -> bool:
+    """Whether a notice calls its inspection `kind` (巡视), by a team the organ sent when one is asked."""
+    body = metadata.inspecting_body
+    return metadata.inspection_kind == kind and (not organ or (body is not None and body.value.startswith(organ)))
+
+
 def _inspected_by(
     builder: AnswerBuilder, unit: str, notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]],
     notice_text_of: Callable[[str], str | None],
 ) -> str:
-    """"巡察组:县委第二巡察组[1]", cited by its sentence, or by its clause when the sentence is too long to quote."""
+    """"巡察组:县委第二巡察组[1]", cited by its sentence, or by its clause when the sentence is too long to quote;
+    the sentence saying when the unit was inspected is preferred when it names the team, and stands in for a
+    team named without its organ ("巡视组")."""
     for notice_id, metadata in notices_of_unit(unit):
         value, text = metadata.inspecting_body, notice_text_of(notice_id) or ""
+        period = metadata.inspection_period
+        if period is not None and text:
+            around = sentence_around(text, notice_id, unit, metadata.title, period.start, period.end)
+            if value is not None and value.value in around.text:
+                return f"{METADATA_LABELS['inspecting_body']}{value.value}{builder.cite(around)}"
+            if value is None or BARE_TEAM.fullmatch(value.value):
+                return f"{METADATA_LABELS['inspection_period']}{period.value}{builder.cite(around)}"
         if value is None or not text:
             continue
         evidence = sentence_around(text, notice_id, unit, metadata.title, value.start, value.end)

@@ -61,10 +61,12 @@ class QuestionProfile:
     role: str = ""  # the post whose holder is asked for ("党委书记是谁" -> 书记)
     name_asked: bool = False  # "叫什么/姓名": only a person's name answers, not the post that holds the role
     act: str = ""  # what the person asked for did at the meeting ("谁念的" -> 宣读): a name without it answers nothing
+    wants_contact: bool = False  # "留了电话", "联系方式": only a phone number or an e-mail address answers
 
 
 # "多少项/几个/多少人": the measure word of the asked count, and the ones a notice may state it in.
-ASKED_COUNT = re.compile(r"(?:多少|几)\s*(个人|万元|亿元|元|项|个|件|人|名|条|起|次|家|所|笔|户|批|份|场|天|位)")
+# "哪几家" asks which units, not how many: no count.
+ASKED_COUNT = re.compile(r"(?<!哪)(?:多少|几)\s*(个人|万元|亿元|元|项|个|件|人|名|条|起|次|家|所|笔|户|批|份|场|天|位)")
 COUNTED_IN = {
     "个人": "人|名|位", "人": "人|名|位", "名": "人|名|位", "位": "人|名|位",
     "项": "项|条", "个": "个|项|件|条|类|方面", "条": "条|项", "件": "件|起|个", "起": "起|件",
@@ -117,6 +119,7 @@ def profile_question(question: str) -> QuestionProfile:
         name_asked=bool(NAME_ASKED.search(question)),
         metadata_fields=tuple(fields),
         act=_asked_act(question),
+        wants_contact=bool(CONTACT_ASKED.search(question)),
     )
 
 
@@ -139,10 +142,16 @@ def _counted_in(question: str, count: re.Match[str]) -> str:
     """The measure words a count may be stated in; "几个干部" counts people (名, 人), not 个."""
     if count.group(1) == "个" and _PEOPLE_NOUN.match(question, count.end()):
         return COUNTED_IN["人"]
+    if count.group(1) == "个" and _PEOPLE_HANDLED.search(question):  # "开除党籍的各几个": people
+        return f"{COUNTED_IN['个']}|{COUNTED_IN['人']}"
     return COUNTED_IN.get(count.group(1), count.group(1))
 
 
+# Asked for how to reach the unit ("在通报里留了电话", "联系方式是什么"), and what a sentence answering it holds.
+CONTACT_ASKED = re.compile(r"(?:留|公布|公开|写)[了有下]?[^,，。?？]{0,4}(?:电话|邮箱)|电话(?:号码)?(?:是)?多少|联系方式|联系电话")
+CONTACT_PATTERN = re.compile(r"\d[\d\-—()（）]{3,}\d|[\w.]+@[\w.]+")
 _PEOPLE_NOUN = re.compile(r"(?:干部|党员|人员|责任人|同志|领导|教师|老师|职工|员工)")
+_PEOPLE_HANDLED = re.compile(rf"{PEOPLE_QUESTION_WORDS}|开除|撤职|撤销.{{0,2}}职务|免职")
 
 
 def satisfies(profile: QuestionProfile, sentence: str) -> bool:
@@ -159,6 +168,8 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
         rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*{APPROXIMATE}(?:{profile.counted_in})", sentence
     ):
         return False  # asked how many 项, the sentence counts something else (个意识, 元)
+    if profile.wants_contact and not CONTACT_PATTERN.search(sentence):
+        return False  # asked for a phone number, a sentence about a phone nobody answered
     if profile.wants_person and profile.act and not re.search(profile.act, sentence):
         return False  # asked who read the feedback, a sentence naming someone who did something else
     if profile.wants_person and not (

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.unit_kinds import asked_kinds
 from assistant.units import ACROSS_UNITS
 
 # That the inspection raised it ("被巡察点了名", "被巡察指出了问题"): true of every problem in every
@@ -24,6 +25,13 @@ _LEFT_CLASS_WORD = re.compile(r"(?<=\s)(?:单位|家)")
 _WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不严格?|不力|不够|不全|有问题|出了?问题|有毛病)(?=\W|的|了|$)")
 # Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.
 _EMPHASIS = re.compile(r"(?:上)?(?:动了?真格的?|来真的|较了?真|下了?(?:狠|大)?(?:功夫|力气)|真刀真枪|实打实)")
+# Where and that something was done, said vaguely ("公车这块有整改动作"): the thing (公车) is the topic.
+# That the notice says it ("材料写出了", "通报里提到", "的姓名"): where and how the answer is said, never its topic.
+_SAID_IN_NOTICE = re.compile(
+    r"(?:的)?(?:材料|通报|文件|原文)(?:里面?|中|上)?(?=写|提|说|讲|列|载)|(?:里|中)?(?:写出|写明|写到|写了|提到|提及|说到|列出|载明)了?"
+    r"|(?:的)?(?:姓名|名字|全名)"
+)
+_VAGUE = re.compile(r"(?:这|那)一?(?:块儿?|方面)|(?<=整改)动作|(?:有|做了|采取了?)(?:什么|啥|些|哪些)?动作")
 
 # Prepositions, particles and modal verbs jieba leaves as tokens of their own ("啥时候能弄好": 能): phrasing, never a topic.
 _FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮能可想该得")
@@ -31,14 +39,19 @@ _FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟�
 
 def without_asking_words(question: str) -> str:
     """The question with its "which units / each unit" wording, that the inspection raised the thing, and
-    emphasis ("动了真格") and generic wording of a fault ("不规范", "出了问题") blanked out (the rest unchanged)."""
+    emphasis ("动了真格"), vague wording ("这块", "有动作"), that the notice says it ("材料写出了"), the kind of
+    unit asked about ("哪些镇": 镇) and generic wording of a fault ("不规范", "出了问题")
+    blanked out (the rest unchanged)."""
     blanked = _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", ACROSS_UNITS.sub(" ", question)))
-    return _WENT_WRONG.sub(" ", _EMPHASIS.sub(" ", blanked))
+    blanked = _SAID_IN_NOTICE.sub(" ", _VAGUE.sub(" ", _EMPHASIS.sub(" ", blanked)))
+    for kind in asked_kinds(question):  # "哪些镇…镇党委书记": every unit asked about is a 镇, so 镇 is no topic
+        blanked = blanked.replace(kind, " ")
+    return _WENT_WRONG.sub(" ", blanked)
 
 
-# Words a follow-up tells time with ("那笔钱后来退回去了吗?", "现在还剩多少", "还有几个"), and the asker's ways of saying
-# "what happened" ("那事是咋回事", "弄得咋样"): the asker's narrative, never a topic.
-_NARRATIVE_WORDS = frozenset({"后来", "之后", "现在", "如今", "还有", "回事", "咋样", "怎么样"})
+# Words a question tells time with ("那笔钱后来退回去了吗?", "现在还剩多少", "还有几个", "这次巡察…"), and the asker's
+# ways of saying "what happened" ("那事是咋回事", "弄得咋样"): the asker's narrative, never a topic.
+_NARRATIVE_WORDS = frozenset({"后来", "之后", "现在", "如今", "还有", "回事", "咋样", "怎么样", "这次", "此次", "本次", "这回"})
 # A word pointing at something said before ("那块", "这笔", "那事"): it stands for the topic, it is not one.
 _POINTING = re.compile(r"[这那][个块事笔些边次回件项种样儿里头位]")
 

@@ -83,7 +83,8 @@ CLUE_QUESTION_WORDS = r"线索|信访"
 # --- measures (整改措施、整改任务) -----------------------------------------------------------------
 
 # 整改措施 / 整改任务: what the unit set itself to do, counted apart from the problems found.
-MEASURE_NOUNS = r"(?:具体)?(?:整改措施|整改任务清单|整改任务|任务清单|整改举措)"
+# "86项细化整改措施": a measure noun may be qualified as detailed (具体, 细化).
+MEASURE_NOUNS = r"(?:具体|细化|细化的|具体的)?(?:整改措施|整改任务清单|整改任务|任务清单|整改举措)"
 MEASURE_VERBS = r"制定了?|细化为|细化成|分解为|分解成|形成|列出|明确|梳理出|提出|反馈的"
 MEASURE_QUESTION_WORDS = r"措施|举措|整改任务|任务清单|具体任务"
 

@@ -49,7 +49,7 @@ def classify(notice: NoticeText, quantities: list[Quantity]) -> list[Claim]:
     claims = problem_runs(notice, quantities)
     claimed = {claim.quantity.start for claim in claims}
     for quantity in quantities:
-        if quantity.start in claimed:
+        if quantity.start in claimed or _each(notice, quantity):
             continue
         for classify_one in (rates, money, measures, rectified, clues, people):
             found = classify_one(notice, quantity)
@@ -62,6 +62,11 @@ def classify(notice: NoticeText, quantities: list[Quantity]) -> list[Claim]:
                 claims.append(claim)
                 claimed.add(claim.quantity.start)
     return claims
+
+
+def _each(notice: NoticeText, quantity: Quantity) -> bool:
+    """"每一项整改措施", "每一个问题": "each", not a count of one."""
+    return quantity.kind == "count" and notice.masked[max(0, quantity.start - 1) : quantity.start] == "每"
 
 
 def _to_figure(notice: NoticeText, claim: Claim, unit: str, row: tuple[int, int] | None = None) -> Figure | None:

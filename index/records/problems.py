@@ -13,6 +13,7 @@ from index.vocabulary import (
 _FEEDBACK_VERB = r"反馈|指出|提出|交办|梳理出?|查找出|细化为|分解为|细化成|(?:巡察|巡视)[^，,。；;]{0,8}发现"
 _PROBLEM_HEAD = r"(?:的)?(?:具体)?(?:整改问题|整改事项|问题)"
 _GROUP_TAIL = r"(?:大类|大方面|方面|类)?"
+_GROUPS = ("大类", "大方面", "方面", "类")
 # Generic verbs count only with 整改 in the sentence or the one before.
 _NEEDS_CONTEXT = ("已完成", "按期完成", "已按期完成", "已全部完成", "正在持续推进", "正在推进", "持续推进中", "未完成", "尚未完成")
 
@@ -37,12 +38,15 @@ def problem_runs(notice: NoticeText, quantities: list[Quantity]) -> list[Claim]:
                 used.add(quantity.start)
             continue
         verb = re.search(rf"(?:{_FEEDBACK_VERB})[^，,。；;：:]*$", notice.before(first))
-        if not verb or not _mentions_inspection(notice, first.start):
-            continue
         run, end = _count_run(notice, first, by_start)
         if not run:
             continue
-        anchor_start = notice.clause_start(first.start) + verb.start()
+        if verb and _mentions_inspection(notice, first.start):
+            anchor_start = notice.clause_start(first.start) + verb.start()
+        elif _grouped_findings(notice, run, end):
+            anchor_start = first.start
+        else:
+            continue
         for quantity, label in run:
             claims.append(Claim("problems_found", label, quantity, anchor_start, end))
             used.add(quantity.start)
@@ -66,6 +70,15 @@ def _count_run(notice: NoticeText, first: Quantity, by_start: dict[int, Quantity
         if following is None or len(run) > 5:
             return [], 0
         quantity = following
+
+
+def _grouped_findings(notice: NoticeText, run: list[Labelled], end: int) -> bool:
+    """"对六个方面47个问题照单全收": problems counted by the groups (方面, 大类) findings come in are the findings,
+    with no verb saying so, unless the clause counts them as rectified or in progress."""
+    if len(run) < 2 or run[0][1] not in _GROUPS:
+        return False
+    said = notice.before(run[0][0]) + notice.masked[run[0][0].start : notice.clause_end(end)]
+    return not re.search(rf"{RECTIFIED_WORDS}|{IN_PROGRESS_WORDS}|整改了|解决了?", said)
 
 
 def _head_first_chain(notice: NoticeText, first: Quantity, by_start: dict[int, Quantity], head: str) -> list[Labelled]:

@@ -115,7 +115,7 @@ def test_questions_that_ask_for_no_computation_are_left_to_other_answers(catalog
     assert read_computed_question("哪个单位新制定的制度最多?") is None  # the records answer ranks figures
     assert read_computed_question("浙南和惠济的巡视时间和反馈时间有何不同?") is None
     assert read_computed_question("街道妇联登山比赛超标准发放了多少奖金?") is None  # 比赛 is no comparison
-    assert read_computed_question("哪个单位巡察时间更早?") is None  # which date comes first: not a length
+    assert read_computed_question("哪个单位巡察时间更早?").metric.key == "start_day"  # which date comes first: not a length
     assert read_computed_question("哪个单位女性干部比例更高?") is None  # a share, but not the rectified one
     assert read_computed_question("哪个单位巡察时间最长?").metric.key == "inspection_days"
     assert read_computed_question("哪个单位整改完成率最高?").metric.key == "rectified_share"
@@ -156,7 +156,7 @@ def test_who_has_more_at_the_end_of_a_question_asks_for_a_computation():
 def test_a_question_asking_two_computations_gets_both(catalogue):
     answer = _ask(catalogue, "石桥区和枫林镇谁被查出的问题多?整改完成率谁高?", [SHIQIAO, FENGLIN])
     lines = answer.text.splitlines()
-    assert lines[0] == "青禾市石桥区反馈问题20项,比青禾市枫林镇(12项)多8项。"
+    assert lines[0] == "青禾市石桥区反馈问题20个,比青禾市枫林镇(12个)多8个。"  # both notices count 问题 in 个
     assert "青禾市枫林镇整改完成比例为100%,比青禾市石桥区(90%)高10个百分点。" in lines
 
 
@@ -205,3 +205,82 @@ def test_plain_words_are_computed_as_notices_write_them():
     from assistant.computed_answer import read_computed_questions
 
     assert [p.metric.key for p in read_computed_questions("浙南和东临谁立的规矩多?多几项?")] == ["rules"]
+
+
+def test_colloquial_inspection_end_to_feedback_is_computed(catalogue):
+    for question in ("石桥区和桃源县,巡完以后各隔了多久才反馈?谁拖得久?", "石桥区和桃源县巡察完到反馈各拖了多久?",
+                     "石桥区和桃源县,谁从巡完到反馈隔得久?差几天?"):
+        assert read_computed_question(question).metric.key == "inspection_to_feedback", question
+        answer = _ask(catalogue, question, [SHIQIAO, TAOYUAN])
+        assert "巡察结束→" in _row(answer, SHIQIAO) and "巡察结束→" in _row(answer, TAOYUAN), answer.text
+    assert read_computed_question("做好巡视后半篇文章,反馈的问题谁改得多?").metric.key != "inspection_to_feedback"
+
+
+def test_who_is_higher_ends_a_clause_before_added_words_in_brackets():
+    from assistant.computed_answer import read_computed_questions
+
+    # "整改完成率" brings plain-word terms in brackets after the question: the clause still ends at 高一点.
+    assert [p.metric.key for p in read_computed_questions("石桥区跟桃源县,哪家整改完成率高一点")] == ["rectified_share"]
+
+
+def test_counts_stated_in_different_measure_words_are_compared_in_项(stored):
+    catalogue = stored({
+        "liuan.txt": "青禾市柳岸镇党委关于巡察整改情况的通报\n\n县委巡察组向镇党委反馈了巡察意见,指出问题15个。\n",
+        "huaiyin.txt": "青禾市槐荫镇党委关于巡察整改情况的通报\n\n县委巡察组向镇党委反馈了巡察意见,指出问题9项。\n",
+    })
+    answer = _ask(catalogue, "柳岸镇和槐荫镇谁的问题多?多几个?", ["青禾市柳岸镇", "青禾市槐荫镇"])
+    assert answer.text.splitlines()[0] == "青禾市柳岸镇反馈问题15项,比青禾市槐荫镇(9项)多6项。"
+
+
+def test_days_from_the_feedback_to_the_meeting_asked_are_computed_with_both_dates_cited(stored):
+    catalogue = stored({
+        "liuan.txt": "青禾市柳岸镇党委关于巡察整改情况的通报\n\n2023年3月6日,县委第二巡察组向镇党委反馈了巡察意见。"
+                     "3月10日上午,镇党委召开巡察整改动员部署会,明确整改任务。\n",
+        "huaiyin.txt": "青禾市槐荫镇党委关于巡察整改情况的通报\n\n2022年12月20日,县委第二巡察组向镇党委反馈了巡察意见。"
+                       "1月9日,镇党委专题召开巡察整改工作动员会。\n",
+    })
+    question = "收到反馈到开整改动员会,柳岸镇和槐荫镇各用了几天?"
+    assert read_computed_question(question).metric.key == "feedback_to_event"
+    answer = _ask(catalogue, question, ["青禾市柳岸镇", "青禾市槐荫镇"])
+    assert answer.text.splitlines()[0] == "青禾市槐荫镇从反馈意见到召开动员会隔了20天,比青禾市柳岸镇(4天)多16天。"
+    assert "2022年12月20日反馈→2023年1月9日召开动员会:20天" in _row(answer, "青禾市槐荫镇")  # the year runs on
+    assert any(c.quote == "1月9日,镇党委专题召开巡察整改工作动员会" for c in answer.citations)
+
+
+def test_from_the_inspection_entering_to_the_feedback_counts_from_its_first_day(catalogue):
+    question = "石桥区和桃源县,从巡察进驻到反馈各用了多久?"
+    assert read_computed_question(question).metric.key == "start_to_feedback"
+    answer = _ask(catalogue, question, [SHIQIAO, TAOYUAN])
+    assert "2023年3月6日巡察进驻→2023年6月20日反馈:106天" in _row(answer, SHIQIAO), answer.text
+
+
+def test_rectified_more_thoroughly_asks_for_the_rectified_share():
+    assert read_computed_question("石桥区和枫林镇,谁的问题整改得更彻底?").metric.key == "rectified_share"
+
+
+def test_which_unit_got_its_feedback_first_is_said_with_both_dates_and_the_days_between(catalogue):
+    question = "石桥区和枫林镇谁先收到反馈?早几天?"
+    assert read_computed_question(question).metric.key == "feedback_day"
+    answer = _ask(catalogue, question, [SHIQIAO, FENGLIN])
+    assert answer.text.splitlines()[0] == "青禾市枫林镇收到反馈意见的日期为2023年3月2日,比青禾市石桥区(2023年6月20日)早110天。"
+    latest = read_computed_question("哪家的通报发布得最晚?")
+    assert latest.metric.key == "publish_day" and not latest.ascending
+    assert read_computed_question("哪个单位最早被巡察?").metric.key == "start_day"
+
+
+def test_which_units_state_a_rectified_share_is_a_selection_of_the_units_stating_it(catalogue):
+    from assistant.computed_answer import read_computed_questions
+    from assistant.plain_words import official_terms
+
+    assert official_terms("哪些单位的通报里写了整改完成率?") == []  # 整改完成 is the notices' word, not 改完
+    [plan] = read_computed_questions("哪些单位的通报里写了整改完成率?")
+    assert plan.metric.key == "rectified_share" and plan.select == "stated"
+    answer = _ask(catalogue, "哪些单位的通报里写了整改完成率?", ALL)
+    assert answer.text.splitlines()[0].startswith("通报写明了整改完成比例的单位有")
+
+
+def test_the_first_superlative_says_the_order_asked():
+    plan = read_computed_question("哪个单位追回的钱最多?比最少的多多少?")
+    assert plan.metric.key == "money" and not plan.ascending  # 最多 first: the most first
+    assert read_computed_question("哪个单位巡察时间最短?").ascending
+    assert read_computed_question("柳岸镇和槐荫镇,谁先发的通报?").metric.key == "publish_day"

@@ -46,7 +46,7 @@ def _ask(catalogue, question: str):
 def _listed(line: str) -> list[str]:
     """The units a conclusion line lists ("…的单位有2个:甲412.6万元、乙286.4万元。")."""
     listing = line.split(":", 1)[1].rstrip("。")
-    return [re.sub(r"[\d.]+(?:万元|项|人|%|天)$", "", item) for item in listing.split("、")]
+    return [re.sub(r"[\d.]+(?:万元|项|个|人|%|天)$", "", item) for item in listing.split("、")]
 
 
 def _row_quotes(answer, unit: str) -> list[str]:
@@ -90,7 +90,7 @@ def test_problems_over_a_count_compare_the_stated_problem_totals(catalogue):
     answer = _ask(catalogue, "发现问题超过30个的有哪几家?")
     first = answer.text.splitlines()[0]
     assert _listed(first) == ["鹤州市城市建设投资集团有限公司"]  # 32; 鹤州市卫健委's 30 is not over 30
-    assert "鹤州市卫健委30项" in answer.text.splitlines()[1]
+    assert "鹤州市卫健委30个" in answer.text.splitlines()[1]
 
 
 def test_a_rate_below_a_bar_is_computed_for_units_that_state_only_counts(catalogue):

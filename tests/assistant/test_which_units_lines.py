@@ -107,6 +107,7 @@ def test_a_kind_no_held_unit_is_of_is_said_to_be_missing(chain):
     ("哪些学校追回的钱超过10万?", ["学校"]),
     ("哪些单位清退了补贴?", []),
     ("松禾镇采取了哪些措施?", []),
+    ("哪些卫生健康委公布了整改进展?", ["卫生健康委"]),
 ])
 def test_kinds_of_unit_are_read_after_an_asking_word(question, kinds):
     assert asked_kinds(question) == kinds
@@ -146,3 +147,49 @@ def test_asking_wording_emphasis_and_fault_words_are_blanked(question, left):
     kept = without_asking_words(question)
     assert left in kept
     assert not any(word in kept for word in ("不规范", "出了问题", "真格", "哪"))
+
+
+def test_谁家_asks_which_units_not_for_a_person(chain):
+    answer = chain.ask("谁家追回了超付的工程款?")
+
+    assert not answer.not_found
+    assert "追回超付工程款146.5万元" in line_of(answer.text, QIAOTOU)
+    assert profile_question("谁家追回了超付的工程款?").wants_person is False
+    assert profile_question("谁主持了会议?").wants_person is True
+
+
+def test_how_many_of_each_unit_counts_people_handled_in_个_too():
+    from assistant.question import satisfies
+
+    asked = profile_question("哪几家的通报写了开除党籍?各有几个?")
+    assert satisfies(asked, "给予党纪处分5人,其中开除党籍3人。")  # "几个" of people: stated in 人
+    assert not satisfies(asked, "持续推进开除党籍等处理工作。")
+    assert profile_question("有哪几家给了党纪处分?").counted_in == ""  # 哪几家 asks which, not how many
+
+
+def test_vague_wording_of_where_and_that_something_was_done_is_no_topic(chain):
+    from assistant.topic_words import without_asking_words
+
+    assert without_asking_words("单位用车这块有整改动作的有哪几家?").split() == ["单位用车", "有整改", "的有", "?"]
+    answer = chain.ask("单位用车这块有整改动作的有哪几家?")
+    assert "定位设备" in line_of(answer.text, LUTANG)
+    assert not line_of(answer.text, SONGHE) and not line_of(answer.text, QIAOTOU)
+
+
+@pytest.mark.parametrize(("question", "kept", "gone"), [
+    ("哪些乡的材料提到了乡党委书记的名字?", ["党委书记"], ["材料", "提到", "名字", "乡"]),  # every unit asked is a 镇
+    ("哪几家的通报写明了制定多少条整改措施?", ["整改措施"], ["通报", "写明"]),
+    ("哪些单位被通报批评了?", ["通报批评"], []),  # 通报 as the deed asked about stays
+])
+def test_that_the_notice_says_it_is_no_topic(question, kept, gone):
+    from assistant.topic_words import without_asking_words
+
+    left = without_asking_words(question)
+    assert all(word in left for word in kept) and not any(word in left for word in gone), left
+
+
+def test_an_organ_kind_holds_the_units_named_for_it_in_either_script():
+    from assistant.unit_kinds import units_of_kinds
+
+    units = ["鹤州市卫健委", "岑州市卫生健康委员会", "湖北省衛生健康委", "鹤州市教育局"]
+    assert units_of_kinds(["卫健委"], units) == units[:3]

@@ -238,6 +238,23 @@ def test_measures_and_tasks_are_counted_apart_from_the_problems_found():
     assert verify_record(record, text) == []
 
 
+
+def test_problems_counted_by_their_groups_are_the_findings_without_a_verb_saying_so():
+    record = extract_notice_record("groups", "院党委将四个方面23个问题全部认领,建立整改台账。")
+    assert _values(record, "problems_found") == [("方面", 4), ("问题", 23)]
+    done = extract_notice_record("done", "截至目前,4个方面23个问题均已完成整改。")
+    assert _values(done, "problems_found") == [] and _values(done, "problems_rectified") == [("完成整改", 23)]
+    assert _values(extract_notice_record("checked", "全镇在6个方面开展了12个问题的排查。"), "problems_found") == []
+
+
+def test_measures_qualified_as_detailed_are_measures():
+    text = "局党组对照巡察意见,细分为17个具体问题,形成52项细化整改措施。"
+    record = extract_notice_record("detailed", text)
+    assert _values(record, "measures") == [("形成细化整改措施", 52)]
+    assert verify_record(record, text) == []
+    each = extract_notice_record("each", "每一项整改措施都由分管领导督办到底。")
+    assert _values(each, "measures") == []  # 每一项: each of them, not one measure
+
 TABLES = Path(__file__).parent.parent / "fixtures" / "tables"
 
 
