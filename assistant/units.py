@@ -236,6 +236,8 @@ class UnitDirectory:
                 used[begin:end] = [True] * (end - begin)
         for head in _NAME_AT_HEAD.finditer(text):  # "粼江物流处理了…": the name's own start, words left out
             for end in range(head.end(1), head.start(1) + 3, -1):
+                if any(b < end < e for b, e in whole):
+                    continue  # "抚州市临川区": a shortened name never ends inside a place name read whole
                 short = normalize_for_search(text[head.start(1) : end])
                 owners = {unit for name, unit in self._names_holding(short) if is_short_form(short, name) and name.startswith(short[:2])}
                 if not any(used[head.start(1) : end]) and len(owners) == 1:

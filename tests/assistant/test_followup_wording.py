@@ -40,6 +40,12 @@ def test_a_name_shortened_inside_is_read_as_its_unit_at_the_head_of_a_question()
     assert directory().find_units("整改措施落实得怎么样?") == []
 
 
+def test_a_shortened_name_never_ends_inside_another_place_name():
+    rows = [NoticeRow("n1", "/a.txt", "a.txt", "", "青禾市东岭新区", NoticeMetadata(unit="青禾市东岭新区"), 1, "ready", 0)]
+    assert UnitDirectory(rows).find_units("青禾市岭川区处分了几个人?") == []  # another district of the city
+    assert UnitDirectory(rows).find_units("青禾市东岭处分了几个人?") == ["青禾市东岭新区"]
+
+
 def test_a_pointer_naming_nothing_points_at_the_clause_that_answered():
     answer = "对12个项目结算复核,发现3个项目多计工程量,追回多付工程款40万元。"
     assert referenced_item("为这事处理了谁?", answer, "云岭区追回了多少工程款?") == "追回多付工程款40万元"
