@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.unit_names import (
-    INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX_WORDS, is_short_form, numbered_short_form,
+    INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, numbered_short_form,
     only_place_and_kind, same_kind, unit_like_names,
 )
 from assistant.unit_places import AREA_AFTER, SUB_DIVISION, SUB_ORGAN, inside_another_place, with_own_place
@@ -171,6 +171,11 @@ class UnitDirectory:
         organ = SUB_ORGAN.match(haystack, match[1]) or SUB_DIVISION.match(haystack, match[1])
         if organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches):
             return True
+        # "松杨湖社区" of 松杨湖街道: a name without its kind, followed by another kind, is that other unit.
+        mention = haystack[match[0]:match[1]]
+        kind = _KIND_RIGHT_AFTER.match(haystack, match[1])
+        if kind is not None and not UNIT_SUFFIX.search(mention) and not same_kind(mention + kind.group(0), match[2]):
+            return True
         # "武汉经开区": the place of 武汉盘龙城经济开发区 with a kind of area, without the area's own name.
         kind = AREA_AFTER.match(haystack, match[1])
         return kind is not None and only_place_and_kind(haystack[match[0]:kind.end()], normalize_for_search(match[2]))
@@ -239,7 +244,8 @@ class UnitDirectory:
                 if any(b < end < e for b, e in whole):
                     continue  # "抚州市临川区": a shortened name never ends inside a place name read whole
                 short = normalize_for_search(text[head.start(1) : end])
-                owners = {unit for name, unit in self._names_holding(short) if is_short_form(short, name) and name.startswith(short[:2])}
+                owners = {unit for name, unit in self._names_holding(short) if is_short_form(short, name)
+                          and name.startswith(short[:2]) and (not UNIT_SUFFIX.search(short) or same_kind(short, name))}
                 if not any(used[head.start(1) : end]) and len(owners) == 1:
                     more.append((head.start(1), end, owners.pop()))
                     break
@@ -252,6 +258,8 @@ class UnitDirectory:
 
 
 _SUFFIX_ANYWHERE = re.compile(UNIT_SUFFIX_WORDS)
+# A kind of territory right after a name ("松杨湖社区"), not the start of a post or a word ("区长", "村民").
+_KIND_RIGHT_AFTER = re.compile(r"(?:社区|街道|镇|乡|村|县|区)(?![长任民委内外])")
 # Four or more characters at the head of a question or beside another unit: a name shortened inside ("粼江物流").
 _NAME_AT_HEAD = re.compile(r"(?:^|(?<=[那和与跟、,，]))(?=([\u4e00-\u9fff]{4,8}))")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")

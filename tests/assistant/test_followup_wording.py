@@ -46,6 +46,14 @@ def test_a_shortened_name_never_ends_inside_another_place_name():
     assert UnitDirectory(rows).find_units("青禾市东岭处分了几个人?") == ["青禾市东岭新区"]
 
 
+def test_a_subdistricts_place_or_its_name_with_another_kind_is_another_unit():
+    unit = "青禾市云岭区柳林街道"
+    rows = [NoticeRow("n1", "/a.txt", "a.txt", "", unit, NoticeMetadata(unit=unit, aliases=["柳林街道", "柳林"]), 1, "ready", 0)]
+    assert UnitDirectory(rows).find_units("青禾市云岭区追回了多少钱?") == []  # the district, not its subdistrict
+    assert UnitDirectory(rows).find_units("柳林社区追回了多少钱?") == []  # a community, not the subdistrict
+    assert UnitDirectory(rows).find_units("柳林追回了多少钱?") == [unit]
+
+
 def test_a_pointer_naming_nothing_points_at_the_clause_that_answered():
     answer = "对12个项目结算复核,发现3个项目多计工程量,追回多付工程款40万元。"
     assert referenced_item("为这事处理了谁?", answer, "云岭区追回了多少工程款?") == "追回多付工程款40万元"
