@@ -4,14 +4,18 @@ When the user names the topic in plain words ("给基层减负") and the notices
 (报表精简, 精文减会), a column's sentence must hold one of those words or the user's phrase: a sentence
 sharing only a frequent word of the question (基层 in a closing "推动基层治理提质增效") says nothing on
 the topic, and the column then says 通报未提及. A notice's title names the notice, not a measure.
+A column holds the problem and its measures: sentences under the best one's problem rank higher, and so do
+sentences stating a figure, which the other columns can be held against.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from assistant.evidence import Evidence
+from assistant.evidence import Evidence, topic_path
 from assistant.plain_words import PLAIN_WORDS, same_thing
+from index.vocabulary import NUMBER_PATTERN
 
 
 def topic_words(question: str) -> list[str]:
@@ -66,3 +70,26 @@ def close_in_meaning(evidence: Sequence[Evidence], chosen: Sequence[Evidence], l
 def overlaps(one: Evidence, other: Evidence) -> bool:
     """Whether two quotes share characters of the same notice."""
     return one.notice_id == other.notice_id and one.start < other.end and other.start < one.end
+
+
+def with_figures_first(evidence: Sequence[Evidence], bonus: float) -> list[Evidence]:
+    """The candidates with `bonus` added to those stating a figure (a count, an amount), best first: columns
+    are read against each other, and a figure says what a unit did in terms the other column can be held to."""
+    if bonus <= 0:
+        return list(evidence)
+    raised = [replace(e, score=e.score + bonus) if NUMBER_PATTERN.search(e.text) else e for e in evidence]
+    return sorted(raised, key=lambda e: -e.score)
+
+
+def with_best_ones_section(evidence: Sequence[Evidence], bonus: float) -> list[Evidence]:
+    """The candidates with `bonus` added to those under the same problem as the best one (its problem
+    statement and measures), best first."""
+    if bonus <= 0 or not evidence:
+        return list(evidence)
+    best = evidence[0]
+    section = topic_path(best.document.metadata.get("section_path", ""))
+    if not section:
+        return list(evidence)
+    raised = [replace(e, score=e.score + bonus) if e is not best and e.notice_id == best.notice_id
+              and topic_path(e.document.metadata.get("section_path", "")) == section else e for e in evidence]
+    return sorted(raised, key=lambda e: -e.score)

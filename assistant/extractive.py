@@ -19,7 +19,7 @@ from langchain_core.documents import Document
 from assistant.answer import Answer
 from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
 from assistant.asked_thing import states_the_asked_thing
-from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps
+from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps, with_best_ones_section, with_figures_first
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import Evidence, Question, distinct, squeezed, units_in_order
 from assistant.evidence_reach import reach, with_asked_counts
@@ -217,9 +217,14 @@ class ExtractiveAnswerer:
                 else:
                     missing.append(unit)
                 continue
-            chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share_per_unit)
+            limit = 3
+            if comparing:  # a column: the best one's problem and measures, figures first, a sentence more
+                knobs = self.settings
+                evidence = with_best_ones_section(evidence, knobs.column_section_bonus)
+                evidence, limit = with_figures_first(evidence, knobs.column_figure_bonus), knobs.column_sentences
+            chosen = self.choose(evidence, question, limit=limit, share=self.settings.runner_up_share_per_unit)
             if comparing:  # a column holds sentences on the topic, never the title or a frequent word's
-                extra = [extend_quote(e, question, self.notice_text_of(e.notice_id)) for e in close_in_meaning(evidence, chosen, 3, self.settings.column_meaning_share)]
+                extra = [extend_quote(e, question, self.notice_text_of(e.notice_id)) for e in close_in_meaning(evidence, chosen, limit, self.settings.column_meaning_share)]
                 chosen = sorted([*chosen, *(e for e in extra if not any(overlaps(e, c) for c in chosen))], key=lambda e: e.start)
                 # ...or names who did the act asked about ("反馈会谁主持的": 主持会议, not the 反馈会议 topic word).
                 chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text,

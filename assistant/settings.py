@@ -50,20 +50,20 @@ class AnsweringSettings(BaseModel):
     # Keyword hits read when a question names a unit the library lacks, to find notices that mention
     # it: enough to reach every notice naming a rare place name in a library of thousands of notices.
     mention_search_hits: int = 200
-    # Weight of closeness in meaning (0..1, relative to the other candidates) added to a compared
-    # sentence's keyword score; 0.5 lets a sentence on the topic in other words (公务用车 for
-    # "公家的车") outrank one sharing only frequent words (fiction_dev compare_words items).
+    # Closeness in meaning (0..1 among the candidates) added to a compared sentence's score (fiction_dev compare_words).
     meaning_weight: float = 0.5
-    # Candidate sentences per compared unit embedded, best by keywords and passage rank first
-    # (24 reaches into all five passages retrieved per unit; each costs one short embedding).
+    # Candidate sentences per compared unit embedded (24 reaches into all five passages retrieved per unit).
     meaning_sentences_per_unit: int = 24
-    # A comparison's column also quotes and keeps (up to three, topic word or not) sentences whose closeness in meaning is at
-    # least this share of the closest candidate's, above the median: a problem's measures worded unlike the
-    # question (own fresh compare_words: such sentences at 0.6-0.7, unrelated ones below 0.4).
+    # A column keeps sentences this share as close in meaning as the closest (fresh compare_words: 0.6-0.7 vs <0.4).
     column_meaning_share: float = 0.6
-    # Comparisons whose every unit has a sentence covering this share of the question's terms are
-    # ranked by keywords alone (embedding sentences costs ~10 ms each on 2 cores; such questions
-    # are worded like the notices, where keyword ranking already picks the right sentences).
+    # A column's sentences at most (compare_words of the tuning sets: 4 over 3 with the two bonuses below).
+    column_sentences: int = 4
+    # Added to a column's sentences under the best one's problem (compare_words: 0.1 = 0.2; 0.3 drew off-topic ones in).
+    column_section_bonus: float = 0.1
+    # Added to a column's sentences stating a figure, units compare in figures (compare_words: 0.15 best, 0.3 worse).
+    column_figure_bonus: float = 0.15
+    # Comparisons whose every unit has a sentence covering this share of the question's terms are ranked by
+    # keywords alone (embedding costs ~10 ms a sentence; worded like the notices, keywords already suffice).
     meaning_skip_coverage: float = 0.75
     # An answer must hold one of the question's focus terms: the terms the library knows whose
     # rarity weight is at least this share of the rarest one's. 0.8 keeps the one or two most

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from langchain_core.documents import Document
 
-from assistant.comparison_cells import column_sentences
+from assistant.comparison_cells import column_sentences, with_best_ones_section, with_figures_first
 from assistant.evidence import Evidence
 
 QUESTION = "云岭区和东湖在征地拆迁这摊事上各有啥问题、怎么弄的?"
@@ -34,3 +36,31 @@ def test_a_compound_topic_word_split_in_two_by_the_notice_still_counts():
     split = sentence("组长李明反馈巡察意见,党委书记王芳主持会议并作表态发言。", 0.2, 300)
     apart = sentence("召开党委会议研究部署整改。", 0.2, 400)  # 会议 alone is a frequent word
     assert column_sentences([split, apart], [split], question, 0.6) == [split]
+
+
+def under(section: str, text: str, score: float, start: int) -> Evidence:
+    document = Document(page_content="", metadata={"title": "", "notice_id": "n1", "section_path": section})
+    return Evidence(document, start, start + len(text), text, score, True)
+
+
+LAND = "一、党的路线方针政策落实方面 > (五)征地拆迁矛盾化解不力"
+MEASURES = LAND + " > 整改情况"
+OTHER = "二、群众身边腐败方面 > (九)信访工作不扎实"
+
+
+def test_a_column_ranks_the_best_sentences_problem_and_measures_above_other_problems_sentences():
+    best = under(MEASURES, "成立征地拆迁矛盾化解专班,逐户上门释法说理。", 0.9, 300)
+    statement = under(LAND, "近三年共征收土地4200亩,拆迁房屋560栋,遗留问题较多。", 0.40, 100)
+    elsewhere = under(OTHER, "信访件中多件涉及拆迁补偿。", 0.45, 900)
+
+    ranked = with_best_ones_section([best, elsewhere, statement], 0.1)
+
+    assert ranked[:2] == [best, replace(statement, score=statement.score + 0.1)]  # the label 整改情况 aside
+
+
+def test_a_column_ranks_a_sentence_stating_a_figure_above_an_equally_scored_one_without():
+    vague = under(OTHER, "持续加强招商引资工作,优化营商服务。", 0.6, 100)
+    figures = under(OTHER, "全年签约招商项目12个,总投资38亿元。", 0.55, 200)
+
+    assert [e.text for e in with_figures_first([vague, figures], 0.15)] == [figures.text, vague.text]
+    assert with_figures_first([vague, figures], 0.0) == [vague, figures]  # no bonus: ranking unchanged

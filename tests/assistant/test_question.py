@@ -30,6 +30,12 @@ def test_who_holds_a_post_needs_the_holder_of_that_post():
     assert satisfies(profile_question("领导小组组长是谁?"), "成立了以区委书记马卫东为组长的领导小组。")
 
 
+def test_a_team_leader_named_in_brackets_after_the_team_is_the_holder():
+    profile = profile_question("带队的组长是谁?")
+    assert satisfies(profile, "区委第三巡察组（组长方立新）对区林业局党组进行了常规巡察。")
+    assert satisfies(profile, "县委第一巡察组(组长吴海平)进驻白沙镇开展巡察。")
+
+
 def test_how_many_people_at_the_end_of_a_question_is_a_count():
     profile = profile_question("清退的比赛奖金涉及几个人?")
     assert profile.wants_number and satisfies(profile, "已全部清退6人超标准发放奖金3200元。")
