@@ -53,7 +53,17 @@ def column_sentences(
     words = topic_words(question)
     if words and not any(on_topic(item, words) for item in candidates):
         words = []
-    return [item for item in chosen if on_topic(item, words) or (words and item.meaning >= meaning_share and on_topic(item, []))]
+    # A measure under the same problem as a sentence holding a topic word is on that topic in the notice's own
+    # structure ("三是全年新签约落地企业7家" under the problem on 招商), whatever its words.
+    sections = {place for e in chosen if on_topic(e, words) and (place := _problem_of(e))[1]}
+    return [item for item in chosen if on_topic(item, words) or (words and on_topic(item, []) and (
+        item.meaning >= meaning_share or _problem_of(item) in sections))]
+
+
+def _problem_of(item: Evidence) -> tuple[str, str]:
+    """The notice and the heading path (the problem) a sentence stands under."""
+    metadata = item.document.metadata
+    return metadata.get("notice_id", ""), topic_path(metadata.get("section_path", ""))
 
 
 def close_in_meaning(evidence: Sequence[Evidence], chosen: Sequence[Evidence], limit: int, share: float) -> list[Evidence]:

@@ -25,6 +25,8 @@ _LEFT_CLASS_WORD = re.compile(r"(?<=\s)(?:单位|家)")
 _WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不严格?|不力|不够|不全|有问题|出了?问题|有毛病)(?=\W|的|了|$)")
 # Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.
 _EMPHASIS = re.compile(r"(?:上)?(?:动了?真格的?|来真的|较了?真|下了?(?:狠|大)?(?:功夫|力气)|真刀真枪|实打实)")
+# How far apart units are ("差别大吗", "区别在哪", "差距"): what a comparison asks, never its topic.
+_HOW_APART = re.compile(r"(?:有)?(?:什么|啥)?(?:差别|区别|差距|差异(?!化))(?:大|多|在哪儿?)?")
 # Where and that something was done, said vaguely ("公车这块有整改动作"): the thing (公车) is the topic.
 # That the notice says it ("材料写出了", "通报里提到", "的姓名"): where and how the answer is said, never its topic.
 _SAID_IN_NOTICE = re.compile(
@@ -39,11 +41,11 @@ _FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟�
 
 def without_asking_words(question: str) -> str:
     """The question with its "which units / each unit" wording, that the inspection raised the thing, and
-    emphasis ("动了真格"), vague wording ("这块", "有动作"), that the notice says it ("材料写出了"), the kind of
+    emphasis ("动了真格"), how far apart units are ("差别大吗"), vague wording ("这块", "有动作"), that the notice says it ("材料写出了"), the kind of
     unit asked about ("哪些镇": 镇) and generic wording of a fault ("不规范", "出了问题")
     blanked out (the rest unchanged)."""
     blanked = _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", ACROSS_UNITS.sub(" ", question)))
-    blanked = _SAID_IN_NOTICE.sub(" ", _VAGUE.sub(" ", _EMPHASIS.sub(" ", blanked)))
+    blanked = _SAID_IN_NOTICE.sub(" ", _VAGUE.sub(" ", _EMPHASIS.sub(" ", _HOW_APART.sub(" ", blanked))))
     for kind in asked_kinds(question):  # "哪些镇…镇党委书记": every unit asked about is a 镇, so 镇 is no topic
         blanked = blanked.replace(kind, " ")
     return _WENT_WRONG.sub(" ", blanked)

@@ -64,3 +64,14 @@ def test_a_column_ranks_a_sentence_stating_a_figure_above_an_equally_scored_one_
 
     assert [e.text for e in with_figures_first([vague, figures], 0.15)] == [figures.text, vague.text]
     assert with_figures_first([vague, figures], 0.0) == [vague, figures]  # no bonus: ranking unchanged
+
+
+def test_a_measure_under_the_same_problem_as_an_on_topic_sentence_stands_in_its_column():
+    def under(problem: str, text: str, start: int) -> Evidence:
+        document = Document(page_content="", metadata={"notice_id": "n1", "section_path": problem})
+        return Evidence(document, start, start + len(text), text, 1.0, True, meaning=0.1)
+
+    problem = under("一、征地拆迁方面", "征地项目推进不平衡,拆迁补偿标准不一。", 0)
+    result = under("一、征地拆迁方面", "三是全年完成还建安置312户。", 50)  # none of the topic's words
+    elsewhere = under("二、党建方面", "三是全年发展党员12名。", 100)
+    assert column_sentences([problem, result, elsewhere], [problem], QUESTION, 0.6) == [problem, result]
