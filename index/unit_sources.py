@@ -75,7 +75,7 @@ _SECRETARY_SPEAKS = re.compile(
     re.MULTILINE,
 )
 _MEETING_OF = re.compile(rf"在({HAN}{{2,30}}?(?:{PARTY_ORGANS}))(?:巡察|巡视)(?:情况)?(?:反馈|整改)[^。;；\n]{{0,6}}?会")
-# A district's or county's own committee reporting on its inspections ("云溪区委高度重视巡察整改…"): that place.
+# A district's or county's own committee reporting on its inspections ("苇塘区委高度重视巡察整改…"): that place.
 _COMMITTEE_SUBJECT = re.compile(
     rf"(?:^|(?<=[。;；,，\n]))[ \t]*({HAN}{{2,20}}?[区县市旗]委)(?:高度重视|坚持|始终|认真|切实|坚决|扎实|把)",
     re.MULTILINE,

@@ -188,8 +188,8 @@ def fullest_written_form(unit: str, text: str) -> str:
 
 
 def _from_named_place(form: str, unit_length: int, text: str, nearest: bool) -> str:
-    """The form from its first named place on (欢迎进入山西省临汾市中心医院 -> 山西省临汾市中心医院), or with
-    nearest from the place of its own level only (临汾市中心医院: a bare organ belongs to its city).
+    """The form from its first named place on (欢迎进入湖西省临川市中心医院 -> 湖西省临川市中心医院), or with
+    nearest from the place of its own level only (临川市中心医院: a bare organ belongs to its city).
 
     A banner or sentence can run into the prefix; the prefix is cut where the places the text names
     begin. When no part of it reads as named places, it is kept as written.
@@ -204,7 +204,7 @@ def _from_named_place(form: str, unit_length: int, text: str, nearest: bool) -> 
 
 
 def _is_place_chain(prefix: str, places: set[str]) -> bool:
-    """Whether prefix is one named place after another (山西省临汾市)."""
+    """Whether prefix is one named place after another (湖西省临川市)."""
     return not prefix or any(prefix.startswith(p) and _is_place_chain(prefix[len(p):], places) for p in places)
 
 
