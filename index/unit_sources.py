@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from index.places import unique_place
+from index.unit_titles import PARTY_ORGANS, PARTY_ORGAN, title_issuer
 from index.units import (
     ADMIN_TYPES,
     abbreviates,
@@ -23,8 +24,6 @@ from index.units import (
 
 # A discipline committee written after a unit's name (柳林镇纪委): the unit is the part before.
 DISCIPLINE_ORGAN = re.compile(r"(?:纪工委|纪委)$")
-# Party organs written after a unit's name.
-PARTY_ORGANS = "工作委员会|委员会|党工委|党委|党组|党总支|党支部"
 # The inspector: a group (区委第三巡察组, 兴宁市委机动巡察一组) or a committee (市委, 党委) that inspects.
 _INSPECTOR = r"(?:(?:巡察|巡视)[^。;；\n]{0,4}?组|[省市县区旗]委|党委|党组)"
 _INSPECTED_UNIT = re.compile(
@@ -40,6 +39,17 @@ _GROUP_INSPECTS = re.compile(
 _GROUP_VISITS = re.compile(
     rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:到|赴|深入|进驻)({HAN}{{2,30}}?)(?:开展|召开|督查|回访|检查|反馈|进行)"
 )
+# Where a meeting is held inside a unit: its hall or room after the unit's name (石桥镇三楼会议室).
+_VENUE = (
+    r"(?:党委|政府|机关)?(?:[一二三四五六七八九十\d]+楼|\d+号)?(?:大|小|第[一二三四五六七八九十\d]+)?"
+    r"(?:会议室|会议中心|会议厅|礼堂|报告厅|会堂)"
+)
+# A news report: 区委第一巡察组在X(会议室)召开巡察情况反馈会议: the unit the group meets in.
+_GROUP_MEETS_AT = re.compile(rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组在({HAN}{{2,30}}?)(?:{_VENUE})?(?:召开|举行)")
+# 组长反馈了对X(党委)的巡察情况, 通报了对X的巡察意见: the unit the feedback is about.
+_FEEDBACK_ON = re.compile(
+    rf"(?:反馈|通报|宣读)了?对({HAN}{{2,30}}?)(?:{PARTY_ORGANS})?的(?:专项|常规|机动)?(?:巡察|巡视)(?:情况|意见)"
+)
 # At a feedback meeting the inspected unit answers: "某某代表X党委(就…)作表态发言", "代表X党委进行了表态".
 _UNIT_ANSWERS = re.compile(
     rf"代表({HAN}{{2,30}}?(?:{PARTY_ORGANS}))(?:就[^。;；\n]{{0,30}}?)?(?:作|做|进行了|进行)?表态"
@@ -47,7 +57,8 @@ _UNIT_ANSWERS = re.compile(
 _FEEDBACK_TARGET = re.compile(r"向([^。;；\n,，]{2,40}?)(?:集中|分别|正式)?反馈")
 # A report opening with its subject: "4月28日,X召开…", "X党组召开(扩大)会议…".
 _LEAD_SUBJECT = re.compile(
-    rf"^[ \t]*(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?[,，]\s*)?({HAN}{{2,30}}?)(?:召开|举行|组织召开|开展)",
+    rf"^[ \t]*(?:本报讯[ \t]*(?:[(（][^)）\n]{{0,20}}[)）])?[ \t]*)?(?:(?:近日|日前|近期|\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?)[,，]\s*)?({HAN}{{2,30}}?)"
+    r"(?:召开|举行|组织召开|开展)",
     re.MULTILINE,
 )
 # An organ as the subject of a body sentence: "白沙乡党委高度重视…", "县教育局党组召开专题会议…".
@@ -56,13 +67,27 @@ _ORGAN_SUBJECT = re.compile(
     r"(?:高度重视|召开|认真|坚持|始终|成立|研究|坚决|切实|第一时间|把)",
     re.MULTILINE,
 )
+# The unit's own secretary chairs or answers at its meeting ("X党委书记某某主持会议/作表态发言"), or a
+# speech is given at the unit's meeting ("在X党委巡察反馈会上").
+_SECRETARY_SPEAKS = re.compile(
+    rf"(?:(?:^|(?<=[。;；,，\n:：]))[ \t]*|(?<=由))({HAN}{{2,30}}?(?:{PARTY_ORGANS}))(?:副)?书记"
+    r"[^。;；\n,，]{0,10}?(?:主持|作表态|表态|汇报|发言)",
+    re.MULTILINE,
+)
+_MEETING_OF = re.compile(rf"在({HAN}{{2,30}}?(?:{PARTY_ORGANS}))(?:巡察|巡视)(?:情况)?(?:反馈|整改)[^。;；\n]{{0,6}}?会")
+# A district's or county's own committee reporting on its inspections ("苇塘区委高度重视巡察整改…"): that place.
+_COMMITTEE_SUBJECT = re.compile(
+    rf"(?:^|(?<=[。;；,，\n]))[ \t]*({HAN}{{2,20}}?[区县市旗]委)(?:高度重视|坚持|始终|认真|切实|坚决|扎实|把)",
+    re.MULTILINE,
+)
 # A verb of the sentence caught before a subject ("…讲话,要求石桥镇党委切实…"): never part of a unit's name.
 _LEADING_VERB = re.compile(r"^(?:要求|督促|推动|指导|希望|责成|帮助|支持|责令|确保|带领|促使|推进|指出|强调|请)")
 # A short organ line at the top naming who posts the notice ("柳林镇纪委", "柳林街道党工委").
 _LABEL_LINE = re.compile(rf"({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组|纪工委|纪委|人民政府|办事处))")
-_PARTY_ORGAN = re.compile(
-    rf"(?:中国共产党|中共)({HAN}{{2,30}}?(?:工作委员会|委员会|党工委|党委|党组)"
-    rf"|{HAN}{{1,20}}?[区县市旗盟省]委(?!员))"
+# A date written after an organ on its label or signature line ("柳林镇党委 2024年5月6日").
+_DATE_AFTER = re.compile(
+    r"[ \t]+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
 _INSPECTING_SIDE = re.compile(r"(?:第[一二三四五六七八九十\d]*)?(?:巡察|巡视)")
 _PLAN_ISSUER = re.compile(
@@ -126,45 +151,35 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         name, had_organ = strip_issuing_organ(match.group(1))
         if had_organ and not NOT_A_SOURCE_UNIT.search(name):
             add(match.group(1), 2, match.start(1))
-    for pattern in (_INSPECTED_UNIT, _GROUP_INSPECTS, _GROUP_VISITS):
+    for pattern in (_INSPECTED_UNIT, _GROUP_INSPECTS, _GROUP_VISITS, _FEEDBACK_ON):
         for match in pattern.finditer(text):
             add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
+    for match in _GROUP_MEETS_AT.finditer(text):  # a typed name: 在会场召开 names no unit
+        add(match.group(1), 3, match.start(1))
     for match in _UNIT_ANSWERS.finditer(text):
         add(match.group(1), 3, match.start(1))
     for match in _FEEDBACK_TARGET.finditer(text):
         add(first_named_part(match.group(1)), 4, match.start(1), need_organ=False)
-    for match in _PARTY_ORGAN.finditer(text):
+    for match in PARTY_ORGAN.finditer(text):
         if not _INSPECTING_SIDE.match(text, match.end()):  # 中共青禾市委第二巡察组 inspects, it is not inspected
             add(match.group(0), 5, match.start(1))
     for match in _PLAN_ISSUER.finditer(text):
         add(match.group(1), 5, match.start(1))
-    subjects = [*_LEAD_SUBJECT.finditer(text, 0, _opening_end(text)), *_ORGAN_SUBJECT.finditer(text)]
+    subjects = [
+        *_LEAD_SUBJECT.finditer(text, 0, _opening_end(text)), *_ORGAN_SUBJECT.finditer(text),
+        *_SECRETARY_SPEAKS.finditer(text), *_MEETING_OF.finditer(text),
+    ]
     for match in subjects:
         if not NOT_A_SOURCE_UNIT.search(match.group(1)):  # 县纪委监委召开… reports on others
             add(match.group(1), 5, match.start(1))
     if not candidates and (kind := self_reference_type(text, any_form=True) or bare_organ_type(text)):
         # "我镇/该镇…" or a bare "镇党委…" with one town named in the whole text: that town.
         add(unique_place(text, kind), 6, 0)
+    for match in _COMMITTEE_SUBJECT.finditer(text):  # below every other source: a higher committee may act too
+        add(match.group(1), 7, match.start(1))
     if file_title:
         add(title_issuer(file_title), 6, -1)
     return candidates
-
-
-def title_issuer(title: str) -> str:
-    """The issuing organ of a title ("X党委关于…的通报" -> "X党委"; "关于X党委…" -> "X党委")."""
-    head, found, tail = title.partition("关于")
-    if not found:
-        return ""
-    if head.strip():
-        return head.strip()
-    match = _PARTY_ORGAN.match(tail) or re.match(
-        rf"{HAN}{{2,30}}?(?:工作委员会|委员会|党工委|党委|党组|[区县市旗]委(?!员))", tail
-    )
-    if match:
-        return match.group(0)
-    # 关于柳林镇巡察整改进展情况的通报: a name with its type word, no organ
-    match = re.match(rf"({HAN}{{2,30}}?)(?:贯彻落实|整改落实|落实|巡察|巡视)", tail)
-    return match.group(1) if match and unit_type(match.group(1)) else ""
 
 
 def choose_unit(text: str, title: str = "", file_title: str = "") -> str:
@@ -209,7 +224,7 @@ def _label_lines(text: str, title: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     offset = 0
     for line in text.splitlines(keepends=True)[:6]:
-        stripped = line.strip()
+        stripped = _DATE_AFTER.sub("", line.strip())
         if stripped and (stripped == title or len(stripped) > 20 or "。" in stripped):
             break
         match = _LABEL_LINE.fullmatch(stripped)
@@ -228,7 +243,7 @@ def _closing_lines(text: str) -> list[tuple[str, int]]:
     offset = len(text)
     for line in reversed(text.splitlines(keepends=True)):
         offset -= len(line)
-        stripped = line.strip()
+        stripped = _DATE_AFTER.sub("", line.strip())
         if stripped:
             lines.append((stripped, offset + line.index(stripped)))
         if len(lines) >= 6:

@@ -39,7 +39,10 @@ TYPE_ABBREVIATIONS = {
     "产业园": ("园区",),
 }
 # Organisations (not territories): no core name without the type is offered as an alias.
-ORGANISATION_TYPES = ("公司", "集团", "医院", "学校", "大学", "学院", "中心", "银行", "局", "委", "厅", "办", "所")
+ORGANISATION_TYPES = (
+    "公司", "集团", "医院", "学校", "大学", "学院", "中学", "小学", "幼儿园", "中心", "银行", "局", "委", "厅", "办", "所",
+    "院", "馆",
+)
 # Words naming people or bodies inside a unit, written after its organ (X党工委主要负责人, X党委领导班子).
 ROLE_SUFFIX = re.compile(r"(?:主要负责人|主要负责同志|负责同志|负责人|领导班子|班子成员|书记|班子)+$")
 # Where a target names more than the unit (X及所辖5个社区党委, X所辖村(社区)党组织, X6个社区党委,
@@ -59,6 +62,8 @@ GENERIC_WORDS = frozenset(TERRITORIAL_TYPES) | {a for abbrevs in TYPE_ABBREVIATI
 SELF_REFERENCE = re.compile(r"(?:我|本|全|该)(单位|街道|区|县|市|镇|乡|局|委|公司|院|校)")
 # Words that never occur inside a unit's name but do occur in sentences a loose pattern can catch.
 NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|代表|书记|主任|同志|的|了|与|及|等|在|对|\d")
+# Words that start a phrase about several or unnamed units (各单位, 部分村, 有关部门, 所属单位), never a name.
+SEVERAL_OR_UNNAMED = re.compile(r"^(?:各|每|部分|有关|相关|其他|其它|所属|所辖|下属|多个|若干)")
 NOT_A_SOURCE_UNIT = re.compile(r"纪委|监委|纪律检查|监察|巡察办|巡视办|网站|日报|新闻|融媒|电视|宣传")
 ADMIN_COMPONENT = f"{HAN}{{1,6}}?(?:自治区|自治州|省|市|县|区|旗|盟)"
 # A place name starts after punctuation, a line start, or the party/CPPCC prefix.
@@ -103,6 +108,7 @@ def plausible_unit_name(name: str) -> bool:
         and not is_generic_name(name)
         and (not name.startswith(("中央", "省委", "市委", "区委", "县委")) or COMMITTEE_DEPARTMENT.match(name) is not None)
         and NOT_IN_NAMES.search(name) is None
+        and SEVERAL_OR_UNNAMED.match(name) is None
     )
 
 
@@ -176,7 +182,30 @@ def fullest_written_form(unit: str, text: str) -> str:
         if not SELF_REFERENCE.match(match.group(1)) and not NOT_IN_NAMES.search(match.group(1))
         and (not bare or (match.group(1) + unit[0]).endswith(places))
     ]
-    return max(forms, key=len) if forms else unit
+    if not forms:
+        return unit
+    return _from_named_place(max(forms, key=len), len(unit) - bare, text, nearest=bare)
+
+
+def _from_named_place(form: str, unit_length: int, text: str, nearest: bool) -> str:
+    """The form from its first named place on (欢迎进入湖西省临川市中心医院 -> 湖西省临川市中心医院), or with
+    nearest from the place of its own level only (临川市中心医院: a bare organ belongs to its city).
+
+    A banner or sentence can run into the prefix; the prefix is cut where the places the text names
+    begin. When no part of it reads as named places, it is kept as written.
+    """
+    prefix = form[: len(form) - unit_length]
+    places = {name for level in ADMIN_TYPES for name in named_places(text, level)}
+    starts = range(len(prefix) - 1, -1, -1) if nearest else range(len(prefix))
+    for start in starts:
+        if _is_place_chain(prefix[start:], places):
+            return form[start:]
+    return form
+
+
+def _is_place_chain(prefix: str, places: set[str]) -> bool:
+    """Whether prefix is one named place after another (湖西省临川市)."""
+    return not prefix or any(prefix.startswith(p) and _is_place_chain(prefix[len(p):], places) for p in places)
 
 
 def unit_aliases(unit: str, text: str, short_forms: Iterable[str] = ()) -> list[str]:
