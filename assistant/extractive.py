@@ -30,6 +30,7 @@ from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question
 from assistant.retriever import RetrievalResult
+from assistant.part_answers import with_part_answers
 from assistant.problem_statement import with_problem_statement
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
@@ -148,6 +149,7 @@ class ExtractiveAnswerer:
             reach(extend_quote(item, question, self.notice_text_of(item.notice_id)), question, self.notice_text_of(item.notice_id), self.tokenize, self.settings)
             for item in chosen[:limit]
         ]
+        chosen = with_part_answers(chosen, SUB_QUESTION_SPLIT.split(question.text), self.notice_text_of)
         # In reading order, the longer of two quotes starting together first: a quote widened to its
         # sentence is kept over a clause of it.
         return distinct(sorted(chosen, key=lambda e: (e.notice_id, e.start, -e.end)))
