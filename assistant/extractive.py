@@ -40,8 +40,12 @@ from assistant.unit_names import name_tail_end
 from index.documents import NoticeMetadata
 
 CARRIED = re.compile(r"\s*\([^()]*\)\s*$")
-# Sub-questions: split at ?/; and connectives, and before a second ask in a list ("几个牵头单位、几项工作机制").
-SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时|[、,，](?=(?:又|还|再|各|共)?(?:几|多少|哪些|什么|谁))")
+# Sub-questions: split at ?/; and connectives, before a second ask in a list ("几个牵头单位、几项工作机制"),
+# and before a short part asking when ("多少钱,钱哪天付的").
+SUB_QUESTION_SPLIT = re.compile(
+    r"[?？;；]|以及|另外|同时|[、,，](?=(?:又|还|再|各|共)?(?:几|多少|哪些|什么|谁)"
+    r"|[^,，?？]{1,3}?(?:哪一?天|什么时候|啥时候|何时|几时))"
+)
 
 
 class ExtractiveAnswerer:

@@ -40,8 +40,9 @@ def chain(chain_over) -> AnswerChain:
     return chain_over("hefeng.txt", NOTICE)
 
 
-def test_a_second_part_asking_when_the_money_was_paid_gets_its_own_sentence(chain):
-    answer = chain.ask("禾丰镇那个绿化养护合同多少钱?钱哪天付的?")
+@pytest.mark.parametrize("question", ["禾丰镇那个绿化养护合同多少钱?钱哪天付的?", "禾丰镇那个绿化养护合同多少钱,钱哪天付的?"])
+def test_a_second_part_asking_when_the_money_was_paid_gets_its_own_sentence(chain, question):
+    answer = chain.ask(question)
 
     assert "36万元" in answer.text
     assert "3月21日" in answer.text  # the payment date, told in the sentence after the price
