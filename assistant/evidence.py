@@ -173,6 +173,7 @@ def mostly_said(text: str, said: str) -> bool:
 
 # A line opening another point: "(二)", "二、", "2.", "问题二:".
 _NEXT_POINT = re.compile(r"\n\s*(?:[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]|问题[一二三四五六七八九十\d]+)")
+NEXT_POINT = _NEXT_POINT
 
 
 def follows_said(

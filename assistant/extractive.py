@@ -30,6 +30,7 @@ from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question
 from assistant.retriever import RetrievalResult
+from assistant.part_answers import with_part_answers
 from assistant.problem_statement import with_problem_statement
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
@@ -39,8 +40,12 @@ from assistant.unit_names import name_tail_end
 from index.documents import NoticeMetadata
 
 CARRIED = re.compile(r"\s*\([^()]*\)\s*$")
-# Sub-questions: split at ?/; and connectives, and before a second ask in a list ("几个牵头单位、几项工作机制").
-SUB_QUESTION_SPLIT = re.compile(r"[?？;；]|以及|另外|同时|[、,，](?=(?:又|还|再|各|共)?(?:几|多少|哪些|什么|谁))")
+# Sub-questions: split at ?/; and connectives, before a second ask in a list ("几个牵头单位、几项工作机制"),
+# and before a short part asking when ("多少钱,钱哪天付的").
+SUB_QUESTION_SPLIT = re.compile(
+    r"[?？;；]|以及|另外|同时|[、,，](?=(?:又|还|再|各|共)?(?:几|多少|哪些|什么|谁)"
+    r"|[^,，?？]{1,3}?(?:哪一?天|什么时候|啥时候|何时|几时))"
+)
 
 
 class ExtractiveAnswerer:
@@ -148,6 +153,7 @@ class ExtractiveAnswerer:
             reach(extend_quote(item, question, self.notice_text_of(item.notice_id)), question, self.notice_text_of(item.notice_id), self.tokenize, self.settings)
             for item in chosen[:limit]
         ]
+        chosen = with_part_answers(chosen, SUB_QUESTION_SPLIT.split(question.text), self.notice_text_of)
         # In reading order, the longer of two quotes starting together first: a quote widened to its
         # sentence is kept over a clause of it.
         return distinct(sorted(chosen, key=lambda e: (e.notice_id, e.start, -e.end)))

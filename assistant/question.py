@@ -256,7 +256,7 @@ RECORD_FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("problems_found", re.compile(r"(反馈|指出|发现|查找|梳理|查出)[^,。?]{0,8}问题|问题[^,。?]{0,4}(多少|几|最多|最少|多|少)")),
     # 整改措施 / 整改任务 (measures) are what a unit set itself to do: never answered with problem counts.
     ("measures", re.compile(MEASURE_QUESTION_WORDS)),
-    ("problems_rectified", re.compile(r"完成|整改到位|整?改了?多少|改[完好]?了?(?:多少|几)|整改进度|进展")),
+    ("problems_rectified", re.compile(r"完成|整改到位|(?<!修)(?:整?改了?多少|改[完好]?了?(?:多少|几))(?![稿次遍版回轮])|整改进度|进展")),
     ("problems_in_progress", re.compile(r"正在整改|未完成|尚未|在改|推进中|没(?:有)?(?:改|整改|完成|做)完|还剩")),
     ("completion_rate", re.compile(r"整改率|完成率|比例|百分")),
 )
