@@ -12,6 +12,7 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
+from index.background_embedding import BackgroundEmbedder
 from index.catalog import Catalog, NoticeRow, PendingWorkLost
 from index.chunker import split_notice_into_chunks
 from index.documents import Chunk, notice_id_for
@@ -104,8 +105,9 @@ class Ingestor:
     ) -> IngestReport:
         """Ingest files and folders (recursively); bad files are reported and skipped.
 
-        Notices are prepared one by one and embedded together, batch_chunks chunks at a time, so that
-        the embedder sorts chunks of many notices by length and Chroma takes one upsert per batch.
+        Notices are prepared one by one while earlier ones are embedded on a background thread: the
+        embedder gets the notices waiting as soon as it is idle, else once they hold batch_chunks chunks,
+        so Chroma takes one upsert per batch. Finished batches are stored while later ones embed.
         """
         progress = progress or SilentProgress()
         report = IngestReport()
@@ -115,17 +117,22 @@ class Ingestor:
             self.finish_interrupted_work()
             progress.files_started(len(files))
             pending: list[_PreparedNotice] = []
+            in_flight: set[str] = set()  # notices prepared and not yet stored: a second copy is unchanged
             try:
-                for path in files:
-                    prepared = self._prepare_file(path, report, {notice.notice_id for notice in pending})
-                    if isinstance(prepared, str):
-                        progress.file_finished(path, prepared)
-                        continue
-                    pending.append(prepared)
-                    if sum(len(notice.chunks) for notice in pending) >= self.batch_chunks:
-                        self._store_batch(pending, report, progress)
-                        pending = []
-                self._store_batch(pending, report, progress)
+                with BackgroundEmbedder[list[_PreparedNotice]](self.embeddings) as embedder:
+                    for path in files:
+                        prepared = self._prepare_file(path, report, in_flight)
+                        if isinstance(prepared, str):
+                            progress.file_finished(path, prepared)
+                            continue
+                        pending.append(prepared)
+                        in_flight.add(prepared.notice_id)
+                        if embedder.idle or sum(len(notice.chunks) for notice in pending) >= self.batch_chunks:
+                            self._submit(embedder, pending, progress)
+                            pending = []
+                        self._store_finished(embedder, in_flight, report, progress, wait=False)
+                    self._submit(embedder, pending, progress)
+                    self._store_finished(embedder, in_flight, report, progress, wait=True)
             finally:
                 report.seconds = time.perf_counter() - began
                 if report.added or report.updated:
@@ -190,14 +197,54 @@ class Ingestor:
         )
         return _PreparedNotice(notice_id, path, chunks, metadata.title, record.to_dict())
 
-    def _store_batch(self, batch: list[_PreparedNotice], report: IngestReport, progress: IngestProgress) -> None:
-        """Embed the chunks of pending notices in one pass, upsert them together, then commit each notice."""
+    @staticmethod
+    def _submit(
+        embedder: BackgroundEmbedder[list[_PreparedNotice]], batch: list[_PreparedNotice], progress: IngestProgress
+    ) -> None:
+        """Hand the chunks of pending notices to the background embedder as one batch."""
+        if batch:
+            chunks = [chunk for notice in batch for chunk in notice.chunks]
+            progress.embedding_started(batch[0].path, len(chunks))
+            embedder.submit(batch, chunks)
+
+    def _store_finished(
+        self,
+        embedder: BackgroundEmbedder[list[_PreparedNotice]],
+        in_flight: set[str],
+        report: IngestReport,
+        progress: IngestProgress,
+        wait: bool,
+    ) -> None:
+        """Store the batches the embedder has finished (with wait: every batch, once embedded)."""
+        for batch, vectors in embedder.finished(progress.chunks_embedded, wait):
+            if not isinstance(vectors, BaseException):
+                self._store_batch(batch, report, progress, vectors)
+            elif not isinstance(vectors, Exception):
+                raise vectors
+            elif len(batch) > 1:  # find the notice that fails: the others are embedded and stored one by one
+                logger.debug("embedding a batch of %d notices failed; retrying one by one", len(batch), exc_info=vectors)
+                for notice in batch:
+                    self._store_batch([notice], report, progress)
+            else:
+                self._fail(batch[0].notice_id, batch[0].path, vectors, report)
+                progress.file_finished(batch[0].path, "failed")
+            in_flight.difference_update(notice.notice_id for notice in batch)
+
+    def _store_batch(
+        self,
+        batch: list[_PreparedNotice],
+        report: IngestReport,
+        progress: IngestProgress,
+        vectors: list[list[float]] | None = None,
+    ) -> None:
+        """Upsert the chunks of notices together (embedding them first unless vectors are given), then commit each."""
         if not batch:
             return
         chunks = [chunk for notice in batch for chunk in notice.chunks]
-        progress.embedding_started(batch[0].path, len(chunks))
         try:
-            vectors = embed_chunks(self.embeddings, chunks, progress.chunks_embedded)
+            if vectors is None:
+                progress.embedding_started(batch[0].path, len(chunks))
+                vectors = embed_chunks(self.embeddings, chunks, progress.chunks_embedded)
             self.store.add_notices([(notice.chunks, notice.title) for notice in batch], vectors)
         except Exception as error:
             if len(batch) > 1:  # find the notice that fails: the others are stored one by one

@@ -42,6 +42,7 @@ def fake_export(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     )
     monkeypatch.setattr(onnx_model, "fuse_encoder", lambda source, target, folder: target.write_bytes(b"fused"))
     monkeypatch.setattr(onnx_model, "smooth_encoder", lambda source, target, folder: target.write_bytes(b"smooth"))
+    monkeypatch.setattr(onnx_model, "unmask_attention", lambda source, target: target.write_bytes(b"unmasked"))
     monkeypatch.setattr(onnx_model, "quantize_encoder", lambda source, target: target.write_bytes(b"int8"))
     return exports
 
