@@ -39,6 +39,11 @@ class _PreparedNotice:
     chunks: list[Chunk]
     title: str
     record: dict[str, Any]
+    words: list[str]  # the unit's name and aliases, which the lexical index keeps as words
+
+
+# Called with (unit words, chunks) of notices being embedded: other indexes may prepare them meanwhile.
+ReadAhead = Callable[[list[tuple[list[str], list[Chunk]]]], None]
 
 
 class NoticeNotFound(LookupError):
@@ -61,6 +66,7 @@ class Ingestor:
         batch_chunks: int = 256,
         on_change: Callable[[], None] | None = None,
         writer: WriterLock | None = None,
+        read_ahead: ReadAhead | None = None,
     ) -> None:
         self.catalog = catalog
         self.store = store
@@ -71,6 +77,7 @@ class Ingestor:
         self.limits = limits or LoadLimits()
         self.batch_chunks = max(1, batch_chunks)
         self._on_change = on_change or (lambda: None)
+        self._read_ahead = read_ahead
         self.writer = writer
 
     @contextmanager
@@ -195,17 +202,23 @@ class Ingestor:
             metadata=metadata,
             chunks=chunks,
         )
-        return _PreparedNotice(notice_id, path, chunks, metadata.title, record.to_dict())
+        words = [metadata.unit, *metadata.aliases]
+        return _PreparedNotice(notice_id, path, chunks, metadata.title, record.to_dict(), words)
 
-    @staticmethod
     def _submit(
-        embedder: BackgroundEmbedder[list[_PreparedNotice]], batch: list[_PreparedNotice], progress: IngestProgress
+        self, embedder: BackgroundEmbedder[list[_PreparedNotice]], batch: list[_PreparedNotice], progress: IngestProgress
     ) -> None:
-        """Hand the chunks of pending notices to the background embedder as one batch."""
-        if batch:
-            chunks = [chunk for notice in batch for chunk in notice.chunks]
-            progress.embedding_started(batch[0].path, len(chunks))
-            embedder.submit(batch, chunks)
+        """Hand the chunks of pending notices to the background embedder as one batch, then read them ahead."""
+        if not batch:
+            return
+        chunks = [chunk for notice in batch for chunk in notice.chunks]
+        progress.embedding_started(batch[0].path, len(chunks))
+        embedder.submit(batch, chunks)
+        if self._read_ahead is not None:
+            try:
+                self._read_ahead([(notice.words, notice.chunks) for notice in batch])
+            except Exception:  # only a head start: the update after the commit reads them anyway
+                logger.debug("reading %d notice(s) ahead failed", len(batch), exc_info=True)
 
     def _store_finished(
         self,
