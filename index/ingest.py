@@ -18,8 +18,9 @@ from index.chunker import split_notice_into_chunks
 from index.documents import Chunk, notice_id_for
 from index.ingest_report import IngestProgress, IngestReport, SilentProgress
 from index.limits import LoadLimits
-from index.loaders import SUPPORTED_SUFFIXES, LoadError, iter_notice_files, load_document
+from index.loaders import LoadError, collect_notice_files, load_document
 from index.metadata import extract_notice_metadata
+from index.notice_lookup import NoticeNotFound, find_notice
 from index.passage_vectors import embed_chunks
 from index.records import extract_notice_record
 from index.store import ChunkStore
@@ -44,10 +45,6 @@ class _PreparedNotice:
 
 # Called with (unit words, chunks) of notices being embedded: other indexes may prepare them meanwhile.
 ReadAhead = Callable[[list[tuple[list[str], list[Chunk]]]], None]
-
-
-class NoticeNotFound(LookupError):
-    """No ingested notice matches the reference the user gave."""
 
 
 class Ingestor:
@@ -119,7 +116,7 @@ class Ingestor:
         progress = progress or SilentProgress()
         report = IngestReport()
         began = time.perf_counter()
-        files = self._collect_files(paths, report)
+        files = collect_notice_files(paths, report)
         with self.writing():
             self.finish_interrupted_work()
             progress.files_started(len(files))
@@ -145,24 +142,6 @@ class Ingestor:
                 if report.added or report.updated:
                     self._on_change()
         return report
-
-    @staticmethod
-    def _collect_files(paths: Iterable[str | Path], report: IngestReport) -> list[Path]:
-        """The notice files under paths; a folder with none is a failure line, unfollowable paths skip lines."""
-        files: list[Path] = []
-        for path in paths:
-            try:
-                found = list(iter_notice_files([path], report.skipped.append))
-            except LoadError as error:
-                report.failed.append(str(error))
-                continue
-            if not found and Path(path).is_dir():
-                report.failed.append(
-                    f"{path}: no notice files to ingest in this folder (looked for "
-                    f"{' '.join(sorted(SUPPORTED_SUFFIXES))}; hidden files are left out); check the path"
-                )
-            files.extend(found)
-        return files
 
     def _prepare_file(self, path: Path, report: IngestReport, pending_ids: set[str]) -> _PreparedNotice | str:
         """Load, chunk and record a file as a pending notice; or its outcome when there is nothing to embed."""
@@ -302,20 +281,7 @@ class Ingestor:
 
     def find_notice(self, reference: str) -> NoticeRow:
         """A ready notice by id (or unique id prefix), file name, or exact unit name."""
-        rows = self.catalog.notices()
-        for matches in (
-            [r for r in rows if r.notice_id == reference],
-            [r for r in rows if r.file_name == reference or r.source_path == reference],
-            [r for r in rows if r.notice_id.startswith(reference)] if len(reference) >= 4 else [],
-            [r for r in rows if r.unit == reference],
-        ):
-            if len(matches) == 1:
-                return matches[0]
-            if len(matches) > 1:
-                raise NoticeNotFound(
-                    f"'{reference}' matches {len(matches)} notices; use the notice id from `assistant notices`"
-                )
-        raise NoticeNotFound(f"no ingested notice matches '{reference}'; see `assistant notices`")
+        return find_notice(self.catalog.notices(), reference)
 
     def remove(self, reference: str) -> NoticeRow:
         """Remove one notice from the catalogue, the vector store and the lexical index."""
