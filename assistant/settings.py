@@ -187,9 +187,9 @@ class Settings(BaseSettings):
     # seeds_dev 0.909 (= fp32). With recipe 4 (feed-forward output kept fp32): dev recall@5 0.971, MRR 0.889,
     # dev answers equal to fp32 (must_mention 0.962, source_hit 0.868). Recipe 5 (all products int8, inputs smoothed;
     # ~30% less CPU per chunk than 4): dev recall@5 0.971, MRR 0.907 on its branch and 0.889 on main, answers as 4.
+    # Recipe 6 has no padding mask: a call takes texts of one token length only (up to this many).
     embed_int8_batch_size: int = 1
-    # Chunks gathered across notices before one embedding pass and one Chroma upsert: larger batches
-    # sort better by length; 256 keeps a batch's vectors and texts a few MB.
+    # Chunks per embedding pass and Chroma upsert, gathered while the embedder is busy (idle: at once); a few MB.
     ingest_batch_chunks: int = 256
     chroma_url: str = ""
     collection: str = "notices"

@@ -95,6 +95,7 @@ class Workspace:
             ),
             on_change=self._after_own_change,
             writer=WriterLock(self.settings.home, self.settings.writer_wait_s),
+            read_ahead=self.lexical.read_ahead,  # BM25 tokens made while the embedder works
         )
 
     def _after_own_change(self) -> None:

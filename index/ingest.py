@@ -12,13 +12,15 @@ from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
+from index.background_embedding import BackgroundEmbedder
 from index.catalog import Catalog, NoticeRow, PendingWorkLost
 from index.chunker import split_notice_into_chunks
 from index.documents import Chunk, notice_id_for
 from index.ingest_report import IngestProgress, IngestReport, SilentProgress
 from index.limits import LoadLimits
-from index.loaders import SUPPORTED_SUFFIXES, LoadError, iter_notice_files, load_document
+from index.loaders import LoadError, collect_notice_files, load_document
 from index.metadata import extract_notice_metadata
+from index.notice_lookup import NoticeNotFound, find_notice
 from index.passage_vectors import embed_chunks
 from index.records import extract_notice_record
 from index.store import ChunkStore
@@ -38,10 +40,11 @@ class _PreparedNotice:
     chunks: list[Chunk]
     title: str
     record: dict[str, Any]
+    words: list[str]  # the unit's name and aliases, which the lexical index keeps as words
 
 
-class NoticeNotFound(LookupError):
-    """No ingested notice matches the reference the user gave."""
+# Called with (unit words, chunks) of notices being embedded: other indexes may prepare them meanwhile.
+ReadAhead = Callable[[list[tuple[list[str], list[Chunk]]]], None]
 
 
 class Ingestor:
@@ -60,6 +63,7 @@ class Ingestor:
         batch_chunks: int = 256,
         on_change: Callable[[], None] | None = None,
         writer: WriterLock | None = None,
+        read_ahead: ReadAhead | None = None,
     ) -> None:
         self.catalog = catalog
         self.store = store
@@ -70,6 +74,7 @@ class Ingestor:
         self.limits = limits or LoadLimits()
         self.batch_chunks = max(1, batch_chunks)
         self._on_change = on_change or (lambda: None)
+        self._read_ahead = read_ahead
         self.writer = writer
 
     @contextmanager
@@ -104,51 +109,39 @@ class Ingestor:
     ) -> IngestReport:
         """Ingest files and folders (recursively); bad files are reported and skipped.
 
-        Notices are prepared one by one and embedded together, batch_chunks chunks at a time, so that
-        the embedder sorts chunks of many notices by length and Chroma takes one upsert per batch.
+        Notices are prepared one by one while earlier ones are embedded on a background thread: the
+        embedder gets the notices waiting as soon as it is idle, else once they hold batch_chunks chunks,
+        so Chroma takes one upsert per batch. Finished batches are stored while later ones embed.
         """
         progress = progress or SilentProgress()
         report = IngestReport()
         began = time.perf_counter()
-        files = self._collect_files(paths, report)
+        files = collect_notice_files(paths, report)
         with self.writing():
             self.finish_interrupted_work()
             progress.files_started(len(files))
             pending: list[_PreparedNotice] = []
+            in_flight: set[str] = set()  # notices prepared and not yet stored: a second copy is unchanged
             try:
-                for path in files:
-                    prepared = self._prepare_file(path, report, {notice.notice_id for notice in pending})
-                    if isinstance(prepared, str):
-                        progress.file_finished(path, prepared)
-                        continue
-                    pending.append(prepared)
-                    if sum(len(notice.chunks) for notice in pending) >= self.batch_chunks:
-                        self._store_batch(pending, report, progress)
-                        pending = []
-                self._store_batch(pending, report, progress)
+                with BackgroundEmbedder[list[_PreparedNotice]](self.embeddings) as embedder:
+                    for path in files:
+                        prepared = self._prepare_file(path, report, in_flight)
+                        if isinstance(prepared, str):
+                            progress.file_finished(path, prepared)
+                            continue
+                        pending.append(prepared)
+                        in_flight.add(prepared.notice_id)
+                        if embedder.idle or sum(len(notice.chunks) for notice in pending) >= self.batch_chunks:
+                            self._submit(embedder, pending, progress)
+                            pending = []
+                        self._store_finished(embedder, in_flight, report, progress, wait=False)
+                    self._submit(embedder, pending, progress)
+                    self._store_finished(embedder, in_flight, report, progress, wait=True)
             finally:
                 report.seconds = time.perf_counter() - began
                 if report.added or report.updated:
                     self._on_change()
         return report
-
-    @staticmethod
-    def _collect_files(paths: Iterable[str | Path], report: IngestReport) -> list[Path]:
-        """The notice files under paths; a folder with none is a failure line, unfollowable paths skip lines."""
-        files: list[Path] = []
-        for path in paths:
-            try:
-                found = list(iter_notice_files([path], report.skipped.append))
-            except LoadError as error:
-                report.failed.append(str(error))
-                continue
-            if not found and Path(path).is_dir():
-                report.failed.append(
-                    f"{path}: no notice files to ingest in this folder (looked for "
-                    f"{' '.join(sorted(SUPPORTED_SUFFIXES))}; hidden files are left out); check the path"
-                )
-            files.extend(found)
-        return files
 
     def _prepare_file(self, path: Path, report: IngestReport, pending_ids: set[str]) -> _PreparedNotice | str:
         """Load, chunk and record a file as a pending notice; or its outcome when there is nothing to embed."""
@@ -188,16 +181,62 @@ class Ingestor:
             metadata=metadata,
             chunks=chunks,
         )
-        return _PreparedNotice(notice_id, path, chunks, metadata.title, record.to_dict())
+        words = [metadata.unit, *metadata.aliases]
+        return _PreparedNotice(notice_id, path, chunks, metadata.title, record.to_dict(), words)
 
-    def _store_batch(self, batch: list[_PreparedNotice], report: IngestReport, progress: IngestProgress) -> None:
-        """Embed the chunks of pending notices in one pass, upsert them together, then commit each notice."""
+    def _submit(
+        self, embedder: BackgroundEmbedder[list[_PreparedNotice]], batch: list[_PreparedNotice], progress: IngestProgress
+    ) -> None:
+        """Hand the chunks of pending notices to the background embedder as one batch, then read them ahead."""
         if not batch:
             return
         chunks = [chunk for notice in batch for chunk in notice.chunks]
         progress.embedding_started(batch[0].path, len(chunks))
+        embedder.submit(batch, chunks)
+        if self._read_ahead is not None:
+            try:
+                self._read_ahead([(notice.words, notice.chunks) for notice in batch])
+            except Exception:  # only a head start: the update after the commit reads them anyway
+                logger.debug("reading %d notice(s) ahead failed", len(batch), exc_info=True)
+
+    def _store_finished(
+        self,
+        embedder: BackgroundEmbedder[list[_PreparedNotice]],
+        in_flight: set[str],
+        report: IngestReport,
+        progress: IngestProgress,
+        wait: bool,
+    ) -> None:
+        """Store the batches the embedder has finished (with wait: every batch, once embedded)."""
+        for batch, vectors in embedder.finished(progress.chunks_embedded, wait):
+            if not isinstance(vectors, BaseException):
+                self._store_batch(batch, report, progress, vectors)
+            elif not isinstance(vectors, Exception):
+                raise vectors
+            elif len(batch) > 1:  # find the notice that fails: the others are embedded and stored one by one
+                logger.debug("embedding a batch of %d notices failed; retrying one by one", len(batch), exc_info=vectors)
+                for notice in batch:
+                    self._store_batch([notice], report, progress)
+            else:
+                self._fail(batch[0].notice_id, batch[0].path, vectors, report)
+                progress.file_finished(batch[0].path, "failed")
+            in_flight.difference_update(notice.notice_id for notice in batch)
+
+    def _store_batch(
+        self,
+        batch: list[_PreparedNotice],
+        report: IngestReport,
+        progress: IngestProgress,
+        vectors: list[list[float]] | None = None,
+    ) -> None:
+        """Upsert the chunks of notices together (embedding them first unless vectors are given), then commit each."""
+        if not batch:
+            return
+        chunks = [chunk for notice in batch for chunk in notice.chunks]
         try:
-            vectors = embed_chunks(self.embeddings, chunks, progress.chunks_embedded)
+            if vectors is None:
+                progress.embedding_started(batch[0].path, len(chunks))
+                vectors = embed_chunks(self.embeddings, chunks, progress.chunks_embedded)
             self.store.add_notices([(notice.chunks, notice.title) for notice in batch], vectors)
         except Exception as error:
             if len(batch) > 1:  # find the notice that fails: the others are stored one by one
@@ -242,20 +281,7 @@ class Ingestor:
 
     def find_notice(self, reference: str) -> NoticeRow:
         """A ready notice by id (or unique id prefix), file name, or exact unit name."""
-        rows = self.catalog.notices()
-        for matches in (
-            [r for r in rows if r.notice_id == reference],
-            [r for r in rows if r.file_name == reference or r.source_path == reference],
-            [r for r in rows if r.notice_id.startswith(reference)] if len(reference) >= 4 else [],
-            [r for r in rows if r.unit == reference],
-        ):
-            if len(matches) == 1:
-                return matches[0]
-            if len(matches) > 1:
-                raise NoticeNotFound(
-                    f"'{reference}' matches {len(matches)} notices; use the notice id from `assistant notices`"
-                )
-        raise NoticeNotFound(f"no ingested notice matches '{reference}'; see `assistant notices`")
+        return find_notice(self.catalog.notices(), reference)
 
     def remove(self, reference: str) -> NoticeRow:
         """Remove one notice from the catalogue, the vector store and the lexical index."""

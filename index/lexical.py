@@ -26,6 +26,7 @@ import numpy as np
 
 from index.bm25 import Bm25Snapshot, empty_snapshot, load_snapshot, save_snapshot
 from index.catalog import Catalog
+from index.documents import Chunk
 from index.script_forms import simplified_reading
 
 logger = logging.getLogger(__name__)
@@ -109,6 +110,8 @@ class LexicalIndex:
         self._snapshot: Bm25Snapshot = empty_snapshot()
         self._words: list[str] = []
         self._tokenizer: ChineseTokenizer | None = None
+        # Tokens read ahead by chunk id: (tokenizer state, text, tokens), used by the next update if still valid.
+        self._ahead: dict[str, tuple[tuple[int, int], str, list[str]]] = {}
 
     @property
     def tokenizer(self) -> ChineseTokenizer:
@@ -147,19 +150,49 @@ class LexicalIndex:
             if added or removed:
                 self._save(generation)
 
+    def read_ahead(self, notices: Sequence[tuple[Sequence[str], Sequence[Chunk]]]) -> None:
+        """Tokenise the chunks of notices about to be added (unit words, chunks), ready for the next update.
+
+        An ingest calls this while the notices are being embedded, so the update after their commit
+        finds their tokens done. Their unit words are added first, as the update would; tokens read
+        before another notice's words were added are not used (the update tokenises those again).
+        """
+        with self._lock:
+            tokenizer = self.tokenizer
+            self._add_words(tokenizer, [word for words, _ in notices for word in words])
+            state = self._tokenizer_state()
+            for _, chunks in notices:
+                for chunk in chunks:
+                    text = chunk.embedding_text()
+                    self._ahead[chunk.chunk_id] = (state, text, tokenizer.tokenize(text) or ["\u0000"])
+
     def _update(self, rows, added: Sequence[str], removed: set[str]) -> None:
         tokenizer = self.tokenizer
-        added_set, known = set(added), set(self._words)
-        new_words = [w for w in self._unit_words([r for r in rows if r.notice_id in added_set]) if w not in known]
-        if new_words:  # a new unit's name becomes one token in the chunks added from now on
-            tokenizer.add_words(new_words)
-            self._words = self._words + new_words
+        added_set = set(added)
+        self._add_words(tokenizer, self._unit_words([r for r in rows if r.notice_id in added_set]))
+        state, ahead = self._tokenizer_state(), self._ahead
+        self._ahead = {}
         rows_added = []
         for notice_id in added:
             for chunk in self.catalog.chunks(notice_id):
-                rows_added.append((chunk.chunk_id, notice_id, tokenizer.tokenize(chunk.embedding_text()) or ["\u0000"]))
+                text = chunk.embedding_text()
+                ready = ahead.get(chunk.chunk_id)
+                tokens = ready[2] if ready is not None and ready[:2] == (state, text) else None
+                rows_added.append((chunk.chunk_id, notice_id, tokens or tokenizer.tokenize(text) or ["\u0000"]))
         self._snapshot = self._snapshot.without_notices(removed).with_notices(rows_added)
         logger.debug("lexical index: %d notice(s) added, %d removed", len(added), len(removed))
+
+    def _add_words(self, tokenizer: ChineseTokenizer, words: Iterable[str]) -> None:
+        """A new unit's name becomes one token in the chunks tokenised from now on."""
+        known = set(self._words)
+        new_words = [word for word in dict.fromkeys(words) if word and word not in known]
+        if new_words:
+            tokenizer.add_words(new_words)
+            self._words = self._words + new_words
+
+    def _tokenizer_state(self) -> tuple[int, int]:
+        """Changes when the tokenizer is replaced or learns words: tokens made in another state may differ."""
+        return id(self._tokenizer), len(self._words)
 
     def _load(self) -> None:
         meta_path = self.directory / "chunks.json"

@@ -12,11 +12,12 @@ from index.docx_text import read_docx
 from index.documents import LoadedDocument
 from index.encodings import TextDecodeError, decode_html_bytes, decode_text_bytes, normalise_line_endings
 from index.html_text import html_main_text
+from index.ingest_report import IngestReport
 from index.limits import LimitExceeded, LoadLimits, check_docx_expansion, check_text_length
 from index.load_errors import LoadError, UnreadableContent
 from index.pdf_text import read_pdf
 
-__all__ = ["SUPPORTED_SUFFIXES", "LoadError", "iter_notice_files", "load_document"]
+__all__ = ["SUPPORTED_SUFFIXES", "LoadError", "collect_notice_files", "iter_notice_files", "load_document"]
 
 logger = logging.getLogger(__name__)
 
@@ -174,3 +175,21 @@ _READERS: dict[str, Callable[[bytes, LoadLimits], tuple[str, str]]] = {
     "pdf": read_pdf,
     "docx": read_docx,
 }
+
+
+def collect_notice_files(paths: Iterable[str | Path], report: IngestReport) -> list[Path]:
+    """The notice files under paths; a folder with none is a failure line, unfollowable paths skip lines."""
+    files: list[Path] = []
+    for path in paths:
+        try:
+            found = list(iter_notice_files([path], report.skipped.append))
+        except LoadError as error:
+            report.failed.append(str(error))
+            continue
+        if not found and Path(path).is_dir():
+            report.failed.append(
+                f"{path}: no notice files to ingest in this folder (looked for "
+                f"{' '.join(sorted(SUPPORTED_SUFFIXES))}; hidden files are left out); check the path"
+            )
+        files.extend(found)
+    return files

@@ -49,7 +49,6 @@ class OnnxEmbeddings(Embeddings):
         self.threads = threads or os.cpu_count() or 1
         self._session: Any = None
         self._tokenizer: Any = None
-        self._pad_id = 1
         self._load_lock = threading.Lock()
 
     def warm_up(self) -> None:
@@ -65,7 +64,7 @@ class OnnxEmbeddings(Embeddings):
     def embed_documents_with_progress(
         self, texts: Sequence[str], progress: ProgressCallback | None
     ) -> list[list[float]]:
-        """Embed passages in batches of similar token length, calling progress(texts in the batch)."""
+        """Embed passages in batches of one token length, calling progress(texts in the batch)."""
         return self._embed([self.passage_prefix + text for text in texts], progress)
 
     def _embed(self, texts: list[str], progress: ProgressCallback | None) -> list[list[float]]:
@@ -78,20 +77,19 @@ class OnnxEmbeddings(Embeddings):
             return self._run(session, [token_ids[index] for index in indices])
 
         lengths = [len(ids) for ids in token_ids]
-        vectors = encode_in_length_order(lengths, self.batch_size, encode_batch, progress, workers=self.threads)
+        # The encoder has no padding mask (index.onnx_recipe.unmask_attention): a call takes texts of one length.
+        vectors = encode_in_length_order(
+            lengths, self.batch_size, encode_batch, progress, workers=self.threads, same_length=True
+        )
         return [vector.tolist() for vector in vectors]
 
-    def _run(self, session: Any, batch: list[list[int]]) -> np.ndarray:
-        """Pad a batch to its longest text, encode, mean-pool over real tokens, normalise."""
-        width = max(len(ids) for ids in batch)
-        input_ids = np.full((len(batch), width), self._pad_id, dtype=np.int64)
-        attention_mask = np.zeros((len(batch), width), dtype=np.int64)
-        for row, ids in enumerate(batch):
-            input_ids[row, : len(ids)] = ids
-            attention_mask[row, : len(ids)] = 1
-        hidden = session.run(None, {"input_ids": input_ids, "attention_mask": attention_mask})[0]
-        mask = attention_mask[..., None].astype(np.float32)
-        pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1.0)
+    @staticmethod
+    def _run(session: Any, batch: list[list[int]]) -> np.ndarray:
+        """Encode texts of one token length, mean-pool over their tokens, normalise."""
+        if len({len(ids) for ids in batch}) != 1:
+            raise ValueError("the int8 encoder takes texts of one token length per call (it has no padding mask)")
+        hidden = session.run(None, {"input_ids": np.asarray(batch, dtype=np.int64)})[0]
+        pooled = hidden.mean(axis=1)
         norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
         return (pooled / norms).astype(np.float32)
 
@@ -129,6 +127,4 @@ class OnnxEmbeddings(Embeddings):
             ) from error
         tokenizer.no_padding()
         tokenizer.enable_truncation(int(config["max_seq_length"]))
-        pad_id = tokenizer.token_to_id(config.get("pad_token", "<pad>"))
-        self._pad_id = 1 if pad_id is None else pad_id
         self._tokenizer, self._session = tokenizer, session

@@ -23,7 +23,14 @@ from typing import Any
 import numpy as np
 
 from index.bundled_model import remove_stale_builds
-from index.onnx_recipe import Int8ModelError, export_encoder, fuse_encoder, quantize_encoder, smooth_encoder
+from index.onnx_recipe import (
+    Int8ModelError,
+    export_encoder,
+    fuse_encoder,
+    quantize_encoder,
+    smooth_encoder,
+    unmask_attention,
+)
 
 __all__ = ["CosineCheck", "Int8ModelError", "ensure_int8_model", "int8_model_dir", "sample_texts"]
 
@@ -37,7 +44,8 @@ EMBEDDER_CONFIG = "embedder.json"
 # 3: fused operators (Attention, BiasGelu, SkipLayerNormalization) and every product in int8.
 # 4: as 3, with each layer's feed-forward output product kept fp32.
 # 5: residual + LayerNorm unfused (a faster kernel), every product's input smoothed, all products in int8.
-EXPORT_REVISION = 5
+# 6: as 5, attention without the padding mask (texts of one length are encoded together).
+EXPORT_REVISION = 6
 
 _build_lock = threading.Lock()
 
@@ -127,12 +135,13 @@ def _build(fp32_folder: Path, target: Path, verifier: Verifier) -> CosineCheck:
         staged = build_root / target.name
         staged.mkdir()
         exported, fused = build_root / "model-fp32.onnx", build_root / "model-fused.onnx"
-        smoothed = build_root / "model-smoothed.onnx"
+        smoothed, unmasked = build_root / "model-smoothed.onnx", build_root / "model-unmasked.onnx"
         try:
             export_encoder(fp32_folder, exported)
             fuse_encoder(exported, fused, fp32_folder)
             smooth_encoder(fused, smoothed, fp32_folder)
-            quantize_encoder(smoothed, staged / INT8_MODEL_FILE)
+            unmask_attention(smoothed, unmasked)
+            quantize_encoder(unmasked, staged / INT8_MODEL_FILE)
         except Int8ModelError:
             raise
         except Exception as error:  # the exporter and quantiser fail in many ways; fp32 still works

@@ -127,6 +127,39 @@ def smooth_encoder(source: Path, destination: Path, fp32_folder: Path) -> None:
     smooth_product_inputs(source, destination, alphas, token_ids)
 
 
+def unmask_attention(source: Path, destination: Path) -> None:
+    """Each layer's attention without the padding mask, and the graph without its attention_mask input.
+
+    index.onnx_embedder encodes texts of one token length together, so no position is padding. Without a
+    mask ONNX Runtime's attention does not copy an L x L mask into every head's scores first: measured
+    ~4% less CPU per seed chunk, same vectors.
+    """
+    import onnx
+
+    model = onnx.load(str(source))
+    graph = model.graph
+    attention = [node for node in graph.node if node.op_type == "Attention"]
+    if not attention:
+        raise Int8ModelError(f"{source}: no fused attention to take the mask from")
+    for node in attention:
+        del node.input[3:]  # mask_index and the optional inputs after it
+    for graph_input in [graph_input for graph_input in graph.input if graph_input.name == "attention_mask"]:
+        graph.input.remove(graph_input)
+    _drop_unused_nodes(graph)
+    onnx.save(model, str(destination))
+
+
+def _drop_unused_nodes(graph: Any) -> None:
+    """Remove nodes none of whose outputs is read (the mask's sum, once attention no longer reads it)."""
+    while True:
+        read = {name for node in graph.node for name in node.input} | {output.name for output in graph.output}
+        unused = [node for node in graph.node if not any(name in read for name in node.output)]
+        if not unused:
+            return
+        for node in unused:
+            graph.node.remove(node)
+
+
 def attention_shape(fp32_folder: Path) -> tuple[int, int]:
     """Attention heads and hidden size from the transformer's config.json."""
     try:

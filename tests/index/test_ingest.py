@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -113,15 +114,31 @@ def test_a_crash_in_a_batch_of_notices_leaves_none_half_done(workspace, notices_
     assert workspace.store.count() == sum(r.chunk_count for r in workspace.catalog.notices())
 
 
-def test_notices_are_embedded_together_and_upserted_once(workspace, notices_dir, monkeypatch):
+def test_notices_read_while_the_embedder_is_busy_are_embedded_together_and_upserted_once(
+    workspace, notices_dir, monkeypatch
+):
     embedded: list[int] = []
     upserts: list[int] = []
+    all_read = threading.Event()
     real_embed, real_add = workspace.embeddings.embed_documents_with_progress, workspace.store.add_notices
-    monkeypatch.setattr(
-        workspace.embeddings,
-        "embed_documents_with_progress",
-        lambda texts, progress: embedded.append(len(texts)) or real_embed(texts, progress),
-    )
+    real_prepare = workspace.ingestor._prepare_file
+    prepared: list[Path] = []
+
+    def prepare(path, report, pending_ids):
+        prepared.append(path)
+        outcome = real_prepare(path, report, pending_ids)
+        if len(prepared) == 3:
+            all_read.set()
+        return outcome
+
+    def embed(texts, progress):
+        # The first notice's embedding lasts until the other notices are read: reading goes on meanwhile.
+        assert all_read.wait(timeout=60), "the next notices were not read while the first was embedding"
+        embedded.append(len(texts))
+        return real_embed(texts, progress)
+
+    monkeypatch.setattr(workspace.ingestor, "_prepare_file", prepare)
+    monkeypatch.setattr(workspace.embeddings, "embed_documents_with_progress", embed)
     monkeypatch.setattr(
         workspace.store,
         "add_notices",
@@ -129,8 +146,8 @@ def test_notices_are_embedded_together_and_upserted_once(workspace, notices_dir,
     )
     report = workspace.ingestor.ingest_paths([notices_dir])
     assert len(report.added) == 3
-    assert upserts == [3]
-    assert embedded == [report.chunks]
+    assert upserts == [1, 2]  # the first notice alone (the embedder was idle), the two read meanwhile together
+    assert len(embedded) == 2 and sum(embedded) == report.chunks
 
 
 def test_a_notice_that_fails_to_embed_fails_alone(workspace, notices_dir, monkeypatch):

@@ -58,3 +58,10 @@ def test_workers_encode_batches_at_once_and_results_keep_input_order():
 
     assert encode_in_length_order(lengths, 4, encode, seen.append, workers=2) == lengths
     assert seen == [4, 4]
+
+
+def test_batches_of_one_length_hold_no_padding():
+    lengths = [5, 300, 7, 300, 300, 5]
+    batches = batches_by_length(lengths, 2, same_length=True)
+    assert batches == [[1, 3], [4], [2], [0, 5]]
+    assert padding_share(lengths, batches) == 0.0

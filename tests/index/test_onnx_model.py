@@ -42,6 +42,7 @@ def fake_export(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     )
     monkeypatch.setattr(onnx_model, "fuse_encoder", lambda source, target, folder: target.write_bytes(b"fused"))
     monkeypatch.setattr(onnx_model, "smooth_encoder", lambda source, target, folder: target.write_bytes(b"smooth"))
+    monkeypatch.setattr(onnx_model, "unmask_attention", lambda source, target: target.write_bytes(b"unmasked"))
     monkeypatch.setattr(onnx_model, "quantize_encoder", lambda source, target: target.write_bytes(b"int8"))
     return exports
 
@@ -209,6 +210,7 @@ def test_the_prepared_int8_encoder_runs_fused_quantised_attention_and_smoothed_p
     assert not any(node.op_type == "Softmax" for node in graph.node)  # no attention left unfused
     assert not any(node.op_type == "MatMul" for node in graph.node)  # every product in int8, smoothed or not
     assert not any(node.op_type == "SkipLayerNormalization" for node in graph.node)  # the slow kernel
+    assert [graph_input.name for graph_input in graph.input] == ["input_ids"]  # no padding mask to apply
     # Each layer's attention, attention output, feed-forward input and output take smoothed inputs.
     assert sum(node.name.endswith("/smooth") for node in graph.node) == 4 * layers
 

@@ -66,3 +66,10 @@ def test_ingest_embeds_the_vector_texts_and_stores_and_indexes_the_whole_chunks(
     repeated = overlap_chunk.text[: overlap_chunk.text.index("。") + 1]
     hits = workspace.lexical.search(repeated, 50)
     assert overlap_chunk.chunk_id in {hit.chunk_id for hit in hits}
+
+
+def test_the_embedded_header_keeps_the_unit_and_the_first_and_last_headings_of_a_deep_path():
+    path = "二、整改落实情况 > (一)党的建设方面 > 1.组织生活不规范 > 整改措施"
+    deep = Chunk("n1", 0, "甲句。", 7, 10, path, "东湖高新产业园")
+    assert vector_texts([deep]) == ["东湖高新产业园 二、整改落实情况 > 整改措施\n甲句。"]
+    assert deep.embedding_text().startswith(f"东湖高新产业园 {path}\n")  # what is stored and BM25-indexed keeps it all
