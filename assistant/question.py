@@ -18,11 +18,12 @@ __all__ = [
 
 MEASURE = f"(?:{MEASURE_WORDS})"
 
-NUMBER_WORDS = re.compile(r"多少|(?<!哪)几(?![位名个]?单位)|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
+# "那几个社区", "这几项": 那/这 before 几 points back at things named, it does not ask a count.
+NUMBER_WORDS = re.compile(r"多少|(?<![哪那这])几(?![位名个]?单位)|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
 MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
 DATE_WORDS = re.compile(r"什么时候|啥时候|啥时|几时|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
 PERSON_WORDS = re.compile(
-    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|叫啥|哪位|哪几位|是何人|^谁(?!家)|谁(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
+    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|叫啥|哪位|哪几位|是何人|^谁(?!家)|谁[来去]?(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
     r"|哪个(?=副?(?:书记|组长|主任|局长|校长|院长|领导))"
 )
 # Questions about the notice's own dates: the event (巡察, 反馈, 发布) right next to the date word.
@@ -66,10 +67,10 @@ class QuestionProfile:
 
 # "多少项/几个/多少人": the measure word of the asked count, and the ones a notice may state it in.
 # "哪几家" asks which units, not how many: no count.
-ASKED_COUNT = re.compile(r"(?<!哪)(?:多少|几)\s*(个人|万元|亿元|元|项|个|件|人|名|条|起|次|家|所|笔|户|批|份|场|天|位)")
+ASKED_COUNT = re.compile(r"(?<![哪那这])(?:多少|几)\s*(个人|万元|亿元|元|项|个?方面|个|件|人|名|条|起|次|家|所|笔|户|批|份|场|天|位)")
 COUNTED_IN = {
     "个人": "人|名|位", "人": "人|名|位", "名": "人|名|位", "位": "人|名|位",
-    "项": "项|条", "个": "个|项|件|条|类|方面", "条": "条|项", "件": "件|起|个", "起": "起|件",
+    "项": "项|条", "个": "个|项|件|条|类|方面", "方面": "个?方面", "个方面": "个?方面", "条": "条|项", "件": "件|起|个", "起": "起|件",
     "万元": "万元|亿元|元", "亿元": "万元|亿元|元", "元": "万元|亿元|元",
 }
 # Posts whose holder a question may ask for ("党工委书记是谁", "组长是谁").
@@ -127,9 +128,10 @@ def profile_question(question: str) -> QuestionProfile:
 # Who spoke at the meeting ("谁代表巡察组讲的"): a speech, or the feedback the team's head delivered;
 # who led the inspection (谁带队): a sentence saying so, or naming the inspection team's 组长.
 _SPOKE = "讲话|講話|反馈|反饋|宣读|宣讀|通报|通報"
+# Who delivered the feedback ("谁去反馈的"): a name beside 反馈, or the team head who read it out.
 _ACTS = {"主持": "主持", "宣读": "宣读|宣讀", "念": "宣读|宣讀", "读": "宣读|宣讀", "讲话": "讲话|講話", "带队": "带队|帶隊|巡[察视]组组长|巡[察視]組組長",
-         "讲": _SPOKE, "说": _SPOKE}
-_ASKED_ACT = re.compile(r"谁(?:来)?(?:代表[^,，。?？]{1,6}?)?(主持|宣读|念|读|讲话|带队|讲|说)")
+         "讲": _SPOKE, "说": _SPOKE, "反馈": "反馈|反饋|宣读|宣讀"}
+_ASKED_ACT = re.compile(r"谁(?:来|去)?(?:代表[^,，。?？]{1,6}?)?(主持|宣读|念|读|讲话|带队|讲|说|反馈)")
 
 
 def _asked_act(question: str) -> str:
@@ -225,7 +227,8 @@ def has_person_name(sentence: str) -> bool:
         if (
             flag == "nr"
             and 2 <= len(word) <= 3
-            and word[0] in SURNAMES
+            # a rarer surname (原敏) counts when the person does something right after (原敏主持会议)
+            and (word[0] in SURNAMES or _PERSON_DEED.match(sentence, position) is not None)
             and not NOT_A_NAME.search(word)
             and (jieba.dt.FREQ.get(word) or 0) < COMMON_WORD_FREQ  # 杜绝, 毛病: words, not people
             and not PLACE_AFTER.match(sentence, position)  # "白鹭湾镇", "云岫县": a place, not a person
@@ -244,6 +247,7 @@ _NAME_BEFORE_AN_ACT = re.compile(
     "(?:^|(?<=[,，;；:：、。\\s]))([" + "".join(sorted(c for c in SURNAMES if len(c) == 1))
     + "][\\u4e00-\\u9fff]{1,2}?)(?=主持|宣读|讲话|作讲话|作表态|表态|代表|出席|强调|指出|通报了)"
 )
+_PERSON_DEED = re.compile(r"主持|宣读|讲话|作讲话|作表态|表态|出席|强调|指出|通报了|同志")
 _POST_WORD = re.compile(r"[区县市省镇乡村部局委办厅处科组队所站院校会书记长主任总]")
 
 

@@ -55,7 +55,7 @@ def without_asking_words(question: str) -> str:
 # ways of saying "what happened" ("那事是咋回事", "弄得咋样"): the asker's narrative, never a topic.
 _NARRATIVE_WORDS = frozenset({"后来", "之后", "现在", "如今", "还有", "回事", "咋样", "怎么样", "这次", "此次", "本次", "这回"})
 # A word pointing at something said before ("那块", "这笔", "那事"): it stands for the topic, it is not one.
-_POINTING = re.compile(r"[这那][个块事笔些边次回件项种样儿里头位]")
+_POINTING = re.compile(r"[这那][个块事笔些边次回件项种样儿里头位轮批趟]")  # also "那轮巡察": that round
 
 
 def topic_tokens(tokens: Iterable[str]) -> list[str]:

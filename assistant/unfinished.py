@@ -23,6 +23,7 @@ ANSWERER = "extractive:unfinished"
 # A question about what is not done yet.
 ASKS_UNFINISHED = re.compile(
     r"没完成|未完成|没整改完|还没(?:有)?(?:整改|完成|改|办)|尚未完成|尚未整改|没改完|没做完|正在整改的|还在整改|"
+    r"没(?:有)?(?:搞|弄|干|办)(?:完|好|定)|"  # plain speech: "哪项还没搞完", "没弄好"
     r"剩下的?那?[\d几两三四五六七八九十]*[个项条件]|剩余的?那?[\d几两三四五六七八九十]*[个项条件]"
 )
 # "…啥时候改完?": the question also asks when the rest will be done.
@@ -30,6 +31,8 @@ _ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|多久|时限|期
 # Sentences stating that an item is still under way ("阶段性完成7个": done in part, not yet finished).
 _UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持|阶段性完成")
 _HAS_COUNT = re.compile(r"\d+\s*(?:个|项|条|件)")
+# A summary naming the open item by its number ("…已完成7项，第八项正在持续推进").
+_NAMED_OPEN = re.compile(rf"(第[一二三四五六七八九十\d]+[项个条件])(?:问题)?[^,，。;；]{{0,4}}?(?:{IN_PROGRESS_WORDS}|正在|仍在|尚未|还在)")
 MAX_ITEMS = 8
 MAX_QUOTE_CHARS = 150  # a paragraph longer than this is quoted by its sentence only
 _PLAN = re.compile(r"将|拟|计划|下一步|今后")
@@ -64,6 +67,9 @@ def answer_unfinished(
             marker = citations.cite(notice, text, start, end, _section(chunks, start))
             if _HAS_COUNT.search(sentence) and not items:
                 summary.append(f"- {sentence}{marker}")
+                for begin, finish in _named_items(text, sentence, quoted):  # "第八项正在推进": which problem that is
+                    quoted.add((begin, finish))
+                    items.append(f"- {text[begin:finish]}{citations.cite(notice, text, begin, finish, _section(chunks, begin))}")
                 continue
             heading = _heading_span(text, start)
             if heading is None:
@@ -98,6 +104,21 @@ def _deadlines(
         if DEADLINE_STATED.search(text[start:end]) and not any(s <= start and end <= e for s, e in quoted):
             lines.append(f"- {text[start:end]}{citations.cite(notice, text, start, end, _section(chunks, start))}")
     return lines
+
+
+def _named_items(text: str, sentence: str, quoted: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The numbered items a summary names as still open ("第八项正在持续推进"): each item's opening sentence
+    in its own paragraph ("第八项：历史欠款清收缓慢。") and the sentence there setting when it is to be done."""
+    spans: list[tuple[int, int]] = []
+    for match in _NAMED_OPEN.finditer(sentence):
+        opening = re.search(rf"(?m)^[ \t\u3000]*{match.group(1)}[:：、]", text)
+        if opening is None:
+            continue
+        line_end = text.find("\n", opening.start())
+        sentences = list(split_sentences(text, opening.start(), len(text) if line_end < 0 else line_end))
+        picked = sentences[:1] + [(b, e) for b, e in sentences[1:] if DEADLINE_STATED.search(text[b:e])]
+        spans.extend(span for span in picked if span not in quoted and span not in spans)
+    return spans
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
