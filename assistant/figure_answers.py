@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer
+from assistant.companion_facts import with_asked_facts
 from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.followup_answers import with_section_paths
 from assistant.kind_answer import answer_inspection_kind, answer_kind_list
@@ -43,11 +44,13 @@ def answer_from_figures(
             return with_section_paths(widen_to_sentences(summed, catalog.notice_text), catalog)
     computed_scope = scope_for_computation(standalone_question, retrieval.units_named, allowed)
     scope = scope_for_records(retrieval.units_named, retrieval.across_units, allowed, standalone_question)
-    answer = None
-    for answerer, scoped in ((answer_computed, computed_scope), (answer_from_records, scope)):
-        if answer is None and scoped:
-            answer = answerer(question, standalone_question, scoped, catalog.notices(), catalog.records(),
-                              catalog.notice_text)
+    answer = answer_computed(question, standalone_question, computed_scope, catalog.notices(), catalog.records(),
+                             catalog.notice_text) if computed_scope else None
+    if answer is not None and len(retrieval.units_named) == 1:  # "哪个巡察组巡的?巡了多少天?": the team too
+        answer = with_asked_facts(answer, retrieval.units_named[0], notices_of_unit, catalog.notice_text)
+    if answer is None and scope:
+        answer = answer_from_records(question, standalone_question, scope, catalog.notices(), catalog.records(),
+                                     catalog.notice_text)
     if answer is None:
         return None
     return with_section_paths(widen_to_sentences(answer, catalog.notice_text), catalog)

@@ -79,3 +79,9 @@ def test_the_open_item_named_by_its_number_is_quoted_with_its_deadline(chain_ove
     answer = chain.ask("岚溪县供销合作社那5项里哪项还没搞完?")
     assert "历史欠款清收缓慢" in answer.text and "2024年12月底前" in answer.text
     assert "财务审批程序不规范" not in answer.text
+
+
+def test_the_team_and_the_days_asked_together_are_both_answered(report):
+    answer = report.ask("柳塘镇是被哪个巡察组巡的?巡了多少天?")
+    assert "区委第四巡察组" in answer.text and "54天" in answer.text
+    assert all(f"[{c.n}]" in answer.text for c in answer.citations)
