@@ -227,7 +227,7 @@ def has_person_name(sentence: str) -> bool:
         if (
             flag == "nr"
             and 2 <= len(word) <= 3
-            # a rarer surname (原敏) counts when the person does something right after (原敏主持会议)
+            # a rarer surname (竺秀兰) counts when the person does something right after (竺秀兰主持会议)
             and (word[0] in SURNAMES or _PERSON_DEED.match(sentence, position) is not None)
             and not NOT_A_NAME.search(word)
             and (jieba.dt.FREQ.get(word) or 0) < COMMON_WORD_FREQ  # 杜绝, 毛病: words, not people
