@@ -98,17 +98,22 @@ def only_place_and_kind(short: str, name: str) -> bool:
 
 def another_own_name(short: str, name: str) -> bool:
     """Whether `short` names another unit than `name` at the same place: place + own name + kind whose own
-    name shares nothing with `name`'s ("温州瓯江口产业集聚区" is not 温州浙南产业集聚区; "温州浙南集聚区" is)."""
+    name is not `name`'s written shorter or longer ("温州瓯江口/浙北产业集聚区" are not 温州浙南产业集聚区)."""
     kind = _AREA_KIND_WRITTEN.search(short)
     written_kind = _AREA_KIND_WRITTEN.search(name)
-    if kind is None or written_kind is None:
+    if kind is None or written_kind is None or short[:2] != name[:2]:
         return False
-    place = 0
-    while place < min(kind.start(), written_kind.start()) and short[place] == name[place]:
-        place += 1
-    own = name[place : written_kind.start()].lstrip(_LEVEL_CHARS)
-    other = short[place : kind.start()].lstrip(_LEVEL_CHARS)
-    return place >= 2 and len(own) >= 2 and len(other) >= 2 and not set(own) & set(other)
+    # After the place's first two characters (温州, 郑州市 less its level): the rest of a longer place is
+    # written alike in both, so only the own names differ.
+    own = name[2 : written_kind.start()].lstrip(_LEVEL_CHARS)
+    other = short[2 : kind.start()].lstrip(_LEVEL_CHARS)
+    return len(own) >= 2 and len(other) >= 2 and not _in_order(other, own) and not _in_order(own, other)
+
+
+def _in_order(part: str, whole: str) -> bool:
+    """Whether every character of part appears in whole, in order ("浙南" in "浙南")."""
+    rest = iter(whole)
+    return all(char in rest for char in part)
 
 
 def place_organ_names(text: str) -> list[tuple[int, int, str]]:

@@ -147,6 +147,7 @@ def test_a_held_units_place_and_kind_around_another_own_name_is_another_unit():
     question = "青禾芦汀口产业集聚区的巡视整改收回了多少钱?"
     assert directory.find_units(question) == []
     assert unknown_unit_names(question, directory) == ["青禾芦汀口产业集聚区"]
+    assert unknown_unit_names("青禾蓼南产业集聚区处分了几人?", directory) == ["青禾蓼南产业集聚区"]
     assert directory.find_units("蓼北集聚区修订了几项制度") == ["青禾蓼北产业集聚区"]
     assert unknown_unit_names("青禾蓼北集聚区修订了几项制度", directory) == []
 
