@@ -96,6 +96,49 @@ def only_place_and_kind(short: str, name: str) -> bool:
     return len(own_name) >= 2 and not any(char in short for char in own_name)
 
 
+def another_own_name(short: str, name: str) -> bool:
+    """Whether `short` names another unit than `name` at the same place: place + own name + kind whose own
+    name is not `name`'s written shorter or longer ("温州瓯江口/浙北产业集聚区" are not 温州浙南产业集聚区)."""
+    kind = _AREA_KIND_WRITTEN.search(short)
+    written_kind = _AREA_KIND_WRITTEN.search(name)
+    if kind is None or written_kind is None or short[:2] != name[:2]:
+        return False
+    # After the place's first two characters (温州, 郑州市 less its level): the rest of a longer place is
+    # written alike in both, so only the own names differ.
+    own = name[2 : written_kind.start()].lstrip(_LEVEL_CHARS)
+    other = short[2 : kind.start()].lstrip(_LEVEL_CHARS)
+    return len(own) >= 2 and len(other) >= 2 and not _in_order(other, own) and not _in_order(own, other)
+
+
+def _in_order(part: str, whole: str) -> bool:
+    """Whether every character of part appears in whole, in order ("浙南" in "浙南")."""
+    rest = iter(whole)
+    return all(char in rest for char in part)
+
+
+def place_organ_names(text: str) -> list[tuple[int, int, str]]:
+    """(begin, end, name) of each place + organ the word cutter cannot read ("菡池区住建局": rare characters),
+    whose place is no common word ("去年市住建局" is last year's city bureau)."""
+    found = []
+    for match in _PLACE_ORGAN.finditer(text):
+        core, organ = match.group(1), match.group(0)[len(match.group(1)) + 1 :]
+        tag = jieba.posseg.dt.word_tag_tab.get(core)
+        if (tag is None or tag in SHORT_FORM_TAGS) and not NOT_IN_NAMES.search(match.group(0)) \
+                and not set(core) & set(_NOT_A_PLACE_CHARS) and not INSPECTING_BODY.match(text, match.end()) \
+                and not organ.startswith("委"):
+            found.append((match.start(), match.end(), match.group(0)))
+    return found
+
+
+# A two-character place, its level and an organ right after ("菡池区住建局", "蒹葭县教育局").
+_PLACE_ORGAN = re.compile(
+    r"([\u4e00-\u9fff]{2})[省市州县区旗]"
+    r"(?:[\u4e00-\u9fff]{0,6}?(?:局|委员会|委|办公室|办|中心|卫生院|医院|中学|小学|学校|公司|集团|银行|所|站))"
+)
+# Characters that start or end no place's name before its level ("全市", "各区", "本县").
+_NOT_A_PLACE_CHARS = "全各本我该此每其省市州县区镇乡村"
+
+
 _AREA_KIND = re.compile(r"(?:经开区|开发区|高新区|新区|集聚区|园区|街道|镇|乡|区|县)$")
 _AREA_KIND_WRITTEN = re.compile(
     r"(?:经济技术开发区|经济开发区|高新技术产业开发区|开发区|高新区|新区|产业集聚区|集聚区|产业园区?|园区|街道|镇|乡|区|县)$"

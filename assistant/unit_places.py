@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.unit_names import NOT_IN_NAMES, UNIT_SUFFIX_WORDS, another_own_name
 from index.lexical import normalize_for_search
 
 # "惠济区教育局", "雁汀市第一中学": a department or institution under a held territory is another unit, so
@@ -49,3 +50,23 @@ def with_own_place(haystack: str, begin: int, end: int, unit: str, taken: list[b
         if start >= 0 and not any(taken[start:begin]) and haystack[start:end] in full:
             return start
     return begin
+
+
+_NAME_RUN = re.compile(r"[\u4e00-\u9fff]{3,14}")
+_KIND_ENDS = re.compile(UNIT_SUFFIX_WORDS)
+
+
+def another_unit_at(haystack: str, begin: int, unit: str) -> int:
+    """The end of a name starting at `begin` that writes the unit's place and kind around another own name
+    ("温州瓯江口产业集聚区" for 温州浙南产业集聚区), or 0 when the name read there is the unit's."""
+    run = _NAME_RUN.match(haystack, begin)
+    if run is None:
+        return 0
+    name = run.group(0)
+    if stop := NOT_IN_NAMES.search(name):
+        name = name[: stop.start()]
+    full = normalize_for_search(unit)
+    for kind in _KIND_ENDS.finditer(name):
+        if another_own_name(name[: kind.end()], full):
+            return begin + kind.end()
+    return 0

@@ -12,7 +12,9 @@ from assistant.unit_names import (
     INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, numbered_short_form,
     only_place_and_kind, same_kind, unit_like_names,
 )
-from assistant.unit_places import AREA_AFTER, SUB_DIVISION, SUB_ORGAN, inside_another_place, with_own_place
+from assistant.unit_places import (
+    AREA_AFTER, SUB_DIVISION, SUB_ORGAN, another_unit_at, inside_another_place, with_own_place,
+)
 from index.catalog import NoticeRow
 from index.lexical import normalize_for_search
 
@@ -159,9 +161,12 @@ class UnitDirectory:
             if matches[index + 1][0] == end
             and haystack[begin : matches[index + 1][1]] in normalize_for_search(matches[index + 1][2])
         }
+        # "温州瓯江口产业集聚区": the place and kind of a held unit around another own name name another unit.
+        others = [(b, end, u) for b, _, u in matches if (end := another_unit_at(haystack, b, u))]
         return tuple(
             match for index, match in enumerate(matches)
             if index not in qualifiers and not self._names_a_sub_organ(haystack, match, matches)
+            and not any(b <= match[0] and match[1] <= e and u == match[2] for b, e, u in others)
         )
 
     @staticmethod

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from langchain_core.documents import Document
 
-from assistant.unit_names import NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, unit_like_names
-from assistant.unit_places import AREA_AFTER
+from assistant.unit_names import NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, place_organ_names, unit_like_names
+from assistant.unit_places import AREA_AFTER, another_unit_at
 from assistant.units import GENERIC_UNIT_WORDS, UnitDirectory
 from index.catalog import NoticeRow
 from index.lexical import LexicalIndex, normalize_for_search
@@ -39,6 +39,7 @@ def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     # "武汉经开区": a place word and a kind of area the word cutter splits ("经/开区").
     spans += [(begin, kind.end(), question[begin:kind.end()]) for begin, end, _, has_suffix in unit_like_names(question)
               if not has_suffix and (kind := AREA_AFTER.match(question, end))]
+    spans += place_organ_names(question) + other_units_at_held_places(question, directory)
     # "苕岸区" + "教育局": a place and the organ right after it are one name, the place's organ.
     spans += [(one[0], other[1], one[2] + other[2]) for one in spans for other in spans
               if one[1] == other[0] and one[2][-1:] in _LEVEL_ENDS and other[2][-1:] not in _LEVEL_ENDS]
@@ -52,6 +53,19 @@ def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
             and not any(b < end and begin < e for b, e, _ in taken)
         )
     )
+
+
+def other_units_at_held_places(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:
+    """(begin, end, name) of names writing a held unit's place and kind around another own name
+    ("温州瓯江口产业集聚区" when the library holds 温州浙南产业集聚区)."""
+    found = []
+    for begin in range(len(question) - 1):
+        for unit in directory.units:
+            if normalize_for_search(unit).startswith(normalize_for_search(question[begin : begin + 2])):
+                if end := another_unit_at(question, begin, unit):
+                    found.append((begin, end, question[begin:end]))
+                    break
+    return found
 
 
 def place_nicknames(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:

@@ -20,9 +20,10 @@ HAN_RUN_END = re.compile("[\u4e00-\u9fff]*$")
 HAN_RUN_START = re.compile("[\u4e00-\u9fff]+")
 # Characters that start no place name but begin words jieba may glue to a type word (全市, 各镇, 本区).
 NOT_A_NAME_START = frozenset("全各本我该此每其他外省市县区镇乡村")
-# Words that end a name's left part but are not names (在市, 到镇).
+# Words that end a name's left part but are not names (在市, 到镇, 通报|区城市管理局, 成立|市国资委).
 NOT_IN_PLACE_NAMES = re.compile(
     r"巡察|巡视|整改|关于|党委|政府|委员|领导|干部|工作|时间|期间|以来|目前|发现|指出|要求|推动|认为|代表|督促|存在|"
+    r"通报|情况|报告|成立|召开|开展|印发|制定|"
     r"届|轮|的|了|和|与|及|在|对|向|\d"
 )
 

@@ -10,6 +10,7 @@ from index.places import unique_place
 from index.unit_titles import PARTY_ORGANS, PARTY_ORGAN, title_issuer
 from index.units import (
     ADMIN_TYPES,
+    BARE_LEVELS,
     abbreviates,
     HAN,
     NOT_A_SOURCE_UNIT,
@@ -96,6 +97,8 @@ _PLAN_ISSUER = re.compile(
 )
 # A town's or street's organ written bare, as the notice's own ("会议由镇党委副书记…主持", ",镇党委书记…").
 _BARE_ORGAN = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=由)|(?<=经))(镇|乡|街道)(?:党委|党工委)", re.MULTILINE)
+# A publisher written as a place's committee or government ("菡池区委巡察工作领导小组办公室", "中共X县委…").
+_PUBLISHER_PLACE = re.compile(rf"^(?:中共)?({HAN}{{2,6}}?)([省市州县区旗盟])(?:委(?!员)|人民政府|政府)")
 _SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
 
 
@@ -204,8 +207,18 @@ def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = ""
     if longer or fuller:
         unit = max(longer or fuller, key=len)
     unit = qualified_by_place(fullest_written_form(unit, text), f"{title}\n{text}")
+    if unit[:1] in BARE_LEVELS and (place := _publisher_place(text, unit[0])):
+        unit = place + unit[1:]  # 区城市管理局 reported on by 菡池区委巡察办: 菡池区城市管理局
     short_forms = {c.name for c in trusted if abbreviates(c.name, unit)}
     return unit, sorted(short_forms, key=lambda name: (-len(name), name))
+
+
+def _publisher_place(text: str, level: str) -> str:
+    """The one place of the level whose committee or government publishes the notice, in its 来源 line or
+    signature ("来源:菡池区委巡察办" -> 菡池区), or "" when those lines name none or several."""
+    lines = [m.group(1) for m in _SOURCE_LINE.finditer(text)] + [line for line, _ in _closing_lines(text)]
+    places = {m.group(1) + level for line in lines if (m := _PUBLISHER_PLACE.match(line)) and m.group(2) == level}
+    return places.pop() if len(places) == 1 else ""
 
 
 def _opening_end(text: str) -> int:

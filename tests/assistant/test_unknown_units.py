@@ -133,3 +133,27 @@ def test_a_known_place_before_another_units_bare_organ_name_is_that_places_organ
     assert unknown_unit_names("那云岭区教育局呢?", held) == ["云岭区教育局"]
     assert held.find_units("白溪区教育局呢?") == ["青禾市白溪区教育局"]
     assert held.find_units("那教育局呢?") == ["青禾市白溪区教育局"]
+
+
+def held(*units: str) -> UnitDirectory:
+    return UnitDirectory(
+        NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit), 1, "ready", 0)
+        for i, unit in enumerate(units)
+    )
+
+
+def test_a_held_units_place_and_kind_around_another_own_name_is_another_unit():
+    directory = held("青禾蓼北产业集聚区", "芷溪区园林绿化局")
+    question = "青禾芦汀口产业集聚区的巡视整改收回了多少钱?"
+    assert directory.find_units(question) == []
+    assert unknown_unit_names(question, directory) == ["青禾芦汀口产业集聚区"]
+    assert unknown_unit_names("青禾蓼南产业集聚区处分了几人?", directory) == ["青禾蓼南产业集聚区"]
+    assert directory.find_units("蓼北集聚区修订了几项制度") == ["青禾蓼北产业集聚区"]
+    assert unknown_unit_names("青禾蓼北集聚区修订了几项制度", directory) == []
+
+
+def test_a_place_and_organ_the_word_cutter_cannot_read_is_an_unknown_unit():
+    directory = held("青禾蓼北产业集聚区", "芷溪区园林绿化局")
+    assert unknown_unit_names("苕汀区住建局那轮巡察改完几个问题了", directory) == ["苕汀区住建局"]
+    assert unknown_unit_names("去年市住建局改完几个问题了", directory) == []
+    assert unknown_unit_names("芷溪区园林局那轮巡察改完几个问题了", directory) == []

@@ -102,3 +102,22 @@ def test_the_notices_list_shows_the_unit_of_a_news_report_without_a_title(worksp
     labels = sorted(unit_label(row) for row in workspace.catalog.notices())
     assert labels == ["芦荻镇", "苇塘区"]
     assert not any(UNRECOGNISED_UNIT in label or ".txt" in label for label in labels)
+
+
+THIRD_PERSON_SUMMARY = (
+    "区委巡察办通报区园林绿化局巡察整改情况\n\n"
+    "来源:芷溪区委巡察工作领导小组办公室    发布时间:2024-06-14\n\n"
+    "根据区委统一部署,区委第二巡察组对区园林绿化局党组开展了常规巡察,向区园林绿化局党组反馈了巡察意见。\n"
+    "据区委巡察办跟踪督导了解,区园林绿化局已完成整改10个问题,该局收回资金12万元。\n\n"
+    "芷溪区委巡察工作领导小组办公室\n2024年6月12日\n"
+)
+
+
+def test_a_bare_organ_reported_on_by_the_district_takes_the_district_from_the_source_line_and_signature():
+    assert unit_of(THIRD_PERSON_SUMMARY) == "芷溪区园林绿化局"
+
+
+def test_a_verb_or_notice_word_before_a_bare_organ_is_no_place():
+    text = "一是成立市文广局党组巡察整改工作领导小组。市委第三巡察组对市文广局党组开展了巡察。"
+    assert unit_of(text) == "市文广局"
+    assert unit_of(THIRD_PERSON_SUMMARY.replace("芷溪区委巡察工作领导小组办公室", "区委巡察办")) == "区园林绿化局"
