@@ -159,7 +159,7 @@ def _counted_in(question: str, count: re.Match[str]) -> str:
 CONTACT_ASKED = re.compile(r"(?:留|公布|公开|写)[了有下]?[^,，。?？]{0,4}(?:电话|邮箱)|电话(?:号码)?(?:是)?多少|联系方式|联系电话")
 CONTACT_PATTERN = re.compile(r"\d[\d\-—()（）]{3,}\d|[\w.]+@[\w.]+")
 _PEOPLE_NOUN = re.compile(r"(?:干部|党员|人员|责任人|同志|领导|教师|老师|职工|员工)")
-_PEOPLE_HANDLED = re.compile(rf"{PEOPLE_QUESTION_WORDS}|开除|撤职|撤销.{{0,2}}职务|免职")
+_PEOPLE_HANDLED = re.compile(rf"{PEOPLE_QUESTION_WORDS}|开除|撤职|撤销.{{0,2}}职务|免职|辞[了掉退]|解聘|解雇")
 
 
 def satisfies(profile: QuestionProfile, sentence: str) -> bool:

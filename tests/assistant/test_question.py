@@ -80,3 +80,8 @@ def test_which_team_and_its_leader_asks_for_the_inspection_teams_head():
     assert profile.wants_person
     assert not satisfies(profile, "成立以党委书记马卫东为组长的整改工作领导小组。")
     assert satisfies(profile, "区委第三巡察组（组长方立新）对石桥镇党委进行了常规巡察。")
+
+
+def test_how_many_dismissed_counts_people():
+    profile = profile_question("护林员辞了几个?")
+    assert satisfies(profile, "对护林员重新审核,解聘不符合条件人员3名。")
