@@ -68,6 +68,11 @@ _ONLY_HOW = re.compile(
     r"做法|情况|详细|说说|讲讲|介绍)+"
 )
 _HOW_MANY = re.compile(r"多少|几[个项人件条笔次]?")
+# Words placing a figure in time ("去年年底那会儿", "当时", "2023年底"): they name no thing counted.
+_WHEN_WORDS = re.compile(
+    r"(?:去年|今年|前年|上年|当年|\d{4}年)(?:\d{1,2}月)?(?:\d{1,2}日)?(?:年?底|年?末|年?初|上半年|下半年)?|"
+    r"年底|年末|年初|那会儿?|那时候?|那个时候|当时|此前|之前|以前|截至|截止"
+)
 _SHORT_FIGURE_CHARS = 6  # "各建了多少项" is 6; longer follow-ups name what they count
 _ACROSS_WORDS = re.compile(r"有没有单位|有哪些单位|哪些单位|哪几家单位|哪几个单位|哪几家|哪些|哪家|[?？]")
 _ASKS_WHICH = re.compile(r"(?:哪个|哪家|谁)更?[多少高低长短]")
@@ -180,6 +185,7 @@ def _bare_topic(previous_question: str, directory: UnitDirectory, new_unit_count
 
 def _figure_topic(residue: str, previous_question: str, directory: UnitDirectory) -> str:
     """For "清了多少?" / "各建了多少项?": too short to say what is counted, so the previous question's topic."""
+    residue = _WHEN_WORDS.sub("", residue)  # "去年年底那会儿是多少": when, of the figure asked before
     if len(residue) > _SHORT_FIGURE_CHARS or not _HOW_MANY.search(residue) or not previous_question:
         return ""
     if (asked := read_figure_question(residue)) is not None and asked.field in COMPLETION_FIELDS:

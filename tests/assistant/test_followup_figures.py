@@ -48,6 +48,14 @@ def test_how_many_were_fixed_after_how_many_found_asks_the_rectified_not_the_fou
     assert "发现" not in condense_with_rules(history, "改了多少?", directory())
 
 
+def test_the_figure_at_an_earlier_time_asks_the_previous_figure():
+    history = _exchange("云岭区清退津补贴多少钱?", "截至2024年3月,清退津补贴3.2万元[1]")
+
+    standalone = condense_with_rules(history, "去年年底那会儿是多少", directory())
+
+    assert standalone.startswith(YUNLING) and "清退津补贴" in standalone
+
+
 def test_a_bare_how_many_for_a_new_unit_asks_the_previous_question_of_it():
     history = _exchange("云岭区巡察发现了多少问题?", "18个问题[1]")
 
