@@ -51,6 +51,14 @@ def test_the_share_of_a_part_named_in_plain_words_is_computed_and_cited(chain):
     assert all(c.unit == UNIT for c in answer.citations)
 
 
+def test_a_share_is_said_to_a_tenth_of_a_percent(chain):
+    history = said("柳塘镇清了多少项兼职?", "全镇共清理规范兼职40项,其中已辞去兼职30项,已补报审批10项。")
+    answer = chain.ask("补报的占多大比例?", history=history)
+    assert "25%" in answer.text
+    history = said("柳塘镇反馈的问题改完多少了?", "反馈58个问题,已完成整改55个,完成率94.8%。")
+    assert "94.8%" in chain.ask("改完的占多大比例?", history=history).text  # 55 ÷ 58, not 95%
+
+
 def test_an_average_per_item_divides_the_counted_by_the_items(chain):
     history = said("柳塘镇反馈了多少问题,列了多少措施?", "24个问题,提出了90条整改措施。")
     answer = chain.ask("平均一个问题配几条措施?", history=history)
