@@ -3,6 +3,8 @@ by naming its parts, and what is left; each figure cited from the notice (a FICT
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.chain import AnswerChain
@@ -116,3 +118,15 @@ def test_items_done_only_in_part_are_the_ones_not_finished(chain_over, history):
     answer = chain.ask("那柳塘镇还有几个问题没改完?", history=history(first))
     assert "仍在推进" in answer.text  # said to be the items still under way, not just a sentence sharing words
     assert any("阶段性完成5个" in c.quote for c in answer.citations)
+
+
+def test_how_many_days_a_period_just_given_lasted_counts_both_ends(chain):
+    history = said("柳塘镇那次巡察是哪天到哪天?", "2023年4月1日至5月20日,县委第二巡察组对柳塘镇进行了巡察。")
+    answer = chain.ask("那一共是多少天?", history=history)
+    assert "50天" in answer.text  # 30 days of April from the 1st, and 20 of May
+    assert any("2023年4月1日至5月20日" in c.quote for c in answer.citations)
+
+
+def test_how_many_days_after_an_answer_with_no_period_is_not_a_count_of_days(chain):
+    history = said("柳塘镇清了多少项兼职?", "全镇共清理规范兼职40项,其中已辞去兼职30项。")
+    assert not re.search(r"共\d+天", chain.ask("那一共是多少天?", history=history).text)
