@@ -56,6 +56,14 @@ def test_the_figure_at_an_earlier_time_asks_the_previous_figure():
     assert standalone.startswith(YUNLING) and "清退津补贴" in standalone
 
 
+def test_a_first_ask_naming_no_figure_carries_the_previous_figure_however_long_the_rest():
+    history = _exchange("云岭区固定资产没入账的有多少?", "应入未入固定资产3.3万元[1]")
+
+    standalone = condense_with_rules(history, "后来查实是多少?差的那部分为啥没入账", directory())
+
+    assert standalone.startswith(YUNLING) and "固定资产" in standalone
+
+
 def test_a_bare_how_many_for_a_new_unit_asks_the_previous_question_of_it():
     history = _exchange("云岭区巡察发现了多少问题?", "18个问题[1]")
 
