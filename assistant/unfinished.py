@@ -22,13 +22,16 @@ from index.vocabulary import IN_PROGRESS_WORDS
 ANSWERER = "extractive:unfinished"
 # A question about what is not done yet.
 ASKS_UNFINISHED = re.compile(
-    r"没完成|未完成|没整改完|还没(?:有)?(?:整改|完成|改|办)|尚未完成|尚未整改|没改完|没做完|正在整改的|还在整改|"
+    r"没完成|未完成|没整改完|还没(?:有)?(?:整改|完成|改|办)|尚未完成|尚未整改|没改完|没做完|没[弄搞干办]完|还没[弄搞]好|正在整改的|还在整改|"
     r"剩下的?那?[\d几两三四五六七八九十]*[个项条件]|剩余的?那?[\d几两三四五六七八九十]*[个项条件]"
 )
 # "…啥时候改完?": the question also asks when the rest will be done.
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|多久|时限|期限|几月")
 # Sentences stating that an item is still under way ("阶段性完成7个": done in part, not yet finished).
-_UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持|阶段性完成")
+_UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持|阶段性完成|"
+                        r"正与[^,，。;；]{0,12}协调|正在协调")
+# "整改中,我场对…", "整改中给予党纪处分2人": "in the course of rectification" leading a deed, not an item under way.
+_LEAD_IN = re.compile(r"^\s*整改中|整改中(?=[,，])")
 _HAS_COUNT = re.compile(r"\d+\s*(?:个|项|条|件)")
 MAX_ITEMS = 8
 MAX_QUOTE_CHARS = 150  # a paragraph longer than this is quoted by its sentence only
@@ -53,7 +56,7 @@ def answer_unfinished(
         chunks = chunks_of(notice.notice_id)
         quoted: set[tuple[int, int]] = set()
         for start, end in split_sentences(text):
-            found = _UNDER_WAY.search(text[start:end])
+            found = _UNDER_WAY.search(_LEAD_IN.sub(lambda m: " " * len(m.group(0)), text[start:end]))
             if not found or _PLAN.search(text[start : start + found.start()]):
                 continue  # "将持续抓好未完成事项": a plan, not an item under way
             start, end = _paragraph(text, start, end)
