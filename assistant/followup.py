@@ -157,9 +157,10 @@ def _of_units_before(question: str, residue: str, history: Sequence[dict], previ
                      directory: UnitDirectory) -> str:
     """A follow-up naming no unit: asked of the units of the turns before, with what it points back at."""
     units = units_in_history(history, directory)
-    if not units:
-        return question
-    if reference := referenced_item(question, previous_answer, previous_question):
+    reference = referenced_item(question, previous_answer, previous_question)
+    if not units:  # no unit to ask of, but "那钱" still points at the clause holding it
+        return f"{without_pointer(question)}({reference})" if reference else question
+    if reference:
         units = directory.find_units(reference)[:1] if points_at_a_unit(question) else units  # "第二家": that unit
         return f"{'、'.join(units)}:{without_pointer(question)}({reference})"
     if swapped := swapped_thing(question, previous_question):

@@ -12,7 +12,7 @@ from assistant.followup_figure_date import answer_figure_date, asks_figure_date
 from assistant.followup_ratio import answer_ratio, asks_ratio_of_previous
 from assistant.followup_remaining import answer_remaining, asks_about_remaining
 from assistant.followup_since import answer_since, asks_since_previous
-from assistant.followup_sum import answer_sum, asks_sum_of_previous
+from assistant.followup_sum import answer_sum, asks_only_sum, asks_sum_of_previous
 from assistant.units import UnitDirectory, unit_label
 from index.catalog import Catalog
 
@@ -51,7 +51,9 @@ def answer_from_previous(
     if wants_ratio:  # None when the previous answer holds no such figures: the question is asked of the notices
         return answer_ratio(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
     if wants_sum:
-        return answer_sum(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
+        summed = answer_sum(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
+        # "那钱后来拨下去了吗?一共多少": nothing to add up, but the question asks more; the notices may answer it.
+        return None if summed.not_found and not asks_only_sum(question) else summed
 
     def without_units(text: str) -> str:
         for begin, end, _ in sorted(directory.mentions(text), reverse=True):

@@ -64,6 +64,14 @@ def test_a_first_ask_naming_no_figure_carries_the_previous_figure_however_long_t
     assert standalone.startswith(YUNLING) and "固定资产" in standalone
 
 
+def test_money_pointed_at_after_a_turn_naming_no_known_unit_still_carries_its_clause():
+    history = _exchange("村里扶持资金有多少没花出去?", "区财政安排的230万元扶持资金未实际支出。")
+
+    standalone = condense_with_rules(history, "那钱后来拨下去了吗?", directory())
+
+    assert "230万元扶持资金" in standalone
+
+
 def test_a_bare_how_many_for_a_new_unit_asks_the_previous_question_of_it():
     history = _exchange("云岭区巡察发现了多少问题?", "18个问题[1]")
 

@@ -130,3 +130,9 @@ def test_how_many_days_a_period_just_given_lasted_counts_both_ends(chain):
 def test_how_many_days_after_an_answer_with_no_period_is_not_a_count_of_days(chain):
     history = said("柳塘镇清了多少项兼职?", "全镇共清理规范兼职40项,其中已辞去兼职30项。")
     assert not re.search(r"共\d+天", chain.ask("那一共是多少天?", history=history).text)
+
+
+def test_a_sum_with_nothing_to_add_in_a_question_asking_more_is_asked_of_the_notice(chain):
+    history = said("柳塘镇往来款有多少没清?", "未清理的其他应收款312.5万元。")
+    answer = chain.ask("那钱后来核对了吗?一共多少", history=history)
+    assert "不足两笔" not in answer.text and "已逐笔核对" in answer.text
