@@ -24,3 +24,12 @@ def asks_unnamed_figure(residue: str) -> bool:
         return False
     asked = read_figure_question(residue)
     return asked is None or asked.field not in COMPLETION_FIELDS
+
+
+# Nothing but the ask once when-words are out: "是多少", "有几个了".
+_ONLY_THE_ASK = re.compile(r"(?:是|有|为|了|的)*(?:多少|几)[个项人件条笔次元万]*(?:了|呢|啊|呀)?")
+
+
+def asks_bare_figure(residue: str) -> bool:
+    """Whether what a follow-up asks is a figure and nothing else ("后来查实是多少", "去年年底那会儿是多少")."""
+    return _ONLY_THE_ASK.fullmatch(_WHEN_WORDS.sub("", residue)) is not None

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
-from assistant.bare_figure import asks_unnamed_figure
+from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure
 from assistant.followup_reference import points_at_a_unit, referenced_item, without_pointer
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
 from assistant.unit_names import unit_like_names
@@ -170,7 +170,8 @@ def _of_units_before(question: str, residue: str, history: Sequence[dict], previ
     else:
         # "后来查实是多少?差的那部分为啥没入账": the first ask, too short to name what it counts, decides.
         first_ask = _residue(re.split(r"[?？,，;；]", question.strip())[0], directory)
-        reference = _figure_topic(residue, previous_question, directory) or _figure_topic(first_ask, previous_question, directory)
+        reference = _figure_topic(residue, previous_question, directory) or (
+            _figure_topic(first_ask, previous_question, directory) if asks_bare_figure(first_ask) else "")
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
 
 

@@ -62,6 +62,9 @@ def test_a_first_ask_naming_no_figure_carries_the_previous_figure_however_long_t
     standalone = condense_with_rules(history, "后来查实是多少?差的那部分为啥没入账", directory())
 
     assert standalone.startswith(YUNLING) and "固定资产" in standalone
+    # a first ask naming its own thing ("投用几所") keeps to it
+    history = _exchange("云岭区这几年建了多少学校?", "新建学校35所[1]")
+    assert "这几年" not in condense_with_rules(history, "今年还打算再投用几所?多出多少学位?", directory())
 
 
 def test_money_pointed_at_after_a_turn_naming_no_known_unit_still_carries_its_clause():
