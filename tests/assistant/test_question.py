@@ -66,3 +66,14 @@ def test_during_the_inspection_beside_a_figure_word_asks_a_figure_not_a_date():
 def test_who_after_asking_about_units_asks_which_units_not_a_person():
     assert not profile_question("有没有单位在公车上被点名?都有谁?").wants_person
     assert profile_question("哪家单位的组长是谁?").wants_person
+
+
+def test_whose_unit_and_who_mentioned_ask_which_units_not_for_a_person():
+    assert not profile_question("公务接待超标的是谁家?").wants_person
+    assert not profile_question("谁提到了食堂的毛病").wants_person
+    assert profile_question("谁主持的反馈会?").wants_person
+
+
+def test_how_many_units_is_answered_by_the_units_but_how_many_firms_is_a_figure():
+    assert not profile_question("巡察整改这块有几家出问题?").wants_number
+    assert profile_question("对几家企业下达了停工通知?").wants_number
