@@ -83,8 +83,9 @@ NAME_AFTER_ROLE = (
 )
 # "以区委书记马军为组长", "由何云峰同志兼任办公室主任": the name before the post it takes.
 NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|担任|兼任|出任)[^,，。;；]{{0,8}}?{role}"
-# "成立以党工委主要负责同志为组长的领导小组": the post that holds the role, when the notice names no one.
-POST_BEFORE_ROLE = r"(?:以|由)[^,，。;；]{{2,24}}?(?:同志)?(?:为|任|担任|兼任)双?{role}"
+# "成立以党工委主要负责同志为组长的领导小组", "成立区委书记任组长的领导小组": the post that holds the role,
+# when the notice names no one.
+POST_BEFORE_ROLE = r"(?:以|由|成立)[^,，。;；]{{2,24}}?(?:同志)?(?:为|任|担任|兼任)双?{role}"
 _LEADS = re.compile(r"谁(?:牵头|挂帅)|牵头人")  # who leads the rectification: its group's 组长
 NAME_ASKED = re.compile(r"名字|姓名|叫什么|叫啥")
 # "有没有单位在公车上被点名?都有谁?": after asking about units, "(都)有谁" asks which units, not a person.
