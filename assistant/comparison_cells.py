@@ -59,18 +59,20 @@ def column_sentences(
     sections = {place for e in chosen if on_topic(e, words) and (place := _problem_of(e))[1]}
     kept = [item for item in chosen if on_topic(item, words) or (words and on_topic(item, []) and (
         item.meaning >= meaning_share or _problem_of(item) in sections))]
-    return [item for item in kept if not _shares_only_a_word(item, kept, off_problem_share)]
+    return [item for item in kept if not _shares_only_a_word(item, kept, meaning_share, off_problem_share)]
 
 
-def _shares_only_a_word(item: Evidence, column: Sequence[Evidence], meaning_share: float) -> bool:
-    """Whether a sentence stands under another problem than the column's leads (its best-scoring sentence and
-    its closest in meaning) and is not close in meaning to the topic ("已完成招标" under 资金存放 when 招标 is
-    asked): it shares a word, not the topic. Undecided (False) when closeness in meaning was not read or the
-    notice has no headings."""
+def _shares_only_a_word(item: Evidence, column: Sequence[Evidence], lead_share: float, off_share: float) -> bool:
+    """Whether a sentence stands under another problem than the column's leads (its best-scoring sentence, its
+    closest in meaning and those `lead_share` as close) and is below `off_share` in meaning ("已完成招标" under
+    资金存放 when 招标 is asked): it shares a word, not the topic. Undecided (False) when closeness in meaning
+    was not read or the notice has no headings."""
     if not any(e.meaning > 0 for e in column):
         return False
-    leads = {_problem_of(max(column, key=lambda e: e.score)), _problem_of(max(column, key=lambda e: e.meaning))}
-    return all(lead[1] for lead in leads) and _problem_of(item) not in leads and item.meaning < meaning_share
+    closest = max(column, key=lambda e: e.meaning)
+    leads = {_problem_of(e) for e in column if e is closest or e.meaning >= lead_share}
+    leads.add(_problem_of(max(column, key=lambda e: e.score)))
+    return all(lead[1] for lead in leads) and _problem_of(item) not in leads and item.meaning < off_share
 
 
 def _problem_of(item: Evidence) -> tuple[str, str]:
