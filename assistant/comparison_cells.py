@@ -66,13 +66,17 @@ def _shares_only_a_word(item: Evidence, column: Sequence[Evidence], lead_share: 
     """Whether a sentence stands under another problem than the column's leads (its best-scoring sentence, its
     closest in meaning and those `lead_share` as close) and is below `off_share` in meaning ("已完成招标" under
     资金存放 when 招标 is asked): it shares a word, not the topic. Undecided (False) when closeness in meaning
-    was not read or the notice has no headings."""
-    if not any(e.meaning > 0 for e in column):
-        return False
+    was not read, the notice has no headings, or no sentence of the column is `lead_share` close (the column
+    holds no sentence plainly on the topic to tell the others by)."""
     closest = max(column, key=lambda e: e.meaning)
+    if closest.meaning < lead_share:
+        return False
     leads = {_problem_of(e) for e in column if e is closest or e.meaning >= lead_share}
     leads.add(_problem_of(max(column, key=lambda e: e.score)))
-    return all(lead[1] for lead in leads) and _problem_of(item) not in leads and item.meaning < off_share
+    # A heading opens the problems under it (its quote reaches into them), it is not a sentence sharing a word.
+    own_heading = item.document.metadata.get("section_path", "").split(" > ")[-1].strip()
+    heading = item.is_heading or bool(own_heading) and item.text.strip().startswith(own_heading)
+    return all(lead[1] for lead in leads) and not heading and _problem_of(item) not in leads and item.meaning < off_share
 
 
 def _problem_of(item: Evidence) -> tuple[str, str]:

@@ -93,3 +93,9 @@ def test_a_sentence_under_another_problem_sharing_only_a_frequent_word_never_fil
 
     assert kept == [problem, measure, close]
     assert column_sentences([problem, deposits], [problem], question, 0.6, 0.0) == [problem, deposits]  # rule off
+    # No sentence of the column plainly on the topic: nothing to tell the others by, all stand.
+    faint = [replace(problem, meaning=0.4), replace(measure, meaning=0.3), deposits]
+    assert column_sentences(faint, [problem], question, 0.6, 0.3) == faint
+    # A heading opening another problem reaches into it: it is no sentence sharing a word.
+    opening = under("二、整改进展情况", "二、整改进展情况\n(一)招标采购不规范", 0.8, 0.0, 400)
+    assert column_sentences([problem, opening], [problem], question, 0.6, 0.3) == [problem, opening]
