@@ -19,12 +19,14 @@ __all__ = [
 MEASURE = f"(?:{MEASURE_WORDS})"
 
 # "那几个社区", "这几项": 那/这 before 几 points back at things named, it does not ask a count.
-NUMBER_WORDS = re.compile(r"多少|(?<![哪那这])几(?![位名个]?单位)|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
+# "有几家出问题" counts units (answered by the list of units), "几家企业" a figure a sentence states.
+NUMBER_WORDS = re.compile(r"多少|(?<![哪那这])几(?![位名个]?单位|家(?![^,，。?？]{0,3}?(?:企业|公司|机构|商户|供应商|门店)))|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
 MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
 DATE_WORDS = re.compile(r"什么时候|啥时候|啥时|几时|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
 PERSON_WORDS = re.compile(
-    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|叫啥|哪位|哪几位|是何人|^谁(?!家)|谁[来去]?(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
-    r"|哪个(?=副?(?:书记|组长|主任|局长|校长|院长|领导))|(?:书记|组长|主任|局长|校长|院长)(?:是)?谁"
+    r"是谁(?!家)|有谁(?!家)|由谁|谁[任兼担]|名字|姓名|叫什么|叫啥|哪位|哪几位|是何人|^谁(?!家|提到|提及|说到|写到|讲到)"
+    r"|谁[来去]?(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
+    r"|哪个(?=副?(?:书记|组长|主任|局长|校长|院长|领导))|(?:书记|组长|主任|局长|校长|院长)(?:是)?谁(?!家)"
 )
 # Questions about the notice's own dates: the event (巡察, 反馈, 发布) right next to the date word.
 _WHEN = r"(什么时候|啥时候|啥时|几时|何时|哪天|哪一天|哪日|时间|日期|期间|哪年|几月|几号)"
@@ -83,8 +85,9 @@ NAME_AFTER_ROLE = (
 )
 # "以区委书记马军为组长", "由何云峰同志兼任办公室主任": the name before the post it takes.
 NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|担任|兼任|出任)[^,，。;；]{{0,8}}?{role}"
-# "成立以党工委主要负责同志为组长的领导小组": the post that holds the role, when the notice names no one.
-POST_BEFORE_ROLE = r"(?:以|由)[^,，。;；]{{2,24}}?(?:同志)?(?:为|任|担任|兼任)双?{role}"
+# "成立以党工委主要负责同志为组长的领导小组", "成立区委书记任组长的领导小组": the post that holds the role,
+# when the notice names no one.
+POST_BEFORE_ROLE = r"(?:以|由|成立)[^,，。;；]{{2,24}}?(?:同志)?(?:为|任|担任|兼任)双?{role}"
 # "巡察的组长", "巡视时的组长", "巡察组组长": the inspection team's head, not the unit's rectification group's.
 _INSPECTION_LEADER = re.compile(r"巡[察视](?:组|工作)?(?:时|期间)?的?(?:那个|这个)?(?:副)?组长")
 # How notices name that head: "巡察组组长张三", "市委第二巡察组(组长张三)".

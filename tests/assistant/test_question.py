@@ -85,3 +85,20 @@ def test_which_team_and_its_leader_asks_for_the_inspection_teams_head():
 def test_how_many_dismissed_counts_people():
     profile = profile_question("护林员辞了几个?")
     assert satisfies(profile, "对护林员重新审核,解聘不符合条件人员3名。")
+
+
+def test_whose_unit_and_who_mentioned_ask_which_units_not_for_a_person():
+    assert not profile_question("公务接待超标的是谁家?").wants_person
+    assert not profile_question("谁提到了食堂的毛病").wants_person
+    assert profile_question("谁主持的反馈会?").wants_person
+
+
+def test_how_many_units_is_answered_by_the_units_but_how_many_firms_is_a_figure():
+    assert not profile_question("巡察整改这块有几家出问题?").wants_number
+    assert profile_question("对几家企业下达了停工通知?").wants_number
+
+
+def test_a_group_set_up_with_a_post_as_its_leader_answers_who_leads_it():
+    asked = profile_question("整改领导小组的组长是谁?")
+    assert satisfies(asked, "成立县委书记任组长的整改工作领导小组,对整改负总责。")
+    assert not satisfies(asked, "成立整改工作领导小组,对整改负总责。")
