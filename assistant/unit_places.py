@@ -12,10 +12,11 @@ from assistant.unit_names import NOT_IN_NAMES, UNIT_SUFFIX_WORDS, another_own_na
 from index.lexical import normalize_for_search
 
 # "惠济区教育局", "雁汀市第一中学": a department or institution under a held territory is another unit, so
-# the territory's name in front of it is not a mention of the territory (its own organs 区委, 党工委 are).
+# the territory's name in front of it is not a mention of the territory (its own organs 区委, 党工委 are, and
+# so are their bodies: "盘龙城党委中心组", the committee's study group).
 SUB_ORGAN = re.compile(
-    r"(?!所属|下属|各|辖区|有关|相关|全)(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
-    r"(?:局|办公室|中心|中学|小学|学校|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委)(?![\u4e00-\u9fff]{0,2}[长任])"
+    r"(?!所属|下属|各|辖区|有关|相关|全|党委|党工委|党组)(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
+    r"(?:局|办公室|中心(?!组)|中学|小学|学校|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委)(?![\u4e00-\u9fff]{0,2}[长任])"
 )
 # A named subdivision after a held territory ("惠济区长兴路街道", "盘龙城街道", "东临新区河埠镇"): another
 # unit; not a count or a generic word ("各街道", "八个镇", "乡镇", "镇(街道)").

@@ -144,3 +144,10 @@ def test_two_units_added_up_is_not_a_sum_of_the_last_answers_figures():
 
 def test_two_units_named_short_before_a_word_counting_them():
     assert directory().find_units("云岭和港务这俩单位的书记叫啥?") == [TOWN, PORT]
+
+
+def test_the_units_own_committees_study_group_is_no_other_unit():
+    unit = "青禾经济开发区"
+    rows = [NoticeRow("n1", "/a.txt", "a.txt", "", unit, NoticeMetadata(unit=unit, aliases=["青禾"]), 1, "ready", 0)]
+    assert UnitDirectory(rows).find_units("青禾党委中心组一年学了几次?") == [unit]
+    assert UnitDirectory(rows).find_units("青禾政务服务中心整改了什么?") == []  # an institution under it
