@@ -49,18 +49,9 @@ def answer_kind_list(
     builder = AnswerBuilder(question, standalone_question)
     asked = "、".join(kinds)
     if not units:
-        builder.lines.append(f"资料库中没有{asked}的通报。")
-        answer = builder.finish()
-        answer.not_found = True
-        return answer
+        return _nothing_held(builder, f"资料库中没有{asked}的通报。")
     builder.lines.append(f"资料库中有{len(units)}个{asked}的通报{COLON}")
-    for index, unit in enumerate(units, start=1):
-        shown = _inspected_by(builder, unit, notices_of_unit, notice_text_of) or _title_line(
-            builder, unit, notices_of_unit, notice_text_of)
-        builder.lines.append(f"{index}. {unit}{COLON}{shown}")
-    answer = builder.finish()
-    answer.answerer = ANSWERER
-    return answer
+    return _listed(builder, units, notices_of_unit, notice_text_of)
 
 
 def answer_inspection_kind(
@@ -80,17 +71,30 @@ def answer_inspection_kind(
     kind = f"{organ}{kind}"
     builder = AnswerBuilder(question, standalone_question)
     if not of_kind:
-        builder.lines.append(f"资料库中没有接受{kind}的单位的通报。")
-        answer = builder.finish()
-        answer.not_found = True
-        return answer
+        return _nothing_held(builder, f"资料库中没有接受{kind}的单位的通报。")
     builder.lines.append(f"通报写明接受{kind}的单位有{len(of_kind)}个{COLON}")
-    for index, unit in enumerate(of_kind, start=1):
+    rest = [f"其余{len(units) - len(of_kind)}个单位的通报写的不是{kind}。"] if len(units) > len(of_kind) else []
+    return _listed(builder, of_kind, notices_of_unit, notice_text_of, rest)
+
+
+def _nothing_held(builder: AnswerBuilder, line: str) -> Answer:
+    """The answer saying the library holds no notice of what was asked."""
+    builder.lines.append(line)
+    answer = builder.finish()
+    answer.not_found = True
+    return answer
+
+
+def _listed(
+    builder: AnswerBuilder, units: Sequence[str], notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]],
+    notice_text_of: Callable[[str], str | None], closing: Sequence[str] = (),
+) -> Answer:
+    """One numbered line a unit, cited by who inspected it (else its title), then the closing lines."""
+    for index, unit in enumerate(units, start=1):
         shown = _inspected_by(builder, unit, notices_of_unit, notice_text_of) or _title_line(
             builder, unit, notices_of_unit, notice_text_of)
         builder.lines.append(f"{index}. {unit}{COLON}{shown}")
-    if len(units) > len(of_kind):
-        builder.lines.append(f"其余{len(units) - len(of_kind)}个单位的通报写的不是{kind}。")
+    builder.lines.extend(closing)
     answer = builder.finish()
     answer.answerer = ANSWERER
     return answer
