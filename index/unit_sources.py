@@ -218,6 +218,8 @@ def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = ""
     best = min(trusted, key=lambda c: (c.rank, -counts[c.name], c.position))
     unit = best.name
     longer = [c.name for c in trusted if c.name.endswith(unit) and len(c.name) > len(unit)]
+    # 中共X卫生健康委员会 strips to X卫生健康; a body writing X卫生健康委员会 as the unit keeps 委员会 in its name.
+    longer += [c.name for c in trusted if c.rank <= FULL_NAME_RANK and c.name == unit + "委员会"]
     # A short form in the title (雁汀文旅集团) stands for the full name its signature or body states.
     fuller = [c.name for c in trusted if c.rank <= FULL_NAME_RANK and abbreviates(unit, c.name)]
     if longer or fuller:

@@ -166,3 +166,11 @@ def test_a_hospital_holding_its_party_committee_meeting_after_the_feedback_is_th
 def test_a_district_written_as_the_subject_of_its_own_report_is_the_unit():
     text = "七届区委以来,苇塘区始终坚持把巡视巡察整改作为政治任务。区委召开专题会议研究整改。"
     assert unit_of(text) == "苇塘区"
+
+
+def test_a_commission_whose_party_committee_titles_the_notice_keeps_weiyuanhui_in_its_name():
+    text = (
+        "【巡察整改】中共梧川市卫生健康委员会关于巡察整改进展情况的通报\n"
+        "根据市委统一部署,市委第一巡察组对梧川市卫生健康委员会党组开展了巡察。\n"
+    )
+    assert unit_of(text) == "梧川市卫生健康委员会"
