@@ -170,7 +170,8 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
             add(match.group(1), 2, match.start(1))
     for pattern in (_INSPECTED_UNIT, _GROUP_INSPECTS, _GROUP_VISITS, _FEEDBACK_ON):
         for match in pattern.finditer(text):
-            add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
+            # A visit ending at a comma must name a unit with its type ("进驻期间," names none).
+            add(first_named_part(match.group(1)), 3, match.start(1), need_organ=match.group(0)[-1] in ",，。")
     for match in _INSPECTION_DOCUMENT.finditer(text):
         add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
     for match in _GROUP_MEETS_AT.finditer(text):  # a typed name: 在会场召开 names no unit

@@ -174,3 +174,8 @@ def test_a_commission_whose_party_committee_titles_the_notice_keeps_weiyuanhui_i
         "根据市委统一部署,市委第一巡察组对梧川市卫生健康委员会党组开展了巡察。\n"
     )
     assert unit_of(text) == "梧川市卫生健康委员会"
+
+
+def test_a_time_after_the_group_arrives_is_no_unit():
+    text = "巡察组进驻期间,共开展个别谈话30人次。芦荻镇党委书记李某主持会议并作表态发言。"
+    assert unit_of(text) == "芦荻镇"
