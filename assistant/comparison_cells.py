@@ -45,19 +45,38 @@ def _holds(text: str, word: str) -> bool:
 
 def column_sentences(
     chosen: Sequence[Evidence], candidates: Sequence[Evidence], question: str, meaning_share: float = 1.0,
+    off_problem_share: float = 0.0,
 ) -> list[Evidence]:
     """The chosen sentences on the topic: holding a topic word, or as close in meaning to the topic as
     `meaning_share` of the closest candidate ("成立逾期还建处置工作专班" on 征地拆迁); when none of any
     candidate of every column holds a topic word, the words are only a guess and the chosen stand (titles
-    still dropped)."""
+    still dropped). A sentence under another problem than the column's lead needs `off_problem_share`."""
     words = topic_words(question)
     if words and not any(on_topic(item, words) for item in candidates):
         words = []
     # A measure under the same problem as a sentence holding a topic word is on that topic in the notice's own
     # structure ("三是全年新签约落地企业7家" under the problem on 招商), whatever its words.
     sections = {place for e in chosen if on_topic(e, words) and (place := _problem_of(e))[1]}
-    return [item for item in chosen if on_topic(item, words) or (words and on_topic(item, []) and (
+    kept = [item for item in chosen if on_topic(item, words) or (words and on_topic(item, []) and (
         item.meaning >= meaning_share or _problem_of(item) in sections))]
+    return [item for item in kept if not _shares_only_a_word(item, kept, meaning_share, off_problem_share)]
+
+
+def _shares_only_a_word(item: Evidence, column: Sequence[Evidence], lead_share: float, off_share: float) -> bool:
+    """Whether a sentence stands under another problem than the column's leads (its best-scoring sentence, its
+    closest in meaning and those `lead_share` as close) and is below `off_share` in meaning ("已完成招标" under
+    资金存放 when 招标 is asked): it shares a word, not the topic. Undecided (False) when closeness in meaning
+    was not read, the notice has no headings, or no sentence of the column is `lead_share` close (the column
+    holds no sentence plainly on the topic to tell the others by)."""
+    closest = max(column, key=lambda e: e.meaning)
+    if closest.meaning < lead_share:
+        return False
+    leads = {_problem_of(e) for e in column if e is closest or e.meaning >= lead_share}
+    leads.add(_problem_of(max(column, key=lambda e: e.score)))
+    # A heading opens the problems under it (its quote reaches into them), it is not a sentence sharing a word.
+    own_heading = item.document.metadata.get("section_path", "").split(" > ")[-1].strip()
+    heading = item.is_heading or bool(own_heading) and item.text.strip().startswith(own_heading)
+    return all(lead[1] for lead in leads) and not heading and _problem_of(item) not in leads and item.meaning < off_share
 
 
 def _problem_of(item: Evidence) -> tuple[str, str]:

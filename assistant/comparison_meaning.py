@@ -27,12 +27,15 @@ def rerank_by_meaning(
         items and max(items[0].coverages, default=0.0) >= settings.meaning_skip_coverage
         for items in by_unit.values()
     )
-    if worded_alike:  # every unit states the topic in the question's own words: keywords suffice
-        return by_unit
-    cap = settings.meaning_sentences_per_unit
+    # Every unit states the topic in the question's own words: keywords rank, and closeness in meaning is
+    # read only for the leading sentences, so a column can tell the topic from a frequent word it shares.
+    cap = settings.column_sentences * 2 if worded_alike else settings.meaning_sentences_per_unit
+    weight = 0.0 if worded_alike else settings.meaning_weight
     candidates = [(unit, item) for unit, items in by_unit.items() for item in items[:cap]]
     boosts = meaning_boosts(similarity, topic, [item.text for _, item in candidates])
     rescored: dict[str, list[Evidence]] = {unit: [] for unit in by_unit}
     for (unit, item), boost in zip(candidates, boosts):
-        rescored[unit].append(replace(item, score=item.score + settings.meaning_weight * boost, meaning=boost))
+        rescored[unit].append(replace(item, score=item.score + weight * boost, meaning=boost))
+    for unit, items in by_unit.items() if worded_alike else ():
+        rescored[unit].extend(items[cap:])
     return {unit: sorted(items, key=lambda e: -e.score) for unit, items in rescored.items()}

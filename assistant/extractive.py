@@ -234,7 +234,7 @@ class ExtractiveAnswerer:
                 chosen = sorted([*chosen, *(e for e in extra if not any(overlaps(e, c) for c in chosen))], key=lambda e: e.start)
                 # ...or names who did the act asked about ("反馈会谁主持的": 主持会议, not the 反馈会议 topic word).
                 chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text,
-                                          self.settings.column_meaning_share) or [
+                                          self.settings.column_meaning_share, self.settings.column_off_problem_meaning) or [
                     e for e in chosen if question.profile.act and e.fits_profile]
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about

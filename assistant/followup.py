@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
+from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure
 from assistant.followup_reference import points_at_a_unit, referenced_item, without_pointer
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
-from assistant.records_question import COMPLETION_FIELDS, read_figure_question
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
@@ -67,8 +67,6 @@ _ONLY_HOW = re.compile(
     r"(?:具体|都|又|是|怎么|如何|咋|采取了?|做了?|干了?|搞了?|整改|改|处理|落实|解决|哪些|什么|啥|措施|办法|举措|"
     r"做法|情况|详细|说说|讲讲|介绍)+"
 )
-_HOW_MANY = re.compile(r"多少|几[个项人件条笔次]?")
-_SHORT_FIGURE_CHARS = 6  # "各建了多少项" is 6; longer follow-ups name what they count
 _ACROSS_WORDS = re.compile(r"有没有单位|有哪些单位|哪些单位|哪几家单位|哪几个单位|哪几家|哪些|哪家|[?？]")
 _ASKS_WHICH = re.compile(r"(?:哪个|哪家|谁)更?[多少高低长短]")
 _WORD = re.compile(r"[\u4e00-\u9fff]{2,}|[a-zA-Z0-9]+")
@@ -159,9 +157,10 @@ def _of_units_before(question: str, residue: str, history: Sequence[dict], previ
                      directory: UnitDirectory) -> str:
     """A follow-up naming no unit: asked of the units of the turns before, with what it points back at."""
     units = units_in_history(history, directory)
-    if not units:
-        return question
-    if reference := referenced_item(question, previous_answer, previous_question):
+    reference = referenced_item(question, previous_answer, previous_question)
+    if not units:  # no unit to ask of, but "那钱" still points at the clause holding it
+        return f"{without_pointer(question)}({reference})" if reference else question
+    if reference:
         units = directory.find_units(reference)[:1] if points_at_a_unit(question) else units  # "第二家": that unit
         return f"{'、'.join(units)}:{without_pointer(question)}({reference})"
     if swapped := swapped_thing(question, previous_question):
@@ -169,7 +168,10 @@ def _of_units_before(question: str, residue: str, history: Sequence[dict], previ
     if _ONLY_HOW.fullmatch(residue) and previous_question:  # "那它是怎么改的?": how, on the last question's topic
         reference = _bare_topic(previous_question, directory, len(units))
     else:
-        reference = _figure_topic(residue, previous_question, directory)
+        # "后来查实是多少?差的那部分为啥没入账": the first ask, too short to name what it counts, decides.
+        first_ask = _residue(re.split(r"[?？,，;；]", question.strip())[0], directory)
+        reference = _figure_topic(residue, previous_question, directory) or (
+            _figure_topic(first_ask, previous_question, directory) if asks_bare_figure(first_ask) else "")
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
 
 
@@ -180,10 +182,8 @@ def _bare_topic(previous_question: str, directory: UnitDirectory, new_unit_count
 
 def _figure_topic(residue: str, previous_question: str, directory: UnitDirectory) -> str:
     """For "清了多少?" / "各建了多少项?": too short to say what is counted, so the previous question's topic."""
-    if len(residue) > _SHORT_FIGURE_CHARS or not _HOW_MANY.search(residue) or not previous_question:
+    if not previous_question or not asks_unnamed_figure(residue):
         return ""
-    if (asked := read_figure_question(residue)) is not None and asked.field in COMPLETION_FIELDS:
-        return ""  # "改了多少?" says what it counts: the rectified, whatever the last question counted
     return _ACROSS_WORDS.sub("", _topic_of(previous_question, directory, 1)).strip("?？:： ").removeprefix("的")
 
 

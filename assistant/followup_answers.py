@@ -7,11 +7,12 @@ from collections.abc import Sequence
 
 from assistant.answer import Answer
 from assistant.followup import units_in_history
+from assistant.followup_days import answer_days, asks_days_of_previous
 from assistant.followup_figure_date import answer_figure_date, asks_figure_date
 from assistant.followup_ratio import answer_ratio, asks_ratio_of_previous
 from assistant.followup_remaining import answer_remaining, asks_about_remaining
 from assistant.followup_since import answer_since, asks_since_previous
-from assistant.followup_sum import answer_sum, asks_sum_of_previous
+from assistant.followup_sum import answer_sum, asks_only_sum, asks_sum_of_previous
 from assistant.units import UnitDirectory, unit_label
 from index.catalog import Catalog
 
@@ -26,7 +27,8 @@ def answer_from_previous(
     wants_ratio = not wants_sum and asks_ratio_of_previous(question, names_unit)
     wants_since = asks_since_previous(question, names_unit)
     wants_remaining = asks_about_remaining(question, names_unit)
-    if not (wants_sum or wants_date or wants_ratio or wants_since or wants_remaining):
+    wants_days = asks_days_of_previous(question, names_unit)
+    if not (wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days):
         return None
     rows = {row.notice_id: row for row in catalog.notices()}
     units = units_in_history(history, directory)
@@ -36,6 +38,9 @@ def answer_from_previous(
         row = rows.get(notice_id)
         return (row.title or row.file_name, unit_label(row)) if row else ("", "")
 
+    if wants_days and (days := answer_days(question, standalone_question, history, notice_ids, catalog.notice_text,
+                                           describe)):
+        return days  # "一共多少天?" after a period: its days
     if wants_date:
         return answer_figure_date(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
     if wants_since and (since := answer_since(question, standalone_question, history, notice_ids, catalog.notice_text,
@@ -46,7 +51,9 @@ def answer_from_previous(
     if wants_ratio:  # None when the previous answer holds no such figures: the question is asked of the notices
         return answer_ratio(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
     if wants_sum:
-        return answer_sum(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
+        summed = answer_sum(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
+        # "那钱后来拨下去了吗?一共多少": nothing to add up, but the question asks more; the notices may answer it.
+        return None if summed.not_found and not asks_only_sum(question) else summed
 
     def without_units(text: str) -> str:
         for begin, end, _ in sorted(directory.mentions(text), reverse=True):

@@ -85,7 +85,7 @@ def _compute(question: str, figures: list[Said]) -> tuple[Said, Said, tuple[str,
             return None
         share = part.value / whole.value * 100
         tenths = _rounded(share / 10, "1")
-        return part, whole, ("÷", f"{plain(share.quantize(Decimal('0.01')))}%"), f"{part.label}{part.text}占{whole.label}{whole.text}的{_rounded(share, '1')}%(约{tenths}成)。"
+        return part, whole, ("÷", f"{plain(share.quantize(Decimal('0.01')))}%"), f"{part.label}{part.text}占{whole.label}{whole.text}的{_rounded(share, '0.1')}%(约{tenths}成)。"
     return None
 
 

@@ -159,7 +159,7 @@ def _by_ordinal(question: str, text: str) -> str:
     own = re.search(rf"第{match.group(1)}(?:{match.group(2) or '个'}|[个条项点])?(?:是|为|:|：)?([^。;；\n]+)", text)
     if own:
         return own.group(1).strip()
-    for items in (_points(text), _list_lines(text), [c for c in _SENTENCE_END.split(text) if c.strip()]):
+    for items in (_points(text), _list_lines(text), [c for c in _SENTENCE_END.split(text) if c.strip()], _joined(text)):
         if len(items) >= number >= 1 and len(items) > 1:
             return items[number - 1].strip(" -")
     return ""
@@ -169,6 +169,22 @@ def _points(text: str) -> list[str]:
     """The "一是…二是…" points of the answer, in order."""
     pieces = [p for p in _POINT.split(text.replace("\n", "")) if re.match(r"[一二三四五六七八九十]是", p)]
     return [_SENTENCE_END.split(p)[0] for p in pieces]
+
+
+def _joined(text: str) -> list[str]:
+    """"反馈问题7(…、…)和反馈问题8(…),这2个还在推进": the items joined in the answer's first clause,
+    split at 和/、 outside brackets."""
+    items, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += 1 if char in "(（" else -1 if char in ")）" else 0
+        if depth == 0 and (char in ",，。;；\n" or index == len(text) - 1):
+            end = index + (char not in ",，。;；\n")
+            items.append(text[start:end])
+            break
+        if depth == 0 and char in "和、":
+            items.append(text[start:index])
+            start = index + 1
+    return [item.strip() for item in items if len(item.strip()) >= 2]
 
 
 def _list_lines(text: str) -> list[str]:

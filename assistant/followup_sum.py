@@ -41,6 +41,11 @@ def asks_sum_of_previous(question: str, names_unit: bool) -> bool:
     return bool(REFERS_BACK.search(question) or adds_up) or BARE_SUM.fullmatch(question.strip()) is not None
 
 
+def asks_only_sum(question: str) -> bool:
+    """Whether the question asks nothing but a sum ("这几笔加起来一共多少?"), not also another thing."""
+    return len([p for p in re.split(r"[?？,，;；]", question) if p.strip()]) <= 1
+
+
 def answer_sum(
     question: str, standalone_question: str, history: Sequence[dict], notice_ids: Sequence[str],
     notice_text_of: Callable[[str], str | None], describe: Callable[[str], tuple[str, str]],

@@ -19,12 +19,14 @@ __all__ = [
 MEASURE = f"(?:{MEASURE_WORDS})"
 
 # "那几个社区", "这几项": 那/这 before 几 points back at things named, it does not ask a count.
-NUMBER_WORDS = re.compile(r"多少|(?<![哪那这])几(?![位名个]?单位)|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
+# "有几家出问题" counts units (answered by the list of units), "几家企业" a figure a sentence states.
+NUMBER_WORDS = re.compile(r"多少|(?<![哪那这])几(?![位名个]?单位|家(?![^,，。?？]{0,3}?(?:企业|公司|机构|商户|供应商|门店)))|数量|金额|比例|比率|整改率|完成率|百分之|总数|合计|共计|一共")
 MONEY_WORDS = re.compile(r"金额|多少钱|资金|经济损失|损失|款|元|费|津补贴|补助|奖金|礼金")
 DATE_WORDS = re.compile(r"什么时候|啥时候|啥时|几时|何时|哪天|哪一天|哪日|日期|时间|哪年|哪一年|几月|几号|期间")
 PERSON_WORDS = re.compile(
-    r"是谁|有谁|由谁|谁[任兼担]|名字|姓名|叫什么|叫啥|哪位|哪几位|是何人|^谁(?!家)|谁[来去]?(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
-    r"|哪个(?=副?(?:书记|组长|主任|局长|校长|院长|领导))"
+    r"是谁(?!家)|有谁(?!家)|由谁|谁[任兼担]|名字|姓名|叫什么|叫啥|哪位|哪几位|是何人|^谁(?!家|提到|提及|说到|写到|讲到)"
+    r"|谁[来去]?(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)"
+    r"|哪个(?=副?(?:书记|组长|主任|局长|校长|院长|领导))|(?:书记|组长|主任|局长|校长|院长)(?:是)?谁(?!家)"
 )
 # Questions about the notice's own dates: the event (巡察, 反馈, 发布) right next to the date word.
 _WHEN = r"(什么时候|啥时候|啥时|几时|何时|哪天|哪一天|哪日|时间|日期|期间|哪年|几月|几号)"
@@ -45,7 +47,7 @@ SURNAMES = frozenset(
     "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季"
     "裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦"
     "戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻"
-    "苑迟邝"
+    "苑迟邝郦蔺鄢郜郗"
 )
 
 
@@ -83,8 +85,14 @@ NAME_AFTER_ROLE = (
 )
 # "以区委书记马军为组长", "由何云峰同志兼任办公室主任": the name before the post it takes.
 NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|担任|兼任|出任)[^,，。;；]{{0,8}}?{role}"
-# "成立以党工委主要负责同志为组长的领导小组": the post that holds the role, when the notice names no one.
-POST_BEFORE_ROLE = r"(?:以|由)[^,，。;；]{{2,24}}?(?:同志)?(?:为|任|担任|兼任)双?{role}"
+# "成立以党工委主要负责同志为组长的领导小组", "成立区委书记任组长的领导小组": the post that holds the role,
+# when the notice names no one.
+POST_BEFORE_ROLE = r"(?:以|由|成立)[^,，。;；]{{2,24}}?(?:同志)?(?:为|任|担任|兼任)双?{role}"
+# "巡察的组长", "巡视时的组长", "巡察组组长": the inspection team's head, not the unit's rectification group's.
+_INSPECTION_LEADER = re.compile(r"巡[察视](?:组|工作)?(?:时|期间)?的?(?:那个|这个)?(?:副)?组长")
+# How notices name that head: "巡察组组长张三", "市委第二巡察组(组长张三)".
+_OWN_GROUP = re.compile(r"(?:小组|整改)[^,，。?？]{0,4}组长")  # "整改领导小组组长": the unit's own group
+INSPECTION_LEADER_ROLE = r"巡[察视]组\s*[（(]?\s*组长"
 _LEADS = re.compile(r"谁(?:牵头|挂帅)|牵头人")  # who leads the rectification: its group's 组长
 NAME_ASKED = re.compile(r"名字|姓名|叫什么|叫啥")
 # "有没有单位在公车上被点名?都有谁?": after asking about units, "(都)有谁" asks which units, not a person.
@@ -100,6 +108,9 @@ def profile_question(question: str) -> QuestionProfile:
     fields: list[str] = []
     role = ROLE.search(question) if PERSON_WORDS.search(question) else None
     role_name = role.group(0).lstrip("副") if role else "组长" if _LEADS.search(question) else ""
+    if role_name.endswith("组长") and (_INSPECTION_LEADER.search(question) or WHICH_TEAM.search(question)) \
+            and not _OWN_GROUP.search(question):
+        role_name = INSPECTION_LEADER_ROLE  # "去X巡察的组长", "哪个巡察组去的,组长谁": the team's head
     if WHICH_TEAM.search(question) and role is None:  # "巡察组组长是谁" asks for a person, not the team
         fields.append("inspecting_body")
     if wants_date and INSPECTION_DATE.search(question):
@@ -153,7 +164,7 @@ def _counted_in(question: str, count: re.Match[str]) -> str:
 CONTACT_ASKED = re.compile(r"(?:留|公布|公开|写)[了有下]?[^,，。?？]{0,4}(?:电话|邮箱)|电话(?:号码)?(?:是)?多少|联系方式|联系电话")
 CONTACT_PATTERN = re.compile(r"\d[\d\-—()（）]{3,}\d|[\w.]+@[\w.]+")
 _PEOPLE_NOUN = re.compile(r"(?:干部|党员|人员|责任人|同志|领导|教师|老师|职工|员工)")
-_PEOPLE_HANDLED = re.compile(rf"{PEOPLE_QUESTION_WORDS}|开除|撤职|撤销.{{0,2}}职务|免职")
+_PEOPLE_HANDLED = re.compile(rf"{PEOPLE_QUESTION_WORDS}|开除|撤职|撤销.{{0,2}}职务|免职|辞[了掉退]|解聘|解雇")
 
 
 def satisfies(profile: QuestionProfile, sentence: str) -> bool:

@@ -140,7 +140,7 @@ class HybridRetriever:
             documents=[],
             units_named=named,
             # Asked across units, or narrowed by the user to several units: answer unit by unit.
-            across_units=(asks_across_units(question) or len(units or []) >= 2) and len(named) != 1,
+            across_units=(asks_across_units(question) or asks_which_units(question) or len(units or []) >= 2) and len(named) != 1,
             comparison=asks_comparison(question) or len(named) >= 2,
             query_terms=terms,
         )

@@ -22,7 +22,7 @@ _RAISED_BY_INSPECTION = re.compile(
 _LEFT_CLASS_WORD = re.compile(r"(?<=\s)(?:单位|家)")
 # How a question says something went wrong ("三会一课不规范", "食堂出了问题"): notices say it in their own words
 # (记录不全, 管理混乱), so it tells no unit apart; the thing that went wrong is the topic.
-_WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不严格?|不力|不够|不全|有问题|出了?问题|有毛病)(?=\W|的|了|$)")
+_WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不严格?|不力|不够|不全|有问题|出[了过]?问题|(?:有|的)毛病)(?=\W|的|了|$)")
 # Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.
 _EMPHASIS = re.compile(r"(?:上)?(?:动了?真格的?|来真的|较了?真|下了?(?:狠|大)?(?:功夫|力气)|真刀真枪|实打实)")
 # How far apart units are ("差别大吗", "区别在哪", "差距"): what a comparison asks, never its topic.

@@ -23,13 +23,16 @@ ANSWERER = "extractive:unfinished"
 # A question about what is not done yet.
 ASKS_UNFINISHED = re.compile(
     r"没完成|未完成|没整改完|还没(?:有)?(?:整改|完成|改|办)|尚未完成|尚未整改|没改完|没做完|正在整改的|还在整改|"
-    r"没(?:有)?(?:搞|弄|干|办)(?:完|好|定)|"  # plain speech: "哪项还没搞完", "没弄好"
+    r"没(?:有)?(?:搞|弄|干|办)(?:完|好|定)|还没[弄搞]好|"  # plain speech: "哪项还没搞完", "没弄好"
     r"剩下的?那?[\d几两三四五六七八九十]*[个项条件]|剩余的?那?[\d几两三四五六七八九十]*[个项条件]"
 )
 # "…啥时候改完?": the question also asks when the rest will be done.
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|多久|时限|期限|几月")
 # Sentences stating that an item is still under way ("阶段性完成7个": done in part, not yet finished).
-_UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持|阶段性完成")
+_UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持|阶段性完成|"
+                        r"正与[^,，。;；]{0,12}协调|正在协调")
+# "整改中,我场对…", "整改中给予党纪处分2人": "in the course of rectification" leading a deed, not an item under way.
+_LEAD_IN = re.compile(r"^\s*整改中|整改中(?=[,，])")
 _HAS_COUNT = re.compile(r"\d+\s*(?:个|项|条|件)")
 # A summary naming the open item by its number ("…已完成7项，第八项正在持续推进").
 _NAMED_OPEN = re.compile(rf"(第[一二三四五六七八九十\d]+[项个条件])(?:问题)?[^,，。;；]{{0,4}}?(?:{IN_PROGRESS_WORDS}|正在|仍在|尚未|还在)")
@@ -56,7 +59,7 @@ def answer_unfinished(
         chunks = chunks_of(notice.notice_id)
         quoted: set[tuple[int, int]] = set()
         for start, end in split_sentences(text):
-            found = _UNDER_WAY.search(text[start:end])
+            found = _UNDER_WAY.search(_LEAD_IN.sub(lambda m: " " * len(m.group(0)), text[start:end]))
             if not found or _PLAN.search(text[start : start + found.start()]):
                 continue  # "将持续抓好未完成事项": a plan, not an item under way
             start, end = _paragraph(text, start, end)

@@ -75,3 +75,27 @@ def test_a_measure_under_the_same_problem_as_an_on_topic_sentence_stands_in_its_
     result = under("一、征地拆迁方面", "三是全年完成还建安置312户。", 50)  # none of the topic's words
     elsewhere = under("二、党建方面", "三是全年发展党员12名。", 100)
     assert column_sentences([problem, result, elsewhere], [problem], QUESTION, 0.6) == [problem, result]
+
+
+def test_a_sentence_under_another_problem_sharing_only_a_frequent_word_never_fills_a_column():
+    def under(problem: str, text: str, score: float, meaning: float, start: int) -> Evidence:
+        document = Document(page_content="", metadata={"notice_id": "n1", "section_path": problem})
+        return Evidence(document, start, start + len(text), text, score, True, meaning=meaning)
+
+    bidding = "三、监督责任方面 > (二)强化工程项目监督"
+    question = "两家在招标乱这块各咋整改的?"
+    problem = under(bidding, "坚决整改招投标不规范问题,开展责任追究调查。", 1.2, 1.0, 0)
+    measure = under(bidding, "对近三年的工程建设项目招投标情况进行全面自查。", 1.1, 0.5, 60)
+    deposits = under("三、监督责任方面 > (三)强化资金存放监督", "梳理出8000万元资金进行竞存,已完成招标。", 1.15, 0.1, 200)
+    close = under("四、其他方面 > (一)建章立制", "制定工程招投标监督管理办法,明确招投标流程。", 0.9, 0.7, 300)
+
+    kept = column_sentences([problem, measure, deposits, close], [problem], question, 0.6, 0.3)
+
+    assert kept == [problem, measure, close]
+    assert column_sentences([problem, deposits], [problem], question, 0.6, 0.0) == [problem, deposits]  # rule off
+    # No sentence of the column plainly on the topic: nothing to tell the others by, all stand.
+    faint = [replace(problem, meaning=0.4), replace(measure, meaning=0.3), deposits]
+    assert column_sentences(faint, [problem], question, 0.6, 0.3) == faint
+    # A heading opening another problem reaches into it: it is no sentence sharing a word.
+    opening = under("二、整改进展情况", "二、整改进展情况\n(一)招标采购不规范", 0.8, 0.0, 400)
+    assert column_sentences([problem, opening], [problem], question, 0.6, 0.3) == [problem, opening]

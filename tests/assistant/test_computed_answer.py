@@ -197,6 +197,9 @@ def test_everyday_wordings_of_a_computed_comparison_are_read():
     assert shorter.metric.key == "feedback_to_publish" and shorter.ascending
     assert read_computed_question("东临和惠济谁的整改完成得更好?").metric.key == "rectified_share"
     assert read_computed_question("谁挽回的损失大?").metric.key == "money"
+    assert read_computed_question("两个局哪个整改完成率高点?").metric.key == "rectified_share"
+    lower = read_computed_question("两家谁的整改完成率低点儿?")
+    assert lower.metric.key == "rectified_share" and lower.ascending
 
 
 def test_plain_words_are_computed_as_notices_write_them():

@@ -38,6 +38,8 @@ def test_when_will_it_be_finished_quotes_the_deadline_closing_the_item(chain):
     ("往来账款打算什么时候清完?", True),
     ("公车台账何时建立到位?", True),
     ("整改完成时限是哪天?", True),
+    ("第一个啥时候能完?", True),
+    ("制度什么时候能完善?", False),
     ("往来账款涉及多少钱?", False),
     ("巡察是什么时候开始的?", False),
 ])

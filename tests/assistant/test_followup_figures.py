@@ -48,6 +48,33 @@ def test_how_many_were_fixed_after_how_many_found_asks_the_rectified_not_the_fou
     assert "发现" not in condense_with_rules(history, "改了多少?", directory())
 
 
+def test_the_figure_at_an_earlier_time_asks_the_previous_figure():
+    history = _exchange("云岭区清退津补贴多少钱?", "截至2024年3月,清退津补贴3.2万元[1]")
+
+    standalone = condense_with_rules(history, "去年年底那会儿是多少", directory())
+
+    assert standalone.startswith(YUNLING) and "清退津补贴" in standalone
+
+
+def test_a_first_ask_naming_no_figure_carries_the_previous_figure_however_long_the_rest():
+    history = _exchange("云岭区固定资产没入账的有多少?", "应入未入固定资产3.3万元[1]")
+
+    standalone = condense_with_rules(history, "后来查实是多少?差的那部分为啥没入账", directory())
+
+    assert standalone.startswith(YUNLING) and "固定资产" in standalone
+    # a first ask naming its own thing ("投用几所") keeps to it
+    history = _exchange("云岭区这几年建了多少学校?", "新建学校35所[1]")
+    assert "这几年" not in condense_with_rules(history, "今年还打算再投用几所?多出多少学位?", directory())
+
+
+def test_money_pointed_at_after_a_turn_naming_no_known_unit_still_carries_its_clause():
+    history = _exchange("村里扶持资金有多少没花出去?", "区财政安排的230万元扶持资金未实际支出。")
+
+    standalone = condense_with_rules(history, "那钱后来拨下去了吗?", directory())
+
+    assert "230万元扶持资金" in standalone
+
+
 def test_a_bare_how_many_for_a_new_unit_asks_the_previous_question_of_it():
     history = _exchange("云岭区巡察发现了多少问题?", "18个问题[1]")
 

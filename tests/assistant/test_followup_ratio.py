@@ -3,6 +3,8 @@ by naming its parts, and what is left; each figure cited from the notice (a FICT
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.chain import AnswerChain
@@ -49,6 +51,14 @@ def test_the_share_of_a_part_named_in_plain_words_is_computed_and_cited(chain):
     assert "75%" in answer.text and "30项" in answer.text and "40项" in answer.text
     assert any("已辞去兼职30项" in c.quote for c in answer.citations)
     assert all(c.unit == UNIT for c in answer.citations)
+
+
+def test_a_share_is_said_to_a_tenth_of_a_percent(chain):
+    history = said("柳塘镇清了多少项兼职?", "全镇共清理规范兼职40项,其中已辞去兼职30项,已补报审批10项。")
+    answer = chain.ask("补报的占多大比例?", history=history)
+    assert "25%" in answer.text
+    history = said("柳塘镇反馈的问题改完多少了?", "反馈58个问题,已完成整改55个,完成率94.8%。")
+    assert "94.8%" in chain.ask("改完的占多大比例?", history=history).text  # 55 ÷ 58, not 95%
 
 
 def test_an_average_per_item_divides_the_counted_by_the_items(chain):
@@ -108,3 +118,21 @@ def test_items_done_only_in_part_are_the_ones_not_finished(chain_over, history):
     answer = chain.ask("那柳塘镇还有几个问题没改完?", history=history(first))
     assert "仍在推进" in answer.text  # said to be the items still under way, not just a sentence sharing words
     assert any("阶段性完成5个" in c.quote for c in answer.citations)
+
+
+def test_how_many_days_a_period_just_given_lasted_counts_both_ends(chain):
+    history = said("柳塘镇那次巡察是哪天到哪天?", "2023年4月1日至5月20日,县委第二巡察组对柳塘镇进行了巡察。")
+    answer = chain.ask("那一共是多少天?", history=history)
+    assert "50天" in answer.text  # 30 days of April from the 1st, and 20 of May
+    assert any("2023年4月1日至5月20日" in c.quote for c in answer.citations)
+
+
+def test_how_many_days_after_an_answer_with_no_period_is_not_a_count_of_days(chain):
+    history = said("柳塘镇清了多少项兼职?", "全镇共清理规范兼职40项,其中已辞去兼职30项。")
+    assert not re.search(r"共\d+天", chain.ask("那一共是多少天?", history=history).text)
+
+
+def test_a_sum_with_nothing_to_add_in_a_question_asking_more_is_asked_of_the_notice(chain):
+    history = said("柳塘镇往来款有多少没清?", "未清理的其他应收款312.5万元。")
+    answer = chain.ask("那钱后来核对了吗?一共多少", history=history)
+    assert "不足两笔" not in answer.text and "已逐笔核对" in answer.text

@@ -97,6 +97,13 @@ def test_an_ordinal_points_at_the_nth_list_line_when_the_answer_numbers_nothing(
     assert referenced_item("第三个是谁?", answer) == "约谈2人"
 
 
+def test_an_ordinal_points_at_the_nth_item_joined_in_one_sentence():
+    answer = "问题3（公车台账不全、登记缺漏）和问题5（食堂承包不规范），这2个还在持续推进。"
+    assert referenced_item("第一个啥时候能完?", answer) == "问题3（公车台账不全、登记缺漏）"
+    assert referenced_item("第二个咋改的?", answer) == "问题5（食堂承包不规范）"
+    assert referenced_item("第三个呢?", answer) == ""
+
+
 def test_a_demonstrative_points_at_the_clause_holding_its_noun():
     answer = "追回工程款12万元,对1名工作人员进行提醒谈话,修订制度3项。"
     assert referenced_item("刚才说的那个提醒谈话是对谁?", answer) == "对1名工作人员进行提醒谈话"

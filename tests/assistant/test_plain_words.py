@@ -51,3 +51,8 @@ def test_a_kind_of_money_is_stated_only_by_its_own_qualifier():
 def test_how_much_was_fixed_in_plain_words_searches_the_notices_words_for_it():
     assert "已完成整改" in official_terms("反馈了多少问题?改了多少?")
     assert "成效" in official_terms("第一个问题改出啥效果了?")
+
+
+def test_asked_招标_also_meets_the_notices_contraction_招投标():
+    assert "招投标" in official_terms("两家在招标乱这块各咋整改的?")
+    assert official_terms("招投标监管有漏洞的是谁家?") == ["招标", "采购"]  # the reverse stays as it was

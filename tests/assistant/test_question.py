@@ -66,3 +66,39 @@ def test_during_the_inspection_beside_a_figure_word_asks_a_figure_not_a_date():
 def test_who_after_asking_about_units_asks_which_units_not_a_person():
     assert not profile_question("有没有单位在公车上被点名?都有谁?").wants_person
     assert profile_question("哪家单位的组长是谁?").wants_person
+
+
+def test_the_leader_of_the_inspection_is_not_the_leader_of_the_units_own_group():
+    profile = profile_question("去石桥镇巡察的组长叫啥?")
+    assert not satisfies(profile, "镇党委高度重视,成立以党委书记马卫东为组长的整改工作领导小组。")
+    assert satisfies(profile, "县委第一巡察组(组长郦文海)进驻石桥镇开展巡察。")  # a rarer surname
+    assert satisfies(profile_question("领导小组组长是谁?"), "成立以党委书记马卫东为组长的整改工作领导小组。")
+
+
+def test_which_team_and_its_leader_asks_for_the_inspection_teams_head():
+    profile = profile_question("石桥镇是哪个巡察组去的,组长谁?")
+    assert profile.wants_person
+    assert not satisfies(profile, "成立以党委书记马卫东为组长的整改工作领导小组。")
+    assert satisfies(profile, "区委第三巡察组（组长方立新）对石桥镇党委进行了常规巡察。")
+
+
+def test_how_many_dismissed_counts_people():
+    profile = profile_question("护林员辞了几个?")
+    assert satisfies(profile, "对护林员重新审核,解聘不符合条件人员3名。")
+
+
+def test_whose_unit_and_who_mentioned_ask_which_units_not_for_a_person():
+    assert not profile_question("公务接待超标的是谁家?").wants_person
+    assert not profile_question("谁提到了食堂的毛病").wants_person
+    assert profile_question("谁主持的反馈会?").wants_person
+
+
+def test_how_many_units_is_answered_by_the_units_but_how_many_firms_is_a_figure():
+    assert not profile_question("巡察整改这块有几家出问题?").wants_number
+    assert profile_question("对几家企业下达了停工通知?").wants_number
+
+
+def test_a_group_set_up_with_a_post_as_its_leader_answers_who_leads_it():
+    asked = profile_question("整改领导小组的组长是谁?")
+    assert satisfies(asked, "成立县委书记任组长的整改工作领导小组,对整改负总责。")
+    assert not satisfies(asked, "成立整改工作领导小组,对整改负总责。")

@@ -139,6 +139,7 @@ def test_generic_words_for_a_fault_are_not_the_topic(chain):
 @pytest.mark.parametrize(("question", "left"), [
     ("哪几家的“三会一课”不规范?", "三会一课"),
     ("哪些单位的食堂出了问题?", "食堂"),
+    ("食堂出过问题的是哪几家", "食堂"),
     ("哪几家在工程款上动了真格,追回或者核减了钱?", "工程款"),
 ])
 def test_asking_wording_emphasis_and_fault_words_are_blanked(question, left):

@@ -1,0 +1,42 @@
+"""What a unit has not finished yet, asked colloquially, over a FICTIONAL notice."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.chain import AnswerChain
+
+NOTICE = """中共青禾县白桦林场支部委员会关于巡察整改进展情况的通报
+
+2023年9月4日至10月20日,县委第一巡察组对白桦林场进行了巡察。截至2024年3月10日,12个问题中已整改完成10个,正在整改2个。
+
+一、林地管理问题
+
+巡察指出,部分林地被违规占用。整改中,我场对林地进行勘界确权,收回被占林地900亩。尚有约120亩被占林地涉及历史遗留问题,正与属地乡镇协调处置,计划2024年底前完成。
+
+二、公务用车问题
+
+巡察指出,巡护车辆存在公车私用现象。整改中,对公车私用的1名副场长给予党内警告处分,修订公务用车管理办法。
+
+三、防火通道问题
+
+防火通道建设是尚未完成的另一个问题,已建成防火通道12公里,剩余路段建设需长期坚持。
+
+中共青禾县白桦林场支部委员会
+2024年3月20日
+"""
+
+
+@pytest.fixture
+def chain(chain_over) -> AnswerChain:
+    return chain_over("baihua.txt", NOTICE)
+
+
+def test_what_is_left_asked_colloquially_lists_the_items_being_worked_out(chain):
+    answer = chain.ask("白桦林场还有啥没弄完?")
+    assert "120亩" in answer.text and "防火通道" in answer.text
+
+
+def test_a_deed_done_in_the_course_of_rectification_is_not_an_item_left(chain):
+    answer = chain.ask("白桦林场还有哪些没改完?")
+    assert "120亩" in answer.text and "公车私用" not in answer.text
