@@ -36,9 +36,14 @@ _GROUP_INSPECTS = re.compile(
     rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:召开|举行)?(?:巡察|巡视)({HAN}{{2,30}}?)(?:{PARTY_ORGANS})?"
     rf"(?:情况|工作|反馈|意见|动员)"
 )
-# 市委第四巡察组到X督查回访…: the unit the group visits.
+# 市委第四巡察组到X督查回访…, 督查组张某、李某同志莅临X,…: the unit the group visits.
 _GROUP_VISITS = re.compile(
-    rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:到|赴|深入|进驻)({HAN}{{2,30}}?)(?:开展|召开|督查|回访|检查|反馈|进行)"
+    rf"(?:巡察|巡视)[^。;；\n]{{0,4}}?组(?:{HAN}{{2,4}}(?:、{HAN}{{2,4}})*?(?:同志|一行|等))?"
+    rf"(?:到|赴|深入|进驻|莅临|走进)({HAN}{{2,30}}?)(?:开展|召开|督查|回访|检查|反馈|进行|[,，。])"
+)
+# A document named after the inspection of a unit (《关于巡察X党委的反馈意见》): that unit.
+_INSPECTION_DOCUMENT = re.compile(
+    r"关于(?:对)?(?:巡察|巡视)([^。;；\n》]{2,60}?)的(?:巡察|巡视)?(?:反馈意见|情况反馈|反馈报告)"
 )
 # Where a meeting is held inside a unit: its hall or room after the unit's name (石桥镇三楼会议室).
 _VENUE = (
@@ -77,8 +82,17 @@ _SECRETARY_SPEAKS = re.compile(
 )
 _MEETING_OF = re.compile(rf"在({HAN}{{2,30}}?(?:{PARTY_ORGANS}))(?:巡察|巡视)(?:情况)?(?:反馈|整改)[^。;；\n]{{0,6}}?会")
 # A district's or county's own committee reporting on its inspections ("苇塘区委高度重视巡察整改…"): that place.
+# The place itself as subject ("…以来,苇塘区始终坚持…") counts alike.
 _COMMITTEE_SUBJECT = re.compile(
-    rf"(?:^|(?<=[。;；,，\n]))[ \t]*({HAN}{{2,20}}?[区县市旗]委)(?:高度重视|坚持|始终|认真|切实|坚决|扎实|把)",
+    rf"(?:^|(?<=[。;；,，\n]))[ \t]*({HAN}{{2,20}}?[区县市旗]委|{HAN}{{2,5}}?[区县旗])"
+    r"(?:高度重视|坚持|始终|认真|切实|坚决|扎实|把)",
+    re.MULTILINE,
+)
+# A unit holding its own party committee's meeting ("18日下午,X立即召开了党委扩大会"): that unit.
+_OWN_PARTY_MEETING = re.compile(
+    r"(?:^|(?<=[。;；,，\n]))[ \t]*(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上)?[,，]?"
+    rf"({HAN}{{2,30}}?)(?:立即|随即|迅速|及时|第一时间)?(?:召开|组织召开)了?"
+    r"(?:党委|党组|党总支|党支部)(?:扩大|专题|理论学习中心组)?(?:会议|会)",
     re.MULTILINE,
 )
 # A verb of the sentence caught before a subject ("…讲话,要求石桥镇党委切实…"): never part of a unit's name.
@@ -156,7 +170,10 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
             add(match.group(1), 2, match.start(1))
     for pattern in (_INSPECTED_UNIT, _GROUP_INSPECTS, _GROUP_VISITS, _FEEDBACK_ON):
         for match in pattern.finditer(text):
-            add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
+            # A visit ending at a comma must name a unit with its type ("进驻期间," names none).
+            add(first_named_part(match.group(1)), 3, match.start(1), need_organ=match.group(0)[-1] in ",，。")
+    for match in _INSPECTION_DOCUMENT.finditer(text):
+        add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
     for match in _GROUP_MEETS_AT.finditer(text):  # a typed name: 在会场召开 names no unit
         add(match.group(1), 3, match.start(1))
     for match in _UNIT_ANSWERS.finditer(text):
@@ -170,7 +187,7 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         add(match.group(1), 5, match.start(1))
     subjects = [
         *_LEAD_SUBJECT.finditer(text, 0, _opening_end(text)), *_ORGAN_SUBJECT.finditer(text),
-        *_SECRETARY_SPEAKS.finditer(text), *_MEETING_OF.finditer(text),
+        *_SECRETARY_SPEAKS.finditer(text), *_MEETING_OF.finditer(text), *_OWN_PARTY_MEETING.finditer(text),
     ]
     for match in subjects:
         if not NOT_A_SOURCE_UNIT.search(match.group(1)):  # 县纪委监委召开… reports on others
@@ -202,6 +219,8 @@ def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = ""
     best = min(trusted, key=lambda c: (c.rank, -counts[c.name], c.position))
     unit = best.name
     longer = [c.name for c in trusted if c.name.endswith(unit) and len(c.name) > len(unit)]
+    # 中共X卫生健康委员会 strips to X卫生健康; a body writing X卫生健康委员会 as the unit keeps 委员会 in its name.
+    longer += [c.name for c in trusted if c.rank <= FULL_NAME_RANK and c.name == unit + "委员会"]
     # A short form in the title (雁汀文旅集团) stands for the full name its signature or body states.
     fuller = [c.name for c in trusted if c.rank <= FULL_NAME_RANK and abbreviates(unit, c.name)]
     if longer or fuller:
@@ -209,8 +228,16 @@ def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = ""
     unit = qualified_by_place(fullest_written_form(unit, text), f"{title}\n{text}")
     if unit[:1] in BARE_LEVELS and (place := _publisher_place(text, unit[0])):
         unit = place + unit[1:]  # 区城市管理局 reported on by 菡池区委巡察办: 菡池区城市管理局
-    short_forms = {c.name for c in trusted if abbreviates(c.name, unit)}
+    short_forms = {c.name for c in trusted if abbreviates(c.name, unit)} | _bracketed_names(unit, text)
     return unit, sorted(short_forms, key=lambda name: (-len(name), name))
+
+
+def _bracketed_names(unit: str, text: str) -> set[str]:
+    """Other names written in brackets right after the unit (第一临床医学院(第一附属医院、省中医院))."""
+    found = set()
+    for match in re.finditer(re.escape(unit) + r"[(（]([^()（）\n]{2,40})[)）]", text):
+        found |= {n for n in re.split("[、,，]", match.group(1)) if unit_type(n) and unit_from_issuer(n, need_organ=True)}
+    return found
 
 
 def _publisher_place(text: str, level: str) -> str:

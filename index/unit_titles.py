@@ -25,10 +25,18 @@ _INSPECTED_IN_TITLE = re.compile(
     rf"(?:巡察|巡视)(?:对)?({HAN}{{2,30}}?)(?:{PARTY_ORGANS})(?:的)?(?:整改|反馈|情况|工作|意见)"
 )
 
+# A column tag before a news headline ("【巡察整改】", "[工作动态]"): no part of the title's wording.
+_COLUMN_TAG = re.compile(r"^\s*(?:【[^】\n]{1,30}】|\[[^\]\n]{1,30}\])\s*")
+# A news headline opening with its unit and a colon ("柳林镇：三色标注助推整改清零").
+_UNIT_COLON = re.compile(rf"^({HAN}{{2,20}}?)[:：]")
+
 
 def title_issuer(title: str) -> str:
     """The issuing organ of a title ("X党委关于…的通报" -> "X党委"; "关于X党委…" -> "X党委"), or the
     unit it names ("关于柳林镇巡察整改…", "柳林镇党委巡察整改情况通报", "关于…巡察柳林镇党委整改…")."""
+    title = _COLUMN_TAG.sub("", title)
+    if (match := _UNIT_COLON.match(title)) and unit_from_issuer(match.group(1), need_organ=True):
+        return match.group(1)
     head, found, tail = title.partition("关于")
     if found and head.strip():
         return head.strip()

@@ -62,6 +62,8 @@ GENERIC_WORDS = frozenset(TERRITORIAL_TYPES) | {a for abbrevs in TYPE_ABBREVIATI
 SELF_REFERENCE = re.compile(r"(?:我|本|全|该)(单位|街道|区|县|市|镇|乡|局|委|公司|院|校)")
 # Words that never occur inside a unit's name but do occur in sentences a loose pattern can catch.
 NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|代表|书记|主任|同志|的|了|与|及|等|在|对|\d")
+# A name joining two fields with 与 (人文与社会科学学院, 自然资源与规划局): 与 is part of it there.
+JOINED_NAME = re.compile(f"{HAN}{{2,}}与{HAN}{{2,}}(?:学院|学校|系|研究院|研究所|中心|局)")
 # Words that start a phrase about several or unnamed units (各单位, 部分村, 有关部门, 所属单位), never a name.
 SEVERAL_OR_UNNAMED = re.compile(r"^(?:各|每|部分|有关|相关|其他|其它|所属|所辖|下属|多个|若干)")
 NOT_A_SOURCE_UNIT = re.compile(r"纪委|监委|纪律检查|监察|巡察办|巡视办|网站|日报|新闻|融媒|电视|宣传")
@@ -107,7 +109,7 @@ def plausible_unit_name(name: str) -> bool:
         and re.fullmatch(f"{HAN}+", name) is not None
         and not is_generic_name(name)
         and (not name.startswith(("中央", "省委", "市委", "区委", "县委")) or COMMITTEE_DEPARTMENT.match(name) is not None)
-        and NOT_IN_NAMES.search(name) is None
+        and NOT_IN_NAMES.search(name.replace("与", "") if JOINED_NAME.fullmatch(name) else name) is None
         and SEVERAL_OR_UNNAMED.match(name) is None
     )
 

@@ -121,3 +121,61 @@ def test_a_verb_or_notice_word_before_a_bare_organ_is_no_place():
     text = "一是成立市文广局党组巡察整改工作领导小组。市委第三巡察组对市文广局党组开展了巡察。"
     assert unit_of(text) == "市文广局"
     assert unit_of(THIRD_PERSON_SUMMARY.replace("芷溪区委巡察工作领导小组办公室", "区委巡察办")) == "区园林绿化局"
+
+
+def test_a_headline_after_a_column_tag_opening_with_the_unit_and_a_colon_names_the_unit():
+    text = (
+        "【整改进行时】芦荻镇:“三色清单”助推巡察反馈问题清零\n来源:芦荻镇 发布时间:2024-05-06 10:00\n"
+        "“县委巡察组反馈的问题整改了多少?”这是镇纪委开展专项监督的场景。\n"
+    )
+    assert unit_of(text) == "芦荻镇"
+
+
+def test_a_college_named_with_yu_inside_a_university_report_is_the_unit():
+    text = (
+        "根据党委巡察工作安排,第一巡察组第二巡察小组向文学与传媒学院党委反馈巡察情况,"
+        "文学与传媒学院党委书记周某主持会议并作表态发言。\n"
+    )
+    assert unit_of(text) == "文学与传媒学院"
+
+
+def test_a_supervision_group_visiting_a_college_names_the_college_not_its_members():
+    text = "5月8日下午,学校巡视整改督查组张某、李某同志莅临化学与材料学院,对学院整改落实情况进行专项督查。"
+    assert unit_of(text) == "化学与材料学院"
+
+
+def test_a_feedback_document_naming_the_inspected_unit_names_it_with_its_other_names_as_aliases():
+    text = (
+        "[巡察整改]医院党委召开巡察整改工作领导小组会议\n发布时间:2024-05-20\n"
+        "5月20日上午,医院党委召开会议,专题研究学校《关于巡察第二临床医学院(第二附属医院、梧川市中医院)党委的"
+        "反馈意见》,安排部署整改工作。\n"
+    )
+    metadata = extract_notice_metadata(text)
+    assert metadata.unit == "第二临床医学院"
+    assert {"梧川市中医院", "第二附属医院"} <= set(metadata.aliases)
+
+
+def test_a_hospital_holding_its_party_committee_meeting_after_the_feedback_is_the_unit():
+    text = (
+        "3月18日上午,市委第二巡察组召开市属医院专项巡察反馈会。为落实整改要求,18日下午市第三人民医院"
+        "立即召开了党委扩大会,研究部署整改工作。\n"
+    )
+    assert unit_of(text) == "市第三人民医院"
+
+
+def test_a_district_written_as_the_subject_of_its_own_report_is_the_unit():
+    text = "七届区委以来,苇塘区始终坚持把巡视巡察整改作为政治任务。区委召开专题会议研究整改。"
+    assert unit_of(text) == "苇塘区"
+
+
+def test_a_commission_whose_party_committee_titles_the_notice_keeps_weiyuanhui_in_its_name():
+    text = (
+        "【巡察整改】中共梧川市卫生健康委员会关于巡察整改进展情况的通报\n"
+        "根据市委统一部署,市委第一巡察组对梧川市卫生健康委员会党组开展了巡察。\n"
+    )
+    assert unit_of(text) == "梧川市卫生健康委员会"
+
+
+def test_a_time_after_the_group_arrives_is_no_unit():
+    text = "巡察组进驻期间,共开展个别谈话30人次。芦荻镇党委书记李某主持会议并作表态发言。"
+    assert unit_of(text) == "芦荻镇"
