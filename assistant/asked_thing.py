@@ -62,9 +62,12 @@ def states_the_asked_thing(
     either = either_terms(question.text, question.terms)
 
     def stated(term: str) -> bool:
+        # Half of a two-character word stands for it (补助 / 津补贴), unless the word has listed variants
+        # (处分: 警告, 记过…): then one of them is written whole, never any 分 of 部分.
         return any(
-            term_stated(word, said, lenient)
-            for other in either.get(term, (term,)) for alike in question.ways_of_saying(other) for word in same_thing(alike)
+            word in said if len(variants) > 1 else term_stated(word, said, lenient)
+            for other in either.get(term, (term,)) for alike in question.ways_of_saying(other)
+            for variants in (same_thing(alike),) for word in variants
         )
 
     if lenient:

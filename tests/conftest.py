@@ -91,6 +91,30 @@ def chain_over_folder(workspace, tmp_path: Path):
     return build
 
 
+@pytest.fixture
+def bundled_chain_over_folder(settings, chroma_client, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
+    """A function: the chain over a copy of a fixture folder with the bundled model (fp32), for answers that
+    depend on closeness in meaning, which a fake embedder cannot tell."""
+    import os
+    import shutil
+
+    from assistant.chain import AnswerChain
+    from assistant.workspace import Workspace
+
+    def build(fixtures: Path) -> AnswerChain:
+        models = Path(os.environ.get("ASSISTANT_MODEL_DIR") or tmp_path_factory.mktemp("models"))
+        real = settings.model_copy(update={
+            "embed_model": "bundled:multilingual-e5-small", "embed_int8": False, "model_dir": models,
+            "collection": fixtures.name,
+        })
+        workspace = Workspace(real, chroma_client=chroma_client)
+        shutil.copytree(fixtures, tmp_path / fixtures.name)
+        assert workspace.ingestor.ingest_paths([tmp_path / fixtures.name]).ok
+        return AnswerChain(workspace)
+
+    return build
+
+
 def unit_line_of(answer_text: str, unit: str) -> str:
     """The numbered line of a which-units answer about the unit ("" when the unit has none)."""
     return next((line for line in answer_text.splitlines() if line[:1].isdigit() and unit in line), "")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,19 +12,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "columns"
 
 
 @pytest.fixture
-def chain(settings, chroma_client, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> AnswerChain:
-    """The chain over the fixture notices with the bundled model: which sentences fill a column depends on
-    their closeness in meaning to the topic, which a fake embedder cannot tell."""
-    from assistant.workspace import Workspace
-
-    models = Path(os.environ.get("ASSISTANT_MODEL_DIR") or tmp_path_factory.mktemp("models"))
-    real = settings.model_copy(update={
-        "embed_model": "bundled:multilingual-e5-small", "embed_int8": False, "model_dir": models, "collection": "columns",
-    })
-    workspace = Workspace(real, chroma_client=chroma_client)
-    shutil.copytree(FIXTURES, tmp_path / "columns")
-    assert workspace.ingestor.ingest_paths([tmp_path / "columns"]).ok
-    return AnswerChain(workspace)
+def chain(bundled_chain_over_folder) -> AnswerChain:
+    return bundled_chain_over_folder(FIXTURES)
 
 
 @pytest.mark.integration
