@@ -116,9 +116,8 @@ def with_best_ones_section(evidence: Sequence[Evidence], bonus: float) -> list[E
     if bonus <= 0 or not evidence:
         return list(evidence)
     best = evidence[0]
-    section = topic_path(best.document.metadata.get("section_path", ""))
-    if not section:
+    problem = _problem_of(best)
+    if not problem[1]:
         return list(evidence)
-    raised = [replace(e, score=e.score + bonus) if e is not best and e.notice_id == best.notice_id
-              and topic_path(e.document.metadata.get("section_path", "")) == section else e for e in evidence]
+    raised = [replace(e, score=e.score + bonus) if e is not best and _problem_of(e) == problem else e for e in evidence]
     return sorted(raised, key=lambda e: -e.score)

@@ -74,21 +74,23 @@ def chain_over(workspace, tmp_path: Path):
     return build
 
 
-@pytest.fixture
-def chain_over_folder(workspace, tmp_path: Path):
-    """A function: ingest a copy of a folder of fixture notices into the workspace, give the chain over it."""
+def _chain_over_copy(workspace, fixtures: Path, tmp_path: Path):
+    """The chain over a copy of a folder of fixture notices ingested into the workspace."""
     import shutil
 
     from assistant.chain import AnswerChain
 
-    def build(fixtures: Path) -> AnswerChain:
-        folder = tmp_path / fixtures.name
-        shutil.copytree(fixtures, folder)
-        report = workspace.ingestor.ingest_paths([folder])
-        assert report.ok, report.failed
-        return AnswerChain(workspace)
+    folder = tmp_path / fixtures.name
+    shutil.copytree(fixtures, folder)
+    report = workspace.ingestor.ingest_paths([folder])
+    assert report.ok, report.failed
+    return AnswerChain(workspace)
 
-    return build
+
+@pytest.fixture
+def chain_over_folder(workspace, tmp_path: Path):
+    """A function: ingest a copy of a folder of fixture notices into the workspace, give the chain over it."""
+    return lambda fixtures: _chain_over_copy(workspace, fixtures, tmp_path)
 
 
 @pytest.fixture
@@ -96,21 +98,16 @@ def bundled_chain_over_folder(settings, chroma_client, tmp_path: Path, tmp_path_
     """A function: the chain over a copy of a fixture folder with the bundled model (fp32), for answers that
     depend on closeness in meaning, which a fake embedder cannot tell."""
     import os
-    import shutil
 
-    from assistant.chain import AnswerChain
     from assistant.workspace import Workspace
 
-    def build(fixtures: Path) -> AnswerChain:
+    def build(fixtures: Path):
         models = Path(os.environ.get("ASSISTANT_MODEL_DIR") or tmp_path_factory.mktemp("models"))
         real = settings.model_copy(update={
             "embed_model": "bundled:multilingual-e5-small", "embed_int8": False, "model_dir": models,
             "collection": fixtures.name,
         })
-        workspace = Workspace(real, chroma_client=chroma_client)
-        shutil.copytree(fixtures, tmp_path / fixtures.name)
-        assert workspace.ingestor.ingest_paths([tmp_path / fixtures.name]).ok
-        return AnswerChain(workspace)
+        return _chain_over_copy(Workspace(real, chroma_client=chroma_client), fixtures, tmp_path)
 
     return build
 
