@@ -165,14 +165,15 @@ class UnitDirectory:
         others = [(b, end, u) for b, _, u in matches if (end := another_unit_at(haystack, b, u))]
         return tuple(
             match for index, match in enumerate(matches)
-            if index not in qualifiers and not self._names_a_sub_organ(haystack, match, matches)
+            if index not in qualifiers and not self._names_another_unit(haystack, match, matches)
             and not any(b <= match[0] and match[1] <= e and u == match[2] for b, e, u in others)
         )
 
     @staticmethod
-    def _names_a_sub_organ(haystack: str, match: tuple[int, int, str], matches: list) -> bool:
-        """Whether the mention is the territory in front of one of its departments or subdivisions
-        ("惠济区教育局", "惠济区长兴路街道")."""
+    def _names_another_unit(haystack: str, match: tuple[int, int, str], matches: list) -> bool:
+        """Whether the mention is part of another unit's name: the territory in front of one of its departments
+        or subdivisions ("惠济区教育局", "惠济区长兴路街道"), a nickname before another kind ("松杨湖社区"), or
+        a place with a kind of area but not the area's own name ("武汉经开区")."""
         organ = SUB_ORGAN.match(haystack, match[1]) or SUB_DIVISION.match(haystack, match[1])
         if organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches):
             return True
