@@ -108,16 +108,16 @@ class ExtractiveAnswerer:
         if not parts:
             parts, profiles = [tuple(self.tokenize(question))], [profile_question(question)]
         all_terms = {t for part in parts for t in part}
-        unheld = frozenset(t for t in all_terms - self.known_terms(all_terms) if len(t) == 2 and t not in alternatives)
+        held = self.known_terms(all_terms)
+        unheld = frozenset(t for t in all_terms - held if len(t) == 2 and t not in alternatives)
         return Question(
-            profile_question(question), tuple(parts), self._weights(all_terms), tuple(profiles), alternatives, question,
+            profile_question(question), tuple(parts), self._weights(all_terms, held), tuple(profiles), alternatives, question,
             contractions=unheld,
         )
 
-    def _weights(self, terms: set[str]) -> dict[str, float]:
+    def _weights(self, terms: set[str], held: set[str]) -> dict[str, float]:
         """Rarity weights; a word no passage holds ("来讲", "念") weighs no more than the question's rarest held word."""
         weights = self.term_weights(terms)
-        held = self.known_terms(terms)
         if held:
             cap = self.settings.unheld_term_weight_share * max(weights[t] for t in held)
             weights = {t: w if t in held else min(w, cap) for t, w in weights.items()}
