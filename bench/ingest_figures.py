@@ -32,7 +32,8 @@ class IngestBenchResult:
     pure_stages: dict[str, float] = field(default_factory=dict)
     profile: str = ""
     load_average: list[float] = field(default_factory=list)  # 1-minute load at start and end: other work
-    baseline: Throughput | None = None  # the plain LangChain pipeline, when asked for
+    baseline: Throughput | None = None  # the plain LangChain pipeline's fastest run, when asked for
+    baseline_runs: list[Throughput] = field(default_factory=list)  # every baseline run, after each ingest run
     fp32_raw_wall: float | None = None  # the fp32 sentence-transformers model over the pipeline's texts
 
     @property
@@ -51,6 +52,12 @@ class IngestBenchResult:
             self.wall_seconds[name] = min(self.wall_seconds.get(name, run[f"{name}_wall"]), run[f"{name}_wall"])
             self.cpu_seconds[name] = min(self.cpu_seconds.get(name, run[f"{name}_cpu"]), run[f"{name}_cpu"])
 
+    def keep_best_baseline(self, run: Throughput) -> None:
+        """Add one baseline run, keeping the fastest (as keep_best does for the pipeline's timings)."""
+        self.baseline_runs.append(run)
+        if self.baseline is None or run.wall_s < self.baseline.wall_s:
+            self.baseline = run
+
     @property
     def ingest(self) -> Throughput:
         return Throughput(self.chars, self.chunks, self.wall_seconds["ingest"], self.cpu_seconds["ingest"])
@@ -59,6 +66,7 @@ class IngestBenchResult:
         figures = {**self.__dict__, "ratio": self.ratio, "cpu_ratio": self.cpu_ratio, "ingest": self.ingest.to_dict()}
         if self.baseline is not None:
             figures["baseline"] = self.baseline.to_dict()
+            figures["baseline_runs"] = [run.to_dict() for run in self.baseline_runs]
             figures["chars_per_s_over_baseline"] = self.baseline.wall_s / self.ingest.wall_s  # same chars
             figures["chars_per_cpu_s_over_baseline"] = self.baseline.cpu_s / self.ingest.cpu_s
         if self.fp32_raw_wall is not None:
