@@ -33,7 +33,7 @@ def _own_figures(record: NoticeRecord, text: str, fields: tuple[str, ...]) -> li
 
 def _figure_values(
     plan: ComputedQuestion, result: UnitResult, notice: NoticeRow, record: NoticeRecord, text: str,
-    citations: CitationNumbers,
+    citations: CitationNumbers, narrow: Callable[[list[Figure], str], list[Figure]] | None = None,
 ) -> None:
     field_name = FIGURE_FIELD[plan.metric.key]
     figures = [
@@ -42,6 +42,7 @@ def _figure_values(
         and measure_of(f) == ("件" if plan.metric.unit == "件" else FIGURE_MEASURE.get(plan.metric.key, "项"))
         and (not plan.kind or re.search(plan.kind, f.label + f.quote))
     ]
+    figures = narrow(figures, text) if narrow is not None else figures  # the item the question names for this unit
     if not figures:
         result.missing.append(f"{plan.kind.split('|')[0]}的金额" if plan.kind else _missing_name(plan))
     combined = _combined_families(plan, figures) or _items_of_one_kind(plan, figures)
@@ -172,8 +173,10 @@ def _total_said(done: Figure) -> float | None:
 def gather_unit(
     plan: ComputedQuestion, unit: str, notices: list[NoticeRow], records: dict[str, dict],
     notice_text_of: Callable[[str], str | None], citations: CitationNumbers,
+    narrow: Callable[[list[Figure], str], list[Figure]] | None = None,
 ) -> UnitResult:
-    """One unit's cited inputs and computed values over all its notices."""
+    """One unit's cited inputs and computed values over all its notices (figures narrowed to the unit's
+    own item by `narrow`, when the question names one per unit)."""
     result = UnitResult(unit)
     for notice in (n for n in notices if unit_of_notice(n) == unit):
         result.kind = notice.metadata.inspection_kind or result.kind
@@ -196,7 +199,7 @@ def gather_unit(
             if key == "rectified_share":
                 _rectified_share(result, notice, record, text, citations)
             else:
-                _figure_values(plan, result, notice, record, text, citations)
+                _figure_values(plan, result, notice, record, text, citations, narrow)
     if result.values:
         result.missing = []  # one notice of the unit stating it is enough
     return result
