@@ -21,6 +21,7 @@ from assistant.computed_inputs import (
     unit_of_notice,
 )
 from assistant.computed_metrics import FIGURE_FIELD, FIGURE_MEASURE, ComputedQuestion
+from assistant.counted_nouns import add_noun_count
 from assistant.records_question import FAMILIES, family_of, measure_of
 from index.catalog import NoticeRow
 from index.records import Figure, NoticeRecord
@@ -192,6 +193,8 @@ def gather_unit(
             add_date(result, notice, text, citations, key)
         elif key == "feedback_to_event":
             add_feedback_to_event(result, notice, text, citations, plan.event)
+        elif key == "noun_count":
+            add_noun_count(result, notice, text, citations, plan.counted)
         elif key in ("inspection_to_feedback", "start_to_feedback"):
             add_inspection_to_feedback(result, notice, text, citations, from_start=key == "start_to_feedback")
         elif notice.notice_id in records:
