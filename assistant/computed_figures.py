@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from assistant.compute import plain, share_percent, yuan_to_wan
@@ -119,6 +120,7 @@ def _rectified_share(result: UnitResult, notice: NoticeRow, record: NoticeRecord
     before = len(result.values)
     for done in rectified:
         total, pending = _total_for(done, in_progress, totals)
+        total = _stated_with(total, done, text) if total is not None else None
         if total is None and pending is None:
             result.inputs.append(f"{done.label}{done.text}{cite(done)}")
             result.missing.append("问题(任务)总数")
@@ -163,6 +165,18 @@ def _total_for(done: Figure, in_progress: list[Figure], totals: list[Figure]) ->
     if len(larger) == 1:
         return near([f for f in totals if f.value in larger])[0], None
     return None, None
+
+
+def _stated_with(total: Figure, done: Figure, text: str) -> Figure:
+    """The total as stated again just before the rectified count ("反馈问题 22个" over "已完成整改 20个"), when a
+    table repeats it there: the inputs are cited side by side; else the total as found."""
+    before = max(0, done.start - PAIRING_GAP, total.end)  # nearer the rectified count than the total found
+    stated = rf"(?<![\d.]){re.escape(total.text)}"  # as a count of its own, not "22个村"
+    again = list(re.finditer(rf"{stated}(?![\u4e00-\u9fff])|{stated}(?=问题|整改任务|任务)", text[before : done.start]))
+    if not again:
+        return total
+    start, end = before + again[-1].start(), before + again[-1].end()
+    return replace(total, quote=text[start:end], start=start, end=end)
 
 
 def _total_said(done: Figure) -> float | None:

@@ -63,3 +63,15 @@ def test_counts_of_a_thing_no_family_holds_are_compared(catalogue):
 
     assert answer.text.splitlines()[0] == f"{ANHE}的村(社区)有19个,比{LINGXI}(7个)多12个。"
     assert "19个村(社区)" in answer.text and "7个村(社区)" in answer.text
+
+
+def test_a_rectified_share_cites_the_total_stated_beside_the_rectified_count(stored):
+    text = ("青禾市安和镇党委关于巡察整改情况的通报\n\n镇党委收到巡察反馈的15个问题后,逐项制定措施。\n"
+            "一、主要整改数据\n反馈问题        15个\n已完成整改      12个\n正在整改        3个\n")
+    lingxi = "青禾市灵溪街道党工委关于巡察整改情况的通报\n\n反馈的10个问题已完成整改10个。\n"
+    notices, records, texts = stored({"anhe.txt": text, "lingxi.txt": lingxi})
+    answer = answer_computed("安和和灵溪哪家整改完成率高", "安和和灵溪哪家整改完成率高", [ANHE, LINGXI],
+                             notices, records, texts.get)
+
+    total = next(c for c in answer.citations if c.unit == ANHE and "15" in c.quote)
+    assert total.start == text.index("15个", text.index("反馈问题")), total  # the table's row, not the intro
