@@ -146,9 +146,6 @@ class HybridRetriever:
         )
         if not views.chunks:
             return result
-        if len(named) >= 2:  # each unit is searched within its own notices: its name says nothing of the topic
-            for begin, end, _ in sorted(views.directory.mentions(searched), reverse=True):
-                searched = searched[:begin] + " " + searched[end:]
         try:
             query_vector = self.embeddings.embed_query(searched)
         except Exception as error:  # an embeddings endpoint can fail; keyword search still works
