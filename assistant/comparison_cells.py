@@ -10,11 +10,13 @@ sentences stating a figure, which the other columns can be held against.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from assistant.evidence import Evidence, topic_path
 from assistant.plain_words import PLAIN_WORDS, same_thing
+from index.metadata import BYLINE
 from index.vocabulary import NUMBER_PATTERN
 
 
@@ -29,10 +31,16 @@ def topic_words(question: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+# The page around a notice, not its content: a byline, contact lines, a breadcrumb ("> 要闻动态 > 通知公告").
+PAGE_FURNITURE = re.compile(rf"{BYLINE.pattern}|^\s*>|(?:电子邮箱|邮箱|联系电话|通讯地址|邮政编码|传真)\s*[:：]")
+
+
 def on_topic(item: Evidence, words: Sequence[str]) -> bool:
-    """Whether a sentence may stand in a column: not the notice's title, and holding a topic word when
-    the question has any."""
+    """Whether a sentence may stand in a column: not the notice's title nor the page around it (unless it
+    holds a topic word: "留了啥电话"), and holding a topic word when the question has any."""
     if item.text.strip() == item.document.metadata.get("title", "").strip():
+        return False
+    if PAGE_FURNITURE.search(item.text) and not any(_holds(item.text, word) for word in words):
         return False
     return not words or any(_holds(item.text, word) for word in words)
 

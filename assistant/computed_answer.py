@@ -24,6 +24,7 @@ from assistant.computed_metrics import FIGURE_FIELD, ComputedQuestion
 from assistant.computed_question import read_computed_question, read_computed_questions, scope_for_computation
 from assistant.computed_selection import best_value, selection_conclusion
 from assistant.records_question import FAMILIES
+from assistant.unit_items import Narrowing
 from assistant.unit_names import unit_like_names
 from index.catalog import NoticeRow
 
@@ -42,8 +43,10 @@ def answer_computed(
     notices: list[NoticeRow],
     records: dict[str, dict],
     notice_text_of: Callable[[str], str | None],
+    narrowings: dict[str, Narrowing] | None = None,
 ) -> Answer | None:
-    """A conclusion, a table of cited inputs and computations, and the inputs notices lack; None if not asked."""
+    """A conclusion, a table of cited inputs and computations, and the inputs notices lack; None if not asked.
+    `narrowings` narrow a unit's figures to the item the question names for it ("X清退的报酬比Y上交的…")."""
     plans = read_computed_questions(standalone_question or question)
     if not plans or not units_in_scope:
         return None
@@ -54,7 +57,8 @@ def answer_computed(
             # One unit's figure is the records or passage answer's; only durations and shares are computed,
             # unless it was compared with a unit the library lacks ("榴溪镇和溪口镇谁多?"): its side is given.
             continue
-        results = [gather_unit(plan, unit, notices, records, notice_text_of, citations) for unit in units_in_scope]
+        results = [gather_unit(plan, unit, notices, records, notice_text_of, citations, (narrowings or {}).get(unit))
+                   for unit in units_in_scope]
         if any(r.values for r in results) or plan.select == "missing":  # none stating it is the answer
             sections.append(_section(plan, results))
             answered.extend(r.unit for r in results if r.values)
@@ -152,6 +156,14 @@ def _difference(plan: ComputedQuestion, number: Decimal) -> str:
     return f"{plain(number)}{plan.metric.difference_unit or plan.metric.unit}"
 
 
+def _in_yuan(plan: ComputedQuestion, compared: tuple[UnitResult, ...], gap: Decimal) -> str:
+    """"(即22000元)": a money difference in 元 too when every compared amount is stated in 元."""
+    stated = [next(v for v in r.values if v.number == _best(r)).calculation for r in compared]
+    if plan.metric.unit != "万元" or not all(re.match(r"[\d.]+元=", calculation) for calculation in stated):
+        return ""
+    return f"(即{plain(gap * 10000)}元)"
+
+
 def _said(plan: ComputedQuestion, result: UnitResult) -> str:
     """"东临新区巡察历时68天" / "东临新区追回损失17.63万元"."""
     best = _best(result)
@@ -184,7 +196,8 @@ def _conclusion(plan: ComputedQuestion, results: list[UnitResult]) -> str:
         plan.metric.unit, "少" if plan.ascending else "多")
     if len(valued) == 2:
         quicker = f"{first.unit}更{'快' if plan.ascending else '慢'}。" if plan.speed else ""
-        return f"{_said(plan, first)},比{last.unit}({_amount(plan, _best(last))}){more_or_less}{_difference(plan, gap)}。{quicker}"
+        return (f"{_said(plan, first)},比{last.unit}({_amount(plan, _best(last))}){more_or_less}{_difference(plan, gap)}"
+                f"{_in_yuan(plan, (first, last), gap)}。{quicker}")
     order = f"从{more_or_less}到{OPPOSITE[more_or_less]}"
     listing = "、".join(f"{r.unit}{_amount(plan, _best(r))}" for r in valued)
     extreme = f"最{more_or_less}"

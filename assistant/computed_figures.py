@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from assistant.compute import plain, share_percent, yuan_to_wan
@@ -21,6 +22,7 @@ from assistant.computed_inputs import (
     unit_of_notice,
 )
 from assistant.computed_metrics import FIGURE_FIELD, FIGURE_MEASURE, ComputedQuestion
+from assistant.counted_nouns import add_noun_count
 from assistant.records_question import FAMILIES, family_of, measure_of
 from index.catalog import NoticeRow
 from index.records import Figure, NoticeRecord
@@ -33,7 +35,7 @@ def _own_figures(record: NoticeRecord, text: str, fields: tuple[str, ...]) -> li
 
 def _figure_values(
     plan: ComputedQuestion, result: UnitResult, notice: NoticeRow, record: NoticeRecord, text: str,
-    citations: CitationNumbers,
+    citations: CitationNumbers, narrow: Callable[[list[Figure], str], list[Figure]] | None = None,
 ) -> None:
     field_name = FIGURE_FIELD[plan.metric.key]
     figures = [
@@ -42,6 +44,7 @@ def _figure_values(
         and measure_of(f) == ("件" if plan.metric.unit == "件" else FIGURE_MEASURE.get(plan.metric.key, "项"))
         and (not plan.kind or re.search(plan.kind, f.label + f.quote))
     ]
+    figures = narrow(figures, text) if narrow is not None else figures  # the item the question names for this unit
     if not figures:
         result.missing.append(f"{plan.kind.split('|')[0]}的金额" if plan.kind else _missing_name(plan))
     combined = _combined_families(plan, figures) or _items_of_one_kind(plan, figures)
@@ -117,6 +120,7 @@ def _rectified_share(result: UnitResult, notice: NoticeRow, record: NoticeRecord
     before = len(result.values)
     for done in rectified:
         total, pending = _total_for(done, in_progress, totals)
+        total = _stated_with(total, done, text) if total is not None else None
         if total is None and pending is None:
             result.inputs.append(f"{done.label}{done.text}{cite(done)}")
             result.missing.append("问题(任务)总数")
@@ -163,6 +167,18 @@ def _total_for(done: Figure, in_progress: list[Figure], totals: list[Figure]) ->
     return None, None
 
 
+def _stated_with(total: Figure, done: Figure, text: str) -> Figure:
+    """The total as stated again just before the rectified count ("反馈问题 22个" over "已完成整改 20个"), when a
+    table repeats it there: the inputs are cited side by side; else the total as found."""
+    before = max(0, done.start - PAIRING_GAP, total.end)  # nearer the rectified count than the total found
+    stated = rf"(?<![\d.]){re.escape(total.text)}"  # as a count of its own, not "22个村"
+    again = list(re.finditer(rf"{stated}(?![\u4e00-\u9fff])|{stated}(?=问题|整改任务|任务)", text[before : done.start]))
+    if not again:
+        return total
+    start, end = before + again[-1].start(), before + again[-1].end()
+    return replace(total, quote=text[start:end], start=start, end=end)
+
+
 def _total_said(done: Figure) -> float | None:
     """The total a rectified count's own clause names before it ("22个问题已完成整改20个": 22), or None."""
     said = re.search(rf"(?<![\d.])(\d+)\s*(?:个|项|条)(?:问题|整改任务|任务|事项)[^,，;；。\d]{{0,8}}{re.escape(done.text)}", done.quote)
@@ -172,8 +188,10 @@ def _total_said(done: Figure) -> float | None:
 def gather_unit(
     plan: ComputedQuestion, unit: str, notices: list[NoticeRow], records: dict[str, dict],
     notice_text_of: Callable[[str], str | None], citations: CitationNumbers,
+    narrow: Callable[[list[Figure], str], list[Figure]] | None = None,
 ) -> UnitResult:
-    """One unit's cited inputs and computed values over all its notices."""
+    """One unit's cited inputs and computed values over all its notices (figures narrowed to the unit's
+    own item by `narrow`, when the question names one per unit)."""
     result = UnitResult(unit)
     for notice in (n for n in notices if unit_of_notice(n) == unit):
         result.kind = notice.metadata.inspection_kind or result.kind
@@ -189,6 +207,8 @@ def gather_unit(
             add_date(result, notice, text, citations, key)
         elif key == "feedback_to_event":
             add_feedback_to_event(result, notice, text, citations, plan.event)
+        elif key == "noun_count":
+            add_noun_count(result, notice, text, citations, plan.counted)
         elif key in ("inspection_to_feedback", "start_to_feedback"):
             add_inspection_to_feedback(result, notice, text, citations, from_start=key == "start_to_feedback")
         elif notice.notice_id in records:
@@ -196,7 +216,7 @@ def gather_unit(
             if key == "rectified_share":
                 _rectified_share(result, notice, record, text, citations)
             else:
-                _figure_values(plan, result, notice, record, text, citations)
+                _figure_values(plan, result, notice, record, text, citations, narrow)
     if result.values:
         result.missing = []  # one notice of the unit stating it is enough
     return result

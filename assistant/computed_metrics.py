@@ -35,6 +35,8 @@ METRICS = {
     "measures": Metric("measures", "整改措施(任务)数", "整改措施(任务)", "项"),
     "problems": Metric("problems", "反馈问题数", "反馈问题", "项"),
     "people": Metric("people", "处理人数", "", "人"),
+    # A thing no record family counts ("谁的村(社区)多"): computed_question names it after the thing.
+    "noun_count": Metric("noun_count", "个数", "的个数为", "个"),
 }
 FIGURE_FIELD = {"money": "money", "rules": "rules", "measures": "measures", "problems": "problems_found", "people": "people"}
 # What a figure metric's values count (records' measure_of): only like is compared.
@@ -56,3 +58,4 @@ class ComputedQuestion:
     condition: Condition | None = None  # in the metric's unit
     speed: bool = False  # asked who was quicker or slower ("谁快?"): the conclusion says so in those words
     event: str = ""  # the meeting a feedback_to_event metric counts the days to ("动员会")
+    counted: str = ""  # the thing a noun_count metric counts ("村(社区)")

@@ -9,6 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from assistant.computed_metrics import FIGURE_FIELD, METRICS, ComputedQuestion
+from assistant.counted_nouns import counted_noun
 from assistant.figure_selection import Condition, about_the_figure_only, asks_missing, in_metric_unit, read_condition
 from assistant.plain_words import with_official_terms
 from assistant.records_question import FAMILIES
@@ -111,7 +112,7 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank or condition):
         metric_key = "rectified_share"
     elif difference or condition or missing:  # figures ranked by 最多/最少 alone are the records answer's (it lists them all)
-        metric_key = _figure_metric(question)
+        metric_key = _figure_metric(question) or ("noun_count" if difference and counted_noun(question) else "")
     if not metric_key:
         return None
     kind = next((k for k in MONEY_KINDS if re.search(k, question)), "") if metric_key == "money" else ""
@@ -120,8 +121,11 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     if metric_key == "feedback_to_event":
         said = event.group("event")
         metric = replace(metric, name=f"反馈到召开{said}的天数", phrase=f"从反馈意见到召开{said}隔了")
+    counted = counted_noun(question) if metric_key == "noun_count" else ""
+    if counted:  # "谁的村(社区)多": the thing counted names the metric
+        metric = replace(metric, name=f"{counted}个数", phrase=f"的{counted}有")
     plan = ComputedQuestion(metric, ascending, all_units, _families(metric_key, question), kind, speed=speed,
-                            event=event.group("event") if metric_key == "feedback_to_event" else "")
+                            event=event.group("event") if metric_key == "feedback_to_event" else "", counted=counted)
     return _with_selection(plan, condition, missing and metric_key in FIGURE_FIELD)
 
 

@@ -14,6 +14,7 @@ from assistant.followup_answers import with_section_paths
 from assistant.kind_answer import answer_inspection_kind, answer_kind_list
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
+from assistant.unit_items import narrowings
 from assistant.unit_sum import answer_unit_sum
 from assistant.workspace import Workspace
 from index.documents import NoticeMetadata
@@ -44,8 +45,9 @@ def answer_from_figures(
             return with_section_paths(widen_to_sentences(summed, catalog.notice_text), catalog)
     computed_scope = scope_for_computation(standalone_question, retrieval.units_named, allowed)
     scope = scope_for_records(retrieval.units_named, retrieval.across_units, allowed, standalone_question)
+    narrowed = narrowings(standalone_question, directory.mentions(standalone_question), workspace.lexical.tokenizer.tokenize)
     answer = answer_computed(question, standalone_question, computed_scope, catalog.notices(), catalog.records(),
-                             catalog.notice_text) if computed_scope else None
+                             catalog.notice_text, narrowed) if computed_scope else None
     if answer is not None and len(retrieval.units_named) == 1:  # "哪个巡察组巡的?巡了多少天?": the team too
         answer = with_asked_facts(answer, retrieval.units_named[0], notices_of_unit, catalog.notice_text)
     if answer is None and scope:

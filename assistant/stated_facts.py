@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from assistant.asked_counts import asked_count, count_spans
 from assistant.question import profile_question, record_fields
 from assistant.units import asks_across_units, asks_comparison
 from assistant.views import RetrieverViews
@@ -22,7 +23,8 @@ def stated_facts(
     profile = profile_question(question)
     about_figures = profile.wants_number or asks_across_units(question) or asks_comparison(question)
     fields = record_fields(question) if about_figures else ()
-    if not fields and not profile.metadata_fields:
+    counted = asked_count(question)  # a count no record holds ("开了几次会"), where the text states one
+    if not fields and not profile.metadata_fields and counted is None:
         return {}
     spans: list[tuple[int, str, int, int]] = []  # (priority, notice, start, end)
     for notice_id in notice_ids if notice_ids is not None else list(views.chunks_by_notice):
@@ -36,6 +38,8 @@ def stated_facts(
             for field_name, start, end in views.figure_spans.get(notice_id, [])
             if field_name in fields
         )
+        for chunk in views.chunks_by_notice.get(notice_id, []) if counted else ():
+            spans.extend((len(fields), notice_id, chunk.start + a, chunk.start + b) for a, b in count_spans(chunk.text, counted))
     spans.sort(key=lambda span: span[0])  # fields the question names first, reading order within
     ranked: dict[str, list[tuple[int, int]]] = {}
     for _, notice_id, start, end in spans:

@@ -99,3 +99,12 @@ def test_a_sentence_under_another_problem_sharing_only_a_frequent_word_never_fil
     # A heading opening another problem reaches into it: it is no sentence sharing a word.
     opening = under("二、整改进展情况", "二、整改进展情况\n(一)招标采购不规范", 0.8, 0.0, 400)
     assert column_sentences([problem, opening], [problem], question, 0.6, 0.3) == [problem, opening]
+
+
+def test_the_page_around_a_notice_never_fills_a_column_unless_asked_for():
+    byline = sentence("发布日期: 2023-05-06 10:20 浏览次数:", 0.9, 500)
+    contact = sentence("电子邮箱:qinghe@example.com", 0.9, 600)
+    road = sentence("新建乡村道路12条,硬化路面36公里。", 0.5, 700)
+    assert column_sentences([byline, contact, road], [road], "两家修路各是怎么说的", 0.6) == [road]
+    phone = sentence("联系电话:0571-12345678", 0.5, 800)
+    assert column_sentences([phone], [phone], "两家各留了啥电话", 0.6) == [phone]  # contact asked: it stands
