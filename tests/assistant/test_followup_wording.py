@@ -112,6 +112,13 @@ def test_a_thing_in_place_of_the_one_asked_keeps_the_rest_of_the_question():
     assert condense_with_rules(punished, "其中党纪处分呢?", directory()) == "云岭区党纪处分了多少人?"
 
 
+def test_a_sibling_term_replaces_the_term_asked_instead_of_being_added_to_it():
+    sanctioned = _exchange("云岭区政务处分几人?", "政务处分2人。")
+    assert condense_with_rules(sanctioned, "党纪处分呢?", directory()) == "云岭区党纪处分几人?"
+    talked = _exchange("青大提醒谈话了多少人?", "提醒谈话12人。")
+    assert condense_with_rules(talked, "诫勉谈话呢?", directory()) == "青大诫勉谈话了多少人?"
+
+
 def test_another_aspect_for_another_unit_asks_the_last_question_on_that_aspect():
     history = _exchange("云岭区在公车上有什么问题?", "公车私用。")
     assert condense_with_rules(history, "那青大在吃喝上呢?", directory()) == f"{SCHOOL}在吃喝上有什么问题?"
