@@ -22,7 +22,7 @@ from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspe
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
-from assistant.written_names import written_mentions
+from assistant.written_names import without_pointers_in_names, written_mentions
 from index.figures import parse_chinese_number
 
 # What is left of an elliptical follow-up once its unit names are taken out: only these words.
@@ -104,7 +104,7 @@ def units_in_history(history: Sequence[dict], directory: UnitDirectory) -> list[
 
 def condense_with_rules(history: Sequence[dict], question: str, directory: UnitDirectory) -> str:
     """The question as it would be asked on its own, given the conversation before it."""
-    question = question.strip()
+    question = without_pointers_in_names(question.strip(), directory)  # "雩山那个机电学院": the unit's name
     history = list(history)[-MAX_HISTORY_TURNS:]
     # Units asked about: those the library holds, and names of units it lacks ("那长岭镇呢?" is about 长岭镇).
     named = directory.find_units(question) + unknown_unit_names(question, directory)

@@ -158,3 +158,15 @@ def test_the_units_own_committees_study_group_is_no_other_unit():
     rows = [NoticeRow("n1", "/a.txt", "a.txt", "", unit, NoticeMetadata(unit=unit, aliases=["青禾"]), 1, "ready", 0)]
     assert UnitDirectory(rows).find_units("青禾党委中心组一年学了几次?") == [unit]
     assert UnitDirectory(rows).find_units("青禾政务服务中心整改了什么?") == []  # an institution under it
+
+
+def test_a_unit_described_by_place_and_kind_with_a_pointer_between_switches_the_unit():
+    clinic, bank = "白沙县苇塘镇卫生院", "白沙县农村商业银行股份有限公司"
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit), 1, "ready", 0)
+            for i, unit in enumerate((clinic, bank, TOWN))]
+    units = UnitDirectory(rows)
+    history = _exchange("白沙农商行处分了几个人?", "给予党纪处分2人。")
+    assert condense_with_rules(history, "那苇塘那个卫生院呢", units).startswith(clinic)
+    assert condense_with_rules(history, "换成苇塘那家卫生院呢?", units).startswith(clinic)
+    # a pointer between a unit and a thing of it is no part of a name: the thing stays asked
+    assert "便民服务厅" in condense_with_rules(history, "云岭区那个便民服务厅呢,办了多少件?", units)
