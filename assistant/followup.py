@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure
-from assistant.followup_reference import points_at_a_unit, referenced_item, without_pointer
+from assistant.followup_reference import asked_of_item, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
@@ -159,10 +159,10 @@ def _of_units_before(question: str, residue: str, history: Sequence[dict], previ
     units = units_in_history(history, directory)
     reference = referenced_item(question, previous_answer, previous_question)
     if not units:  # no unit to ask of, but "那钱" still points at the clause holding it
-        return f"{without_pointer(question)}({reference})" if reference else question
+        return f"{asked_of_item(question, reference)}({reference})" if reference else question
     if reference:
         units = directory.find_units(reference)[:1] if points_at_a_unit(question) else units  # "第二家": that unit
-        return f"{'、'.join(units)}:{without_pointer(question)}({reference})"
+        return f"{'、'.join(units)}:{asked_of_item(question, reference)}({reference})"
     if swapped := swapped_thing(question, previous_question):
         return swapped  # "副组长呢?" after "…领导小组组长是谁?"
     if _ONLY_HOW.fullmatch(residue) and previous_question:  # "那它是怎么改的?": how, on the last question's topic
