@@ -22,7 +22,7 @@ from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspe
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
-from assistant.written_names import without_pointers_in_names, written_mentions
+from assistant.written_names import unit_of_kind, without_pointers_in_names, written_mentions
 from index.figures import parse_chinese_number
 
 # What is left of an elliptical follow-up once its unit names are taken out: only these words.
@@ -108,6 +108,8 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     history = list(history)[-MAX_HISTORY_TURNS:]
     # Units asked about: those the library holds, and names of units it lacks ("那长岭镇呢?" is about 长岭镇).
     named = directory.find_units(question) + unknown_unit_names(question, directory)
+    if history and not named and (unit := unit_of_kind(kind := _residue(question, directory), directory)):
+        question, named = question.replace(kind, unit, 1), [unit]  # "那个卫生院呢": the one 卫生院 held
     question = _switch_then_ask(question, directory)
     if history and not named and _AMONG_THOSE.search(question):
         discussed = _units_discussed(history, directory)

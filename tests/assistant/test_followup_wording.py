@@ -170,3 +170,14 @@ def test_a_unit_described_by_place_and_kind_with_a_pointer_between_switches_the_
     assert condense_with_rules(history, "换成苇塘那家卫生院呢?", units).startswith(clinic)
     # a pointer between a unit and a thing of it is no part of a name: the thing stays asked
     assert "便民服务厅" in condense_with_rules(history, "云岭区那个便民服务厅呢,办了多少件?", units)
+
+
+def test_a_kind_only_one_held_unit_is_of_names_that_unit():
+    clinic, bank = "白沙县苇塘镇卫生院", "白沙县农村商业银行股份有限公司"
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit), 1, "ready", 0)
+            for i, unit in enumerate((clinic, bank, TOWN, "青禾市中心卫生院"))]
+    history = _exchange("白沙农商行处分了几个人?", "给予党纪处分2人。")
+    assert condense_with_rules(history, "那个苇塘镇卫生院呢", UnitDirectory(rows)).startswith(clinic)
+    assert condense_with_rules(history, "那个卫生院呢", UnitDirectory(rows[:3])) == f"{clinic}处分了几个人?"
+    # two held units of the kind: which one is not guessed
+    assert not condense_with_rules(history, "那个卫生院呢", UnitDirectory(rows)).startswith(clinic)
