@@ -17,12 +17,12 @@ from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure
-from assistant.followup_reference import points_at_a_unit, referenced_item, without_pointer
+from assistant.followup_reference import asked_of_item, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
-from assistant.written_names import written_mentions
+from assistant.written_names import unit_of_kind, without_pointers_in_names, written_mentions
 from index.figures import parse_chinese_number
 
 # What is left of an elliptical follow-up once its unit names are taken out: only these words.
@@ -104,10 +104,12 @@ def units_in_history(history: Sequence[dict], directory: UnitDirectory) -> list[
 
 def condense_with_rules(history: Sequence[dict], question: str, directory: UnitDirectory) -> str:
     """The question as it would be asked on its own, given the conversation before it."""
-    question = question.strip()
+    question = without_pointers_in_names(question.strip(), directory)  # "雩山那个机电学院": the unit's name
     history = list(history)[-MAX_HISTORY_TURNS:]
     # Units asked about: those the library holds, and names of units it lacks ("那长岭镇呢?" is about 长岭镇).
     named = directory.find_units(question) + unknown_unit_names(question, directory)
+    if history and not named and (unit := unit_of_kind(kind := _residue(question, directory), directory)):
+        question, named = question.replace(kind, unit, 1), [unit]  # "那个卫生院呢": the one 卫生院 held
     question = _switch_then_ask(question, directory)
     if history and not named and _AMONG_THOSE.search(question):
         discussed = _units_discussed(history, directory)
@@ -159,10 +161,10 @@ def _of_units_before(question: str, residue: str, history: Sequence[dict], previ
     units = units_in_history(history, directory)
     reference = referenced_item(question, previous_answer, previous_question)
     if not units:  # no unit to ask of, but "那钱" still points at the clause holding it
-        return f"{without_pointer(question)}({reference})" if reference else question
+        return f"{asked_of_item(question, reference)}({reference})" if reference else question
     if reference:
         units = directory.find_units(reference)[:1] if points_at_a_unit(question) else units  # "第二家": that unit
-        return f"{'、'.join(units)}:{without_pointer(question)}({reference})"
+        return f"{'、'.join(units)}:{asked_of_item(question, reference)}({reference})"
     if swapped := swapped_thing(question, previous_question):
         return swapped  # "副组长呢?" after "…领导小组组长是谁?"
     if _ONLY_HOW.fullmatch(residue) and previous_question:  # "那它是怎么改的?": how, on the last question's topic

@@ -44,6 +44,15 @@ _POINT = re.compile(r"(?=[一二三四五六七八九十]是)")
 # The part left undone: "剩下那几项", "其余的", "没改完的那两个".
 _REMAINING = re.compile(r"剩下|剩余|其余|其他几|还没[\u4e00-\u9fff]{0,3}的|未完成的|没完成的|尚未[\u4e00-\u9fff]{0,3}的")
 _LEFT_SAID = re.compile(r"尚有|尚未|还有|剩余|剩下|其余|仍有|正在整改|持续推进|正在推进")
+# "亏钱的那些", "被处分的那几个人", "没退的那笔": a description, then a pointer at the items it describes.
+_DESCRIBED = re.compile(r"([\u4e00-\u9fff]{2,6}?)的(?:那|这)(?:些|几|[一两二三四五六七八九十\d]+)?[个项笔件条名位家批类块]?")
+_DESCRIPTION_LEAD = re.compile(r"^(?:刚才|前面|上面|其中|里面|那|这)+")
+_FUNCTION_CHARS = set("的了是有在和与及被把对给")
+# "那几个人", "这些干部": people, so the clause counting people ("3人", "2名干部").
+_PERSON_WORDS = re.compile(r"^(?:人|干部|同志|责任人|党员|职工)")
+_PERSONS = re.compile(r"\d+\s*(?:人|名)")
+# "后来咋处理的", "怎么解决的": how an item (not a person) was dealt with, which a notice states as its rectification.
+_HOW_HANDLED = re.compile(r"(?:后来)?(?:是)?(?:怎么|咋|如何|怎样)(?:处理|解决|弄|办|搞)(?:的|了)?")
 MAX_REFERENCE_CHARS = 80  # a clause longer than this is cut: it only steers the search
 
 
@@ -53,7 +62,8 @@ def referenced_item(question: str, previous_answer: str, asked_before: str = "")
     text = _plain(previous_answer)
     if not text:
         return ""
-    found = _by_ordinal(question, text) or _by_noun(question, text, asked_before) or _left_part(question, text)
+    found = (_by_ordinal(question, text) or _by_noun(question, text, asked_before) or _left_part(question, text)
+             or _by_description(question, text))
     return found[:MAX_REFERENCE_CHARS]
 
 
@@ -74,6 +84,15 @@ def without_pointer(question: str) -> str:
             thing = re.match(r"件?事情?", question[match.end() :]) if pattern is _DEMONSTRATIVE else None
             return question[: match.start()] + question[match.end() + (thing.end() if thing else 0) :]
     return question
+
+
+def asked_of_item(question: str, item: str) -> str:
+    """The follow-up as asked of the item (a clause of the last answer) it points at: without the pointer words,
+    and "后来咋处理的" of a thing (not of people) asked as how it was rectified, the way notices state it."""
+    question = without_pointer(question)
+    if _PERSONS.search(item) or re.search(r"[人者]|干部", question):
+        return question
+    return _HOW_HANDLED.sub("怎么整改的", question, count=1)
 
 
 def without_carried_clause(standalone_question: str, question: str) -> str:
@@ -111,6 +130,8 @@ def _by_noun(question: str, text: str, asked_before: str) -> str:
             return _pointed_without_noun(question[: match.start()], clauses, asked_before)
         if _MONEY_WORDS.match(words):
             return _figure_clause([c for c in clauses if _MONEY.search(c)], asked_before)
+        if _PERSON_WORDS.match(words) and (counted := [c for c in clauses if _PERSONS.search(c)]):
+            return _figure_clause(counted, asked_before)  # "那几个人后来怎么处理的"
         for size in range(len(words), 1, -1):  # the longest start of what follows that the answer holds
             holding = [c for c in clauses if words[:size] in c]
             if holding:
@@ -190,6 +211,17 @@ def _joined(text: str) -> list[str]:
 def _list_lines(text: str) -> list[str]:
     """The answer's list lines ("- …", "1. …"), without their marks."""
     return [_LIST_MARK.sub("", line) for line in text.splitlines() if _LIST_MARK.match(line)]
+
+
+def _by_description(question: str, text: str) -> str:
+    """"亏钱的那些": the clause of the answer sharing most of the description's characters ("5个项目亏损")."""
+    described = _DESCRIBED.search(question)
+    if not described:
+        return ""
+    chars = set(_DESCRIPTION_LEAD.sub("", described.group(1))) - _FUNCTION_CHARS
+    clauses = [c.strip(" -") for c in re.split(r"[,，。;；、\n]", text) if len(c.strip(" -")) >= 4]  # each item listed
+    shared = [len(chars & set(c)) for c in clauses]
+    return clauses[shared.index(max(shared))] if shared and max(shared) > 0 else ""
 
 
 def _left_part(question: str, text: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import jieba.posseg
+
 # "副组长呢?", "那党纪处分呢?": a thing and nothing else asked.
 _ONLY_A_THING = re.compile(r"(?:那|那么)?(?:其中|里面|当中)?的?([\u4e00-\u9fff]{2,8})呢[?？!！。\s]*")
 # "在吃喝上", "在公车方面", "在用人这块": the aspect a question is asked on.
@@ -34,8 +36,21 @@ def swapped_thing(question: str, previous_question: str) -> str:
         tail = thing[-size:]
         at = previous_question.rfind(tail)
         if at != -1:
-            return previous_question[:at] + thing + previous_question[at + size :]
+            begin = at - _sibling_length(previous_question[:at], thing[:-size])
+            return previous_question[:begin] + thing + previous_question[at + size :]
     return ""
+
+
+def _sibling_length(before: str, modifier: str) -> int:
+    """Length of the word right before the shared part when it is a sibling of the follow-up's modifier (政务 of
+    "政务处分" for 党纪 of "党纪处分": same length, same part of speech), which the modifier replaces; else 0 ("领导小组组长"
+    for "副组长": 副 is added)."""
+    words = [(pair.word, pair.flag) for pair in jieba.posseg.cut(before)] if before and modifier else []
+    mine = [pair.flag for pair in jieba.posseg.cut(modifier)] if words else []
+    if not words or len(mine) != 1:
+        return 0
+    word, flag = words[-1]
+    return len(word) if len(word) == len(modifier) and flag == mine[0] and word != modifier else 0
 
 
 def switched_aspect(residue: str, previous_topic: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.chain import AnswerChain
-from assistant.followup_reference import referenced_item, without_pointer
+from assistant.followup_reference import asked_of_item, referenced_item, without_pointer
 from assistant.rules_named import asks_rule_names
 
 FRESH2 = Path(__file__).resolve().parents[2] / "bench" / "gold" / "fresh2" / "notices"
@@ -113,6 +113,20 @@ def test_a_demonstrative_points_at_the_clause_holding_its_noun():
 def test_a_figure_word_points_at_the_figure_of_what_was_asked_before():
     answer = "移交线索5件;给予党纪处分2人;追缴资金共计12.6万元。"
     assert referenced_item("这个数是截至什么时候的?", answer, "给了几个人处分?") == "给予党纪处分2人"
+
+
+def test_a_described_group_points_at_the_clause_stating_it_and_is_asked_how_it_was_rectified():
+    answer = "共建成9个光伏电站,其中3个电站长期停运、2个电站并网手续不全。"
+    item = referenced_item("停着不转的那些后来咋处理的", answer)
+    assert item == "其中3个电站长期停运"
+    assert asked_of_item("停着不转的那些后来咋处理的", item) == "停着不转的那些怎么整改的"
+
+
+def test_the_people_pointed_at_are_the_clause_counting_people_and_are_not_asked_of_as_rectification():
+    answer = "追回违规补贴6.2万元;给予党纪处分3人,诫勉谈话2人。"
+    item = referenced_item("那几个人后来怎么处理的?", answer, "查出来的问题涉及几个人?")
+    assert item == "给予党纪处分3人"
+    assert asked_of_item("那几个人后来怎么处理的?", item) == "人后来怎么处理的?"
 
 
 def test_words_that_only_look_like_pointers_point_at_nothing():

@@ -112,6 +112,13 @@ def test_a_thing_in_place_of_the_one_asked_keeps_the_rest_of_the_question():
     assert condense_with_rules(punished, "其中党纪处分呢?", directory()) == "云岭区党纪处分了多少人?"
 
 
+def test_a_sibling_term_replaces_the_term_asked_instead_of_being_added_to_it():
+    sanctioned = _exchange("云岭区政务处分几人?", "政务处分2人。")
+    assert condense_with_rules(sanctioned, "党纪处分呢?", directory()) == "云岭区党纪处分几人?"
+    talked = _exchange("青大提醒谈话了多少人?", "提醒谈话12人。")
+    assert condense_with_rules(talked, "诫勉谈话呢?", directory()) == "青大诫勉谈话了多少人?"
+
+
 def test_another_aspect_for_another_unit_asks_the_last_question_on_that_aspect():
     history = _exchange("云岭区在公车上有什么问题?", "公车私用。")
     assert condense_with_rules(history, "那青大在吃喝上呢?", directory()) == f"{SCHOOL}在吃喝上有什么问题?"
@@ -151,3 +158,26 @@ def test_the_units_own_committees_study_group_is_no_other_unit():
     rows = [NoticeRow("n1", "/a.txt", "a.txt", "", unit, NoticeMetadata(unit=unit, aliases=["青禾"]), 1, "ready", 0)]
     assert UnitDirectory(rows).find_units("青禾党委中心组一年学了几次?") == [unit]
     assert UnitDirectory(rows).find_units("青禾政务服务中心整改了什么?") == []  # an institution under it
+
+
+def test_a_unit_described_by_place_and_kind_with_a_pointer_between_switches_the_unit():
+    clinic, bank = "白沙县苇塘镇卫生院", "白沙县农村商业银行股份有限公司"
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit), 1, "ready", 0)
+            for i, unit in enumerate((clinic, bank, TOWN))]
+    units = UnitDirectory(rows)
+    history = _exchange("白沙农商行处分了几个人?", "给予党纪处分2人。")
+    assert condense_with_rules(history, "那苇塘那个卫生院呢", units).startswith(clinic)
+    assert condense_with_rules(history, "换成苇塘那家卫生院呢?", units).startswith(clinic)
+    # a pointer between a unit and a thing of it is no part of a name: the thing stays asked
+    assert "便民服务厅" in condense_with_rules(history, "云岭区那个便民服务厅呢,办了多少件?", units)
+
+
+def test_a_kind_only_one_held_unit_is_of_names_that_unit():
+    clinic, bank = "白沙县苇塘镇卫生院", "白沙县农村商业银行股份有限公司"
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit), 1, "ready", 0)
+            for i, unit in enumerate((clinic, bank, TOWN, "青禾市中心卫生院"))]
+    history = _exchange("白沙农商行处分了几个人?", "给予党纪处分2人。")
+    assert condense_with_rules(history, "那个苇塘镇卫生院呢", UnitDirectory(rows)).startswith(clinic)
+    assert condense_with_rules(history, "那个卫生院呢", UnitDirectory(rows[:3])) == f"{clinic}处分了几个人?"
+    # two held units of the kind: which one is not guessed
+    assert not condense_with_rules(history, "那个卫生院呢", UnitDirectory(rows)).startswith(clinic)
