@@ -1,0 +1,68 @@
+"""Unit names as people type them: one homophone off a held unit's name, or a short name several units share."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.catalog import NoticeRow
+from index.documents import NoticeMetadata
+
+from assistant.chain import AnswerChain
+from assistant.near_names import correct_misspelt_names
+from assistant.units import UnitDirectory
+from assistant.unknown_units import read_shared_names
+
+LIULIN = "青禾市云岭区柳林街道"
+
+
+def directory(*units: tuple[str, list[str]]) -> UnitDirectory:
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit, aliases=aliases), 1, "ready", 0)
+            for i, (unit, aliases) in enumerate(units)]
+    return UnitDirectory(rows)
+
+
+HELD = directory(("苇塘市松柏湖街道", ["松柏湖街道", "松柏湖"]), ("青禾市东湖区", ["东湖区"]), ("青禾市第一中学", []))
+
+
+def test_a_homophone_slip_in_a_held_name_is_read_as_that_unit_and_said():
+    question, note = correct_misspelt_names("松佰湖街道处分了几个人?", HELD, 3)
+    assert question == "松柏湖街道处分了几个人?"
+    assert "“松佰湖街道”按" in note and "苇塘市松柏湖街道" in note
+
+
+@pytest.mark.parametrize("question", [
+    "松桥湖街道处分了几个人?",  # 桥 does not sound like 柏: another name, not a slip
+    "东河区处分了几个人?",  # 东河 is a real place the dictionary knows, though it is one character off
+    "青禾市第二中学处分了几个人?",  # numbers tell schools apart
+    "青禾市东湖县处分了几个人?",  # a county is not the district of the same name
+    "松柏湖街到处分了几个人?",  # a slip in the kind of unit is never read through
+])
+def test_a_name_that_may_be_another_place_is_left_as_typed(question):
+    assert correct_misspelt_names(question, HELD, 3) == (question, "")
+
+
+def test_a_slip_two_held_units_are_equally_close_to_is_not_chosen():
+    two = directory(("苇塘市松柏湖街道", ["松柏湖街道"]), ("苇塘市松百湖街道", ["松百湖街道"]))
+    assert correct_misspelt_names("松佰湖街道处分了几个人?", two, 3) == ("松佰湖街道处分了几个人?", "")
+
+
+def test_names_shorter_than_the_setting_are_never_read_through_a_slip():
+    held = directory(("青禾市东湖区", ["东湖区"]))
+    assert correct_misspelt_names("东沪区处分了几个人?", held, 3)[1]
+    assert correct_misspelt_names("东沪区处分了几个人?", held, 4) == ("东沪区处分了几个人?", "")
+
+
+def test_a_short_name_several_held_units_share_is_read_as_all_of_them():
+    held = directory(("澜州电子职业学院", []), ("澜州大学电子信息学院", []), ("苇塘县交通运输局", []))
+    question, left, note = read_shared_names("电子学院追回了多少钱?", ["电子学院"], held, 3)
+    assert "澜州电子职业学院" in question and "澜州大学电子信息学院" in question and left == []
+    assert "2个单位" in note and "“电子学院”" in note and "澜州电子职业学院" in note and "澜州大学电子信息学院" in note
+    assert read_shared_names("电子学院追回了多少钱?", ["电子学院"], held, 1)[1] == ["电子学院"]
+    assert read_shared_names("外语学院追回了多少钱?", ["外语学院"], held, 3)[1] == ["外语学院"]
+
+
+def test_the_chain_answers_a_misspelt_unit_about_the_held_unit_and_says_how_it_read_it(ingested):
+    answer = AnswerChain(ingested).ask("柳淋街道信访件办结了多少件?")
+    assert not answer.not_found and "已办结8件" in answer.text, answer.text
+    assert answer.units == [LIULIN]
+    assert "“柳淋街道”按" in answer.notice and LIULIN in answer.notice
