@@ -23,7 +23,7 @@ from assistant.followup_answers import answer_from_previous, with_section_paths
 from assistant.figure_answers import answer_from_figures
 from assistant.kind_answer import narrowed_to_kinds
 from assistant.followup_reference import said_before, without_carried_clause
-from assistant.near_names import correct_misspelt_names
+from assistant.near_names import correct_misspelt_names, read_shared_names
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
 from assistant.records_answer import figures_of_unit, widen_to_sentences
 from assistant.retriever import RetrievalResult
@@ -32,7 +32,7 @@ from assistant.settings import AnsweringSettings
 from assistant.unit_display import name_units_as_asked
 from assistant.units import asks_across_units
 from assistant.unknown_units import (
-    closest_units, not_held_text, passages_naming, read_bare_organs, read_shared_names, units_mentioning, unknown_unit_names,
+    closest_units, not_held_text, passages_naming, read_bare_organs, units_mentioning, unknown_unit_names,
 )
 from assistant.verify import verify_answer
 from assistant.workspace import Workspace

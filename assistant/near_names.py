@@ -1,4 +1,4 @@
-"""Unit names typed one homophone off a held unit's name ("盘龙诚" for 盘龙城).
+"""Unit names typed one homophone off a held unit's name ("盘龙诚" for 盘龙城), or shared by several held units.
 
 A slip is read as the held unit only when it is safe: one character of the name's own part differs, the two
 characters sound alike, neither is a number, a level or the unit's kind, the name as typed is no word the
@@ -15,7 +15,7 @@ from functools import lru_cache
 import jieba.posseg
 from pypinyin.pinyin_dict import pinyin_dict
 
-from assistant.unit_names import UNIT_SUFFIX
+from assistant.unit_names import UNIT_SUFFIX, is_short_form, same_kind
 from assistant.units import UnitDirectory
 from index.lexical import normalize_for_search
 
@@ -92,3 +92,31 @@ def _readings(char: str) -> frozenset[str]:
     readings = pinyin_dict.get(ord(char), "")
     plain = ("".join(c for c in unicodedata.normalize("NFD", r) if c not in _TONE_MARKS) for r in readings.split(","))
     return frozenset(unicodedata.normalize("NFC", r) for r in plain if r)
+
+
+def units_sharing(name: str, directory: UnitDirectory) -> list[str]:
+    """Held units whose names `name` is a short form of, of the same kind ("电子学院": a 电子职业学院 and a
+    university's 电子信息学院)."""
+    short = normalize_for_search(name)
+    return [entry.unit for entry in directory.entries
+            if any(is_short_form(short, normalize_for_search(held)) and same_kind(short, normalize_for_search(held))
+                   for held in entry.names)]
+
+
+def read_shared_names(
+    question: str, names: list[str], directory: UnitDirectory, max_units: int
+) -> tuple[str, list[str], str]:
+    """Unknown names, and short names of held units, that several held units (at most `max_units`) answer to,
+    read as all of them: the question with each such name replaced by those units, the names left unknown, and
+    how they were read."""
+    left, read = [], []
+    full_names = {normalize_for_search(unit) for unit in directory.units}
+    written = [question[b:e] for b, e, _ in directory.mentions(question)]  # "电子学院": one unit's alias, others' too
+    for name in list(names) + [w for w in written if normalize_for_search(w) not in full_names]:
+        units = units_sharing(name, directory)
+        if not 2 <= len(units) <= max_units:
+            left += [name] if name in names else []
+            continue
+        question = question.replace(name, "和".join(units))
+        read.append(f"库中有{len(units)}个单位可称“{name}”,以下按{'、'.join(units)}分别回答。")
+    return question, left, "".join(read)

@@ -13,9 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from langchain_core.documents import Document
 
-from assistant.unit_names import (
-    NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, is_short_form, place_organ_names, same_kind, unit_like_names,
-)
+from assistant.unit_names import NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, place_organ_names, unit_like_names
 from assistant.unit_places import AREA_AFTER, another_unit_at
 from assistant.units import GENERIC_UNIT_WORDS, UnitDirectory
 from index.catalog import NoticeRow
@@ -185,28 +183,3 @@ def _place_of_bare_organ(
     place = name[: -len(organ)].rstrip(_LEVEL)
     written = len(place) >= 2 and any(place in normalize_for_search(notice_text_of(n) or "") for n in notice_ids)
     return place if written else ""
-
-
-def units_sharing(name: str, directory: UnitDirectory) -> list[str]:
-    """Held units whose names `name` is a short form of, of the same kind ("电子学院": a 电子职业学院 and a
-    university's 电子信息学院)."""
-    short = normalize_for_search(name)
-    return [entry.unit for entry in directory.entries
-            if any(is_short_form(short, normalize_for_search(held)) and same_kind(short, normalize_for_search(held))
-                   for held in entry.names)]
-
-
-def read_shared_names(
-    question: str, names: list[str], directory: UnitDirectory, max_units: int
-) -> tuple[str, list[str], str]:
-    """Unknown names that several held units (at most `max_units`) answer to, read as all of them: the question
-    with each such name replaced by those units, the names left unknown, and how they were read."""
-    left, read = [], []
-    for name in names:
-        units = units_sharing(name, directory)
-        if not 2 <= len(units) <= max_units:
-            left.append(name)
-            continue
-        question = question.replace(name, "和".join(units))
-        read.append(f"库中有{len(units)}个单位可称“{name}”,以下按{'、'.join(units)}分别回答。")
-    return question, left, "".join(read)

@@ -8,9 +8,8 @@ from index.catalog import NoticeRow
 from index.documents import NoticeMetadata
 
 from assistant.chain import AnswerChain
-from assistant.near_names import correct_misspelt_names
+from assistant.near_names import correct_misspelt_names, read_shared_names
 from assistant.units import UnitDirectory
-from assistant.unknown_units import read_shared_names
 
 LIULIN = "青禾市云岭区柳林街道"
 
@@ -61,8 +60,29 @@ def test_a_short_name_several_held_units_share_is_read_as_all_of_them():
     assert read_shared_names("外语学院追回了多少钱?", ["外语学院"], held, 3)[1] == ["外语学院"]
 
 
+def test_a_short_name_one_unit_holds_as_its_alias_still_covers_the_other_units_it_fits():
+    held = directory(("澜州电子职业学院", []), ("澜州大学电子信息学院", ["电子学院"]))
+    question, left, note = read_shared_names("电子学院追回了多少钱?", [], held, 3)
+    assert "澜州电子职业学院" in question and "澜州大学电子信息学院" in question and left == []
+    assert "“电子学院”" in note
+    assert read_shared_names("澜州大学电子信息学院追回了多少钱?", [], held, 3)[2] == ""  # the full name is one unit
+
+
 def test_the_chain_answers_a_misspelt_unit_about_the_held_unit_and_says_how_it_read_it(ingested):
     answer = AnswerChain(ingested).ask("柳淋街道信访件办结了多少件?")
     assert not answer.not_found and "已办结8件" in answer.text, answer.text
     assert answer.units == [LIULIN]
     assert "“柳淋街道”按" in answer.notice and LIULIN in answer.notice
+
+
+def _notice(unit: str, money: str) -> str:
+    return (f"中共{unit}委员会关于巡察整改情况的通报\n\n根据市委统一部署,2023年4月10日至5月26日,市委第二巡察组对{unit}"
+            f"进行了巡察。\n\n一、整改落实情况\n\n针对科研经费报销不规范问题,追回违规报销资金{money},修订制度5项。\n")
+
+
+def test_the_chain_answers_a_short_name_two_held_units_share_for_both_and_says_so(chain_over):
+    chain_over("dianzi.txt", _notice("澜州电子职业学院", "12.5万元"))
+    chain = chain_over("xinxi.txt", _notice("澜州大学电子信息学院", "3.4万元"))
+    answer = chain.ask("电子学院追回了多少钱?")
+    assert "12.5万元" in answer.text and "3.4万元" in answer.text, answer.text
+    assert "“电子学院”" in answer.notice and "澜州电子职业学院" in answer.notice
