@@ -1,4 +1,5 @@
-"""Unit names as people type them: one homophone off a held unit's name, or a short name several units share."""
+"""Unit names as people type them: one homophone off a held name, a short name several units share, the place
+before a name written out, a group company called a 公司."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from index.documents import NoticeMetadata
 from assistant.chain import AnswerChain
 from assistant.near_names import correct_misspelt_names, read_shared_names
 from assistant.units import UnitDirectory
+from assistant.unknown_units import read_bare_organs, unknown_unit_names
 
 LIULIN = "青禾市云岭区柳林街道"
 
@@ -86,3 +88,18 @@ def test_the_chain_answers_a_short_name_two_held_units_share_for_both_and_says_s
     answer = chain.ask("电子学院追回了多少钱?")
     assert "12.5万元" in answer.text and "3.4万元" in answer.text, answer.text
     assert "“电子学院”" in answer.notice and "澜州电子职业学院" in answer.notice
+
+
+def test_a_held_unit_named_with_the_place_its_notice_writes_before_it_is_that_unit():
+    held = directory(("砚溪街道", []))
+    texts = {"n0": "中共砚溪街道工作委员会关于巡察整改情况的通报。根据蓼汀区委统一部署……"}
+    question, left, note = read_bare_organs("蓼汀区砚溪街道处分了几人?", ["蓼汀区砚溪街道"], held, texts.get)
+    assert question == "砚溪街道处分了几人?" and left == [] and "蓼汀区" in note
+    question, left, _ = read_bare_organs("葑陂县砚溪街道处分了几人?", ["葑陂县砚溪街道"], held, texts.get)
+    assert left == ["葑陂县砚溪街道"]  # its notice never writes 葑陂县: another street of the same name
+
+
+def test_a_group_company_is_named_as_a_company_too():
+    held = directory(("檀溪县城市建设投资集团有限公司", []))
+    assert held.find_units("檀溪城投公司处分了几人?") == ["檀溪县城市建设投资集团有限公司"]
+    assert unknown_unit_names("檀溪交投公司处分了几人?", held) == ["檀溪交投公司"]
