@@ -3,7 +3,7 @@
 A slip is read as the held unit only when it is safe: one character of the name's own part differs, the two
 characters sound alike, neither is a number, a level or the unit's kind, the name as typed is no word the
 dictionary knows (东河 is a real place, not a slip for 东湖), and exactly one held unit is that close. Anything
-else stays an unknown name, answered with the closest units. The answer always says how a name was read.
+else stays as typed (an unknown name is answered with the closest units). The answer says how a name was read.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from functools import lru_cache
 import jieba.posseg
 from pypinyin.pinyin_dict import pinyin_dict
 
-from assistant.unit_names import UNIT_SUFFIX, is_short_form, same_kind
+from assistant.unit_names import NOT_IN_NAMES, UNIT_SUFFIX, is_short_form, same_kind
 from assistant.units import UnitDirectory
 from index.lexical import normalize_for_search
 
@@ -27,51 +27,41 @@ _TONE_MARKS = {"\u0300", "\u0301", "\u0304", "\u030c"}
 
 
 def correct_misspelt_names(question: str, directory: UnitDirectory, min_chars: int) -> tuple[str, str]:
-    """The question with each safe homophone slip of a held name (at least `min_chars` long) spelt as the
-    held name, and a note saying how each slipped name was read ("" when none was)."""
-    taken = directory.mentions(question)
-    near: dict[tuple[int, int, int], set[tuple[str, str]]] = {}  # (begin, end, slipped index) -> {(name, unit)}
-    present = set(question)
-    for entry in directory.entries:
-        for name in entry.names:
-            if len(name) < min_chars or len(set(name) - present) > 1:
-                continue
-            for begin in range(len(question) - len(name) + 1):
-                slip = _homophone_slip(question[begin : begin + len(name)], name)
-                end = begin + len(name)
-                if slip is not None and not any(b < end and begin < e and u != entry.unit for b, e, u in taken):
-                    near.setdefault((begin, end, begin + slip), set()).add((name, entry.unit))
+    """The question with each safe homophone slip in a held unit's name or short form (at least `min_chars`
+    long as written) spelt as the held name, and a note saying how each slipped name was read ("" when none was)."""
+    held = {char for entry in directory.entries for name in entry.names for char in name}
+    sounds: dict[str, set[str]] = {}
+    for char in held:
+        for reading in _readings(char):
+            sounds.setdefault(reading, set()).add(char)
+    before = directory.mentions(question)
     corrected, notes = question, []
-    for (begin, end, index), readings in sorted(near.items(), key=lambda item: (item[0][0], -item[0][1])):
-        units = {unit for _, unit in readings}
-        others = any(k[0] < end and begin < k[1] and {u for _, u in v} != units for k, v in near.items())
-        if len(units) != 1 or others:
-            continue  # two held units are that close, or two readings overlap: not safe to choose
-        name, unit = sorted(readings, key=lambda r: -len(r[0]))[0]
-        if corrected[index] == name[index - begin]:
-            continue
-        corrected = corrected[:index] + name[index - begin] + corrected[index + 1 :]
-        shown = f"“{name}”({unit})" if name != unit else unit
-        notes.append(f"“{question[begin:end]}”按{shown}理解。")
+    for index, typed in enumerate(question):
+        if typed in _NEVER_SLIPPED or not _HAN.fullmatch(typed) or NOT_IN_NAMES.search(typed):
+            continue  # numbers, levels and the question's own words ("为", "和") are no slips
+        found = set()  # (held char, unit, begin, end)
+        alike = {c for reading in _readings(typed) for c in sounds.get(reading, ())} - _NEVER_SLIPPED - {typed}
+        for char in alike:  # each held character that sounds like the typed one, tried in its place
+            trial = question[:index] + char + question[index + 1 :]
+            found |= {(char, unit, b, e) for b, e, unit in directory.mentions(trial)
+                      if b <= index < e and e - b >= min_chars and _in_own_part(question[b:e], trial[b:e], index - b)
+                      and not any(ob <= b and e <= oe and ou == unit for ob, oe, ou in before)}
+        if len({(char, unit) for char, unit, _, _ in found}) != 1:
+            continue  # no held name that close, or two: not safe to choose
+        char, unit, begin, end = max(found, key=lambda f: f[3] - f[2])
+        corrected = corrected[:index] + char + corrected[index + 1 :]
+        notes.append(f"“{question[begin:end]}”按{unit}理解。")
     return corrected, "".join(dict.fromkeys(notes))
 
 
-def _homophone_slip(typed: str, name: str) -> int | None:
-    """The index of the one character where `typed` slips from `name`, when the slip is safe to read through."""
-    if len(typed) != len(name) or not _HAN.fullmatch(typed):
-        return None
-    differing = [i for i, (a, b) in enumerate(zip(typed, name)) if a != b]
-    if len(differing) != 1:
-        return None
-    index = differing[0]
-    kind = UNIT_SUFFIX.search(name)
-    if kind is not None and index >= kind.start():
-        return None  # the kind itself differs ("学院"/"学园"): another sort of unit
-    if typed[index] in _NEVER_SLIPPED or name[index] in _NEVER_SLIPPED:
-        return None
-    if not _readings(typed[index]) & _readings(name[index]):
-        return None
-    return None if _is_a_word(_own_part(typed, index, kind.start() if kind else len(name))) else index
+def _in_own_part(typed: str, held: str, index: int) -> bool:
+    """Whether the slip at `index` of a written name is in its own part (not its kind, as typed or as held), and
+    the own part as typed is no word the dictionary knows."""
+    kind = UNIT_SUFFIX.search(typed)
+    held_kind = UNIT_SUFFIX.search(held)
+    if (kind is not None and index >= kind.start()) or (held_kind is not None and index >= held_kind.start()):
+        return False  # the kind differs ("学院"/"学园", "东临为"/"东临委"): another sort of unit, or no unit
+    return not _is_a_word(_own_part(typed, index, kind.start() if kind else len(typed)))
 
 
 def _own_part(typed: str, index: int, kind_start: int) -> str:

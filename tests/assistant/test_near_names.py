@@ -42,6 +42,13 @@ def test_a_name_that_may_be_another_place_is_left_as_typed(question):
     assert correct_misspelt_names(question, HELD, 3) == (question, "")
 
 
+def test_a_slip_in_a_short_form_of_a_held_unit_is_read_too():
+    held = directory(("葭川县榆坞乡", []), ("抚川市东临新区", ["东临新区", "东临"]))
+    assert correct_misspelt_names("那榆屋乡呢?", held, 3) == ("那榆坞乡呢?", "“榆屋乡”按葭川县榆坞乡理解。")
+    # "为" is the question's own word, though "东临委" would read as the district's committee
+    assert correct_misspelt_names("榆坞乡跟东临为整改各开了几次会?", held, 3)[1] == ""
+
+
 def test_a_slip_two_held_units_are_equally_close_to_is_not_chosen():
     two = directory(("苇塘市松柏湖街道", ["松柏湖街道"]), ("苇塘市松百湖街道", ["松百湖街道"]))
     assert correct_misspelt_names("松佰湖街道处分了几个人?", two, 3) == ("松佰湖街道处分了几个人?", "")
