@@ -23,6 +23,7 @@ from assistant.followup_answers import answer_from_previous, with_section_paths
 from assistant.figure_answers import answer_from_figures
 from assistant.kind_answer import narrowed_to_kinds
 from assistant.followup_reference import said_before, without_carried_clause
+from assistant.near_names import correct_misspelt_names, read_shared_names
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
 from assistant.records_answer import figures_of_unit, widen_to_sentences
 from assistant.retriever import RetrievalResult
@@ -112,6 +113,7 @@ class AnswerChain:
 
     def _condense(self, turn: Turn) -> Turn:
         directory = self.workspace.retriever.directory
+        turn.question, turn.notice = correct_misspelt_names(turn.question, directory, self.settings.misspelt_name_min_chars)
         turn.standalone_question = condense_with_rules(turn.history, turn.question, directory)
         if self.chat_model is not None and turn.history and not directory.find_units(turn.question):
             try:
@@ -128,8 +130,9 @@ class AnswerChain:
             return turn
         catalog = self.workspace.catalog
         unknown = unknown_unit_names(without_carried_clause(question, turn.question), directory)
-        question, turn.unknown_units, read_as = read_bare_organs(question, unknown, directory, catalog.notice_text)
-        turn.standalone_question, turn.notice = question, " ".join(filter(None, [turn.notice, read_as]))
+        question, unknown, bare = read_bare_organs(question, unknown, directory, catalog.notice_text)
+        question, turn.unknown_units, shared = read_shared_names(question, unknown, directory, self.settings.shared_name_max_units)
+        turn.standalone_question, turn.notice = question, " ".join(filter(None, [turn.notice, bare, shared]))
         if not turn.unknown_units:
             return turn
         turn.mentioning_units = units_mentioning(turn.unknown_units, directory, self.workspace.lexical, catalog.notices(),
@@ -140,9 +143,8 @@ class AnswerChain:
             turn.notice = " ".join(filter(None, [turn.notice, f"资料库中没有关于{missing}的通报,以下只回答{'、'.join(named)}。"]))
             turn.unknown_units = []
         elif turn.mentioning_units:
-            turn.notice = " ".join(
-                filter(None, [turn.notice, f"资料库中没有{missing}自己的通报,以下引自提到它的{'、'.join(turn.mentioning_units)}的通报。"])
-            )
+            turn.notice = " ".join(filter(None, [turn.notice, f"资料库中没有{missing}自己的通报,"
+                                                 f"以下引自提到它的{'、'.join(turn.mentioning_units)}的通报。"]))
         return turn
 
     def _retrieve(self, turn: Turn) -> Turn:

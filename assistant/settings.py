@@ -47,9 +47,9 @@ class AnsweringSettings(BaseModel):
     runner_up_share: float = 0.75  # runners-up quoted within this share of the best (one unit)
     runner_up_share_per_unit: float = 0.7  # the same in a row or column per unit
     sub_question_share: float = 0.5  # the best sentence for each sub-question, if this close
-    # Keyword hits read when a question names a unit the library lacks, to find notices that mention
-    # it: enough to reach every notice naming a rare place name in a library of thousands of notices.
-    mention_search_hits: int = 200
+    mention_search_hits: int = 200  # keyword hits read to find notices mentioning a unit the library lacks
+    misspelt_name_min_chars: int = 3  # held names this long are read through one homophone slip (2: one char left)
+    shared_name_max_units: int = 3  # a short name 2..this many held units share is answered for all (else unknown)
     # Closeness in meaning (0..1 among the candidates) added to a compared sentence's score (fiction_dev compare_words).
     meaning_weight: float = 0.5
     # Candidate sentences per compared unit embedded (24 reaches into all five passages retrieved per unit).

@@ -155,7 +155,10 @@ _COMPANY_FORM = re.compile(r"(股份)?有限(责任)?公司$")
 
 
 def same_kind(short: str, name: str) -> bool:
-    """Whether a short form names the same kind of unit: "临溪区" is not 临溪区望津街道, "城投集团" is 城投集团有限公司."""
+    """Whether a short form names the same kind of unit: "临溪区" is not 临溪区望津街道, "城投集团" is 城投集团有限公司,
+    and so is "城投公司" (a group company is a 公司)."""
+    if short.endswith("公司") and _COMPANY_FORM.search(name):
+        return True
     name = _COMPANY_FORM.sub("", name)
     return name.endswith(short[-1]) or (short[-1] in "中小" and name.endswith(short[-1] + "学"))
 

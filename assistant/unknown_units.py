@@ -174,8 +174,12 @@ def read_bare_organs(
 def _place_of_bare_organ(
     name: str, unit: str, notice_ids: Sequence[str], notice_text_of: Callable[[str], str | None]
 ) -> str:
-    """The place `name` puts before the organ of `unit` when the unit is a level and an organ ("市水务局") and
-    its own notices write that place ("上海水务局": 上海); "" otherwise."""
+    """The place `name` puts before the organ of `unit` when the unit is a level and an organ ("市水务局"), or
+    before the whole name of a unit named without its place ("蓼汀区" + 砚湖街道), and its own notices write
+    that place ("上海水务局": 上海); "" otherwise."""
+    before = name[: -len(unit)] if name.endswith(unit) and UNIT_SUFFIX.search(unit) else ""
+    if len(before) >= 3 and before[-1] in _LEVEL_ENDS:
+        return before if any(before in normalize_for_search(notice_text_of(n) or "") for n in notice_ids) else ""
     unit = unit.removeprefix("中共")  # "中共市园林局": the party's organ of the same bureau
     organ = unit[1:]
     if unit[:1] not in _LEVEL or len(organ) < 2 or not name.endswith(organ):
