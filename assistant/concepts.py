@@ -86,6 +86,8 @@ def fuller_words(snapshot: Bm25Snapshot, words: Sequence[Word]) -> list[tuple[Wo
     """For a one-character word of the user's ("拆了", "退了"), the two-character notice words it begins
     (拆除, 拆迁) with their rows: notices write the full verb, jieba keeps the user's character alone."""
     singles = {word[0] for word in words if len(word) == 1 and len(word[0]) == 1}
+    if not singles:
+        return []
     fuller = [(token,) for token in snapshot.vocabulary if len(token) == 2 and token[0] in singles]
     return [(word, rows) for word in fuller if (rows := rows_holding(snapshot, word)) is not None]
 
