@@ -42,6 +42,7 @@ def test_a_split_official_word_is_met_only_where_all_its_pieces_are():
 
 def test_asking_at_whose_place_and_that_it_was_found_are_not_the_topic():
     assert without_asking_words("谁那儿查出公车私用了").strip(" 了") == "公车私用"
+    assert without_asking_words("哪里查出公车私用了").strip(" 了") == "公车私用"
     assert without_asking_words("食堂方面被点名的有哪些").strip(" ") == "食堂方面"
     assert without_asking_words("工程招标出问题的单位有谁").strip(" ") == "工程招标"
 
