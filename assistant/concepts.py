@@ -10,13 +10,14 @@ held word; a word jieba splits (主要负责人: 主要, 负责人) is met only 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 import numpy as np
 
 from assistant.plain_words import PLAIN_WORDS
-from assistant.topic_words import topic_tokens, without_asking_words
+from assistant.topic_words import said_once, topic_tokens, without_asking_words
 from index.bm25 import Bm25Snapshot
 
 Word = tuple[str, ...]  # the tokens of one word, all needed
@@ -37,7 +38,7 @@ def whole_words(tokens: Sequence[str]) -> list[str]:
 
 def question_concepts(question: str, tokenize: Callable[[str], list[str]]) -> list[Concept]:
     """The concepts of a question: each plain phrase with the notices' words for it, then its other words."""
-    question = without_asking_words(question)
+    question = said_once(without_asking_words(question))  # "吃吃喝喝": the notices' 吃喝
     concepts: list[Concept] = []
     said = question
     for pattern, official in PLAIN_WORDS:
@@ -53,8 +54,19 @@ def question_concepts(question: str, tokenize: Callable[[str], list[str]]) -> li
             concepts.append(Concept(tuple(words), True))
         said = said.replace(match.group(0), " ")
     grouped = {token for concept in concepts for word in concept.words for token in word}
-    rest = [t for t in whole_words(topic_tokens(tokenize(said))) if t not in grouped]
-    return concepts + [Concept(((t,),)) for t in rest]
+    pieces = [[t for t in whole_words(topic_tokens(tokenize(piece))) if t not in grouped] for piece in _OR.split(said)]
+    rest: list[list[Word]] = []
+    for index, piece in enumerate(pieces):
+        for position, token in enumerate(piece):
+            if position == 0 and index > 0 and rest and pieces[index - 1]:
+                rest[-1].append((token,))  # "拆了或者退出了养殖": 拆 or 退出 (then 养殖)
+            else:
+                rest.append([(token,)])
+    return concepts + [Concept(tuple(dict.fromkeys(words))) for words in rest]
+
+
+# "A或者B", "A或B": either one says the topic (one concept, met by either).
+_OR = re.compile(r"或者|或是|或")
 
 
 def rows_holding(snapshot: Bm25Snapshot, word: Word) -> np.ndarray | None:
@@ -70,6 +82,16 @@ def rows_holding(snapshot: Bm25Snapshot, word: Word) -> np.ndarray | None:
     return held if held.any() else None
 
 
+def fuller_words(snapshot: Bm25Snapshot, words: Sequence[Word]) -> list[tuple[Word, np.ndarray]]:
+    """For a one-character word of the user's ("拆了", "退了"), the two-character notice words it begins
+    (拆除, 拆迁) with their rows: notices write the full verb, jieba keeps the user's character alone."""
+    singles = {word[0] for word in words if len(word) == 1 and len(word[0]) == 1}
+    if not singles:
+        return []
+    fuller = [(token,) for token in snapshot.vocabulary if len(token) == 2 and token[0] in singles]
+    return [(word, rows) for word in fuller if (rows := rows_holding(snapshot, word)) is not None]
+
+
 def concept_coverage(snapshot: Bm25Snapshot, concepts: Sequence[Concept]) -> tuple[np.ndarray, np.ndarray]:
     """Share of the concepts each row holds, each weighted by the rarity of its rarest held word; and
     whether each row holds a plain phrase's concept (the topic the user named in their own words).
@@ -83,13 +105,16 @@ def concept_coverage(snapshot: Bm25Snapshot, concepts: Sequence[Concept]) -> tup
     total = 0.0
     for concept in concepts:
         held = [(word, rows) for word in concept.words if (rows := rows_holding(snapshot, word)) is not None]
+        fuller = [] if concept.from_plain_phrase else fuller_words(snapshot, concept.words)
+        if not held and fuller:  # weighed as the commonest notice word it stands for, not as a word no row holds
+            held = [min(fuller, key=lambda found: snapshot.rarity(found[0][0]))]
         if not held:
             if not concept.from_plain_phrase:
                 total += max(snapshot.rarity(token) for token in concept.words[0])
             continue
         weight = max(max(snapshot.rarity(token) for token in word) for word, _ in held)
         total += weight
-        rows = np.logical_or.reduce([rows for _, rows in held])
+        rows = np.logical_or.reduce([rows for _, rows in held + fuller])
         covered[rows] += weight
         if concept.from_plain_phrase:
             plain |= rows

@@ -67,3 +67,23 @@ def _with_title_before(quote: Evidence, evidence: Sequence[Evidence], share: flo
     offset = quote.document.metadata["start"]
     text = quote.document.page_content[title.start - offset : quote.end - offset]
     return quote if "\n" in text else replace(quote, start=title.start, text=text)
+
+
+# A question asking what went wrong ("科研经费有啥问题", "存在哪些问题", "出了什么毛病").
+ASKS_PROBLEM = re.compile(r"(?:有|存在|(?<![指查])出了?)(?:啥|什么|哪些|些)(?:问题|毛病)|(?:问题|毛病)(?:是(?:啥|什么)|在哪)")
+
+
+def with_section_problem(chosen: Sequence[Evidence], evidence: Sequence[Evidence]) -> list[Evidence]:
+    """A "what went wrong" answer's quotes plus the problem statement of the best quote's section when
+    none states one: the nearest 巡察指出/问题: sentence before it in its passage, no title between
+    ("（二）关于科研经费…的问题。巡察指出，个别课题组…。学院追回…": the measure says the topic's words)."""
+    if not chosen or any(PROBLEM_LEAD.match(e.text) for e in chosen):
+        return list(chosen)
+    best = max(chosen, key=lambda e: e.score)
+    if best.is_heading:  # a title opens its own section: what precedes it is another problem's
+        return list(chosen)
+    before = [e for e in evidence if e.document is best.document and e.end <= best.start]
+    statement = max((e for e in before if not e.is_heading and PROBLEM_LEAD.match(e.text)), key=lambda e: e.start, default=None)
+    if statement is None or any(e.is_heading and statement.end <= e.start for e in before):
+        return list(chosen)
+    return sorted([*chosen, statement], key=lambda e: (e.notice_id, e.start, -e.end))

@@ -32,10 +32,10 @@ _SHORTFALL = re.compile(
 _CALLED_A_PROBLEM = re.compile(r"问题")
 _RECTIFICATION_STEP = re.compile(r"整改|提高政治站位|压实|下一步|长效|巩固|聚焦|对照|加强|强化")
 MAX_ITEMS = 15
-# A feedback report's sentence summing up the problems: "存在…问题,主要是:…" up to the sentence's end
+# A feedback report's sentence summing up the problems: "存在(发现了)…问题,主要是:…" up to the sentence's end
 # (its list runs across semicolons), or "指出…等问题".
 _PROBLEMS_SUMMARY = re.compile(
-    r"[^。\n]*(?:存在[^。\n；;]{0,10}问题[,，]?主要(?:是|有|表现在|表现为)[:：][^。\n]*|指出[^。\n]{0,200}等问题)。?"
+    r"[^。\n]*(?:(?:存在|发现)[^。\n；;]{0,10}问题[,，]?主要(?:是|有|表现在|表现为)[:：][^。\n]*|指出[^。\n]{0,200}等问题)。?"
 )
 
 

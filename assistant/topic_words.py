@@ -35,6 +35,20 @@ _SAID_IN_NOTICE = re.compile(
 )
 _VAGUE = re.compile(r"(?:这|那)一?(?:块儿?|方面)|(?<=整改)动作|(?:有|做了|采取了?)(?:什么|啥|些|哪些)?动作")
 
+# Asking at which units something happened in words ACROSS_UNITS does not hold ("谁那儿…", "…的单位有谁", "…的有哪些").
+_WHICH_PLACE = re.compile(r"^(?:在)?哪(?:儿|里)(?!个)|谁(?:的)?那(?:儿|里|边)|(?:的)?单位(?:有|是)谁|(?:的)?(?:有|是)哪些(?=\W|$)")
+# Asking for units, that the inspection found it ("谁那儿查出…", "被点名…") is true of every unit's problems.
+_FOUND_ANYWHERE = re.compile(r"被?(?:巡[察视](?:组)?)?(?:查出|查到|点了?名|指出)了?")
+# A reduplicated word says the word once ("吃吃喝喝" is 吃喝, "研究研究" is 研究): notices write the plain word.
+_AABB = re.compile(r"([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2")
+_ABAB = re.compile(r"([\u4e00-\u9fff]{2})\1")
+
+
+def said_once(text: str) -> str:
+    """The text with its reduplicated words said once ("吃吃喝喝" → 吃喝, "研究研究" → 研究)."""
+    return _ABAB.sub(r"\1", _AABB.sub(r"\1\2", text))
+
+
 # Prepositions, particles and modal verbs jieba leaves as tokens of their own ("啥时候能弄好": 能): phrasing, never a topic.
 _FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮能可想该得")
 
@@ -44,7 +58,10 @@ def without_asking_words(question: str) -> str:
     emphasis ("动了真格"), how far apart units are ("差别大吗"), vague wording ("这块", "有动作"), that the notice says it ("材料写出了"), the kind of
     unit asked about ("哪些镇": 镇) and generic wording of a fault ("不规范", "出了问题")
     blanked out (the rest unchanged)."""
-    blanked = _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", ACROSS_UNITS.sub(" ", question)))
+    blanked = _WHICH_PLACE.sub(" ", ACROSS_UNITS.sub(" ", question))
+    if ACROSS_UNITS.search(question) or _WHICH_PLACE.search(question):  # units asked for, not "指出了哪些问题"
+        blanked = _FOUND_ANYWHERE.sub(" ", blanked)
+    blanked = _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", blanked))
     blanked = _SAID_IN_NOTICE.sub(" ", _VAGUE.sub(" ", _EMPHASIS.sub(" ", _HOW_APART.sub(" ", blanked))))
     for kind in asked_kinds(question):  # "哪些镇…镇党委书记": every unit asked about is a 镇, so 镇 is no topic
         blanked = blanked.replace(kind, " ")

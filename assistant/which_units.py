@@ -20,7 +20,7 @@ from assistant.qualify import UnitScores, best_per_unit
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
-from assistant.topic_words import without_asking_words
+from assistant.topic_words import said_once, without_asking_words
 from assistant.views import QuestionScores
 from index.sentences import split_sentences
 
@@ -72,7 +72,7 @@ def score_units(
 
 def meaning_topic(question: str) -> str:
     """What a "which units" question asks about, with the notices' words for its plain phrases."""
-    topic = question_topic(without_asking_words(question), [])
+    topic = question_topic(said_once(without_asking_words(question)), [])
     return " ".join([topic, *official_terms(question)]).strip()
 
 

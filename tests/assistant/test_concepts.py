@@ -38,3 +38,29 @@ def test_a_split_official_word_is_met_only_where_all_its_pieces_are():
     covered, _ = concept_coverage(snapshot, question_concepts("一把手", TOKENIZER.tokenize))
     assert covered[0] == 0 and covered[1] == 1.0
     assert np.all(covered >= 0)
+
+
+def test_asking_at_whose_place_and_that_it_was_found_are_not_the_topic():
+    assert without_asking_words("谁那儿查出公车私用了").strip(" 了") == "公车私用"
+    assert without_asking_words("哪里查出公车私用了").strip(" 了") == "公车私用"
+    assert without_asking_words("食堂方面被点名的有哪些").strip(" ") == "食堂方面"
+    assert without_asking_words("工程招标出问题的单位有谁").strip(" ") == "工程招标"
+
+
+def test_a_reduplicated_word_is_met_where_the_notice_says_it_once():
+    rows = [("a", "n1", TOKENIZER.tokenize("社区以开会名义聚餐，违规吃喝")), ("b", "n2", TOKENIZER.tokenize("清理门面房租金"))]
+    snapshot = empty_snapshot().with_notices(rows)
+    covered, _ = concept_coverage(snapshot, question_concepts("谁那儿吃吃喝喝了", TOKENIZER.tokenize))
+    assert covered[0] == 1.0 and covered[1] == 0
+
+
+def test_either_of_two_things_joined_by_or_is_one_concept():
+    rows = [
+        ("a", "n1", TOKENIZER.tokenize("禁养区6家养殖场均已拆除")),
+        ("b", "n2", TOKENIZER.tokenize("累计退出养殖水面3000亩")),
+        ("c", "n3", TOKENIZER.tokenize("推进养殖业转型升级")),
+    ]
+    snapshot = empty_snapshot().with_notices(rows)
+    covered, _ = concept_coverage(snapshot, question_concepts("哪些单位拆了或者退出了养殖", TOKENIZER.tokenize))
+    assert np.allclose(covered[:2], 1.0)  # 拆 (written 拆除) or 退出, and 养殖
+    assert covered[2] < 0.7

@@ -71,6 +71,11 @@ def test_which_units_wording_filters_but_each_unit_wording_asks_for_every_unit()
     assert asks_which_units("有没有单位提到末位表态制度?")
     assert asks_which_units("谁提到了公车管理的毛病")  # a notice mentions it, not a person
     assert asks_which_units("食堂这块有几家出问题?")
+    assert asks_which_units("谁那儿查出大吃大喝了")  # at whose place: a unit, not a person
+    assert asks_which_units("公车出问题的单位有谁")
+    assert asks_which_units("哪儿查出公车私用了")
+    assert not asks_which_units("这笔钱是从哪儿追回来的?")
+    assert not asks_which_units("谁负责食堂整改?")
     assert not asks_which_units("各单位分别新制定了多少项制度?")
     assert not asks_which_units("五个单位分别是由哪个巡察组巡察的?")  # which team, for each unit
 

@@ -194,3 +194,11 @@ def test_an_organ_kind_holds_the_units_named_for_it_in_either_script():
 
     units = ["鹤州市卫健委", "岑州市卫生健康委员会", "湖北省衛生健康委", "鹤州市教育局"]
     assert units_of_kinds(["卫健委"], units) == units[:3]
+
+
+def test_a_school_known_by_its_number_is_of_its_kind():
+    from assistant.unit_kinds import units_of_kinds
+
+    units = ["青岚一中", "滨河市第八中学", "青岚二小", "滨河市教育局"]
+    assert units_of_kinds(["中学"], units) == units[:2]
+    assert units_of_kinds(["学校"], units) == units[:3]
