@@ -25,6 +25,7 @@ from assistant.evidence import Evidence, Question, distinct, squeezed, units_in_
 from assistant.evidence_reach import reach, with_asked_counts
 from assistant.evidence_scoring import score_evidence
 from assistant.quote_extension import extend_quote
+from assistant.recut_terms import recut_unheld
 from assistant.deadline_answer import asks_for_deadline, with_deadline_after
 from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
@@ -96,6 +97,7 @@ class ExtractiveAnswerer:
             held = self.known_terms(tokens)
             # A single character no passage holds is a scrap of the word cutter ("评查查出": 评, 出), not a term.
             tokens = held_terms(piece, [t for t in tokens if len(t) > 1 or t in held], self.tokenize, held.__contains__)
+            tokens = recut_unheld(piece, tokens, self.known_terms)  # "赣服通分厅" asked: 服通, 分厅 as notices read it
             # A piece of a notice word standing for a plain phrase ("门面" of 门面房) is that word, not a term of its own.
             # (only when the cutter also reads the whole word, so a passage's 门面房 still meets it)
             pieces = {t for word in alternatives if word in (cut := self.tokenize(word))
