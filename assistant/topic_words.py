@@ -56,12 +56,10 @@ def without_asking_words(question: str) -> str:
 _NARRATIVE_WORDS = frozenset({"后来", "之后", "现在", "如今", "还有", "回事", "咋样", "怎么样", "这次", "此次", "本次", "这回"})
 # A word pointing at something said before ("那块", "这笔", "那事"): it stands for the topic, it is not one.
 _POINTING = re.compile(r"[这那][个块事笔些边次回件项种样儿里头位轮批趟]")  # also "那轮巡察": that round
-# The asked count or date as the cutter leaves it ("几次", "几位", "多少次", "几月"): the answer's shape, never a topic.
-_ASKED_COUNT = re.compile(r"(?:几|多少)[\u4e00-\u9fff]?")
 
 
 def topic_tokens(tokens: Iterable[str]) -> list[str]:
-    """Tokens without the single-character function words, narrative, pointing and counting words a question is phrased with."""
+    """Tokens without the single-character function words, narrative and pointing words a question is phrased with."""
     return [token for token in tokens
             if not (len(token) == 1 and token in _FUNCTION_CHARACTERS) and token not in _NARRATIVE_WORDS
-            and not _POINTING.fullmatch(token) and not _ASKED_COUNT.fullmatch(token)]
+            and not _POINTING.fullmatch(token)]
