@@ -18,7 +18,7 @@ from langchain_core.documents import Document
 
 from assistant.answer import Answer
 from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
-from assistant.asked_thing import states_the_asked_thing
+from assistant.asked_thing import spoken_parts, states_the_asked_thing
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps, with_best_ones_section, with_figures_first
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import Evidence, Question, distinct, squeezed, units_in_order
@@ -181,7 +181,9 @@ class ExtractiveAnswerer:
         # the sentences must state every asked thing the passages hold.
         shapeless = not any(_asks_a_shape(p) for p in (question.profile, *question.part_profiles))
         passages = "".join(d.page_content for d in documents) if shapeless else ""
-        if not self._states_the_asked_thing(chosen, question, passages=passages):
+        # Asked two things, one of them stated answers: each part that a sentence speaks to is checked on its own.
+        asked = (question, *spoken_parts(chosen, question))
+        if not any(self._states_the_asked_thing(chosen, q, passages=passages) for q in asked):
             builder.not_found(chosen[:2])
             return
         if asks_for_measures(builder.standalone_question):

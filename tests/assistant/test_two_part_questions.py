@@ -106,3 +106,23 @@ def test_how_many_projects_and_what_landed_are_both_quoted(chain_over):
     assert not answer.not_found
     assert "12个项目" in answer.text
     assert "成功落地开工" in answer.text
+
+
+# A FICTIONAL notice: the problems fed back are counted and refined into tasks; no sentence counts 措施.
+TASKS = """中共柳汀县白沙镇委员会关于巡察整改进展情况的通报
+
+2023年4月至5月,县委第一巡察组对白沙镇开展了巡察,并于2023年6月12日反馈了巡察意见。
+
+一、整改工作开展情况
+一是压实整改责任,镇党委书记履行第一责任人职责。二是细化任务清单,将巡察反馈的4个方面13个问题细化为41项整改任务,逐项明确责任人和完成时限。
+
+二、村级财务公开不及时。
+整改情况:落实村务公开整改措施,建立月度检查制度,完成整改。
+"""
+
+
+def test_asked_two_counts_one_stated_answers_with_it(chain_over):
+    answer = chain_over("baisha.txt", TASKS).ask("白沙镇巡察反馈了几个问题?定了多少条措施?")
+
+    assert not answer.not_found  # the problems fed back are counted, though no sentence says 措施
+    assert "13个问题" in answer.text
