@@ -103,6 +103,20 @@ def spoken_parts(chosen: Sequence[Evidence], question: Question) -> list[Questio
     ]
 
 
+def parts_left_open(
+    chosen: Sequence[Evidence], question: Question, pieces: Sequence[str], states: Callable[[Question], bool]
+) -> list[str] | None:
+    """None when the chosen sentences state nothing the question asks; else the wording of each asked part
+    (of the question's `pieces`) they leave unstated, to be said so (empty when they state the whole)."""
+    if states(question):
+        return []
+    answered = {t for part in spoken_parts(chosen, question) if states(part) for t in part.parts[0]}
+    if not answered:
+        return None
+    asked = {t for part in question.parts for t in part}
+    return [p.strip() for p in pieces if any(t in p for t in asked) and not any(t in p for t in answered)]
+
+
 def focus_terms(
     question: Question, in_library: set[str], is_unit_word: Callable[[str], bool], focus_share: float
 ) -> set[str]:

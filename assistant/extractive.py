@@ -18,7 +18,7 @@ from langchain_core.documents import Document
 
 from assistant.answer import Answer
 from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
-from assistant.asked_thing import spoken_parts, states_the_asked_thing
+from assistant.asked_thing import parts_left_open, states_the_asked_thing
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps, with_best_ones_section, with_figures_first
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import Evidence, Question, distinct, squeezed, units_in_order
@@ -181,9 +181,10 @@ class ExtractiveAnswerer:
         # the sentences must state every asked thing the passages hold.
         shapeless = not any(_asks_a_shape(p) for p in (question.profile, *question.part_profiles))
         passages = "".join(d.page_content for d in documents) if shapeless else ""
-        # Asked two things, one of them stated answers: each part that a sentence speaks to is checked on its own.
-        asked = (question, *spoken_parts(chosen, question))
-        if not any(self._states_the_asked_thing(chosen, q, passages=passages) for q in asked):
+        # Asked two things, one of them stated answers, and the answer says which part it leaves open.
+        left_open = parts_left_open(chosen, question, SUB_QUESTION_SPLIT.split(question.text),
+                                    lambda asked: self._states_the_asked_thing(chosen, asked, passages=passages))
+        if left_open is None:
             builder.not_found(chosen[:2])
             return
         if asks_for_measures(builder.standalone_question):
@@ -197,6 +198,7 @@ class ExtractiveAnswerer:
             builder.lines.append(f"根据{unit}的通报{COLON}" if unit else f"根据通报{COLON}")
             for item in (e for e in chosen if e.unit == unit):
                 builder.lines.append(f"- {one_line(item.text)}{builder.cite(item)}")
+        builder.lines.extend(f"注:“{part}”在通报中未找到直接对应的内容。" for part in left_open)
 
     def _answer_per_unit(self, builder: AnswerBuilder, retrieval: RetrievalResult, question: Question) -> None:
         rows: list[tuple[str, list[str]]] = []  # (unit, cited pieces)

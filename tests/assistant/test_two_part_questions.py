@@ -126,3 +126,4 @@ def test_asked_two_counts_one_stated_answers_with_it(chain_over):
 
     assert not answer.not_found  # the problems fed back are counted, though no sentence says 措施
     assert "13个问题" in answer.text
+    assert "“定了多少条措施”在通报中未找到" in answer.text  # the part left open is said to be
