@@ -97,7 +97,7 @@ class ExtractiveAnswerer:
             held = self.known_terms(tokens)
             # A single character no passage holds is a scrap of the word cutter ("评查查出": 评, 出), not a term.
             tokens = held_terms(piece, [t for t in tokens if len(t) > 1 or t in held], self.tokenize, held.__contains__)
-            tokens = recut_unheld(piece, tokens, self.known_terms)  # "赣服通分厅" asked: 服通, 分厅 as notices read it
+            tokens = recut_unheld(piece, tokens, self.known_terms)  # "湘服通分厅" asked: 服通, 分厅 as notices read it
             # A piece of a notice word standing for a plain phrase ("门面" of 门面房) is that word, not a term of its own.
             # (only when the cutter also reads the whole word, so a passage's 门面房 still meets it)
             pieces = {t for word in alternatives if word in (cut := self.tokenize(word))

@@ -153,7 +153,7 @@ def _asked_act(question: str) -> str:
 
 def _counted_in(question: str, count: re.Match[str]) -> str:
     """The measure words a count may be stated in; "几个干部" counts people (名, 人), not 个; "多少项目" names
-    no measure word (项 begins the noun 项目), so a count in any measure answers it ("17个项目")."""
+    no measure word (项 begins the noun 项目), so a count in any measure answers it ("12个项目")."""
     if _NOUN_FROM_MEASURE.match(question, count.end()):
         return ""
     if count.group(1) == "个" and _PEOPLE_NOUN.match(question, count.end()):

@@ -1,7 +1,7 @@
 """A question's name the word cutter reads differently from the notices: re-read as the notices' words inside it.
 
-The cutter reads "赣服通分厅" asked as 赣服 + 通分厅, while the notice writing "“赣服通”东临分厅" is read as
-赣 + 服通 and 分厅: no passage holds the question's tokens, so the sentence naming the very thing shares no
+The cutter reads "湘服通分厅" asked as 湘服 + 通分厅, while a notice writing "“湘服通”青溪分厅" is read as
+湘 + 服通 and 分厅: no passage holds the question's tokens, so the sentence naming the very thing shares no
 term with it. The run of the question those unheld tokens cover holds words the passages do hold (服通,
 分厅): those are its terms.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-# The longest notice word looked for inside a run of unheld tokens (longer ones are the cutter's own words).
+# The longest held word looked for inside a run of unheld tokens (the cutter's words are mostly 2-4 characters).
 _MAX_WORD_CHARS = 4
 
 
