@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 
 from assistant.evidence import Evidence, Question, last_heading, term_stated
 from assistant.plain_words import official_terms, same_thing
+from assistant.question import satisfies
 from index.script_forms import simplified_reading
 from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
 
@@ -86,6 +88,33 @@ def states_the_asked_thing(
         return bool(answered)
     held = simplified_reading(passages)
     return all(term in answered for term in compounds if any(word in held for word in _words_for(question, term)))
+
+
+def spoken_parts(chosen: Sequence[Evidence], question: Question) -> list[Question]:
+    """Each part of a question asking several things ("反馈了几个问题?定了多少条措施?") that a chosen sentence
+    speaks to with the content it asks for, as a question of its own: one of them stated answers the question."""
+    if len(question.parts) < 2 or len(question.part_profiles) != len(question.parts):
+        return []
+    return [
+        replace(question, parts=(part,), weights={t: question.weights[t] for t in part if t in question.weights},
+                part_profiles=(profile,), profile=profile)
+        for index, (part, profile) in enumerate(zip(question.parts, question.part_profiles))
+        if any(len(e.coverages) > index and e.coverages[index] > 0 and satisfies(profile, e.text) for e in chosen)
+    ]
+
+
+def parts_left_open(
+    chosen: Sequence[Evidence], question: Question, pieces: Sequence[str], states: Callable[[Question], bool]
+) -> list[str] | None:
+    """None when the chosen sentences state nothing the question asks; else the wording of each asked part
+    (of the question's `pieces`) they leave unstated, to be said so (empty when they state the whole)."""
+    if states(question):
+        return []
+    answered = {t for part in spoken_parts(chosen, question) if states(part) for t in part.parts[0]}
+    if not answered:
+        return None
+    asked = {t for part in question.parts for t in part}
+    return [p.strip() for p in pieces if any(t in p for t in asked) and not any(t in p for t in answered)]
 
 
 def focus_terms(

@@ -18,13 +18,14 @@ from langchain_core.documents import Document
 
 from assistant.answer import Answer
 from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
-from assistant.asked_thing import states_the_asked_thing
+from assistant.asked_thing import parts_left_open, states_the_asked_thing
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps, with_best_ones_section, with_figures_first
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import Evidence, Question, distinct, squeezed, units_in_order
 from assistant.evidence_reach import reach, with_asked_counts
 from assistant.evidence_scoring import score_evidence
 from assistant.quote_extension import extend_quote
+from assistant.recut_terms import recut_unheld
 from assistant.deadline_answer import asks_for_deadline, with_deadline_after
 from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines
@@ -96,6 +97,7 @@ class ExtractiveAnswerer:
             held = self.known_terms(tokens)
             # A single character no passage holds is a scrap of the word cutter ("评查查出": 评, 出), not a term.
             tokens = held_terms(piece, [t for t in tokens if len(t) > 1 or t in held], self.tokenize, held.__contains__)
+            tokens = recut_unheld(piece, tokens, self.known_terms)  # "湘服通分厅" asked: 服通, 分厅 as notices read it
             # A piece of a notice word standing for a plain phrase ("门面" of 门面房) is that word, not a term of its own.
             # (only when the cutter also reads the whole word, so a passage's 门面房 still meets it)
             pieces = {t for word in alternatives if word in (cut := self.tokenize(word))
@@ -179,7 +181,10 @@ class ExtractiveAnswerer:
         # the sentences must state every asked thing the passages hold.
         shapeless = not any(_asks_a_shape(p) for p in (question.profile, *question.part_profiles))
         passages = "".join(d.page_content for d in documents) if shapeless else ""
-        if not self._states_the_asked_thing(chosen, question, passages=passages):
+        # Asked two things, one of them stated answers, and the answer says which part it leaves open.
+        left_open = parts_left_open(chosen, question, SUB_QUESTION_SPLIT.split(question.text),
+                                    lambda asked: self._states_the_asked_thing(chosen, asked, passages=passages))
+        if left_open is None:
             builder.not_found(chosen[:2])
             return
         if asks_for_measures(builder.standalone_question):
@@ -195,6 +200,7 @@ class ExtractiveAnswerer:
             builder.lines.append(f"根据{unit}的通报{COLON}" if unit else f"根据通报{COLON}")
             for item in (e for e in chosen if e.unit == unit):
                 builder.lines.append(f"- {one_line(item.text)}{builder.cite(item)}")
+        builder.lines.extend(f"注:“{part}”在通报中未找到直接对应的内容。" for part in left_open)
 
     def _answer_per_unit(self, builder: AnswerBuilder, retrieval: RetrievalResult, question: Question) -> None:
         rows: list[tuple[str, list[str]]] = []  # (unit, cited pieces)

@@ -152,7 +152,10 @@ def _asked_act(question: str) -> str:
 
 
 def _counted_in(question: str, count: re.Match[str]) -> str:
-    """The measure words a count may be stated in; "几个干部" counts people (名, 人), not 个."""
+    """The measure words a count may be stated in; "几个干部" counts people (名, 人), not 个; "多少项目" names
+    no measure word (项 begins the noun 项目), so a count in any measure answers it ("12个项目")."""
+    if _NOUN_FROM_MEASURE.match(question, count.end()):
+        return ""
     if count.group(1) == "个" and _PEOPLE_NOUN.match(question, count.end()):
         return COUNTED_IN["人"]
     if count.group(1) == "个" and _PEOPLE_HANDLED.search(question):  # "开除党籍的各几个": people
@@ -163,6 +166,8 @@ def _counted_in(question: str, count: re.Match[str]) -> str:
 # Asked for how to reach the unit ("在通报里留了电话", "联系方式是什么"), and what a sentence answering it holds.
 CONTACT_ASKED = re.compile(r"(?:留|公布|公开|写)[了有下]?[^,，。?？]{0,4}(?:电话|邮箱)|电话(?:号码)?(?:是)?多少|联系方式|联系电话")
 CONTACT_PATTERN = re.compile(r"\d[\d\-—()（）]{3,}\d|[\w.]+@[\w.]+")
+# The character after a measure word that makes it the start of a noun: 项目, 条款, 条例, 名单, 名额, 份额, 次数.
+_NOUN_FROM_MEASURE = re.compile(r"[目款例单额数]")
 _PEOPLE_NOUN = re.compile(r"(?:干部|党员|人员|责任人|同志|领导|教师|老师|职工|员工)")
 _PEOPLE_HANDLED = re.compile(rf"{PEOPLE_QUESTION_WORDS}|开除|撤职|撤销.{{0,2}}职务|免职|辞[了掉退]|解聘|解雇")
 

@@ -8,7 +8,7 @@ import pytest
 from assistant.chain import AnswerChain
 from assistant.part_answers import answers_part, asked_act
 from assistant.plain_words import official_terms
-from assistant.question import profile_question, record_fields
+from assistant.question import profile_question, record_fields, satisfies
 
 # A FICTIONAL notice: a contract whose price and payment date sit in two sentences of one point, a plan
 # revised several times beside its measure count, and the hardest problems named as 重难点.
@@ -79,3 +79,51 @@ def test_the_hard_bones_are_the_notices_key_difficulties(chain):
     answer = chain.ask("禾丰镇巡察整改里有哪些难啃的硬骨头?")
 
     assert "集镇污水管网改造" in answer.text
+
+
+# A FICTIONAL notice: how many projects were checked and what was landed, told by two sentences of one point.
+PROJECTS = """中共柳汀县青溪镇委员会关于巡察整改进展情况的通报
+
+2023年4月至5月,县委第三巡察组对青溪镇开展了巡察。
+
+一、招商引资项目跟踪不到位。
+整改情况:开展全镇招商项目大排查,已排查12个项目,并建立项目跟踪台账。镇主要领导带队赴宁波、苏州等地对接项目,1个总投资5亿元的新材料项目成功落地开工。
+
+二、村级财务公开不及时。
+整改情况:建立村务公开月度检查制度,完成整改。
+"""
+
+
+def test_how_many_projects_names_no_measure_word_and_a_count_in_any_answers_it():
+    asked = profile_question("排查了多少项目")
+    assert satisfies(asked, "已排查12个项目")  # 项 begins the noun 项目: no measure word is asked
+    assert not satisfies(profile_question("完成了多少项任务"), "完成了3个意识提升")  # 多少项 still counts in 项
+
+
+def test_how_many_projects_and_what_landed_are_both_quoted(chain_over):
+    answer = chain_over("qingxi.txt", PROJECTS).ask("青溪镇招商排查了多少项目,落地了啥")
+
+    assert not answer.not_found
+    assert "12个项目" in answer.text
+    assert "成功落地开工" in answer.text
+
+
+# A FICTIONAL notice: the problems fed back are counted and refined into tasks; no sentence counts 措施.
+TASKS = """中共柳汀县白沙镇委员会关于巡察整改进展情况的通报
+
+2023年4月至5月,县委第一巡察组对白沙镇开展了巡察,并于2023年6月12日反馈了巡察意见。
+
+一、整改工作开展情况
+一是压实整改责任,镇党委书记履行第一责任人职责。二是细化任务清单,将巡察反馈的4个方面13个问题细化为41项整改任务,逐项明确责任人和完成时限。
+
+二、村级财务公开不及时。
+整改情况:落实村务公开整改措施,建立月度检查制度,完成整改。
+"""
+
+
+def test_asked_two_counts_one_stated_answers_with_it(chain_over):
+    answer = chain_over("baisha.txt", TASKS).ask("白沙镇巡察反馈了几个问题?定了多少条措施?")
+
+    assert not answer.not_found  # the problems fed back are counted, though no sentence says 措施
+    assert "13个问题" in answer.text
+    assert "“定了多少条措施”在通报中未找到" in answer.text  # the part left open is said to be
