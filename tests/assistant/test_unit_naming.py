@@ -29,7 +29,7 @@ def test_a_computed_conclusion_names_units_as_the_user_did_with_the_formal_name_
 
 def test_a_list_of_units_gives_each_formal_name_its_common_short_form(chain):
     answer = chain.ask("哪些单位的食堂承担过公务接待?")
-    assert f"{SANYUAN}(三院)" in answer.text and f"{WENLV}(文旅集团)" in answer.text, answer.text
+    assert f"{SANYUAN}(青禾三院)" in answer.text and f"{WENLV}(青禾文旅集团)" in answer.text, answer.text
 
 
 def test_quotes_keep_the_notice_words(chain):
