@@ -70,7 +70,9 @@ def body_filter(question: str) -> Callable[[NoticeMetadata], bool] | None:
     return lambda m: m.inspecting_body is not None and body_fits(m.inspecting_body.value, wanted, left_out)
 
 
-def of_body_kind(per_unit: list[T], question: str, notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]]) -> list[T]:
+def of_body_kind(
+    per_unit: list[T], question: str, notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]]
+) -> list[T]:
     """The units (UnitEvidence) inspected by the kind of body the question asks for, all of them when it asks none."""
     fits = body_filter(question)
     if fits is None:
