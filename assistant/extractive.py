@@ -28,7 +28,7 @@ from assistant.quote_extension import extend_quote
 from assistant.recut_terms import recut_unheld
 from assistant.deadline_answer import asks_for_deadline, with_deadline_after
 from assistant.measures_answer import asks_for_measures, with_measures_after
-from assistant.metadata_answer import metadata_lines
+from assistant.metadata_answer import metadata_lines, of_body_kind
 from assistant.question import QuestionProfile, profile_question
 from assistant.retriever import RetrievalResult
 from assistant.part_answers import with_part_answers
@@ -206,7 +206,7 @@ class ExtractiveAnswerer:
         rows: list[tuple[str, list[str]]] = []  # (unit, cited pieces)
         missing: list[str] = []
         comparing = retrieval.comparison and len(retrieval.units_named) >= 2
-        per_unit = retrieval.per_unit
+        per_unit = of_body_kind(retrieval.per_unit, builder.standalone_question, self.notices_of_unit)
         if comparing:  # columns in the order the question names the units
             per_unit = sorted(per_unit, key=lambda e: retrieval.units_named.index(e.unit) if e.unit in retrieval.units_named else 99)
         # Each unit's sentences ranked by closeness in meaning to the topic too: a comparison's columns

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from langchain_core.documents import Document
 
 from assistant.answer_builder import COLON, AnswerBuilder
 from assistant.evidence import MAX_QUOTE_CHARS, Evidence
+from assistant.exclusions import asked_body_kinds, body_fits
+from assistant.qualify import asks_which_units
 from assistant.question import QuestionProfile
 from index.documents import NoticeMetadata
 from index.sentences import split_sentences
@@ -18,6 +21,8 @@ METADATA_LABELS = {
     "feedback_date": "反馈时间\uff1a",
     "publish_date": "发布时间\uff1a",
 }
+
+T = TypeVar("T")
 
 # The facts of one inspection, shown together when one of them is asked about a unit.
 INSPECTION_FACTS = ("inspecting_body", "inspection_period", "feedback_date")
@@ -38,9 +43,12 @@ def metadata_lines(
     if companions and set(fields) & set(INSPECTION_FACTS):
         fields += [f for f in INSPECTION_FACTS if f not in fields]
     lines = []
+    fits = body_filter(builder.standalone_question)
     for notice_id, metadata in notices_of_unit(unit):
         if not any(getattr(metadata, name) is not None for name in profile.metadata_fields):
             continue  # companions follow the asked fact; without it they answer another question
+        if fits is not None and not fits(metadata):
+            continue
         parts = []
         for field_name in fields:
             value = getattr(metadata, field_name)
@@ -51,6 +59,25 @@ def metadata_lines(
         if parts:
             lines.append((f"{unit}{COLON}" if with_unit else "") + "\uff0c".join(parts))
     return lines
+
+
+def body_filter(question: str) -> Callable[[NoticeMetadata], bool] | None:
+    """Across units, asked for a kind of inspecting body ("哪几家是中央巡视组来巡的", "…市委巡视组不算"): whether a
+    notice's inspection was by that kind; None when the question asks no such thing."""
+    wanted, left_out = asked_body_kinds(question)
+    if not (wanted or left_out) or not asks_which_units(question):
+        return None
+    return lambda m: m.inspecting_body is not None and body_fits(m.inspecting_body.value, wanted, left_out)
+
+
+def of_body_kind(
+    per_unit: list[T], question: str, notices_of_unit: Callable[[str], list[tuple[str, NoticeMetadata]]]
+) -> list[T]:
+    """The units (UnitEvidence) inspected by the kind of body the question asks for, all of them when it asks none."""
+    fits = body_filter(question)
+    if fits is None:
+        return per_unit
+    return [e for e in per_unit if any(fits(metadata) for _, metadata in notices_of_unit(e.unit))]
 
 
 def sentence_around(text: str, notice_id: str, unit: str, title: str, start: int, end: int) -> Evidence:

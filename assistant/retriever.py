@@ -25,6 +25,7 @@ from assistant.fusion import (
     term_coverage,
 )
 from assistant.plain_words import searched_terms, with_official_terms
+from assistant.exclusions import inside_left_out
 from assistant.qualify import asks_which_units, qualifying
 from assistant.semantic import SentenceSimilarity
 from assistant.settings import RetrievalSettings
@@ -129,6 +130,8 @@ class HybridRetriever:
         views = self.refresh()  # one snapshot for the whole question
         k = k or self.settings.k
         allowed = list(units) if units else views.directory.units
+        left_out = {u for b, e, u in views.directory.mentions(question) if inside_left_out(question, b, e)}
+        allowed = [u for u in allowed if u not in left_out]  # "除了三院以外,哪些单位…": 三院 is not in scope
         named = [u for u in views.directory.find_units(question) if u in allowed]
         searched = with_official_terms(question)  # plain words ("公家的车") also search as notices write them
         topic_of = lambda text: topic_tokens(self.lexical.query_tokens(text))  # noqa: E731

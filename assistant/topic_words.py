@@ -22,7 +22,8 @@ _RAISED_BY_INSPECTION = re.compile(
 _LEFT_CLASS_WORD = re.compile(r"(?<=\s)(?:单位|家)")
 # How a question says something went wrong ("三会一课不规范", "食堂出了问题"): notices say it in their own words
 # (记录不全, 管理混乱), so it tells no unit apart; the thing that went wrong is the topic.
-_WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不严格?|不力|不够|不全|有问题|出[了过]?问题|(?:有|的)毛病)(?=\W|的|了|$)")
+_WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不严格?|不力|不够|不全|有问题|出[了过]?问题|(?:有|的)毛病"
+                         r"|没(?:有)?(?:搞|做|弄|抓|管|落实)好)(?=\W|的|了|$)")
 # Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.
 _EMPHASIS = re.compile(r"(?:上)?(?:动了?真格的?|来真的|较了?真|下了?(?:狠|大)?(?:功夫|力气)|真刀真枪|实打实)")
 # How far apart units are ("差别大吗", "区别在哪", "差距"): what a comparison asks, never its topic.
@@ -33,12 +34,13 @@ _SAID_IN_NOTICE = re.compile(
     r"(?:的)?(?:材料|通报|文件|原文)(?:里面?|中|上)?(?=写|提|说|讲|列|载)|(?:里|中)?(?:写出|写明|写到|写了|提到|提及|说到|列出|载明)了?"
     r"|(?:的)?(?:姓名|名字|全名)"
 )
-_VAGUE = re.compile(r"(?:这|那)一?(?:块儿?|方面)|(?<=整改)动作|(?:有|做了|采取了?)(?:什么|啥|些|哪些)?动作")
+# "哪几家动了公车的问题": 动了 right after the asking words says a unit dealt with the thing, not what.
+_VAGUE = re.compile(r"(?:这|那)一?(?:块儿?|方面)|(?<=整改)动作|(?:有|做了|采取了?)(?:什么|啥|些|哪些)?动作|(?:(?<=\s)|^)动了")
 
 # Asking at which units something happened in words ACROSS_UNITS does not hold ("谁那儿…", "…的单位有谁", "…的有哪些").
 _WHICH_PLACE = re.compile(r"^(?:在)?哪(?:儿|里)(?!个)|谁(?:的)?那(?:儿|里|边)|(?:的)?单位(?:有|是)谁|(?:的)?(?:有|是)哪些(?=\W|$)")
-# Asking for units, that the inspection found it ("谁那儿查出…", "被点名…") is true of every unit's problems.
-_FOUND_ANYWHERE = re.compile(r"被?(?:巡[察视](?:组)?)?(?:查出|查到|点了?名|指出)了?")
+# Asking for units, that the inspection found it ("谁那儿查出…", "被点名…", "被点出来") is true of every unit's problems.
+_FOUND_ANYWHERE = re.compile(r"被?(?:巡[察视](?:组)?)?(?:查出|查到|点了?名|指出|点出来?)了?")
 # A reduplicated word says the word once ("吃吃喝喝" is 吃喝, "研究研究" is 研究): notices write the plain word.
 _AABB = re.compile(r"([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2")
 _ABAB = re.compile(r"([\u4e00-\u9fff]{2})\1")

@@ -5,7 +5,7 @@ names a unit in its own words (a conclusion, a list item's unit, a table heading
 quote), it gives both names: the user's short form with the formal name in brackets
 ("二院(雁汀市第二人民医院)"); later mentions use the user's short form. A unit listed as a numbered
 item of a list across units, which the user did not name, has its formal name followed by its
-common short form ("1. 雁汀市住房和城乡建设局(住建局)：…").
+common short form after its place ("1. 雁汀市住房和城乡建设局(雁汀住建局)：…").
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from assistant.unit_names import common_short_form
+from assistant.unit_names import common_short_form, placed_short_form
 from assistant.units import UnitDirectory
 from assistant.written_names import written_mentions
 
@@ -41,7 +41,7 @@ def name_units(text: str, units: Iterable[str], called: Mapping[str, str]) -> st
     a formal name gets its common short form as the label of a numbered list item ("1. X(住建局)：…")."""
     present = [u for u in units if u in text]
     first_name = {u: f"{called[u]}({u})" for u in present if u in called}
-    first_name |= {u: f"{u}({short})" for u in present if u not in called and (short := common_short_form(u))}
+    first_name |= {u: f"{u}({short})" for u in present if u not in called and (short := placed_short_form(u))}
     if not first_name:
         return text
     pattern = re.compile("(" + "|".join(re.escape(u) for u in sorted(first_name, key=len, reverse=True)) + ")([(（])?")

@@ -191,6 +191,18 @@ def common_short_form(unit: str) -> str:
     return _SHORTENED_COMMITTEE.sub("委", short)
 
 
+def placed_short_form(unit: str) -> str:
+    """The short form with the nearest place before it, as people name an organ among others' ("莆田市中级人民法院"
+    → 莆田中院, "雁汀市住房和城乡建设局" → 雁汀住建局); the bare short form when the name starts with no place."""
+    short = common_short_form(unit)
+    if not short:
+        return ""
+    place, core = "", _BARE_LEVEL.sub("", unit)
+    while (match := _PLACE.match(core)) and len(core) - match.end() >= 2:
+        place, core = match.group(0), core[match.end():]
+    return (place[:-1] if len(place) > 2 else place) + short
+
+
 def numbered_short_form(unit: str) -> str:
     """The short form of an institution known by its number ("市第二实验中学" → 二实验, "第一人民医院" →
     一院), which users name it by on its own; "" for other units (their short forms are read by

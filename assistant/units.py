@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.exclusions import inside_left_out
 from assistant.unit_names import (
     INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, numbered_short_form,
     only_place_and_kind, same_kind, unit_like_names,
@@ -117,8 +118,9 @@ class UnitDirectory:
     def find_units(self, text: str) -> list[str]:
         """Units named in text, in order of first mention; longer names win over names inside them."""
         found: dict[str, int] = {}
-        for begin, _, unit in self.mentions(text):
-            found.setdefault(unit, begin)
+        for begin, end, unit in self.mentions(text):
+            if not inside_left_out(text, begin, end):  # "上海那种市委巡视组不算": 上海 is not asked about
+                found.setdefault(unit, begin)
         return sorted(found, key=found.get)
 
     def short_forms_read(self, text: str) -> str:

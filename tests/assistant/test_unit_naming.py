@@ -29,7 +29,7 @@ def test_a_computed_conclusion_names_units_as_the_user_did_with_the_formal_name_
 
 def test_a_list_of_units_gives_each_formal_name_its_common_short_form(chain):
     answer = chain.ask("哪些单位的食堂承担过公务接待?")
-    assert f"{SANYUAN}(三院)" in answer.text and f"{WENLV}(文旅集团)" in answer.text, answer.text
+    assert f"{SANYUAN}(青禾三院)" in answer.text and f"{WENLV}(青禾文旅集团)" in answer.text, answer.text
 
 
 def test_quotes_keep_the_notice_words(chain):
@@ -122,3 +122,16 @@ def test_who_chaired_is_answered_by_a_name_the_word_cutter_splits(with_numbered_
     answer = with_numbered_school.ask("二实验的反馈会是谁主持的?")
     assert not answer.not_found, answer.text
     assert "周朝岚主持反馈会议" in answer.text
+
+
+@pytest.mark.parametrize(("formal", "label"), [
+    ("青禾市中级人民法院", "青禾中院"),
+    ("青禾市交通运输局", "青禾交通局"),
+    ("最高人民检察院", "最高检"),
+    ("市卫生健康委", "卫健委"),  # no place in the name: the short form alone
+    ("柳溪县农业农村局", ""),
+])
+def test_a_list_label_gives_the_short_form_after_its_place(formal, label):
+    from assistant.unit_names import placed_short_form
+
+    assert placed_short_form(formal) == label

@@ -202,3 +202,30 @@ def test_a_school_known_by_its_number_is_of_its_kind():
     units = ["青岚一中", "滨河市第八中学", "青岚二小", "滨河市教育局"]
     assert units_of_kinds(["中学"], units) == units[:2]
     assert units_of_kinds(["学校"], units) == units[:3]
+
+
+def test_a_fault_said_plainly_after_the_topic_with_的都有谁_lists_units(chain):
+    answer = chain.ask("公车管理没搞好的都有谁?")
+
+    assert not answer.not_found, answer.text
+    assert line_of(answer.text, LUTANG) and not line_of(answer.text, QIAOTOU)
+
+
+@pytest.mark.parametrize("question", ["哪几家动了公车的问题", "安全隐患被点出来的有几家", "三会一课没搞好的都有谁"])
+def test_how_a_which_units_question_says_dealt_with_found_or_went_wrong_is_no_topic(question):
+    from assistant.topic_words import without_asking_words
+
+    left = without_asking_words(question)
+    assert not any(word in left for word in ("动了", "点出", "没搞好")), left
+
+
+@pytest.mark.parametrize(("question", "units"), [
+    ("闹出过网上负面舆情的有谁", True),
+    ("三会一课没搞好的都有谁", True),
+    ("整改小组的副组长都有谁", False),  # a role first: people are asked
+])
+def test_的有谁_asks_which_units_unless_a_role_comes_first(question, units):
+    from assistant.qualify import asks_which_units
+
+    assert asks_which_units(question) is units
+    assert profile_question(question).wants_person is not units
