@@ -30,6 +30,8 @@ NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并
 # State-owned companies' short forms ("城投", "文旅"): after a place they name a unit ("雁汀城投").
 ORGAN_NICKNAME = re.compile("(?:" + "|".join(dict.fromkeys(s for _, s in COMPANY_SHORT_FORMS)) + r")(?:集团|公司)?")
 INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡察|巡视)(组|办|机构)")
+# What sends inspectors ("县委/市/省委" + 巡察组); an organ before 巡察组 is the unit inspected ("…检察院巡察组").
+_INSPECTOR_END = "委省市州区县旗"
 MAX_NAME_CHARS = 14
 
 
@@ -44,7 +46,8 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     found: list[tuple[int, int, str, bool]] = []
     for index, (word, tag) in enumerate(words):
         end = ends[index + 1]
-        if UNIT_SUFFIX.search(word) and not INSPECTING_BODY.match(text, end):
+        inspector = INSPECTING_BODY.match(text, end)
+        if UNIT_SUFFIX.search(word) and not (inspector and (word[-1] in _INSPECTOR_END or inspector.group(0)[0] == "委")):
             begin = ends[index]
             for previous in range(index - 1, -1, -1):
                 piece, piece_tag = words[previous]
