@@ -162,9 +162,11 @@ def same_kind(short: str, name: str) -> bool:
     and so is "城投公司" (a group company is a 公司)."""
     if short.endswith("公司") and _COMPANY_FORM.search(name):
         return True
-    name = _COMPANY_FORM.sub("", name)
+    name = _TERRITORY_COMMITTEE.sub("", _COMPANY_FORM.sub("", name))  # "东城区" is the one of 东城区工委
     return name.endswith(short[-1]) or (short[-1] in "中小" and name.endswith(short[-1] + "学"))
 
+# A territory's party committee, named for the territory ("许昌市东城区工委").
+_TERRITORY_COMMITTEE = re.compile(r"(?<=[区县市州镇乡])(?:党工委|工委|党委|委员会|委)$")
 # A place before an organ's name ("雁汀市", "鸣珂区"); a bare level starts a name only ("市卫生健康委").
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?[省市州县区]")
 _BARE_LEVEL = re.compile(r"^[省市州县区](?=[\u4e00-\u9fff]{2})")

@@ -176,3 +176,11 @@ def test_an_organ_before_an_inspection_group_is_the_unit_inspected():
     assert unknown_unit_names("青禾县检察院巡察组组长是谁", held) == ["青禾县检察院"]
     assert unknown_unit_names("青禾县医保局巡察组组长是谁", held) == []
     assert unknown_unit_names("青禾县委巡察组组长是谁", held) == []
+
+
+def test_a_territory_named_without_its_level_is_the_unit_of_its_party_committee():
+    rows = [NoticeRow("n7", "/g.txt", "g.txt", "", "青禾市桐城区工委", NoticeMetadata(unit="青禾市桐城区工委"), 1, "ready", 0)]
+    held = UnitDirectory(rows)
+    assert held.find_units("青禾桐城区集中整改从哪天搞到哪天?") == ["青禾市桐城区工委"]
+    assert unknown_unit_names("青禾桐城区集中整改从哪天搞到哪天?", held) == []
+    assert unknown_unit_names("青禾柳城区集中整改从哪天搞到哪天?", held) == ["青禾柳城区"]
