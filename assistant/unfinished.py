@@ -69,10 +69,7 @@ def answer_unfinished(
             quoted.add((start, end))
             sentence = text[start:end]
             if _is_heading(sentence):  # "三、尚未完成的问题": the open items are the section's body
-                for begin, finish in _body_items(text, end, quoted):
-                    quoted.add((begin, finish))
-                    items.append(f"- {_unwrapped(text[begin:finish])}"
-                                 f"{citations.cite(notice, text, begin, finish, _section(chunks, begin))}")
+                items.extend(_body_lines(notice, text, chunks, end, quoted, citations))
                 continue
             marker = citations.cite(notice, text, start, end, _section(chunks, start))
             if _HAS_COUNT.search(sentence) and not items:
@@ -135,6 +132,18 @@ def _is_heading(line: str) -> bool:
     """Whether the line is a numbered heading and nothing more ("三、尚未完成的问题")."""
     heading = parse_heading(line.strip())
     return heading is not None and heading.style != "measure-label" and heading.label == line.strip()
+
+
+def _body_lines(
+    notice: NoticeRow, text: str, chunks: list[Chunk], after: int, quoted: set[tuple[int, int]],
+    citations: CitationNumbers,
+) -> list[str]:
+    """Each clause of the section body after a heading, as a cited answer line (marked as quoted)."""
+    lines = []
+    for begin, finish in _body_items(text, after, quoted):
+        quoted.add((begin, finish))
+        lines.append(f"- {_unwrapped(text[begin:finish])}{citations.cite(notice, text, begin, finish, _section(chunks, begin))}")
+    return lines
 
 
 def _body_items(text: str, after: int, quoted: set[tuple[int, int]]) -> list[tuple[int, int]]:
