@@ -20,6 +20,9 @@ NOT_THE_ASKED_THING = re.compile(
 )
 
 _MEETING = re.compile(r"会上|会议|会中|会")
+# "…跟村民起冲突那回，有干部挨处分吗": a clause naming the occasion (那回/那次/的时候) sets the scene; the
+# asked thing is in the clause after it.
+_OCCASION = re.compile(r"^(.+?)(?:那回|那次|那一次|那一回|那件事|那事|的时候|那会儿?)[，,、\s]")
 
 # A fund, fee or payment named by what it is for ("医保基金", "培训费", "下乡补助"): a specific sum of money.
 _MONEY_NOUNS = sorted({*"基金|资金|经费|费用|费|款".split("|"), *"|".join(MONEY_KINDS).split("|")}, key=len, reverse=True)
@@ -131,8 +134,11 @@ def focus_terms(
         if len(t) >= 2 and not NOT_THE_ASKED_THING.fullmatch(t) and t in in_library and not is_unit_word(t)
         and not (setting and setting.fullmatch(t))
     }
-    top = max(known.values(), default=0.0)
-    return {t for t, w in known.items() if w >= focus_share * top}
+    occasion = _OCCASION.match(question.text)
+    asked = {t: w for t, w in known.items() if not occasion or t in question.text[occasion.end():]}
+    asked = asked or known  # the clause after the occasion asks with no term of its own ("那次呢?")
+    top = max(asked.values(), default=0.0)
+    return {t for t, w in asked.items() if w >= focus_share * top}
 
 
 def _words_for(question: Question, term: str) -> list[str]:

@@ -32,7 +32,7 @@ from assistant.settings import AnsweringSettings
 from assistant.unit_display import name_units_as_asked
 from assistant.units import asks_across_units
 from assistant.unknown_units import (
-    closest_units, not_held_text, passages_naming, read_bare_organs, units_mentioning, unknown_unit_names,
+    closest_units, not_held_text, passages_naming, read_bare_organs, units_mentioning, unknown_unit_names, units_named_apart,
 )
 from assistant.verify import verify_answer
 from assistant.workspace import Workspace
@@ -137,7 +137,7 @@ class AnswerChain:
             return turn
         turn.mentioning_units = units_mentioning(turn.unknown_units, directory, self.workspace.lexical, catalog.notices(),
                                                  catalog.notice_text, self.settings.mention_search_hits)
-        named = directory.find_units(question)
+        named = units_named_apart(question, turn.unknown_units, directory)
         missing = "、".join(f"“{n}”" for n in turn.unknown_units)
         if named:
             turn.notice = " ".join(filter(None, [turn.notice, f"资料库中没有关于{missing}的通报,以下只回答{'、'.join(named)}。"]))

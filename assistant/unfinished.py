@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer
+from assistant.answer_builder import one_line
 from assistant.computed_inputs import CitationNumbers
 from assistant.deadline_answer import DEADLINE_STATED
 from index.catalog import NoticeRow
@@ -67,6 +68,9 @@ def answer_unfinished(
                 continue
             quoted.add((start, end))
             sentence = text[start:end]
+            if _is_heading(sentence):  # "三、尚未完成的问题": the open items are the section's body
+                items.extend(_body_lines(notice, text, chunks, end, quoted, citations))
+                continue
             marker = citations.cite(notice, text, start, end, _section(chunks, start))
             if _HAS_COUNT.search(sentence) and not items:
                 summary.append(f"- {sentence}{marker}")
@@ -122,6 +126,54 @@ def _named_items(text: str, sentence: str, quoted: set[tuple[int, int]]) -> list
         picked = sentences[:1] + [(b, e) for b, e in sentences[1:] if DEADLINE_STATED.search(text[b:e])]
         spans.extend(span for span in picked if span not in quoted and span not in spans)
     return spans
+
+
+def _is_heading(line: str) -> bool:
+    """Whether the line is a numbered heading and nothing more ("三、尚未完成的问题")."""
+    heading = parse_heading(line.strip())
+    return heading is not None and heading.style != "measure-label" and heading.label == line.strip()
+
+
+def _body_lines(
+    notice: NoticeRow, text: str, chunks: list[Chunk], after: int, quoted: set[tuple[int, int]],
+    citations: CitationNumbers,
+) -> list[str]:
+    """Each clause of the section body after a heading, as a cited answer line (marked as quoted)."""
+    lines = []
+    for begin, finish in _body_items(text, after, quoted):
+        quoted.add((begin, finish))
+        lines.append(f"- {_unwrapped(text[begin:finish])}{citations.cite(notice, text, begin, finish, _section(chunks, begin))}")
+    return lines
+
+
+def _body_items(text: str, after: int, quoted: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses of a section's body after its heading ("一是…；二是…。"), up to the next heading or a plan
+    ("下一步，…将…"), each ending at 。 or ；."""
+    spans: list[tuple[int, int]] = []
+    line_start = text.find("\n", after) + 1
+    while 0 < line_start < len(text) and len(spans) < MAX_ITEMS:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end].strip()
+        if not line or _is_heading(line) or _PLAN_LEAD.match(line):
+            break
+        line_start = line_end + 1
+    body_end = line_start - 1 if line_start > 0 else len(text)
+    begin = text.find("\n", after) + 1
+    for match in _CLAUSE.finditer(text, begin, max(begin, body_end)):
+        span = (match.start() + len(match.group(0)) - len(match.group(0).lstrip()), match.end())
+        if span[1] > span[0] and span not in quoted:
+            spans.append(span)
+    return spans[:MAX_ITEMS]
+
+
+def _unwrapped(text: str) -> str:
+    """A quote on one line: Chinese lines wrapped inside a sentence join without a space."""
+    return one_line(re.sub(r"\s*\n\s*", "", text))
+
+
+_CLAUSE = re.compile(r"[^。；;]+[。；;]?")
+_PLAN_LEAD = re.compile(r"^(?:下一步|今后|下步)")
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:

@@ -30,6 +30,8 @@ NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并
 # State-owned companies' short forms ("城投", "文旅"): after a place they name a unit ("雁汀城投").
 ORGAN_NICKNAME = re.compile("(?:" + "|".join(dict.fromkeys(s for _, s in COMPANY_SHORT_FORMS)) + r")(?:集团|公司)?")
 INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡察|巡视)(组|办|机构)")
+# What sends inspectors ("县委/市/省委" + 巡察组); an organ before 巡察组 is the unit inspected ("…检察院巡察组").
+_INSPECTOR_END = "委省市州区县旗"
 MAX_NAME_CHARS = 14
 
 
@@ -44,7 +46,8 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     found: list[tuple[int, int, str, bool]] = []
     for index, (word, tag) in enumerate(words):
         end = ends[index + 1]
-        if UNIT_SUFFIX.search(word) and not INSPECTING_BODY.match(text, end):
+        inspector = INSPECTING_BODY.match(text, end)
+        if UNIT_SUFFIX.search(word) and not (inspector and (word[-1] in _INSPECTOR_END or inspector.group(0)[0] == "委")):
             begin = ends[index]
             for previous in range(index - 1, -1, -1):
                 piece, piece_tag = words[previous]
@@ -159,9 +162,11 @@ def same_kind(short: str, name: str) -> bool:
     and so is "城投公司" (a group company is a 公司)."""
     if short.endswith("公司") and _COMPANY_FORM.search(name):
         return True
-    name = _COMPANY_FORM.sub("", name)
+    name = _TERRITORY_COMMITTEE.sub("", _COMPANY_FORM.sub("", name))  # "东城区" is the one of 东城区工委
     return name.endswith(short[-1]) or (short[-1] in "中小" and name.endswith(short[-1] + "学"))
 
+# A territory's party committee, named for the territory ("许昌市东城区工委").
+_TERRITORY_COMMITTEE = re.compile(r"(?<=[区县市州镇乡])(?:党工委|工委|党委|委员会|委)$")
 # A place before an organ's name ("雁汀市", "鸣珂区"); a bare level starts a name only ("市卫生健康委").
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}?[省市州县区]")
 _BARE_LEVEL = re.compile(r"^[省市州县区](?=[\u4e00-\u9fff]{2})")

@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from langchain_core.documents import Document
 
-from assistant.unit_names import NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, place_organ_names, unit_like_names
+from assistant.unit_names import (
+    NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, place_organ_names, same_kind, unit_like_names,
+)
 from assistant.unit_places import AREA_AFTER, another_unit_at
 from assistant.units import GENERIC_UNIT_WORDS, UnitDirectory
 from index.catalog import NoticeRow
@@ -26,6 +28,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _NOT_A_NAME = re.compile(r"[一二两三四五六七八九十几多\d]+[个家所名]|多少|哪|这|那|各|该|其他|其余|上述|有关|相关|所属|下属")
 
 
+# "榉州水务的排水公司": after a held unit and 的, an own name of two or more characters and an organ's kind.
+_AFTER_OF = re.compile(r"的((?:(?![的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁级属])[\u4e00-\u9fff]){2,6}?"
+                       r"(?:公司|集团|局|委员会|院|中心|学校|中学|小学|学院|银行|站))")
+
 _LEVEL = "省市州县区"
 _LEVEL_ENDS = "省市州区县镇乡"  # a territory's name ends so
 _PLACE_CHARS = (4, 3, 2)  # how long a place before a short form may be ("雁汀", "鸣珂区" without its level)
@@ -33,8 +39,9 @@ _PLACE_CHARS = (4, 3, 2)  # how long a place before a short form may be ("雁汀
 
 def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     """Unit-like names in the question that no ingested unit answers to (by name or short form)."""
-    taken = directory.mentions(question)
-    spans = [(begin, end, name) for begin, end, name, has_suffix in unit_like_names(question) if has_suffix]
+    siblings = sibling_names(question, directory)
+    taken = [m for m in directory.mentions(question) if not any(b <= m[0] and m[1] <= e for b, e, _ in siblings)]
+    spans = siblings + [(begin, end, name) for begin, end, name, has_suffix in unit_like_names(question) if has_suffix]
     spans += place_nicknames(question, directory)
     # "武汉经开区": a place word and a kind of area the word cutter splits ("经/开区").
     spans += [(begin, kind.end(), question[begin:kind.end()]) for begin, end, _, has_suffix in unit_like_names(question)
@@ -53,6 +60,26 @@ def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
             and not any(b < end and begin < e for b, e, _ in taken)
         )
     )
+
+
+def sibling_names(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:
+    """(begin, end, name) of another unit of the same kind named after a held unit and 的 ("榉州水务的排水公司"
+    when only its 供水公司 is held): the unit asked about is that other one, the held one only its qualifier."""
+    found = []
+    for _, end, unit in directory.mentions(question):
+        match = _AFTER_OF.match(question, end)
+        if match and same_kind(match.group(1), unit) and not directory.holds_short_form(match.group(1)):
+            found.append((*match.span(1), match.group(1)))
+    return found
+
+
+def units_named_apart(question: str, unknown: Sequence[str], directory: UnitDirectory) -> list[str]:
+    """Units the question names other than as the qualifier of an unknown name ("榉州水务" in "榉州水务的排水公司")."""
+    qualified = [(b, e) for b, e, name in sibling_names(question, directory) if name in unknown]
+    return list(dict.fromkeys(
+        unit for begin, end, unit in directory.mentions(question)
+        if not any(begin < e and b <= end + 1 for b, e in qualified)
+    ))
 
 
 def other_units_at_held_places(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:

@@ -118,6 +118,8 @@ def test_questions_that_ask_for_no_computation_are_left_to_other_answers(catalog
     assert read_computed_question("哪个单位巡察时间更早?").metric.key == "start_day"  # which date comes first: not a length
     assert read_computed_question("哪个单位女性干部比例更高?") is None  # a share, but not the rectified one
     assert read_computed_question("哪个单位巡察时间最长?").metric.key == "inspection_days"
+    assert read_computed_question("石桥区巡视整改领导小组谁任组长?") is None  # a post (组长), not a length
+    assert read_computed_question("谁的巡察时间长?").metric.key == "inspection_days"
     assert read_computed_question("哪个单位整改完成率最高?").metric.key == "rectified_share"
     assert read_computed_question("反馈后多久才发布通报?").metric.key == "feedback_to_publish"
     assert read_computed_question("石桥区的通报晚了多少天发布?").metric.key == "feedback_to_publish"

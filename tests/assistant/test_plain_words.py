@@ -13,6 +13,7 @@ def test_plain_phrases_bring_the_words_notices_use():
     assert "屡查屡犯" in official_terms("有没有单位老毛病反复犯?")
     assert "婚丧喜庆" in official_terms("谁查了干部办酒席的事?")
     assert "闲置" in official_terms("买来放着不用的设备怎么处理的?")
+    assert "制度" in official_terms("水务公司出了哪些新规矩?")  # 出台 new rules
 
 
 def test_a_question_already_in_the_notices_words_is_left_as_it_is():

@@ -40,3 +40,28 @@ def test_what_is_left_asked_colloquially_lists_the_items_being_worked_out(chain)
 def test_a_deed_done_in_the_course_of_rectification_is_not_an_item_left(chain):
     answer = chain.ask("白桦林场还有哪些没改完?")
     assert "120亩" in answer.text and "公车私用" not in answer.text
+
+
+SECTION_NOTICE = """中共青禾县卫生监督所支部委员会关于巡察整改进展情况的通报
+
+2023年5月8日至6月30日,县委第二巡察组对县卫生监督所进行了巡察。
+
+一、整改落实情况
+
+针对执法记录不全问题,补齐执法文书46份。
+
+二、尚未完成的问题
+    一是快检实验室改造问题，需县财政安排资金，
+预计2024年底前完成；二是执法人员编制不足问题，已申报
+2025年招录计划。
+    下一步，所支部将持续巩固整改成果。
+
+中共青禾县卫生监督所支部委员会
+2024年3月20日
+"""
+
+
+def test_items_listed_under_a_heading_naming_them_unfinished_are_the_answer(chain_over):
+    answer = chain_over("jiandu.txt", SECTION_NOTICE).ask("卫生监督所没完成的是哪两件事?")
+    assert "快检实验室改造" in answer.text and "执法人员编制不足" in answer.text
+    assert "持续巩固" not in answer.text  # the plan after the items is no item

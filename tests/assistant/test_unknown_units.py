@@ -2,7 +2,7 @@ from index.catalog import NoticeRow
 from index.documents import NoticeMetadata
 
 from assistant.units import UnitDirectory
-from assistant.unknown_units import closest_units, not_held_text, unknown_unit_names
+from assistant.unknown_units import closest_units, not_held_text, units_named_apart, unknown_unit_names
 
 
 def directory() -> UnitDirectory:
@@ -157,3 +157,30 @@ def test_a_place_and_organ_the_word_cutter_cannot_read_is_an_unknown_unit():
     assert unknown_unit_names("苕汀区住建局那轮巡察改完几个问题了", directory) == ["苕汀区住建局"]
     assert unknown_unit_names("去年市住建局改完几个问题了", directory) == []
     assert unknown_unit_names("芷溪区园林局那轮巡察改完几个问题了", directory) == []
+
+
+def test_another_company_named_after_a_held_companys_group_is_unknown():
+    rows = [NoticeRow("n5", "/e.txt", "e.txt", "", "青禾水务集团供水有限公司",
+                      NoticeMetadata(unit="青禾水务集团供水有限公司"), 1, "ready", 0)]
+    held = UnitDirectory(rows)
+    question = "青禾水务的排水公司整改完成率多少"
+    assert unknown_unit_names(question, held) == ["排水公司"]
+    assert units_named_apart(question, ["排水公司"], held) == []  # the group is only its qualifier
+    assert unknown_unit_names("青禾水务的供水公司整改完成率多少", held) == []  # the held company itself
+    assert unknown_unit_names("青禾水务的子公司有问题吗", held) == []
+
+
+def test_an_organ_before_an_inspection_group_is_the_unit_inspected():
+    rows = [NoticeRow("n6", "/f.txt", "f.txt", "", "青禾县医疗保障局", NoticeMetadata(unit="青禾县医疗保障局"), 1, "ready", 0)]
+    held = UnitDirectory(rows)
+    assert unknown_unit_names("青禾县检察院巡察组组长是谁", held) == ["青禾县检察院"]
+    assert unknown_unit_names("青禾县医保局巡察组组长是谁", held) == []
+    assert unknown_unit_names("青禾县委巡察组组长是谁", held) == []
+
+
+def test_a_territory_named_without_its_level_is_the_unit_of_its_party_committee():
+    rows = [NoticeRow("n7", "/g.txt", "g.txt", "", "青禾市桐城区工委", NoticeMetadata(unit="青禾市桐城区工委"), 1, "ready", 0)]
+    held = UnitDirectory(rows)
+    assert held.find_units("青禾桐城区集中整改从哪天搞到哪天?") == ["青禾市桐城区工委"]
+    assert unknown_unit_names("青禾桐城区集中整改从哪天搞到哪天?", held) == []
+    assert unknown_unit_names("青禾柳城区集中整改从哪天搞到哪天?", held) == ["青禾柳城区"]
