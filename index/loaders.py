@@ -10,12 +10,13 @@ from pathlib import Path
 
 from index.docx_text import read_docx
 from index.documents import LoadedDocument
-from index.encodings import TextDecodeError, decode_html_bytes, decode_text_bytes, normalise_line_endings
+from index.encodings import TextDecodeError, decode_html_bytes, normalise_line_endings
 from index.html_text import html_main_text
 from index.ingest_report import IngestReport
 from index.limits import LimitExceeded, LoadLimits, check_docx_expansion, check_text_length
 from index.load_errors import LoadError, UnreadableContent
 from index.pdf_text import read_pdf
+from index.plain_text import read_plain_text
 
 __all__ = ["SUPPORTED_SUFFIXES", "LoadError", "collect_notice_files", "iter_notice_files", "load_document"]
 
@@ -170,7 +171,7 @@ def _read_html(data: bytes) -> tuple[str, str]:
 
 
 _READERS: dict[str, Callable[[bytes, LoadLimits], tuple[str, str]]] = {
-    "txt": lambda data, limits: decode_text_bytes(data),
+    "txt": lambda data, limits: read_plain_text(data),
     "html": lambda data, limits: _read_html(data),
     "pdf": read_pdf,
     "docx": read_docx,

@@ -29,7 +29,7 @@ _CLOSERS = "”’」』）)》】"
 _PROSE_PUNCT = re.compile(r"[，,、；;。：:]")
 # Numbered headings and items start a new line in notices: 一、 （一） 1. 1、 (1) ① 问题一 第一条
 _ENUMERATION_START = re.compile(
-    r"[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳]"
+    r"[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．](?!\d)|[①-⑳]"
     r"|问题[一二三四五六七八九十\d]+|第[一二三四五六七八九十\d]+[条项部章节]"
 )
 _MIN_FULL_LINE_WIDTH = 40  # 20 CJK characters: narrower lines are never treated as wrapped
@@ -77,7 +77,8 @@ def join_wrapped_cjk_lines(page_text: str) -> str:
     - the next line does not start with whitespace (an indented new paragraph) nor with an
       enumeration marker such as 一、 （一） 1. (1) ① 问题一;
     - a CJK character or CJK punctuation sits on at least one side of the break, so no two
-      Latin words or numbers are glued together.
+      Latin words are glued together; or a number is cut in two inside Chinese prose ("截至20" /
+      "24年": the digits before the break follow a CJK character).
     """
     lines = page_text.split("\n")
     widths = [_display_width(line) for line in lines]
@@ -93,11 +94,19 @@ def join_wrapped_cjk_lines(page_text: str) -> str:
             and line[:1] != ""
             and not line[0].isspace()
             and not _ENUMERATION_START.match(line)
-            and (_is_cjk(previous[-1]) or _is_cjk(line[0]))
+            and (_is_cjk(previous[-1]) or _is_cjk(line[0]) or _number_cut_in_prose(previous, line))
         )
         pieces.append(line if wrapped else "\n" + line)
         inside_paragraph = wrapped
     return "".join(pieces)
+
+
+def _number_cut_in_prose(previous: str, line: str) -> bool:
+    """True when the break falls inside a number written in Chinese prose ("截至20" + "24年")."""
+    if not (previous[-1:].isdigit() and line[:1].isdigit()):
+        return False
+    before_digits = previous.rstrip("0123456789")
+    return bool(before_digits) and _is_cjk(before_digits[-1])
 
 
 def _display_width(line: str) -> int:

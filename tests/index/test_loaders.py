@@ -312,6 +312,30 @@ def test_full_lines_ending_mid_sentence_are_joined() -> None:
     assert join_wrapped_cjk_lines(page) == f"一、主要做法\n{first}{second}十二件。\n二、整改情况"
 
 
+def test_a_number_or_amount_cut_by_the_wrap_is_joined() -> None:
+    first = "区委第二巡察组反馈问题后，柳林街道对照问题清单逐项整改，截至20"
+    second = "24年5月底清退违规发放的津补贴，涉及干部职工共三十一人，退回"
+    page = f"{first}\n{second}\n6.35万元，全部上缴财政。"
+
+    assert join_wrapped_cjk_lines(page) == f"{first}{second}6.35万元，全部上缴财政。"
+
+
+def test_text_pasted_from_a_pdf_loads_without_page_numbers_and_with_sentences_whole(tmp_path: Path) -> None:
+    pasted = (
+        "青禾市云岭区柳林街道关于巡察整改情况的报告\n"
+        "    根据区委统一部署，区委第二巡察组对柳林街道开展了常规巡察，并于\n"
+        "2023年6月15日反馈了巡察意见。街道党工委对照反馈的18个问题建立三\n"
+        "张清单，共制定整改措施52条。\n\n— 1 —\n\n"
+        "    （一）清退违规发放津补贴。巡察指出，街道以加班补助名义发放补助。\n"
+    )
+
+    text = load_document(write(tmp_path, "报告.txt", pasted.encode("utf-8"))).text
+
+    assert "并于2023年6月15日反馈了巡察意见。街道党工委对照反馈的18个问题建立三张清单" in text
+    assert "— 1 —" not in text
+    assert "\n    （一）清退违规发放津补贴" in text
+
+
 FULL_PROSE_LINE = "根据区委统一部署，区委第二巡察组对青禾市云岭区柳林街道开展了为期两个月的常规巡察"
 
 
@@ -321,13 +345,14 @@ FULL_PROSE_LINE = "根据区委统一部署，区委第二巡察组对青禾市�
         "青禾市云岭区委关于巡察整改情况的通报\n根据区委统一部署开展巡察",
         f"{FULL_PROSE_LINE}。\n二是整改",
         f"{FULL_PROSE_LINE}ABC\nDEF",
+        f"{FULL_PROSE_LINE}，共 20\n24 items",
         f"{FULL_PROSE_LINE}\n（一）加强组织领导",
         f"{FULL_PROSE_LINE}\n问题一：整改台账不全",
         f"{FULL_PROSE_LINE}\n　　新段落",
         "青禾市云岭区柳林街道党工委关于区委第二巡察组反馈意见整改进展情况的通报\n发布时间",
     ],
     ids=[
-        "short-line", "sentence-end", "latin-both-sides", "enumeration", "numbered-problem",
+        "short-line", "sentence-end", "latin-both-sides", "numbers-after-a-space", "enumeration", "numbered-problem",
         "indented-next", "full-title-without-punctuation",
     ],
 )  # fmt: skip
