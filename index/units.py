@@ -59,7 +59,10 @@ COMMITTEE_DEPARTMENT = re.compile(
 )
 UNIT_ORGANS = ("工作委员会", "委员会", "党工委", "党委", "党组", "办事处", "管委会")
 GENERIC_WORDS = frozenset(TERRITORIAL_TYPES) | {a for abbrevs in TYPE_ABBREVIATIONS.values() for a in abbrevs}
-SELF_REFERENCE = re.compile(r"(?:我|本|全|该)(单位|街道|区|县|市|镇|乡|局|委|公司|院|校)")
+# Longer kinds first, so "我学院" reads as 学院 and not stops at 院.
+SELF_REFERENCE = re.compile(
+    r"(?:我|本|全|该)(单位|街道|社区|中心|集团|学院|学校|医院|机关|公司|区|县|市|镇|乡|村|局|委|厅|办|部|所|站|院|校)"
+)
 # Words that never occur inside a unit's name but do occur in sentences a loose pattern can catch.
 NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|代表|书记|主任|同志|的|了|与|及|等|在|对|\d")
 # A name joining two fields with 与 (人文与社会科学学院, 自然资源与规划局): 与 is part of it there.

@@ -22,13 +22,13 @@ from typing import Any
 
 from assistant.evaluation.stats import field_accuracy
 from index.documents import NoticeMetadata, SourcedValue
-from index.encodings import decode_text_bytes, normalise_line_endings
+from index.loaders import load_document
 from index.metadata import extract_notice_metadata
+from index.units import SELF_REFERENCE
 
 FIELDS = (
     "unit", "aliases", "inspecting_body", "inspection_kind", "inspection_period", "feedback_date", "publish_date",
 )
-SELF_REFERENCE = re.compile(r"^(?:我|本|全|该)(?:单位|街道|区|县|市|镇|乡|局|委|公司|院|校)$")
 YEARLESS_DATE = re.compile(r"^\d{1,2}月\d{1,2}日$")
 
 
@@ -37,8 +37,8 @@ def compare_metadata_with_gold(corpus_dir: Path, gold_path: Path) -> dict[str, A
     gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
     rows = []
     for doc, gold_entry in sorted(gold.items()):
-        text, _ = decode_text_bytes((Path(corpus_dir) / doc).read_bytes())
-        metadata = extract_notice_metadata(normalise_line_endings(text), doc)
+        text = load_document(Path(corpus_dir) / doc).text  # as ingest reads it
+        metadata = extract_notice_metadata(text, doc)
         rows.extend(compare_notice(doc, metadata, gold_entry))
     return {**field_accuracy(rows), "rows": rows}
 
@@ -50,7 +50,7 @@ def compare_notice(doc: str, metadata: NoticeMetadata, gold: dict[str, Any]) -> 
         if field not in gold and not (field == "aliases" and "aliases_in_text" in gold):
             continue
         if field == "aliases":
-            expected = [a for a in gold.get("aliases_in_text", []) if not SELF_REFERENCE.match(a)]
+            expected = [a for a in gold.get("aliases_in_text", []) if not SELF_REFERENCE.fullmatch(a)]
             got: Any = metadata.aliases
             ok = all(alias in got for alias in expected)
         else:

@@ -205,6 +205,20 @@ def test_notice_that_never_names_its_unit_has_no_unit_and_no_aliases():
     assert metadata.aliases == []
 
 
+@pytest.mark.parametrize("self_reference", ["我厅", "我办", "本中心", "我集团", "我学院"])
+def test_a_notice_calling_itself_by_its_kind_never_has_that_word_as_its_unit(self_reference):
+    text = (
+        "第五轮巡视整改进展情况公布\n"
+        f"根据省委统一部署，2024年3月1日至4月30日，省委第三巡视组对{self_reference}开展了常规巡视。"
+        f"2024年6月5日，巡视组向{self_reference}反馈了巡视意见。现将整改进展情况公布如下。"
+    )
+
+    metadata = extract_notice_metadata(text)
+
+    assert metadata.unit != self_reference
+    assert self_reference not in metadata.aliases
+
+
 def test_empty_text_gives_empty_metadata():
     metadata = extract_notice_metadata("")
     assert metadata.unit == "" and metadata.inspecting_body is None and metadata.publish_date is None
