@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 import jieba.posseg
 from pypinyin.pinyin_dict import pinyin_dict
@@ -26,23 +27,57 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _TONE_MARKS = {"\u0300", "\u0301", "\u0304", "\u030c"}
 
 
+class _HeldNames:
+    """A library's unit names by the characters they hold, and those characters by how they sound."""
+
+    def __init__(self, directory: UnitDirectory) -> None:
+        self.by_char: dict[str, set[str]] = {}
+        for entry in directory.entries:
+            for name in entry.names:
+                for char in normalize_for_search(name):
+                    self.by_char.setdefault(char, set()).add(normalize_for_search(name))
+        self.sounds: dict[str, set[str]] = {}
+        for char in self.by_char:
+            for reading in _readings(char):
+                self.sounds.setdefault(reading, set()).add(char)
+
+    def alike(self, typed: str) -> set[str]:
+        """Held characters that sound like the typed one (not itself, no number or level)."""
+        return {c for reading in _readings(typed) for c in self.sounds.get(reading, ())} - _NEVER_SLIPPED - {typed}
+
+    def names_at(self, text: str, index: int) -> bool:
+        """Whether a held name holding text[index] is written across that position (a cheap test before the
+        directory's full reading of the text)."""
+        haystack = normalize_for_search(text)
+        char = haystack[index]
+        for name in self.by_char.get(char, ()):
+            offset = name.find(char)
+            while offset >= 0:
+                if index - offset >= 0 and haystack.startswith(name, index - offset):
+                    return True
+                offset = name.find(char, offset + 1)
+        return False
+
+
+_HELD: WeakKeyDictionary[UnitDirectory, _HeldNames] = WeakKeyDictionary()  # one per library state
+
+
 def correct_misspelt_names(question: str, directory: UnitDirectory, min_chars: int) -> tuple[str, str]:
     """The question with each safe homophone slip in a held unit's name or short form (at least `min_chars`
     long as written) spelt as the held name, and a note saying how each slipped name was read ("" when none was)."""
-    held = {char for entry in directory.entries for name in entry.names for char in name}
-    sounds: dict[str, set[str]] = {}
-    for char in held:
-        for reading in _readings(char):
-            sounds.setdefault(reading, set()).add(char)
+    held = _HELD.get(directory)
+    if held is None:
+        held = _HELD[directory] = _HeldNames(directory)
     before = directory.mentions(question)
     corrected, notes = question, []
     for index, typed in enumerate(question):
         if typed in _NEVER_SLIPPED or not _HAN.fullmatch(typed) or NOT_IN_NAMES.search(typed):
             continue  # numbers, levels and the question's own words ("为", "和") are no slips
         found = set()  # (held char, unit, begin, end)
-        alike = {c for reading in _readings(typed) for c in sounds.get(reading, ())} - _NEVER_SLIPPED - {typed}
-        for char in alike:  # each held character that sounds like the typed one, tried in its place
+        for char in held.alike(typed):  # each held character that sounds like the typed one, tried in its place
             trial = question[:index] + char + question[index + 1 :]
+            if not held.names_at(trial, index):
+                continue  # no held name runs across the slip: the directory need not read the trial
             found |= {(char, unit, b, e) for b, e, unit in directory.mentions(trial)
                       if b <= index < e and e - b >= min_chars and _in_own_part(question[b:e], trial[b:e], index - b)
                       and not any(ob <= b and e <= oe and ou == unit for ob, oe, ou in before)}
