@@ -46,17 +46,12 @@ class _HeldNames:
         return {c for reading in _readings(typed) for c in self.sounds.get(reading, ())} - _NEVER_SLIPPED - {typed}
 
     def names_at(self, text: str, index: int) -> bool:
-        """Whether a held name holding text[index] is written across that position (a cheap test before the
-        directory's full reading of the text)."""
+        """Whether a held name holds text[index] and a character next to it: a cheap test before the directory's
+        full reading of the text (a name may be written shortened, "扬大附中", so only its characters are asked for)."""
         haystack = normalize_for_search(text)
-        char = haystack[index]
-        for name in self.by_char.get(char, ()):
-            offset = name.find(char)
-            while offset >= 0:
-                if index - offset >= 0 and haystack.startswith(name, index - offset):
-                    return True
-                offset = name.find(char, offset + 1)
-        return False
+        holding = self.by_char.get(haystack[index], set())
+        neighbours = haystack[max(0, index - 1) : index] + haystack[index + 1 : index + 2]
+        return any(not holding.isdisjoint(self.by_char.get(char, ())) for char in neighbours)
 
 
 _HELD: WeakKeyDictionary[UnitDirectory, _HeldNames] = WeakKeyDictionary()  # one per library state
