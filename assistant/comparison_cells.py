@@ -28,7 +28,13 @@ def topic_words(question: str) -> list[str]:
         if match:
             # Each official word as notices vary it too (津补贴: 补贴, 补助).
             words.extend([alike for word in official.split() for alike in same_thing(word)] + [match.group(0)])
+    # The thing counted is the topic ("会上各提了几点建议": 建议), whatever occasion the question sets it in.
+    words.extend(m.group(1) for m in _COUNTED_NOUN.finditer(question))
     return list(dict.fromkeys(words))
+
+
+# A count asked with its measure word, then the noun counted ("几点建议", "多少条整改措施").
+_COUNTED_NOUN = re.compile(r"(?:几|多少)[点条项个件](?:[\u4e00-\u9fff]{0,2}?)([\u4e00-\u9fff]{2})(?=$|[,，。?？、和与跟及]|呢|吗|啊)")
 
 
 # The page around a notice, not its content: a byline, contact lines, a breadcrumb ("> 要闻动态 > 通知公告").

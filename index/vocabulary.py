@@ -128,6 +128,8 @@ TIME_LIMITED_PATTERN = re.compile(rf"\d{{4}}\s*年|{YEAR}|今年|去年|上半�
 # Measure words a counted figure ends with in a sentence (question side: "does it state a number").
 MEASURE_WORDS = (
     r"万元|亿元|元|个|项|件|人|名|条|所|次|户|起|家|批|份|场|篇|套|笔|万人|亩|平方米|%|％|个百分点|座|辆|村|栋|间|期|类|方面|处|本|台"
+    # "提出四点意见": 点 counts points made, not a time of day ("8点召开") nor a spot.
+    r"|点(?=[^,，。;；]{0,3}(?:意见|建议|要求|希望))"
 )
 # A count may be approximate: "90余人", "100多名".
 APPROXIMATE = r"(?:余|多)?"
