@@ -114,8 +114,8 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[�
 # A month or day number as date arithmetic reads it (loosely: parse_date checks the calendar).
 DATE_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 ISO_DATE = r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
-# "2023.6.28": a house style for dates (a four-digit year first, so that 12.35万元 is no date).
-DOTTED_DATE = r"\d{4}\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d.])"
+# "2023.6.28", "2024/3/18": house styles for dates (a four-digit year first, so that 12.35万元 is no date).
+DOTTED_DATE = r"\d{4}(?:\.(?:1[0-2]|0?[1-9])\.|/(?:1[0-2]|0?[1-9])/)(?:3[01]|[12]\d|0?[1-9])(?![\d./])"
 # Between the two ends of a period: "4月6日至5月30日", "2023年4月—5月".
 PERIOD_SEPARATOR = r"起?\s*(?:至|到|——|—|–|－|-|~|～)"
 # Anything that looks like a date in a sentence: a year, a month-day, an ISO date.
