@@ -23,6 +23,7 @@ from index.vocabulary import NUMBER_PATTERN
 def topic_words(question: str) -> list[str]:
     """The notices' words for the question's plain phrases, and the phrases themselves."""
     words = []
+    question = _ASKED_FAULT.sub(" ", question)
     for pattern, official in PLAIN_WORDS:
         match = pattern.search(question)
         if match:
@@ -33,6 +34,8 @@ def topic_words(question: str) -> list[str]:
     return list(dict.fromkeys(words))
 
 
+# Asking what went wrong ("食堂分别啥毛病"): the kind of answer, not its topic (食堂); every problem is a 问题.
+_ASKED_FAULT = re.compile(r"(?:啥|什么|哪些|些)(?:问题|毛病)|(?:问题|毛病)(?:是(?:啥|什么)|在哪)")
 # A count asked with its measure word, then the noun counted ("几点建议", "多少条整改措施").
 _COUNTED_NOUN = re.compile(r"(?:几|多少)[点条项个件](?:[\u4e00-\u9fff]{0,2}?)([\u4e00-\u9fff]{2})(?=$|[,，。?？、和与跟及]|呢|吗|啊)")
 
