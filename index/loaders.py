@@ -15,7 +15,7 @@ from index.html_text import html_main_text
 from index.ingest_report import IngestReport
 from index.limits import LimitExceeded, LoadLimits, check_docx_expansion, check_text_length
 from index.load_errors import LoadError, UnreadableContent
-from index.pdf_text import read_pdf
+from index.pdf_text import join_wrapped_cjk_lines, read_pdf
 
 __all__ = ["SUPPORTED_SUFFIXES", "LoadError", "collect_notice_files", "iter_notice_files", "load_document"]
 
@@ -169,8 +169,14 @@ def _read_html(data: bytes) -> tuple[str, str]:
     return html_main_text(html), encoding
 
 
+def _read_txt(data: bytes) -> tuple[str, str]:
+    """Text of a .txt file; lines wrapped inside a sentence (text copied out of a PDF) are joined back."""
+    text, encoding = decode_text_bytes(data)
+    return join_wrapped_cjk_lines(normalise_line_endings(text)), encoding
+
+
 _READERS: dict[str, Callable[[bytes, LoadLimits], tuple[str, str]]] = {
-    "txt": lambda data, limits: decode_text_bytes(data),
+    "txt": lambda data, limits: _read_txt(data),
     "html": lambda data, limits: _read_html(data),
     "pdf": read_pdf,
     "docx": read_docx,
