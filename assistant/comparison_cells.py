@@ -22,13 +22,28 @@ from index.vocabulary import NUMBER_PATTERN
 
 def topic_words(question: str) -> list[str]:
     """The notices' words for the question's plain phrases, and the phrases themselves."""
+    # Asked only what went wrong ("食堂分别啥毛病"), the question names its topic in its own words: 问题 is no topic.
+    words = _plain_words(question) if _plain_words(_ASKED_FAULT.sub(" ", question)) else []
+    # The thing counted is the topic ("会上各提了几点建议": 建议), whatever occasion the question sets it in.
+    words.extend(m.group(1) for m in _COUNTED_NOUN.finditer(question))
+    return list(dict.fromkeys(words))
+
+
+def _plain_words(question: str) -> list[str]:
+    """The official words of the question's plain phrases, and the phrases themselves."""
     words = []
     for pattern, official in PLAIN_WORDS:
         match = pattern.search(question)
         if match:
             # Each official word as notices vary it too (津补贴: 补贴, 补助).
             words.extend([alike for word in official.split() for alike in same_thing(word)] + [match.group(0)])
-    return list(dict.fromkeys(words))
+    return words
+
+
+# Asking what went wrong ("食堂分别啥毛病"): the kind of answer, not its topic (食堂), unless the topic is in a plain phrase too.
+_ASKED_FAULT = re.compile(r"(?:啥|什么|哪些|些)(?:问题|毛病)|(?:问题|毛病)(?:是(?:啥|什么)|在哪)")
+# A count asked with its measure word, then the noun counted ("几点建议", "多少条整改措施").
+_COUNTED_NOUN = re.compile(r"(?:几|多少)[点条项个件](?:[\u4e00-\u9fff]{0,2}?)([\u4e00-\u9fff]{2})(?=$|[,，。?？、和与跟及]|呢|吗|啊)")
 
 
 # The page around a notice, not its content: a byline, contact lines, a breadcrumb ("> 要闻动态 > 通知公告").

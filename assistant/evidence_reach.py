@@ -9,6 +9,7 @@ from langchain_core.documents import Document
 
 from assistant.asked_parts import unstated_counts
 from assistant.evidence import Evidence, Question
+from assistant.question import ROLE, has_person_name, names_holder_of
 from assistant.quote_spans import table_rows, whole_sentence
 from assistant.settings import AnsweringSettings
 from index.sentences import split_sentences
@@ -56,3 +57,38 @@ def stated_in_notice(wanted: re.Pattern[str], best: Evidence, text: str | None) 
     # The sentence lies outside the retrieved passage: its section is not known, so none is claimed.
     document = Document(page_content=text[start:end], metadata={**best.document.metadata, "section_path": ""})
     return Evidence(document, start, end, text[start:end], best.score, True)
+
+
+# A point of a list that opens without its doer ("二是统筹谋划并担任整改领导小组组长"): the doer is in the sentence
+# just before the list's first point ("医院党委书记从讲政治高度把握整改内涵与实质。一是…").
+_POINT_OPENING = re.compile(r"\s*[一二三四五六七八九十]+是")
+_FIRST_POINT = re.compile(r"一是")
+# Asked who holds a post or did a thing ("谁当组长", "谁牵头"); a bare 谁 may ask which unit ("谁隔得久").
+_ASKS_WHO = re.compile(r"谁(?:来)?(?:当|任|担任|兼任|牵头|挂帅|负责|主持|是)")
+
+
+def with_point_doers(
+    chosen: list[Evidence], question: Question, notice_text_of: Callable[[str], str | None],
+) -> list[Evidence]:
+    """Asked who: each quoted point of a list that names no one also quotes the sentence opening its list,
+    when that sentence names a post (the doer of every point)."""
+    if not (question.profile.wants_person or _ASKS_WHO.search(question.text)):
+        return chosen
+    added = []
+    for item in chosen:
+        text = notice_text_of(item.notice_id)
+        if text is None or not _POINT_OPENING.match(item.text) or _names_someone(item.text):
+            continue
+        paragraph = text.rfind("\n", 0, item.start) + 1
+        first = _FIRST_POINT.search(text, paragraph, item.start + 2)
+        before = split_sentences(text, paragraph, first.start()) if first else []
+        if before and ROLE.search(lead := text[before[-1][0]:before[-1][1]]):
+            start, end = before[-1]
+            document = Document(page_content=lead, metadata=item.document.metadata)
+            added.append(Evidence(document, start, end, lead, item.score, True, item.coverages))
+    return [*chosen, *(e for e in added if all(e.start != c.start for c in chosen))]
+
+
+def _names_someone(text: str) -> bool:
+    """Whether the text names a person or the holder of a post ("党委书记高光", "副主任柯文涛")."""
+    return names_holder_of(ROLE.pattern, text) or has_person_name(text)

@@ -22,7 +22,7 @@ from assistant.asked_thing import parts_left_open, states_the_asked_thing
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps, with_best_ones_section, with_figures_first
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.evidence import Evidence, Question, distinct, squeezed, units_in_order
-from assistant.evidence_reach import reach, with_asked_counts
+from assistant.evidence_reach import reach, with_asked_counts, with_point_doers
 from assistant.evidence_scoring import score_evidence
 from assistant.quote_extension import extend_quote
 from assistant.recut_terms import recut_unheld
@@ -155,7 +155,7 @@ class ExtractiveAnswerer:
             reach(extend_quote(item, question, self.notice_text_of(item.notice_id)), question, self.notice_text_of(item.notice_id), self.tokenize, self.settings)
             for item in chosen[:limit]
         ]
-        chosen = with_part_answers(chosen, SUB_QUESTION_SPLIT.split(question.text), self.notice_text_of)
+        chosen = with_point_doers(with_part_answers(chosen, SUB_QUESTION_SPLIT.split(question.text), self.notice_text_of), question, self.notice_text_of)
         # In reading order, the longer of two quotes starting together first: a quote widened to its
         # sentence is kept over a clause of it.
         return distinct(sorted(chosen, key=lambda e: (e.notice_id, e.start, -e.end)))

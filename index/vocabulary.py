@@ -114,8 +114,8 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9]|[一二三]?十[一二三四五六七八九]?|[�
 # A month or day number as date arithmetic reads it (loosely: parse_date checks the calendar).
 DATE_NUMBER = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
 ISO_DATE = r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})"
-# "2023.6.28": a house style for dates (a four-digit year first, so that 12.35万元 is no date).
-DOTTED_DATE = r"\d{4}\.(?:1[0-2]|0?[1-9])\.(?:3[01]|[12]\d|0?[1-9])(?![\d.])"
+# "2023.6.28", "2024/3/18": house styles for dates (a four-digit year first, so that 12.35万元 is no date).
+DOTTED_DATE = r"\d{4}(?:\.(?:1[0-2]|0?[1-9])\.|/(?:1[0-2]|0?[1-9])/)(?:3[01]|[12]\d|0?[1-9])(?![\d./])"
 # Between the two ends of a period: "4月6日至5月30日", "2023年4月—5月".
 PERIOD_SEPARATOR = r"起?\s*(?:至|到|——|—|–|－|-|~|～)"
 # Anything that looks like a date in a sentence: a year, a month-day, an ISO date.
@@ -128,6 +128,8 @@ TIME_LIMITED_PATTERN = re.compile(rf"\d{{4}}\s*年|{YEAR}|今年|去年|上半�
 # Measure words a counted figure ends with in a sentence (question side: "does it state a number").
 MEASURE_WORDS = (
     r"万元|亿元|元|个|项|件|人|名|条|所|次|户|起|家|批|份|场|篇|套|笔|万人|亩|平方米|%|％|个百分点|座|辆|村|栋|间|期|类|方面|处|本|台"
+    # "提出四点意见": 点 counts points made, not a time of day ("8点召开") nor a spot.
+    r"|点(?=[^,，。;；]{0,3}(?:意见|建议|要求|希望))"
 )
 # A count may be approximate: "90余人", "100多名".
 APPROXIMATE = r"(?:余|多)?"

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from langchain_core.documents import Document
 
-from assistant.comparison_cells import column_sentences, with_best_ones_section, with_figures_first
+from assistant.comparison_cells import column_sentences, topic_words, with_best_ones_section, with_figures_first
 from assistant.evidence import Evidence
 
 QUESTION = "云岭区和东湖在征地拆迁这摊事上各有啥问题、怎么弄的?"
@@ -108,3 +108,15 @@ def test_the_page_around_a_notice_never_fills_a_column_unless_asked_for():
     assert column_sentences([byline, contact, road], [road], "两家修路各是怎么说的", 0.6) == [road]
     phone = sentence("联系电话:0571-12345678", 0.5, 800)
     assert column_sentences([phone], [phone], "两家各留了啥电话", 0.6) == [phone]  # contact asked: it stands
+
+
+def test_the_counted_thing_is_a_columns_topic_whatever_occasion_the_question_sets_it_in():
+    question = "两家反馈会上,巡察组各提了几点建议"
+    points = sentence("组长提出了四点意见建议。", 0.0, 0)
+    assert column_sentences([points], [points], question, 0.6) == [points]
+
+
+def test_asking_only_what_went_wrong_names_no_topic_word():
+    assert topic_words("两家的食堂分别啥毛病") == []
+    assert "问题" in topic_words("两家的食堂毛病改了没")
+    assert "问题" in topic_words("两家在提拔干部上被挑出啥毛病")  # the topic's own words come with it

@@ -102,3 +102,9 @@ def test_a_group_set_up_with_a_post_as_its_leader_answers_who_leads_it():
     asked = profile_question("整改领导小组的组长是谁?")
     assert satisfies(asked, "成立县委书记任组长的整改工作领导小组,对整改负总责。")
     assert not satisfies(asked, "成立整改工作领导小组,对整改负总责。")
+
+
+def test_a_count_of_points_made_answers_how_many_points_and_a_clock_time_does_not():
+    profile = profile_question("两家反馈会上巡察组各提了几点建议")
+    assert satisfies(profile, "巡察组提出四点意见建议:一是提高政治站位")
+    assert not satisfies(profile, "上午9点召开反馈会议")

@@ -89,6 +89,19 @@ def test_gb18030_file_keeps_characters_outside_gbk(tmp_path: Path) -> None:
     assert "王䶮社区" in document.text
 
 
+def test_text_copied_out_of_a_pdf_has_its_wrapped_lines_joined_and_paragraphs_kept(tmp_path: Path) -> None:
+    lines = [
+        "    （一）规范职工食堂管理。巡察指出，职工食堂伙食补助",
+        "发放标准高于市里规定，且未经班子会议研究。整改中，已",
+        "按规定标准调整伙食补助，超标部分自2024年7月起停止发放。",
+        "    （二）规范车辆使用管理。巡察指出，车辆登记不全。",
+    ]
+    path = write(tmp_path, "wrapped.txt", "\n".join(lines).encode("utf-8"))
+    text = load_document(path).text
+    assert "伙食补助发放标准高于市里规定" in text and "已按规定标准" in text
+    assert text.count("\n") == 1  # the two paragraphs stay apart
+
+
 def test_markdown_loads_as_plain_text_and_outer_blank_space_is_dropped(tmp_path: Path) -> None:
     path = write(tmp_path, "notice.md", f"\n\n  \n{NOTICE}\n\n \t\n".encode())
 

@@ -129,6 +129,13 @@ def test_feedback_date_after_yu_is_read():
     assert value(metadata.feedback_date) == "2020年9月1日"
 
 
+def test_dates_written_with_slashes_are_the_period_and_the_feedback_date():
+    text = "市委第五巡察组于2024/3/18至2024/5/17对青禾水务公司党委开展了常规巡察,并于2024/6/21向公司党委反馈了巡察意见."
+    metadata = extract_notice_metadata(text)
+    assert value(metadata.inspection_period) == "2024/3/18至2024/5/17"
+    assert value(metadata.feedback_date) == "2024/6/21"
+
+
 def test_month_only_period_is_kept_as_written():
     text = "县委第三巡察组于2021年4月至6月对柳溪县国资委党委开展了巡察。"
     assert value(extract_notice_metadata(text).inspection_period) == "2021年4月至6月"
