@@ -19,6 +19,7 @@ from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure
 from assistant.followup_reference import asked_of_item, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
+from assistant.followup_switch import switch_then_ask
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
@@ -110,7 +111,7 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     named = directory.find_units(question) + unknown_unit_names(question, directory)
     if history and not named and (unit := unit_of_kind(kind := _residue(question, directory), directory)):
         question, named = question.replace(kind, unit, 1), [unit]  # "那个卫生院呢": the one 卫生院 held
-    question = _switch_then_ask(question, directory)
+    question = switch_then_ask(question, directory)
     if history and not named and _AMONG_THOSE.search(question):
         discussed = _units_discussed(history, directory)
         if len(discussed) < 2:  # "哪个多?" after a which-units answer: the units it listed
@@ -279,21 +280,3 @@ def _topic_of(question: str, directory: UnitDirectory, new_unit_count: int) -> s
         topic = re.sub(r"(分别|各自|都)", "", topic)
         topic = re.sub(r"(上|方面)\s*[?？]?$", "方面做了哪些工作?", topic, count=1)
     return re.sub(r"[?？][?？\s]+", "?", topic)
-
-
-_SWITCH_LEAD = re.compile(r"^(?:那么|那|换成|换到|改成|换|至于|再看看?|再说说?)\s*")
-_PRONOUN_LEAD = re.compile(r"^(?:那么|那|它们|它|他们|该单位|这个单位)的?")
-
-
-def _switch_then_ask(question: str, directory: UnitDirectory) -> str:
-    """"换成盘龙城经开区,它改了几项?": the unit named first, then the question asked of it."""
-    mentions = directory.mentions(question)
-    if not mentions:
-        return question
-    begin, end, _ = mentions[0]
-    lead = _SWITCH_LEAD.match(question[:begin])
-    # the name as the user wrote it may run on past the mention ("盘龙城经开区")
-    rest = re.match(r"([\u4e00-\u9fff]{0,4}?)\s*(?:呢|那边|这边)?\s*[,，]\s*", question[end:])
-    if lead is None or lead.end() != begin or rest is None or not question[end + rest.end() :].strip():
-        return question
-    return question[begin : end + len(rest.group(1))] + _PRONOUN_LEAD.sub("", question[end + rest.end() :])
