@@ -19,11 +19,11 @@ from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure
 from assistant.followup_reference import asked_of_item, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
-from assistant.followup_switch import switch_then_ask
+from assistant.followup_switch import named_by_description, switch_then_ask, without_description
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
-from assistant.written_names import unit_of_kind, without_pointers_in_names, written_mentions
+from assistant.written_names import without_pointers_in_names, written_mentions
 from index.figures import parse_chinese_number
 
 # What is left of an elliptical follow-up once its unit names are taken out: only these words.
@@ -106,11 +106,12 @@ def units_in_history(history: Sequence[dict], directory: UnitDirectory) -> list[
 def condense_with_rules(history: Sequence[dict], question: str, directory: UnitDirectory) -> str:
     """The question as it would be asked on its own, given the conversation before it."""
     question = without_pointers_in_names(question.strip(), directory)  # "雩山那个机电学院": the unit's name
+    question = without_description(question, directory)  # "那个管疫苗的疾控中心呢"
     history = list(history)[-MAX_HISTORY_TURNS:]
     # Units asked about: those the library holds, and names of units it lacks ("那长岭镇呢?" is about 长岭镇).
     named = directory.find_units(question) + unknown_unit_names(question, directory)
-    if history and not named and (unit := unit_of_kind(kind := _residue(question, directory), directory)):
-        question, named = question.replace(kind, unit, 1), [unit]  # "那个卫生院呢": the one 卫生院 held
+    if history and not named and (described := named_by_description(question, directory, lambda t: _residue(t, directory))):
+        question, named = described, directory.find_units(described)  # "那个卫生院呢": the one 卫生院 held
     question = switch_then_ask(question, directory)
     if history and not named and _AMONG_THOSE.search(question):
         discussed = _units_discussed(history, directory)
