@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
-from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure
+from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure, asks_what_was_counted
 from assistant.followup_reference import asked_of_item, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
 from assistant.followup_switch import named_by_description, switch_then_ask, without_description
@@ -149,7 +149,8 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
         # "后者具体怎么整改的?": the unit pointed at, on the topic of the last question.
         topic = _bare_topic(previous_question, directory, len(pointed))
         return f"{'、'.join(pointed)}:{_UNIT_POINTER.sub('', question)}" + (f"({topic})" if topic else "")
-    if named and previous_question and (_ONLY_HOW.fullmatch(residue) or same_thing_of(question, previous_question)):
+    if named and previous_question and (_ONLY_HOW.fullmatch(residue) or same_thing_of(question, previous_question)
+                                        or asks_what_was_counted(residue)):  # "那X定了几条": what the last question counted
         # "松杨湖那边的村社区班子呢?" after "…两委换届弄得怎么样?": the last question asked of that thing of the unit.
         # "东临具体怎么做的?" after "哪几个单位提到了整治形式主义?": how the unit did the thing just asked about.
         topic = _bare_topic(previous_question, directory, len(named))

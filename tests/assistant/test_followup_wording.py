@@ -205,3 +205,15 @@ def test_a_place_and_kind_with_a_pointer_then_a_question_asks_it_of_that_unit():
             for i, unit in enumerate((street, PORT))]
     history = _exchange("漱玉物流发展了多少党员?", "发展党员5人。")
     assert condense_with_rules(history, "那青禾那个街道呢，发展党员有啥问题", UnitDirectory(rows)) == f"{street}发展党员有啥问题"
+
+
+def test_a_unit_its_notice_names_without_a_place_is_named_with_the_place_in_front():
+    group, roads = "市交通集团", "青禾市交通运输局"
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit), 1, "ready", 0)
+            for i, unit in enumerate((group, roads, TOWN))]
+    units = UnitDirectory(rows)
+    assert units.find_units("漱州交通集团定了几条措施?") == [group]
+    assert units.find_units("青禾交通集团定了几条措施?") == []  # 青禾 is a held unit's place: another city's group
+    history = _exchange("云岭区整改措施有多少项?", "细化整改措施63项。")
+    # a new unit and a short ask of its own: the figure the last question counted
+    assert condense_with_rules(history, "那漱州交通集团定了几条", units).endswith("(整改措施有多少项)")
