@@ -15,7 +15,7 @@ _PLACE_CHARS = (2, 3)  # a place in front is two or three characters ("淮安", 
 
 def placeless_mentions(text: str, names: list[tuple[str, str]], taken: list[bool]) -> list[tuple[int, int, str]]:
     """(begin, end, unit) of each name written as a place, then a placeless unit's name or its short form."""
-    placeless = [(name[1:], unit) for name, unit in names if _LEVEL_FIRST.match(name)]
+    placeless = [(name[1:], unit) for name, unit in names if _LEVEL_FIRST.match(unit) and _LEVEL_FIRST.match(name)]
     if not placeless:
         return []
     found = []
