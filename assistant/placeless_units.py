@@ -11,6 +11,8 @@ from assistant.unit_names import is_short_form, same_kind, unit_like_names
 _LEVEL_FIRST = re.compile(r"^[市县区州](?=[\u4e00-\u9fff]{2})")  # "市交通集团": a level with no place before it
 _LEVELS = "市县区州"
 _PLACE_CHARS = (2, 3)  # a place in front is two or three characters ("淮安", "哈尔滨"), maybe with its level
+_NOT_IN_PLACES = re.compile(r"[哪几那这各每些该其另本我你他它们谁啥多少]")  # "哪几所中学": a question, no place
+_MIN_NAME_CHARS = 3  # the name after the place: "卫健委", "交通集团"; two characters ("中学") name a kind
 
 
 def placeless_mentions(text: str, names: list[tuple[str, str]], taken: list[bool]) -> list[tuple[int, int, str]]:
@@ -25,8 +27,10 @@ def placeless_mentions(text: str, names: list[tuple[str, str]], taken: list[bool
         for cut in _PLACE_CHARS:
             place, rest = written[:cut], written[cut:]
             rest = rest[1:] if rest[:1] in _LEVELS else rest
+            if _NOT_IN_PLACES.search(place) or len(rest) < _MIN_NAME_CHARS:
+                continue
             owners = {unit for body, unit in placeless
-                      if len(rest) >= 2 and (rest == body or (is_short_form(rest, body) and same_kind(rest, body)))}
+                      if (rest == body or (is_short_form(rest, body) and same_kind(rest, body)))}
             if len(owners) == 1 and not any(place in name for name, _ in names):
                 found.append((begin, end, owners.pop()))
                 break

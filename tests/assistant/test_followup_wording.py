@@ -210,9 +210,10 @@ def test_a_place_and_kind_with_a_pointer_then_a_question_asks_it_of_that_unit():
 def test_a_unit_its_notice_names_without_a_place_is_named_with_the_place_in_front():
     group, roads = "市交通集团", "青禾市交通运输局"
     rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit), 1, "ready", 0)
-            for i, unit in enumerate((group, roads, TOWN))]
+            for i, unit in enumerate((group, roads, TOWN, "市第三中学"))]
     units = UnitDirectory(rows)
     assert units.find_units("漱州交通集团定了几条措施?") == [group]
+    assert units.find_units("库里有哪几所中学被巡察了?") == []  # a question word and a kind: no place, no unit
     assert units.find_units("青禾交通集团定了几条措施?") == []  # 青禾 is a held unit's place: another city's group
     history = _exchange("云岭区整改措施有多少项?", "细化整改措施63项。")
     # a new unit and a short ask of its own: the figure the last question counted
