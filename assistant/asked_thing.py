@@ -16,7 +16,7 @@ from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
 # and words of the answer's shape ("几个人" yields 个人, "多少金额").
 NOT_THE_ASKED_THING = re.compile(
     r"(?:发现|指出|查出|查找|反馈|意见|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|持续|做了|工作|情况|问题|方面|"
-    r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别)+"  # also their compounds: 意见反馈, 发现问题
+    r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别|专门)+"  # also their compounds: 意见反馈, 发现问题
 )
 
 _MEETING = re.compile(r"会上|会议|会中|会")

@@ -33,3 +33,12 @@ _ONLY_THE_ASK = re.compile(r"(?:是|有|为|了|的)*(?:多少|几)[个项人件
 def asks_bare_figure(residue: str) -> bool:
     """Whether what a follow-up asks is a figure and nothing else ("后来查实是多少", "去年年底那会儿是多少")."""
     return _ONLY_THE_ASK.fullmatch(_WHEN_WORDS.sub("", residue)) is not None
+
+
+# A verb and the ask, no noun after it: "定了几条", "查出多少".
+_VERB_THEN_ASK = re.compile(r"[\u4e00-\u9fff]{1,3}?(?:了|出|过)?(?:多少|几)[个项条件笔次]*(?:了|呢|啊|呀)?")
+
+
+def asks_what_was_counted(residue: str) -> bool:
+    """Whether a follow-up naming a new unit asks a figure of what the last question counted ("那X定了几条")."""
+    return asks_unnamed_figure(residue) and _VERB_THEN_ASK.fullmatch(_WHEN_WORDS.sub("", residue)) is not None

@@ -16,13 +16,14 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
-from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure
+from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure, asks_what_was_counted
 from assistant.followup_reference import asked_of_item, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
+from assistant.followup_switch import named_by_description, switch_then_ask, without_description
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
-from assistant.written_names import unit_of_kind, without_pointers_in_names, written_mentions
+from assistant.written_names import without_pointers_in_names, written_mentions
 from index.figures import parse_chinese_number
 
 # What is left of an elliptical follow-up once its unit names are taken out: only these words.
@@ -105,12 +106,13 @@ def units_in_history(history: Sequence[dict], directory: UnitDirectory) -> list[
 def condense_with_rules(history: Sequence[dict], question: str, directory: UnitDirectory) -> str:
     """The question as it would be asked on its own, given the conversation before it."""
     question = without_pointers_in_names(question.strip(), directory)  # "雩山那个机电学院": the unit's name
+    question = without_description(question, directory)  # "那个管疫苗的疾控中心呢"
     history = list(history)[-MAX_HISTORY_TURNS:]
     # Units asked about: those the library holds, and names of units it lacks ("那长岭镇呢?" is about 长岭镇).
     named = directory.find_units(question) + unknown_unit_names(question, directory)
-    if history and not named and (unit := unit_of_kind(kind := _residue(question, directory), directory)):
-        question, named = question.replace(kind, unit, 1), [unit]  # "那个卫生院呢": the one 卫生院 held
-    question = _switch_then_ask(question, directory)
+    if history and not named and (described := named_by_description(question, directory, lambda t: _residue(t, directory))):
+        question, named = described, directory.find_units(described)  # "那个卫生院呢": the one 卫生院 held
+    question = switch_then_ask(question, directory)
     if history and not named and _AMONG_THOSE.search(question):
         discussed = _units_discussed(history, directory)
         if len(discussed) < 2:  # "哪个多?" after a which-units answer: the units it listed
@@ -147,7 +149,8 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
         # "后者具体怎么整改的?": the unit pointed at, on the topic of the last question.
         topic = _bare_topic(previous_question, directory, len(pointed))
         return f"{'、'.join(pointed)}:{_UNIT_POINTER.sub('', question)}" + (f"({topic})" if topic else "")
-    if named and previous_question and (_ONLY_HOW.fullmatch(residue) or same_thing_of(question, previous_question)):
+    if named and previous_question and (_ONLY_HOW.fullmatch(residue) or same_thing_of(question, previous_question)
+                                        or asks_what_was_counted(residue)):  # "那X定了几条": what the last question counted
         # "松杨湖那边的村社区班子呢?" after "…两委换届弄得怎么样?": the last question asked of that thing of the unit.
         # "东临具体怎么做的?" after "哪几个单位提到了整治形式主义?": how the unit did the thing just asked about.
         topic = _bare_topic(previous_question, directory, len(named))
@@ -279,21 +282,3 @@ def _topic_of(question: str, directory: UnitDirectory, new_unit_count: int) -> s
         topic = re.sub(r"(分别|各自|都)", "", topic)
         topic = re.sub(r"(上|方面)\s*[?？]?$", "方面做了哪些工作?", topic, count=1)
     return re.sub(r"[?？][?？\s]+", "?", topic)
-
-
-_SWITCH_LEAD = re.compile(r"^(?:那么|那|换成|换到|改成|换|至于|再看看?|再说说?)\s*")
-_PRONOUN_LEAD = re.compile(r"^(?:那么|那|它们|它|他们|该单位|这个单位)的?")
-
-
-def _switch_then_ask(question: str, directory: UnitDirectory) -> str:
-    """"换成盘龙城经开区,它改了几项?": the unit named first, then the question asked of it."""
-    mentions = directory.mentions(question)
-    if not mentions:
-        return question
-    begin, end, _ = mentions[0]
-    lead = _SWITCH_LEAD.match(question[:begin])
-    # the name as the user wrote it may run on past the mention ("盘龙城经开区")
-    rest = re.match(r"([\u4e00-\u9fff]{0,4}?)\s*(?:呢|那边|这边)?\s*[,，]\s*", question[end:])
-    if lead is None or lead.end() != begin or rest is None or not question[end + rest.end() :].strip():
-        return question
-    return question[begin : end + len(rest.group(1))] + _PRONOUN_LEAD.sub("", question[end + rest.end() :])

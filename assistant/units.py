@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.exclusions import inside_left_out
+from assistant.placeless_units import placeless_mentions
 from assistant.unit_names import (
     INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, numbered_short_form,
     only_place_and_kind, same_kind, unit_like_names,
@@ -148,7 +149,7 @@ class UnitDirectory:
                         taken[i] = True
                     matches.append((start, begin + len(name), unit))
                 begin = haystack.find(name, begin + 1)
-        for short in self._short_forms(text, taken):
+        for short in self._short_forms(text, taken) + placeless_mentions(text, self._names, taken):
             # A short form holding an exact name of its own unit ("柘江经开区" around "柘江") replaces it.
             inside = [m for m in matches if short[0] <= m[0] and m[1] <= short[1]]
             overlapping = [m for m in matches if m[0] < short[1] and short[0] < m[1]]

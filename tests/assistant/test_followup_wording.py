@@ -181,3 +181,40 @@ def test_a_kind_only_one_held_unit_is_of_names_that_unit():
     assert condense_with_rules(history, "那个卫生院呢", UnitDirectory(rows[:3])) == f"{clinic}处分了几个人?"
     # two held units of the kind: which one is not guessed
     assert not condense_with_rules(history, "那个卫生院呢", UnitDirectory(rows)).startswith(clinic)
+
+
+def test_a_unit_described_by_a_pointer_or_by_what_it_does_switches_the_unit():
+    village, clinic = "白沙县苇塘镇芦花村", "白沙县疾病预防控制中心"
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit), 1, "ready", 0)
+            for i, unit in enumerate((village, clinic, PORT, TOWN))]
+    units = UnitDirectory(rows)
+    history = _exchange("云岭区新定了几项制度?", "制度12项。")
+    # the unit named by its kind, then a question of its own asked of it
+    assert condense_with_rules(history, "那个村呢，改完几个了", units) == f"{village}改完几个了"
+    # a word of its name and a pointer
+    assert condense_with_rules(history, "换成港务那家看看", units) == f"{PORT}新定了几项制度?"
+    # what it does in front of its name describes it and asks nothing
+    assert condense_with_rules(history, "那个管防疫的疾控中心呢", units) == f"{clinic}新定了几项制度?"
+    # a word no held unit's name holds names nothing
+    assert not condense_with_rules(history, "换成水务那家看看", units).startswith(PORT)
+
+
+def test_a_place_and_kind_with_a_pointer_then_a_question_asks_it_of_that_unit():
+    street = "青禾市云岭区柳林街道"
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit), 1, "ready", 0)
+            for i, unit in enumerate((street, PORT))]
+    history = _exchange("漱玉物流发展了多少党员?", "发展党员5人。")
+    assert condense_with_rules(history, "那青禾那个街道呢，发展党员有啥问题", UnitDirectory(rows)) == f"{street}发展党员有啥问题"
+
+
+def test_a_unit_its_notice_names_without_a_place_is_named_with_the_place_in_front():
+    group, roads = "市交通集团", "青禾市交通运输局"
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", unit, NoticeMetadata(unit=unit), 1, "ready", 0)
+            for i, unit in enumerate((group, roads, TOWN, "市第三中学"))]
+    units = UnitDirectory(rows)
+    assert units.find_units("漱州交通集团定了几条措施?") == [group]
+    assert units.find_units("库里有哪几所中学被巡察了?") == []  # a question word and a kind: no place, no unit
+    assert units.find_units("青禾交通集团定了几条措施?") == []  # 青禾 is a held unit's place: another city's group
+    history = _exchange("云岭区整改措施有多少项?", "细化整改措施63项。")
+    # a new unit and a short ask of its own: the figure the last question counted
+    assert condense_with_rules(history, "那漱州交通集团定了几条", units).endswith("(整改措施有多少项)")

@@ -34,3 +34,13 @@ def test_a_sentence_sharing_one_character_of_a_variant_does_not_state_the_asked_
 def test_a_sentence_writing_a_variant_whole_states_it():
     assert _states("对2名干部给予党内警告处理。")
     assert _states("给予党纪处分2人。")
+
+
+def test_how_a_meeting_was_held_is_no_thing_asked():
+    # "专门研究整改开了几次会" carried to another unit: the count of meetings is asked, not the word 专门.
+    asked = "洛溪镇专门研究整改开了几次会?"
+    weights = {"专门": 2.5, "研究": 0.8, "整改": 0.02, "会": 0.5}
+    question = Question(profile_question(asked), (tuple(weights),), weights, (profile_question(asked),), {}, asked)
+    known = set(weights)
+    sentence = _sentence("反馈以来,镇党委先后召开党委会5次,研究部署整改工作。")
+    assert states_the_asked_thing([sentence], question, lambda terms: set(terms) & known, lambda _: False, 0.5)

@@ -1,0 +1,75 @@
+"""Switching unit in a follow-up: "换成盘龙城经开区,它改了几项?" is the question asked of the unit named first;
+a unit may be described instead of named: by its kind ("那个村呢"), by a word of its name and a pointer
+("换成水务那家看看", "岳阳那个街道"), or with what it does in front ("那个管疫苗的疾控中心呢").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.units import UnitDirectory
+from assistant.written_names import unit_of_kind
+
+# "那个管疫苗的疾控中心": a pointer and a clause ending in 的 in front of a unit's name describe it.
+_DESCRIBED = re.compile(r"^(?:那么|那|换成|换到)?(?:个|家|所|位)[\u4e00-\u9fff]{1,10}?的$")
+# A pointer between a word of a unit's name and its kind: "水务那家", "岳阳那个街道", "那个村".
+_POINTER = re.compile(r"那个|那家|那所|这个|这家")
+# One-character kinds a pointer makes a unit's ("那个村"); longer kinds need no pointer ("那个卫生院").
+_ONE_CHAR_KINDS = frozenset("村镇乡县区市局院委厅校")
+# "那个村呢,改完几个了": a clause naming the unit, then the question asked of it.
+_LEAD_CLAUSE = re.compile(r"^([^,，。?？]+?)\s*[,，]\s*(?=\S)")
+
+_SWITCH_LEAD = re.compile(r"^(?:那么|那|换成|换到|改成|换|至于|再看看?|再说说?)\s*")
+_PRONOUN_LEAD = re.compile(r"^(?:那么|那|它们|它|他们|该单位|这个单位)的?")
+
+
+def switch_then_ask(question: str, directory: UnitDirectory) -> str:
+    """"换成盘龙城经开区,它改了几项?": the unit named first, then the question asked of it."""
+    mentions = directory.mentions(question)
+    if not mentions:
+        return question
+    begin, end, unit = mentions[0]
+    lead = _SWITCH_LEAD.match(question[:begin])
+    # the name as the user wrote it may run on past the mention ("盘龙城经开区")
+    rest = re.match(r"([\u4e00-\u9fff]{0,4}?)\s*(?:呢|那边|这边)?\s*[,，]\s*", question[end:])
+    if lead is None or lead.end() != begin or rest is None or not question[end + rest.end() :].strip():
+        return question
+    asked = _PRONOUN_LEAD.sub("", question[end + rest.end() :])
+    written = question[begin : end + len(rest.group(1))]
+    # a nickname read as the unit only when asked on its own ("岳阳街道呢") is written out in full
+    return written + asked if unit in directory.find_units(written + asked) else unit + asked
+
+
+def without_description(question: str, directory: UnitDirectory) -> str:
+    """"那个管疫苗的疾控中心呢" -> "那疾控中心呢": the words describing the unit named are no question of their own."""
+    mentions = directory.mentions(question)
+    if mentions and _DESCRIBED.match(question[: mentions[0][0]]):
+        return "那" + question[mentions[0][0] :]
+    return question
+
+
+def named_by_description(question: str, directory: UnitDirectory, residue: Callable[[str], str]) -> str:
+    """The question with the held unit it describes named ("那个村呢,改完几个了" -> "那杏垭村呢,改完几个了"),
+    or "" when it describes none or several; `residue` gives what a text asks once filler words are out."""
+    lead = _LEAD_CLAUSE.match(question)
+    for clause, rest in ([(lead.group(1), question[lead.end() :])] if lead else []) + [(question, "")]:
+        kind = residue(clause)
+        if unit := unit_of_kind(kind, directory):
+            return f"那{unit}呢,{rest}" if rest else question.replace(kind, unit, 1)  # "那个卫生院呢"
+        if unit := _pointed_unit(clause, kind, directory, residue):
+            return f"那{unit}呢" + (f",{rest}" if rest else "")
+    return ""
+
+
+def _pointed_unit(clause: str, words: str, directory: UnitDirectory, residue: Callable[[str], str]) -> str:
+    """The one held unit that holds the words before a pointer and ends with those after it ("水务那家",
+    "岳阳那个街道", "那个村"), when the clause asks nothing else; else ""."""
+    pointer = _POINTER.search(clause)
+    if pointer is None:
+        return ""
+    place, kind = residue(clause[: pointer.start()]), residue(clause[pointer.end() :])
+    if words != place + kind or not (len(place) >= 2 or len(kind) >= 2 or kind in _ONE_CHAR_KINDS):
+        return ""
+    units = [u for u in directory.units if (not place or place in u) and u.endswith(kind) and u != kind]
+    return units[0] if len(units) == 1 else ""
