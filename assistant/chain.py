@@ -32,7 +32,7 @@ from assistant.settings import AnsweringSettings
 from assistant.unit_display import name_units_as_asked
 from assistant.units import asks_across_units
 from assistant.unknown_units import (
-    closest_units, not_held_text, passages_naming, read_bare_organs, units_mentioning, unknown_unit_names, units_named_apart,
+    closest_units, not_held_text, only_named, passages_naming, read_bare_organs, units_mentioning, unknown_unit_names, units_named_apart,
 )
 from assistant.verify import verify_answer
 from assistant.workspace import Workspace
@@ -140,8 +140,8 @@ class AnswerChain:
         named = units_named_apart(question, turn.unknown_units, directory)
         missing = "、".join(f"“{n}”" for n in turn.unknown_units)
         if named:
-            turn.notice = " ".join(filter(None, [turn.notice, f"资料库中没有关于{missing}的通报,以下只回答{'、'.join(named)}。"]))
-            turn.unknown_units = []
+            turn.standalone_question, said = only_named(question, turn.unknown_units, named)
+            turn.notice, turn.unknown_units = " ".join(filter(None, [turn.notice, said])), []
         elif turn.mentioning_units:
             turn.notice = " ".join(filter(None, [turn.notice, f"资料库中没有{missing}自己的通报,"
                                                  f"以下引自提到它的{'、'.join(turn.mentioning_units)}的通报。"]))

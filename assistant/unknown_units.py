@@ -82,6 +82,19 @@ def units_named_apart(question: str, unknown: Sequence[str], directory: UnitDire
     ))
 
 
+_JOINER = "[和与跟同及、]"
+
+
+def only_named(question: str, unknown: Sequence[str], named: Sequence[str]) -> tuple[str, str]:
+    """The question with the names the library lacks taken out (with the word joining them to a held unit's: "X和A"
+    -> "A"), so what is asked of the held units is not held against a name no notice states; and the note saying so."""
+    for name in unknown:
+        written = re.escape(name)
+        question = re.sub(rf"{written}{_JOINER}|{_JOINER}{written}|{written}", "", question, count=1)
+    missing = "、".join(f"“{n}”" for n in unknown)
+    return question, f"资料库中没有关于{missing}的通报,以下只回答{'、'.join(named)}。"
+
+
 def other_units_at_held_places(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:
     """(begin, end, name) of names writing a held unit's place and kind around another own name
     ("温州瓯江口产业集聚区" when the library holds 温州浙南产业集聚区)."""

@@ -135,3 +135,19 @@ def test_a_list_label_gives_the_short_form_after_its_place(formal, label):
     from assistant.unit_names import placed_short_form
 
     assert placed_short_form(formal) == label
+
+
+@pytest.mark.parametrize(
+    ("question", "stated"),
+    [
+        ("金沙县水利局和文旅集团,分别有几个人被诫勉谈话?", "1名"),
+        ("金沙县水利局和文旅集团,分别是哪个巡察组去的", "市委第五巡察组"),
+        ("三院和金沙县水利局,各是哪天反馈的", "2023年7月20日"),
+    ],
+)
+def test_a_comparison_with_a_unit_the_library_lacks_answers_the_held_unit_and_says_what_is_missing(
+    chain, question, stated
+):
+    answer = chain.ask(question)
+    assert answer.notice.startswith("资料库中没有关于“金沙县水利局”的通报,以下只回答"), answer.notice
+    assert not answer.not_found and stated in answer.text, answer.text
