@@ -1,0 +1,66 @@
+"""Follow-ups going on with the story the last answer told ("那司机后来咋处理的", "他们后来开了几回会")."""
+
+from __future__ import annotations
+
+from assistant.followup_reference import continued_item, said_before
+from assistant.plain_words import official_terms
+
+CAR_NOTICE = """中共青禾市柳溪街道工作委员会关于巡察整改情况的通报
+
+2023年3月1日至4月20日,区委第一巡察组对柳溪街道党工委开展了常规巡察,2023年5月8日反馈了巡察意见。
+
+一、整改工作开展情况
+
+街道党工委成立以党工委书记为组长的整改工作领导小组。截至2023年8月1日,街道党工委和整改工作领导小组先后4次专题研究部署巡察整改。
+
+二、主要问题整改情况
+
+(一)公车私用问题。2023年春节期间,街道1辆公务车被驾驶员开回老家办理私事。
+整改情况:对该驾驶员给予诫勉谈话并调离驾驶岗位;全街道公务车辆加装定位装置。
+
+(二)公务接待不规范问题。2022年有3次公务接待超过标准。
+整改情况:相关人员已退赔超标准接待费用0.36万元。
+
+中共青禾市柳溪街道工作委员会
+2023年9月1日
+"""
+
+
+def _said(question: str, answer: str) -> list[dict]:
+    return [{"role": "user", "content": question}, {"role": "assistant", "content": answer}]
+
+
+def test_what_became_of_the_driver_is_the_measure_told_after_the_problem(chain_over):
+    chain = chain_over("liuxi_gongche.txt", CAR_NOTICE)
+    history = _said("柳溪街道公车私用是怎么回事?", "2023年春节期间,街道1辆公务车被驾驶员开回老家办理私事。[1]")
+    answer = chain.ask("那司机后来咋处理的", history=history)
+    assert not answer.not_found and "诫勉谈话" in answer.text
+
+
+def test_how_often_they_met_later_is_answered_in_the_unit_of_the_last_turn(chain_over):
+    chain = chain_over("liuxi_gongche.txt", CAR_NOTICE)
+    history = _said("柳溪街道整改小组谁当组长?", "街道党工委成立以党工委书记为组长的整改工作领导小组。[1]")
+    answer = chain.ask("他们后来开了几回专题会研究整改", history=history)
+    assert not answer.not_found and "4次" in answer.text
+
+
+def test_a_continued_story_the_notice_does_not_tell_is_still_not_found(chain_over):
+    chain = chain_over("liuxi_gongche.txt", CAR_NOTICE)
+    history = _said("柳溪街道公车私用是怎么回事?", "2023年春节期间,街道1辆公务车被驾驶员开回老家办理私事。[1]")
+    assert chain.ask("那后来罚了那个司机多少钱的款?", history=history).not_found
+
+
+def test_only_a_question_going_on_with_the_story_points_at_the_last_answer():
+    answer = "2023年春节期间,街道1辆公务车被驾驶员开回老家办理私事。[1]"
+    assert continued_item("他们后来开了几回会", answer).startswith("2023年春节期间")
+    assert continued_item("巡察组组长是谁", answer) == ""
+    history = _said("柳溪街道公车私用是怎么回事?", answer)
+    assert said_before("那后来怎么处理的", history, lambda q: []) == answer
+    assert said_before("那东湖街道呢", history, lambda q: ["东湖街道"]) == ""  # another unit: not a continuation
+
+
+def test_plain_words_for_a_driver_and_for_how_people_were_dealt_with():
+    assert "驾驶员" in official_terms("那个司机怎么样了")
+    assert "处分" in official_terms("那几个负责的人怎么处理的")
+    assert "整改完成" in official_terms("隐患改完没")
+    assert "排查" in official_terms("隐患查出来多少")
