@@ -64,3 +64,23 @@ def test_plain_words_for_a_driver_and_for_how_people_were_dealt_with():
     assert "处分" in official_terms("那几个负责的人怎么处理的")
     assert "整改完成" in official_terms("隐患改完没")
     assert "排查" in official_terms("隐患查出来多少")
+
+
+GAP_NOTICE = """中共青禾市委关于巡视整改进展情况的通报
+
+根据省委部署,2022年3月1日至3月30日,省委第二巡视组对我市进行了巡视。5月10日反馈了巡视意见。
+
+一、迅速传达部署。省委第二巡视组反馈意见后,市委主要负责同志作出批示。2022年5月16日,市委召开常委会会议,研究部署整改工作。
+2022年6月20日,市委召开整改推进会。
+
+中共青禾市委
+2022年9月1日
+"""
+
+
+def test_days_from_the_date_just_given_to_the_later_meeting_asked_about_are_computed(chain_over):
+    chain = chain_over("qinghe_shiwei.txt", GAP_NOTICE)
+    history = _said("青禾市委的反馈是哪天?", "2022年5月10日,省委第二巡视组反馈了巡视意见。[1]")
+    answer = chain.ask("收到以后市委隔了几天开会部署的", history=history)
+    assert "2022年5月16日" in answer.text and "6天" in answer.text
+    assert len(answer.citations) == 2  # both dates cited where the notice states them
