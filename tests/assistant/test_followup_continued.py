@@ -84,3 +84,30 @@ def test_days_from_the_date_just_given_to_the_later_meeting_asked_about_are_comp
     answer = chain.ask("收到以后市委隔了几天开会部署的", history=history)
     assert "2022年5月16日" in answer.text and "6天" in answer.text
     assert len(answer.citations) == 2  # both dates cited where the notice states them
+
+
+REFUND_NOTICE = """中共青禾市柳溪街道工作委员会关于巡察整改情况的通报
+
+一、主要问题整改情况
+
+(一)违规发放津补贴问题。街道津补贴专项自查,共梳理问题12项,涉及金额8.5万元,目前已退缴5.2万元,尚有3.3万元未退到位。
+
+(二)失联党员问题。督促社区纠正9名无法联系党员的处理做法,目前已经排查到党员7名。
+
+中共青禾市柳溪街道工作委员会
+2023年9月1日
+"""
+
+
+def test_how_much_came_back_of_the_sum_just_given_is_what_its_sentence_goes_on_to_state(chain_over):
+    chain = chain_over("liuxi_jinbutie.txt", REFUND_NOTICE)
+    history = _said("柳溪街道津补贴自查查出多少问题?", "街道津补贴专项自查共梳理问题12项，涉及金额8.5万元。")
+    answer = chain.ask("那退了多少，还差多少没退", history=history)
+    assert "5.2万元" in answer.text and "3.3万元" in answer.text
+
+
+def test_how_many_of_the_people_just_named_were_found_is_a_count_of_people(chain_over):
+    chain = chain_over("liuxi_jinbutie.txt", REFUND_NOTICE)
+    history = _said("柳溪街道失联党员的事怎么处理的?", "督促社区纠正无法联系党员的处理做法。")
+    answer = chain.ask("那9个联系不上的党员找回来几个", history=history)
+    assert not answer.not_found and "7名" in answer.text
