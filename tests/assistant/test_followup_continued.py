@@ -111,3 +111,11 @@ def test_how_many_of_the_people_just_named_were_found_is_a_count_of_people(chain
     history = _said("柳溪街道失联党员的事怎么处理的?", "督促社区纠正无法联系党员的处理做法。")
     answer = chain.ask("那9个联系不上的党员找回来几个", history=history)
     assert not answer.not_found and "7名" in answer.text
+
+
+def test_a_sentence_the_last_answer_retold_in_other_words_counts_as_said():
+    from assistant.evidence import mostly_said, squeezed
+
+    said = squeezed("2023年城北管网工程(合同额800万元)被拆成3个标段,以应急抢修为由直接委托施工。")
+    assert mostly_said("2023年城北管网工程(合同额800万元)被拆分为3个标段,以“应急抢修”为由直接委托施工", said)
+    assert not mostly_said("整改情况:对工程部原经理给予党内严重警告处分,追缴违约金48万元", said)
