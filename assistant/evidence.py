@@ -165,10 +165,22 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+|\[\d+\]", "", text)
 
 
+SAID_PAIR_SHARE = 0.6  # a clause with this share of its character pairs in the answer was retold (拆分为/拆成)
+_QUOTE_MARKS = re.compile(r"[“”\"'‘’《》「」]")
+
+
 def mostly_said(text: str, said: str) -> bool:
-    """Whether most of the text's clauses (by length) stand in the (squeezed) answer already given."""
-    clauses = [c for c in re.split(r"[,，;；。:：]", squeezed(text)) if c]
-    return sum(len(c) for c in clauses if c in said) * 2 >= sum(len(c) for c in clauses)
+    """Whether most of the text's clauses (by length) stand in the (squeezed) answer already given, word for
+    word or retold with most of their character pairs ("被拆分为3个标段" told as "被拆成3个标段")."""
+    said = _QUOTE_MARKS.sub("", said)
+    clauses = [c for c in re.split(r"[,，;；。:：()（）]", _QUOTE_MARKS.sub("", squeezed(text))) if c]
+    pairs = {said[i : i + 2] for i in range(len(said) - 1)}
+
+    def retold(clause: str) -> bool:
+        own = [clause[i : i + 2] for i in range(len(clause) - 1)]
+        return len(own) >= 3 and sum(p in pairs for p in own) >= SAID_PAIR_SHARE * len(own)
+
+    return sum(len(c) for c in clauses if c in said or retold(c)) * 2 >= sum(len(c) for c in clauses)
 
 
 # A line opening another point: "(二)", "二、", "2.", "问题二:".

@@ -170,7 +170,8 @@ class ExtractiveAnswerer:
                 builder.lines.extend(lines)
                 return
         evidence = self.evidence(documents, question)
-        if not evidence or evidence[0].score < self.settings.min_answer_score or not evidence[0].fits_profile:
+        bar = self.settings.min_answer_score * (self.settings.continued_bar if question.already_said else 1.0)
+        if not evidence or evidence[0].score < bar or not evidence[0].fits_profile:
             builder.not_found(evidence[:2])
             return
         chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share)

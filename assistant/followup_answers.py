@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from assistant.answer import Answer
 from assistant.followup import units_in_history
 from assistant.followup_days import answer_days, asks_days_of_previous
+from assistant.followup_gap import answer_gap, asks_gap_after_previous
 from assistant.followup_figure_date import answer_figure_date, asks_figure_date
 from assistant.followup_ratio import answer_ratio, asks_ratio_of_previous
 from assistant.followup_remaining import answer_remaining, asks_about_remaining
@@ -28,7 +29,8 @@ def answer_from_previous(
     wants_since = asks_since_previous(question, names_unit)
     wants_remaining = asks_about_remaining(question, names_unit)
     wants_days = asks_days_of_previous(question, names_unit)
-    if not (wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days):
+    wants_gap = asks_gap_after_previous(question, names_unit)
+    if not (wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
         return None
     rows = {row.notice_id: row for row in catalog.notices()}
     units = units_in_history(history, directory)
@@ -41,6 +43,9 @@ def answer_from_previous(
     if wants_days and (days := answer_days(question, standalone_question, history, notice_ids, catalog.notice_text,
                                            describe)):
         return days  # "一共多少天?" after a period: its days
+    if wants_gap and (gap := answer_gap(question, standalone_question, history, notice_ids, catalog.notice_text,
+                                        describe)):
+        return gap  # "隔了几天开会部署的?" after a date: the days to that later event
     if wants_date:
         return answer_figure_date(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
     if wants_since and (since := answer_since(question, standalone_question, history, notice_ids, catalog.notice_text,

@@ -53,6 +53,8 @@ _PERSON_WORDS = re.compile(r"^(?:人|干部|同志|责任人|党员|职工)")
 _PERSONS = re.compile(r"\d+\s*(?:人|名)")
 # "后来咋处理的", "怎么解决的": how an item (not a person) was dealt with, which a notice states as its rectification.
 _HOW_HANDLED = re.compile(r"(?:后来)?(?:是)?(?:怎么|咋|如何|怎样)(?:处理|解决|弄|办|搞)(?:的|了)?")
+# Going on with the story just told: "那…" opening the question, "他们…", "后来", "现在", "收到以后".
+_CONTINUES = re.compile(r"^(?:那么?|他们|它们|它|该)|后来|现在|目前|如今|以后|之后|随后")
 MAX_REFERENCE_CHARS = 80  # a clause longer than this is cut: it only steers the search
 
 
@@ -65,6 +67,16 @@ def referenced_item(question: str, previous_answer: str, asked_before: str = "")
     found = (_by_ordinal(question, text) or _by_noun(question, text, asked_before) or _left_part(question, text)
              or _by_description(question, text))
     return found[:MAX_REFERENCE_CHARS]
+
+
+def continued_item(question: str, previous_answer: str) -> str:
+    """"那司机后来咋处理的", "他们后来开了几回会": a follow-up going on with the story the previous answer
+    told points at its first sentence (the item that answer was about)."""
+    if not _CONTINUES.search(question):
+        return ""
+    text = _plain(previous_answer)
+    first = next((s.strip(" -") for s in _SENTENCE_END.split(text) if len(s.strip(" -")) >= 4), "")
+    return first[:MAX_REFERENCE_CHARS]
 
 
 def points_at_a_unit(question: str) -> bool:
@@ -90,7 +102,7 @@ def asked_of_item(question: str, item: str) -> str:
     """The follow-up as asked of the item (a clause of the last answer) it points at: without the pointer words,
     and "后来咋处理的" of a thing (not of people) asked as how it was rectified, the way notices state it."""
     question = without_pointer(question)
-    if _PERSONS.search(item) or re.search(r"[人者]|干部", question):
+    if _PERSONS.search(item) or re.search(r"[人者员]|干部|司机", question):
         return question
     return _HOW_HANDLED.sub("怎么整改的", question, count=1)
 
@@ -109,7 +121,7 @@ def said_before(question: str, history: Sequence[dict], find_units: Callable[[st
     if find_units(question):
         return ""
     previous = next((str(t.get("content", "")) for t in reversed(list(history)) if t.get("role") == "assistant"), "")
-    return previous if referenced_item(question, previous) else ""
+    return previous if referenced_item(question, previous) or continued_item(question, previous) else ""
 
 
 def _plain(answer: str) -> str:

@@ -62,7 +62,10 @@ def answer_remaining(
     clause = _left_clause(previous)
     if not clause:
         wants_amount = ASKS_AMOUNT.search(question) and not ASKS_LATER.search(question)
-        return _by_difference(question, standalone_question, previous, notice_ids, notice_text_of, describe) if wants_amount else None
+        if not wants_amount:
+            return None
+        return (_by_difference(question, standalone_question, previous, notice_ids, notice_text_of, describe)
+                or _told_on(question, standalone_question, previous, notice_ids, notice_text_of, describe))
     said = figures_said(clause)[:1] or [Said(clause, Decimal(0), "", "", False)]
     found, _ = find_in_notices(said, notice_ids, notice_text_of, describe)
     if not found:
@@ -105,6 +108,27 @@ def _by_difference(
     line = (f"按上一轮回答的数字计算(通报未直接写明余下多少):{total.label}{total.text}[{number_of[0]}]-"
             f"{part.label}{part.text}[{number_of[1]}]={left}。")
     return _answer(question, standalone_question, [f"尚余{left}。", line], citations)
+
+
+def _told_on(
+    question: str, standalone_question: str, previous: str, notice_ids: Sequence[str],
+    notice_text_of: Callable[[str], str | None], describe: Callable[[str], tuple[str, str]],
+) -> Answer | None:
+    """"退了多少,还差多少没退?" after "涉及金额32.24万元": the notice's sentence holding that figure, when it
+    goes on to state the part done with a figure ("…,已整改退缴16.25万元,尚有15.98万元未退改到位")."""
+    said = figures_said(previous)
+    found, _ = find_in_notices([s for s in said if s.measure == "元"][-1:] or said[-1:], notice_ids, notice_text_of,
+                               describe)
+    if not found:
+        return None
+    citation = found[0].citation
+    text = notice_text_of(citation.notice_id) or ""
+    start, end = next(((b, e) for b, e in split_sentences(text) if b <= citation.start < e), (citation.start, citation.end))
+    after = text[text.find(found[0].said.text, citation.start) + len(found[0].said.text) : end]  # told after the figure
+    if not (_DONE_LABEL.search(after) and re.search(r"\d", after)):
+        return None
+    told = Citation(**{**citation.__dict__, "n": 1, "quote": text[start:end], "start": start, "end": end})
+    return _answer(question, standalone_question, [f"通报写明:{told.quote}[1]"], [told])
 
 
 def _left_clause(answer: str) -> str:

@@ -160,7 +160,8 @@ def _counted_in(question: str, count: re.Match[str]) -> str:
         return ""
     if count.group(1) == "个" and _PEOPLE_NOUN.match(question, count.end()):
         return COUNTED_IN["人"]
-    if count.group(1) == "个" and _PEOPLE_HANDLED.search(question):  # "开除党籍的各几个": people
+    if count.group(1) == "个" and (_PEOPLE_HANDLED.search(question) or _PEOPLE_NOUN.search(question, 0, count.start())):
+        # "开除党籍的各几个", "联系不上的党员找回来几个": people
         return f"{COUNTED_IN['个']}|{COUNTED_IN['人']}"
     return COUNTED_IN.get(count.group(1), count.group(1))
 

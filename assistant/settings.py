@@ -50,10 +50,8 @@ class AnsweringSettings(BaseModel):
     mention_search_hits: int = 200  # keyword hits read to find notices mentioning a unit the library lacks
     misspelt_name_min_chars: int = 3  # held names this long are read through one homophone slip (2: one char left)
     shared_name_max_units: int = 3  # a short name 2..this many held units share is answered for all (else unknown)
-    # Closeness in meaning (0..1 among the candidates) added to a compared sentence's score (fiction_dev compare_words).
-    meaning_weight: float = 0.5
-    # Candidate sentences per compared unit embedded (24 reaches into all five passages retrieved per unit).
-    meaning_sentences_per_unit: int = 24
+    meaning_weight: float = 0.5  # closeness in meaning (0..1) added to a compared sentence's score (compare_words)
+    meaning_sentences_per_unit: int = 24  # compared unit's sentences embedded (reaches all five passages per unit)
     column_meaning_share: float = 0.6  # column keeps sentences this close in meaning (share of the closest; 0.6-0.7 vs <0.4)
     column_off_problem_meaning: float = 0.3  # ...and off its lead's problem, needs this (seeds4 招标: topic 0.58, 招标 shared 0.13)
     # A column's sentences at most (compare_words of the tuning sets: 4 over 3 with the two bonuses below).
@@ -72,8 +70,10 @@ class AnsweringSettings(BaseModel):
     focus_term_share: float = 0.8
     # A word no passage holds ("来讲") weighs at most this share of the rarest held word's (1.0 kept abstention 1.0).
     unheld_term_weight_share: float = 1.0
-    # Follow-up pointing back: a sentence the last answer quoted scores this factor (tuning followup_reference items);
-    already_said_penalty: float = 0.5
+    already_said_penalty: float = 0.5  # follow-up pointing back: a sentence the last answer quoted scores this factor
+    # ...and its best sentence needs this share of min_answer_score: the last turn set the topic, its own words are talk
+    # ("他们后来开了几回…"); fresh6/real5 followup_reference: right sentences at 0.32-0.37, 0.75 keeps abstention.
+    continued_bar: float = 0.75
     follows_said_bonus: float = 0.2  # one told after it under the same heading gains this (tests' fictional notices)
     # A kind of money asked by what it is for ("下乡补助") is stated when a sentence holds the qualifier
     # and a word for that money, or the qualifier's characters come in order within this many characters
