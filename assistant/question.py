@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.figures import mask_non_figures
 from index.script_forms import simplified_reading
 from index.vocabulary import (
     CLUE_QUESTION_WORDS, DATE_PATTERN, MEASURE_QUESTION_WORDS, MEASURE_WORDS, MONEY_PATTERN, MONEY_QUESTION_WORDS,
@@ -183,10 +184,11 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
         return False
     if profile.wants_money and not MONEY_PATTERN.search(sentence):
         return False
-    if profile.wants_number and not NUMBER_PATTERN.search(sentence):
+    counts = mask_non_figures(sentence)  # "中央八项规定", "《三年行动方案》": numerals naming, not counting
+    if profile.wants_number and not NUMBER_PATTERN.search(counts):
         return False
     if profile.counted_in and not re.search(
-        rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*{APPROXIMATE}(?:{profile.counted_in})", sentence
+        rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*{APPROXIMATE}(?:{profile.counted_in})", counts
     ):
         return False  # asked how many 项, the sentence counts something else (个意识, 元)
     if profile.wants_contact and not CONTACT_PATTERN.search(sentence):

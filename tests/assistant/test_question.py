@@ -1,3 +1,5 @@
+import pytest
+
 from assistant.question import profile_question, satisfies
 
 
@@ -108,3 +110,13 @@ def test_a_count_of_points_made_answers_how_many_points_and_a_clock_time_does_no
     profile = profile_question("两家反馈会上巡察组各提了几点建议")
     assert satisfies(profile, "巡察组提出四点意见建议:一是提高政治站位")
     assert not satisfies(profile, "上午9点召开反馈会议")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["统筹巡察反馈问题、深入贯彻中央八项规定精神学习教育查摆问题,一体推进问题整改。", "对照《三年行动方案》逐项整改问题。"],
+)
+def test_a_numeral_that_names_a_rule_or_a_title_does_not_answer_how_many(sentence):
+    asked = profile_question("柳林街道一共被反馈了多少个问题?")
+    assert not satisfies(asked, sentence)
+    assert satisfies(asked, "巡察组共反馈问题23个。")
