@@ -195,7 +195,7 @@ class ExtractiveAnswerer:
                 self.notice_text_of(best.notice_id), chosen, best, knobs.measures_listed, knobs.measures_span_chars
             )
         if ASKS_PROBLEM.search(builder.standalone_question):  # "…有啥问题": the sentence stating it, not only a measure
-            chosen = with_section_problem(chosen, evidence)
+            chosen = with_section_problem(chosen, evidence, self.notice_text_of)
         unit_order = list(dict.fromkeys(e.unit for e in evidence))  # the best-scoring unit first
         for unit in sorted({e.unit for e in chosen}, key=unit_order.index):
             builder.lines.append(f"根据{unit}的通报{COLON}" if unit else f"根据通报{COLON}")

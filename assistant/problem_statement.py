@@ -10,7 +10,7 @@ the sentences already quoted.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.evidence import Evidence
@@ -69,11 +69,20 @@ def _with_title_before(quote: Evidence, evidence: Sequence[Evidence], share: flo
     return quote if "\n" in text else replace(quote, start=title.start, text=text)
 
 
-# A question asking what went wrong ("科研经费有啥问题", "存在哪些问题", "出了什么毛病").
-ASKS_PROBLEM = re.compile(r"(?:有|存在|(?<![指查])出了?)(?:啥|什么|哪些|些)(?:问题|毛病)|(?:问题|毛病)(?:是(?:啥|什么)|在哪)")
+# A question asking what went wrong ("科研经费有啥问题", "存在哪些问题", "出了什么毛病", "被挑了啥毛病").
+ASKS_PROBLEM = re.compile(
+    r"(?:有|存在|(?<![指查])出了?|被[^，,。？?]{0,6}?(?:挑|指|查|点|找)出?了?)(?:啥|什么|哪些|些)(?:问题|毛病)"
+    r"|(?:问题|毛病)(?:是(?:啥|什么)|在哪)"
+)
+# The longest problem paragraph quoted before a measures line (a numbered title and its finding fit).
+MAX_PROBLEM_CHARS = 260
+# A sentence opening the measures ("整改情况:", "整改措施及成效:"): the sentence before it, within the section, states the problem.
+MEASURE_LEAD = re.compile(r"^\s*整改(?:情况|措施|进展)(?:及成效)?[:：]")
 
 
-def with_section_problem(chosen: Sequence[Evidence], evidence: Sequence[Evidence]) -> list[Evidence]:
+def with_section_problem(
+    chosen: Sequence[Evidence], evidence: Sequence[Evidence], notice_text_of: Callable[[str], str | None] | None = None
+) -> list[Evidence]:
     """A "what went wrong" answer's quotes plus the problem statement of the best quote's section when
     none states one: the nearest 巡察指出/问题: sentence before it in its passage, no title between
     ("（二）关于科研经费…的问题。巡察指出，个别课题组…。学院追回…": the measure says the topic's words)."""
@@ -84,6 +93,22 @@ def with_section_problem(chosen: Sequence[Evidence], evidence: Sequence[Evidence
         return list(chosen)
     before = [e for e in evidence if e.document is best.document and e.end <= best.start]
     statement = max((e for e in before if not e.is_heading and PROBLEM_LEAD.match(e.text)), key=lambda e: e.start, default=None)
+    if statement is None and notice_text_of is not None and MEASURE_LEAD.match(best.text):
+        statement = _line_before(best, notice_text_of(best.notice_id))  # "(18)…不规范。<problem>。\n整改情况:…"
     if statement is None or any(e.is_heading and statement.end <= e.start for e in before):
         return list(chosen)
     return sorted([*chosen, statement], key=lambda e: (e.notice_id, e.start, -e.end))
+
+
+def _line_before(best: Evidence, text: str | None) -> Evidence | None:
+    """The paragraph just before a measures line opening "整改情况:", when it states the problem (not more measures)."""
+    if not text or not text[: best.start].rstrip(" \t").endswith("\n"):
+        return None
+    end = len(text[: best.start].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    while start < end and text[start].isspace():
+        start += 1
+    line = text[start:end]
+    if not line or "\n" in line or len(line) > MAX_PROBLEM_CHARS or MEASURE_LEAD.match(line):
+        return None
+    return replace(best, start=start, end=end, text=line, is_heading=False, meaning=0.0)

@@ -44,3 +44,33 @@ def test_a_problem_of_another_section_does_not_join():
     assert with_section_problem([NEXT_TITLE], EVIDENCE) == [NEXT_TITLE]
     moved = _sentence("巡察指出，食堂接待费混入伙食费。", 1.0)
     assert with_section_problem([moved], EVIDENCE) == [moved]  # already states a problem
+
+
+def test_asking_what_a_unit_was_faulted_for_in_the_passive_asks_what_went_wrong():
+    assert ASKS_PROBLEM.search("青禾中心发展党员被挑了啥毛病")
+    assert ASKS_PROBLEM.search("食堂被巡察组指出了哪些问题")
+    assert not ASKS_PROBLEM.search("青禾中心被处理了几人")
+
+
+NOTICE = (
+    "（7）发展党员程序不规范。查阅会议记录发现，支部讨论发展对象时未逐一表决。\n"
+    "整改情况：组织委员列席支部会议，逐一表决并做好记录。\n"
+    "（8）党费收缴不及时。\n整改情况：按月收缴党费。\n整改情况：补缴党费0.2万元。\n"
+)
+NOTICE_DOCUMENT = Document(page_content=NOTICE, metadata={"notice_id": "n2", "start": 0})
+
+
+def _notice_sentence(text: str) -> Evidence:
+    start = NOTICE.index(text)
+    return Evidence(NOTICE_DOCUMENT, start, start + len(text), text, 1.0, True)
+
+
+def test_a_measures_line_passage_is_quoted_with_the_problem_paragraph_before_it():
+    measure = _notice_sentence("整改情况：组织委员列席支部会议，逐一表决并做好记录。")
+    quoted = with_section_problem([measure], [measure], lambda notice_id: NOTICE)
+    assert [e.text for e in quoted] == ["（7）发展党员程序不规范。查阅会议记录发现，支部讨论发展对象时未逐一表决。", measure.text]
+
+
+def test_more_measures_before_a_measures_line_are_not_taken_for_the_problem():
+    second = _notice_sentence("整改情况：补缴党费0.2万元。")
+    assert with_section_problem([second], [second], lambda notice_id: NOTICE) == [second]
