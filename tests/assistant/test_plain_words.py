@@ -57,3 +57,17 @@ def test_how_much_was_fixed_in_plain_words_searches_the_notices_words_for_it():
 def test_asked_招标_also_meets_the_notices_contraction_招投标():
     assert "招投标" in official_terms("两家在招标乱这块各咋整改的?")
     assert official_terms("招投标监管有漏洞的是谁家?") == ["招标", "采购"]  # the reverse stays as it was
+
+
+def test_shorthand_for_pollution_stability_and_getting_tough_searches_the_notices_words():
+    assert "污染防治" in official_terms("两个区治污各拿出啥成绩?")
+    assert "信访稳定" in official_terms("两家维稳这块各咋弄的?")
+    assert "严肃处理" in official_terms("对村干部动真格了没?")
+
+
+def test_asking_phrasing_is_no_part_of_a_comparisons_topic():
+    from assistant.semantic import question_topic
+
+    assert question_topic("两家维稳这块各咋弄的", []) == "两家维稳"
+    assert question_topic("两家对村干部动真格了没", []) == "两家对村干部动真格"
+    assert question_topic("两个区治污各拿出啥成绩", []) == "两个区治污 成绩"
