@@ -17,6 +17,7 @@ from dataclasses import replace
 from langchain_core.documents import Document
 
 from assistant.answer import Answer
+from assistant.answer_bar import asks_a_shape, single_scope_bar
 from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
 from assistant.asked_thing import parts_left_open, states_the_asked_thing
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps, with_best_ones_section, with_figures_first
@@ -170,8 +171,7 @@ class ExtractiveAnswerer:
                 builder.lines.extend(lines)
                 return
         evidence = self.evidence(documents, question)
-        bar = self.settings.min_answer_score * (self.settings.continued_bar if question.already_said else 1.0)
-        if not evidence or evidence[0].score < bar or not evidence[0].fits_profile:
+        if not evidence or evidence[0].score < single_scope_bar(evidence, question, self.settings) or not evidence[0].fits_profile:
             builder.not_found(evidence[:2])
             return
         chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share)
@@ -180,7 +180,7 @@ class ExtractiveAnswerer:
             chosen = with_deadline_after(self.notice_text_of(best.notice_id), chosen, best, self.settings.deadline_span_chars)
         # A question asking no figure, date or name ("那笔款追回来了吗?") has no shape to check a sentence by:
         # the sentences must state every asked thing the passages hold.
-        shapeless = not any(_asks_a_shape(p) for p in (question.profile, *question.part_profiles))
+        shapeless = not any(asks_a_shape(p) for p in (question.profile, *question.part_profiles))
         passages = "".join(d.page_content for d in documents) if shapeless else ""
         # Asked two things, one of them stated answers, and the answer says which part it leaves open.
         left_open = parts_left_open(chosen, question, SUB_QUESTION_SPLIT.split(question.text),
@@ -293,8 +293,3 @@ class ExtractiveAnswerer:
         """Lines answering from a unit's notices' own metadata (inspection team, dates), cited; with
         `companions`, the other facts of the inspection follow the one asked (who inspected, when, feedback)."""
         return metadata_lines(builder, unit, profile, self.notices_of_unit, self.notice_text_of, with_unit, companions)
-
-
-def _asks_a_shape(profile: QuestionProfile) -> bool:
-    """Whether the question asks for a figure, a date or a person (content a sentence can be checked for)."""
-    return profile.wants_number or profile.wants_money or profile.wants_date or profile.wants_person

@@ -86,11 +86,12 @@ _JOINER = "[和与跟同及、]"
 
 
 def only_named(question: str, unknown: Sequence[str], named: Sequence[str]) -> tuple[str, str]:
-    """The question with the names the library lacks taken out (with the word joining them to a held unit's: "X和A"
-    -> "A"), so what is asked of the held units is not held against a name no notice states; and the note saying so."""
+    """The question with the names the library lacks that are joined to a held unit's taken out ("X和A" -> "A"), so
+    what is asked of the held units is not held against a name no notice states; and the note saying so. A name not
+    joined so may be a thing of the held unit ("东临那个赣服通分厅呢"): it stays, it is what is asked about."""
     for name in unknown:
         written = re.escape(name)
-        question = re.sub(rf"{written}{_JOINER}|{_JOINER}{written}|{written}", "", question, count=1)
+        question = re.sub(rf"{written}{_JOINER}|{_JOINER}{written}", "", question, count=1)
     missing = "、".join(f"“{n}”" for n in unknown)
     return question, f"资料库中没有关于{missing}的通报,以下只回答{'、'.join(named)}。"
 
