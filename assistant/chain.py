@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.runnables import Runnable, RunnableLambda
@@ -27,6 +26,7 @@ from assistant.near_names import correct_misspelt_names, read_shared_names
 from assistant.llm_answerer import LLMAnswerer, LLMUnavailable, condense_question
 from assistant.records_answer import figures_of_unit, widen_to_sentences
 from assistant.retriever import RetrievalResult
+from assistant.turn import QuestionRejected, Turn, check_question  # noqa: F401 (QuestionRejected, check_question: public here)
 from assistant.semantic import SentenceSimilarity
 from assistant.settings import AnsweringSettings
 from assistant.unit_display import name_units_as_asked
@@ -38,38 +38,6 @@ from assistant.verify import verify_answer
 from assistant.workspace import Workspace
 
 logger = logging.getLogger(__name__)
-
-MAX_QUESTION_CHARS = 500
-
-
-class QuestionRejected(ValueError):
-    """A question the chain will not run (empty, too long); the message says why."""
-
-
-@dataclass
-class Turn:
-    """One question as it moves through the chain."""
-
-    question: str
-    history: list[dict] = field(default_factory=list)
-    units: list[str] | None = None
-    k: int = 5
-    standalone_question: str = ""
-    retrieval: RetrievalResult | None = None
-    notice: str = ""
-    llm_failed: bool = False
-    unknown_units: list[str] = field(default_factory=list)  # named, but no notice is about them
-    mentioning_units: list[str] = field(default_factory=list)  # units whose notices mention those names
-
-
-def check_question(question: str) -> str:
-    """The question stripped; rejects empty and overlong questions with a clear message."""
-    question = (question or "").strip()
-    if not question:
-        raise QuestionRejected("请输入问题。")
-    if len(question) > MAX_QUESTION_CHARS:
-        raise QuestionRejected(f"问题过长({len(question)}字),请精简到{MAX_QUESTION_CHARS}字以内。")
-    return question
 
 
 class AnswerChain:

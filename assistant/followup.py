@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure, asks_what_was_counted
-from assistant.followup_reference import asked_of_item, points_at_a_unit, referenced_item
+from assistant.followup_reference import asked_of_item, item_of_people_pointed, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
 from assistant.followup_switch import named_by_description, switch_then_ask, without_description
 from assistant.unit_names import unit_like_names
@@ -42,6 +42,8 @@ _ELLIPSIS_WORDS = re.compile("|".join(sorted(_FILLER_WORDS, key=len, reverse=Tru
 _OTHER_UNIT = re.compile(r"另一个|另外一个|另一家|另外一家|另一|剩下的|后者|对方")
 _FORMER_UNIT = re.compile(r"前者")
 _LATTER_UNIT = re.compile(r"后者")
+# "广元那次巡视…": a pointer with its measure word goes whole, so no stray "次" is left of the topic.
+_POINTER_WORD = r"那(?:[一两几]?[个次回家件项笔条位名份批些]|边|里)?|这(?:[一两几]?[个次回家件项笔条位名份批些]|边|里)"
 _UNIT_POINTER = re.compile(r"前者|后者|另一家|另外一家|另一个单位|另外一个单位")  # pointing at a unit, not an item
 _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
 # Connectors left hanging when a unit name is taken out of a question ("A和B在…上有何不同").
@@ -162,7 +164,7 @@ def _of_units_before(question: str, residue: str, history: Sequence[dict], previ
                      directory: UnitDirectory) -> str:
     """A follow-up naming no unit: asked of the units of the turns before, with what it points back at."""
     units = units_in_history(history, directory)
-    reference = referenced_item(question, previous_answer, previous_question)
+    reference = referenced_item(question, previous_answer, previous_question) or item_of_people_pointed(question, previous_answer)
     if not units:  # no unit to ask of, but "那钱" still points at the clause holding it
         return f"{asked_of_item(question, reference)}({reference})" if reference else question
     if reference:
@@ -275,7 +277,7 @@ def _topic_of(question: str, directory: UnitDirectory, new_unit_count: int) -> s
     for begin, end, _ in mentions:
         topic = topic[:begin] + "\x00" + topic[end:]
     topic = re.sub(rf"\x00(?:(?:{_CONNECTOR})\x00)*", "", topic)
-    topic = re.sub(r"^(那么|那|请问)?(它们|它|前者|后者)?", "", topic.lstrip(":\uff1a ,\uff0c"))
+    topic = re.sub(rf"^(那么|{_POINTER_WORD}|请问)?(它们|它|前者|后者)?", "", topic.lstrip(":\uff1a ,\uff0c"))
     if new_unit_count == 1 and len(mentions) >= 2:
         # A comparison asked again for one unit is a question about that unit.
         topic = COMPARISON.sub("", _ASKS_WHICH.sub("", topic))

@@ -69,6 +69,15 @@ def referenced_item(question: str, previous_answer: str, asked_before: str = "")
     return found[:MAX_REFERENCE_CHARS]
 
 
+def item_of_people_pointed(question: str, previous_answer: str) -> str:
+    """"那几个负责的人怎么处理的": a counted pointer at people the answer does not name points at the item it told
+    (its first sentence), where the notice states what was done to those people."""
+    pointer = re.search(r"(?:这|那)(?:些|几|[一两二三四五六七八九十\d]+)[个名位]?([\u4e00-\u9fff]{0,6}?)的?(?:人|干部|责任人)", question)
+    if not pointer or referenced_item(question, previous_answer):
+        return ""
+    return continued_item(question, previous_answer)
+
+
 def continued_item(question: str, previous_answer: str) -> str:
     """"那司机后来咋处理的", "他们后来开了几回会": a follow-up going on with the story the previous answer
     told points at its first sentence (the item that answer was about)."""
