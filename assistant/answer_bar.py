@@ -15,8 +15,9 @@ def asks_a_shape(profile: QuestionProfile) -> bool:
 
 
 def single_scope_bar(evidence: Sequence[Evidence], question: Question, settings: AnsweringSettings) -> float:
-    """min_answer_score, lowered after a turn that set the topic, and when the best sentence states the asked shape."""
-    bar = settings.min_answer_score * (settings.continued_bar if question.already_said else 1.0)
+    """min_answer_score, lowered after a turn that set the topic, or when the best sentence states the asked shape
+    (the lower of the two, never both: each was calibrated alone)."""
+    factor = settings.continued_bar if question.already_said else 1.0
     if evidence and evidence[0].fits_profile and asks_a_shape(question.profile):
-        bar *= settings.shaped_answer_bar  # "书记叫啥" met by a sentence naming one: fewer shared words suffice
-    return bar
+        factor = min(factor, settings.shaped_answer_bar)  # "书记叫啥" met by a sentence naming one: fewer words suffice
+    return settings.min_answer_score * factor
