@@ -96,7 +96,7 @@ _OWN_PARTY_MEETING = re.compile(
     re.MULTILINE,
 )
 # A verb of the sentence caught before a subject ("…讲话,要求石桥镇党委切实…"): never part of a unit's name.
-_LEADING_VERB = re.compile(r"^(?:要求|督促|推动|指导|希望|责成|帮助|支持|责令|确保|带领|促使|推进|指出|强调|请)")
+_LEADING_VERB = re.compile(r"^(?:要求|督促|推动|指导|希望|责成|帮助|支持|责令|确保|带领|促使|推进|指出|强调|请|记者从|记者在)")
 # A short organ line at the top naming who posts the notice ("柳林镇纪委", "柳林街道党工委").
 _LABEL_LINE = re.compile(rf"({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组|纪工委|纪委|人民政府|办事处))")
 # A date written after an organ on its label or signature line ("柳林镇党委 2024年5月6日").
@@ -114,6 +114,8 @@ _BARE_ORGAN = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=由)|(?<=经))(镇|乡
 # A publisher written as a place's committee or government ("菡池区委巡察工作领导小组办公室", "中共X县委…").
 _PUBLISHER_PLACE = re.compile(rf"^(?:中共)?({HAN}{{2,6}}?)([省市州县区旗盟])(?:委(?!员)|人民政府|政府)")
 _SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
+# A page's label naming who publishes it ("发布单位：蓿田街道社区卫生服务中心"): the unit, unlike 来源 (often a website).
+_PUBLISHER_LINE = re.compile(r"^[ \t]*(?:发布单位|发文单位|发布机构|发布机关)[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
 
 
 # Sources trusted to give a unit's full name over a title's short form: labels, signatures, 来源, inspection
@@ -160,6 +162,8 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         add(title_issuer(title), 0, text.find(title))
     for line, position in _label_lines(text, title):
         add(line, 1, position)
+    for match in _PUBLISHER_LINE.finditer(text):
+        add(match.group(1), 1, match.start(1), need_organ=False)
     for line, position in _closing_lines(text):
         if not NOT_A_SOURCE_UNIT.search(line):  # a discipline body or website signs for no unit
             add(line, 1, position)

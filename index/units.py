@@ -64,7 +64,7 @@ SELF_REFERENCE = re.compile(
     r"(?:我|本|全|该)(单位|街道|社区|中心|集团|学院|学校|医院|机关|公司|区|县|市|镇|乡|村|局|委|厅|办|部|所|站|院|校)"
 )
 # Words that never occur inside a unit's name but do occur in sentences a loose pattern can catch.
-NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|代表|书记|主任|同志|的|了|与|及|等|在|对|\d")
+NOT_IN_NAMES = re.compile(r"巡察|巡视|届|轮|关于|整改|意见|反馈|通报|方案|党员|干部|代表|书记|主任|同志|记者|获悉|的|了|与|及|等|在|对|\d")
 # A name joining two fields with 与 (人文与社会科学学院, 自然资源与规划局): 与 is part of it there.
 JOINED_NAME = re.compile(f"{HAN}{{2,}}与{HAN}{{2,}}(?:学院|学校|系|研究院|研究所|中心|局)")
 # Words that start a phrase about several or unnamed units (各单位, 部分村, 有关部门, 所属单位), never a name.

@@ -166,6 +166,22 @@ def test_relative_name_is_completed_from_its_full_form():
     assert extract_notice_metadata(notice("county_bureau_no_title.txt")).unit == "柳溪县国资委"
 
 
+def test_a_publisher_label_line_names_the_unit_whole():
+    text = (
+        "发布单位：青禾区柳林街道社区卫生服务中心\n发布日期：2024年10月22日\n\n关于区委巡察反馈问题整改情况的报告\n\n"
+        "2024年5月6日至6月14日，区委第四巡察组对本中心开展了专项巡察。"
+    )
+    assert extract_notice_metadata(text).unit == "青禾区柳林街道社区卫生服务中心"
+
+
+def test_a_reporters_source_in_a_news_lead_is_no_part_of_the_units_name():
+    text = (
+        "县文旅局：巡察反馈问题整改过半\n\n记者从县文化广电和旅游局获悉，针对县委巡察反馈的问题，该局立行立改。\n"
+        "县委第三巡察组对县文化广电和旅游局党组开展了常规巡察。"
+    )
+    assert not extract_notice_metadata(text).unit.startswith("记者")
+
+
 def test_source_line_naming_the_unit_office_gives_the_unit():
     assert extract_notice_metadata(notice("park_source_line.txt")).unit == "东湖高新产业园"
 
