@@ -23,7 +23,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     bench.add_argument(
         "--corpus", type=Path, help="ingest: folder of notices (../shared/seeds); soak: (tests/fixtures/notices)"
     )
-    bench.add_argument("--repeat", type=int, default=1, help="ingest: runs; the best of each timing is shown")
+    bench.add_argument(
+        "--repeat", type=int, default=3,
+        help="ingest: runs of each pipeline (alternating with --baseline); the best of each timing is shown, "
+        "as other work on the shared cores slows single runs",
+    )
     bench.add_argument(
         "--profile", type=Path, help="ingest: cProfile one more ingest into this file; query: into this folder"
     )
