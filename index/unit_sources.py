@@ -163,7 +163,8 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
     for line, position in _label_lines(text, title):
         add(line, 1, position)
     for match in _PUBLISHER_LINE.finditer(text):
-        add(match.group(1), 1, match.start(1), need_organ=False)
+        if not NOT_A_SOURCE_UNIT.search(match.group(1)):  # "发布单位：区纪委监委" publishes for others
+            add(match.group(1), 1, match.start(1), need_organ=False)
     for line, position in _closing_lines(text):
         if not NOT_A_SOURCE_UNIT.search(line):  # a discipline body or website signs for no unit
             add(line, 1, position)

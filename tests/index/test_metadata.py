@@ -174,6 +174,14 @@ def test_a_publisher_label_line_names_the_unit_whole():
     assert extract_notice_metadata(text).unit == "青禾区柳林街道社区卫生服务中心"
 
 
+def test_a_publisher_label_naming_the_discipline_body_is_not_the_unit():
+    text = (
+        "发布单位：青禾区纪委监委\n发布日期：2024年10月22日\n\n柳林街道：巡察整改见实效\n\n"
+        "2024年5月6日至6月14日，区委第四巡察组对柳林街道党工委开展了巡察。"
+    )
+    assert extract_notice_metadata(text).unit == "柳林街道"
+
+
 def test_a_reporters_source_in_a_news_lead_is_no_part_of_the_units_name():
     text = (
         "县文旅局：巡察反馈问题整改过半\n\n记者从县文化广电和旅游局获悉，针对县委巡察反馈的问题，该局立行立改。\n"
