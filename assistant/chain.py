@@ -15,6 +15,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import Answer
 from assistant.asked_thing import NOT_THE_ASKED_THING
+from assistant.counted_kinds import name_counted_kinds
 from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.followup import condense_with_rules
@@ -82,6 +83,8 @@ class AnswerChain:
     def _condense(self, turn: Turn) -> Turn:
         directory = self.workspace.retriever.directory
         turn.question, turn.notice = correct_misspelt_names(turn.question, directory, self.settings.misspelt_name_min_chars)
+        turn.question, counted = name_counted_kinds(turn.question, directory)  # "两个局" when two are held
+        turn.notice = " ".join(filter(None, [turn.notice, counted]))
         turn.standalone_question = condense_with_rules(turn.history, turn.question, directory)
         if self.chat_model is not None and turn.history and not directory.find_units(turn.question):
             try:
