@@ -8,9 +8,10 @@ import re
 
 from assistant.unit_names import UNIT_SUFFIX_WORDS
 from assistant.units import UnitDirectory
+from index.figures import parse_chinese_number
 
 _KIND = re.compile(UNIT_SUFFIX_WORDS)
-_COUNT = {"两": 2, "二": 2, "俩": 2, "三": 3, "仨": 3, "四": 4, "五": 5}
+_FEW = {"俩": 2, "仨": 3}  # counts with their measure word built in ("这俩镇")
 # "两个局", "三家医院", "这俩镇": a count, its measure word, a kind of unit, then the rest of the question.
 _COUNTED_KIND = re.compile(
     r"(?<![\d一二两三四五六七八九十几])(?:这|那)?(?P<count>[两二三四五]|[2-5])\s*(?:个|家|所)(?P<kind>[\u4e00-\u9fff]{1,3}?)"
@@ -28,7 +29,7 @@ def name_counted_kinds(question: str, directory: UnitDirectory) -> tuple[str, st
     for match in reversed(list(_COUNTED_KIND.finditer(question))):
         written = match.group("count") or match.group("few")
         kind = match.group("kind") or match.group("few_kind")
-        count = int(written) if written.isdigit() else _COUNT[written]
+        count = _FEW.get(written) or parse_chinese_number(written)
         if not _KIND.fullmatch(kind):
             continue  # "两个方面", "三个问题": a count of something else
         held = [unit for unit in directory.units if unit.endswith(kind)]
