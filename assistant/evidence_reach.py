@@ -16,7 +16,8 @@ from assistant.stated_amounts import AMOUNT
 from index.sentences import split_sentences
 
 
-# Asked which items ("哪几笔", "哪几项", "哪些"): the sentence listing them is quoted whole, each amount with its item.
+# Asked which items ("哪几笔", "哪几项", "哪些"): the one sentence listing them (items and amounts, no ；-clauses)
+# is quoted whole, each amount with its item.
 ASKS_LISTED = re.compile(r"哪几|哪些|哪一些|分别是")
 
 
@@ -35,7 +36,9 @@ def reach(
         start, end = whole_sentence(text, item.start, item.end, settings.whole_sentence_chars)
     if (start, end) == (item.start, item.end) and ASKS_LISTED.search(question.text):
         start, end = whole_sentence(text, item.start, item.end, settings.listed_sentence_chars)
-        if len(AMOUNT.findall(text, start, end)) < 2:  # a long sentence listing no amounts keeps its clause
+        listed = text[start:end]
+        # One list of items with their amounts (no ；-clauses of other measures): a long sentence else keeps its clause.
+        if len(AMOUNT.findall(listed)) < 2 or re.search(r"[;；]", listed):
             start, end = item.start, item.end
     if (start, end) == (item.start, item.end):
         return item

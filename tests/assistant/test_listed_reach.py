@@ -35,6 +35,19 @@ def test_asked_which_items_the_sentence_listing_their_amounts_is_quoted_whole(qu
     assert quoted.text.endswith("3960元(11餐只写人数未写人名)。") and "1460元" in quoted.text
 
 
+SUMMARY = ("截至2024年6月28日,柳岸镇主要整改成效如下:反馈的12个问题已整改完成11个;退还违规收取的费用1.26万元;"
+           "追回违规结算的资金8.95万元,已退回专户;清退违规发放的津补贴3.48万元,涉及14人;对职工食堂进行整改,食堂账目实行"
+           "月结公示;对辖区9个村开展账目核查;对1名副镇长进行诫勉谈话,对3名站所负责人进行批评教育;制定完善制度6项。")
+
+
+def test_a_summary_of_measures_in_semicolon_clauses_is_no_list_of_items():
+    clause = SUMMARY.index("清退违规发放")
+    item = Evidence(Document(page_content="", metadata={"notice_id": "n1"}), clause, SUMMARY.index("人;", clause) + 2,
+                    SUMMARY[clause : SUMMARY.index("人;", clause) + 2], 1.0, True)
+    kept = reach(item, _ask("哪几家把乱发的津补贴退回来了"), SUMMARY, list, AnsweringSettings())
+    assert kept.text == "清退违规发放的津补贴3.48万元,涉及14人;"
+
+
 def test_asked_no_items_or_a_sentence_listing_no_amounts_keeps_the_clause():
     kept = reach(_clause(LISTED, "其中2023年4月"), _ask("柳岸镇凭证不合规涉及多少钱"), LISTED, list, AnsweringSettings())
     assert kept.text == "其中2023年4月报销防汛值班用餐开支3120元(9餐只写人数,"
