@@ -106,6 +106,20 @@ def period_before(text: str, published: date) -> tuple[date, date] | None:
     return None
 
 
+# Year words a notice dates by relative to its own publication ("去年10月14日至12月6日"): years back.
+RELATIVE_YEARS = {"前年": 2, "去年": 1, "上年": 1, "今年": 0, "本年": 0}
+_RELATIVE_YEAR_BEFORE = re.compile(rf"(?:{'|'.join(RELATIVE_YEARS)})\s*$")
+
+
+def relative_year_before(text: str, start: int, published: date) -> tuple[int, int] | None:
+    """The year a relative year word just before text[start] means ("去年" in a notice published in 2025: 2024),
+    with where the word starts; None when no such word precedes."""
+    word = _RELATIVE_YEAR_BEFORE.search(text, max(0, start - 4), start)
+    if word is None:
+        return None
+    return published.year - RELATIVE_YEARS[word.group(0).strip()], word.start()
+
+
 def _has_year(text: str) -> bool:
     return re.search(rf"(?:{YEAR_NUMERAL})\s*年", text) is not None
 

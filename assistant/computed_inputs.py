@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from assistant.answer import Citation
 from assistant.compute import (
-    chinese_date, dated_before, days_between, inclusive_days, parse_date, parse_period, period_before,
+    chinese_date, dated_before, days_between, inclusive_days, parse_date, parse_period, period_before, relative_year_before,
 )
 from index.catalog import NoticeRow
 from index.documents import SourcedValue
@@ -78,26 +78,53 @@ def _quoted(value: SourcedValue) -> str:
     return " ".join(value.value.split())
 
 
+def _period_span(notice: NoticeRow, text: str) -> tuple[tuple[date, date] | None, tuple[int, int] | None]:
+    """The inspection's first and last day, and the relative year word that dated it (its year and where the
+    word starts: "去年10月14日至12月6日"), else a yearless period read as ending before publication."""
+    period = notice.metadata.inspection_period
+    if period is None:
+        return None, None
+    written = text[period.start : period.end]
+    span, published = parse_period(written), _publish_day(notice, text)
+    if span is not None or published is None:
+        return span, None
+    said = relative_year_before(text, period.start, published)
+    if said is not None:  # the year is the word's, counted from the notice's own date
+        return parse_period(f"{said[0]}年{written}"), said
+    return period_before(written, published), None
+
+
 def _days_of_period(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> tuple[date, date] | None:
     period = notice.metadata.inspection_period
     if period is None:
         return None
-    result.inputs.append(f"{notice.metadata.inspection_kind or '巡察'}时间{_quoted(period)}{citations.cite(notice, text, period.start, period.end)}")
-    span = parse_period(text[period.start : period.end])
-    published = _publish_day(notice, text)
-    if span is None and published is not None:  # "4月8日至5月31日" in a notice whose only year is its date
-        span = period_before(text[period.start : period.end], published)
+    span, said = _period_span(notice, text)
+    start = said[1] if said is not None else period.start  # "去年10月14日至12月6日" is quoted whole
+    shown = " ".join(text[start : period.end].split())
+    result.inputs.append(f"{notice.metadata.inspection_kind or '巡察'}时间{shown}{citations.cite(notice, text, start, period.end)}")
+    if said is not None:  # the notice's date the year is counted from is an input too
+        published, kind, value = _publish_source(notice, text)
+        result.inputs.append(f"{kind}{_quoted(value)}{citations.cite(notice, text, value.start, value.end)}")
         if span is not None:
-            result.notes.append(f"巡察时间未写年份,按发布日期计为{span[0].year}年")
+            word = text[start : period.start].strip()
+            result.notes.append(f"巡察时间写“{word}”,按{kind}日期计为{said[0]}年({kind}于{chinese_date(published)})")
+    elif span is not None and parse_period(text[period.start : period.end]) is None:
+        result.notes.append(f"巡察时间未写年份,按发布日期计为{span[0].year}年")
     return span
 
 
 def _publish_day(notice: NoticeRow, text: str) -> date | None:
     """The first readable publication (or signature) date of a notice."""
-    for _, value in _publish_dates(notice, text):
+    found = _publish_source(notice, text)
+    return found[0] if found is not None else None
+
+
+def _publish_source(notice: NoticeRow, text: str) -> tuple[date, str, SourcedValue] | None:
+    """The first readable publication (or signature) date of a notice, its kind (发布, 落款) and where it is written."""
+    for kind, value in _publish_dates(notice, text):
         day = parse_date(text[value.start : value.end]) or parse_date(value.value)
         if day is not None:
-            return day
+            return day, kind, value
     return None
 
 
@@ -124,11 +151,11 @@ def _feedback_date(result: UnitResult, notice: NoticeRow, text: str, citations: 
     day = parse_date(text[feedback.start : feedback.end])
     if day is not None:
         return day, ""
-    period = notice.metadata.inspection_period
-    span = parse_period(text[period.start : period.end]) if period else None
     published = _publish_day(notice, text)
-    if span is None and period is not None and published is not None:
-        span = period_before(text[period.start : period.end], published)
+    said = relative_year_before(text, feedback.start, published) if published is not None else None
+    if said is not None and (day := parse_date(text[feedback.start : feedback.end], year=said[0])) is not None:
+        return day, f"(反馈日期写“{text[said[1] : feedback.start].strip()}”,按发布日期计为{day.year}年)"
+    span, _ = _period_span(notice, text)
     if span is None and published is not None:  # no period to go by: the feedback came before publication
         day = dated_before(text[feedback.start : feedback.end], published)
         if day is not None:

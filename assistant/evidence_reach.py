@@ -12,7 +12,13 @@ from assistant.evidence import Evidence, Question
 from assistant.question import ROLE, has_person_name, names_holder_of
 from assistant.quote_spans import table_rows, whole_sentence
 from assistant.settings import AnsweringSettings
+from assistant.stated_amounts import AMOUNT
 from index.sentences import split_sentences
+
+
+# Asked which items ("哪几笔", "哪几项", "哪些"): the one sentence listing them (items and amounts, no ；-clauses)
+# is quoted whole, each amount with its item.
+ASKS_LISTED = re.compile(r"哪几|哪些|哪一些|分别是")
 
 
 def reach(
@@ -28,6 +34,12 @@ def reach(
     )
     if (start, end) == (item.start, item.end):
         start, end = whole_sentence(text, item.start, item.end, settings.whole_sentence_chars)
+    if (start, end) == (item.start, item.end) and ASKS_LISTED.search(question.text):
+        start, end = whole_sentence(text, item.start, item.end, settings.listed_sentence_chars)
+        listed = text[start:end]
+        # One list of items with their amounts (no ；-clauses of other measures): a long sentence else keeps its clause.
+        if len(AMOUNT.findall(listed)) < 2 or re.search(r"[;；]", listed):
+            start, end = item.start, item.end
     if (start, end) == (item.start, item.end):
         return item
     return Evidence(item.document, start, end, text[start:end], item.score, item.fits_profile, item.coverages, False)

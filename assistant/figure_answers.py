@@ -15,6 +15,8 @@ from assistant.kind_answer import answer_inspection_kind, answer_kind_list
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
 from assistant.unit_items import narrowings
+from assistant.stated_arithmetic import answer_stated_arithmetic
+from assistant.topic_amounts import answer_topic_amounts
 from assistant.unit_sum import answer_unit_sum
 from assistant.workspace import Workspace
 from index.documents import NoticeMetadata
@@ -41,6 +43,9 @@ def answer_from_figures(
         spans = [(begin, end) for begin, end, _ in directory.mentions(standalone_question)]
         summed = answer_unit_sum(question, standalone_question, retrieval.units_named[0], spans, catalog.notices(),
                                  catalog.records(), catalog.notice_text, workspace.lexical.tokenizer.tokenize)
+        if summed is None:  # "应收比应付多多少", "买的固定资产里,没入账的占几成": two amounts it states
+            summed = answer_stated_arithmetic(question, standalone_question, retrieval.units_named[0], spans,
+                                              catalog.notices(), catalog.notice_text)
         if summed is not None:
             return with_section_paths(widen_to_sentences(summed, catalog.notice_text), catalog)
     computed_scope = scope_for_computation(standalone_question, retrieval.units_named, allowed)
@@ -50,6 +55,10 @@ def answer_from_figures(
                              catalog.notice_text, narrowed) if computed_scope else None
     if answer is not None and len(retrieval.units_named) == 1:  # "哪个巡察组巡的?巡了多少天?": the team too
         answer = with_asked_facts(answer, retrieval.units_named[0], notices_of_unit, catalog.notice_text)
+    if answer is None and len(retrieval.units_named) >= 2:  # "重点项目投资,A和B谁多,差多少亿": sentences' amounts
+        answer = answer_topic_amounts(question, standalone_question, retrieval.units_named,
+                                      [(b, e) for b, e, _ in directory.mentions(standalone_question)],
+                                      catalog.notices(), catalog.notice_text)
     if answer is None and scope:
         answer = answer_from_records(question, standalone_question, scope, catalog.notices(), catalog.records(),
                                      catalog.notice_text)

@@ -85,10 +85,10 @@ class AnsweringSettings(BaseModel):
     measures_listed: int = 4
     measures_span_chars: int = 600
     deadline_span_chars: int = 1000  # how far after the best passage its item's deadline is looked for (items: 300-900)
-    # A chosen clause cut at ；/; is quoted as its whole sentence (to 。 or the line end) when the sentence
-    # is at most this long: the figure beside the clause ("…清单32项;落实…") stays with it. 120 holds the
-    # two or three ；-clauses of one point in the seed and fiction notices; longer sentences keep clause windows.
+    # A clause cut at ；/; is quoted as its whole sentence (to 。 or line end) when at most this long: the figure beside it
+    # ("…清单32项;落实…") stays; 120 holds the 2-3 ；-clauses of one point in seed/fiction notices, longer keep clauses.
     whole_sentence_chars: int = 120
+    listed_sentence_chars: int = 300  # ...this long when "哪几笔/哪些" asks the amounts it lists (seeds' lists: 190-260)
     # A quoted tab-separated table row brings at most this many adjacent rows the question asks about
     # (a headline table's 反馈问题/已完成整改/正在整改/整改完成率 rows, fresh fiction notice style).
     table_rows_quoted: int = 4

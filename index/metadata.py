@@ -47,6 +47,8 @@ LABELLED_CHINESE_DATE = re.compile(
     rf"(?P<label>{LABEL})(?P<y>\d{{4}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
     r"(?:\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2}))?"
 )
+# The full date a closing byline ends with (来源：… 记者 … 2025年4月3日).
+CLOSING_BYLINE_DATE = re.compile(rf"(?P<date>{YEAR}\s*{MONTH}\s*{DAY})\s*$")
 HEADER_LINES = 15
 # Longest news headline read as a title: headlines seen run to ~30 characters; a longer line is a sentence.
 MAX_HEADLINE_CHARS = 60
@@ -217,11 +219,16 @@ def _labelled_date(line: str) -> re.Match[str] | None:
 
 
 def find_signature_date(text: str) -> SourcedValue | None:
-    """A closing line that is only a full date (2023年6月28日), among the notice's last lines."""
+    """A closing line that is only a full date (2023年6月28日), or a closing byline ending in one
+    ("来源：县融媒体中心　记者 李某　2025年4月3日": a news report's date), among the notice's last lines."""
     lines = [(line, offset) for line, offset in _lines_with_offsets(text) if line][-6:]
     for line, offset in reversed(lines):
         if FULL_DATE.fullmatch(line):
             return SourcedValue(line, offset, offset + len(line))
+        dated = CLOSING_BYLINE_DATE.search(line)
+        if dated and (BYLINE.search(line) or "记者" in line):
+            start = offset + dated.start("date")
+            return SourcedValue(dated["date"], start, start + len(dated["date"]))
     return None
 
 

@@ -450,3 +450,16 @@ def test_dates_written_with_dots_are_read_as_dates():
     assert metadata.inspection_period.value == "2023.3.20—2023.5.19"
     assert metadata.feedback_date.value == "2023.6.28"
     assert metadata.publish_date.value == "2023.12.8"
+
+
+def test_a_closing_byline_ending_in_a_date_gives_the_publish_date():
+    text = ("柳塘街道：巡察整改见成效\n\n去年9月3日至10月20日,区委第二巡察组对柳塘街道党工委开展了巡察。\n\n"
+            "来源：云岭区融媒体中心　记者 方某　2024年3月18日\n")
+    published = extract_notice_metadata(text).publish_date
+    assert published.value == "2024年3月18日"
+    assert published.quote(text) == "2024年3月18日"
+
+
+def test_a_closing_line_ending_in_a_date_without_a_byline_word_is_no_publish_date():
+    text = "柳塘街道巡察整改情况\n\n区委巡察组对柳塘街道开展了巡察。\n\n整改工作将持续到2024年3月18日\n"
+    assert extract_notice_metadata(text).publish_date is None

@@ -1,0 +1,60 @@
+"""Units compared by an amount their sentences state on the topic asked, on fictional notices: the amount whose
+clause names the topic, in the measure asked; bounds are no amounts; equally close ones are listed; a unit
+stating none is named."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.topic_amounts import answer_topic_amounts, asked_topic
+from assistant.verify import verify_answer
+
+LIUAN, HUAIYIN, SHIQIAO = "青禾市柳岸镇", "青禾市槐荫镇", "青禾市石桥镇"
+NOTICES = {
+    "liuan.txt": "青禾市柳岸镇党委关于巡察整改情况的通报\n\n(一)项目建设。推进投资超10亿元以上项目建设。截至目前,"
+                 "12个重点项目已完成投资46.5亿元。全年招商引资到位资金8500万元。\n",
+    "huaiyin.txt": "青禾市槐荫镇党委关于巡察整改情况的通报\n\n(一)项目建设。2023年纳入重点项目15项,计划总投资300亿元,"
+                   "预计全年重点项目完成投资72亿元。二是狠抓投资,重点项目共完成投资30.2亿元。招商引资到位资金1.2亿元。\n",
+    "shiqiao.txt": "青禾市石桥镇党委关于巡察整改情况的通报\n\n(一)加强党建。全年召开专题会议12次。\n",
+}
+
+
+@pytest.fixture(scope="module")
+def catalogue(stored):
+    return stored(NOTICES)
+
+
+def _ask(catalogue, question: str, units: list[str]):
+    notices, _, texts = catalogue
+    spans = [(question.find(u[3:]), question.find(u[3:]) + len(u[3:])) for u in units if u[3:] in question]
+    answer = answer_topic_amounts(question, question, units, spans, notices, texts.get)
+    if answer is not None:
+        assert all(c.verified for c in verify_answer(answer, texts.get).citations)
+    return answer
+
+
+def test_each_units_amount_on_the_topic_is_compared_in_the_measure_asked(catalogue):
+    answer = _ask(catalogue, "重点项目投资,柳岸镇和槐荫镇谁多,差多少亿", [LIUAN, HUAIYIN])
+    assert answer.text.splitlines()[0] == f"{HUAIYIN}(72亿元)比{LIUAN}(46.5亿元)多25.5亿元。"
+    assert "12个重点项目已完成投资46.5亿元[" in answer.text  # not the bound 超10亿元以上
+    assert "重点项目共完成投资30.2亿元" in answer.text  # as close to the topic: listed, not compared
+
+
+def test_amounts_stated_in_亿元_and_万元_are_compared_in_the_measure_asked(catalogue):
+    answer = _ask(catalogue, "柳岸镇和槐荫镇招商引资到位资金哪个多?相差多少万元", [LIUAN, HUAIYIN])
+    assert answer.text.splitlines()[0] == f"{HUAIYIN}(12000万元)比{LIUAN}(8500万元)多3500万元。"
+
+
+def test_a_unit_stating_no_amount_on_the_topic_is_named(catalogue):
+    answer = _ask(catalogue, "招商引资到位资金,柳岸镇和石桥镇谁多,差多少万", [LIUAN, SHIQIAO])
+    assert answer.text.splitlines()[0].startswith(f"只有{LIUAN}的通报写明了相关数字(8500万元)")
+    assert f"{SHIQIAO}的通报未写明与所问相关的数字,无法比较。" in answer.text
+
+
+@pytest.mark.parametrize("question", ["柳岸镇和槐荫镇重点项目投资各是多少", "柳岸镇和槐荫镇谁多", "柳岸镇和槐荫镇植树造林谁多,差多少亩"])
+def test_questions_asking_no_gap_on_a_topic_are_left_to_other_answers(catalogue, question):
+    assert _ask(catalogue, question, [LIUAN, HUAIYIN]) is None
+
+
+def test_the_topic_is_the_question_without_its_units_and_asking_words():
+    assert asked_topic("重点项目投资,柳岸镇和槐荫镇谁多,差多少亿", [(7, 10), (11, 14)]) == ("重点项目投资", "亿")
