@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.qualify import WHO_AS_UNITS
 from assistant.unit_kinds import asked_kinds
 from assistant.units import ACROSS_UNITS
 
@@ -61,10 +62,15 @@ def said_once(text: str) -> str:
 _FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮能可想该得")
 
 
+def _asks_for_units(question: str) -> bool:
+    """Whether the question asks which units (哪几家, 谁那儿, 都有谁), not which things ("X有哪些隐患")."""
+    return bool(ACROSS_UNITS.search(question) or _WHICH_PLACE.search(question) or re.search(WHO_AS_UNITS, question))
+
+
 def without_asking_words(question: str) -> str:
     """The question with its "which units / each unit" wording, that the inspection raised the thing, and
     emphasis ("动了真格"), how far apart units are ("差别大吗"), vague wording ("这块", "有动作"), that the notice says it ("材料写出了"), the kind of
-    unit asked about ("哪些镇": 镇) and generic wording of a fault ("不规范", "出了问题", "隐患")
+    unit asked about ("哪些镇": 镇) and generic wording of a fault ("不规范", "出了问题"; "隐患" when units are asked for)
     blanked out (the rest unchanged)."""
     blanked = _WHICH_PLACE.sub(" ", ACROSS_UNITS.sub(" ", question))
     if ACROSS_UNITS.search(question) or _WHICH_PLACE.search(question):  # units asked for, not "指出了哪些问题"
@@ -73,7 +79,9 @@ def without_asking_words(question: str) -> str:
     blanked = _SAID_IN_NOTICE.sub(" ", _VAGUE.sub(" ", _EMPHASIS.sub(" ", _HOW_APART.sub(" ", blanked))))
     for kind in asked_kinds(question):  # "哪些镇…镇党委书记": every unit asked about is a 镇, so 镇 is no topic
         blanked = blanked.replace(kind, " ")
-    return _FAULT_NOUN.sub(" ", _WENT_WRONG.sub(" ", blanked))
+    if _asks_for_units(question):  # which units have 安全隐患: those stating a fault of 安全; one unit's 隐患 stays a word
+        blanked = _FAULT_NOUN.sub(" ", blanked)
+    return _WENT_WRONG.sub(" ", blanked)
 
 
 # Words a question tells time with ("那笔钱后来退回去了吗?", "现在还剩多少", "还有几个", "这次巡察…"), and the asker's
