@@ -23,10 +23,10 @@ _PUBLISHER_PLACE = re.compile(
 # A line saying where the item comes from or who publishes it; its first word is the publisher
 # ("来源:蓠水县融媒体中心 记者 某某 2025年4月3日").
 _SOURCE_LABEL = re.compile(
-    r"^[ \t]*(?:来源|稿源|供稿|出处|转自|转载自|信息来源|发布单位|发布机构)[ \t]*[:：][ \t　]*([^\s　]+)", re.MULTILINE
+    r"^[ \t]*(?:来源|稿源|供稿|出处|转自|转载自|信息来源|发布单位|发布机构)[ \t]*[:：]\s*(\S+)", re.MULTILINE
 )
 # A news lead naming the media that reports ("蓠水县融媒体中心讯(记者…)", "据蓠水县融媒体中心消息").
-_NEWS_LEAD = re.compile(rf"^[ \t　]*[(（【]?据?({HAN}{{2,20}}?)(?:讯|消息)", re.MULTILINE)
+_NEWS_LEAD = re.compile(rf"^\s*[(（【]?据?({HAN}{{2,20}}?)(?:讯|消息)", re.MULTILINE)
 # A date written after an organ on its label or signature line ("柳林镇党委 2024年5月6日").
 DATE_AFTER = re.compile(
     r"[ \t]+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
@@ -53,9 +53,9 @@ def closing_lines(text: str) -> list[tuple[str, int]]:
 def publisher_place(text: str, level: str, title: str = "", unit: str = "") -> str:
     """The one place of the level ("县") that the notice's source lines, news lead, signature or headline
     name ("来源:菡池区委巡察办" -> 菡池区), or "" when they name none or several."""
-    lines = [m.group(1) for m in _SOURCE_LABEL.finditer(text)] + [m.group(1) for m in _NEWS_LEAD.finditer(text)]
-    lines += [line for line, _ in closing_lines(text)]
-    places = {m.group(1) + level for line in lines if (m := _PUBLISHER_PLACE.match(line)) and m.group(2) == level}
+    publishers = [m.group(1) for pattern in (_SOURCE_LABEL, _NEWS_LEAD) for m in pattern.finditer(text)]
+    publishers += [line for line, _ in closing_lines(text)]
+    places = {m.group(1) + level for name in publishers if (m := _PUBLISHER_PLACE.match(name)) and m.group(2) == level}
     if (headline := _headline_place(title or _first_line(text), level, unit)):
         places.add(headline)
     places = {place for place in places if _reads_as_place(place)}
