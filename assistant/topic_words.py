@@ -26,7 +26,7 @@ _LEFT_CLASS_WORD = re.compile(r"(?<=\s)(?:单位|家)")
 _WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不严格?|不力|不够|不全|有问题|出[了过]?问题|(?:有|的)毛病"
                          r"|没(?:有)?(?:搞|做|弄|抓|管|落实)好)(?=\W|的|了|$)")
 # A hazard or loophole in something ("安全隐患", "安全上有漏洞"): notices state it as that thing's fault
-# (熏蒸作业安全措施不到位), so the thing is the topic; a bare "有隐患"/"排查隐患" keeps the word.
+# (消防安全措施不到位), so the thing is the topic; a bare "有隐患"/"排查隐患" keeps the word.
 _FAULT_NOUN = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?<!有)(?<!存在)(?<!排查)(?<!消除)(?<!整改)(?<!发现)(?<!查出)"
                          r"(?:上|方面)?(?:存在|有)?(?:隐患|漏洞)|(?<![\u4e00-\u9fff])(?:存在|有)(?=[\u4e00-\u9fff]{2,8}?(?:隐患|漏洞))")
 # Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.

@@ -1,9 +1,9 @@
 """The place a notice states where it says who publishes it: its byline, 来源 line, signature or headline.
 
 A news item or a page about a county's or city's bureau often writes the bureau without its place
-("县文化广电和旅游局", "市卫生健康局") and states the place once, where it says who publishes: the media
-centre's byline ("蓠水县融媒体中心讯", "来源:蓠水县融媒体中心 记者…"), the signature, or a headline
-that writes the bureau's short name with its place ("蓠水县文广旅局:…"). A bare organ is of that place
+("县农业农村局", "市卫生健康局") and states the place once, where it says who publishes: the media
+centre's byline ("芩溪县融媒体中心讯", "来源:芩溪县融媒体中心 记者…"), the signature, or a headline
+that writes the bureau's short name with its place ("芩溪县农业局:…"). A bare organ is of that place
 when those lines name exactly one place of its level.
 """
 
@@ -21,18 +21,18 @@ _PUBLISHER_PLACE = re.compile(
     r"(?:委(?!员)|人民政府|政府|纪委|人大|政协|融媒体中心|融媒|广播电视台|电视台|新闻中心|日报|新闻网|发布)"
 )
 # A line saying where the item comes from or who publishes it; its first word is the publisher
-# ("来源:蓠水县融媒体中心 记者 某某 2025年4月3日").
+# ("来源:芩溪县融媒体中心 记者 某某 2025年4月3日").
 _SOURCE_LABEL = re.compile(
     r"^[ \t]*(?:来源|稿源|供稿|出处|转自|转载自|信息来源|发布单位|发布机构)[ \t]*[:：]\s*(\S+)", re.MULTILINE
 )
-# A news lead naming the media that reports ("蓠水县融媒体中心讯(记者…)", "据蓠水县融媒体中心消息").
+# A news lead naming the media that reports ("芩溪县融媒体中心讯(记者…)", "据芩溪县融媒体中心消息").
 _NEWS_LEAD = re.compile(rf"^\s*[(（【]?据?({HAN}{{2,20}}?)(?:讯|消息)", re.MULTILINE)
 # A date written after an organ on its label or signature line ("柳林镇党委 2024年5月6日").
 DATE_AFTER = re.compile(
     r"[ \t]+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
-# A headline opening with a place and a unit's name ("蓠水县文广旅局:巡察反馈问题整改过半").
+# A headline opening with a place and a unit's name ("芩溪县农业局:巡察整改取得阶段成效").
 _HEADLINE_PLACE = re.compile(rf"^(?:中共)?({HAN}{{2,6}}?)([省市州县区旗盟])({HAN}{{2,20}})")
 
 
@@ -63,8 +63,8 @@ def publisher_place(text: str, level: str, title: str = "", unit: str = "") -> s
 
 
 def _headline_place(title: str, level: str, unit: str) -> str:
-    """The place a headline writes before the unit's name or a short form of it (蓠水县 + 文广旅局 of
-    县文化广电和旅游局), or ""."""
+    """The place a headline writes before the unit's name or a short form of it (芩溪县 + 农业局 of
+    县农业农村局), or ""."""
     match = _HEADLINE_PLACE.match(title)
     if not match or match.group(2) != level or not unit.startswith(level):
         return ""

@@ -1,5 +1,5 @@
 """Which-units questions list every unit on the topic, in the notices' own words: a hazard in something is
-that thing's fault (安全隐患 ≈ 安全措施不到位), "…的都谁" and "谁在X上…" ask for units, and a unit whose
+that thing's fault (安全隐患 ≈ 消防安全措施不到位), "…的都谁" and "谁在X上…" ask for units, and a unit whose
 heading names the topic qualifies whatever words its body uses (fictional notices)."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def chain(chain_over_folder) -> AnswerChain:
 def test_a_hazard_asked_for_finds_units_stating_the_things_fault_in_other_words(chain, question):
     answer = chain.ask(question)
 
-    assert "熏蒸作业安全措施不到位" in line_of(answer.text, GRAIN)  # no 隐患 in its notice
+    assert "消防安全措施不到位" in line_of(answer.text, GRAIN)  # no 隐患 in its notice
     assert "安全隐患" in line_of(answer.text, SCHOOL)
     assert not line_of(answer.text, TAX) and not line_of(answer.text, CLINIC)
 
@@ -35,7 +35,7 @@ def test_dou_shui_asks_which_units_and_a_heading_on_the_topic_qualifies_its_unit
 
     assert not answer.not_found
     assert line_of(answer.text, SCHOOL)
-    assert "党课记录雷同" in line_of(answer.text, TAX)  # the heading says 三会一课, the body its own words
+    assert "学习记录互相照抄" in line_of(answer.text, TAX)  # the heading says 三会一课, the body its own words
     assert not line_of(answer.text, GRAIN) and not line_of(answer.text, CLINIC)
 
 
