@@ -17,10 +17,15 @@ from assistant.settings import RetrievalSettings
 # "Which units…" wording (a filter over units), as opposed to "each unit…" (各单位, 分别, 五个单位),
 # which asks for every unit's answer; "谁提到了…" asks which notices say it (a notice, not a person, speaks);
 # "谁那儿…", "…的单位有谁", "哪儿查出…" ask at which units something happened (a place, not a person);
-# "…舆情的有谁", "…没搞好的都有谁" too, unless a person's role comes first ("副组长都有谁": people).
+# "…舆情的有谁", "…没搞好的都(有|是)谁" too, unless a person's role comes first ("副组长都有谁": people);
+# "谁在X上/方面…" asks who did something on a topic (a unit), unless X is a meeting ("谁在会上…": a person).
+WHO_AS_UNITS = (
+    r"(?<![长员人记任者部])(?:(?:的|都)有|的?都是?)谁"
+    r"|谁(?=在[\u4e00-\u9fff]{2,12}?(?:上|方面|这块|领域)(?<!会上)(?<!会议上))"
+)
 WHICH_UNITS = re.compile(
     r"哪些|哪几|哪一?个?(?:单位|家)|有没有单位|有单位|几个单位|几家|多少个?单位|谁家|谁(?=提到|提及|说到|写到|讲到)"
-    r"|谁(?:的)?那(?:儿|里|边)|单位(?:有|是)谁|^(?:在)?哪(?:儿|里)(?!个)|(?<![长员人记任者部])(?:的|都)有谁"
+    rf"|谁(?:的)?那(?:儿|里|边)|单位(?:有|是)谁|^(?:在)?哪(?:儿|里)(?!个)|{WHO_AS_UNITS}"
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.qualify import WHO_AS_UNITS
 from index.figures import mask_non_figures
 from index.script_forms import simplified_reading
 from index.vocabulary import (
@@ -97,9 +98,9 @@ INSPECTION_LEADER_ROLE = r"巡[察视]组\s*[（(]?\s*组长"
 _LEADS = re.compile(r"谁(?:牵头|挂帅)|牵头人")  # who leads the rectification: its group's 组长
 NAME_ASKED = re.compile(r"名字|姓名|叫什么|叫啥")
 # "有没有单位在公车上被点名?都有谁?": after asking about units, "(都)有谁" asks which units, not a person.
-# "…舆情的有谁", "…没搞好的都有谁": units, unless a person's role comes first ("副组长都有谁").
+# "…舆情的有谁", "…没搞好的都(是)谁", "谁在X上…": units, unless a person's role comes first ("副组长都有谁").
 _UNITS_AS_WHO = re.compile(r"(?:单位|哪几家|哪家|有几家)[^?？]*[?？,，]?\s*(?:都|还)?(?:有|是)谁(?![任兼担])"
-                           r"|(?<![长员人记任者部])(?:的|都)有谁(?![任兼担])")
+                           rf"|(?:{WHO_AS_UNITS})(?![任兼担])")
 
 
 def profile_question(question: str) -> QuestionProfile:

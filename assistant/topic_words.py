@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from assistant.qualify import WHO_AS_UNITS
 from assistant.unit_kinds import asked_kinds
 from assistant.units import ACROSS_UNITS
 
@@ -24,6 +25,10 @@ _LEFT_CLASS_WORD = re.compile(r"(?<=\s)(?:单位|家)")
 # (记录不全, 管理混乱), so it tells no unit apart; the thing that went wrong is the topic.
 _WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不严格?|不力|不够|不全|有问题|出[了过]?问题|(?:有|的)毛病"
                          r"|没(?:有)?(?:搞|做|弄|抓|管|落实)好)(?=\W|的|了|$)")
+# A hazard or loophole in something ("安全隐患", "安全上有漏洞"): notices state it as that thing's fault
+# (消防安全措施不到位), so the thing is the topic; a bare "有隐患"/"排查隐患" keeps the word.
+_FAULT_NOUN = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?<!有)(?<!存在)(?<!排查)(?<!消除)(?<!整改)(?<!发现)(?<!查出)"
+                         r"(?:上|方面)?(?:存在|有)?(?:隐患|漏洞)|(?<![\u4e00-\u9fff])(?:存在|有)(?=[\u4e00-\u9fff]{2,8}?(?:隐患|漏洞))")
 # Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.
 _EMPHASIS = re.compile(r"(?:上)?(?:动了?真格的?|来真的|较了?真|下了?(?:狠|大)?(?:功夫|力气)|真刀真枪|实打实)")
 # How far apart units are ("差别大吗", "区别在哪", "差距"): what a comparison asks, never its topic.
@@ -37,8 +42,10 @@ _SAID_IN_NOTICE = re.compile(
 # "哪几家动了公车的问题": 动了 right after the asking words says a unit dealt with the thing, not what.
 _VAGUE = re.compile(r"(?:这|那)一?(?:块儿?|方面)|(?<=整改)动作|(?:有|做了|采取了?)(?:什么|啥|些|哪些)?动作|(?:(?<=\s)|^)动了")
 
-# Asking at which units something happened in words ACROSS_UNITS does not hold ("谁那儿…", "…的单位有谁", "…的有哪些").
-_WHICH_PLACE = re.compile(r"^(?:在)?哪(?:儿|里)(?!个)|谁(?:的)?那(?:儿|里|边)|(?:的)?单位(?:有|是)谁|(?:的)?(?:有|是)哪些(?=\W|$)")
+# Asking at which units something happened in words ACROSS_UNITS does not hold ("谁那儿…", "…的单位有谁", "…的有哪些", "…的都谁").
+_WHICH_PLACE = re.compile(
+    r"^(?:在)?哪(?:儿|里)(?!个)|谁(?:的)?那(?:儿|里|边)|(?:的)?单位(?:有|是)谁|(?:的)?(?:有|是)哪些(?=\W|$)|(?:的)?都(?:有|是)?谁(?=\W|$)"
+)
 # Asking for units, that the inspection found it ("谁那儿查出…", "被点名…", "被点出来") is true of every unit's problems.
 _FOUND_ANYWHERE = re.compile(r"被?(?:巡[察视](?:组)?)?(?:查出|查到|点了?名|指出|点出来?)了?")
 # A reduplicated word says the word once ("吃吃喝喝" is 吃喝, "研究研究" is 研究): notices write the plain word.
@@ -55,10 +62,15 @@ def said_once(text: str) -> str:
 _FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮能可想该得")
 
 
+def _asks_for_units(question: str) -> bool:
+    """Whether the question asks which units (哪几家, 谁那儿, 都有谁), not which things ("X有哪些隐患")."""
+    return bool(ACROSS_UNITS.search(question) or _WHICH_PLACE.search(question) or re.search(WHO_AS_UNITS, question))
+
+
 def without_asking_words(question: str) -> str:
     """The question with its "which units / each unit" wording, that the inspection raised the thing, and
     emphasis ("动了真格"), how far apart units are ("差别大吗"), vague wording ("这块", "有动作"), that the notice says it ("材料写出了"), the kind of
-    unit asked about ("哪些镇": 镇) and generic wording of a fault ("不规范", "出了问题")
+    unit asked about ("哪些镇": 镇) and generic wording of a fault ("不规范", "出了问题"; "隐患" when units are asked for)
     blanked out (the rest unchanged)."""
     blanked = _WHICH_PLACE.sub(" ", ACROSS_UNITS.sub(" ", question))
     if ACROSS_UNITS.search(question) or _WHICH_PLACE.search(question):  # units asked for, not "指出了哪些问题"
@@ -67,6 +79,8 @@ def without_asking_words(question: str) -> str:
     blanked = _SAID_IN_NOTICE.sub(" ", _VAGUE.sub(" ", _EMPHASIS.sub(" ", _HOW_APART.sub(" ", blanked))))
     for kind in asked_kinds(question):  # "哪些镇…镇党委书记": every unit asked about is a 镇, so 镇 is no topic
         blanked = blanked.replace(kind, " ")
+    if _asks_for_units(question):  # which units have 安全隐患: those stating a fault of 安全; one unit's 隐患 stays a word
+        blanked = _FAULT_NOUN.sub(" ", blanked)
     return _WENT_WRONG.sub(" ", blanked)
 
 

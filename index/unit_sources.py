@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from index.byline_places import DATE_AFTER, closing_lines, publisher_place
 from index.places import unique_place
 from index.unit_titles import PARTY_ORGANS, PARTY_ORGAN, title_issuer
 from index.units import (
@@ -99,11 +100,6 @@ _OWN_PARTY_MEETING = re.compile(
 _LEADING_VERB = re.compile(r"^(?:要求|督促|推动|指导|希望|责成|帮助|支持|责令|确保|带领|促使|推进|指出|强调|请|记者从|记者在)")
 # A short organ line at the top naming who posts the notice ("柳林镇纪委", "柳林街道党工委").
 _LABEL_LINE = re.compile(rf"({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组|纪工委|纪委|人民政府|办事处))")
-# A date written after an organ on its label or signature line ("柳林镇党委 2024年5月6日").
-_DATE_AFTER = re.compile(
-    r"[ \t]+(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}"
-    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
-)
 _INSPECTING_SIDE = re.compile(r"(?:第[一二三四五六七八九十\d]*)?(?:巡察|巡视)")
 _PLAN_ISSUER = re.compile(
     rf"《({HAN}{{2,40}}?(?:工作委员会|委员会|党工委|党委|党组)?)(?:关于)?(?:贯彻落实|整改落实|落实|巡察整改|巡视整改)"
@@ -111,8 +107,6 @@ _PLAN_ISSUER = re.compile(
 )
 # A town's or street's organ written bare, as the notice's own ("会议由镇党委副书记…主持", ",镇党委书记…").
 _BARE_ORGAN = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=由)|(?<=经))(镇|乡|街道)(?:党委|党工委)", re.MULTILINE)
-# A publisher written as a place's committee or government ("菡池区委巡察工作领导小组办公室", "中共X县委…").
-_PUBLISHER_PLACE = re.compile(rf"^(?:中共)?({HAN}{{2,6}}?)([省市州县区旗盟])(?:委(?!员)|人民政府|政府)")
 _SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
 # A page's label naming who publishes it ("发布单位：蓿田街道社区卫生服务中心"): the unit, unlike 来源 (often a website).
 _PUBLISHER_LINE = re.compile(r"^[ \t]*(?:发布单位|发文单位|发布机构|发布机关)[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
@@ -165,7 +159,7 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
     for match in _PUBLISHER_LINE.finditer(text):
         if not NOT_A_SOURCE_UNIT.search(match.group(1)):  # "发布单位：区纪委监委" publishes for others
             add(match.group(1), 1, match.start(1), need_organ=False)
-    for line, position in _closing_lines(text):
+    for line, position in closing_lines(text):
         if not NOT_A_SOURCE_UNIT.search(line):  # a discipline body or website signs for no unit
             add(line, 1, position)
     for match in _SOURCE_LINE.finditer(text):
@@ -230,9 +224,10 @@ def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = ""
     fuller = [c.name for c in trusted if c.rank <= FULL_NAME_RANK and abbreviates(unit, c.name)]
     if longer or fuller:
         unit = max(longer or fuller, key=len)
-    unit = qualified_by_place(fullest_written_form(unit, text), f"{title}\n{text}")
-    if unit[:1] in BARE_LEVELS and (place := _publisher_place(text, unit[0])):
+    unit = fullest_written_form(unit, text)
+    if unit[:1] in BARE_LEVELS and (place := publisher_place(text, unit[0], title, unit)):
         unit = place + unit[1:]  # 区城市管理局 reported on by 菡池区委巡察办: 菡池区城市管理局
+    unit = qualified_by_place(unit, f"{title}\n{text}")
     short_forms = {c.name for c in trusted if abbreviates(c.name, unit)} | _bracketed_names(unit, text)
     return unit, sorted(short_forms, key=lambda name: (-len(name), name))
 
@@ -243,14 +238,6 @@ def _bracketed_names(unit: str, text: str) -> set[str]:
     for match in re.finditer(re.escape(unit) + r"[(（]([^()（）\n]{2,40})[)）]", text):
         found |= {n for n in re.split("[、,，]", match.group(1)) if unit_type(n) and unit_from_issuer(n, need_organ=True)}
     return found
-
-
-def _publisher_place(text: str, level: str) -> str:
-    """The one place of the level whose committee or government publishes the notice, in its 来源 line or
-    signature ("来源:菡池区委巡察办" -> 菡池区), or "" when those lines name none or several."""
-    lines = [m.group(1) for m in _SOURCE_LINE.finditer(text)] + [line for line, _ in _closing_lines(text)]
-    places = {m.group(1) + level for line in lines if (m := _PUBLISHER_PLACE.match(line)) and m.group(2) == level}
-    return places.pop() if len(places) == 1 else ""
 
 
 def _opening_end(text: str) -> int:
@@ -269,7 +256,7 @@ def _label_lines(text: str, title: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     offset = 0
     for line in text.splitlines(keepends=True)[:6]:
-        stripped = _DATE_AFTER.sub("", line.strip())
+        stripped = DATE_AFTER.sub("", line.strip())
         if stripped and (stripped == title or len(stripped) > 20 or "。" in stripped):
             break
         match = _LABEL_LINE.fullmatch(stripped)
@@ -280,17 +267,3 @@ def _label_lines(text: str, title: str) -> list[tuple[str, int]]:
                 found.append((organ_name if organ_name != stripped else stripped, offset + line.index(stripped)))
         offset += len(line)
     return found
-
-
-def _closing_lines(text: str) -> list[tuple[str, int]]:
-    """The short last lines of a notice that can hold the issuer's signature, with their offsets."""
-    lines: list[tuple[str, int]] = []
-    offset = len(text)
-    for line in reversed(text.splitlines(keepends=True)):
-        offset -= len(line)
-        stripped = _DATE_AFTER.sub("", line.strip())
-        if stripped:
-            lines.append((stripped, offset + line.index(stripped)))
-        if len(lines) >= 6:
-            break
-    return [(line, pos) for line, pos in lines if len(line) <= 40 and re.fullmatch(f"{HAN}+", line)]
