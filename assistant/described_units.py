@@ -155,3 +155,26 @@ def _fits(name: str, kind: str, word: str) -> bool:
     if kind == "kind":
         return name.endswith(word)
     return any(said.fullmatch(word) and held.search(name) for said, held in _ALIASES)
+
+
+def description_read(question: str, standalone: str, directory: UnitDirectory) -> str:
+    """How a description the standalone question was given its unit for was read ("“那家管粮库的”按X理解。"), so
+    the user sees the guess; "" when the question named its unit or described none."""
+    units, end = described_units(question, directory)
+    if len(units) != 1 or directory.find_units(question) or units[0] not in directory.find_units(standalone):
+        return ""
+    return f"“{_as_said(question[:end])}”按{units[0]}理解。"
+
+
+def units_it_may_mean(question: str, directory: UnitDirectory, discussed: list[str]) -> str:
+    """"“镇上那个小学”可能指A、B,请说明是哪一家。" when a follow-up describes a unit several held units fit and
+    none of them is a unit just `discussed` (then it points back at that one); else ""."""
+    units, end = described_units(question, directory)
+    if len(units) < 2 or directory.find_units(question) or set(units) & set(discussed):
+        return ""
+    return f"“{_as_said(question[:end])}”可能指{'、'.join(units)},请说明是哪一家。"
+
+
+def _as_said(description: str) -> str:
+    """The description without the words closing it ("那家管粮库的呢," -> "那家管粮库的")."""
+    return re.sub(r"(?:呢|吧|看看|怎么样|[\s,，])+$", "", description)
