@@ -36,7 +36,7 @@ FUNCTION_WORDS: tuple[tuple[str, str], ...] = (
     ("上学|读书|念书|学校|教书", r"学校|小学|中学|大学|学院|幼儿园|[一二三四五六七八九十][中小]$"),
     ("疫苗|防疫|疾控", r"疾病预防控制|疾控"),
     ("修路|交通|运输", r"交通"),
-    ("供水|自来水|水务|水利", r"水务|水利|供水|自来水"),
+    ("管水|供水|自来水|水务|水利", r"水务|水利|供水|自来水"),
     ("治安|公安|警察", r"公安|派出所"),
     ("管钱|财政", r"财政"),
     ("审计", r"审计"),
@@ -70,9 +70,11 @@ _LEVEL = re.compile(r"([省市州县区镇乡村])(?:上|里|级|里面|上面)"
 # Words a description is made of besides its parts: pointers, the lead of a switch, 的, and "管" of what it does.
 _GLUE = re.compile(r"换成|换到|改成|换|至于|那么|再看看?|那个|那家|那所|那位|这个|这家|这所|那|的|管|负责|专门|搞")
 _POINTING = re.compile(r"换成|换到|改成|换|那个|那家|那所|那位|这个|这家|这所|那")
+_CLOSES = re.compile(r"的|那家|那个|那所|这家|这个")  # what turns what a unit does into the unit ("收税的")
 _KIND = re.compile(UNIT_SUFFIX_WORDS)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_ALIASES = [(re.compile(said), re.compile(held)) for said, held in KIND_NAMES + FUNCTION_WORDS]
+_KIND_ALIASES = [(re.compile(said), re.compile(held)) for said, held in KIND_NAMES]
+_ALIASES = _KIND_ALIASES + [(re.compile(said), re.compile(held)) for said, held in FUNCTION_WORDS]
 _LEVELS = "省市州县区"
 _NOT_IN_PLACES = re.compile(r"[哪几那这各每些该其另本我你他它们谁啥多少的了是在和与跟]")  # "那个税务": no place
 _PLACE_CHARS = (4, 3, 2)  # a word of a held name's place read in a description, longest first
@@ -93,7 +95,8 @@ def described_units(text: str, directory: UnitDirectory) -> tuple[list[str], int
         if kind in ("kind", "function"):
             end = position
     described = [(kind, word) for kind, word, after in parts if after <= end]
-    if not pointed or not end:
+    # "那文化方面呢" asks about an aspect: what a unit does names it only as "文化的", "文化那家" or "文化站"
+    if not pointed or not end or (described[-1][0] == "function" and not _CLOSES.match(text, end)):
         return [], 0
     units = [unit for unit, name in zip(directory.units, names) if all(_fits(name, kind, word) for kind, word in described)]
     tail = re.match(r"(?:的|那家|那个|那所)*(?:呢|吧|看看|怎么样)*\s*[,，]?\s*", text[end:])
@@ -133,7 +136,8 @@ def _part_at(text: str, position: int, names: list[str]) -> tuple[str, str] | No
         found.append(("glue", glue.group(0)))
     if level := _LEVEL.match(text, position):
         found.append(("level", level.group(0)))
-    found += [("function", alias.group(0)) for said, _ in _ALIASES if (alias := said.match(text, position))]
+    found += [("kind" if (said, held) in _KIND_ALIASES else "function", alias.group(0))
+              for said, held in _ALIASES if (alias := said.match(text, position))]
     if kind := _KIND.match(text, position):
         found.append(("kind", kind.group(0)))
     if found:
@@ -153,7 +157,7 @@ def _fits(name: str, kind: str, word: str) -> bool:
     if kind == "place":
         return normalize_for_search(word) in name
     if kind == "kind":
-        return name.endswith(word)
+        return name.endswith(word) or any(said.fullmatch(word) and held.search(name) for said, held in _KIND_ALIASES)
     return any(said.fullmatch(word) and held.search(name) for said, held in _ALIASES)
 
 

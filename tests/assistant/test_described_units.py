@@ -51,6 +51,12 @@ def test_a_unit_described_by_a_word_of_its_place_and_its_kind_then_a_question():
     assert condense_with_rules(history, "那个漱州的开发区意识形态这块咋改的", directory()) == f"{ZONE}意识形态这块咋改的"
 
 
+def test_what_a_unit_does_asked_as_an_aspect_is_no_description():
+    history = _exchange("苇塘镇中心小学处理了多少人?", "党纪处分2人。")
+    for question in ("那文化方面呢", "那税收这块呢"):
+        assert condense_with_rules(history, question, directory()).startswith(SCHOOL)
+
+
 def test_a_description_no_held_unit_fits_switches_to_none():
     history = _exchange("苇塘镇中心小学处理了多少人?", "党纪处分2人。")
     for question in ("那家管医保的呢", "市里那个小学呢", "那个看病的呢"):
