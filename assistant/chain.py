@@ -87,7 +87,7 @@ class AnswerChain:
         turn.question, counted = name_counted_kinds(turn.question, directory)  # "两个局" when two are held
         turn.notice = " ".join(filter(None, [turn.notice, counted]))
         turn.standalone_question = condense_with_rules(turn.history, turn.question, directory)
-        if turn.history:  # "那家管粮库的呢": which unit the description was read as, or which units it may mean
+        if turn.history:  # "那个收粮的呢": which unit the description was read as, or which units it may mean
             turn.notice = " ".join(filter(None, [turn.notice, description_read(turn.question, turn.standalone_question, directory)]))
             turn.asked_back = units_it_may_mean(turn.question, directory, units_in_history(turn.history, directory))
         if self.chat_model is not None and turn.history and not directory.find_units(turn.question):

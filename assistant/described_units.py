@@ -1,10 +1,10 @@
-"""Units described instead of named: by what they do ("那家管粮库的", "收税的那家"), by their level and kind
-("镇上那个小学", "县里那个文旅的"), by a word of their place and their kind ("那个武汉的开发区"), or by what
-people call their kind ("蓿田社区医院" for a 社区卫生服务中心).
+"""Units described instead of named: by what they do ("那个收粮的", "管税的那家"), by their level and kind
+("乡里那个中学", "市里那个旅游的"), by a word of their place and their kind ("那个青禾的开发区"), or by what
+people call their kind ("柳林社区医院" for a 社区卫生服务中心).
 
 A description is read word by word into what a held unit's name must hold, and names a unit only when exactly one
 held unit fits it. The words are a general vocabulary of Chinese unit kinds and what they do, never names of
-particular units: people say 收税的 of a 税务局, 管粮库的 of a 粮食收储公司, 看病的 of a 医院 or 卫生院.
+particular units: people say 收税的 of a 税务局, 收粮的 of a 粮食储备公司, 看病的 of a 医院 or 卫生院.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ KIND_NAMES: tuple[tuple[str, str], ...] = (
 )
 # What a unit does or deals in, as people say it, and what the names of units doing it hold.
 FUNCTION_WORDS: tuple[tuple[str, str], ...] = (
-    ("收税|征税|管税|税务|税收", r"税务"),
+    ("收税|征税|管税(?!务)|税务|税收", r"税务"),
     ("管粮库|粮库|粮食|收粮|储粮|粮储", r"粮食|粮储|粮库"),
     ("文旅|旅游|文广|文化", r"文化|旅游|文旅"),
     ("看病|治病|医院|医疗", r"医院|卫生院|卫生服务"),
@@ -36,7 +36,7 @@ FUNCTION_WORDS: tuple[tuple[str, str], ...] = (
     ("上学|读书|念书|学校|教书", r"学校|小学|中学|大学|学院|幼儿园|[一二三四五六七八九十][中小]$"),
     ("疫苗|防疫|疾控", r"疾病预防控制|疾控"),
     ("修路|交通|运输", r"交通"),
-    ("管水|供水|自来水|水务|水利", r"水务|水利|供水|自来水"),
+    ("管水(?![务利])|供水|自来水|水务|水利", r"水务|水利|供水|自来水"),
     ("治安|公安|警察", r"公安|派出所"),
     ("管钱|财政", r"财政"),
     ("审计", r"审计"),
@@ -105,14 +105,14 @@ def described_units(text: str, directory: UnitDirectory) -> tuple[list[str], int
 
 def named_by_common_kind(question: str, directory: UnitDirectory) -> str:
     """The question with a held unit written as a word of its place and what people call its kind or work
-    ("蓿田社区医院", "茭岸税务") named in full; unchanged when no held unit, or more than one, fits. A unit its notice
-    names without a place ("县文化广电和旅游局") fits any place no held name holds ("蓠水文旅局"), as people
+    ("柳林社区医院", "云岭税务") named in full; unchanged when no held unit, or more than one, fits. A unit its notice
+    names without a place ("县文化和旅游局") fits any place no held name holds ("荇水文旅局"), as people
     put its place in front."""
     names = [normalize_for_search(unit) for unit in directory.units]
     taken = [(begin, end) for begin, end, _ in directory.mentions(question)]
     for said, held in _ALIASES:
         for found in said.finditer(question):
-            suffix = _KIND.match(question, found.end())  # "茭岸税务所": a 所, not the bureau
+            suffix = _KIND.match(question, found.end())  # "云岭税务所": a 所, not the bureau
             if any(b < found.end() and found.start() < e for b, e in taken):
                 continue
             for chars in _PLACE_CHARS:
@@ -142,7 +142,7 @@ def _part_at(text: str, position: int, names: list[str]) -> tuple[str, str] | No
         found.append(("kind", kind.group(0)))
     if found:
         return max(found, key=lambda part: len(part[1]))
-    # a word of a held name's place ("武汉的开发区"), only where no word of a description is
+    # a word of a held name's place ("青禾的开发区"), only where no word of a description is
     for chars in _PLACE_CHARS:
         word = normalize_for_search(text[position : position + chars])
         if len(word) == chars and _HAN.fullmatch(word) and any(word in name for name in names):
@@ -162,7 +162,7 @@ def _fits(name: str, kind: str, word: str) -> bool:
 
 
 def description_read(question: str, standalone: str, directory: UnitDirectory) -> str:
-    """How a description the standalone question was given its unit for was read ("“那家管粮库的”按X理解。"), so
+    """How a description the standalone question was given its unit for was read ("“那个收粮的”按X理解。"), so
     the user sees the guess; "" when the question named its unit or described none."""
     units, end = described_units(question, directory)
     if len(units) != 1 or directory.find_units(question) or units[0] not in directory.find_units(standalone):
@@ -171,7 +171,7 @@ def description_read(question: str, standalone: str, directory: UnitDirectory) -
 
 
 def units_it_may_mean(question: str, directory: UnitDirectory, discussed: list[str]) -> str:
-    """"“镇上那个小学”可能指A、B,请说明是哪一家。" when a follow-up describes a unit several held units fit and
+    """"“乡里那个中学”可能指A、B,请说明是哪一家。" when a follow-up describes a unit several held units fit and
     none of them is a unit just `discussed` (then it points back at that one); else ""."""
     units, end = described_units(question, directory)
     if len(units) < 2 or directory.find_units(question) or set(units) & set(discussed):
@@ -180,5 +180,5 @@ def units_it_may_mean(question: str, directory: UnitDirectory, discussed: list[s
 
 
 def _as_said(description: str) -> str:
-    """The description without the words closing it ("那家管粮库的呢," -> "那家管粮库的")."""
+    """The description without the words closing it ("那个收粮的呢," -> "那个收粮的")."""
     return re.sub(r"(?:呢|吧|看看|怎么样|[\s,，])+$", "", description)
