@@ -26,14 +26,19 @@ KIND_NAMES: tuple[tuple[str, str], ...] = (
     ("国土局", r"自然资源(?:和规划)?局|国土"),
     ("开发区|经开区", r"开发区|经开区|高新区"),
 )
+# Kinds a description names a unit by ("那家学校", "区里那个医院"), beyond the endings of unit names.
+_DESCRIBED_KINDS = KIND_NAMES + (
+    ("学校", r"学校|小学|中学|大学|学院|幼儿园|[一二三四五六七八九十][中小]$"),
+    ("医院", r"医院|卫生院|卫生服务"),
+)
 # What a unit does or deals in, as people say it, and what the names of units doing it hold.
 FUNCTION_WORDS: tuple[tuple[str, str], ...] = (
     ("收税|征税|管税(?!务)|税务|税收", r"税务"),
     ("管粮库|粮库|粮食|收粮|储粮|粮储", r"粮食|粮储|粮库"),
     ("文旅|旅游|文广|文化", r"文化|旅游|文旅"),
-    ("看病|治病|医院|医疗", r"医院|卫生院|卫生服务"),
+    ("看病|治病|医疗", r"医院|卫生院|卫生服务"),
     ("卫健|卫生", r"卫生|卫健"),
-    ("上学|读书|念书|学校|教书", r"学校|小学|中学|大学|学院|幼儿园|[一二三四五六七八九十][中小]$"),
+    ("上学|读书|念书|教书", r"学校|小学|中学|大学|学院|幼儿园|[一二三四五六七八九十][中小]$"),
     ("疫苗|防疫|疾控", r"疾病预防控制|疾控"),
     ("修路|交通|运输", r"交通"),
     ("管水(?![务利])|供水|自来水|水务|水利", r"水务|水利|供水|自来水"),
@@ -73,7 +78,8 @@ _POINTING = re.compile(r"换成|换到|改成|换|那个|那家|那所|那位|�
 _CLOSES = re.compile(r"的|那家|那个|那所|这家|这个")  # what turns what a unit does into the unit ("收税的")
 _KIND = re.compile(UNIT_SUFFIX_WORDS)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_KIND_ALIASES = [(re.compile(said), re.compile(held)) for said, held in KIND_NAMES]
+_KIND_ALIASES = [(re.compile(said), re.compile(held)) for said, held in _DESCRIBED_KINDS]
+_FUNCTION_SAID = re.compile("|".join(said for said, _ in FUNCTION_WORDS))
 _ALIASES = _KIND_ALIASES + [(re.compile(said), re.compile(held)) for said, held in FUNCTION_WORDS]
 _LEVELS = "省市州县区"
 _NOT_IN_PLACES = re.compile(r"[哪几那这各每些该其另本我你他它们谁啥多少的了是在和与跟]")  # "那个税务": no place
@@ -170,13 +176,20 @@ def description_read(question: str, standalone: str, directory: UnitDirectory) -
     return f"“{_as_said(question[:end])}”按{units[0]}理解。"
 
 
-def units_it_may_mean(question: str, directory: UnitDirectory, discussed: list[str]) -> str:
-    """"“乡里那个中学”可能指A、B,请说明是哪一家。" when a follow-up describes a unit several held units fit and
-    none of them is a unit just `discussed` (then it points back at that one); else ""."""
+def asked_back(question: str, directory: UnitDirectory, discussed: list[str]) -> tuple[str, bool]:
+    """What to say back instead of answering a follow-up that describes a unit, and whether that is "none held":
+    ("“乡里那个中学”可能指A、B,请说明是哪一家。", False) when several held units fit and none was just `discussed`
+    (then it points back at that one); ("资料库中没有…", True) when what it does fits no held unit ("那个管医保的");
+    ("", False) otherwise."""
     units, end = described_units(question, directory)
-    if len(units) < 2 or directory.find_units(question) or set(units) & set(discussed):
-        return ""
-    return f"“{_as_said(question[:end])}”可能指{'、'.join(units)},请说明是哪一家。"
+    if not end or directory.find_units(question) or set(units) & set(discussed):
+        return "", False
+    said = _as_said(question[:end])
+    if len(units) >= 2:
+        return f"“{said}”可能指{'、'.join(units)},请说明是哪一家。", False
+    if not units and _FUNCTION_SAID.search(said):
+        return f"资料库中没有与“{said}”相符的单位的通报。库中单位:{'、'.join(directory.units)}。", True
+    return "", False
 
 
 def _as_said(description: str) -> str:

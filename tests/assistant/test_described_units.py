@@ -6,7 +6,7 @@ from __future__ import annotations
 from index.catalog import NoticeRow
 from index.documents import NoticeMetadata
 
-from assistant.described_units import description_read, units_it_may_mean
+from assistant.described_units import asked_back, description_read
 from assistant.followup import condense_with_rules
 from assistant.units import UnitDirectory
 
@@ -58,24 +58,33 @@ def test_what_a_unit_does_asked_as_an_aspect_is_no_description():
         assert condense_with_rules(history, question, directory()).startswith(SCHOOL)
 
 
-def test_a_description_no_held_unit_fits_switches_to_none():
+def test_a_description_no_held_unit_fits_switches_to_none_and_what_it_does_is_said_not_held():
     history = _exchange("苇塘镇中心小学处理了多少人?", "党纪处分2人。")
+    units = directory(GRAIN, TAX, SCHOOL)
     for question in ("那家管医保的呢", "市里那个小学呢", "那个看病的呢"):
-        assert all(unit not in condense_with_rules(history, question, directory(GRAIN, TAX, SCHOOL))
-                   for unit in (GRAIN, TAX))
+        assert all(unit not in condense_with_rules(history, question, units) for unit in (GRAIN, TAX))
+    assert asked_back("那家管医保的呢", units, [SCHOOL])[1] and asked_back("那个看病的呢", units, [SCHOOL])[1]
+    assert asked_back("市里那个小学呢", units, [SCHOOL]) == ("", False)  # a kind only: the unit just discussed may be meant
+
+
+def test_a_unit_described_by_a_kind_people_name_units_by():
+    history = _exchange("白沙粮食储备公司处理了多少人?", "党纪处分2人。")
+    assert condense_with_rules(history, "那家学校呢", directory()) == f"{SCHOOL}处理了多少人?"
+    asked = condense_with_rules(history, "区里那个医院怎么整改的", directory())
+    assert asked.startswith(CLINIC) and GRAIN not in asked
 
 
 def test_a_description_several_held_units_fit_asks_which_one_is_meant():
     other = "白沙县荷塘镇第二小学"
     units = directory(GRAIN, SCHOOL, other)
     history = _exchange("白沙粮食储备公司处理了多少人?", "党纪处分2人。")
-    asked_back = units_it_may_mean("那镇里的小学呢", units, [GRAIN])
-    assert SCHOOL in asked_back and other in asked_back and GRAIN not in asked_back
+    said, none_fits = asked_back("那镇里的小学呢", units, [GRAIN])
+    assert SCHOOL in said and other in said and GRAIN not in said and not none_fits
     # neither is guessed
     assert SCHOOL not in condense_with_rules(history, "那镇里的小学呢", units)
     # one fitting unit is read as it, and the user is told so
     asked = condense_with_rules(history, "那镇里的小学呢", directory(GRAIN, SCHOOL))
-    assert units_it_may_mean("那镇里的小学呢", directory(GRAIN, SCHOOL), [GRAIN]) == ""
+    assert asked_back("那镇里的小学呢", directory(GRAIN, SCHOOL), [GRAIN]) == ("", False)
     assert description_read("那镇里的小学呢", asked, directory(GRAIN, SCHOOL)) == f"“那镇里的小学”按{SCHOOL}理解。"
 
 
@@ -83,7 +92,7 @@ def test_a_description_the_unit_just_discussed_fits_points_back_at_it():
     other = "白沙县荷塘镇第二小学"
     units = directory(GRAIN, SCHOOL, other)
     history = _exchange("苇塘镇中心小学处理了多少人?", "党纪处分2人。")
-    assert units_it_may_mean("那个小学后来怎么改的", units, [SCHOOL]) == ""
+    assert asked_back("那个小学后来怎么改的", units, [SCHOOL]) == ("", False)
     asked = condense_with_rules(history, "那个小学后来怎么改的", units)
     assert SCHOOL in asked and other not in asked
 
