@@ -124,7 +124,8 @@ def named_by_common_kind(question: str, directory: UnitDirectory) -> str:
             for chars in _PLACE_CHARS:
                 begin = found.start() - chars
                 place = normalize_for_search(question[max(0, begin) : found.start()]).rstrip(_LEVELS)
-                if begin < 0 or len(place) < 2 or not _HAN.fullmatch(place) or _NOT_IN_PLACES.search(place):
+                if (begin < 0 or len(place) < 2 or not _HAN.fullmatch(place) or _NOT_IN_PLACES.search(place)
+                        or _KIND.fullmatch(place)):  # "社区医院": 社区 is a kind, no place
                     continue
                 holding = [n for n in names if place in n]
                 fitting = [u for u, n in zip(directory.units, names)

@@ -123,3 +123,9 @@ def test_the_chain_answers_of_the_one_unit_described_and_asks_back_when_several_
     chain = chain_over("other.txt", _notice(other, "整改期间,学校给予诫勉谈话3人。"))
     answer = chain.ask("那镇里的小学呢", history=_exchange(f"{GRAIN}处理了多少人?", "党纪处分2人。"))
     assert SCHOOL in answer.text and other in answer.text and "诫勉谈话3人" not in answer.text
+
+
+def test_the_chain_says_no_held_unit_does_what_a_follow_up_describes(chain_over):
+    chain = chain_over("grain.txt", _notice(GRAIN, "整改期间,公司给予党纪处分2人、诫勉谈话1人。"))
+    answer = chain.ask("那个管医保的呢", history=_exchange(f"{GRAIN}处理了多少人?", "党纪处分2人。"))
+    assert answer.not_found and "党纪处分2人" not in answer.text
