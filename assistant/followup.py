@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
-from assistant.described_units import named_by_common_kind
 from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure, asks_what_was_counted
+from assistant.described_units import named_by_common_kind
 from assistant.followup_reference import asked_of_item, item_of_people_pointed, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
 from assistant.followup_switch import named_by_description, switch_then_ask, without_description
