@@ -18,7 +18,8 @@ from assistant.asked_thing import NOT_THE_ASKED_THING
 from assistant.counted_kinds import name_counted_kinds
 from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
-from assistant.followup import condense_with_rules
+from assistant.described_units import asked_back, description_read
+from assistant.followup import condense_with_rules, units_in_history
 from assistant.followup_answers import answer_from_previous, with_section_paths
 from assistant.figure_answers import answer_from_figures
 from assistant.kind_answer import narrowed_to_kinds
@@ -86,6 +87,9 @@ class AnswerChain:
         turn.question, counted = name_counted_kinds(turn.question, directory)  # "两个局" when two are held
         turn.notice = " ".join(filter(None, [turn.notice, counted]))
         turn.standalone_question = condense_with_rules(turn.history, turn.question, directory)
+        if turn.history:  # "那个收粮的呢": which unit the description was read as, or which units it may mean
+            turn.notice = " ".join(filter(None, [turn.notice, description_read(turn.question, turn.standalone_question, directory)]))
+            turn.asked_back = asked_back(turn.question, directory, units_in_history(turn.history, directory))
         if self.chat_model is not None and turn.history and not directory.find_units(turn.question):
             try:
                 turn.standalone_question = condense_question(self.chat_model, turn.history, turn.question)
@@ -210,6 +214,10 @@ class AnswerChain:
         self.workspace.refresh_if_changed()  # another process may have ingested or removed notices
         turn = Turn(check_question(question), list(history), list(units) if units else None, k)
         turn = self.prepare.invoke(turn)
+        if turn.asked_back[0]:  # a description several held units fit, or none
+            yield Answer(question=turn.question, standalone_question=turn.standalone_question, text=turn.asked_back[0],
+                         citations=[], answerer="extractive", notice=turn.notice, not_found=turn.asked_back[1])
+            return
         if turn.unknown_units and not turn.retrieval.documents:
             yield self._not_held(turn)
             return

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure, asks_what_was_counted
+from assistant.described_units import named_by_common_kind
 from assistant.followup_reference import asked_of_item, item_of_people_pointed, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
 from assistant.followup_switch import named_by_description, switch_then_ask, without_description
@@ -109,6 +110,7 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     """The question as it would be asked on its own, given the conversation before it."""
     question = without_pointers_in_names(question.strip(), directory)  # "雩山那个机电学院": the unit's name
     question = without_description(question, directory)  # "那个管疫苗的疾控中心呢"
+    question = named_by_common_kind(question, directory)  # "柳林社区医院": its 社区卫生服务中心
     history = list(history)[-MAX_HISTORY_TURNS:]
     # Units asked about: those the library holds, and names of units it lacks ("那长岭镇呢?" is about 长岭镇).
     named = directory.find_units(question) + unknown_unit_names(question, directory)

@@ -1,6 +1,7 @@
 """Switching unit in a follow-up: "换成盘龙城经开区,它改了几项?" is the question asked of the unit named first;
 a unit may be described instead of named: by its kind ("那个村呢"), by a word of its name and a pointer
-("换成水务那家看看", "岳阳那个街道"), or with what it does in front ("那个管疫苗的疾控中心呢").
+("换成水务那家看看", "岳阳那个街道"), with what it does in front ("那个管疫苗的疾控中心呢"), or by what it does
+or its level alone ("那个收粮的呢", "乡里那个中学"; see described_units.py).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.described_units import described_units
 from assistant.units import UnitDirectory
 from assistant.written_names import unit_of_kind
 
@@ -59,7 +61,8 @@ def named_by_description(question: str, directory: UnitDirectory, residue: Calla
             return f"那{unit}呢,{rest}" if rest else question.replace(kind, unit, 1)  # "那个卫生院呢"
         if unit := _pointed_unit(clause, kind, directory, residue):
             return f"那{unit}呢" + (f",{rest}" if rest else "")
-    return ""
+    units, end = described_units(question, directory)  # "那个收粮的呢", "那个青禾的开发区纪律咋改的"
+    return f"那{units[0]}呢" + (f",{question[end:]}" if question[end:].strip() else "") if len(units) == 1 else ""
 
 
 def _pointed_unit(clause: str, words: str, directory: UnitDirectory, residue: Callable[[str], str]) -> str:

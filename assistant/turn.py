@@ -27,6 +27,7 @@ class Turn:
     llm_failed: bool = False
     unknown_units: list[str] = field(default_factory=list)  # named, but no notice is about them
     mentioning_units: list[str] = field(default_factory=list)  # units whose notices mention those names
+    asked_back: tuple[str, bool] = ("", False)  # said instead of an answer to a description (and: none fits)
 
 
 def check_question(question: str) -> str:

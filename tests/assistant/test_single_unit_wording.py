@@ -85,3 +85,9 @@ def test_the_team_and_the_days_asked_together_are_both_answered(report):
     answer = report.ask("柳塘镇是被哪个巡察组巡的?巡了多少天?")
     assert "区委第四巡察组" in answer.text and "54天" in answer.text
     assert all(f"[{c.n}]" in answer.text for c in answer.citations)
+
+
+
+def test_who_went_to_inspect_asks_for_the_inspecting_team():
+    for question in ("柳塘镇是谁去巡的", "岚溪县供销合作社谁来巡察的?"):
+        assert "inspecting_body" in profile_question(question).metadata_fields
