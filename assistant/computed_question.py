@@ -13,6 +13,7 @@ from assistant.counted_nouns import counted_noun
 from assistant.figure_selection import Condition, about_the_figure_only, asks_missing, in_metric_unit, read_condition
 from assistant.plain_words import with_official_terms
 from assistant.records_question import FAMILIES
+from assistant.topic_words import framed_topic
 from assistant.unit_kinds import asked_kinds
 from index.vocabulary import (
     MEASURE_QUESTION_WORDS, MONEY_KINDS, MONEY_QUESTION_WORDS, NEW_RULE_VERBS, PEOPLE_QUESTION_WORDS, REVISED_RULE_VERBS,
@@ -80,6 +81,8 @@ CASE_WORDS = ("件", "起", "例")
 # "处分了谁", "谁是组长": a person is asked, not a unit.
 ASKS_A_PERSON = re.compile(r"[了给]谁|谁是|是谁|叫什么|哪位")
 CLAUSES = re.compile(r"[?？;；。!！]")
+# A count asked outright ("几个", "多多少", "数量"): the figures answer even within a topic.
+ASKS_A_COUNT = re.compile(r"几|多少|数量|个数|条数|件数|人数|金额")
 
 
 def read_computed_question(question: str) -> ComputedQuestion | None:
@@ -113,6 +116,9 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
         metric_key = "rectified_share"
     elif difference or condition or missing:  # figures ranked by 最多/最少 alone are the records answer's (it lists them all)
         metric_key = _figure_metric(question) or ("noun_count" if difference and counted_noun(question) else "")
+        if framed_topic(question) and not ASKS_A_COUNT.search(question):
+            # "合同这块谁的问题大点": a notice's figures count all its problems (measures, rules…), not one topic's.
+            return None
     if not metric_key:
         return None
     kind = next((k for k in MONEY_KINDS if re.search(k, question)), "") if metric_key == "money" else ""

@@ -22,6 +22,7 @@ from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, com
 from assistant.asked_thing import parts_left_open, states_the_asked_thing
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps, with_best_ones_section, with_figures_first
 from assistant.comparison_meaning import rerank_by_meaning
+from assistant.comparison_pairs import with_asked_half
 from assistant.evidence import Evidence, Question, distinct, squeezed, units_in_order
 from assistant.evidence_reach import reach, with_asked_counts, with_point_doers
 from assistant.evidence_scoring import score_evidence
@@ -37,7 +38,7 @@ from assistant.problem_statement import ASKS_PROBLEM, with_problem_statement, wi
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
-from assistant.topic_words import topic_tokens, without_asking_words
+from assistant.topic_words import framed_topic, topic_tokens, without_asking_words
 from assistant.unit_names import name_tail_end
 from index.documents import NoticeMetadata
 
@@ -234,9 +235,8 @@ class ExtractiveAnswerer:
                 continue
             limit = 3
             if comparing:  # a column: the best one's problem and measures, figures first, a sentence more
-                knobs = self.settings
-                evidence = with_best_ones_section(evidence, knobs.column_section_bonus)
-                evidence, limit = with_figures_first(evidence, knobs.column_figure_bonus), knobs.column_sentences
+                evidence = with_best_ones_section(evidence, self.settings.column_section_bonus)
+                evidence, limit = with_figures_first(evidence, self.settings.column_figure_bonus), self.settings.column_sentences
             chosen = self.choose(evidence, question, limit=limit, share=self.settings.runner_up_share_per_unit)
             if comparing:  # a column holds sentences on the topic, never the title or a frequent word's
                 extra = [extend_quote(e, question, self.notice_text_of(e.notice_id)) for e in close_in_meaning(evidence, chosen, limit, self.settings.column_meaning_share)]
@@ -245,6 +245,7 @@ class ExtractiveAnswerer:
                 chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text,
                                           self.settings.column_meaning_share, self.settings.column_off_problem_meaning) or [
                     e for e in chosen if question.profile.act and e.fits_profile]
+                chosen = with_asked_half(chosen, evidence, builder.standalone_question, self.notice_text_of)  # found / done
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue
@@ -268,7 +269,7 @@ class ExtractiveAnswerer:
         """Each compared unit's evidence, re-ranked by closeness in meaning to the question's topic."""
         by_unit = {e.unit: self.evidence(e.documents, question) for e in retrieval.per_unit if e.qualifies}
         asked = without_asking_words(retrieval.question)
-        topic = question_topic(asked, self.unit_spans(asked))
+        topic = framed_topic(retrieval.question) or question_topic(asked, self.unit_spans(asked))  # "合同这块,…": 合同
         topic = " ".join([topic, *official_terms(topic)]).strip()
         return rerank_by_meaning(by_unit, topic, self.similarity, self.settings)
 

@@ -76,8 +76,8 @@ ASKS_PROBLEM = re.compile(
 )
 # The longest problem paragraph quoted before a measures line (a numbered title and its finding fit).
 MAX_PROBLEM_CHARS = 260
-# A sentence opening the measures ("整改情况:", "整改措施及成效:"): the sentence before it, within the section, states the problem.
-MEASURE_LEAD = re.compile(r"^\s*整改(?:情况|措施|进展)(?:及成效)?[:：]")
+# A sentence opening the measures ("整改情况:", "整改结果:", "整改措施及成效:"): the sentence before it, within the section, states the problem.
+MEASURE_LEAD = re.compile(r"^\s*整改(?:情况|措施|进展|结果)(?:及成效)?[:：]")
 
 
 def with_section_problem(

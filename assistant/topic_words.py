@@ -42,6 +42,18 @@ _SAID_IN_NOTICE = re.compile(
 # "哪几家动了公车的问题": 动了 right after the asking words says a unit dealt with the thing, not what.
 _VAGUE = re.compile(r"(?:这|那)一?(?:块儿?|方面)|(?<=整改)动作|(?:有|做了|采取了?)(?:什么|啥|些|哪些)?动作|(?:(?<=\s)|^)动了")
 
+# The topic a question sets itself in ("合同这块", "在党建方面", "家底不清这事儿", "环保上东临和…"): X of "X这块/X方面/
+# 在X上", or "X上" opening the question; 上 of 上半年/上级/上次 is no frame.
+TOPIC_FRAME = re.compile(r"(?:(?:^|[,，])在?|在)((?:(?!在)[\u4e00-\u9fff]){2,8}?)(?:这块|那块|这一块|那一块|方面|领域|这事儿?|这件事儿?|那事儿?)"
+                         r"|在([\u4e00-\u9fff]{2,8}?)上(?![半级年月次])|^([\u4e00-\u9fff]{2,6}?)上(?![半级年月次])")
+
+
+def framed_topic(question: str) -> str:
+    """The topic the question frames itself in ("合同这块,…谁的问题大点": 合同), or ""."""
+    match = TOPIC_FRAME.search(question)
+    return next((group for group in match.groups() if group), "") if match else ""
+
+
 # Asking at which units something happened in words ACROSS_UNITS does not hold ("谁那儿…", "…的单位有谁", "…的有哪些", "…的都谁").
 _WHICH_PLACE = re.compile(
     r"^(?:在)?哪(?:儿|里)(?!个)|谁(?:的)?那(?:儿|里|边)|(?:的)?单位(?:有|是)谁|(?:的)?(?:有|是)哪些(?=\W|$)|(?:的)?都(?:有|是)?谁(?=\W|$)"

@@ -12,11 +12,11 @@ from functools import lru_cache
 
 import jieba.posseg
 
-from index.vocabulary import COMPANY_SHORT_FORMS, ORGAN_SHORT_FORMS
+from index.vocabulary import COMPANY_SHORT_FORMS, KIND_SHORT_FORMS, ORGAN_SHORT_FORMS
 
 # How unit names end: places, organs, schools, hospitals, companies.
 UNIT_SUFFIX_WORDS = (
-    r"(省|市|区|县|旗|镇|乡|村|社区|街道|街道办|新区|开发区|高新区|经开区|集聚区|园区|管委会|局|委|办|厅|院|所|中心|"
+    r"(省|市|区|县|旗|镇|乡|村|社区|街道|街道办|新区|开发区|高新区|经开区|集聚区|园区|管委会|局|委|办|厅|院|所|中心校|中心|"
     r"委员会|党委|党组|党工委|学校|中学|小学|大学|学院|幼儿园|医院|卫生院|公司|集团|银行|站|"
     r"[一二三四五六七八九十]中|[一二三四五六七八九十]小)"  # "青岚一中": a school by its number
 )
@@ -206,6 +206,13 @@ def placed_short_form(unit: str) -> str:
     while (match := _PLACE.match(core)) and len(core) - match.end() >= 2:
         place, core = match.group(0), core[match.end():]
     return (place[:-1] if len(place) > 2 else place) + short
+
+
+def kind_short_names(unit: str) -> list[str]:
+    """The unit's name with its kind said the short way people say it ("苜川县荻港镇中心小学" → 苜川县荻港镇中心校), so
+    a question's "荻港中心校" is read as its short form; none when no kind of KIND_SHORT_FORMS is in the name."""
+    shortened = [re.sub(formal, short, unit) for formal, short in KIND_SHORT_FORMS]
+    return [name for name in shortened if name != unit]
 
 
 def numbered_short_form(unit: str) -> str:

@@ -43,6 +43,16 @@ def inside_another_place(text: str, begin: int, name: str, unit: str) -> bool:
     return "\u4e00" <= before <= "\u9fff" and before not in _FUNCTION_CHARS and place not in normalize_for_search(unit)
 
 
+def after_another_units_name(haystack: str, begin: int, name: str, unit: str, names: list[tuple[str, str]]) -> bool:
+    """"荻港中心校" read as 中心 (a held centre's bare alias): the two characters straight before a bare alias are
+    another held unit's name ("荻港" of 荻港镇中心小学) and not its own unit's, so they name that unit's thing."""
+    before = haystack[max(0, begin - 2):begin]
+    if len(before) < 2 or name == normalize_for_search(unit) or not all("\u4e00" <= c <= "\u9fff" for c in before):
+        return False
+    own = [held for held, owner in names if owner == unit]
+    return not any(before in held for held in own) and any(before in held for held, owner in names if owner != unit)
+
+
 def with_own_place(haystack: str, begin: int, end: int, unit: str, taken: list[bool]) -> int:
     """Where a bare organ alias begins once the place written before it is its unit's own ("蒹葭" + 区教育局)."""
     full = normalize_for_search(unit)

@@ -11,11 +11,11 @@ from functools import lru_cache
 from assistant.exclusions import inside_left_out
 from assistant.placeless_units import placeless_mentions
 from assistant.unit_names import (
-    INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, numbered_short_form,
-    only_place_and_kind, same_kind, unit_like_names,
+    INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, kind_short_names,
+    numbered_short_form, only_place_and_kind, same_kind, unit_like_names,
 )
 from assistant.unit_places import (
-    AREA_AFTER, SUB_DIVISION, SUB_ORGAN, another_unit_at, inside_another_place, with_own_place,
+    AREA_AFTER, SUB_DIVISION, SUB_ORGAN, after_another_units_name, another_unit_at, inside_another_place, with_own_place,
 )
 from index.catalog import NoticeRow
 from index.lexical import normalize_for_search
@@ -59,7 +59,7 @@ class UnitDirectory:
             unit = unit_label(row)
             notice_ids[unit].append(row.notice_id)
             names[unit].add(unit)
-            names[unit].update(a for a in row.metadata.aliases if a)
+            names[unit].update(a for a in (*row.metadata.aliases, *kind_short_names(unit)) if a)  # + "…中心校"
             if short := numbered_short_form(unit):  # "二实验": no suffix marks it as a unit's name
                 names[unit].add(short)
                 read_as.add((normalize_for_search(short), unit))
@@ -143,7 +143,8 @@ class UnitDirectory:
             begin = haystack.find(name)
             while begin != -1:
                 span = range(begin, begin + len(name))
-                if not any(taken[i] for i in span) and not inside_another_place(haystack, begin, name, unit):
+                if not (any(taken[i] for i in span) or inside_another_place(haystack, begin, name, unit)
+                        or after_another_units_name(haystack, begin, name, unit, self._names)):
                     start = with_own_place(haystack, begin, begin + len(name), unit, taken)
                     for i in range(start, begin + len(name)):
                         taken[i] = True

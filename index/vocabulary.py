@@ -152,6 +152,12 @@ COMPANY_SHORT_FORMS: tuple[tuple[str, str], ...] = (
     (r"城市发展(?:投资)?", "城发"),
     (r"(?<!城市)建设投资", "建投"),
 )
+# Kinds of unit people name by a shorter kind word, as a name of their own ("荻港中心校" for 荻港镇中心小学,
+# "粮库公司" for 粮食收储有限公司): (the formal wording as a pattern, its short wording).
+KIND_SHORT_FORMS: tuple[tuple[str, str], ...] = (
+    (r"中心(?:小学|学校)$", "中心校"),
+    (r"粮食(?:收储|储备)", "粮库"),
+)
 # Offices' short forms stay unit names only with their organ word (住建局, 医保局): "住建", "医保" alone
 # also name a field or a fund, so a place before them is not read as a unit.
 ORGAN_SHORT_FORMS: tuple[tuple[str, str], ...] = (

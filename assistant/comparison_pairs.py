@@ -1,0 +1,96 @@
+"""A comparison's column states, for its unit, the problem on the topic and what was done about it, as asked.
+
+"合同这块,A和B谁的问题大点" and "档案方面,A和B各被说了啥" are answered by what the inspection found
+(巡察指出/发现…, 问题六:…); "意识形态那块两个局咋改的" by the measures taken. Scored as sentences, the
+column's lead may be the other half: the measure line says the topic's words more often than the
+problem (整改结果:清理租仓、租赁合同23份…), or the problem sentence holds the topic while the measure
+after it says 该局联合公安…. The column then also quotes the half the question asks for, from the
+notice text around its lead, so a measure in the next passage is found too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.evidence import Evidence
+from assistant.measures_answer import asks_for_measures
+from assistant.problem_statement import ASKS_PROBLEM, MEASURE_LEAD, PROBLEM_LEAD, with_section_problem
+from index.headings import parse_heading
+from index.sentences import split_sentences
+
+# Asking what was done ("咋改的", "怎么改", "改了啥", "拿出了啥办法"): the measures, not the problem.
+_ASKS_MEASURES = re.compile(r"(?:咋|怎么|怎样|如何)(?:整改|改|弄|搞|办|整|处理|解决)|改了?(?:啥|什么|哪些)|拿出了?(?:啥|什么)")
+# Asking what the inspection said ("各被说了啥", "被指出啥", "谁的问题大点", "谁更严重"): the problem found.
+_ASKS_FOUND = re.compile(
+    r"被[^，,。？?]{0,6}?(?:说|讲|指出|点名?|批评|提|挑|查)出?了?(?:啥|什么|哪些|些)|(?:指出|发现|查出)了?(?:啥|什么|哪些)"
+    r"|问题(?:更|最|比较)?(?:大|多|严重|突出)|(?:更|最)(?:严重|突出)"
+)
+# The inspection's finding inside a sentence ("在意识形态工作方面，巡察指出，…"): a problem, whatever opens it.
+_FINDING = re.compile(r"巡[察视](?:组)?(?:反馈|指出|发现)")
+# How far after a problem statement its measure is looked for (a finding paragraph and a measures line).
+_MEASURE_REACH = 400
+
+
+def asks_measures_only(question: str) -> bool:
+    """Whether the question asks what was done about the topic, not what was found."""
+    return asks_for_measures(question) or _ASKS_MEASURES.search(question) is not None
+
+
+def asks_finding_only(question: str) -> bool:
+    """Whether the question asks what the inspection found on the topic, not what was done."""
+    return not asks_measures_only(question) and (ASKS_PROBLEM.search(question) or _ASKS_FOUND.search(question)) is not None
+
+
+def states_finding(item: Evidence) -> bool:
+    """A numbered problem title or a sentence stating what the inspection found."""
+    return item.is_heading or states_finding_text(item.text)
+
+
+def with_asked_half(
+    column: Sequence[Evidence], evidence: Sequence[Evidence], question: str, notice_text_of: Callable[[str], str | None]
+) -> list[Evidence]:
+    """The column with the problem statement when the question asks what was found (and none is quoted), and
+    with the measure after each quoted finding when it asks what was done (and none is quoted)."""
+    if not column:
+        return list(column)
+    if asks_finding_only(question) and not any(states_finding(e) for e in column):
+        return with_section_problem(column, evidence, notice_text_of)
+    if not asks_measures_only(question):
+        return list(column)
+    added = [measure for item in column if states_finding(item) and not _measure_follows(item, column)
+             and (measure := _measure_after(item, notice_text_of(item.notice_id))) is not None]
+    kept = [*column, *(m for m in added if not any(m.start < c.end and c.start < m.end for c in column))]
+    return sorted(kept, key=lambda e: (e.notice_id, e.start, -e.end))
+
+
+def _measure_follows(finding: Evidence, column: Sequence[Evidence]) -> bool:
+    """Whether the column already quotes a sentence after the finding, before the next finding."""
+    later = [e for e in column if e.notice_id == finding.notice_id and e.start >= finding.end]
+    first = min(later, key=lambda e: e.start, default=None)
+    return first is not None and not states_finding(first)
+
+
+def _measure_after(finding: Evidence, text: str | None) -> Evidence | None:
+    """The sentence saying what was done about the finding: the measures line of its problem (整改情况:…), or,
+    after a 巡察指出 sentence, the sentence straight after it in its paragraph (该局联合…); None at the next
+    problem or heading. A title's own paragraph goes on with more of the problem, so a title waits for the label."""
+    if not text:
+        return None
+    titled = finding.is_heading or bool(PROBLEM_LEAD.match(finding.text) and not _FINDING.search(finding.text[:30]))
+    spans = split_sentences(text, finding.end, min(len(text), finding.end + _MEASURE_REACH))
+    for index, (start, end) in enumerate(span for span in spans if span[1] - span[0] >= 6):
+        sentence = text[start:end]
+        if MEASURE_LEAD.match(sentence):
+            return Evidence(finding.document, start, end, sentence, finding.score, True)
+        heading = parse_heading(sentence.strip())
+        if (heading is not None and heading.style != "measure-label") or states_finding_text(sentence):
+            return None
+        if index == 0 and not titled and "\n" not in text[finding.end:start]:
+            return Evidence(finding.document, start, end, sentence, finding.score, True)
+    return None
+
+
+def states_finding_text(sentence: str) -> bool:
+    """Whether a sentence of the notice opens a problem (问题七:…, 巡察指出…)."""
+    return bool(PROBLEM_LEAD.match(sentence) or _FINDING.search(sentence[:30]))
