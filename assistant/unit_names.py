@@ -53,14 +53,15 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
                 piece, piece_tag = words[previous]
                 # A verb-like piece inside a name ("浙南集聚区") counts only with a place word before it.
                 inner_verb = piece_tag == "v" and previous > 0 and words[previous - 1][1] in SHORT_FORM_TAGS
-                if (piece_tag not in _NAME_TAGS and not inner_verb) or NOT_IN_NAMES.search(piece):
+                if (piece_tag not in _NAME_TAGS and not inner_verb) or NOT_IN_NAMES.search(_as_name(piece, piece_tag)):
                     break
                 if end - ends[previous] > MAX_NAME_CHARS:
                     break
                 begin = ends[previous]
             name = text[begin:end]
             stem = re.sub(r"^[省市区县镇乡]", "", UNIT_SUFFIX.sub("", name))
-            if len(stem) >= 2 and not NOT_IN_NAMES.search(name):
+            first = ends.index(begin)
+            if len(stem) >= 2 and not NOT_IN_NAMES.search("".join(_as_name(w, t) for w, t in words[first : index + 1])):
                 found.append((begin, end, name, True))
         elif tag in SHORT_FORM_TAGS and len(word) >= 2 and not NOT_IN_NAMES.search(word):
             found.append((ends[index], end, word, False))
@@ -71,6 +72,11 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found)
         and not any(span[0] < b < span[1] < e for b, e in cut)
     )
+
+
+def _as_name(word: str, tag: str) -> str:
+    """The word as a name is checked: a place word (太和县, 泰和) joins nothing with its 和, so that is no conjunction."""
+    return word.replace("和", "") if tag == "ns" and len(word) >= 2 else word
 
 
 def is_short_form(short: str, name: str) -> bool:

@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from index.places import unique_place
+from index.round_units import feedback_targets, round_committee_place
+from index.sentences import opening_end
 from index.unit_titles import PARTY_ORGANS, PARTY_ORGAN, title_issuer
 from index.units import (
     ADMIN_TYPES,
@@ -60,10 +62,10 @@ _FEEDBACK_ON = re.compile(
 _UNIT_ANSWERS = re.compile(
     rf"代表({HAN}{{2,30}}?(?:{PARTY_ORGANS}))(?:就[^。;；\n]{{0,30}}?)?(?:作|做|进行了|进行)?表态"
 )
-_FEEDBACK_TARGET = re.compile(r"向([^。;；\n,，]{2,40}?)(?:集中|分别|正式)?反馈")
-# A report opening with its subject: "4月28日,X召开…", "X党组召开(扩大)会议…".
+# A report opening with its subject: "4月28日,X召开…", "X党组召开(扩大)会议…", "根据…要求,2021年5月6日X召开了…".
 _LEAD_SUBJECT = re.compile(
-    rf"^[ \t]*(?:本报讯[ \t]*(?:[(（][^)）\n]{{0,20}}[)）])?[ \t]*)?(?:(?:近日|日前|近期|\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?)[,，]\s*)?({HAN}{{2,30}}?)"
+    rf"^[ \t]*(?:本报讯[ \t]*(?:[(（][^)）\n]{{0,20}}[)）])?[ \t]*)?(?:(?:根据|按照)[^。;；\n,，]{{2,30}}[,，])?"
+    rf"(?:(?:近日|日前|近期|(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?)[,，]?\s*)?({HAN}{{2,30}}?)"
     r"(?:召开|举行|组织召开|开展)",
     re.MULTILINE,
 )
@@ -183,15 +185,15 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         add(match.group(1), 3, match.start(1))
     for match in _UNIT_ANSWERS.finditer(text):
         add(match.group(1), 3, match.start(1))
-    for match in _FEEDBACK_TARGET.finditer(text):
-        add(first_named_part(match.group(1)), 4, match.start(1), need_organ=False)
+    for target, rank, position in feedback_targets(text, title):
+        add(target, rank, position, need_organ=False)
     for match in PARTY_ORGAN.finditer(text):
         if not _INSPECTING_SIDE.match(text, match.end()):  # 中共青禾市委第二巡察组 inspects, it is not inspected
             add(match.group(0), 5, match.start(1))
     for match in _PLAN_ISSUER.finditer(text):
         add(match.group(1), 5, match.start(1))
     subjects = [
-        *_LEAD_SUBJECT.finditer(text, 0, _opening_end(text)), *_ORGAN_SUBJECT.finditer(text),
+        *_LEAD_SUBJECT.finditer(text, 0, opening_end(text)), *_ORGAN_SUBJECT.finditer(text),
         *_SECRETARY_SPEAKS.finditer(text), *_MEETING_OF.finditer(text), *_OWN_PARTY_MEETING.finditer(text),
     ]
     for match in subjects:
@@ -202,6 +204,7 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         add(unique_place(text, kind), 6, 0)
     for match in _COMMITTEE_SUBJECT.finditer(text):  # below every other source: a higher committee may act too
         add(match.group(1), 7, match.start(1))
+    add(*round_committee_place(text))  # a committee's report on its own round: its place
     if file_title:
         add(title_issuer(file_title), 6, -1)
     return candidates
@@ -251,17 +254,6 @@ def _publisher_place(text: str, level: str) -> str:
     lines = [m.group(1) for m in _SOURCE_LINE.finditer(text)] + [line for line, _ in _closing_lines(text)]
     places = {m.group(1) + level for line in lines if (m := _PUBLISHER_PLACE.match(line)) and m.group(2) == level}
     return places.pop() if len(places) == 1 else ""
-
-
-def _opening_end(text: str) -> int:
-    """The end of a report's opening: its first three non-empty lines."""
-    end, seen = 0, 0
-    for line in text.splitlines(keepends=True):
-        end += len(line)
-        seen += bool(line.strip())
-        if seen >= 3:
-            break
-    return end
 
 
 def _label_lines(text: str, title: str) -> list[tuple[str, int]]:
