@@ -13,6 +13,7 @@ import threading
 from functools import lru_cache
 
 import jieba
+import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -116,6 +117,17 @@ def place_core_before_economy(text: str) -> str:
     return cores.pop() if len(cores) == 1 else ""
 
 
+# jieba's tags of words that are no name: verbs, adjectives, prepositions, conjunctions, adverbs, particles, pronouns.
+_NOT_NAME_TAGS = frozenset("vapcdur")
+
+
+def _word_tag(word: str) -> str:
+    """jieba's part-of-speech tag of a word read alone ("" when it reads as several words)."""
+    with _lock:
+        pieces = jieba.posseg.lcut(word)
+    return pieces[0].flag if len(pieces) == 1 else ""
+
+
 def committee_places(text: str, level: str) -> dict[str, int]:
     """Places of the level whose party committee the text writes (江城县委, 十二届湘潭市委 -> 江城县, 湘潭市),
     with where each is first named; jieba often writes 县委 as one word, so the name is the word before."""
@@ -132,7 +144,10 @@ def committee_places(text: str, level: str) -> dict[str, int]:
             word, offset = next(w for w in reversed(words) if w[1] < offset)
             if word[0] in GLUED_PREPOSITIONS and len(word) >= 3:
                 word, offset = word[1:], offset + 1
-            core, one_word = word, True
+            tag = _word_tag(word)
+            if tag[:1] in _NOT_NAME_TAGS:
+                continue  # 传达|县委, 根据|县委: a verb or preposition, no place
+            core, one_word = word, tag[:1] == "n"  # 泰和 (a name): its 和 joins nothing
         else:  # 德清县|委 or 湘潭市委: the name ends with the level word
             core, one_word = run[offset : len(run) - 2], False
         # One word (泰和|县委) is one name: a conjunction inside it joins no two names.

@@ -77,3 +77,19 @@ def round_name(text: str) -> str:
     under when it never writes its place (a 公示 of "区委" only)."""
     match = _ROUND_NAME.search(text)
     return match.group(0) if match else ""
+
+
+_TOWN_TYPES = ("街道", "镇", "乡")
+
+
+def town_with_its_county(unit: str, text: str) -> str:
+    """A town written bare (东昌镇) with the county, district or city whose committee the notice names
+    (荔浦市委第一巡察组进驻东昌镇 -> 荔浦市东昌镇): the lowest such place, when it is one; else the unit."""
+    kind = next((t for t in _TOWN_TYPES if unit.endswith(t)), "")
+    if not kind or re.search("[省市州县区旗盟]", unit[: -len(kind)]):
+        return unit
+    for level in _LEVELS:
+        places = committee_places(text, level)
+        if places:
+            return next(iter(places)) + unit if len(places) == 1 else unit
+    return unit

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from index.places import unique_place
-from index.round_units import feedback_targets, round_committee_place
+from index.round_units import feedback_targets, round_committee_place, town_with_its_county
 from index.sentences import opening_end
 from index.unit_titles import PARTY_ORGANS, PARTY_ORGAN, title_issuer
 from index.units import (
@@ -236,6 +236,7 @@ def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = ""
     unit = qualified_by_place(fullest_written_form(unit, text), f"{title}\n{text}")
     if unit[:1] in BARE_LEVELS and (place := _publisher_place(text, unit[0])):
         unit = place + unit[1:]  # 区城市管理局 reported on by 菡池区委巡察办: 菡池区城市管理局
+    unit = town_with_its_county(unit, text)
     short_forms = {c.name for c in trusted if abbreviates(c.name, unit)} | _bracketed_names(unit, text)
     return unit, sorted(short_forms, key=lambda name: (-len(name), name))
 

@@ -48,8 +48,18 @@ def test_a_feature_following_the_groups_from_town_to_town_is_about_the_county_no
     assert choose_unit(VILLAGE_FEATURE) == "桐山县"
 
 
-def test_a_notice_about_one_inspected_unit_keeps_that_unit_though_its_county_is_named():
-    assert choose_unit(ONE_UNIT) == "柳林镇"
+def test_a_notice_about_one_inspected_town_keeps_that_town_with_the_county_whose_committee_inspected_it():
+    assert choose_unit(ONE_UNIT) == "青禾县柳林镇"
+
+
+def test_a_town_story_takes_the_place_of_the_committee_that_sent_the_group():
+    story = (
+        "“渠道修通了!”近日,桐江市委第一巡察组到东岭镇安宁村对巡察交办问题整改情况进行“回头看”时,村民说道。\n"
+        "今年4月4日,桐江市委第一巡察组正式进驻东岭镇开展巡镇带村常规巡察。\n"
+    )
+    assert choose_unit(story) == "桐江市东岭镇"
+    two_counties = story.replace("今年4月4日,桐江市委", "今年4月4日,柳河县委、云岭县委")
+    assert choose_unit(two_counties.replace("近日,桐江市委", "近日,柳河县委")) == "东岭镇"
 
 
 def test_a_traditional_page_of_a_round_report_names_the_county_as_written():
@@ -86,6 +96,7 @@ def test_a_lead_after_the_arrangement_and_a_full_date_names_the_office_that_met(
 
 
 def test_a_place_written_with_a_conjunction_character_is_one_name_before_its_committee():
-    assert committee_places("吉水市委、谦和县委两级巡察组", "县") == {"谦和县": 5}
+    assert committee_places("吉水市委、和丰县委两级巡察组", "县") == {"和丰县": 5}
+    assert committee_places("会议传达县委巡察工作要求", "县") == {}
     assert committee_places("根据县委统一安排", "县") == {}
     assert committee_places("十二届县委第二轮巡察", "县") == {}
