@@ -71,3 +71,10 @@ def test_the_ways_of_a_check_asked_as_methods_find_the_sentence_naming_them(chai
 def test_another_hospital_of_a_held_hospitals_place_is_not_held(chain_over):
     answer = chain_over("ruihe.txt", HOSPITAL_NEWS).ask("瑞和县中医院巡察整改咋样了")
     assert answer.not_found and "瑞和县中医院" in answer.text
+
+
+def test_who_a_handed_over_lead_concerns_is_not_answered_by_its_count(chain_over):
+    answer = chain_over("yunling.txt", ROUND_REPORT + "向县纪委监委移交问题线索2件3人,向县委组织部提出建议1条。\n").ask(
+        "云岭县移交纪委的那2件问题线索涉及谁"
+    )
+    assert answer.not_found
