@@ -26,6 +26,9 @@ UNIT_SUFFIX = re.compile(UNIT_SUFFIX_WORDS + "$")
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "n", "j", "zg", "ng", "vn", "an", "m"})
 # Tags of a word that may be a unit's short form on its own ("城投", "东临"): abbreviations, places, organisations.
 SHORT_FORM_TAGS = frozenset({"j", "ns", "nt"})
+# A proper noun the word cutter does not know for a place ("泰和", "德清"), pointed at as a unit ("泰和那个镇").
+_POINTED_TAGS = frozenset({"nz", "nr"})
+_POINTED_AT = re.compile("[那这](?:个|家|边|儿)")
 NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁]")
 # State-owned companies' short forms ("城投", "文旅"): after a place they name a unit ("雁汀城投").
 ORGAN_NICKNAME = re.compile("(?:" + "|".join(dict.fromkeys(s for _, s in COMPANY_SHORT_FORMS)) + r")(?:集团|公司)?")
@@ -47,6 +50,7 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     for index, (word, tag) in enumerate(words):
         end = ends[index + 1]
         inspector = INSPECTING_BODY.match(text, end)
+        pointed = tag in _POINTED_TAGS and _POINTED_AT.match(text, end) is not None
         if UNIT_SUFFIX.search(word) and not (inspector and (word[-1] in _INSPECTOR_END or inspector.group(0)[0] == "委")):
             begin = ends[index]
             for previous in range(index - 1, -1, -1):
@@ -63,7 +67,8 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
             first = ends.index(begin)
             if len(stem) >= 2 and not NOT_IN_NAMES.search("".join(_as_name(w, t) for w, t in words[first : index + 1])):
                 found.append((begin, end, name, True))
-        elif tag in SHORT_FORM_TAGS and len(word) >= 2 and not NOT_IN_NAMES.search(word):
+        elif (tag in SHORT_FORM_TAGS or pointed) and len(word) >= 2 \
+                and not NOT_IN_NAMES.search(_as_name(word, "ns" if pointed else tag)):
             found.append((ends[index], end, word, False))
     # "雁汀城/投": a word ending inside an organ short form ("城投") was cut apart by the word cutter.
     cut = [(m.start(), m.end()) for m in ORGAN_NICKNAME.finditer(text)]

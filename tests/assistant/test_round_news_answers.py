@@ -78,3 +78,25 @@ def test_who_a_handed_over_lead_concerns_is_not_answered_by_its_count(chain_over
         "云岭县移交纪委的那2件问题线索涉及谁"
     )
     assert answer.not_found
+
+
+TOWN_WATER = (
+    "本报青禾讯 此前,青禾县委巡察组对柳林镇党委进行巡察。在北坡村开展巡察时,收到群众反映,因水源地的一场火灾,"
+    "导致村里1500余米长的供水管道被烧毁,群众饮水问题迟迟得不到解决。\n"
+    "巡察组随即督促柳林镇党委对北坡村的饮水工程进行维修。\n"
+)
+VILLAGE_PIPES = (
+    "近日,区委第二巡察组在石桥乡东山村走访了解到,东山村3组存在用水难的问题,原有自来水管道年久失修。"
+    "石桥乡党委立即研究整改,完成了3组共40户村民的自来水管修复。\n"
+)
+
+
+def test_a_follow_up_pointing_at_a_town_by_its_county_asks_that_town_in_plain_words(chain_over):
+    chain_over("dongshan.txt", VILLAGE_PIPES)
+    answer = chain_over("liulin.txt", TOWN_WATER).ask(
+        "青禾那个镇呢 喝水是出了啥问题",
+        history=[{"role": "user", "content": "东山村修了多少户的水管"},
+                 {"role": "assistant", "content": "完成了3组共40户村民的自来水管修复。"}],
+    )
+    assert not answer.not_found
+    assert "供水管道被烧毁" in answer.text and "东山村" not in answer.text
