@@ -19,11 +19,12 @@ from index.headings import parse_heading
 ANSWERER = "extractive:problems"
 # Asking for the problems found, with nothing narrowing them to a topic.
 ASKS_PROBLEMS = re.compile(
-    r"(?:有|存在|发现|查出|查找|反馈|指出|点出|提出|挑出|找出)了?(?:哪些|什么|些什么|哪几个|哪几方面)(?:方面的?)?(?:主要)?"
+    r"(?:有|存在|发现|查出|查找|反馈|指出|点出|提出|挑出|找出)了?(?:哪些|什么|些什么|些啥|啥|哪几个|哪几方面)(?:方面的?)?(?:主要)?"
     r"(?:问题|毛病)|(?:主要)?(?:问题|毛病)(?:有|是)(?:哪些|什么)"
 )
 # Words of the question around the ask that narrow nothing.
-_NO_TOPIC = re.compile(r"巡[察视](?:组|中|时)?|被|里|中|的|在|这次|此次|通报|整改|请问|都|一共|主要|[?？,，。\s]")
+# (the villages or communities under a town: its inspection's problems are theirs too)
+_NO_TOPIC = re.compile(r"巡[察视](?:组|中|时)?|被|(?:村|社区)里|里|中|的|在|这次|此次|通报|整改|请问|都|一共|主要|[?？,，。\s]")
 # A heading names a problem: a shortfall or a breach ("…不到位", "…不健全", "违规…", "…滞后"), or calls
 # itself a problem without being a step of the rectification work ("聚焦反馈问题,逐项抓好整改").
 _SHORTFALL = re.compile(
@@ -33,9 +34,10 @@ _CALLED_A_PROBLEM = re.compile(r"问题")
 _RECTIFICATION_STEP = re.compile(r"整改|提高政治站位|压实|下一步|长效|巩固|聚焦|对照|加强|强化")
 MAX_ITEMS = 15
 # A feedback report's sentence summing up the problems: "存在(发现了)…问题,主要是:…" up to the sentence's end
-# (its list runs across semicolons), or "指出…等问题".
+# (its list runs across semicolons), "指出…等问题", or a news item's "发现了一些问题,有的…存在…等问题".
 _PROBLEMS_SUMMARY = re.compile(
-    r"[^。\n]*(?:(?:存在|发现)[^。\n；;]{0,10}问题[,，]?主要(?:是|有|表现在|表现为)[:：][^。\n]*|指出[^。\n]{0,200}等问题)。?"
+    r"[^。\n]*(?:(?:存在|发现)[^。\n；;]{0,10}问题[,，]?主要(?:是|有|表现在|表现为)[:：][^。\n]*|指出[^。\n]{0,200}等问题"
+    r"|(?:存在|发现)[^。\n；;,，]{0,10}问题[,，][^。\n]{0,200}?等问题)。?"
 )
 
 

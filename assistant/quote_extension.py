@@ -1,8 +1,12 @@
-"""A quote grown over the sentences after it: a heading with its first point, a list split by ；."""
+"""A quote grown over the sentences after it: a heading with its first point, a list split by ；, the points
+a sentence announces ("提出意见建议。一是…")."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.evidence import SHORT_SENTENCE_CHARS, Evidence, Question, looks_like_heading
+from assistant.measures_answer import ENUMERATED
 from assistant.question import satisfies
 from index.sentences import split_sentences
 
@@ -10,6 +14,8 @@ MAX_EXTENDED_QUOTE_CHARS = 260
 # How many following sentences one quote may take in (each within MAX_EXTENDED_QUOTE_CHARS): a list split by
 # ；into several short items (政务处分0人；组织处理0人；诫勉0人；…) stays whole; 4 covers the lists seen.
 MAX_LIST_EXTENSIONS = 4
+# A sentence announcing the points that follow: "并就整改提出意见建议。", "提出三点要求:", "…如下:".
+_ANNOUNCES_POINTS = re.compile(r"(?:提出|作出|给出)了?[^。;；]{0,8}(?:意见建议|建议|要求|意见|希望)[。:：]?\s*$|如下[。:：]?\s*$|[:：]\s*$")
 
 
 def extend_quote(item: Evidence, question: Question, text: str | None) -> Evidence:
@@ -36,13 +42,20 @@ def _extend(item: Evidence, question: Question, text: str) -> Evidence:
     next_text = text[next_start:next_end]
     if "\n" in text[item.end : next_start] and not item.is_heading:
         return item  # a new paragraph is a new point
-    if looks_like_heading(next_text):
+    # Points announced ("提出意见建议。一是…;二是…"): the points are what the sentence stands for.
+    announced = ENUMERATED.match(next_text) is not None and _ANNOUNCES_POINTS.search(item.text) is not None
+    if announced:  # the points run to the paragraph's end (一是…;…五是…。), taken whole when short enough
+        paragraph_end = text.find("\n", next_start)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        if paragraph_end - item.start <= MAX_EXTENDED_QUOTE_CHARS:
+            next_end = len(text[:paragraph_end].rstrip())
+    if looks_like_heading(next_text) and not announced:
         return item
     # A list item ending in ；, followed by another item with the asked-for content.
     continues_list = item.text.rstrip().endswith((";", "\uff1b")) and (
         question.profile.wants_number or question.profile.wants_person
     ) and satisfies(question.profile, next_text)
-    if not (item.is_heading or len(item.text) < SHORT_SENTENCE_CHARS or continues_list):
+    if not (item.is_heading or len(item.text) < SHORT_SENTENCE_CHARS or continues_list or announced):
         return item
     return Evidence(
         item.document, item.start, next_end, text[item.start : next_end], item.score,

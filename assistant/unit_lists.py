@@ -1,11 +1,12 @@
 """Answers that list one unit's items from its notice: problems still under way, a figure stated differently, the
-rules it names, the problems found."""
+rules it names, the units its round inspected, the problems found."""
 
 from __future__ import annotations
 
 from assistant.answer import Answer
 from assistant.differing_figures import answer_differing
 from assistant.problems_list import answer_problems, asks_for_problems
+from assistant.round_targets import answer_round_targets, asks_round_targets
 from assistant.rules_named import answer_rule_names, asks_rule_names
 from assistant.unfinished import answer_unfinished
 from assistant.units import UnitDirectory
@@ -26,6 +27,8 @@ def answer_unit_list(
     spans = [(begin, end) for begin, end, _ in directory.mentions(standalone_question)]
     if asks_rule_names(standalone_question, spans):
         return answer_rule_names(question, standalone_question, unit, notices, catalog.notice_text)
+    if asks_round_targets(standalone_question, spans):
+        return answer_round_targets(question, standalone_question, unit, notices, catalog.notice_text)
     if asks_for_problems(standalone_question, spans):
         return answer_problems(question, standalone_question, unit, notices, catalog.notice_text)
     return None

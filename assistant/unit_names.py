@@ -26,6 +26,9 @@ UNIT_SUFFIX = re.compile(UNIT_SUFFIX_WORDS + "$")
 _NAME_TAGS = frozenset({"ns", "nr", "nrt", "nrfg", "nt", "nz", "n", "j", "zg", "ng", "vn", "an", "m"})
 # Tags of a word that may be a unit's short form on its own ("城投", "东临"): abbreviations, places, organisations.
 SHORT_FORM_TAGS = frozenset({"j", "ns", "nt"})
+# A proper noun the word cutter does not know for a place ("泰和", "德清"), pointed at as a unit ("泰和那个镇").
+_POINTED_TAGS = frozenset({"nz", "nr"})
+_POINTED_AT = re.compile("[那这](?:个|家|边|儿)")
 NOT_IN_NAMES = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁]")
 # State-owned companies' short forms ("城投", "文旅"): after a place they name a unit ("雁汀城投").
 ORGAN_NICKNAME = re.compile("(?:" + "|".join(dict.fromkeys(s for _, s in COMPANY_SHORT_FORMS)) + r")(?:集团|公司)?")
@@ -47,22 +50,25 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     for index, (word, tag) in enumerate(words):
         end = ends[index + 1]
         inspector = INSPECTING_BODY.match(text, end)
+        pointed = tag in _POINTED_TAGS and _POINTED_AT.match(text, end) is not None
         if UNIT_SUFFIX.search(word) and not (inspector and (word[-1] in _INSPECTOR_END or inspector.group(0)[0] == "委")):
             begin = ends[index]
             for previous in range(index - 1, -1, -1):
                 piece, piece_tag = words[previous]
                 # A verb-like piece inside a name ("浙南集聚区") counts only with a place word before it.
                 inner_verb = piece_tag == "v" and previous > 0 and words[previous - 1][1] in SHORT_FORM_TAGS
-                if (piece_tag not in _NAME_TAGS and not inner_verb) or NOT_IN_NAMES.search(piece):
+                if (piece_tag not in _NAME_TAGS and not inner_verb) or NOT_IN_NAMES.search(_as_name(piece, piece_tag)):
                     break
                 if end - ends[previous] > MAX_NAME_CHARS:
                     break
                 begin = ends[previous]
             name = text[begin:end]
             stem = re.sub(r"^[省市区县镇乡]", "", UNIT_SUFFIX.sub("", name))
-            if len(stem) >= 2 and not NOT_IN_NAMES.search(name):
+            first = ends.index(begin)
+            if len(stem) >= 2 and not NOT_IN_NAMES.search("".join(_as_name(w, t) for w, t in words[first : index + 1])):
                 found.append((begin, end, name, True))
-        elif tag in SHORT_FORM_TAGS and len(word) >= 2 and not NOT_IN_NAMES.search(word):
+        elif (tag in SHORT_FORM_TAGS or pointed) and len(word) >= 2 \
+                and not NOT_IN_NAMES.search(_as_name(word, "ns" if pointed else tag)):
             found.append((ends[index], end, word, False))
     # "雁汀城/投": a word ending inside an organ short form ("城投") was cut apart by the word cutter.
     cut = [(m.start(), m.end()) for m in ORGAN_NICKNAME.finditer(text)]
@@ -71,6 +77,11 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found)
         and not any(span[0] < b < span[1] < e for b, e in cut)
     )
+
+
+def _as_name(word: str, tag: str) -> str:
+    """The word as a name is checked: a place word (太和县, 泰和) joins nothing with its 和, so that is no conjunction."""
+    return word.replace("和", "") if tag == "ns" and len(word) >= 2 else word
 
 
 def is_short_form(short: str, name: str) -> bool:

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import PurePath
 
 from index.documents import NoticeMetadata, SourcedValue
+from index.round_units import round_name
 from index.script_forms import simplified_reading, written_form
 from index.unit_sources import choose_unit_and_short_forms
 from index.units import unit_aliases
@@ -61,6 +62,8 @@ def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
     unit, title, aliases = _unit_title_and_aliases(text, title, file_title)
     body = find_inspecting_body(text)
     period = find_inspection_period(text)
+    if not (title or file_title or unit):  # listed under the round it reports, not its file name
+        title = round_name(simplified_reading(text))
     metadata = NoticeMetadata(
         title=title or file_title,
         unit=unit,

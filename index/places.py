@@ -13,6 +13,7 @@ import threading
 from functools import lru_cache
 
 import jieba
+import jieba.posseg
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -23,7 +24,7 @@ NOT_A_NAME_START = frozenset("全各本我该此每其他外省市县区镇乡�
 # Words that end a name's left part but are not names (在市, 到镇, 通报|区城市管理局, 成立|市国资委).
 NOT_IN_PLACE_NAMES = re.compile(
     r"巡察|巡视|整改|关于|党委|政府|委员|领导|干部|工作|时间|期间|以来|目前|发现|指出|要求|推动|认为|代表|督促|存在|"
-    r"通报|情况|报告|成立|召开|开展|印发|制定|上午|下午|中午|晚上|记者|获悉|"
+    r"通报|情况|报告|成立|召开|开展|印发|制定|上午|下午|中午|晚上|记者|获悉|根据|按照|依据|"
     r"届|轮|的|了|和|与|及|在|对|向|\d"
 )
 
@@ -114,3 +115,44 @@ def place_core_before_economy(text: str) -> str:
         and not NOT_IN_PLACE_NAMES.search(match.group(1))
     }
     return cores.pop() if len(cores) == 1 else ""
+
+
+# jieba's tags of words that are no name: verbs, adjectives, prepositions, conjunctions, adverbs, particles, pronouns.
+_NOT_NAME_TAGS = frozenset("vapcdur")
+
+
+def _word_tag(word: str) -> str:
+    """jieba's part-of-speech tag of a word read alone ("" when it reads as several words)."""
+    with _lock:
+        pieces = jieba.posseg.lcut(word)
+    return pieces[0].flag if len(pieces) == 1 else ""
+
+
+def committee_places(text: str, level: str) -> dict[str, int]:
+    """Places of the level whose party committee the text writes (江城县委, 十二届湘潭市委 -> 江城县, 湘潭市),
+    with where each is first named; jieba often writes 县委 as one word, so the name is the word before."""
+    found: dict[str, int] = {}
+    for match in re.finditer(re.escape(level) + "委(?!员)", text):
+        left = HAN_RUN_END.search(text, max(0, match.start() - 8), match.start())
+        run = left.group(0) + level + "委" if left else ""
+        words = _words(run)
+        holder = next((w for w in reversed(words) if w[1] <= len(run) - 2), None)
+        if holder is None:
+            continue
+        word, offset = holder
+        if word.startswith(level) and offset > 0:  # 江城|县委: the name is the word before
+            word, offset = next(w for w in reversed(words) if w[1] < offset)
+            if word[0] in GLUED_PREPOSITIONS and len(word) >= 3:
+                word, offset = word[1:], offset + 1
+            tag = _word_tag(word)
+            if tag[:1] in _NOT_NAME_TAGS:
+                continue  # 传达|县委, 根据|县委: a verb or preposition, no place
+            core, one_word = word, tag[:1] == "n"  # 泰和 (a name): its 和 joins nothing
+        else:  # 德清县|委 or 湘潭市委: the name ends with the level word
+            core, one_word = run[offset : len(run) - 2], False
+        # One word (泰和|县委) is one name: a conjunction inside it joins no two names.
+        blocked = [m.group(0) for m in NOT_IN_PLACE_NAMES.finditer(core) if not one_word or m.group(0) not in "和与及"]
+        if len(core) < 2 or core[0] in NOT_A_NAME_START or blocked:
+            continue
+        found.setdefault(core + level, match.start() - len(core))
+    return found

@@ -48,3 +48,14 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
 def split_clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of text[start:end] cut after ，/, (for sentences too long to keep whole)."""
     return _split_at(_CLAUSE_END, text, start, len(text) if end is None else end)
+
+
+def opening_end(text: str, lines: int = 3) -> int:
+    """The end of a text's opening: its first `lines` non-empty lines (a report's lead)."""
+    end, seen = 0, 0
+    for line in text.splitlines(keepends=True):
+        end += len(line)
+        seen += bool(line.strip())
+        if seen >= lines:
+            break
+    return end

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from index.byline_places import DATE_AFTER, closing_lines, publisher_place
 from index.places import unique_place
+from index.round_units import feedback_targets, round_committee_place, town_with_its_county
+from index.sentences import opening_end
 from index.unit_titles import PARTY_ORGANS, PARTY_ORGAN, title_issuer
 from index.units import (
     ADMIN_TYPES,
@@ -61,10 +63,10 @@ _FEEDBACK_ON = re.compile(
 _UNIT_ANSWERS = re.compile(
     rf"代表({HAN}{{2,30}}?(?:{PARTY_ORGANS}))(?:就[^。;；\n]{{0,30}}?)?(?:作|做|进行了|进行)?表态"
 )
-_FEEDBACK_TARGET = re.compile(r"向([^。;；\n,，]{2,40}?)(?:集中|分别|正式)?反馈")
-# A report opening with its subject: "4月28日,X召开…", "X党组召开(扩大)会议…".
+# A report opening with its subject: "4月28日,X召开…", "X党组召开(扩大)会议…", "根据…要求,2021年5月6日X召开了…".
 _LEAD_SUBJECT = re.compile(
-    rf"^[ \t]*(?:本报讯[ \t]*(?:[(（][^)）\n]{{0,20}}[)）])?[ \t]*)?(?:(?:近日|日前|近期|\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?)[,，]\s*)?({HAN}{{2,30}}?)"
+    rf"^[ \t]*(?:本报讯[ \t]*(?:[(（][^)）\n]{{0,20}}[)）])?[ \t]*)?(?:(?:根据|按照)[^。;；\n,，]{{2,30}}[,，])?"
+    rf"(?:(?:近日|日前|近期|(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚)?)[,，]?\s*)?({HAN}{{2,30}}?)"
     r"(?:召开|举行|组织召开|开展)",
     re.MULTILINE,
 )
@@ -177,15 +179,15 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         add(match.group(1), 3, match.start(1))
     for match in _UNIT_ANSWERS.finditer(text):
         add(match.group(1), 3, match.start(1))
-    for match in _FEEDBACK_TARGET.finditer(text):
-        add(first_named_part(match.group(1)), 4, match.start(1), need_organ=False)
+    for target, rank, position in feedback_targets(text, title):
+        add(target, rank, position, need_organ=False)
     for match in PARTY_ORGAN.finditer(text):
         if not _INSPECTING_SIDE.match(text, match.end()):  # 中共青禾市委第二巡察组 inspects, it is not inspected
             add(match.group(0), 5, match.start(1))
     for match in _PLAN_ISSUER.finditer(text):
         add(match.group(1), 5, match.start(1))
     subjects = [
-        *_LEAD_SUBJECT.finditer(text, 0, _opening_end(text)), *_ORGAN_SUBJECT.finditer(text),
+        *_LEAD_SUBJECT.finditer(text, 0, opening_end(text)), *_ORGAN_SUBJECT.finditer(text),
         *_SECRETARY_SPEAKS.finditer(text), *_MEETING_OF.finditer(text), *_OWN_PARTY_MEETING.finditer(text),
     ]
     for match in subjects:
@@ -196,6 +198,7 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         add(unique_place(text, kind), 6, 0)
     for match in _COMMITTEE_SUBJECT.finditer(text):  # below every other source: a higher committee may act too
         add(match.group(1), 7, match.start(1))
+    add(*round_committee_place(text))  # a committee's report on its own round: its place
     if file_title:
         add(title_issuer(file_title), 6, -1)
     return candidates
@@ -228,6 +231,7 @@ def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = ""
     if unit[:1] in BARE_LEVELS and (place := publisher_place(text, unit[0], title, unit)):
         unit = place + unit[1:]  # 区城市管理局 reported on by 菡池区委巡察办: 菡池区城市管理局
     unit = qualified_by_place(unit, f"{title}\n{text}")
+    unit = town_with_its_county(unit, text)
     short_forms = {c.name for c in trusted if abbreviates(c.name, unit)} | _bracketed_names(unit, text)
     return unit, sorted(short_forms, key=lambda name: (-len(name), name))
 
@@ -240,15 +244,6 @@ def _bracketed_names(unit: str, text: str) -> set[str]:
     return found
 
 
-def _opening_end(text: str) -> int:
-    """The end of a report's opening: its first three non-empty lines."""
-    end, seen = 0, 0
-    for line in text.splitlines(keepends=True):
-        end += len(line)
-        seen += bool(line.strip())
-        if seen >= 3:
-            break
-    return end
 
 
 def _label_lines(text: str, title: str) -> list[tuple[str, int]]:

@@ -41,7 +41,7 @@ TYPE_ABBREVIATIONS = {
 # Organisations (not territories): no core name without the type is offered as an alias.
 ORGANISATION_TYPES = (
     "公司", "集团", "医院", "学校", "大学", "学院", "中学", "小学", "幼儿园", "中心", "银行", "局", "委", "厅", "办", "所",
-    "院", "馆",
+    "院", "馆", "管理处",
 )
 # Words naming people or bodies inside a unit, written after its organ (X党工委主要负责人, X党委领导班子).
 ROLE_SUFFIX = re.compile(r"(?:主要负责人|主要负责同志|负责同志|负责人|领导班子|班子成员|书记|班子)+$")
@@ -136,6 +136,7 @@ def unit_from_issuer(issuer: str, *, need_organ: bool) -> str:
 
 
 _COMPANY_FORM = re.compile(r"(?:股份)?有限(?:责任)?公司$")
+_SHARES_SHORT_NAME = re.compile(f"^({HAN}{{2,4}})股份$")  # a listed company's short name + 股份: the name alone names it
 
 
 def abbreviates(short: str, full: str) -> bool:
@@ -232,6 +233,8 @@ def unit_aliases(unit: str, text: str, short_forms: Iterable[str] = ()) -> list[
         generic.add(type_word + "委")
     if core and core in text:
         specific.add(core)
+    if (company := _SHARES_SHORT_NAME.match(unit)) and company.group(1) in text:
+        specific.add(company.group(1))  # 广柴股份 is called 广柴
     specific -= generic
     by_length = lambda names: sorted(names, key=lambda n: (-len(n), n))  # noqa: E731
     return by_length(specific) + by_length(generic)

@@ -54,7 +54,7 @@ def test_a_district_committee_reporting_on_its_own_rectification_names_the_distr
 
 def test_a_county_committee_acting_in_a_towns_notice_does_not_displace_the_town():
     text = "梧川县委高度重视巡察工作。县委第三巡察组对芦荻镇党委开展了巡察。芦荻镇党委召开专题会议部署整改。"
-    assert unit_of(text) == "芦荻镇"
+    assert unit_of(text) == "梧川县芦荻镇"  # the town, with the county whose committee inspected it
 
 
 def test_a_website_banner_before_the_units_name_is_no_part_of_it():
@@ -80,7 +80,7 @@ def test_a_title_naming_the_round_before_the_inspected_unit_names_the_unit():
 
 def test_a_title_naming_the_inspecting_group_first_does_not_make_the_county_the_unit():
     text = "梧川县委第三巡察组向芦荻镇党委反馈巡察情况\n县委第三巡察组向芦荻镇党委反馈了巡察情况。"
-    assert unit_of(text) == "芦荻镇"
+    assert unit_of(text) == "梧川县芦荻镇"  # the town, with the county whose committee inspected it
 
 
 def test_a_signature_with_its_date_on_the_same_line_names_the_unit():
