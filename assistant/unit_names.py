@@ -53,14 +53,14 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
                 piece, piece_tag = words[previous]
                 # A verb-like piece inside a name ("浙南集聚区") counts only with a place word before it.
                 inner_verb = piece_tag == "v" and previous > 0 and words[previous - 1][1] in SHORT_FORM_TAGS
-                if (piece_tag not in _NAME_TAGS and not inner_verb) or NOT_IN_NAMES.search(piece):
+                if (piece_tag not in _NAME_TAGS and not inner_verb) or _stops_a_name(piece, piece_tag):
                     break
                 if end - ends[previous] > MAX_NAME_CHARS:
                     break
                 begin = ends[previous]
             name = text[begin:end]
             stem = re.sub(r"^[省市区县镇乡]", "", UNIT_SUFFIX.sub("", name))
-            if len(stem) >= 2 and not NOT_IN_NAMES.search(name):
+            if len(stem) >= 2 and not any(_stops_a_name(p, t) for p, t in words[ends.index(begin) : index + 1]):
                 found.append((begin, end, name, True))
         elif tag in SHORT_FORM_TAGS and len(word) >= 2 and not NOT_IN_NAMES.search(word):
             found.append((ends[index], end, word, False))
@@ -71,6 +71,12 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found)
         and not any(span[0] < b < span[1] < e for b, e in cut)
     )
+
+
+def _stops_a_name(word: str, tag: str) -> bool:
+    """Whether a word cannot be inside a name: it holds a function character, unless the word cutter read the
+    whole word as a place ("太和县", "和平区": 和 there is no conjunction)."""
+    return bool(NOT_IN_NAMES.search(word)) and not (tag == "ns" and len(word) >= 3)
 
 
 def is_short_form(short: str, name: str) -> bool:
