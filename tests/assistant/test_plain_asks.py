@@ -1,4 +1,4 @@
-"""Comparisons asked in colloquial words on fictional news items: "各开了个啥会" is asked of the meetings held."""
+"""Questions asked in colloquial words on fictional news items: "各开了个啥会", "动作多快", "喝水出了啥问题"."""
 
 from __future__ import annotations
 
@@ -61,3 +61,22 @@ def test_how_soon_each_acted_is_quoted_in_each_column(chain_over, asked):
     assert not answer.not_found
     assert "仅3天后" in answer.text
     assert "当天" in answer.text
+
+
+# A FICTIONAL provincial-paper brief: the drinking-water problem written in the notice's words (饮水, 供水管道).
+WATER = """本报青禾讯 巡察推动解决群众饮水难题
+
+此前,县委巡察组对柳溪镇党委进行巡察。在石门村开展巡察时,收到群众反映,因山洪冲毁取水坝,导致村里1500余米长的供水管道被掩埋,群众饮水问题迟迟得不到解决。
+巡察组及时将问题反馈给县纪委监委,县纪委监委向柳溪镇下发纪检监察建议书。
+目前,柳溪镇已组织人员清理取水坝,修复管道,村民用上了干净的自来水。
+"""
+
+
+@pytest.mark.parametrize("asked", ["柳溪镇喝水出了啥问题", "柳溪镇老百姓吃水难是咋回事"])
+def test_drinking_water_asked_in_plain_words_finds_the_notices_water_supply_problem(chain_over, asked):
+    chain = chain_over("water.txt", WATER)
+
+    answer = chain.ask(asked)
+
+    assert not answer.not_found
+    assert "1500余米" in answer.text
