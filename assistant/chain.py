@@ -181,7 +181,7 @@ class AnswerChain:
             return row.title or row.file_name, unit_label(row)
 
         answer = answer_members_not_stated(turn.question, turn.standalone_question, asked, notice_ids,
-                                           catalog.notice_text, describe)
+                                           catalog.notice_text, describe, self.settings.counted_noun_chars)
         return self._verified(with_section_paths(answer, catalog), turn) if answer is not None else None
 
     def _unit_list(self, turn: Turn) -> Answer | None:

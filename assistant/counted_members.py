@@ -28,7 +28,6 @@ _OPENS_MEMBERS = re.compile(r"^[^,，。;；]{0,6}?(?:[:：]|分别|包括|即|�
 _MEMBERS_BEFORE = re.compile(r"(?:(?:、|和|及|与)[^,，。;；]{1,20}?|等)$")
 # A list anywhere in the notice (numbered items, headings, 一是…): members may be set out apart from the count.
 _LIST_MARK = re.compile(r"(?m)^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])|一是|其一|第一[,，、]")
-_NOUN_NEAR = 12  # characters either side of the count where its noun is looked for ("交办函17份", "17份交办函")
 
 
 @dataclass(frozen=True)
@@ -49,7 +48,7 @@ def asks_members_of_count(question: str) -> AskedCount | None:
 
 def answer_members_not_stated(
     question: str, standalone_question: str, asked: AskedCount, notice_ids: Sequence[str],
-    notice_text_of: Callable[[str], str | None], describe: Callable[[str], tuple[str, str]],
+    notice_text_of: Callable[[str], str | None], describe: Callable[[str], tuple[str, str]], noun_chars: int,
 ) -> Answer | None:
     """The count cited and its members said not to be stated; None when no notice holds the count, or one
     that holds it may list its members (then the question is answered from the notices as usual)."""
@@ -58,7 +57,7 @@ def answer_members_not_stated(
         text = notice_text_of(notice_id) or ""
         for start, end in split_sentences(text):
             sentence = text[start:end]
-            for position in _count_positions(sentence, asked):
+            for position in _count_positions(sentence, asked, noun_chars):
                 if _lists_members(sentence, position, asked.figure) or _LIST_MARK.search(text):
                     return None
                 held.append((notice_id, start, end))
@@ -77,14 +76,15 @@ def answer_members_not_stated(
                   units=list(dict.fromkeys(c.unit for c in citations)))
 
 
-def _count_positions(sentence: str, asked: AskedCount) -> list[int]:
-    """Where the count stands in the sentence as a whole number, with its noun close by."""
+def _count_positions(sentence: str, asked: AskedCount, noun_chars: int) -> list[int]:
+    """Where the count stands in the sentence as a whole number, with its noun within `noun_chars` either side
+    ("交办函17份", "17份交办函")."""
     noun_head = asked.noun[:2]
     positions = []
     for match in re.finditer(re.escape(asked.figure), sentence):
         if match.start() and (sentence[match.start() - 1].isdigit() or sentence[match.start() - 1] == "."):
             continue
-        near = sentence[max(0, match.start() - _NOUN_NEAR) : match.end() + _NOUN_NEAR]
+        near = sentence[max(0, match.start() - noun_chars) : match.end() + noun_chars]
         if noun_head in near:
             positions.append(match.start())
     return positions
