@@ -16,6 +16,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.answer import Answer
 from assistant.asked_thing import NOT_THE_ASKED_THING
 from assistant.counted_kinds import name_counted_kinds
+from assistant.counted_members import answer_members_not_stated, asks_members_of_count
 from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.described_units import asked_back, description_read
@@ -32,7 +33,7 @@ from assistant.turn import QuestionRejected, Turn, check_question  # noqa: F401 
 from assistant.semantic import SentenceSimilarity
 from assistant.settings import AnsweringSettings
 from assistant.unit_display import name_units_as_asked
-from assistant.units import asks_across_units
+from assistant.units import asks_across_units, unit_label
 from assistant.unknown_units import (
     closest_units, not_held_text, only_named, passages_naming, read_bare_organs, units_mentioning, unknown_unit_names, units_named_apart,
 )
@@ -169,6 +170,24 @@ class AnswerChain:
                                       self.workspace.retriever.directory, self.workspace.catalog)
         return self._verified(with_section_paths(answer, self.workspace.catalog), turn) if answer is not None else None
 
+    def _members_not_stated(self, turn: Turn) -> Answer | None:
+        """"那18个问题具体是哪些?" when the notices give that count without its members: said so (or None)."""
+        asked = asks_members_of_count(turn.question)
+        if asked is None:
+            return None
+        catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
+        named = turn.retrieval.units_named or turn.units or []
+        notice_ids = directory.notice_ids_of(named) if named else [row.notice_id for row in catalog.notices()]
+        rows = {row.notice_id: row for row in catalog.notices()}
+
+        def describe(notice_id: str) -> tuple[str, str]:
+            row = rows[notice_id]
+            return row.title or row.file_name, unit_label(row)
+
+        answer = answer_members_not_stated(turn.question, turn.standalone_question, asked, notice_ids,
+                                           catalog.notice_text, describe, self.settings.counted_noun_chars)
+        return self._verified(with_section_paths(answer, catalog), turn) if answer is not None else None
+
     def _unit_list(self, turn: Turn) -> Answer | None:
         """One unit's items still under way, or its problem headings, when asked for (else None)."""
         if len(turn.retrieval.units_named) != 1:
@@ -221,7 +240,8 @@ class AnswerChain:
         if turn.unknown_units and not turn.retrieval.documents:
             yield self._not_held(turn)
             return
-        from_records = self._from_previous(turn) or self._from_records(turn) or self._unit_list(turn)
+        from_records = (self._from_previous(turn) or self._members_not_stated(turn) or self._from_records(turn)
+                        or self._unit_list(turn))
         if from_records is not None:
             yield from_records
             return

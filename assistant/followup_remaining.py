@@ -36,6 +36,8 @@ _CLAUSES = re.compile(r"[,，;；。\n]")
 _DONE_SAID = re.compile(r"(?:已|共|全部|现已|目前|累计|完成|到位|办结)")
 _FIGURE = re.compile(r"\d|全部")
 _DONE_LABEL = re.compile(r"已|完成|到位|办结")
+# Done said after the figure, as news briefs word it: "其中35个已整改", "28项已经办结".
+_DONE_AFTER = re.compile(r"^(?:均|全部|都)?(?:已经?|现已)(?:完成)?(?:整改|办结|完成|到位|退缴|销号)")
 _QUESTION_WORDS = re.compile(r"多少|什么|哪些|哪个|几|吗|呢|怎么|如何|是否|情况")
 # Words of any rectification report: they say nothing of the topic ("整改", "尚有", "完成").
 _GENERIC_WORDS = re.compile(r"整改|完成|到位|尚有|尚未|还有|剩余|目前|已经|巡察|问题|情况|工作|开展|推进|正在")
@@ -93,7 +95,7 @@ def _by_difference(
 ) -> Answer | None:
     """"还差多少没退?" after "涉及金额32.24万元,已退缴16.25万元": the total less the part done, each cited."""
     said = figures_said(previous)
-    done = [s for s in said if not s.is_total and _DONE_LABEL.search(s.label)]
+    done = [s for s in said if not s.is_total and (_DONE_LABEL.search(s.label) or _DONE_AFTER.search(s.after))]
     totals = [s for s in said if s.is_total]
     if not totals and len(done) == 1:  # "反馈1157个问题,已完成整改1148个": the larger figure not done is the whole
         totals = [s for s in said if s not in done and s.measure == done[0].measure and s.value > done[0].value][:1]
@@ -106,7 +108,7 @@ def _by_difference(
     total, part = found[0].said, found[1].said
     left = amount(total.value - part.value, total.measure, {written_unit(total), written_unit(part)})
     line = (f"按上一轮回答的数字计算(通报未直接写明余下多少):{total.label}{total.text}[{number_of[0]}]-"
-            f"{part.label}{part.text}[{number_of[1]}]={left}。")
+            f"{part.label}{part.text}{'' if part.label else part.after}[{number_of[1]}]={left}。")
     return _answer(question, standalone_question, [f"尚余{left}。", line], citations)
 
 

@@ -36,8 +36,12 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"带队的?组长|带队的|领队|谁带队|带的队", "巡察组组长 巡视组组长 巡察组 巡视组 组长"),
         (r"收礼|送礼|红包", "礼品礼金"),
         (r"谁念的?|谁读的?|念的反馈|读的反馈", "宣读"),
-        (r"开了(?:哪些|什么|几次|几个)会", "召开 会议"),
+        (r"开了(?:个|一个|次)?(?:哪些|什么|啥|几次|几个)(?:样的)?会", "召开 会议"),  # "开了个啥会": which meeting
+        (r"开会(?:都|主要)?(?:干|做|研究|讲)了?(?:啥|什么|哪些)", "会议 听取 审议 研究 部署"),  # what a meeting did
+        # "动作多快", "多久就改了": how soon it was acted on, which notices write as a time after the finding.
+        (r"动作多快|多快|多久就|多长时间就|速度(?:怎么样|如何|咋样)", "当天 天后 立即 随即 第一时间 迅速"),
         (r"小金库|账外", "小金库 账外资金"),
+        (r"喝水|吃水|喝上水|吃上水|用上水|水喝|喝的水|吃的水", "饮水 供水 用水 水源 自来水"),  # drinking water, in plain words
         (r"工程的事|项目发包|发包|包工程", "招投标 工程项目"),
         (r"招投标|招标投标", "招标 投标 采购"),
         # Notices contract 招标投标 to 招投标, which holds no 招标: asked 招标, the contraction says it too.

@@ -38,6 +38,7 @@ class Said:
     label: str
     is_total: bool
     context: str = ""  # its clause in the answer ("清退6人超标准发放奖金"), to tell apart where it stands
+    after: str = ""  # the rest of its clause ("其中35个已整改": "已整改"), where a news brief says what befell it
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def _said(text: str, match: re.Match[str], measure: str) -> Said:
     label = _LEADING_WORDS.sub("", before[cut.end() :] if cut else before).strip()
     value = Decimal(match.group(1)) * (_YUAN[match.group(2)] if measure == "元" else 1)
     clause = re.split(r"[,，。;；\n]", before)[-1]  # its own clause: "清退6人超标准发放奖金"
-    return Said(match.group(0), value, measure, label, bool(_TOTAL_WORD.search(before)), clause)
+    after = re.split(r"[,，。;；\n]|\d", text[match.end() : match.end() + 30])[0]
+    return Said(match.group(0), value, measure, label, bool(_TOTAL_WORD.search(before)), clause, after)
 
 
 def find_in_notices(

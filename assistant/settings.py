@@ -40,8 +40,7 @@ class AnsweringSettings(BaseModel):
     stated_fact_bonus: float = 0.3  # it holds the figure/date the record states, or who did the act asked (谁念的)
     unmet_shape_penalty: float = 0.35  # factor when it lacks the asked shape (a figure, date, name)
     heading_penalty: float = 0.5  # factor for a heading line: a heading names a topic, not a fact
-    # The best sentence must score this much to be an answer, else "未找到" (a unit the user named in a
-    # comparison or filter: named_unit_bar times as much, so its column shows its best evidence).
+    # The best sentence must score this much to be an answer, else "未找到" (a unit the user named in a comparison or filter: named_unit_bar times as much, so its column shows its best evidence).
     min_answer_score: float = 0.45
     named_unit_bar: float = 0.5
     # ...times this when the question asks a figure/date/name and the best sentence states one (all tuning sets: such
@@ -53,6 +52,7 @@ class AnsweringSettings(BaseModel):
     mention_search_hits: int = 200  # keyword hits read to find notices mentioning a unit the library lacks
     misspelt_name_min_chars: int = 3  # held names this long are read through one homophone slip (2: one char left)
     shared_name_max_units: int = 3  # a short name 2..this many held units share is answered for all (else unknown)
+    counted_noun_chars: int = 12  # "那17份交办函是哪些": its noun within this many chars of the count (news: 0-6 apart)
     meaning_weight: float = 0.5  # closeness in meaning (0..1) added to a compared sentence's score (compare_words)
     meaning_sentences_per_unit: int = 60  # unit's sentences embedded (24 left out fresh7 seeds 环保's 生态环境保护…, ranked 40th by keywords)
     column_meaning_share: float = 0.6  # column keeps sentences this close in meaning (share of the closest; 0.6-0.7 vs <0.4)

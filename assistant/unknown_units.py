@@ -24,8 +24,8 @@ from index.lexical import LexicalIndex, normalize_for_search
 COLON = "\uff1a"
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
-# "两个派出所", "多少个村", "这些单位", "其他街道": a count or pointer in front of an organ word, not a unit's name.
-_NOT_A_NAME = re.compile(r"[一二两三四五六七八九十几多\d]+[个家所名]|多少|哪|这|那|各|该|其他|其余|上述|有关|相关|所属|下属")
+# "两个派出所", "多少个村", "6份交办(函)", "这些单位", "其他街道": a count or pointer in front of an organ word, not a unit's name.
+_NOT_A_NAME = re.compile(r"[一二两三四五六七八九十几多\d]+[个家所名份件项条笔起处]|多少|哪|这|那|各|该|其他|其余|上述|有关|相关|所属|下属")
 
 
 # "榉州水务的排水公司": after a held unit and 的, an own name of two or more characters and an organ's kind.

@@ -153,3 +153,31 @@ def test_how_many_are_still_not_done_is_read_as_asking_what_is_left(chain):
     answer = chain.ask("还有多少没退?", history=history)
 
     assert answer.text.startswith("尚余3.5万元。")
+
+
+# A FICTIONAL city news brief: figures only, the part done said after its count; and a district 公示 in
+# the same library whose own "未完成" figure must not answer for the brief.
+BRIEF = """廉洁青禾丨民生领域专项巡察进驻月余 发放立行立改交办函9份
+
+青禾在线5月8日讯(记者林晓 通讯员 周远)记者了解到,市委第三轮巡察民生领域专项巡察组进驻一个多月以来,
+发放立行立改交办函9份。截至5月6日,4个巡察组共走访300余户,指出具体问题28个,其中19个已整改。
+"""
+GONGSHI = """关于区委第一轮巡察整改情况的公示
+
+截止目前,巡察反馈的410个问题,完成整改402个,持续整改问题3个,未完成5个,总体完成率98.05%。
+"""
+
+
+@pytest.mark.parametrize("asked", ["那还剩几个没改", "还有几个没整改", "剩下多少个问题没改完"])
+def test_what_is_left_after_a_brief_says_the_part_done_after_its_count_is_computed_from_that_answer(
+    chain_over, asked
+):
+    chain_over("gongshi.txt", GONGSHI)
+    chain = chain_over("brief.txt", BRIEF)
+    history = said("青禾民生专项巡察指出了多少具体问题", "指出具体问题28个，其中19个已整改。")
+
+    answer = chain.ask(asked, history=history)
+
+    assert answer.text.startswith("尚余9个。")
+    assert "指出具体问题28个[1]-19个已整改[1]=9个" in answer.text
+    assert "410" not in answer.text  # the other unit's figures are not quoted

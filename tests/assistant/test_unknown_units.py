@@ -184,3 +184,15 @@ def test_a_territory_named_without_its_level_is_the_unit_of_its_party_committee(
     assert held.find_units("青禾桐城区集中整改从哪天搞到哪天?") == ["青禾市桐城区工委"]
     assert unknown_unit_names("青禾桐城区集中整改从哪天搞到哪天?", held) == []
     assert unknown_unit_names("青禾柳城区集中整改从哪天搞到哪天?", held) == ["青禾柳城区"]
+
+
+def test_another_institution_at_a_place_whose_name_holds_a_function_character_is_unknown():
+    # 和 inside a place the word cutter reads whole (永和县) is no conjunction: the hospital asked about is
+    # another one than the held 人民医院, so it is not answered from that hospital's notice.
+    rows = [NoticeRow("n1", "/h.txt", "h.txt", "", "永和县人民医院", NoticeMetadata(unit="永和县人民医院"), 1, "ready", 0)]
+    held = UnitDirectory(rows)
+
+    assert unknown_unit_names("永和县中医院巡察整改咋样了", held) == ["永和县中医院"]
+    assert unknown_unit_names("新和县中医院整改了吗", held) == ["新和县中医院"]
+    assert unknown_unit_names("永和县人民医院巡察整改咋样了", held) == []
+    assert unknown_unit_names("永和县医院反馈了几个问题", held) == []  # the held hospital, written shorter

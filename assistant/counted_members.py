@@ -1,0 +1,97 @@
+"""Questions asking which things a stated count is made of: "那18个问题具体是哪些", "那17份交办函是发给哪些单位的".
+
+News items and 公示 often give a count without its members ("反馈的18个问题,已基本完成整改"). When every
+sentence of the notices that holds that count leaves its members out, and the notice has no list at all,
+the honest answer is that the notice does not say: the count is cited and the members are said not to be
+stated, instead of quoting the count as if it answered "which".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.answer import Answer, Citation
+from index.sentences import split_sentences
+
+ANSWERER = "extractive:counted-members"
+# "那18个问题具体是哪些", "这17份交办函是发给哪些单位的", "3名干部分别是谁": a count, its noun, and a which-word.
+_ASKS_MEMBERS = re.compile(
+    r"(\d+)\s*([个份项件条名人家笔起处])([\u4e00-\u9fff]{1,6}?)\s*"
+    r"(?:具体|分别|都|究竟|到底)?(?:是|有|包括|涉及|指)?(?:发给|交给|交办给|移交给|落到)?(?:了)?"
+    r"(?:哪些|哪几|哪个|谁|什么|啥)"
+)
+# Words after the count that open its members: "18个问题:…", "分别是…", "具体如下".
+_OPENS_MEMBERS = re.compile(r"^[^,，。;；]{0,6}?(?:[:：]|分别|包括|即|具体(?:为|是|如下)|如下|主要(?:是|有|为)|涉及)")
+# Names before the count: "县财政局、县医保局等3个部门", "罗马村和高泉村2个村", "县自然资源局等3个部门".
+_MEMBERS_BEFORE = re.compile(r"(?:(?:、|和|及|与)[^,，。;；]{1,20}?|等)$")
+# A list anywhere in the notice (numbered items, headings, 一是…): members may be set out apart from the count.
+_LIST_MARK = re.compile(r"(?m)^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])|一是|其一|第一[,，、]")
+
+
+@dataclass(frozen=True)
+class AskedCount:
+    """The count a question asks the members of: its figure with measure word ("18个") and noun ("问题")."""
+
+    figure: str
+    noun: str
+
+
+def asks_members_of_count(question: str) -> AskedCount | None:
+    """The count whose members the question asks for, or None."""
+    match = _ASKS_MEMBERS.search(question.replace(" ", ""))
+    if not match or not match.group(3):
+        return None
+    return AskedCount(match.group(1) + match.group(2), match.group(3))
+
+
+def answer_members_not_stated(
+    question: str, standalone_question: str, asked: AskedCount, notice_ids: Sequence[str],
+    notice_text_of: Callable[[str], str | None], describe: Callable[[str], tuple[str, str]], noun_chars: int,
+) -> Answer | None:
+    """The count cited and its members said not to be stated; None when no notice holds the count, or one
+    that holds it may list its members (then the question is answered from the notices as usual)."""
+    held: list[tuple[str, int, int]] = []
+    for notice_id in notice_ids:
+        text = notice_text_of(notice_id) or ""
+        for start, end in split_sentences(text):
+            sentence = text[start:end]
+            for position in _count_positions(sentence, asked, noun_chars):
+                if _lists_members(sentence, position, asked.figure) or _LIST_MARK.search(text):
+                    return None
+                held.append((notice_id, start, end))
+                break
+    if not held:
+        return None
+    citations = []
+    for notice_id, start, end in held:
+        title, unit = describe(notice_id)
+        text = notice_text_of(notice_id) or ""
+        citations.append(Citation(len(citations) + 1, notice_id, title, unit, "", text[start:end], start, end))
+    lines = [f"通报只写了{asked.figure}{asked.noun}的数目,没有列出具体是哪些:"]
+    lines += [f"- {c.quote}[{c.n}]" for c in citations]
+    return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines),
+                  citations=citations, answerer=ANSWERER, not_found=True,
+                  units=list(dict.fromkeys(c.unit for c in citations)))
+
+
+def _count_positions(sentence: str, asked: AskedCount, noun_chars: int) -> list[int]:
+    """Where the count stands in the sentence as a whole number, with its noun within `noun_chars` either side
+    ("交办函17份", "17份交办函")."""
+    noun_head = asked.noun[:2]
+    positions = []
+    for match in re.finditer(re.escape(asked.figure), sentence):
+        if match.start() and (sentence[match.start() - 1].isdigit() or sentence[match.start() - 1] == "."):
+            continue
+        near = sentence[max(0, match.start() - noun_chars) : match.end() + noun_chars]
+        if noun_head in near:
+            positions.append(match.start())
+    return positions
+
+
+def _lists_members(sentence: str, position: int, figure: str) -> bool:
+    """Whether the sentence sets out the count's members, after it or joined before it."""
+    after = sentence[position + len(figure) :]
+    clause_before = re.split(r"[,，。;；]", sentence[:position])[-1]
+    return bool(_OPENS_MEMBERS.search(after) or _MEMBERS_BEFORE.search(clause_before))
