@@ -43,11 +43,18 @@ _PROBLEMS_SUMMARY = re.compile(
 
 def asks_for_problems(question: str, unit_spans: Sequence[tuple[int, int]]) -> bool:
     """Whether the question asks which problems were found, about no narrower topic."""
+    return asks_with_no_topic(ASKS_PROBLEMS, _NO_TOPIC, question, unit_spans)
+
+
+def asks_with_no_topic(
+    asks: re.Pattern[str], no_topic: re.Pattern[str], question: str, unit_spans: Sequence[tuple[int, int]]
+) -> bool:
+    """Whether the question holds the ask and, besides it and the units named, only words that narrow nothing."""
     rest = question
     for begin, end in sorted(unit_spans, reverse=True):  # "巡察指出了东临新区哪些问题": the unit narrows nothing
         rest = rest[:begin] + rest[end:]
-    match = ASKS_PROBLEMS.search(rest)
-    return match is not None and _NO_TOPIC.sub("", rest[: match.start()] + rest[match.end() :]) == ""
+    match = asks.search(rest)
+    return match is not None and no_topic.sub("", rest[: match.start()] + rest[match.end() :]) == ""
 
 
 def answer_problems(

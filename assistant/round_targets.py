@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer
 from assistant.computed_inputs import CitationNumbers
+from assistant.problems_list import asks_with_no_topic
 from index.catalog import NoticeRow
 
 ANSWERER = "extractive:round-targets"
@@ -35,11 +36,7 @@ _TARGET_SENTENCE = re.compile(
 
 def asks_round_targets(question: str, unit_spans: Sequence[tuple[int, int]]) -> bool:
     """Whether the question asks which units a round inspected, about no narrower topic."""
-    rest = question
-    for begin, end in sorted(unit_spans, reverse=True):  # "维西县那轮巡了哪些单位": the unit narrows nothing
-        rest = rest[:begin] + rest[end:]
-    match = ASKS_ROUND_TARGETS.search(rest)
-    return match is not None and _NO_TOPIC.sub("", rest[: match.start()] + rest[match.end() :]) == ""
+    return asks_with_no_topic(ASKS_ROUND_TARGETS, _NO_TOPIC, question, unit_spans)
 
 
 def target_sentences(text: str) -> list[tuple[int, int]]:
