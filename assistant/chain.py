@@ -31,7 +31,7 @@ from assistant.records_answer import figures_of_unit, widen_to_sentences
 from assistant.retriever import RetrievalResult
 from assistant.turn import QuestionRejected, Turn, check_question  # noqa: F401 (QuestionRejected, check_question: public here)
 from assistant.semantic import SentenceSimilarity
-from assistant.settings import AnsweringSettings
+from assistant.answering_settings import AnsweringSettings
 from assistant.unit_display import name_units_as_asked
 from assistant.units import asks_across_units, unit_label
 from assistant.unknown_units import (

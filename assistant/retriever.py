@@ -28,7 +28,7 @@ from assistant.plain_words import searched_terms, with_official_terms
 from assistant.exclusions import inside_left_out
 from assistant.qualify import asks_which_units, qualifying
 from assistant.semantic import SentenceSimilarity
-from assistant.settings import RetrievalSettings
+from assistant.retrieval_settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
 from assistant.which_units import close_in_meaning, score_units
 from assistant.topic_words import topic_tokens, without_asking_words

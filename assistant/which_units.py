@@ -18,7 +18,7 @@ from assistant.concepts import question_concepts, topic_coverage
 from assistant.plain_words import official_terms
 from assistant.qualify import UnitScores, best_per_unit
 from assistant.semantic import SentenceSimilarity, question_topic
-from assistant.settings import RetrievalSettings
+from assistant.retrieval_settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
 from assistant.topic_words import said_once, without_asking_words
 from assistant.views import QuestionScores
