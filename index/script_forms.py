@@ -41,6 +41,11 @@ def simplified_reading(text: str) -> str:
     return _without_readings(text).translate(_translation())
 
 
+def simplified_characters(text: str) -> str:
+    """The text with each traditional character written in simplified form, one for one (offsets kept)."""
+    return text.translate(_translation())
+
+
 def _without_readings(text: str) -> str:
     """The text without the pinyin readings written right after a character."""
 

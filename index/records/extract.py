@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 
 from index.documents import NoticeMetadata
 from index.figures import Quantity, find_quantities
@@ -16,6 +17,7 @@ from index.records.rules import rules
 from index.records.scope import scope_of
 from index.records.table import row_spans, table_claims
 from index.records.text import Claim, NoticeText
+from index.script_forms import simplified_characters, written_form
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +27,12 @@ MIN_QUOTE, MAX_QUOTE = 10, 150
 def extract_notice_record(
     notice_id: str, text: str, unit: str = "", metadata: NoticeMetadata | None = None
 ) -> NoticeRecord:
-    """Every headline figure the notice states, each with its verbatim quote; metadata is held as passed in."""
+    """Every headline figure the notice states, each with its verbatim quote; metadata is held as passed in.
+
+    The rules read the notice in simplified characters (發現問題45項 as 发现问题45项), one for one, so each
+    figure's text and quote are cut from the notice as written at the same offsets.
+    """
+    written, text = text, simplified_characters(text)
     notice = NoticeText(text)
     in_tables = row_spans(text)
     table = table_claims(text, classify)
@@ -40,6 +47,8 @@ def extract_notice_record(
         if (figure := _to_figure(notice, claim, unit, rows.get(claim.quantity.start))) is not None
     ]
     figures = _unique(_without_table_repeats(stated))
+    if written != text:
+        figures = [_as_written(figure, written) for figure in figures]
     logger.debug("notice %s: %d figures", notice_id, len(figures))
     return NoticeRecord(notice_id=notice_id, unit=unit, figures=figures, metadata=metadata)
 
@@ -87,6 +96,18 @@ def _to_figure(notice: NoticeText, claim: Claim, unit: str, row: tuple[int, int]
         start=start,
         end=end,
         scope=scope_of(notice, claim.anchor_start, unit),
+    )
+
+
+def _as_written(figure: Figure, written: str) -> Figure:
+    """The figure read in simplified characters, with its text, quote and label as the notice writes them."""
+    quote = written[figure.start : figure.end]
+    text_start = figure.quote.find(figure.text)
+    return replace(
+        figure,
+        text=quote[text_start : text_start + len(figure.text)],
+        quote=quote,
+        label=written_form(figure.label, quote),
     )
 
 

@@ -313,3 +313,22 @@ def test_a_total_of_listed_sums_recovered_as_stated_after_it_is_money_recovered(
     record = extract_notice_record("total", text)
     assert ("追缴合计", "188,040元") in [(f.label, f.text) for f in record.by_field("money")]
     assert "3万元" not in [f.text for f in record.by_field("money")]  # a plan is not money recovered
+
+
+# A mirror page in traditional characters: the same rules read it, and quotes stay as the page writes them.
+TRADITIONAL = (
+    "縣委第一巡察組反饋問題45項，截至2024年6月底已完成整改42項，正在整改3項。"
+    "共追回違規資金12.3萬元，新建制度8項，給予黨紀處分2人。"
+)
+
+
+def test_a_notice_in_traditional_characters_gets_its_figures_quoted_as_written():
+    record = extract_notice_record("fanti", TRADITIONAL, unit="蘭溪縣醫保局")
+    assert [figure.value for figure in record.by_field("problems_found")] == [45]
+    assert [figure.value for figure in record.by_field("problems_rectified")] == [42]
+    assert [(figure.text, figure.value) for figure in record.by_field("money")] == [("12.3萬元", 123_000)]
+    assert [figure.value for figure in record.by_field("rules")] == [8]
+    for figure in record.figures:
+        assert TRADITIONAL[figure.start : figure.end] == figure.quote
+        assert figure.text in figure.quote
+    assert verify_record(record, TRADITIONAL) == []
