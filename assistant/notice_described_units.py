@@ -68,6 +68,18 @@ def described_by_notice(question: str, directory: UnitDirectory, notice_text_of:
     return f"那{unit}呢" + (f",{rest}" if rest else ""), f"“{said}”按{unit}理解。"
 
 
+def history_with_units_named(history: Sequence[dict], name: Callable[[str], str]) -> list[dict]:
+    """The conversation with each earlier follow-up that describes a unit given its name by `name` ("那烧暖气的那家呢"
+    -> "那X呢"), so later follow-ups ("那个镇呢") carry the topic of the turns before it, not the description."""
+    named = []
+    for index, turn in enumerate(history):
+        asked = str(turn.get("content", ""))
+        if turn.get("role") == "user" and index > 0 and (rewritten := name(asked)):
+            turn = {**turn, "content": rewritten}
+        named.append(turn)
+    return named
+
+
 def _of_kind(unit: str, kind: str) -> bool:
     """Whether a held unit's name is of the kind said ("局", "镇", "学校" of a 大学)."""
     if unit.endswith(kind):

@@ -7,7 +7,7 @@ from index.catalog import NoticeRow
 from index.documents import NoticeMetadata
 
 from assistant.followup import condense_with_rules
-from assistant.notice_described_units import described_by_notice
+from assistant.notice_described_units import described_by_notice, history_with_units_named
 from assistant.units import UnitDirectory
 
 ENERGY = "漱州热力有限公司"
@@ -98,3 +98,12 @@ def test_two_people_pointed_at_are_people_of_the_item_told_not_two_units():
     history = _exchange(f"{JUSTICE}经费上查出啥", "2名科室负责人虚报加班费;清退3.2万元。")
     asked = condense_with_rules(history, "那俩负责人咋处理的", _directory(*NOTICES))
     assert asked.startswith(JUSTICE) and "虚报加班费" in asked
+
+
+def test_a_later_follow_up_after_a_described_unit_keeps_the_topic_asked_before_it():
+    directory = _directory(*NOTICES)
+    history = _exchange(f"{LOTUS}公车有啥问题", "节假日公车私用。", "那个管锅炉的那家呢", "抢修车辆停放在个人住所。")
+    named = history_with_units_named(history, lambda asked: described_by_notice(
+        asked, directory, _text_of(directory), None, MARGIN, MEANING_MARGIN)[0])
+    assert condense_with_rules(named, "那司法局呢", directory) == f"{JUSTICE}公车有啥问题"
+    assert history[2]["content"] == "那个管锅炉的那家呢"  # the conversation as said is left as it was
