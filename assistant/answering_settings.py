@@ -78,3 +78,9 @@ class AnsweringSettings(BaseModel):
     # when the title covers this share of the sentence's question terms: a problem title names the topic
     # (share 1 on the own which-units sets), a generic one ("强化组织领导", dev-019) shares a word or two.
     title_cover_share: float = 0.5
+    # "纪委网站报道的那个镇呢" (notice_described_units.py): the unit whose notices hold the description's rarer words
+    # is taken when the next unit's score is at most this share of its own (fresh8: the right unit alone scored, 0).
+    described_unit_margin: float = 0.5
+    # ...failing shared words, the unit whose name is this much closer in meaning (e5 cosine) than the next one's
+    # (fresh8 names: 烧暖气 0.06 apart; 搞普法 0.01 and 收电费 0.03 of a library without one: not apart).
+    described_unit_meaning_margin: float = 0.05

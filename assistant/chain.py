@@ -20,6 +20,7 @@ from assistant.counted_members import answer_members_not_stated, asks_members_of
 from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.described_units import asked_back, description_read
+from assistant.notice_described_units import described_by_notice, history_with_units_named, name_similarity_of
 from assistant.followup import condense_with_rules, units_in_history
 from assistant.followup_answers import answer_from_previous, with_section_paths
 from assistant.figure_answers import answer_from_figures
@@ -61,6 +62,7 @@ class AnswerChain:
             unit_spans=lambda text: [(b, e) for b, e, _ in workspace.retriever.directory.mentions(text)],
             settings=workspace.settings.answering,
         )
+        self._name_similarity = name_similarity_of(lambda: workspace.embeddings)  # loaded when first asked
         self.prepare: Runnable[Turn, Turn] = (
             RunnableLambda(self._condense) | RunnableLambda(self._look_up_unknown_units) | RunnableLambda(self._retrieve)
         )
@@ -87,6 +89,10 @@ class AnswerChain:
         turn.question, turn.notice = correct_misspelt_names(turn.question, directory, self.settings.misspelt_name_min_chars)
         turn.question, counted = name_counted_kinds(turn.question, directory)  # "两个局" when two are held
         turn.notice = " ".join(filter(None, [turn.notice, counted]))
+        if turn.history:  # "纪委网站报道的那个镇呢": the one unit whose notices fit the description, named (and so earlier)
+            named, read = self._described_unit(turn.question)
+            turn.question, turn.notice = named or turn.question, " ".join(filter(None, [turn.notice, read]))
+            turn.history = history_with_units_named(turn.history, lambda asked: self._described_unit(asked)[0])
         turn.standalone_question = condense_with_rules(turn.history, turn.question, directory)
         if turn.history:  # "那个收粮的呢": which unit the description was read as, or which units it may mean
             turn.notice = " ".join(filter(None, [turn.notice, description_read(turn.question, turn.standalone_question, directory)]))
@@ -98,6 +104,11 @@ class AnswerChain:
                 turn.notice = _fallback_notice(error)
                 turn.llm_failed = True
         return turn
+
+    def _described_unit(self, question: str) -> tuple[str, str]:
+        return described_by_notice(question, self.workspace.retriever.directory, self.workspace.catalog.notice_text,
+                                   self._name_similarity, self.settings.described_unit_margin,
+                                   self.settings.described_unit_meaning_margin)
 
     def _look_up_unknown_units(self, turn: Turn) -> Turn:
         """Names of units no notice is about: found in other notices' text, or said to be missing."""
@@ -222,13 +233,8 @@ class AnswerChain:
 
     # --- public --------------------------------------------------------------------------
 
-    def stream(
-        self,
-        question: str,
-        history: Sequence[dict] = (),
-        units: Sequence[str] | None = None,
-        k: int = 5,
-    ) -> Iterator[str | Answer]:
+    def stream(self, question: str, history: Sequence[dict] = (), units: Sequence[str] | None = None,
+               k: int = 5) -> Iterator[str | Answer]:
         """Yield answer text deltas (LLM only) and finally the verified Answer."""
         self.workspace.refresh_if_changed()  # another process may have ingested or removed notices
         turn = Turn(check_question(question), list(history), list(units) if units else None, k)
@@ -270,13 +276,7 @@ class AnswerChain:
                 turn.notice += "(已显示的部分回答作废)"
             yield self._extractive(turn)
 
-    def ask(
-        self,
-        question: str,
-        history: Sequence[dict] = (),
-        units: Sequence[str] | None = None,
-        k: int = 5,
-    ) -> Answer:
+    def ask(self, question: str, history: Sequence[dict] = (), units: Sequence[str] | None = None, k: int = 5) -> Answer:
         """The verified Answer to a question."""
         final = None
         for item in self.stream(question, history, units, k):

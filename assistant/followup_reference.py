@@ -53,8 +53,12 @@ _PERSON_WORDS = re.compile(r"^(?:人|干部|同志|责任人|党员|职工)")
 _PERSONS = re.compile(r"\d+\s*(?:人|名)")
 # "后来咋处理的", "怎么解决的": how an item (not a person) was dealt with, which a notice states as its rectification.
 _HOW_HANDLED = re.compile(r"(?:后来)?(?:是)?(?:怎么|咋|如何|怎样)(?:处理|解决|弄|办|搞)(?:的|了)?")
-# Going on with the story just told: "那…" opening the question, "他们…", "后来", "现在", "收到以后".
-_CONTINUES = re.compile(r"^(?:那么?|他们|它们|它|该)|后来|现在|目前|如今|以后|之后|随后")
+# "这里头有坐牢的吗", "那里面几个是村干部": a question inside what the last answer told ("其中X呢" swaps a part).
+_INSIDE_ITEM = re.compile(r"^(?:那|这)(?:里头|里面|里边|当中)")
+# "那俩负责人", "这几个干部": a counted pointer at people.
+_PEOPLE_POINTED = re.compile(r"(?:这|那)(?:些|几|俩|仨|[一两二三四五六七八九十\d]+)[个名位]?([\u4e00-\u9fff]{0,6}?)的?(?:人|干部|责任人)")
+# Going on with the story just told: "那…" opening the question, "他们…", "后来", "现在", "收到以后", "这里头".
+_CONTINUES = re.compile(r"^(?:那么?|他们|它们|它|该)|后来|现在|目前|如今|以后|之后|随后|" + _INSIDE_ITEM.pattern[1:])
 MAX_REFERENCE_CHARS = 80  # a clause longer than this is cut: it only steers the search
 
 
@@ -70,9 +74,9 @@ def referenced_item(question: str, previous_answer: str, asked_before: str = "")
 
 
 def item_of_people_pointed(question: str, previous_answer: str) -> str:
-    """"那几个负责的人怎么处理的": a counted pointer at people the answer does not name points at the item it told
-    (its first sentence), where the notice states what was done to those people."""
-    pointer = re.search(r"(?:这|那)(?:些|几|[一两二三四五六七八九十\d]+)[个名位]?([\u4e00-\u9fff]{0,6}?)的?(?:人|干部|责任人)", question)
+    """"那几个负责的人怎么处理的", "那俩负责人": a counted pointer at people the answer does not name, or "这里头有…"
+    pointing inside what it told, points at the item it told (its first sentence), where the notice says more of it."""
+    pointer = _PEOPLE_POINTED.search(question) or _INSIDE_ITEM.match(question)
     if not pointer or referenced_item(question, previous_answer):
         return ""
     return continued_item(question, previous_answer)
