@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from assistant.plain_words import PLAIN_WORDS
+from assistant.plain_words import PLAIN_WORDS, same_thing
 from assistant.topic_words import said_once, topic_tokens, without_asking_words
 from index.bm25 import Bm25Snapshot
 
@@ -58,10 +58,11 @@ def question_concepts(question: str, tokenize: Callable[[str], list[str]]) -> li
     rest: list[list[Word]] = []
     for index, piece in enumerate(pieces):
         for position, token in enumerate(piece):
+            alike = [(word,) for word in same_thing(token)]  # 补贴 asked is met by 补助 written
             if position == 0 and index > 0 and rest and pieces[index - 1]:
-                rest[-1].append((token,))  # "拆了或者退出了养殖": 拆 or 退出 (then 养殖)
+                rest[-1].extend(alike)  # "拆了或者退出了养殖": 拆 or 退出 (then 养殖)
             else:
-                rest.append([(token,)])
+                rest.append([(token,), *alike])
     return concepts + [Concept(tuple(dict.fromkeys(words))) for words in rest]
 
 
