@@ -1,7 +1,7 @@
 """Across-unit questions in everyday words list every unit stating the thing and no unit merely sharing a
 word: "谁查出…有问题" and "…这块谁有说法" ask for units, 猫腻 and 出了岔子 say only that something went
 wrong, "有人挨了…" and "给职工…" name no topic, and 乱发补助 is the notices' 违规发放…补贴; one unit's "还有什么
-没弄完" lists its items still under way (fictional notices)."""
+没弄完" lists its items still under way; a compound asked (发展党员) is met turned round (党员发展) (fictional notices)."""
 
 from __future__ import annotations
 
@@ -79,3 +79,11 @@ def test_measures_asked_of_one_named_unit_stay_that_units(chain):
 
     assert "结算复审" in answer.text
     assert FARM not in answer.text and not line_of(answer.text, COLLEGE)  # its own answer, not a list of units
+
+
+def test_a_compound_asked_meets_units_writing_its_halves_turned_round(chain):
+    answer = chain.ask("发展党员这块谁有说法")
+
+    assert "未按规定公示" in line_of(answer.text, COLLEGE)  # 发展党员, as asked
+    assert "党员发展把关不严" in line_of(answer.text, TOWN)  # 党员发展, turned round
+    assert not line_of(answer.text, FARM) and not line_of(answer.text, COOP)
