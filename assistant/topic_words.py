@@ -33,7 +33,8 @@ _FAULT_NOUN = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?<!有)(?<!存在)(?<!排�
 # Who it happened to, said vaguely ("有人挨了诫勉", "给自己人乱发补贴"): a notice names the sanction or the money,
 # never "有人" or "自己人", so these tell no unit apart.
 # That it was caused ("闹出过网上负面舆情"): what was caused is the topic.
-_SOMEONE = re.compile(r"(?:有没有|有)(?:人|干部)(?=被|挨|受|遭|因)|给?自[己家]人|(?:闹|捅|惹)出[了过来]*"
+_SOMEONE = re.compile(r"(?:有没有|有)(?:人|干部)(?=被|挨|受|遭|因|吃)|吃了?(?=处分|警告|记过|批评|通报)|(?<=谁)存在"
+                      r"|给?自[己家]人|(?:闹|捅|惹)出[了过来]*"
                       r"|给(?:干部职工|职工|员工|干部|内部人员?|个人)(?=[乱滥瞎多违私]?发|补|报)")
 # Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.
 _EMPHASIS = re.compile(r"(?:上)?(?:动了?真格的?|来真的|较了?真|下了?(?:狠|大)?(?:功夫|力气)|真刀真枪|实打实)")

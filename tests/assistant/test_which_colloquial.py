@@ -87,3 +87,10 @@ def test_a_compound_asked_meets_units_writing_its_halves_turned_round(chain):
     assert "未按规定公示" in line_of(answer.text, COLLEGE)  # 发展党员, as asked
     assert "党员发展把关不严" in line_of(answer.text, TOWN)  # 党员发展, turned round
     assert not line_of(answer.text, FARM) and not line_of(answer.text, COOP)
+
+
+def test_someone_taking_a_sanction_names_only_the_sanction(chain):
+    answer = chain.ask("有干部吃了处分的是哪几家")
+
+    assert "党纪处分1人" in line_of(answer.text, COLLEGE)
+    assert not any(line_of(answer.text, unit) for unit in (FARM, TOWN, COOP))
