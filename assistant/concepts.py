@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from assistant.plain_words import PLAIN_WORDS
+from assistant.plain_words import PLAIN_WORDS, same_thing
 from assistant.topic_words import said_once, topic_tokens, without_asking_words
 from index.bm25 import Bm25Snapshot
 
@@ -28,6 +28,7 @@ class Concept(NamedTuple):
 
     words: tuple[Word, ...]
     from_plain_phrase: bool = False  # the notices' words for a plain phrase, not the user's own
+    in_order: tuple[Word, ...] = ()  # words met only where their tokens stand together in this order (党员发展)
 
 
 def whole_words(tokens: Sequence[str]) -> list[str]:
@@ -55,14 +56,25 @@ def question_concepts(question: str, tokenize: Callable[[str], list[str]]) -> li
         said = said.replace(match.group(0), " ")
     grouped = {token for concept in concepts for word in concept.words for token in word}
     pieces = [[t for t in whole_words(topic_tokens(tokenize(piece))) if t not in grouped] for piece in _OR.split(said)]
-    rest: list[list[Word]] = []
+    rest: list[tuple[list[Word], list[Word]]] = []
     for index, piece in enumerate(pieces):
         for position, token in enumerate(piece):
+            alike = [(word,) for word in same_thing(token)]  # 补贴 asked is met by 补助 written
+            turned = [turned] if (turned := turned_compound(token, tokenize)) else []
             if position == 0 and index > 0 and rest and pieces[index - 1]:
-                rest[-1].append((token,))  # "拆了或者退出了养殖": 拆 or 退出 (then 养殖)
+                rest[-1][0].extend(alike)  # "拆了或者退出了养殖": 拆 or 退出 (then 养殖)
+                rest[-1][1].extend(turned)
             else:
-                rest.append([(token,)])
-    return concepts + [Concept(tuple(dict.fromkeys(words))) for words in rest]
+                rest.append(([(token,), *alike], turned))
+    return concepts + [Concept(tuple(dict.fromkeys(words)), False, tuple(turned)) for words, turned in rest]
+
+
+def turned_compound(word: str, tokenize: Callable[[str], list[str]]) -> Word | None:
+    """A compound of two words with its halves turned round (发展党员: 党员, 发展), as notices also write it
+    (党员发展工作); None for a word that is not two words."""
+    parts = [t for t in tokenize(word) if t != word and len(t) >= 2]
+    head = next((p for p in parts if word.startswith(p) and word[len(p):] in parts), None)
+    return (word[len(head):], head) if head else None
 
 
 # "A或者B", "A或B": either one says the topic (one concept, met by either).
@@ -92,19 +104,26 @@ def fuller_words(snapshot: Bm25Snapshot, words: Sequence[Word]) -> list[tuple[Wo
     return [(word, rows) for word in fuller if (rows := rows_holding(snapshot, word)) is not None]
 
 
-def concept_coverage(snapshot: Bm25Snapshot, concepts: Sequence[Concept]) -> tuple[np.ndarray, np.ndarray]:
+def concept_coverage(
+    snapshot: Bm25Snapshot, concepts: Sequence[Concept], rows_saying: Callable[[str], np.ndarray] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Share of the concepts each row holds, each weighted by the rarity of its rarest held word; and
     whether each row holds a plain phrase's concept (the topic the user named in their own words).
 
     A plain phrase's concept that no passage holds is left out (the notices' words were only a guess);
     a word of the user's own that no passage holds keeps the highest weight, so a question about
-    something no notice states qualifies no unit.
+    something no notice states qualifies no unit. A word met only in order is read where rows_saying (the
+    rows whose text holds a phrase) is given.
     """
     covered = np.zeros(snapshot.size, dtype=np.float32)
     plain = np.zeros(snapshot.size, dtype=bool)
     total = 0.0
     for concept in concepts:
         held = [(word, rows) for word in concept.words if (rows := rows_holding(snapshot, word)) is not None]
+        if rows_saying is not None:
+            together = [(word, rows & rows_saying("".join(word))) for word in concept.in_order
+                        if (rows := rows_holding(snapshot, word)) is not None]
+            held += [(word, rows) for word, rows in together if rows.any()]
         fuller = [] if concept.from_plain_phrase else fuller_words(snapshot, concept.words)
         if not held and fuller:  # weighed as the commonest notice word it stands for, not as a word no row holds
             held = [min(fuller, key=lambda found: snapshot.rarity(found[0][0]))]
@@ -121,8 +140,10 @@ def concept_coverage(snapshot: Bm25Snapshot, concepts: Sequence[Concept]) -> tup
     return (covered / total if total else covered), plain
 
 
-def topic_coverage(snapshot: Bm25Snapshot, concepts: Sequence[Concept]) -> np.ndarray:
+def topic_coverage(
+    snapshot: Bm25Snapshot, concepts: Sequence[Concept], rows_saying: Callable[[str], np.ndarray] | None = None
+) -> np.ndarray:
     """Concept coverage of each row; when some row holds the topic the user named in plain words, rows
     without it count 0 (a unit sharing only the question's other words does not state its topic)."""
-    covered, plain = concept_coverage(snapshot, concepts)
+    covered, plain = concept_coverage(snapshot, concepts, rows_saying)
     return np.where(plain, covered, 0.0).astype(np.float32) if plain.any() else covered

@@ -18,10 +18,14 @@ from assistant.settings import RetrievalSettings
 # which asks for every unit's answer; "谁提到了…" asks which notices say it (a notice, not a person, speaks);
 # "谁那儿…", "…的单位有谁", "哪儿查出…" ask at which units something happened (a place, not a person);
 # "…舆情的有谁", "…没搞好的都(有|是)谁" too, unless a person's role comes first ("副组长都有谁": people);
-# "谁在X上/方面…" asks who did something on a topic (a unit), unless X is a meeting ("谁在会上…": a person).
+# "谁在X上/方面…" asks who did something on a topic (a unit), unless X is a meeting ("谁在会上…": a person);
+# "谁查出X有问题", "X这块谁有说法", "谁存在X": what an inspection found or a notice says (a unit's finding or
+# wording), never what a person did (谁主持, 谁牵头, 谁宣读 stay people).
 WHO_AS_UNITS = (
     r"(?<![长员人记任者部])(?:(?:的|都)有|的?都是?)谁"
     r"|谁(?=在[\u4e00-\u9fff]{2,12}?(?:上|方面|这块|领域)(?<!会上)(?<!会议上))"
+    r"|谁(?=(?:那儿|家)?(?:被)?(?:查出|查到|点名|点了名|被指出)|(?:有|还有)(?:什么|啥|些)?(?:说法|提法|表述|讲法|举措|动作)"
+    r"|存在|出了?(?:问题|毛病)|有(?:问题|毛病))"
 )
 WHICH_UNITS = re.compile(
     r"哪些|哪几|哪一?个?(?:单位|家)|有没有单位|有单位|几个单位|几家|多少个?单位|谁家|谁(?=提到|提及|说到|写到|讲到)"

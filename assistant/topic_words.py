@@ -24,11 +24,18 @@ _LEFT_CLASS_WORD = re.compile(r"(?<=\s)(?:单位|家)")
 # How a question says something went wrong ("三会一课不规范", "食堂出了问题"): notices say it in their own words
 # (记录不全, 管理混乱), so it tells no unit apart; the thing that went wrong is the topic.
 _WENT_WRONG = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?:不规范|不到位|不严格?|不力|不够|不全|有问题|出[了过]?问题|(?:有|的)毛病"
+                         r"|(?:有|的|藏着?|搞)(?:猫儿?腻|名堂|鬼)|出[了过]?(?:岔子|乱子|娄子|纰漏|差错)"
                          r"|没(?:有)?(?:搞|做|弄|抓|管|落实)好)(?=\W|的|了|$)")
 # A hazard or loophole in something ("安全隐患", "安全上有漏洞"): notices state it as that thing's fault
 # (消防安全措施不到位), so the thing is the topic; a bare "有隐患"/"排查隐患" keeps the word.
 _FAULT_NOUN = re.compile(r"(?<=[\u4e00-\u9fff”\"])(?<!有)(?<!存在)(?<!排查)(?<!消除)(?<!整改)(?<!发现)(?<!查出)"
                          r"(?:上|方面)?(?:存在|有)?(?:隐患|漏洞)|(?<![\u4e00-\u9fff])(?:存在|有)(?=[\u4e00-\u9fff]{2,8}?(?:隐患|漏洞))")
+# Who it happened to, said vaguely ("有人挨了诫勉", "给自己人乱发补贴"): a notice names the sanction or the money,
+# never "有人" or "自己人", so these tell no unit apart.
+# That it was caused ("闹出过网上负面舆情"): what was caused is the topic.
+_SOMEONE = re.compile(r"(?:有没有|有)(?:人|干部)(?=被|挨|受|遭|因|吃)|吃了?(?=处分|警告|记过|批评|通报)|(?<=谁)存在"
+                      r"|给?自[己家]人|(?:闹|捅|惹)出[了过来]*"
+                      r"|给(?:干部职工|职工|员工|干部|内部人员?|个人)(?=[乱滥瞎多违私]?发|补|报)")
 # Emphasis that says how hard a unit acted, not on what ("在工程款上动了真格"): no topic of its own.
 _EMPHASIS = re.compile(r"(?:上)?(?:动了?真格的?|来真的|较了?真|下了?(?:狠|大)?(?:功夫|力气)|真刀真枪|实打实)")
 # How far apart units are ("差别大吗", "区别在哪", "差距"): what a comparison asks, never its topic.
@@ -37,7 +44,7 @@ _HOW_APART = re.compile(r"(?:有)?(?:什么|啥)?(?:差别|区别|差距|差异(
 # That the notice says it ("材料写出了", "通报里提到", "的姓名"): where and how the answer is said, never its topic.
 _SAID_IN_NOTICE = re.compile(
     r"(?:的)?(?:材料|通报|文件|原文)(?:里面?|中|上)?(?=写|提|说|讲|列|载)|(?:里|中)?(?:写出|写明|写到|写了|提到|提及|说到|列出|载明)了?"
-    r"|(?:的)?(?:姓名|名字|全名)"
+    r"|(?:的)?(?:姓名|名字|全名)|(?:有|还有)(?:什么|啥|些)?(?:说法|提法|表述|讲法)"  # "这块谁有说法": which notice says it
 )
 # "哪几家动了公车的问题": 动了 right after the asking words says a unit dealt with the thing, not what.
 _VAGUE = re.compile(r"(?:这|那)一?(?:块儿?|方面)|(?<=整改)动作|(?:有|做了|采取了?)(?:什么|啥|些|哪些)?动作|(?:(?<=\s)|^)动了")
@@ -70,8 +77,9 @@ def said_once(text: str) -> str:
     return _ABAB.sub(r"\1", _AABB.sub(r"\1\2", text))
 
 
-# Prepositions, particles and modal verbs jieba leaves as tokens of their own ("啥时候能弄好": 能): phrasing, never a topic.
-_FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮能可想该得")
+# Prepositions, particles, modal verbs, passive markers ("挨了诫勉": 挨) and light verbs ("搞工程": 搞) jieba
+# leaves as tokens of their own ("啥时候能弄好": 能): phrasing, never a topic.
+_FUNCTION_CHARACTERS = frozenset("给在对把被让向从为将与和及或跟同帮能可想该得挨遭搞弄")
 
 
 def _asks_for_units(question: str) -> bool:
@@ -85,7 +93,7 @@ def without_asking_words(question: str) -> str:
     unit asked about ("哪些镇": 镇) and generic wording of a fault ("不规范", "出了问题"; "隐患" when units are asked for)
     blanked out (the rest unchanged)."""
     blanked = _WHICH_PLACE.sub(" ", ACROSS_UNITS.sub(" ", question))
-    if ACROSS_UNITS.search(question) or _WHICH_PLACE.search(question):  # units asked for, not "指出了哪些问题"
+    if _asks_for_units(question):  # units asked for ("谁查出…"), not "指出了哪些问题"
         blanked = _FOUND_ANYWHERE.sub(" ", blanked)
     blanked = _RAISED_BY_INSPECTION.sub(" ", _LEFT_CLASS_WORD.sub(" ", blanked))
     blanked = _SAID_IN_NOTICE.sub(" ", _VAGUE.sub(" ", _EMPHASIS.sub(" ", _HOW_APART.sub(" ", blanked))))
@@ -93,7 +101,7 @@ def without_asking_words(question: str) -> str:
         blanked = blanked.replace(kind, " ")
     if _asks_for_units(question):  # which units have 安全隐患: those stating a fault of 安全; one unit's 隐患 stays a word
         blanked = _FAULT_NOUN.sub(" ", blanked)
-    return _WENT_WRONG.sub(" ", blanked)
+    return _WENT_WRONG.sub(" ", _SOMEONE.sub(" ", blanked))
 
 
 # Words a question tells time with ("那笔钱后来退回去了吗?", "现在还剩多少", "还有几个", "这次巡察…"), and the asker's

@@ -30,8 +30,11 @@ ASKS_UNFINISHED = re.compile(
 # "…啥时候改完?": the question also asks when the rest will be done.
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|多久|时限|期限|几月")
 # Sentences stating that an item is still under way ("阶段性完成7个": done in part, not yet finished).
+# "仍在推进的2个问题为…", "整改状态：持续推进", "完成时限：长期坚持": a status, not a measure ("持续推进作风建设").
 _UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持|阶段性完成|"
-                        r"正与[^,，。;；]{0,12}协调|正在协调")
+                        r"正与[^,，。;；]{0,12}协调|正在协调|(?:仍|还|尚)在(?:推进|整改|办理|实施)|"
+                        r"(?:需|须|仍需|还需)?持续推进(?=[\d两一二三四五六七八九十]+[个项]|的[\d两一二三四五六七八九十]*[个项]?(?:问题|事项|任务)|[。；;]|$)|"
+                        r"长期坚持(?=类|的|[。；;]|$)")
 # "整改中,我场对…", "整改中给予党纪处分2人": "in the course of rectification" leading a deed, not an item under way.
 _LEAD_IN = re.compile(r"^\s*整改中|整改中(?=[,，])")
 _HAS_COUNT = re.compile(r"\d+\s*(?:个|项|条|件)")

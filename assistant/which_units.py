@@ -21,7 +21,7 @@ from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.retrieval_settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
 from assistant.topic_words import said_once, without_asking_words
-from assistant.views import QuestionScores
+from assistant.views import QuestionScores, RetrieverViews
 from index.sentences import split_sentences
 
 MIN_SENTENCE_CHARS = 6
@@ -59,7 +59,7 @@ def score_units(
         coverage = views.lexical.coverage(asked.terms, by_rarity=True)
     by_concept = None
     if settings.coverage_by_concept:
-        concept_rows = topic_coverage(views.lexical, question_concepts(asked.text, tokenize))
+        concept_rows = topic_coverage(views.lexical, question_concepts(asked.text, tokenize), rows_saying(views))
         by_concept = best_per_unit(len(entries), views.lexical_units, concept_rows)
     scores = UnitScores(
         coverage=best_per_unit(len(entries), views.lexical_units, coverage),
@@ -68,6 +68,15 @@ def score_units(
         concept_coverage=by_concept,
     )
     return WhichUnitsScores(scores, in_scope, facts, coverage)
+
+
+def rows_saying(views: RetrieverViews) -> Callable[[str], np.ndarray]:
+    """For a phrase, whether each keyword row's passage text holds it (read only when asked)."""
+    def saying(phrase: str) -> np.ndarray:
+        chunks = (views.chunks.get(chunk_id) for chunk_id in views.lexical.chunk_ids)
+        return np.fromiter((chunk is not None and phrase in chunk.text for chunk in chunks), dtype=bool,
+                           count=len(views.lexical.chunk_ids))
+    return saying
 
 
 def meaning_topic(question: str) -> str:
