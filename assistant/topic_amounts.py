@@ -67,8 +67,9 @@ def answer_topic_amounts(
     measure = asked[1] if asked is not None else own[1]
     topics = {unit: word_chars(asked[0] if asked is not None else own[0][unit]) for unit in units}
     counted = measure if measure in _COUNT_MEASURES else ""
-    picked = {unit: _on_topic([s for s in amounts_of_unit(unit, notices, notice_text_of) if s.measure == (counted or "元")],
-                              topics[unit], around=own is not None) for unit in units}
+    amounts = {unit: [s for s in amounts_of_unit(unit, notices, notice_text_of) if s.measure == (counted or "元")]
+               for unit in units}
+    picked = {unit: _on_topic(amounts[unit], topics[unit], around=own is not None) for unit in units}
     found = {unit: best for unit, best in picked.items() if best}
     if len(found) < 1:
         return None
@@ -86,21 +87,36 @@ def answer_topic_amounts(
         for other in found[unit][1:]:
             cited = citations.cite(other.notice, other.text, other.clause_start, other.end)
             lines.append(f"注:{unit}的通报还写有同样相关的“{other.quoted()}”{cited},未用于比较。")
+        for again in _restated(amounts[unit], found[unit], topics[unit], own is not None):
+            cited = citations.cite(again.notice, again.text, again.clause_start, again.end)
+            lines.append(f"注:{unit}的通报另有一处写到同一数字:“{again.quoted()}”{cited}。")
     lines.extend(f"{unit}的通报未写明与所问相关的数字,无法比较。" for unit in units if unit not in found)
     return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines).strip(),
                   citations=citations.items, answerer=ANSWERER, units=ordered)
+
+
+def _words_at(stated: Stated, around: bool) -> str:
+    """The words naming an amount: its clause before it, or (`around`) the words on both sides of it."""
+    if not around:
+        return stated.clause
+    begin = max((m.end() for m in _AROUND_BREAK.finditer(stated.text, stated.sentence[0], stated.start)),
+                default=stated.sentence[0])
+    after = _AROUND_BREAK.search(stated.text, stated.end, stated.sentence[1] + 1)
+    return stated.text[begin : after.start() if after else stated.sentence[1]]
+
+
+def _restated(amounts: list[Stated], picked: list[Stated], topic: set[str], around: bool) -> list[Stated]:
+    """Other places the unit states the compared amount on the topic ("区财政安排的230万元扶持资金未实际支出"
+    besides "新区财政安排的230万元…扶持资金"): cited too, so the reader sees where else it stands."""
+    return [s for s in amounts if s.value == picked[0].value and all(s.start != p.start for p in picked)
+            and shared(topic, _words_at(s, around)) * 2 >= len(topic)]
 
 
 def _on_topic(amounts: list[Stated], topic: set[str], around: bool = False) -> list[Stated]:
     """The amount closest to the topic, then any others as close (by clause, sentence and paragraph); [] for none
     sharing at least half the topic's words in its clause (`around`: the words on both sides of the amount)."""
     def clause(stated: Stated) -> str:
-        if not around:
-            return stated.clause
-        begin = max((m.end() for m in _AROUND_BREAK.finditer(stated.text, stated.sentence[0], stated.start)),
-                    default=stated.sentence[0])
-        after = _AROUND_BREAK.search(stated.text, stated.end, stated.sentence[1] + 1)
-        return stated.text[begin : after.start() if after else stated.sentence[1]]
+        return _words_at(stated, around)
 
     def score(stated: Stated) -> tuple[int, int, int]:
         sentence = stated.text[stated.sentence[0] : stated.sentence[1]]
