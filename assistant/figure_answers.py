@@ -60,11 +60,15 @@ def answer_from_figures(
         answer = answer_stated_days(question, standalone_question, retrieval.units_named[0],
                                     [(b, e) for b, e, _ in directory.mentions(standalone_question)],
                                     catalog.notices(), catalog.notice_text)
-    if answer is None and len(retrieval.units_named) >= 2:  # "重点项目投资,A和B谁多,差多少亿": sentences' amounts
-        mentions = directory.mentions(standalone_question)  # or each unit's own ("A发的贷款比B安排的资金多多少")
-        answer = answer_topic_amounts(question, standalone_question, retrieval.units_named,
-                                      [(b, e) for b, e, _ in mentions], catalog.notices(), catalog.notice_text,
-                                      items_by_unit(standalone_question, mentions))
+    named = retrieval.units_named
+    if len(named) >= 2 and (answer is None or len(answer.units) < len(named)):
+        # "重点项目投资,A和B谁多,差多少亿": sentences' amounts, or each unit's own ("A发的贷款比B安排的资金多多少"),
+        # taken when they cover more of the units named than the records' figures do.
+        mentions = directory.mentions(standalone_question)
+        amounts = answer_topic_amounts(question, standalone_question, named, [(b, e) for b, e, _ in mentions],
+                                       catalog.notices(), catalog.notice_text, items_by_unit(standalone_question, mentions))
+        if amounts is not None and (answer is None or len(amounts.units) > len(answer.units)):
+            answer = amounts
     if answer is None and scope:
         answer = answer_from_records(question, standalone_question, scope, catalog.notices(), catalog.records(),
                                      catalog.notice_text)

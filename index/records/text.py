@@ -7,17 +7,10 @@ import re
 from dataclasses import dataclass
 
 from index.figures import Quantity, mask_non_figures
-from index.vocabulary import NEGATION_WORDS
+from index.vocabulary import LABEL_LINE, NEGATION_WORDS
 
-# A short line "label：value" ("反馈问题：4个方面18个", "已完成整改问题：16个"): its colon joins the label to the figure
-# as one clause. At most this many characters of label, and of value (one-line figures of a "成绩单" style
-# notice are under 20; longer lines are sentences after a heading, whose colon still ends a clause).
-LABEL_LINE_LABEL_CHARS, LABEL_LINE_VALUE_CHARS = 14, 30
-_LABEL_LINE = re.compile(
-    rf"^[ \t\u3000]*[^\s，,。；;！？!?：:()（）]{{1,{LABEL_LINE_LABEL_CHARS}}}(?P<colon>[：:])[ \t\u3000]*"
-    rf"(?=[^\n]{{0,{LABEL_LINE_VALUE_CHARS}}}$)(?=[^\n]*\d)[^\n]*$",
-    re.MULTILINE,
-)
+# A short line "label：value" ("已完成整改问题：16个"): its colon joins the label to the figure as one clause.
+_LABEL_LINE = re.compile(LABEL_LINE, re.MULTILINE)
 
 
 @dataclass(frozen=True)
