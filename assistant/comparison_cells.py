@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from assistant.evidence import Evidence, topic_path
 from assistant.plain_words import PLAIN_WORDS, same_thing
+from assistant.topic_words import framed_topic, said_once
 from index.metadata import BYLINE
 from index.vocabulary import NUMBER_PATTERN
 
@@ -26,7 +27,16 @@ def topic_words(question: str) -> list[str]:
     words = _plain_words(question) if _plain_words(_ASKED_FAULT.sub(" ", question)) else []
     # The thing counted is the topic ("会上各提了几点建议": 建议), whatever occasion the question sets it in.
     words.extend(m.group(1) for m in _COUNTED_NOUN.finditer(question))
+    # A topic framed in the question's own words ("食堂这块A跟B都有事吗": 食堂), when no plain phrase names one.
+    framed = framed_topic(question)
+    if framed and not words and len(framed) <= MAX_FRAMED_TOPIC_CHARS:
+        words.append(said_once(framed))
     return list(dict.fromkeys(words))
+
+
+# A framed topic this short is a noun notices write as asked ("食堂", "合同"); a longer one is a phrase they word
+# their own way ("在挽回经济损失上": 追回损失), which would empty a column that speaks of it (dev-021).
+MAX_FRAMED_TOPIC_CHARS = 3
 
 
 def _plain_words(question: str) -> list[str]:

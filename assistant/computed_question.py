@@ -64,7 +64,8 @@ COMPLETE = re.compile(r"整改完|改完|整改到位|全部整改|全部完成|
 RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
 MEASURES = re.compile(MEASURE_QUESTION_WORDS)
 RULES = re.compile(RULE_QUESTION_WORDS)
-MONEY = re.compile(MONEY_QUESTION_WORDS)
+# "退的津补贴", "退了多少补助": a bare 退 before a kind of money asks the money given back.
+MONEY = re.compile(rf"{MONEY_QUESTION_WORDS}|退(?:的|了|回来?的?)[^,，。?？]{{0,6}}?(?:{'|'.join(MONEY_KINDS)})")
 PROBLEMS = re.compile(r"问题")
 PEOPLE = re.compile(rf"{PEOPLE_QUESTION_WORDS}|处理的?人|问责的?人|处分的?人")
 # Which figure a question is about, narrowest first.

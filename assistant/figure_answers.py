@@ -14,8 +14,9 @@ from assistant.followup_answers import with_section_paths
 from assistant.kind_answer import answer_inspection_kind, answer_kind_list
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
 from assistant.retriever import RetrievalResult
-from assistant.unit_items import narrowings
+from assistant.unit_items import items_by_unit, narrowings
 from assistant.stated_arithmetic import answer_stated_arithmetic
+from assistant.stated_days import answer_stated_days
 from assistant.topic_amounts import answer_topic_amounts
 from assistant.unit_sum import answer_unit_sum
 from assistant.workspace import Workspace
@@ -55,10 +56,19 @@ def answer_from_figures(
                              catalog.notice_text, narrowed) if computed_scope else None
     if answer is not None and len(retrieval.units_named) == 1:  # "哪个巡察组巡的?巡了多少天?": the team too
         answer = with_asked_facts(answer, retrieval.units_named[0], notices_of_unit, catalog.notice_text)
-    if answer is None and len(retrieval.units_named) >= 2:  # "重点项目投资,A和B谁多,差多少亿": sentences' amounts
-        answer = answer_topic_amounts(question, standalone_question, retrieval.units_named,
-                                      [(b, e) for b, e, _ in directory.mentions(standalone_question)],
-                                      catalog.notices(), catalog.notice_text)
+    if answer is None and len(retrieval.units_named) == 1:  # "点出来以后隔了多久还是没学": one sentence's dates
+        answer = answer_stated_days(question, standalone_question, retrieval.units_named[0],
+                                    [(b, e) for b, e, _ in directory.mentions(standalone_question)],
+                                    catalog.notices(), catalog.notice_text)
+    named = retrieval.units_named
+    if len(named) >= 2 and (answer is None or len(answer.units) < len(named)):
+        # "重点项目投资,A和B谁多,差多少亿": sentences' amounts, or each unit's own ("A发的贷款比B安排的资金多多少"),
+        # taken when they cover more of the units named than the records' figures do.
+        mentions = directory.mentions(standalone_question)
+        amounts = answer_topic_amounts(question, standalone_question, named, [(b, e) for b, e, _ in mentions],
+                                       catalog.notices(), catalog.notice_text, items_by_unit(standalone_question, mentions))
+        if amounts is not None and (answer is None or len(amounts.units) > len(answer.units)):
+            answer = amounts
     if answer is None and scope:
         answer = answer_from_records(question, standalone_question, scope, catalog.notices(), catalog.records(),
                                      catalog.notice_text)

@@ -81,6 +81,8 @@ def amounts_of_unit(unit: str, notices: list[NoticeRow], notice_text_of: Callabl
                 if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(text[match.end() : match.end() + 4]):
                     continue
                 clause = _CLAUSE_START.match(text, start, match.start())
+                if clause and clause.end() == match.start() and text[clause.end() - 1] in ":：":
+                    clause = _CLAUSE_START.match(text, start, clause.end() - 1)  # "清退加班补助：12.47万元": its label
                 measure = match.group(2)
                 value = Decimal(match.group(1)) * YUAN.get(measure, Decimal(1))
                 found.append(Stated(notice, text, match.group(0), value, "元" if measure in YUAN else measure,

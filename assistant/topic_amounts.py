@@ -26,6 +26,9 @@ _ASKING = re.compile(r"(?:谁|哪个|哪家|哪一个)(?:的|更|要|还)?(?:多
                      r"各自|分别|和|与|跟|同|比|呢|吗|[,，。?？!！、\s]")
 _COUNT_MEASURES = frozenset("项个人件条笔家名")
 MIN_TOPIC_CHARS = 2  # a topic of one character ("钱") says too little to pick a sentence's amount
+# Where the words around an amount stop, when each unit names its own item: a label's colon does not
+# ("清退加班补助：12.47万元"), and the words after the amount count ("安排的230万元扶持资金").
+_AROUND_BREAK = re.compile(r"[,，;；。!！?？\n]")
 
 
 def asked_topic(question: str, unit_spans: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
@@ -39,18 +42,34 @@ def asked_topic(question: str, unit_spans: Sequence[tuple[int, int]]) -> tuple[s
     return (topic, gap.group("measure") or "") if len(word_chars(topic)) >= MIN_TOPIC_CHARS else None
 
 
+def items_asked(question: str, items: dict[str, str], units: Sequence[str]) -> tuple[dict[str, str], str] | None:
+    """(each unit's own item, the measure asked) of "A发的贷款比B安排的资金多多少": every unit names the amount
+    compared for it (unit_items.items_by_unit), and a difference is asked; None otherwise."""
+    gap = ASKS_GAP.search(question)
+    if gap is None or len(units) < 2 or any(unit not in items for unit in units):
+        return None
+    topics = {unit: _ASKING.sub("", items[unit]) for unit in units}
+    if any(len(word_chars(topic)) < MIN_TOPIC_CHARS for topic in topics.values()):
+        return None
+    return topics, gap.group("measure") or ""
+
+
 def answer_topic_amounts(
     question: str, standalone_question: str, units: list[str], unit_spans: Sequence[tuple[int, int]],
-    notices: list[NoticeRow], notice_text_of: Callable[[str], str | None],
+    notices: list[NoticeRow], notice_text_of: Callable[[str], str | None], items: dict[str, str] | None = None,
 ) -> Answer | None:
-    """The units' amounts on the topic compared, each cited, with the difference; None when not asked or none found."""
+    """The units' amounts on the topic compared, each cited, with the difference; None when not asked or none found.
+    `items`: the item each unit names for itself ("澴大退的酬金比芡塘退的补助多多少"), each unit's own topic."""
     asked = asked_topic(standalone_question or question, unit_spans)
-    if asked is None or len(units) < 2:
+    own = items_asked(standalone_question or question, items or {}, units) if asked is None else None
+    if (asked is None and own is None) or len(units) < 2:
         return None
-    topic, measure = word_chars(asked[0]), asked[1]
+    measure = asked[1] if asked is not None else own[1]
+    topics = {unit: word_chars(asked[0] if asked is not None else own[0][unit]) for unit in units}
     counted = measure if measure in _COUNT_MEASURES else ""
-    picked = {unit: _on_topic([s for s in amounts_of_unit(unit, notices, notice_text_of) if s.measure == (counted or "元")],
-                              topic) for unit in units}
+    amounts = {unit: [s for s in amounts_of_unit(unit, notices, notice_text_of) if s.measure == (counted or "元")]
+               for unit in units}
+    picked = {unit: _on_topic(amounts[unit], topics[unit], around=own is not None) for unit in units}
     found = {unit: best for unit, best in picked.items() if best}
     if len(found) < 1:
         return None
@@ -68,22 +87,45 @@ def answer_topic_amounts(
         for other in found[unit][1:]:
             cited = citations.cite(other.notice, other.text, other.clause_start, other.end)
             lines.append(f"注:{unit}的通报还写有同样相关的“{other.quoted()}”{cited},未用于比较。")
+        for again in _restated(amounts[unit], found[unit], topics[unit], own is not None):
+            cited = citations.cite(again.notice, again.text, again.clause_start, again.end)
+            lines.append(f"注:{unit}的通报另有一处写到同一数字:“{again.quoted()}”{cited}。")
     lines.extend(f"{unit}的通报未写明与所问相关的数字,无法比较。" for unit in units if unit not in found)
     return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines).strip(),
                   citations=citations.items, answerer=ANSWERER, units=ordered)
 
 
-def _on_topic(amounts: list[Stated], topic: set[str]) -> list[Stated]:
+def _words_at(stated: Stated, around: bool) -> str:
+    """The words naming an amount: its clause before it, or (`around`) the words on both sides of it."""
+    if not around:
+        return stated.clause
+    begin = max((m.end() for m in _AROUND_BREAK.finditer(stated.text, stated.sentence[0], stated.start)),
+                default=stated.sentence[0])
+    after = _AROUND_BREAK.search(stated.text, stated.end, stated.sentence[1] + 1)
+    return stated.text[begin : after.start() if after else stated.sentence[1]]
+
+
+def _restated(amounts: list[Stated], picked: list[Stated], topic: set[str], around: bool) -> list[Stated]:
+    """Other places the unit states the compared amount on the topic ("区财政安排的230万元扶持资金未实际支出"
+    besides "新区财政安排的230万元…扶持资金"): cited too, so the reader sees where else it stands."""
+    return [s for s in amounts if s.value == picked[0].value and all(s.start != p.start for p in picked)
+            and shared(topic, _words_at(s, around)) * 2 >= len(topic)]
+
+
+def _on_topic(amounts: list[Stated], topic: set[str], around: bool = False) -> list[Stated]:
     """The amount closest to the topic, then any others as close (by clause, sentence and paragraph); [] for none
-    sharing at least half the topic's words in its clause."""
+    sharing at least half the topic's words in its clause (`around`: the words on both sides of the amount)."""
+    def clause(stated: Stated) -> str:
+        return _words_at(stated, around)
+
     def score(stated: Stated) -> tuple[int, int, int]:
         sentence = stated.text[stated.sentence[0] : stated.sentence[1]]
         paragraph_start = stated.text.rfind("\n", 0, stated.start) + 1
         paragraph_end = stated.text.find("\n", stated.end)
         paragraph = stated.text[paragraph_start : paragraph_end if paragraph_end != -1 else len(stated.text)]
-        return shared(topic, stated.clause), shared(topic, sentence), shared(topic, paragraph)
+        return shared(topic, clause(stated)), shared(topic, sentence), shared(topic, paragraph)
 
-    scored = [(score(s), s) for s in amounts if shared(topic, s.clause) * 2 >= len(topic)]
+    scored = [(score(s), s) for s in amounts if shared(topic, clause(s)) * 2 >= len(topic)]
     if not scored:
         return []
     best = max(key for key, _ in scored)

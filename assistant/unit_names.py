@@ -170,11 +170,11 @@ _COMPANY_FORM = re.compile(r"(股份)?有限(责任)?公司$")
 
 def same_kind(short: str, name: str) -> bool:
     """Whether a short form names the same kind of unit: "临溪区" is not 临溪区望津街道, "城投集团" is 城投集团有限公司,
-    and so is "城投公司" (a group company is a 公司)."""
+    and so is "城投公司" (a group company is a 公司); "一中", "澴大" are a 中学, a 大学."""
     if short.endswith("公司") and _COMPANY_FORM.search(name):
         return True
     name = _TERRITORY_COMMITTEE.sub("", _COMPANY_FORM.sub("", name))  # "东城区" is the one of 东城区工委
-    return name.endswith(short[-1]) or (short[-1] in "中小" and name.endswith(short[-1] + "学"))
+    return name.endswith(short[-1]) or (short[-1] in "中小大" and name.endswith(short[-1] + "学"))
 
 # A territory's party committee, named for the territory ("许昌市东城区工委").
 _TERRITORY_COMMITTEE = re.compile(r"(?<=[区县市州镇乡])(?:党工委|工委|党委|委员会|委)$")

@@ -267,7 +267,8 @@ class UnitDirectory:
         return [self._names[i] for i in holding]
 
 
-_SUFFIX_ANYWHERE = re.compile(UNIT_SUFFIX_WORDS)
+# "澴大", "北大": a university by its first character and 大 (same_kind holds it to names ending in 大学).
+_SUFFIX_ANYWHERE = re.compile(rf"{UNIT_SUFFIX_WORDS}|大(?!学)")
 # A kind of territory right after a name ("松杨湖社区"), not the start of a post or a word ("区长", "村民").
 _KIND_RIGHT_AFTER = re.compile(r"(?:社区|街道|镇|乡|村|县|区)(?![长任民委内外])")
 # Four or more characters at the head of a question or beside another unit: a name shortened inside ("粼江物流").

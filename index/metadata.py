@@ -48,6 +48,10 @@ LABELLED_CHINESE_DATE = re.compile(
     rf"(?P<label>{LABEL})(?P<y>\d{{4}})\s*年\s*(?P<m>\d{{1,2}})\s*月\s*(?P<d>\d{{1,2}})\s*日"
     r"(?:\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2}))?"
 )
+# A header line dating its byline ("2024年11月26日 来源：县纪委监委网站"): the page's publication date.
+BYLINE_CHINESE_DATE = re.compile(
+    r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日(?:\s*(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2}))?"
+)
 # The full date a closing byline ends with (来源：… 记者 … 2025年4月3日).
 CLOSING_BYLINE_DATE = re.compile(rf"(?P<date>{YEAR}\s*{MONTH}\s*{DAY})\s*$")
 HEADER_LINES = 15
@@ -207,7 +211,8 @@ def find_publish_date(text: str) -> SourcedValue | None:
     # A labelled date ("发布时间:") wins over a bare one, which may be the site's banner date.
     labelled = [(m, offset) for line, offset in header if (m := _labelled_date(line))]
     bare = [(m, offset) for line, offset in header if (m := WEB_TIMESTAMP.search(line))]
-    for match, offset in labelled + bare:
+    bylined = [(m, offset) for line, offset in header if BYLINE.search(line) and (m := BYLINE_CHINESE_DATE.search(line))]
+    for match, offset in labelled + bare + bylined:
         value = f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}"
         if match["H"]:
             value += f" {int(match['H']):02d}:{match['M']}"

@@ -182,3 +182,13 @@ ORGAN_SHORT_FORMS: tuple[tuple[str, str], ...] = (
     (r"第([一二三四五六七八九十]+)中学", r"\1中"),
     (r"第([一二三四五六七八九十]+)小学", r"\1小"),
 )
+
+
+# --- short "label：value" lines (a "成绩单" notice: "反馈问题：4个方面18个", "已完成整改问题：16个") ---------------
+# At most this many characters of label and of value; one-line figures of such notices are under 20, longer lines
+# are sentences after a heading, whose colon still ends a clause.
+LABEL_LINE_LABEL_CHARS, LABEL_LINE_VALUE_CHARS = 14, 30
+LABEL_LINE = (
+    rf"^[ \t\u3000]*[^\s，,。；;！？!?：:()（）]{{1,{LABEL_LINE_LABEL_CHARS}}}(?P<colon>[：:])[ \t\u3000]*"
+    rf"(?=[^\n]{{0,{LABEL_LINE_VALUE_CHARS}}}$)(?=[^\n]*\d)[^\n]*$"
+)

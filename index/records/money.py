@@ -52,7 +52,7 @@ def _money_claim(
             return []
         obj = re.split(r"\d[^、和及]*[、和及]", gap)[-1]
         obj = re.sub(r"^(?:\d+|[一二两三四五六七八九十]+)[人名户家]", "", obj)  # "清退6人超标准发放奖金"
-        obj = "" if re.search(r"\d", obj) else obj.strip("了的约共计达为 \t\u3000")
+        obj = "" if re.search(r"\d", obj) else obj.strip("了的约共计达为：: \t\u3000")
     if word == "整改" and not re.match(r"金额|到位资金|到位金额|问题金额", obj):
         return []  # "整改资金" is money spent on rectification, not money recovered
     if word in ("避免", "减少") and "损失" not in obj:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from index.figures import Quantity, mask_non_figures
-from index.vocabulary import NEGATION_WORDS
+from index.vocabulary import LABEL_LINE, NEGATION_WORDS
+
+# A short line "label：value" ("已完成整改问题：16个"): its colon joins the label to the figure as one clause.
+_LABEL_LINE = re.compile(LABEL_LINE, re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -29,7 +33,8 @@ class NoticeText:
     def __init__(self, text: str):
         self.text = text
         self.masked = mask_non_figures(text)
-        self.clause_breaks = _breaks(self.masked, "，,。；;！？!?：:()（）\n")
+        self.label_colons = {m.start("colon") for m in _LABEL_LINE.finditer(self.masked)}
+        self.clause_breaks = [b for b in _breaks(self.masked, "，,。；;！？!?：:()（）\n") if b not in self.label_colons]
         self.sentence_breaks = _breaks(self.masked, "。；;！？!?\n")
 
     def clause_start(self, position: int) -> int:
@@ -45,8 +50,12 @@ class NoticeText:
         return _first_break_at(self.sentence_breaks, position, len(self.text))
 
     def before(self, quantity: Quantity) -> str:
-        """Masked text from the start of the quantity's clause up to the quantity."""
-        return self.masked[self.clause_start(quantity.start) : quantity.start]
+        """Masked text from the start of the quantity's clause up to the quantity; a label line's colon just
+        before the figure is left out ("已完成整改问题：16个" reads as "已完成整改问题16个")."""
+        before = self.masked[self.clause_start(quantity.start) : quantity.start]
+        stripped = before.rstrip(" \t\u3000")
+        colon = self.clause_start(quantity.start) + len(stripped) - 1
+        return stripped[:-1] if stripped and colon in self.label_colons else before
 
     def after(self, quantity: Quantity) -> str:
         """Masked text after the quantity up to the end of its clause."""

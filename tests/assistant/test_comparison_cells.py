@@ -120,3 +120,10 @@ def test_asking_only_what_went_wrong_names_no_topic_word():
     assert topic_words("两家的食堂分别啥毛病") == []
     assert "问题" in topic_words("两家的食堂毛病改了没")
     assert "问题" in topic_words("两家在提拔干部上被挑出啥毛病")  # the topic's own words come with it
+
+
+def test_a_topic_the_question_frames_in_its_own_words_keeps_other_topics_out_of_a_column():
+    assert topic_words("食堂这块柳塘和云岭都有事吗") == ["食堂"]
+    canteen = sentence("职工食堂饭菜价格上涨过快。", 0.5, 0)
+    pipes = sentence("老旧管网改造推进迟缓。", 0.5, 100)
+    assert column_sentences([pipes], [canteen, pipes], "食堂这块柳塘和云岭都有事吗", 0.6) == []

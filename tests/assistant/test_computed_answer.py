@@ -289,3 +289,9 @@ def test_the_first_superlative_says_the_order_asked():
     assert plan.metric.key == "money" and not plan.ascending  # 最多 first: the most first
     assert read_computed_question("哪个单位巡察时间最短?").ascending
     assert read_computed_question("柳岸镇和槐荫镇,谁先发的通报?").metric.key == "publish_day"
+
+
+def test_money_given_back_asked_with_a_bare_退_before_its_kind_is_compared_as_money():
+    plan = read_computed_question("石桥区跟桃源县退的津补贴差多少钱")
+    assert (plan.metric.key, plan.kind) == ("money", "津补贴|津贴|补贴|补助")
+    assert read_computed_question("石桥区跟桃源县退休干部谁多") is None

@@ -33,3 +33,16 @@ def test_a_relative_year_is_counted_from_the_notices_date(stored, period, byline
     assert f"{year}年{period[2:].split('至')[0]}" in row and f"{days}天" in row
     assert f"写“{period[:2]}”" in answer.text and f"计为{year}年" in answer.text
     assert abs(days - 51) and f"{abs(days - 51)}天" in answer.text.splitlines()[0]
+
+
+def test_a_feedback_day_without_a_year_follows_a_今年_period_dated_by_the_byline_under_the_headline(stored):
+    dated = (f"{LIUTANG}：巡察整改见成效\n\n2025年9月12日 来源：云岭区纪委监委网站\n\n"
+             f"今年4月15日至5月31日,区委第二巡察组对{LIUTANG}党工委开展巡察,6月25日反馈了巡察意见,指出问题12个。\n")
+    notices, records, texts = stored({"liutang.txt": dated,
+                                      "huaiyin.txt": _notice(HUAIYIN, "2024年3月11日至4月30日", "2024年6月1日")})
+    question = "巡完到反馈,柳塘街道和槐荫镇各隔几天"
+    answer = answer_computed(question, question, [LIUTANG, HUAIYIN], notices, records, texts.get)
+    assert all(c.verified for c in verify_answer(answer, texts.get).citations)
+    row = next(line for line in answer.text.splitlines() if line.startswith(f"| {LIUTANG} |"))
+    assert "2025年5月31日巡察结束→2025年6月25日反馈:25天" in row
+    assert "发布2025-09-12[" in row

@@ -7,15 +7,18 @@ from __future__ import annotations
 import pytest
 
 from assistant.topic_amounts import answer_topic_amounts, asked_topic
+from assistant.unit_items import items_by_unit
 from assistant.verify import verify_answer
 
-LIUAN, HUAIYIN, SHIQIAO = "青禾市柳岸镇", "青禾市槐荫镇", "青禾市石桥镇"
+LIUAN, HUAIYIN, SHIQIAO, MULAN = "青禾市柳岸镇", "青禾市槐荫镇", "青禾市石桥镇", "青禾市木兰镇"
 NOTICES = {
     "liuan.txt": "青禾市柳岸镇党委关于巡察整改情况的通报\n\n(一)项目建设。推进投资超10亿元以上项目建设。截至目前,"
                  "12个重点项目已完成投资46.5亿元。全年招商引资到位资金8500万元。\n",
     "huaiyin.txt": "青禾市槐荫镇党委关于巡察整改情况的通报\n\n(一)项目建设。2023年纳入重点项目15项,计划总投资300亿元,"
                    "预计全年重点项目完成投资72亿元。二是狠抓投资,重点项目共完成投资30.2亿元。招商引资到位资金1.2亿元。\n",
     "shiqiao.txt": "青禾市石桥镇党委关于巡察整改情况的通报\n\n(一)加强党建。全年召开专题会议12次。\n",
+    "mulan.txt": "青禾市木兰镇党委关于巡察整改情况的通报\n\n【整改成绩单】\n追回资金：20.5万元\n退还值班补贴：8.6万元\n"
+                 "涉及人员：21人\n\n【问题一】误餐费。巡察指出机关食堂误餐费发放不规范,已清退超标准发放的误餐费共计12.4万元。\n",
 }
 
 
@@ -26,8 +29,9 @@ def catalogue(stored):
 
 def _ask(catalogue, question: str, units: list[str]):
     notices, _, texts = catalogue
-    spans = [(question.find(u[3:]), question.find(u[3:]) + len(u[3:])) for u in units if u[3:] in question]
-    answer = answer_topic_amounts(question, question, units, spans, notices, texts.get)
+    mentions = [(question.find(u[3:]), question.find(u[3:]) + len(u[3:]), u) for u in units if u[3:] in question]
+    answer = answer_topic_amounts(question, question, units, [(b, e) for b, e, _ in mentions], notices, texts.get,
+                                  items_by_unit(question, mentions))
     if answer is not None:
         assert all(c.verified for c in verify_answer(answer, texts.get).citations)
     return answer
@@ -58,3 +62,14 @@ def test_questions_asking_no_gap_on_a_topic_are_left_to_other_answers(catalogue,
 
 def test_the_topic_is_the_question_without_its_units_and_asking_words():
     assert asked_topic("重点项目投资,柳岸镇和槐荫镇谁多,差多少亿", [(7, 10), (11, 14)]) == ("重点项目投资", "亿")
+
+
+def test_each_unit_naming_its_own_amount_has_that_amount_compared(catalogue):
+    answer = _ask(catalogue, "槐荫镇招商引资的到位资金比木兰镇退的值班补贴多多少", [HUAIYIN, MULAN])
+    assert answer.text.splitlines()[0] == f"{HUAIYIN}(12000万元)比{MULAN}(8.6万元)多11991.4万元。"
+    assert "退还值班补贴：8.6万元[" in answer.text  # a label line is quoted with its label
+
+
+def test_an_amount_named_by_the_words_after_it_is_found_for_its_unit(catalogue):
+    answer = _ask(catalogue, "木兰镇清退的误餐费比柳岸镇招商到位的资金少多少", [MULAN, LIUAN])
+    assert answer.text.splitlines()[0] == f"{LIUAN}(8500万元)比{MULAN}(12.4万元)多8487.6万元。"

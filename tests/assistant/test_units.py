@@ -114,3 +114,9 @@ def test_a_short_form_heading_the_question_or_beside_another_unit_names_its_unit
     directory = UnitDirectory([row("n1", "青禾市云岭区", ["云岭区", "云岭"]), row("n5", "市第二实验中学", ["第二实验中学"])])
     assert directory.find_units("二实验的巡察反馈会是谁主持的?") == ["市第二实验中学"]
     assert directory.find_units("云岭区和二实验,各被指出了哪些问题?") == ["青禾市云岭区", "市第二实验中学"]
+
+
+def test_a_university_goes_by_its_first_character_and_大():
+    universities = UnitDirectory([row("u1", "青禾大学", ["青禾大学"]), row("n1", "青禾市云岭区", ["云岭区", "云岭"])])
+    assert universities.find_units("食堂这块禾大跟云岭区都有问题吗") == ["青禾大学", "青禾市云岭区"]
+    assert universities.find_units("这个问题有多大") == []

@@ -463,3 +463,11 @@ def test_a_closing_byline_ending_in_a_date_gives_the_publish_date():
 def test_a_closing_line_ending_in_a_date_without_a_byline_word_is_no_publish_date():
     text = "柳塘街道巡察整改情况\n\n区委巡察组对柳塘街道开展了巡察。\n\n整改工作将持续到2024年3月18日\n"
     assert extract_notice_metadata(text).publish_date is None
+
+
+def test_a_dated_byline_under_the_headline_gives_the_publish_date():
+    text = ("柳塘街道：巡察整改见成效\n\n2024年3月18日 来源：云岭区纪委监委网站\n\n"
+            "今年1月8日至2月20日,区委第二巡察组对柳塘街道党工委开展了巡察,3月1日反馈了巡察意见。\n")
+    published = extract_notice_metadata(text).publish_date
+    assert published.value == "2024-03-18"
+    assert published.quote(text) == "2024年3月18日"

@@ -332,3 +332,20 @@ def test_a_notice_in_traditional_characters_gets_its_figures_quoted_as_written()
         assert TRADITIONAL[figure.start : figure.end] == figure.quote
         assert figure.text in figure.quote
     assert verify_record(record, TRADITIONAL) == []
+
+
+# A "成绩单" notice: one short "label：value" line per figure.
+SCORECARD = (
+    "柳塘街道巡察整改成绩单\n\n【巡察概况】\n反馈问题：3个方面21个\n制定整改举措：47条\n\n【整改进度】\n"
+    "已完成整改问题：19个\n问题整改完成率：90.5%\n退还误餐补助：6.3万元\n\n【问题一】食堂管理\n"
+    "整改情况：食堂承包合同已重新招标，价格公示每周更新，共5处\n"
+)
+
+
+def test_short_label_lines_state_their_figures_with_the_label():
+    figures = {(f.field, f.text): f for f in extract_notice_record("sc", SCORECARD, "柳塘街道").figures}
+    assert figures[("problems_found", "21个")].quote == "反馈问题：3个方面21个"
+    assert figures[("measures", "47条")].quote == "制定整改举措：47条"
+    assert figures[("problems_rectified", "19个")].quote == "已完成整改问题：19个"
+    assert figures[("completion_rate", "90.5%")].label == "整改完成率"
+    assert figures[("money", "6.3万元")].label == "退还误餐补助"
