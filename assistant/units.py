@@ -179,7 +179,8 @@ class UnitDirectory:
         or subdivisions ("惠济区教育局", "惠济区长兴路街道"), a nickname before another kind ("松杨湖社区"), or
         a place with a kind of area but not the area's own name ("武汉经开区")."""
         organ = SUB_ORGAN.match(haystack, match[1]) or SUB_DIVISION.match(haystack, match[1])
-        if organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches):
+        if organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches) \
+                and not is_short_form(haystack[match[0]:organ.end()], normalize_for_search(match[2])):  # "青大附中"
             return True
         # "松杨湖社区" of 松杨湖街道: a name without its kind, followed by another kind, is that other unit.
         mention = haystack[match[0]:match[1]]
