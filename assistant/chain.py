@@ -16,7 +16,8 @@ from langchain_core.runnables import Runnable, RunnableLambda
 from assistant.answer import Answer
 from assistant.asked_thing import NOT_THE_ASKED_THING
 from assistant.counted_kinds import name_counted_kinds
-from assistant.counted_members import answer_members_not_stated, asks_members_of_count
+from assistant.counted_members import AskedCount, answer_members_not_stated, asks_members_of_count
+from assistant.numbered_items import answer_item_not_stated, asks_numbered_item
 from assistant.unit_lists import answer_unit_list
 from assistant.extractive import ExtractiveAnswerer
 from assistant.described_units import asked_back, description_read
@@ -182,9 +183,8 @@ class AnswerChain:
         return self._verified(with_section_paths(answer, self.workspace.catalog), turn) if answer is not None else None
 
     def _members_not_stated(self, turn: Turn) -> Answer | None:
-        """"那18个问题具体是哪些?" when the notices give that count without its members: said so (or None)."""
-        asked = asks_members_of_count(turn.question)
-        if asked is None:
+        """"那18个问题具体是哪些?", "第13个问题是啥?" when the notices give the count or number alone: said so (or None)."""
+        if (asked := asks_members_of_count(turn.question) or asks_numbered_item(turn.question)) is None:
             return None
         catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
         named = turn.retrieval.units_named or turn.units or []
@@ -195,8 +195,8 @@ class AnswerChain:
             row = rows[notice_id]
             return row.title or row.file_name, unit_label(row)
 
-        answer = answer_members_not_stated(turn.question, turn.standalone_question, asked, notice_ids,
-                                           catalog.notice_text, describe, self.settings.counted_noun_chars)
+        answer = (answer_members_not_stated if isinstance(asked, AskedCount) else answer_item_not_stated)(
+            turn.question, turn.standalone_question, asked, notice_ids, catalog.notice_text, describe, self.settings.counted_noun_chars)
         return self._verified(with_section_paths(answer, catalog), turn) if answer is not None else None
 
     def _unit_list(self, turn: Turn) -> Answer | None:

@@ -86,6 +86,8 @@ _ALIASES = _KIND_ALIASES + [(re.compile(said), re.compile(held)) for said, held 
 _LEVELS = "省市州县区"
 _NOT_IN_PLACES = re.compile(r"[哪几那这各每些该其另本我你他它们谁啥多少的了是在和与跟]")  # "那个税务": no place
 _PLACE_CHARS = (4, 3, 2)  # a word of a held name's place read in a description, longest first
+# A district or county named after a place in a held name: what the place's own organ is not ("市汐川区").
+_DIVISION_AFTER = re.compile(r"[省市州]?[\u4e00-\u9fff]{2,4}?(?<![社园小景])[区县]")
 
 
 def described_units(text: str, directory: UnitDirectory) -> tuple[list[str], int]:
@@ -129,7 +131,8 @@ def named_by_common_kind(question: str, directory: UnitDirectory) -> str:
                 if (begin < 0 or len(place) < 2 or not _HAN.fullmatch(place) or _NOT_IN_PLACES.search(place)
                         or _KIND.fullmatch(place)):  # "社区医院": 社区 is a kind, no place
                     continue
-                holding = [n for n in names if place in n]
+                # "珂阳市人社局": the city's bureau, not the one of a district in it (珂阳市汐川区人力资源…).
+                holding = [n for n in names if place in n and not _DIVISION_AFTER.match(n, n.find(place) + len(place))]
                 fitting = [u for u, n in zip(directory.units, names)
                            if (n in holding or (not holding and n[0] in _LEVELS)) and held.search(n)
                            and (suffix is None or n.endswith(suffix.group(0)))]

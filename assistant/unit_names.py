@@ -223,7 +223,14 @@ def kind_short_names(unit: str) -> list[str]:
     """The unit's name with its kind said the short way people say it ("苜川县荻港镇中心小学" → 苜川县荻港镇中心校), so
     a question's "荻港中心校" is read as its short form; none when no kind of KIND_SHORT_FORMS is in the name."""
     shortened = [re.sub(formal, short, unit) for formal, short in KIND_SHORT_FORMS]
+    university = _UNIVERSITY.sub(r"\1大", unit)  # "澴江大学" → 澴大, unless that is a word ("广大", "重大")
+    if university != unit and jieba.posseg.dt.word_tag_tab.get(university, "j") in SHORT_FORM_TAGS:
+        shortened.append(university)
     return [name for name in shortened if name != unit]
+
+
+# A university whose place has two characters, named by the first of them and 大 (as people and its notices do).
+_UNIVERSITY = re.compile(r"^([\u4e00-\u9fff])[\u4e00-\u9fff]大学$")
 
 
 def numbered_short_form(unit: str) -> str:

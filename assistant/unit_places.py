@@ -16,7 +16,13 @@ from index.lexical import normalize_for_search
 # so are their bodies: "盘龙城党委中心组", the committee's study group).
 SUB_ORGAN = re.compile(
     r"(?!所属|下属|各|辖区|有关|相关|全|党委|党工委|党组)(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
-    r"(?:局|办公室|中心(?!组)|中学|小学|学校|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委)(?![\u4e00-\u9fff]{0,2}[长任])"
+    r"(?:局|办公室|中心(?!组)|中学|小学|学校|幼儿园|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委|附中|附小)"
+    r"(?![\u4e00-\u9fff]{0,2}[长任])"
+)
+# The whole name of such an organ, longest first ("中心小学", not its "中心"; "附属医院").
+SUB_ORGAN_WHOLE = re.compile(
+    r"(?:(?![的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁几多啥么个咋怎])[\u4e00-\u9fff]){0,6}"
+    r"(?:局|办公室|中心|中学|小学|学校|幼儿园|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委|附中|附小)"
 )
 # A named subdivision after a held territory ("惠济区长兴路街道", "盘龙城街道", "东临新区河埠镇"): another
 # unit; not a count or a generic word ("各街道", "八个镇", "乡镇", "镇(街道)").

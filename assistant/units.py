@@ -179,7 +179,8 @@ class UnitDirectory:
         or subdivisions ("惠济区教育局", "惠济区长兴路街道"), a nickname before another kind ("松杨湖社区"), or
         a place with a kind of area but not the area's own name ("武汉经开区")."""
         organ = SUB_ORGAN.match(haystack, match[1]) or SUB_DIVISION.match(haystack, match[1])
-        if organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches):
+        if organ is not None and not any(b < organ.end() and organ.start() < e for b, e, _ in matches) \
+                and not (organ.group(0) in _OWN_SCHOOL and is_short_form(haystack[match[0]:organ.end()], match[2])):
             return True
         # "松杨湖社区" of 松杨湖街道: a name without its kind, followed by another kind, is that other unit.
         mention = haystack[match[0]:match[1]]
@@ -269,6 +270,7 @@ class UnitDirectory:
 
 # "澴大", "北大": a university by its first character and 大 (same_kind holds it to names ending in 大学).
 _SUFFIX_ANYWHERE = re.compile(rf"{UNIT_SUFFIX_WORDS}|大(?!学)")
+_OWN_SCHOOL = ("附中", "附小")  # "青大附中": the held 青禾大学附属中学 itself when the whole is its short form
 # A kind of territory right after a name ("松杨湖社区"), not the start of a post or a word ("区长", "村民").
 _KIND_RIGHT_AFTER = re.compile(r"(?:社区|街道|镇|乡|村|县|区)(?![长任民委内外])")
 # Four or more characters at the head of a question or beside another unit: a name shortened inside ("粼江物流").

@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Sequence
 from langchain_core.documents import Document
 
 from assistant.unit_names import (
-    NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, place_organ_names, same_kind, unit_like_names,
+    MAX_NAME_CHARS, NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, place_organ_names, same_kind, unit_like_names,
 )
-from assistant.unit_places import AREA_AFTER, another_unit_at
+from assistant.unit_places import AREA_AFTER, SUB_ORGAN, SUB_ORGAN_WHOLE, another_unit_at
 from assistant.units import GENERIC_UNIT_WORDS, UnitDirectory
 from index.catalog import NoticeRow
 from index.lexical import LexicalIndex, normalize_for_search
@@ -47,6 +47,7 @@ def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     spans += [(begin, kind.end(), question[begin:kind.end()]) for begin, end, _, has_suffix in unit_like_names(question)
               if not has_suffix and (kind := AREA_AFTER.match(question, end))]
     spans += place_organ_names(question) + other_units_at_held_places(question, directory)
+    spans += units_under_held(question, directory)
     # "苕岸区" + "教育局": a place and the organ right after it are one name, the place's organ.
     spans += [(one[0], other[1], one[2] + other[2]) for one in spans for other in spans
               if one[1] == other[0] and one[2][-1:] in _LEVEL_ENDS and other[2][-1:] not in _LEVEL_ENDS]
@@ -70,6 +71,34 @@ def sibling_names(question: str, directory: UnitDirectory) -> list[tuple[int, in
         match = _AFTER_OF.match(question, end)
         if match and same_kind(match.group(1), unit) and not directory.holds_short_form(match.group(1)):
             found.append((*match.span(1), match.group(1)))
+    return found
+
+
+# A territory ("…区", "…街道", "…开发区"): every organ after its name is another unit ("X区卫健委", "X镇中心小学").
+_TERRITORY = re.compile(r"(?:[省市州县区旗镇乡村]|街道|新区|开发区|经开区|高新区|集聚区|园区)$")
+# After any other unit's name only an institution of its own stands apart ("X大附属医院", "X大附中", "X公司…集团");
+# its 办公室 or 中心 may be one of its own departments.
+_INSTITUTION = re.compile(r"(?:中学|小学|学校|幼儿园|医院|卫生院|公司|集团|附中|附小)$")
+
+
+def units_under_held(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:
+    """(begin, end, name) of an organ written right after a held unit's name or short form that is no held unit
+    itself ("澴大附属医院", "荑岗镇中心小学", "X区卫健委" when only the university, town or district is held)."""
+    haystack, found = normalize_for_search(question), []
+    held = directory.mentions(question)
+    for organ_start in range(2, len(haystack)):
+        if not SUB_ORGAN.match(haystack, organ_start) or not (organ := SUB_ORGAN_WHOLE.match(haystack, organ_start)):
+            continue
+        for begin in range(max(0, organ_start - MAX_NAME_CHARS), organ_start - 1):
+            run = haystack[begin:organ_start]
+            whole = [unit for b, e, unit in directory.mentions(run) if (b, e) == (0, len(run))]
+            if not whole or NOT_IN_NAMES.search(run):
+                continue
+            name = question[begin : organ.end()]
+            if ((_TERRITORY.search(whole[0]) or _INSTITUTION.search(organ.group(0)))
+                    and not directory.holds_short_form(name) and not any(b < organ.end() and begin < e for b, e, _ in held)):
+                found.append((begin, organ.end(), name))
+            break
     return found
 
 

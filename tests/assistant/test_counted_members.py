@@ -48,3 +48,40 @@ def test_a_count_asked_how_many_is_not_read_as_asking_its_members():
     assert asks_members_of_count("文化馆反馈了几个问题") is None
     assert asks_members_of_count("14个问题整改了多少") is None
     assert asks_members_of_count("那14个问题具体是哪些").figure == "14个"
+
+
+# A FICTIONAL notice with numbered headings whose counts of lectures and sites are given without their members.
+HEADED = """苍梧县民政局党组关于巡察整改情况的通报
+
+一、关于意识形态工作方面
+巡察指出:讲座报告会审批把关不严。整改情况:今年审核各类讲座120场,不予批准2场。
+二、关于殡葬设施建设方面
+巡察指出:公益性公墓建设滞后。整改情况:编制殡葬设施规划,公墓初步选址3处。
+三、关于干部管理方面
+巡察指出:干部日常监督不到位。整改情况:对4名干部进行约谈。分别是办公室、社会救助股、养老服务股、财务股负责人。
+"""
+
+
+@pytest.mark.parametrize("asked", ["民政局没批的那2场讲座讲的是什么", "苍梧公墓初选的那3处具体在哪", "那2场讲座是讲啥的"])
+def test_members_of_a_count_are_not_stated_though_the_notice_has_headings_of_its_own(chain_over, asked):
+    chain = chain_over("cangwu_minzheng.txt", HEADED)
+
+    answer = chain.ask(asked)
+
+    assert answer.not_found and answer.answerer == "extractive:counted-members"
+    assert answer.citations and all(c.verified for c in answer.citations)
+
+
+def test_members_set_out_in_the_next_sentence_are_answered_not_abstained(chain_over):
+    chain = chain_over("cangwu_minzheng.txt", HEADED)
+
+    answer = chain.ask("民政局约谈的那4名干部是谁")
+
+    assert answer.answerer != "extractive:counted-members"
+
+
+def test_a_question_about_what_was_done_to_a_count_is_not_read_as_asking_its_members():
+    assert asks_members_of_count("那2名干部受了啥处分") is None
+    assert asks_members_of_count("3个问题整改了啥") is None
+    assert asks_members_of_count("第13个问题具体是啥") is None  # an ordinal: the numbered item, not a count
+    assert asks_members_of_count("初选的那4处具体在哪").before == "初选"
