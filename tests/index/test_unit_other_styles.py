@@ -65,3 +65,15 @@ def test_a_town_in_a_county_news_item_gets_the_county_its_byline_names():
         "镇党委对照问题逐项建立整改台账。\n"
     )
     assert unit_and_aliases(text)[0] == "青禾县芦溪镇"
+
+
+def test_a_company_titled_by_its_short_name_is_named_in_full_as_its_body_writes_it():
+    text = (
+        "雁汀水务工程公司党委关于集团党委巡察反馈问题整改情况的通报\n\n"
+        "按照雁汀水务集团有限公司党委统一部署，集团党委第二巡察组对雁汀水务集团工程有限公司党委开展了常规巡察，"
+        "并于2023年8月3日反馈了巡察意见。公司党委坚持把巡察整改作为重要政治任务。\n\n"
+        "中共雁汀水务集团工程有限公司委员会\n2023年11月20日\n"
+    )
+    unit, aliases = unit_and_aliases(text)
+    assert unit == "雁汀水务集团工程有限公司"
+    assert "雁汀水务工程公司" in aliases
