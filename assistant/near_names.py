@@ -19,6 +19,7 @@ from pypinyin.pinyin_dict import pinyin_dict
 from assistant.unit_names import NOT_IN_NAMES, UNIT_SUFFIX, is_short_form, same_kind
 from assistant.units import UnitDirectory
 from index.lexical import normalize_for_search
+from index.script_forms import simplified_characters
 
 # Characters a slip never changes: numbers (安庆一中 vs 二中 are two schools) and levels (吉安县 vs 吉安市).
 _NEVER_SLIPPED = set("一二三四五六七八九十零〇两第省市州县区镇乡村")
@@ -42,8 +43,10 @@ class _HeldNames:
                 self.sounds.setdefault(reading, set()).add(char)
 
     def alike(self, typed: str) -> set[str]:
-        """Held characters that sound like the typed one (not itself, no number or level)."""
-        return {c for reading in _readings(typed) for c in self.sounds.get(reading, ())} - _NEVER_SLIPPED - {typed}
+        """Held characters that sound like the typed one (not itself or its traditional form, no number or level):
+        衛 held on a mirror page is the typed 卫 itself, not a slip for it."""
+        sounding = {c for reading in _readings(typed) for c in self.sounds.get(reading, ()) if simplified_characters(c) != typed}
+        return sounding - _NEVER_SLIPPED - {typed}
 
     def names_at(self, text: str, index: int) -> bool:
         """Whether a held name holds text[index] and a character next to it: a cheap test before the directory's

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from index.script_forms import simplified_characters
+
 # (the words a question uses for a kind, what a unit's name ends with or holds to be of it)
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (asked, re.compile(name))
@@ -26,6 +28,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("高校|大学", r"大学$|学院$"),
         ("学校", r"中学$|小学$|学校$|学院$|大学$|[一二三四五六七八九十][中小]$"),
         ("国企|国有企业|企业|公司", r"公司$|集团$"),
+        ("开发区|经开区|高新区|园区", r"开发区$|经开区$|高新区$|园区$|集聚区$|示范区$"),
         ("卫健委|卫生健康委员会|卫生健康委|卫健局|卫生健康局", r"卫健|卫生健康|衛生健康"),
         ("区县|县区", r"[区县縣]$"),
     )
@@ -51,7 +54,8 @@ def asked_kinds(question: str) -> list[str]:
 def units_of_kinds(kinds: Sequence[str], units: Sequence[str]) -> list[str]:
     """The units whose names are of any of the kinds, in directory order."""
     patterns = [next(name for asked, name in KINDS if re.fullmatch(asked, word)) for word in kinds]
-    return [unit for unit in units if any(pattern.search(unit) for pattern in patterns)]
+    # A unit a mirror page names in traditional script (宣城市中心醫院) is of its kind all the same.
+    return [unit for unit in units if any(pattern.search(simplified_characters(unit)) for pattern in patterns)]
 
 
 def about_the_kind_only(question: str) -> bool:

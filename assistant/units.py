@@ -19,13 +19,14 @@ from assistant.unit_places import (
 )
 from index.catalog import NoticeRow
 from index.lexical import normalize_for_search
+from index.script_forms import simplified_characters
 
 # Type words that name a kind of unit, not one unit: never taken as an alias on their own.
 GENERIC_UNIT_WORDS = frozenset(
     """区 县 市 省 镇 乡 村 街道 社区 新区 开发区 经开区 高新区 集聚区 产业集聚区 园区 工业园区
     管委会 党委 党工委 区委 县委 市委 省委 单位 我区 我县 我市 我街道 我单位 本单位 该区 全区 全县
     街道党工委 新区党工委 工委 委员会 办事处 街道办事处 集团 公司 集团党委 公司党委 医院 医院党委 学校 学校党委
-    中学 小学 大学 学院 卫生院""".split()
+    中学 小学 大学 学院 卫生院 卫健委 卫生健康委""".split()
 )
 
 # Words that name units as a class ("哪些单位", "哪几个区", "哪家"): a question is across units only
@@ -58,7 +59,7 @@ class UnitDirectory:
         for row in notices:
             unit = unit_label(row)
             notice_ids[unit].append(row.notice_id)
-            names[unit].add(unit)
+            names[unit].update((unit, simplified_characters(unit)))  # 湖北省衛生健康委 is typed 湖北省卫生健康委
             names[unit].update(a for a in (*row.metadata.aliases, *kind_short_names(unit)) if a)  # + "…中心校"
             if short := numbered_short_form(unit):  # "二实验": no suffix marks it as a unit's name
                 names[unit].add(short)

@@ -21,9 +21,10 @@ _PUBLISHER_PLACE = re.compile(
     r"(?:委(?!员)|人民政府|政府|纪委|人大|政协|融媒体中心|融媒|广播电视台|电视台|新闻中心|日报|新闻网|发布)"
 )
 # A line saying where the item comes from or who publishes it; its first word is the publisher
-# ("来源:芩溪县融媒体中心 记者 某某 2025年4月3日").
+# ("来源:芩溪县融媒体中心 记者 某某 2025年4月3日"), also after a date on the same byline line.
 _SOURCE_LABEL = re.compile(
-    r"^[ \t]*(?:来源|稿源|供稿|出处|转自|转载自|信息来源|发布单位|发布机构)[ \t]*[:：]\s*(\S+)", re.MULTILINE
+    r"(?:^|(?<=[ \t\u3000]))[ \t]*(?:来源|稿源|供稿|出处|转自|转载自|信息来源|发布单位|发布机构)[ \t]*[:：]\s*(\S+)",
+    re.MULTILINE,
 )
 # A news lead naming the media that reports ("芩溪县融媒体中心讯(记者…)", "据芩溪县融媒体中心消息").
 _NEWS_LEAD = re.compile(rf"^\s*[(（【]?据?({HAN}{{2,20}}?)(?:讯|消息)", re.MULTILINE)

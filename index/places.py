@@ -118,7 +118,8 @@ def place_core_before_economy(text: str) -> str:
 
 
 # jieba's tags of words that are no name: verbs, adjectives, prepositions, conjunctions, adverbs, particles, pronouns.
-_NOT_NAME_TAGS = frozenset("vapcdur")
+# Verbs, adjectives, prepositions…, and set phrases or idioms (紧紧围绕|区委): no place name is one of these.
+_NOT_NAME_TAGS = frozenset("vapcdurli")
 
 
 def _word_tag(word: str) -> str:

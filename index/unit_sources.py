@@ -11,6 +11,7 @@ from index.places import unique_place
 from index.round_units import feedback_targets, round_committee_place, town_with_its_county
 from index.sentences import opening_end
 from index.unit_titles import PARTY_ORGANS, PARTY_ORGAN, title_issuer
+from index.written_levels import with_written_level
 from index.units import (
     ADMIN_TYPES,
     BARE_LEVELS,
@@ -73,7 +74,8 @@ _LEAD_SUBJECT = re.compile(
 # An organ as the subject of a body sentence: "白沙乡党委高度重视…", "县教育局党组召开专题会议…".
 _ORGAN_SUBJECT = re.compile(
     rf"(?:^|(?<=[。;；,，\n]))[ \t]*({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组))"
-    r"(?:高度重视|召开|认真|坚持|始终|成立|研究|坚决|切实|第一时间|把)",
+    r"(?:高度重视|召开|认真|坚持|始终|成立|研究|坚决|切实|第一时间|把|严格|迅速|立即|及时|积极|主动|扎实|全面|"
+    r"按照|对照|针对|围绕|于\d)",
     re.MULTILINE,
 )
 # The unit's own secretary chairs or answers at its meeting ("X党委书记某某主持会议/作表态发言"), or a
@@ -109,6 +111,12 @@ _PLAN_ISSUER = re.compile(
 )
 # A town's or street's organ written bare, as the notice's own ("会议由镇党委副书记…主持", ",镇党委书记…").
 _BARE_ORGAN = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=由)|(?<=经))(镇|乡|街道)(?:党委|党工委)", re.MULTILINE)
+# Units merged or renamed before the notice ("2家企业已重组整合为X有限公司", "更名为X局"): X reports now.
+_MERGED_INTO = re.compile(
+    r"(?:重组整合|整合|合并|重组|更名|改制)(?:组建|设立)?为"
+    rf"({HAN}{{2,40}}?(?:有限责任公司|有限公司|集团|委员会|局|中心|医院|学院|学校|大学))(?=[,，。;；(（、\n])"
+)
+_TOWN_TYPES = ("街道", "镇", "乡")
 _SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
 # A page's label naming who publishes it ("发布单位：蓿田街道社区卫生服务中心"): the unit, unlike 来源 (often a website).
 _PUBLISHER_LINE = re.compile(r"^[ \t]*(?:发布单位|发文单位|发布机构|发布机关)[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
@@ -173,6 +181,8 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         for match in pattern.finditer(text):
             # A visit ending at a comma must name a unit with its type ("进驻期间," names none).
             add(first_named_part(match.group(1)), 3, match.start(1), need_organ=match.group(0)[-1] in ",，。")
+    for match in _MERGED_INTO.finditer(text):
+        add(match.group(1), 4, match.start(1), need_organ=False)
     for match in _INSPECTION_DOCUMENT.finditer(text):
         add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
     for match in _GROUP_MEETS_AT.finditer(text):  # a typed name: 在会场召开 names no unit
@@ -227,23 +237,26 @@ def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = ""
     fuller = [c.name for c in trusted if c.rank <= FULL_NAME_RANK and abbreviates(unit, c.name)]
     if longer or fuller:
         unit = max(longer or fuller, key=len)
-    unit = fullest_written_form(unit, text)
+    unit = with_written_level(fullest_written_form(unit, text), text)
     if unit[:1] in BARE_LEVELS and (place := publisher_place(text, unit[0], title, unit)):
         unit = place + unit[1:]  # 区城市管理局 reported on by 菡池区委巡察办: 菡池区城市管理局
     unit = qualified_by_place(unit, f"{title}\n{text}")
     unit = town_with_its_county(unit, text)
+    if unit.endswith(_TOWN_TYPES) and not re.search("[省市州县区旗盟]", unit[:-2]):
+        # A town written bare in a county's news ("来源:菰埠县纪委监委网站"): the county that publishes it.
+        unit = next((place + unit for level in "县区旗市" if (place := publisher_place(text, level, title))), unit)
     short_forms = {c.name for c in trusted if abbreviates(c.name, unit)} | _bracketed_names(unit, text)
     return unit, sorted(short_forms, key=lambda name: (-len(name), name))
 
 
 def _bracketed_names(unit: str, text: str) -> set[str]:
-    """Other names written in brackets right after the unit (第一临床医学院(第一附属医院、省中医院))."""
+    """Other names written in brackets right after the unit (第一临床医学院(第一附属医院、省中医院)), or declared
+    short names (以下简称“雁汀文旅集团”)."""
     found = set()
     for match in re.finditer(re.escape(unit) + r"[(（]([^()（）\n]{2,40})[)）]", text):
         found |= {n for n in re.split("[、,，]", match.group(1)) if unit_type(n) and unit_from_issuer(n, need_organ=True)}
-    return found
-
-
+    declared = re.finditer(re.escape(unit) + r"\s*[(（,，]?\s*(?:以下)?简称[“\"「]([^”\"」\n]{2,12})[”\"」]", text)
+    return found | {m.group(1) for m in declared if unit_type(m.group(1))}  # (以下简称“雁汀文旅集团”)
 
 
 def _label_lines(text: str, title: str) -> list[tuple[str, int]]:

@@ -157,7 +157,7 @@ def abbreviates(short: str, full: str) -> bool:
     if not chars_in_order(short, full):
         return False
     kind = unit_type(short) or short[-1]
-    return re.sub("委员会$", "委", _COMPANY_FORM.sub("", full)).endswith(kind)
+    return re.sub("委员会$", "委", _COMPANY_FORM.sub("", full)).endswith(kind) or (kind == "公司" and bool(_COMPANY_FORM.search(full)))
 
 
 def qualified_by_place(unit: str, text: str) -> str:

@@ -110,3 +110,20 @@ def test_a_group_company_is_named_as_a_company_too():
     held = directory(("檀溪县城市建设投资集团有限公司", []))
     assert held.find_units("檀溪城投公司处分了几人?") == ["檀溪县城市建设投资集团有限公司"]
     assert unknown_unit_names("檀溪交投公司处分了几人?", held) == ["檀溪交投公司"]
+
+
+def test_a_unit_a_mirror_page_names_in_traditional_script_is_found_by_its_simplified_name():
+    held = directory(("雁汀省衛生健康委", ["省衛生健康委"]), ("青禾市卫健委", ["市卫健委", "卫健委"]))
+    assert held.find_units("雁汀省卫生健康委整改了什么?") == ["雁汀省衛生健康委"]
+
+
+def test_a_traditional_character_of_a_held_name_is_not_a_slip_for_the_simplified_one_typed():
+    held = directory(("雁汀省衛生健康委", ["省衛生健康委", "衛健委"]), ("青禾市卫健委", ["市卫健委"]))
+    question, note = correct_misspelt_names("有哪几个卫健委?", held, 3)
+    assert question == "有哪几个卫健委?" and note == ""
+
+
+def test_the_kind_word_a_unit_also_goes_by_names_no_unit():
+    held = directory(("青禾市卫健委", ["市卫健委", "卫健委"]), ("梧川县卫生健康局", ["县卫健局"]))
+    assert held.find_units("有哪几个卫健委?") == []
+    assert held.find_units("青禾市卫健委整改了什么?") == ["青禾市卫健委"]

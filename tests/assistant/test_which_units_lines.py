@@ -229,3 +229,11 @@ def test_的有谁_asks_which_units_unless_a_role_comes_first(question, units):
 
     assert asks_which_units(question) is units
     assert profile_question(question).wants_person is not units
+
+
+def test_units_named_in_traditional_script_or_as_short_zones_are_of_their_kinds():
+    from assistant.unit_kinds import units_of_kinds
+
+    units = ["雁汀市中心醫院", "青禾县人民医院", "梧川经开区", "青禾高新区财政局", "芦荻镇"]
+    assert units_of_kinds(["医院"], units) == units[:2]
+    assert units_of_kinds(["开发区"], units) == ["梧川经开区"]

@@ -179,7 +179,8 @@ def test_a_publisher_label_naming_the_discipline_body_is_not_the_unit():
         "发布单位：青禾区纪委监委\n发布日期：2024年10月22日\n\n柳林街道：巡察整改见实效\n\n"
         "2024年5月6日至6月14日，区委第四巡察组对柳林街道党工委开展了巡察。"
     )
-    assert extract_notice_metadata(text).unit == "柳林街道"
+    # The discipline body is not the unit; the district it names is the street's own (青禾区柳林街道).
+    assert extract_notice_metadata(text).unit == "青禾区柳林街道"
 
 
 def test_a_reporters_source_in_a_news_lead_is_no_part_of_the_units_name():
