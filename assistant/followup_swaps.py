@@ -23,7 +23,7 @@ _A_THING_OF_A_UNIT = re.compile(r"(?:那|那么)?[^,，?？]{2,24}?(?:那边|这
 _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
 MIN_SHARED_CHARS = 2  # a swapped thing ends with at least this many characters of a word of the last question
 # How the last question asked, with the light verb before it ("搞了多少次", "弄得怎么样"): no part of its topic.
-_ASKING_TAIL = re.compile(r"(?:[搞弄做办开抓干整]了?得?)?(?:多少|几|怎么|怎样|咋|如何|什么|啥|哪|吗|是否|有没有|了没).*$")
+_ASKING_TAIL = re.compile(r"(?:开展|进行|组织|召开|搞|弄|做|办|干|整|抓)?[了得]?(?:多少|几|怎么|怎样|咋|如何|什么|啥|哪|吗|是否|有没有|了没).*$")
 
 
 def topic_of_thing(question: str, previous_topic: str) -> str:
