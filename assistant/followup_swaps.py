@@ -23,7 +23,7 @@ _A_THING_OF_A_UNIT = re.compile(r"(?:那|那么)?[^,，?？]{2,24}?(?:那边|这
 _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
 MIN_SHARED_CHARS = 2  # a swapped thing ends with at least this many characters of a word of the last question
 # How the last question asked, with the light verb before it ("搞了多少次", "弄得怎么样"): no part of its topic.
-_ASKING_TAIL = re.compile(r"(?:开展|进行|组织|召开|出现|存在|搞|弄|做|办|干|整|抓|出|有)?[了得]?(?:多少|几|怎么|怎样|咋|如何|什么|啥|哪|吗|是否|有没有|了没).*$")
+_ASKING_TAIL = re.compile(r"(?:开展|进行|组织|召开|出现|存在|搞|弄|做|办|干|整|抓|出|有|是)?[了得]?(?:多少|几|怎么|怎样|咋|如何|什么|啥|哪|吗|是否|有没有|了没).*$")
 
 
 def topic_of_thing(question: str, previous_topic: str) -> str:
@@ -42,18 +42,6 @@ def topic_of_thing(question: str, previous_topic: str) -> str:
             break
         begin += len(word)
     return _ASKING_TAIL.sub("", previous_topic[begin:]).strip()
-
-
-# "那现在…", "后来…": going on with the story the last exchange told, at a later time.
-_LATER = re.compile(r"后来|现在|目前|如今|以后|之后|随后")
-
-
-def story_topic(question: str, previous_topic: str) -> str:
-    """For "那现在买东西是怎么规定的?" after "…固定资产出了啥问题?": a later turn of the story sharing no word with the
-    last question is still on its topic ("固定资产"), without how that was asked; else ""."""
-    if not _LATER.search(question) or any(question[i : i + 2] in previous_topic for i in range(len(question) - 1)):
-        return ""
-    return _ASKING_TAIL.sub("", previous_topic).strip(" ,，的")
 
 
 def swapped_thing(question: str, previous_question: str) -> str:

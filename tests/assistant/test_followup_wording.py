@@ -228,12 +228,5 @@ def test_a_unit_its_notice_names_without_a_place_is_named_with_the_place_in_fron
     assert condense_with_rules(history, "那漱州交通集团定了几条", units).endswith("(整改措施有多少项)")
 
 
-def test_a_later_turn_of_the_story_in_new_words_stays_on_the_last_topic():
-    history = _exchange("云岭区办公用房出了啥问题?", "超标准配备办公用房3间。")
-    condensed = condense_with_rules(history, "那现在是怎么管的?", directory())
-    # still about 办公用房, but not asking again what went wrong
-    assert "办公用房" in condensed and "问题" not in condensed
-
-
 def test_plain_words_for_buying_things_are_the_notices_purchase_words():
     assert "购置" in official_terms("那现在买东西是咋规定的?")
