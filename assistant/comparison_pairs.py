@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant.evidence import Evidence
-from assistant.measures_answer import asks_for_measures
+from assistant.measures_answer import MEASURES_LABEL, asks_for_measures
 from assistant.problem_statement import ASKS_PROBLEM, MEASURE_LEAD, PROBLEM_LEAD, with_section_problem
 from index.headings import parse_heading
 from index.sentences import split_sentences
@@ -28,6 +28,8 @@ _ASKS_FOUND = re.compile(
 )
 # The inspection's finding inside a sentence ("在意识形态工作方面，巡察指出，…"): a problem, whatever opens it.
 _FINDING = re.compile(r"巡[察视](?:组)?(?:反馈|指出|发现)")
+# A line opening a numbered point of a notice: "(2)…", "1)…", "3.…", "问题八:…".
+_POINT_OPENS = re.compile(r"\n\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]|问题[一二三四五六七八九十\d]+)")
 # How far after a problem statement its measure is looked for (a finding paragraph and a measures line).
 _MEASURE_REACH = 400
 
@@ -94,3 +96,26 @@ def _measure_after(finding: Evidence, text: str | None) -> Evidence | None:
 def states_finding_text(sentence: str) -> bool:
     """Whether a sentence of the notice opens a problem (问题七:…, 巡察指出…)."""
     return bool(PROBLEM_LEAD.match(sentence) or _FINDING.search(sentence[:30]))
+
+
+def with_measures_first(
+    evidence: Sequence[Evidence], question: str, notice_text_of: Callable[[str], str | None]
+) -> list[Evidence]:
+    """For "两家维稳这块各咋弄的": the candidates telling what was done (not a problem's title, nor a sentence of a
+    point before its 整改情况/整改措施 line), when the unit has any; else all of them."""
+    if not asks_measures_only(question):
+        return list(evidence)
+    done = [e for e in evidence if not _in_finding_half(e, notice_text_of(e.notice_id) or "")]
+    return done or list(evidence)
+
+
+def _in_finding_half(item: Evidence, text: str) -> bool:
+    """Whether a sentence states the problem: a problem's title or opening, or in a notice that labels its
+    measures, a sentence of a point before that point's measures label."""
+    if states_finding(item) or MEASURE_LEAD.match(item.text):
+        return states_finding(item)
+    if not MEASURES_LABEL.search(text):  # "(29)依法行政意识有待提升。一是…": without labels, measures follow the title
+        return False
+    labels = list(MEASURES_LABEL.finditer(text, 0, item.start))
+    points = list(_POINT_OPENS.finditer(text, 0, item.start))
+    return bool(points) and (not labels or points[-1].start() > labels[-1].start())

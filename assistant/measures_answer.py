@@ -12,7 +12,7 @@ from index.sentences import split_sentences
 # "用了哪些办法解决…", "想了什么法子": the ways it was dealt with are asked, not the problem; so are the spoken
 # "咋改的", "怎么弄的", "上了啥招", "搞了啥" (what was done, with 咋/啥 for 怎么/什么).
 ASKS_FOR_MEASURES = re.compile(
-    r"(采取|做|搞)了?(哪些|什么|啥)|(哪些|什么|啥|哪几种|几种)(办法|法子|招|手段|做法|举措|措施)|"
+    r"(采取|做|搞|干)了?(哪些|什么|啥)|(哪些|什么|啥|哪几种|几种)(办法|法子|招|手段|做法|举措|措施)|"
     r"(怎么|如何|咋|怎样)(整改|做|改|弄|搞|办|整)|有(哪些|什么|啥)(措施|做法|举措)|措施(是什么|有哪些|是啥)"
 )
 # The opening of an enumerated point: 一是 / (一) / 1. / ①, after the measures label if any.

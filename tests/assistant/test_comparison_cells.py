@@ -120,3 +120,30 @@ def test_asking_only_what_went_wrong_names_no_topic_word():
     assert topic_words("两家的食堂分别啥毛病") == []
     assert "问题" in topic_words("两家的食堂毛病改了没")
     assert "问题" in topic_words("两家在提拔干部上被挑出啥毛病")  # the topic's own words come with it
+
+
+LABELLED_NOTICE = (
+    "一、整改工作开展情况\n区委召开专题会议部署整改。\n"
+    "(1)信访积案化解不力。2022年新增重复信访15件,化解率偏低。\n"
+    "整改情况:建立领导包案制度,已化解积案12件。\n"
+    "(2)食堂管理不规范。\n整改情况:修订食堂管理办法。\n"
+)
+
+
+def in_notice(text: str) -> Evidence:
+    start = LABELLED_NOTICE.index(text)
+    document = Document(page_content="", metadata={"title": "", "notice_id": "n9"})
+    return Evidence(document, start, start + len(text), text, 1.0, True)
+
+
+def test_asked_what_was_done_a_column_holds_the_measures_not_the_problem_before_them():
+    from assistant.comparison_pairs import with_measures_first
+
+    problem = in_notice("2022年新增重复信访15件,化解率偏低。")
+    measure = in_notice("整改情况:建立领导包案制度,已化解积案12件。")
+    found = [problem, measure]
+    done = with_measures_first(found, "两家信访这块各咋弄的?", lambda _: LABELLED_NOTICE)
+    assert done == [measure]
+    # asked what went wrong, or with no measure to quote, the column keeps what it has
+    assert with_measures_first(found, "两家信访这块各有啥问题?", lambda _: LABELLED_NOTICE) == found
+    assert with_measures_first([problem], "两家信访这块各咋弄的?", lambda _: LABELLED_NOTICE) == [problem]

@@ -230,3 +230,9 @@ def test_a_unit_its_notice_names_without_a_place_is_named_with_the_place_in_fron
 
 def test_plain_words_for_buying_things_are_the_notices_purchase_words():
     assert "购置" in official_terms("那现在买东西是咋规定的?")
+
+
+def test_asking_among_the_items_just_told_points_at_them():
+    answer = "2021年以来有13名干部违规兼职取酬。[1]"
+    for question in ("这里头有处级干部吗?", "其中几个退了钱?", "这些人里有没有党员?"):
+        assert referenced_item(question, answer) == "2021年以来有13名干部违规兼职取酬"

@@ -70,7 +70,7 @@ def test_asking_for_the_ways_asks_for_measures(question):
     assert asks_for_measures(question)
 
 
-@pytest.mark.parametrize("question", ["食堂这块咋改的?", "那招投标上搞了啥?", "怎么弄的?", "上了啥招?"])
+@pytest.mark.parametrize("question", ["食堂这块咋改的?", "那招投标上搞了啥?", "怎么弄的?", "上了啥招?", "两家各干了啥?"])
 def test_spoken_ways_of_asking_what_was_done_ask_for_measures(question):
     assert asks_for_measures(question)
 
