@@ -268,8 +268,8 @@ class UnitDirectory:
 
 
 _SUFFIX_ANYWHERE = re.compile(UNIT_SUFFIX_WORDS)
-# A kind of territory right after a name ("松杨湖社区"), not the start of a post or a word ("区长", "村民").
-_KIND_RIGHT_AFTER = re.compile(r"(?:社区|街道|镇|乡|村|县|区)(?![长任民委内外])")
+# A kind of territory right after a name ("松杨湖社区"), not the start of a post or a word ("区长", "村民", "村集体经济").
+_KIND_RIGHT_AFTER = re.compile(r"(?:社区|街道|镇|乡|村|县|区)(?![长任民委内外集级务干两])")
 # Four or more characters at the head of a question or beside another unit: a name shortened inside ("粼江物流").
 _NAME_AT_HEAD = re.compile(r"(?:^|(?<=[那和与跟、,，]))(?=([\u4e00-\u9fff]{4,8}))")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")

@@ -114,3 +114,9 @@ def test_a_short_form_heading_the_question_or_beside_another_unit_names_its_unit
     directory = UnitDirectory([row("n1", "青禾市云岭区", ["云岭区", "云岭"]), row("n5", "市第二实验中学", ["第二实验中学"])])
     assert directory.find_units("二实验的巡察反馈会是谁主持的?") == ["市第二实验中学"]
     assert directory.find_units("云岭区和二实验,各被指出了哪些问题?") == ["青禾市云岭区", "市第二实验中学"]
+
+
+def test_a_short_name_before_a_village_word_names_its_unit_not_a_village():
+    # 西山村集体经济 is 西山(新区)'s 村集体经济, 西山村干部 its 村干部
+    assert DIRECTORY.find_units("西山村集体经济扶持资金有多少没花出去?") == ["西山新区"]
+    assert DIRECTORY.find_units("西山村干部处分了几个?") == ["西山新区"]
