@@ -211,3 +211,14 @@ def follows_said(
             for s in said
         )
     return [replace(e, score=e.score + bonus) if e not in said and follows(e) else e for e in evidence]
+
+
+def topic_over_stray_figure(chosen: Sequence[Evidence], evidence: Sequence[Evidence], least: float) -> list[Evidence]:
+    """For "X意识形态专题研究了几次" when X's notice states no such count: the sentence stating the topic (coverage
+    at least `least`) instead of chosen ones holding none of the question's words (a count of something else
+    under the same heading, "每月组织一次青年理论学习"); else the chosen unchanged."""
+    if not chosen or any(not e.coverages or max(e.coverages) > 0 for e in chosen):
+        return list(chosen)
+    topical = max((e for e in evidence if e.coverages and not e.is_heading), key=lambda e: (max(e.coverages), e.score),
+                  default=None)
+    return [topical] if topical is not None and max(topical.coverages) >= least else list(chosen)

@@ -23,7 +23,7 @@ from assistant.asked_thing import parts_left_open, states_the_asked_thing
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps, with_best_ones_section, with_figures_first
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.comparison_pairs import with_asked_half, with_measures_first
-from assistant.evidence import Evidence, Question, distinct, squeezed, units_in_order
+from assistant.evidence import Evidence, Question, distinct, squeezed, topic_over_stray_figure, units_in_order
 from assistant.evidence_reach import reach, with_asked_counts, with_point_doers
 from assistant.evidence_scoring import score_evidence
 from assistant.quote_extension import extend_quote
@@ -175,7 +175,8 @@ class ExtractiveAnswerer:
         if not evidence or evidence[0].score < single_scope_bar(evidence, question, self.settings) or not evidence[0].fits_profile:
             builder.not_found(evidence[:2])
             return
-        chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share)
+        chosen = topic_over_stray_figure(self.choose(evidence, question, limit=3, share=self.settings.runner_up_share),
+                                         evidence, self.settings.stray_figure_topic_coverage)
         if asks_for_deadline(builder.standalone_question):
             best = evidence[0]
             chosen = with_deadline_after(self.notice_text_of(best.notice_id), chosen, best, self.settings.deadline_span_chars)
