@@ -101,12 +101,15 @@ def states_finding_text(sentence: str) -> bool:
 def with_measures_first(
     evidence: Sequence[Evidence], question: str, notice_text_of: Callable[[str], str | None]
 ) -> list[Evidence]:
-    """For "两家维稳这块各咋弄的": the candidates telling what was done (not a problem's title, nor a sentence of a
-    point before its 整改情况/整改措施 line), when the unit has any; else all of them."""
+    """For "两家维稳这块各咋弄的": the candidates telling what was done, and of those stating the problem (a problem's
+    title, a sentence of a point before its 整改情况/整改措施 line) only the best, which says what was fixed; all of
+    them when the unit tells no measure."""
     if not asks_measures_only(question):
         return list(evidence)
-    done = [e for e in evidence if not _in_finding_half(e, notice_text_of(e.notice_id) or "")]
-    return done or list(evidence)
+    finding = [e for e in evidence if _in_finding_half(e, notice_text_of(e.notice_id) or "")]
+    if len(finding) == len(evidence):
+        return list(evidence)
+    return [e for e in evidence if e not in finding or e is finding[0]]
 
 
 def _in_finding_half(item: Evidence, text: str) -> bool:
@@ -117,5 +120,5 @@ def _in_finding_half(item: Evidence, text: str) -> bool:
     if not MEASURES_LABEL.search(text):  # "(29)依法行政意识有待提升。一是…": without labels, measures follow the title
         return False
     labels = list(MEASURES_LABEL.finditer(text, 0, item.start))
-    points = list(_POINT_OPENS.finditer(text, 0, item.start))
+    points = list(_POINT_OPENS.finditer(text, 0, item.end))  # its own opener too
     return bool(points) and (not labels or points[-1].start() > labels[-1].start())

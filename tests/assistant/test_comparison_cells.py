@@ -139,11 +139,12 @@ def in_notice(text: str) -> Evidence:
 def test_asked_what_was_done_a_column_holds_the_measures_not_the_problem_before_them():
     from assistant.comparison_pairs import with_measures_first
 
+    title = in_notice("(1)信访积案化解不力。")
     problem = in_notice("2022年新增重复信访15件,化解率偏低。")
     measure = in_notice("整改情况:建立领导包案制度,已化解积案12件。")
-    found = [problem, measure]
-    done = with_measures_first(found, "两家信访这块各咋弄的?", lambda _: LABELLED_NOTICE)
-    assert done == [measure]
+    found = [problem, title, measure]
+    # the best problem sentence says what was fixed; the rest of the problem gives way to the measures
+    assert with_measures_first(found, "两家信访这块各咋弄的?", lambda _: LABELLED_NOTICE) == [problem, measure]
     # asked what went wrong, or with no measure to quote, the column keeps what it has
     assert with_measures_first(found, "两家信访这块各有啥问题?", lambda _: LABELLED_NOTICE) == found
     assert with_measures_first([problem], "两家信访这块各咋弄的?", lambda _: LABELLED_NOTICE) == [problem]
