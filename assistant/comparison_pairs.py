@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from assistant.comparison_cells import with_best_ones_section, with_figures_first
 from assistant.evidence import Evidence
 from assistant.measures_answer import MEASURES_LABEL, asks_for_measures
+from assistant.answering_settings import AnsweringSettings
 from assistant.problem_statement import ASKS_PROBLEM, MEASURE_LEAD, PROBLEM_LEAD, with_section_problem
 from index.headings import parse_heading
 from index.sentences import split_sentences
@@ -96,6 +98,16 @@ def _measure_after(finding: Evidence, text: str | None) -> Evidence | None:
 def states_finding_text(sentence: str) -> bool:
     """Whether a sentence of the notice opens a problem (问题七:…, 巡察指出…)."""
     return bool(PROBLEM_LEAD.match(sentence) or _FINDING.search(sentence[:30]))
+
+
+def column_candidates(
+    evidence: Sequence[Evidence], question: str, knobs: AnsweringSettings, notice_text_of: Callable[[str], str | None]
+) -> tuple[list[Evidence], int]:
+    """A column's candidates (the best one's problem and measures raised, the measures when asked what was done,
+    figures first) and how many sentences it holds."""
+    raised = with_best_ones_section(evidence, knobs.column_section_bonus)
+    measures = with_measures_first(raised, question, notice_text_of)
+    return with_figures_first(measures, knobs.column_figure_bonus), knobs.column_sentences
 
 
 def with_measures_first(
