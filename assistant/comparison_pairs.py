@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from assistant.comparison_cells import with_best_ones_section, with_figures_first
 from assistant.evidence import Evidence
-from assistant.measures_answer import asks_for_measures
+from assistant.measures_answer import MEASURES_LABEL, asks_for_measures
+from assistant.answering_settings import AnsweringSettings
 from assistant.problem_statement import ASKS_PROBLEM, MEASURE_LEAD, PROBLEM_LEAD, with_section_problem
 from index.headings import parse_heading
 from index.sentences import split_sentences
@@ -28,6 +30,8 @@ _ASKS_FOUND = re.compile(
 )
 # The inspection's finding inside a sentence ("在意识形态工作方面，巡察指出，…"): a problem, whatever opens it.
 _FINDING = re.compile(r"巡[察视](?:组)?(?:反馈|指出|发现)")
+# A line opening a numbered point of a notice: "(2)…", "1)…", "3.…", "问题八:…".
+_POINT_OPENS = re.compile(r"\n\s*(?:[(（]?[一二三四五六七八九十\d]+[)）.、．]|问题[一二三四五六七八九十\d]+)")
 # How far after a problem statement its measure is looked for (a finding paragraph and a measures line).
 _MEASURE_REACH = 400
 
@@ -94,3 +98,39 @@ def _measure_after(finding: Evidence, text: str | None) -> Evidence | None:
 def states_finding_text(sentence: str) -> bool:
     """Whether a sentence of the notice opens a problem (问题七:…, 巡察指出…)."""
     return bool(PROBLEM_LEAD.match(sentence) or _FINDING.search(sentence[:30]))
+
+
+def column_candidates(
+    evidence: Sequence[Evidence], question: str, knobs: AnsweringSettings, notice_text_of: Callable[[str], str | None]
+) -> tuple[list[Evidence], int]:
+    """A column's candidates (the best one's problem and measures raised, the measures when asked what was done,
+    figures first) and how many sentences it holds."""
+    raised = with_best_ones_section(evidence, knobs.column_section_bonus)
+    measures = with_measures_first(raised, question, notice_text_of)
+    return with_figures_first(measures, knobs.column_figure_bonus), knobs.column_sentences
+
+
+def with_measures_first(
+    evidence: Sequence[Evidence], question: str, notice_text_of: Callable[[str], str | None]
+) -> list[Evidence]:
+    """For "两家维稳这块各咋弄的": the candidates telling what was done, and of those stating the problem (a problem's
+    title, a sentence of a point before its 整改情况/整改措施 line) only the best, which says what was fixed; all of
+    them when the unit tells no measure."""
+    if not asks_measures_only(question):
+        return list(evidence)
+    finding = [e for e in evidence if _in_finding_half(e, notice_text_of(e.notice_id) or "")]
+    if len(finding) == len(evidence):
+        return list(evidence)
+    return [e for e in evidence if e not in finding or e is finding[0]]
+
+
+def _in_finding_half(item: Evidence, text: str) -> bool:
+    """Whether a sentence states the problem: a problem's title or opening, or in a notice that labels its
+    measures, a sentence of a point before that point's measures label."""
+    if states_finding(item) or MEASURE_LEAD.match(item.text):
+        return states_finding(item)
+    if not MEASURES_LABEL.search(text):  # "(29)依法行政意识有待提升。一是…": without labels, measures follow the title
+        return False
+    labels = list(MEASURES_LABEL.finditer(text, 0, item.start))
+    points = list(_POINT_OPENS.finditer(text, 0, item.end))  # its own opener too
+    return bool(points) and (not labels or points[-1].start() > labels[-1].start())

@@ -165,6 +165,8 @@ def squeezed(text: str) -> str:
     return re.sub(r"\s+|\[\d+\]", "", text)
 
 
+# Words saying a thing was not done or is not so: a clause without them retells no clause with them.
+_NEGATION = re.compile(r"未|没有|没|不(?!断|仅)|无(?!偿)")
 SAID_PAIR_SHARE = 0.6  # a clause with this share of its character pairs in the answer was retold (拆分为/拆成)
 _QUOTE_MARKS = re.compile(r"[“”\"'‘’《》「」]")
 
@@ -176,9 +178,15 @@ def mostly_said(text: str, said: str) -> bool:
     clauses = [c for c in re.split(r"[,，;；。:：()（）]", _QUOTE_MARKS.sub("", squeezed(text))) if c]
     pairs = {said[i : i + 2] for i in range(len(said) - 1)}
 
+    said_clauses = [c for c in re.split(r"[,，;；。:：()（）\n]", said) if c]
+
     def retold(clause: str) -> bool:
         own = [clause[i : i + 2] for i in range(len(clause) - 1)]
-        return len(own) >= 3 and sum(p in pairs for p in own) >= SAID_PAIR_SHARE * len(own)
+        if len(own) < 3 or sum(p in pairs for p in own) < SAID_PAIR_SHARE * len(own):
+            return False
+        # "必须经…审批、备案" after "未经…审批、备案" was said: the same words, the opposite fact (what was fixed).
+        nearest = max(said_clauses, key=lambda c: sum(p in c for p in own), default="")
+        return bool(_NEGATION.search(clause)) == bool(_NEGATION.search(nearest))
 
     return sum(len(c) for c in clauses if c in said or retold(c)) * 2 >= sum(len(c) for c in clauses)
 
@@ -203,3 +211,14 @@ def follows_said(
             for s in said
         )
     return [replace(e, score=e.score + bonus) if e not in said and follows(e) else e for e in evidence]
+
+
+def topic_over_stray_figure(chosen: Sequence[Evidence], evidence: Sequence[Evidence], least: float) -> list[Evidence]:
+    """For "X意识形态专题研究了几次" when X's notice states no such count: the sentence stating the topic (coverage
+    at least `least`) instead of chosen ones holding none of the question's words (a count of something else
+    under the same heading, "每月组织一次青年理论学习"); else the chosen unchanged."""
+    if not chosen or any(not e.coverages or max(e.coverages) > 0 for e in chosen):
+        return list(chosen)
+    topical = max((e for e in evidence if e.coverages and not e.is_heading), key=lambda e: (max(e.coverages), e.score),
+                  default=None)
+    return [topical] if topical is not None and max(topical.coverages) >= least else list(chosen)

@@ -20,10 +20,10 @@ from assistant.answer import Answer
 from assistant.answer_bar import asks_a_shape, single_scope_bar
 from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
 from assistant.asked_thing import parts_left_open, states_the_asked_thing
-from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps, with_best_ones_section, with_figures_first
+from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps
 from assistant.comparison_meaning import rerank_by_meaning
-from assistant.comparison_pairs import with_asked_half
-from assistant.evidence import Evidence, Question, distinct, squeezed, units_in_order
+from assistant.comparison_pairs import column_candidates, with_asked_half
+from assistant.evidence import Evidence, Question, distinct, squeezed, topic_over_stray_figure, units_in_order
 from assistant.evidence_reach import reach, with_asked_counts, with_point_doers
 from assistant.evidence_scoring import score_evidence
 from assistant.quote_extension import extend_quote
@@ -175,7 +175,8 @@ class ExtractiveAnswerer:
         if not evidence or evidence[0].score < single_scope_bar(evidence, question, self.settings) or not evidence[0].fits_profile:
             builder.not_found(evidence[:2])
             return
-        chosen = self.choose(evidence, question, limit=3, share=self.settings.runner_up_share)
+        chosen = topic_over_stray_figure(self.choose(evidence, question, limit=3, share=self.settings.runner_up_share),
+                                         evidence, self.settings.stray_figure_topic_coverage)
         if asks_for_deadline(builder.standalone_question):
             best = evidence[0]
             chosen = with_deadline_after(self.notice_text_of(best.notice_id), chosen, best, self.settings.deadline_span_chars)
@@ -235,8 +236,7 @@ class ExtractiveAnswerer:
                 continue
             limit = 3
             if comparing:  # a column: the best one's problem and measures, figures first, a sentence more
-                evidence = with_best_ones_section(evidence, self.settings.column_section_bonus)
-                evidence, limit = with_figures_first(evidence, self.settings.column_figure_bonus), self.settings.column_sentences
+                evidence, limit = column_candidates(evidence, builder.standalone_question, self.settings, self.notice_text_of)
             chosen = self.choose(evidence, question, limit=limit, share=self.settings.runner_up_share_per_unit)
             if comparing:  # a column holds sentences on the topic, never the title or a frequent word's
                 extra = [extend_quote(e, question, self.notice_text_of(e.notice_id)) for e in close_in_meaning(evidence, chosen, limit, self.settings.column_meaning_share)]

@@ -19,7 +19,7 @@ from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure, asks_what_was_counted
 from assistant.described_units import named_by_common_kind
 from assistant.followup_reference import asked_of_item, item_of_people_pointed, points_at_a_unit, referenced_item
-from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect
+from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect, topic_of_thing
 from assistant.followup_switch import named_by_description, switch_then_ask, without_description
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
@@ -158,6 +158,7 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
         # "松杨湖那边的村社区班子呢?" after "…两委换届弄得怎么样?": the last question asked of that thing of the unit.
         # "东临具体怎么做的?" after "哪几个单位提到了整治形式主义?": how the unit did the thing just asked about.
         topic = _bare_topic(previous_question, directory, len(named))
+        topic = (not _ONLY_HOW.fullmatch(residue) and topic_of_thing(question, topic)) or topic  # "X的谈话记录呢"
         return f"{'、'.join(named)}:{question}({topic})" if topic else question
     return question if named else _of_units_before(question, residue, history, previous_question, previous_answer, directory)
 

@@ -59,6 +59,8 @@ _INSIDE_ITEM = re.compile(r"^(?:那|这)(?:里头|里面|里边|当中)")
 _PEOPLE_POINTED = re.compile(r"(?:这|那)(?:些|几|俩|仨|[一两二三四五六七八九十\d]+)[个名位]?([\u4e00-\u9fff]{0,6}?)的?(?:人|干部|责任人)")
 # Going on with the story just told: "那…" opening the question, "他们…", "后来", "现在", "收到以后", "这里头".
 _CONTINUES = re.compile(r"^(?:那么?|他们|它们|它|该)|后来|现在|目前|如今|以后|之后|随后|" + _INSIDE_ITEM.pattern[1:])
+# "这里头有坐牢的吗", "其中有几个是村干部", "这些人里…": asking among the items the answer just told.
+_AMONG = re.compile(r"^(?:那|这)?(?:里头|里面|其中|当中|之中)|^(?:这|那)(?:些|几)[\u4e00-\u9fff]{0,4}?(?:里头|里面|里|中|当中)")
 MAX_REFERENCE_CHARS = 80  # a clause longer than this is cut: it only steers the search
 
 
@@ -69,7 +71,7 @@ def referenced_item(question: str, previous_answer: str, asked_before: str = "")
     if not text:
         return ""
     found = (_by_ordinal(question, text) or _by_noun(question, text, asked_before) or _left_part(question, text)
-             or _by_description(question, text))
+             or _by_description(question, text) or (_first_sentence(text) if _asks_among(question) else ""))
     return found[:MAX_REFERENCE_CHARS]
 
 
@@ -87,9 +89,17 @@ def continued_item(question: str, previous_answer: str) -> str:
     told points at its first sentence (the item that answer was about)."""
     if not _CONTINUES.search(question):
         return ""
-    text = _plain(previous_answer)
-    first = next((s.strip(" -") for s in _SENTENCE_END.split(text) if len(s.strip(" -")) >= 4), "")
-    return first[:MAX_REFERENCE_CHARS]
+    return _first_sentence(_plain(previous_answer))[:MAX_REFERENCE_CHARS]
+
+
+def _asks_among(question: str) -> bool:
+    """"这里头有坐牢的吗": asking something of the items told; "其中党纪处分呢" swaps the thing asked instead."""
+    return bool(_AMONG.search(question)) and re.search(r"有|是|几|多少|哪|谁|吗|没", question) is not None
+
+
+def _first_sentence(text: str) -> str:
+    """The answer's first sentence: the item it told."""
+    return next((s.strip(" -") for s in _SENTENCE_END.split(text) if len(s.strip(" -")) >= 4), "")
 
 
 def points_at_a_unit(question: str) -> bool:

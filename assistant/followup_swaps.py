@@ -22,6 +22,26 @@ _A_THING_OF_A_UNIT = re.compile(r"(?:那|那么)?[^,，?？]{2,24}?(?:那边|这
                            r"([\u4e00-\u9fff]{2,8})呢")
 _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
 MIN_SHARED_CHARS = 2  # a swapped thing ends with at least this many characters of a word of the last question
+# How the last question asked, with the light verb before it ("搞了多少次", "弄得怎么样"): no part of its topic.
+_ASKING_TAIL = re.compile(r"(?:开展|进行|组织|召开|出现|存在|搞|弄|做|办|干|整|抓|出|有|是)?[了得]?(?:多少|几|怎么|怎样|咋|如何|什么|啥|哪|吗|是否|有没有|了没).*$")
+
+
+def topic_of_thing(question: str, previous_topic: str) -> str:
+    """For "X的谈话记录呢?" after "…班子成员谈心谈话搞了多少次?": the last topic from the word the thing shares on,
+    without how it was asked ("谈话"), so neither the last unit's own words nor its count are asked of X; or ""."""
+    thing = _A_THING_OF_A_UNIT.fullmatch(_PUNCTUATION.sub("", question))
+    if not thing:
+        return ""
+    name = thing.group(1)
+    at = next((found for i in range(len(name) - 1) if (found := previous_topic.find(name[i : i + 2])) != -1), -1)
+    if at == -1:
+        return ""
+    begin = 0
+    for word in jieba.lcut(previous_topic):  # from the start of the word holding the shared characters
+        if begin + len(word) > at:
+            break
+        begin += len(word)
+    return _ASKING_TAIL.sub("", previous_topic[begin:]).strip()
 
 
 def swapped_thing(question: str, previous_question: str) -> str:

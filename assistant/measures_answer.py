@@ -9,8 +9,12 @@ from index.headings import parse_heading
 from index.sentences import split_sentences
 
 # Questions asking what was done about something: answered by the list of measures under it.
-# "用了哪些办法解决…", "想了什么法子": the ways it was dealt with are asked, not the problem.
-ASKS_FOR_MEASURES = re.compile(r"(采取|做)了?(哪些|什么)|(哪些|什么|哪几种|几种)(办法|法子|招|手段|做法|举措|措施)|怎么(整改|做|改)|如何(整改|做|改)|有(哪些|什么)(措施|做法|举措)|措施(是什么|有哪些)")
+# "用了哪些办法解决…", "想了什么法子": the ways it was dealt with are asked, not the problem; so are the spoken
+# "咋改的", "怎么弄的", "上了啥招", "搞了啥" (what was done, with 咋/啥 for 怎么/什么).
+ASKS_FOR_MEASURES = re.compile(
+    r"(采取|做|搞|干)了?(哪些|什么|啥)|(哪些|什么|啥|哪几种|几种)(办法|法子|招|手段|做法|举措|措施)|"
+    r"(怎么|如何|咋|怎样)(整改|做|改|弄|搞|办|整)|有(哪些|什么|啥)(措施|做法|举措)|措施(是什么|有哪些|是啥)"
+)
 # The opening of an enumerated point: 一是 / (一) / 1. / ①, after the measures label if any.
 ENUMERATED = re.compile(r"\s*(?:(?:整改措施及成效|整改措施|整改情况|整改成效|整改)[:：])?\s*(?:[一二三四五六七八九十]+是|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|[①-⑩])")
 MEASURES_LABEL = re.compile(r"(整改措施及成效|整改措施|整改情况|整改成效|整改)[:：]")

@@ -272,8 +272,8 @@ class UnitDirectory:
 # "澴大", "北大": a university by its first character and 大 (same_kind holds it to names ending in 大学).
 _SUFFIX_ANYWHERE = re.compile(rf"{UNIT_SUFFIX_WORDS}|大(?!学)")
 _OWN_SCHOOL = ("附中", "附小")  # "青大附中": the held 青禾大学附属中学 itself when the whole is its short form
-# A kind of territory right after a name ("松杨湖社区"), not the start of a post or a word ("区长", "村民").
-_KIND_RIGHT_AFTER = re.compile(r"(?:社区|街道|镇|乡|村|县|区)(?![长任民委内外])")
+# A kind of territory right after a name ("松杨湖社区"), not the start of a post or a word ("区长", "村民", "村集体经济").
+_KIND_RIGHT_AFTER = re.compile(r"(?:社区|街道|镇|乡|村|县|区)(?![长任民委内外集级务干两])")
 # Four or more characters at the head of a question or beside another unit: a name shortened inside ("粼江物流").
 _NAME_AT_HEAD = re.compile(r"(?:^|(?<=[那和与跟、,，]))(?=([\u4e00-\u9fff]{4,8}))")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")

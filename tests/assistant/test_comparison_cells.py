@@ -127,3 +127,31 @@ def test_a_topic_the_question_frames_in_its_own_words_keeps_other_topics_out_of_
     canteen = sentence("职工食堂饭菜价格上涨过快。", 0.5, 0)
     pipes = sentence("老旧管网改造推进迟缓。", 0.5, 100)
     assert column_sentences([pipes], [canteen, pipes], "食堂这块柳塘和云岭都有事吗", 0.6) == []
+
+
+LABELLED_NOTICE = (
+    "一、整改工作开展情况\n区委召开专题会议部署整改。\n"
+    "(1)信访积案化解不力。2022年新增重复信访15件,化解率偏低。\n"
+    "整改情况:建立领导包案制度,已化解积案12件。\n"
+    "(2)食堂管理不规范。\n整改情况:修订食堂管理办法。\n"
+)
+
+
+def in_notice(text: str) -> Evidence:
+    start = LABELLED_NOTICE.index(text)
+    document = Document(page_content="", metadata={"title": "", "notice_id": "n9"})
+    return Evidence(document, start, start + len(text), text, 1.0, True)
+
+
+def test_asked_what_was_done_a_column_holds_the_measures_not_the_problem_before_them():
+    from assistant.comparison_pairs import with_measures_first
+
+    title = in_notice("(1)信访积案化解不力。")
+    problem = in_notice("2022年新增重复信访15件,化解率偏低。")
+    measure = in_notice("整改情况:建立领导包案制度,已化解积案12件。")
+    found = [problem, title, measure]
+    # the best problem sentence says what was fixed; the rest of the problem gives way to the measures
+    assert with_measures_first(found, "两家信访这块各咋弄的?", lambda _: LABELLED_NOTICE) == [problem, measure]
+    # asked what went wrong, or with no measure to quote, the column keeps what it has
+    assert with_measures_first(found, "两家信访这块各有啥问题?", lambda _: LABELLED_NOTICE) == found
+    assert with_measures_first([problem], "两家信访这块各咋弄的?", lambda _: LABELLED_NOTICE) == [problem]

@@ -65,8 +65,9 @@ def test_a_question_for_a_name_the_notice_does_not_give_abstains(chain):
     assert answer.not_found
 
 
-def test_what_was_done_about_a_problem_quotes_the_measures_under_it(chain):
-    answer = chain.ask("东湖高新产业园在工程项目招投标方面采取了哪些措施?")
+@pytest.mark.parametrize("question", ["东湖高新产业园在工程项目招投标方面采取了哪些措施?", "东湖高新产业园工程项目招投标这块咋改的?"])
+def test_what_was_done_about_a_problem_quotes_the_measures_under_it(chain, question):
+    answer = chain.ask(question)
 
     assert "修订园区工程项目招投标管理办法" in answer.text
     assert "收回多付工程款8.9万元" in answer.text

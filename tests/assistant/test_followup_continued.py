@@ -119,3 +119,12 @@ def test_a_sentence_the_last_answer_retold_in_other_words_counts_as_said():
     said = squeezed("2023年城北管网工程(合同额800万元)被拆成3个标段,以应急抢修为由直接委托施工。")
     assert mostly_said("2023年城北管网工程(合同额800万元)被拆分为3个标段,以“应急抢修”为由直接委托施工", said)
     assert not mostly_said("整改情况:对工程部原经理给予党内严重警告处分,追缴违约金48万元", said)
+
+
+def test_the_fix_told_in_the_words_of_the_fault_is_not_what_was_said():
+    from assistant.evidence import mostly_said, squeezed
+
+    said = squeezed("2022年采购办公设备共计18万元,采购时未经局党组会议审批、备案。")
+    # the measure repeats the fault's words with the opposite fact: it is news to the user
+    assert not mostly_said("自2023年3月起,所有采购都须经局党组会议审批、备案后方可实施。", said)
+    assert mostly_said("采购办公设备时未经局党组会议审批、备案。", said)

@@ -78,6 +78,14 @@ def test_a_thing_of_another_unit_asks_the_last_question_of_that_thing():
     assert "两委" not in condense_with_rules(history, "青大的食堂呢?", directory())
 
 
+def test_a_thing_of_another_unit_carries_the_topic_but_not_how_it_was_counted():
+    history = _exchange("云岭区领导干部谈心谈话开展了多少次?", "领导干部累计谈心谈话80余次。")
+    condensed = condense_with_rules(history, "青大的谈话记录呢?", directory())
+    # The record is asked of 青大, on talks: not a count, and not the last unit's 领导干部.
+    assert condensed.startswith(f"{SCHOOL}:") and "谈话" in condensed
+    assert "多少" not in condensed and "开展" not in condensed and "领导干部" not in condensed
+
+
 def test_plain_words_for_rules_investment_and_the_inspection_leader():
     assert "制度" in official_terms("两家这回各立了几项规矩?")
     assert "招商引资" in official_terms("两家拉项目、引企业这块差别大吗?")
@@ -218,3 +226,13 @@ def test_a_unit_its_notice_names_without_a_place_is_named_with_the_place_in_fron
     history = _exchange("云岭区整改措施有多少项?", "细化整改措施63项。")
     # a new unit and a short ask of its own: the figure the last question counted
     assert condense_with_rules(history, "那漱州交通集团定了几条", units).endswith("(整改措施有多少项)")
+
+
+def test_plain_words_for_buying_things_are_the_notices_purchase_words():
+    assert "购置" in official_terms("那现在买东西是咋规定的?")
+
+
+def test_asking_among_the_items_just_told_points_at_them():
+    answer = "2021年以来有13名干部违规兼职取酬。[1]"
+    for question in ("这里头有处级干部吗?", "其中几个退了钱?", "这些人里有没有党员?"):
+        assert referenced_item(question, answer) == "2021年以来有13名干部违规兼职取酬"

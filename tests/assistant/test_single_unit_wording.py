@@ -70,6 +70,15 @@ def test_asking_for_the_ways_asks_for_measures(question):
     assert asks_for_measures(question)
 
 
+@pytest.mark.parametrize("question", ["食堂这块咋改的?", "那招投标上搞了啥?", "怎么弄的?", "上了啥招?", "两家各干了啥?"])
+def test_spoken_ways_of_asking_what_was_done_ask_for_measures(question):
+    assert asks_for_measures(question)
+
+
+def test_asking_what_went_wrong_is_not_asking_for_measures():
+    assert not asks_for_measures("食堂出了啥问题?")
+
+
 def test_plain_words_for_not_finished_ask_what_is_open():
     assert ASKS_UNFINISHED.search("那5项里哪项还没搞完?")
 

@@ -120,3 +120,9 @@ def test_a_university_goes_by_its_first_character_and_大():
     universities = UnitDirectory([row("u1", "青禾大学", ["青禾大学"]), row("n1", "青禾市云岭区", ["云岭区", "云岭"])])
     assert universities.find_units("食堂这块禾大跟云岭区都有问题吗") == ["青禾大学", "青禾市云岭区"]
     assert universities.find_units("这个问题有多大") == []
+
+
+def test_a_short_name_before_a_village_word_names_its_unit_not_a_village():
+    # 西山村集体经济 is 西山(新区)'s 村集体经济, 西山村干部 its 村干部
+    assert DIRECTORY.find_units("西山村集体经济扶持资金有多少没花出去?") == ["西山新区"]
+    assert DIRECTORY.find_units("西山村干部处分了几个?") == ["西山新区"]
