@@ -25,7 +25,9 @@ STATES_SANCTION_KIND = re.compile(
 _ITEM_START = re.compile(r"\n\s*(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
 
-def lacks_asked_kind(question: str, chosen: Sequence[Evidence], best: Evidence, notice_text_of: Callable[[str], str]) -> bool:
+def lacks_asked_kind(
+    question: str, chosen: Sequence[Evidence], best: Evidence, notice_text_of: Callable[[str], str]
+) -> bool:
     """Asked what kind of sanction someone got, whether no chosen sentence of the item the best sentence is
     about (no numbered item or heading between them) names one: a sanction in another item is someone else's."""
     if not ASKS_SANCTION_KIND.search(question):

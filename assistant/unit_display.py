@@ -56,7 +56,9 @@ def called_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
     return called
 
 
-def name_units(text: str, units: Iterable[str], called: Mapping[str, str], own_short: Mapping[str, str] | None = None) -> str:
+def name_units(
+    text: str, units: Iterable[str], called: Mapping[str, str], own_short: Mapping[str, str] | None = None
+) -> str:
     """The answer with units named both ways at their first mention in its own words (see the module);
     a formal name gets its common short form, else the short name its notice calls it by (`own_short`), as the
     label of a numbered list item ("1. X(住建局)：…", "2. X县疾病预防控制中心(疾控中心)：…")."""

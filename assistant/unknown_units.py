@@ -40,7 +40,8 @@ _PLACE_CHARS = (4, 3, 2)  # how long a place before a short form may be ("雁汀
 def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     """Unit-like names in the question that no ingested unit answers to (by name or short form)."""
     siblings, under = sibling_names(question, directory), units_under_held(question, directory)
-    taken = [m for m in directory.mentions(question) if not any(b <= m[0] and m[1] <= e for b, e, _ in siblings + under)]
+    taken = [m for m in directory.mentions(question)
+             if not any(b <= m[0] and m[1] <= e for b, e, _ in siblings + under)]
     spans = siblings + [(begin, end, name) for begin, end, name, has_suffix in unit_like_names(question) if has_suffix]
     spans += place_nicknames(question, directory)
     # "武汉经开区": a place word and a kind of area the word cutter splits ("经/开区").
@@ -100,7 +101,8 @@ def units_under_held(question: str, directory: UnitDirectory) -> list[tuple[int,
             name = question[begin : organ.end()]
             others = [(b, e) for b, e, _ in held if (b, e) != (begin, name_end)]  # with 的, the held name itself is seen
             if ((_TERRITORY.search(whole[0]) or _INSTITUTION.search(organ.group(0)))
-                    and not directory.holds_short_form(name) and not any(b < organ.end() and begin < e for b, e in others)):
+                    and not directory.holds_short_form(name)
+                    and not any(b < organ.end() and begin < e for b, e in others)):
                 found.append((begin, organ.end(), name))
             break
     return found
