@@ -19,6 +19,7 @@ from langchain_core.documents import Document
 from assistant.answer import Answer
 from assistant.answer_bar import asks_a_shape, single_scope_bar
 from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
+from assistant.asked_kind import lacks_asked_kind
 from assistant.asked_thing import parts_left_open, states_the_asked_thing
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps
 from assistant.comparison_meaning import rerank_by_meaning
@@ -187,7 +188,7 @@ class ExtractiveAnswerer:
         # Asked two things, one of them stated answers, and the answer says which part it leaves open.
         left_open = parts_left_open(chosen, question, SUB_QUESTION_SPLIT.split(question.text),
                                     lambda asked: self._states_the_asked_thing(chosen, asked, passages=passages))
-        if left_open is None:
+        if left_open is None or lacks_asked_kind(builder.standalone_question, chosen, evidence[0], self.notice_text_of):
             builder.not_found(chosen[:2])
             return
         if asks_for_measures(builder.standalone_question):

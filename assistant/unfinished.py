@@ -25,8 +25,14 @@ ANSWERER = "extractive:unfinished"
 ASKS_UNFINISHED = re.compile(
     r"没完成|未完成|没整改完|还没(?:有)?(?:整改|完成|改|办)|尚未完成|尚未整改|没改完|没做完|正在整改的|还在整改|"
     r"没(?:有)?(?:搞|弄|干|办)(?:完|好|定)|还没[弄搞]好|"  # plain speech: "哪项还没搞完", "没弄好"
-    r"剩下的?那?[\d几两三四五六七八九十]*[个项条件]|剩余的?那?[\d几两三四五六七八九十]*[个项条件]"
+    r"剩下的?那?[\d几两三四五六七八九十]*[个项条件]|剩余的?那?[\d几两三四五六七八九十]*[个项条件]|"
+    r"还剩下?[^,，。?？]{0,6}?没(?:有)?(?:整改|改|完成|办|弄|搞)"  # "还剩哪些没改"
 )
+# A sentence saying every problem is done ("反馈的15个问题已全部整改完成", "整改完成率100%"); not a part of them
+# ("立行立改的问题已全部完成", "年度任务") nor a plan ("确保全部整改到位").
+_ALL_DONE = re.compile(r"(?:全部|均已|均)[^,，。;；]{0,4}?(?:整改)?完成(?!率)|全部整改到位|已全部整改|完成率(?:达到?|为)?100(?:\.0+)?%")
+_ABOUT_PROBLEMS = re.compile(r"问题|完成率|整改任务|整改事项|反馈意见")
+_PART_OR_PLAN = re.compile(r"立行立改|阶段|部分|年度|节点|确保|力争|将|拟|计划|未完成|尚未|正在|推进")
 # "…啥时候改完?": the question also asks when the rest will be done.
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|多久|时限|期限|几月")
 # Sentences stating that an item is still under way ("阶段性完成7个": done in part, not yet finished).
@@ -90,7 +96,7 @@ def answer_unfinished(
         if _ASKS_WHEN.search(question):
             deadlines.extend(_deadlines(notice, text, chunks, quoted, citations))
     if not items and not summary:
-        return None
+        return _all_done(question, standalone_question, unit, notices, notice_text_of, chunks_of)
     lines = [f"{unit}的通报中写明仍在推进的事项:", *summary, *items[:MAX_ITEMS]]
     if deadlines:
         lines += ["通报写明的完成时限:", *deadlines]
@@ -103,6 +109,24 @@ def answer_unfinished(
         answerer=ANSWERER,
         units=[unit],
     )
+
+
+def _all_done(
+    question: str, standalone_question: str, unit: str, notices: Sequence[NoticeRow],
+    notice_text_of: Callable[[str], str | None], chunks_of: Callable[[str], list[Chunk]],
+) -> Answer | None:
+    """No item stated as under way, and the notice says every problem is done: that sentence, cited; else None."""
+    citations = CitationNumbers()
+    for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit):
+        text = notice_text_of(notice.notice_id) or ""
+        for start, end in split_sentences(text):
+            sentence = text[start:end]
+            if _ALL_DONE.search(sentence) and not _PART_OR_PLAN.search(sentence) and _ABOUT_PROBLEMS.search(sentence):
+                marker = citations.cite(notice, text, start, end, _section(chunks_of(notice.notice_id), start))
+                return Answer(question=question, standalone_question=standalone_question,
+                              text=f"{unit}的通报写明问题已全部整改完成,没有写仍在推进的事项:\n- {sentence}{marker}",
+                              citations=list(citations.items), answerer=ANSWERER, units=[unit])
+    return None
 
 
 def _deadlines(

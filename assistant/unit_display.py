@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
-from assistant.unit_names import common_short_form, placed_short_form
+from assistant.unit_names import common_short_form, kind_short_names, numbered_short_form, placed_short_form
 from assistant.units import UnitDirectory
 from assistant.written_names import written_mentions
 
@@ -24,7 +24,27 @@ _LIST_ITEM = re.compile(r"^((?:\d+\.|-)?\s*)([^：:\s]+)([：:])")
 def name_units_as_asked(text: str, question: str, directory: UnitDirectory) -> str:
     """The answer with the units named as the question named them ("二院(雁汀市第二人民医院)")."""
     called = called_names((question[begin:end], unit) for begin, end, unit in written_mentions(question, directory))
-    return name_units(text, directory.units, called)
+    return name_units(text, directory.units, called, notice_short_names(directory))
+
+
+# A name for the unit's party organ ("县疾控中心党总支", "中共…委员会"), not a short name for the unit.
+_PARTY_ORGAN = re.compile(r"中共|党委|党组|党工委|党总支|党支部|委员会")
+_BARE_LEVEL_START = re.compile(r"^[省市县区](?=[\u4e00-\u9fff]{2})")  # "县疾控中心": the notice's own 县
+
+
+def notice_short_names(directory: UnitDirectory) -> dict[str, str]:
+    """unit -> the shortest short name its notice calls it by that is no part of its full name ("茆溪县疾病预防控制中心"
+    → 疾控中心, "X农村商业银行股份有限公司" → X农商银行): an abbreviation readers may know it by, not a tail of the name
+    (芡塘 of 芡塘街道 says nothing new) nor a short form this assistant made up (…中心校)."""
+    found = {}
+    for entry in directory.entries:
+        made_up = {*kind_short_names(entry.unit), numbered_short_form(entry.unit)}
+        shorts = [_BARE_LEVEL_START.sub("", name) for name in entry.names[1:]
+                  if name not in made_up and not _PARTY_ORGAN.search(name)]
+        shorts = [name for name in shorts if len(name) >= 2 and name not in entry.unit and len(name) < len(entry.unit)]
+        if shorts:
+            found[entry.unit] = min(shorts, key=len)
+    return found
 
 
 def called_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -36,12 +56,16 @@ def called_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
     return called
 
 
-def name_units(text: str, units: Iterable[str], called: Mapping[str, str]) -> str:
+def name_units(
+    text: str, units: Iterable[str], called: Mapping[str, str], own_short: Mapping[str, str] | None = None
+) -> str:
     """The answer with units named both ways at their first mention in its own words (see the module);
-    a formal name gets its common short form as the label of a numbered list item ("1. X(住建局)：…")."""
+    a formal name gets its common short form, else the short name its notice calls it by (`own_short`), as the
+    label of a numbered list item ("1. X(住建局)：…", "2. X县疾病预防控制中心(疾控中心)：…")."""
     present = [u for u in units if u in text]
     first_name = {u: f"{called[u]}({u})" for u in present if u in called}
-    first_name |= {u: f"{u}({short})" for u in present if u not in called and (short := placed_short_form(u))}
+    first_name |= {u: f"{u}({short})" for u in present
+                   if u not in called and (short := placed_short_form(u) or (own_short or {}).get(u))}
     if not first_name:
         return text
     pattern = re.compile("(" + "|".join(re.escape(u) for u in sorted(first_name, key=len, reverse=True)) + ")([(（])?")

@@ -39,15 +39,16 @@ _PLACE_CHARS = (4, 3, 2)  # how long a place before a short form may be ("雁汀
 
 def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     """Unit-like names in the question that no ingested unit answers to (by name or short form)."""
-    siblings = sibling_names(question, directory)
-    taken = [m for m in directory.mentions(question) if not any(b <= m[0] and m[1] <= e for b, e, _ in siblings)]
+    siblings, under = sibling_names(question, directory), units_under_held(question, directory)
+    taken = [m for m in directory.mentions(question)
+             if not any(b <= m[0] and m[1] <= e for b, e, _ in siblings + under)]
     spans = siblings + [(begin, end, name) for begin, end, name, has_suffix in unit_like_names(question) if has_suffix]
     spans += place_nicknames(question, directory)
     # "武汉经开区": a place word and a kind of area the word cutter splits ("经/开区").
     spans += [(begin, kind.end(), question[begin:kind.end()]) for begin, end, _, has_suffix in unit_like_names(question)
               if not has_suffix and (kind := AREA_AFTER.match(question, end))]
     spans += place_organ_names(question) + other_units_at_held_places(question, directory)
-    spans += units_under_held(question, directory)
+    spans += under
     # "苕岸区" + "教育局": a place and the organ right after it are one name, the place's organ.
     spans += [(one[0], other[1], one[2] + other[2]) for one in spans for other in spans
               if one[1] == other[0] and one[2][-1:] in _LEVEL_ENDS and other[2][-1:] not in _LEVEL_ENDS]
@@ -79,6 +80,7 @@ _TERRITORY = re.compile(r"(?:[省市州县区旗镇乡村]|街道|新区|开发�
 # After any other unit's name only an institution of its own stands apart ("X大附属医院", "X大附中", "X公司…集团");
 # its 办公室 or 中心 may be one of its own departments.
 _INSTITUTION = re.compile(r"(?:中学|小学|学校|幼儿园|医院|卫生院|公司|集团|附中|附小)$")
+_OF_AFFILIATED = re.compile(r"的附")  # "X的附属医院", "X的附中": an institution affiliated to X
 
 
 def units_under_held(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:
@@ -89,14 +91,18 @@ def units_under_held(question: str, directory: UnitDirectory) -> list[tuple[int,
     for organ_start in range(2, len(haystack)):
         if not SUB_ORGAN.match(haystack, organ_start) or not (organ := SUB_ORGAN_WHOLE.match(haystack, organ_start)):
             continue
-        for begin in range(max(0, organ_start - MAX_NAME_CHARS), organ_start - 1):
-            run = haystack[begin:organ_start]
+        # "沩大的附属医院" is "沩大附属医院": a 的 before an affiliated institution joins it to the held name.
+        name_end = organ_start - 1 if _OF_AFFILIATED.match(haystack, organ_start - 1) else organ_start
+        for begin in range(max(0, name_end - MAX_NAME_CHARS), name_end - 1):
+            run = haystack[begin:name_end]
             whole = [unit for b, e, unit in directory.mentions(run) if (b, e) == (0, len(run))]
             if not whole or NOT_IN_NAMES.search(run):
                 continue
             name = question[begin : organ.end()]
+            others = [(b, e) for b, e, _ in held if (b, e) != (begin, name_end)]  # with 的, the held name itself is seen
             if ((_TERRITORY.search(whole[0]) or _INSTITUTION.search(organ.group(0)))
-                    and not directory.holds_short_form(name) and not any(b < organ.end() and begin < e for b, e, _ in held)):
+                    and not directory.holds_short_form(name)
+                    and not any(b < organ.end() and begin < e for b, e in others)):
                 found.append((begin, organ.end(), name))
             break
     return found
@@ -104,7 +110,8 @@ def units_under_held(question: str, directory: UnitDirectory) -> list[tuple[int,
 
 def units_named_apart(question: str, unknown: Sequence[str], directory: UnitDirectory) -> list[str]:
     """Units the question names other than as the qualifier of an unknown name ("榉州水务" in "榉州水务的排水公司")."""
-    qualified = [(b, e) for b, e, name in sibling_names(question, directory) if name in unknown]
+    qualified = [(b, e) for b, e, name in sibling_names(question, directory) + units_under_held(question, directory)
+                 if name in unknown]
     return list(dict.fromkeys(
         unit for begin, end, unit in directory.mentions(question)
         if not any(begin < e and b <= end + 1 for b, e in qualified)

@@ -47,6 +47,14 @@ def test_an_institution_after_a_held_units_name_is_an_unknown_unit(question, unk
     assert unknown_unit_names(question, directory()) == [unknown]
 
 
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("沩川大学的附属医院整改得咋样", "沩川大学的附属医院"),
+    ("沩大的附中有啥问题", "沩大的附中"),
+])
+def test_an_affiliated_institution_written_with_的_is_still_an_unknown_unit(question, unknown):
+    assert unknown_unit_names(question, directory()) == [unknown]
+
+
 @pytest.mark.parametrize(("question", "unit"), [
     ("沩大党委书记是谁", "沩川大学"),
     ("沩大后勤处有啥问题", "沩川大学"),
@@ -68,10 +76,12 @@ def test_the_institution_is_said_to_be_missing_and_the_parent_named_as_closest(c
     chain = chain_over("weichuan_daxue.txt", UNIVERSITY)
 
     missing = chain.ask("沩大附属医院有啥问题")
+    missing_of = chain.ask("沩大的附属医院整改了哪些问题")  # with 的: the same institution
     held = chain.ask("沩大食堂有啥问题")
 
     assert missing.not_found and not missing.citations
     assert "沩大附属医院" in missing.text and "沩川大学" in missing.text
+    assert missing_of.not_found and not missing_of.citations and "沩川大学" in missing_of.text
     assert not held.not_found and "食堂" in held.text
 
 

@@ -65,3 +65,27 @@ def test_items_listed_under_a_heading_naming_them_unfinished_are_the_answer(chai
     answer = chain_over("jiandu.txt", SECTION_NOTICE).ask("卫生监督所没完成的是哪两件事?")
     assert "快检实验室改造" in answer.text and "执法人员编制不足" in answer.text
     assert "持续巩固" not in answer.text  # the plan after the items is no item
+
+
+DONE_NOTICE = """中共青禾县粮油购销公司支部委员会关于巡察整改情况的通报
+
+2023年6月5日至7月28日,县委第三巡察组对县粮油购销公司进行了巡察,反馈问题9个。
+
+一、整改落实情况
+
+针对仓储管理不规范问题,修订出入库管理制度,更换老化测温设备14套。
+
+针对往来款清理不及时问题,清收历年往来款68万元。
+
+截至2024年2月底,反馈的9个问题已全部整改完成。
+
+中共青禾县粮油购销公司支部委员会
+2024年3月5日
+"""
+
+
+@pytest.mark.parametrize("question", ["粮油购销公司还有什么没整改完?", "粮油购销公司还剩哪些没改"])
+def test_nothing_left_is_said_from_the_sentence_saying_all_is_done(chain_over, question):
+    answer = chain_over("liangyou.txt", DONE_NOTICE).ask(question)
+    assert not answer.not_found and "已全部整改完成" in answer.text
+    assert "测温设备" not in answer.text  # a measure is no item left

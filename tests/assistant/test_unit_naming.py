@@ -151,3 +151,20 @@ def test_a_comparison_with_a_unit_the_library_lacks_answers_the_held_unit_and_sa
     answer = chain.ask(question)
     assert answer.notice.startswith("资料库中没有关于“金沙县水利局”的通报,以下只回答"), answer.notice
     assert not answer.not_found and stated in answer.text, answer.text
+
+
+JIKONG = "柳溪县疾病预防控制中心"
+JIKONG_NOTICE = """中共柳溪县疾病预防控制中心支部委员会关于巡察整改情况的通报
+
+2023年8月1日至9月15日,县委第四巡察组对县疾控中心党支部进行了巡察。中心党支部照单全收,逐项整改。
+
+一、反馈问题整改情况
+
+1.职工食堂违规承担公务接待。整改情况:县疾控中心食堂停止承担公务接待,接待费用据实列支。
+"""
+
+
+def test_a_listed_unit_its_notice_calls_by_an_abbreviation_shows_that_name_too(chain, chain_over):
+    answer = chain_over("jikong.txt", JIKONG_NOTICE).ask("哪些单位的食堂承担过公务接待?")
+    assert f"{JIKONG}(疾控中心)" in answer.text, answer.text
+    assert f"{SANYUAN}(青禾三院)" in answer.text  # a standard short form still comes first

@@ -1,0 +1,43 @@
+"""Whether chosen sentences state the kind of outcome a question asks for ("给了什么处分?"), not only the event."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.evidence import Evidence
+
+from index.vocabulary import SANCTION_WORDS
+
+# "给了啥处分", "受到何种处理", "处分是什么": the kind of sanction is asked (not "采取了什么处理措施": a measure).
+ASKS_SANCTION_KIND = re.compile(
+    r"(?:什么|啥|何种|哪种|哪类|怎样的|怎么样的)(?:党纪|政务|纪律|组织)*(?:处分|处罚|处理)(?!措施|方式|办法|机制|流程|意见)"
+    r"|(?:处分|处罚)(?:结果)?(?:是|为)?(?:什么|啥|哪种|如何)"
+)
+# A sentence naming what was done to someone: a sanction, an organisational measure, or a count of them
+# ("给予党纪处分3人", "受到组织处理", "诫勉谈话"); "被查处" names the event, not its outcome.
+STATES_SANCTION_KIND = re.compile(
+    rf"{SANCTION_WORDS}|组织处理|诫勉|问责|批评|免职|停职|降职|调离|调整岗位|责令|书面检查|罚款|立案|移送|谈话|追责|处理\d"
+)
+
+
+# The start of a numbered item or heading ("2.", "(三)", "二、"): a sentence past one is about another item.
+_ITEM_START = re.compile(r"\n\s*(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
+
+
+def lacks_asked_kind(
+    question: str, chosen: Sequence[Evidence], best: Evidence, notice_text_of: Callable[[str], str]
+) -> bool:
+    """Asked what kind of sanction someone got, whether no chosen sentence of the item the best sentence is
+    about (no numbered item or heading between them) names one: a sanction in another item is someone else's."""
+    if not ASKS_SANCTION_KIND.search(question):
+        return False
+    text = notice_text_of(best.notice_id)
+
+    def same_item(e: Evidence) -> bool:
+        if e.notice_id != best.notice_id:
+            return False
+        begin, end = sorted((min(e.start, best.start), max(e.start, best.start)))
+        return not _ITEM_START.search(text, begin, end) if text else e is best
+
+    return not any(STATES_SANCTION_KIND.search(e.text) for e in chosen if same_item(e))
