@@ -84,15 +84,23 @@ def answer_members_not_stated(
                 break
     if not held:
         return None
+    return stated_only_answer(question, standalone_question, f"通报只写了{asked.figure}{asked.noun}的数目,没有列出具体是哪些:",
+                              held, describe, notice_text_of, ANSWERER)
+
+
+def stated_only_answer(
+    question: str, standalone_question: str, lead: str, held: Sequence[tuple[str, int, int]],
+    describe: Callable[[str], tuple[str, str]], notice_text_of: Callable[[str], str | None], answerer: str,
+) -> Answer:
+    """A not-found answer saying what the notice does state (`lead`), citing each held (notice, start, end) sentence."""
     citations = []
     for notice_id, start, end in held:
         title, unit = describe(notice_id)
         text = notice_text_of(notice_id) or ""
         citations.append(Citation(len(citations) + 1, notice_id, title, unit, "", text[start:end], start, end))
-    lines = [f"通报只写了{asked.figure}{asked.noun}的数目,没有列出具体是哪些:"]
-    lines += [f"- {c.quote}[{c.n}]" for c in citations]
+    lines = [lead] + [f"- {c.quote}[{c.n}]" for c in citations]
     return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines),
-                  citations=citations, answerer=ANSWERER, not_found=True,
+                  citations=citations, answerer=answerer, not_found=True,
                   units=list(dict.fromkeys(c.unit for c in citations)))
 
 

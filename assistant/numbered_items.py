@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer
+from assistant.counted_members import stated_only_answer
 from index.sentences import split_sentences
 
 ANSWERER = "extractive:numbered-item"
@@ -60,16 +61,8 @@ def answer_item_not_stated(
                 held.append((notice_id, start, end))
     if not held:
         return None
-    citations = []
-    for notice_id, start, end in held:
-        title, unit = describe(notice_id)
-        text = notice_text_of(notice_id) or ""
-        citations.append(Citation(len(citations) + 1, notice_id, title, unit, "", text[start:end], start, end))
-    lines = [f"通报只写了第{asked.number}个{asked.noun}的序号,没有写它的具体内容:"]
-    lines += [f"- {c.quote}[{c.n}]" for c in citations]
-    return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines),
-                  citations=citations, answerer=ANSWERER, not_found=True,
-                  units=list(dict.fromkeys(c.unit for c in citations)))
+    return stated_only_answer(question, standalone_question, f"通报只写了第{asked.number}个{asked.noun}的序号,没有写它的具体内容:",
+                              held, describe, notice_text_of, ANSWERER)
 
 
 def _heads_item(text: str, number: int) -> bool:
