@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.exclusions import inside_left_out
+from assistant.glued_names import glued_mentions
 from assistant.placeless_units import placeless_mentions
 from assistant.unit_names import (
     INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, kind_short_names,
@@ -150,7 +151,8 @@ class UnitDirectory:
                         taken[i] = True
                     matches.append((start, begin + len(name), unit))
                 begin = haystack.find(name, begin + 1)
-        for short in self._short_forms(text, taken) + placeless_mentions(text, self._names, taken):
+        shorts = self._short_forms(text, taken) + placeless_mentions(text, self._names, taken)
+        for short in shorts + glued_mentions(text, self._names, taken, GENERIC_UNIT_WORDS):
             # A short form holding an exact name of its own unit ("柘江经开区" around "柘江") replaces it.
             inside = [m for m in matches if short[0] <= m[0] and m[1] <= short[1]]
             overlapping = [m for m in matches if m[0] < short[1] and short[0] < m[1]]
