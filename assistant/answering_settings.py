@@ -55,6 +55,10 @@ class AnsweringSettings(BaseModel):
     focus_term_share: float = 0.8
     # A word no passage holds ("来讲") weighs at most this share of the rarest held word's (1.0 kept abstention 1.0).
     unheld_term_weight_share: float = 1.0
+    # A follow-up's carried clause ("起诉了几户(清收了多少欠费)"): when the ask names something new, the clause's own
+    # words together weigh at most this share of the ask's, so the ask decides the sentence and the clause narrows to
+    # the item (0.5: fresh8 "起诉了几户" answered; 0.35 let a short ask lose its item, 0.7 kept the old sentence).
+    carried_term_share: float = 0.5
     already_said_penalty: float = 0.5  # follow-up pointing back: a sentence the last answer quoted scores this factor
     # ...and its best sentence needs this share of min_answer_score: the last turn set the topic, its own words are talk
     # ("他们后来开了几回…"); fresh6/real5 followup_reference: right sentences at 0.32-0.37, 0.75 keeps abstention.

@@ -21,6 +21,7 @@ from assistant.answer_bar import asks_a_shape, single_scope_bar
 from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
 from assistant.asked_kind import lacks_asked_kind
 from assistant.asked_thing import parts_left_open, states_the_asked_thing
+from assistant.carried_clause import CARRIED, narrowed_weights, own_ask
 from assistant.comparison_cells import close_in_meaning, column_sentences, overlaps
 from assistant.comparison_meaning import rerank_by_meaning
 from assistant.comparison_pairs import column_candidates, with_asked_half
@@ -43,7 +44,6 @@ from assistant.topic_words import framed_topic, topic_tokens, without_asking_wor
 from assistant.unit_names import name_tail_end
 from index.documents import NoticeMetadata
 
-CARRIED = re.compile(r"\s*\([^()]*\)\s*$")
 # Sub-questions: split at ?/; and connectives, before a second ask in a list ("几个牵头单位、几项工作机制"),
 # and before a short part asking when ("多少钱,钱哪天付的").
 SUB_QUESTION_SPLIT = re.compile(
@@ -109,14 +109,16 @@ class ExtractiveAnswerer:
             if terms:
                 parts.append(tuple(dict.fromkeys(terms)))
                 # A follow-up's carried clause ("…是谁?(其中党内严重警告1人…)") asks nothing: it wants what the question wants.
-                profiles.append(profile_question(question) if CARRIED.match(piece) else profile_question(piece))
+                profiles.append(profile_question(own_ask(question)) if CARRIED.match(piece) else profile_question(own_ask(piece)))
         if not parts:
             parts, profiles = [tuple(self.tokenize(question))], [profile_question(question)]
         all_terms = {t for part in parts for t in part}
         held = self.known_terms(all_terms)
         unheld = frozenset(t for t in all_terms - held if len(t) == 2 and t not in alternatives)
         return Question(
-            profile_question(question), tuple(parts), self._weights(all_terms, held), tuple(profiles), alternatives, question,
+            profile_question(own_ask(question)), tuple(parts),
+            narrowed_weights(question, self._weights(all_terms, held), self.tokenize, self.settings.carried_term_share),
+            tuple(profiles), alternatives, question,
             contractions=unheld,
         )
 

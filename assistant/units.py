@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.exclusions import inside_left_out
+from assistant.glued_names import glued_mentions
 from assistant.placeless_units import placeless_mentions
 from assistant.unit_names import (
     INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, kind_short_names,
@@ -16,6 +17,9 @@ from assistant.unit_names import (
 )
 from assistant.unit_places import (
     AREA_AFTER, SUB_DIVISION, SUB_ORGAN, after_another_units_name, another_unit_at, inside_another_place, with_own_place,
+)
+from assistant.unit_questions import (  # noqa: F401 (re-exported: the names questions about units are read by)
+    ACROSS_UNITS, COMPARISON, UNRECOGNISED_UNIT, asks_across_units, asks_comparison, unit_label,
 )
 from index.catalog import NoticeRow
 from index.lexical import normalize_for_search
@@ -29,17 +33,6 @@ GENERIC_UNIT_WORDS = frozenset(
     中学 小学 大学 学院 卫生院 卫健委 卫生健康委""".split()
 )
 
-# Words that name units as a class ("哪些单位", "哪几个区", "哪家"): a question is across units only
-# when its question word asks about units, not about things of one unit ("X采取了哪些措施").
-_UNIT_CLASS = r"(单位|地方|地区|区县|县区|县市|市县|区|县|市|镇|乡|街道|开发区|新区|园区|集聚区|部门|学校|医院|企业|国企|家)"
-ACROSS_UNITS = re.compile(
-    rf"(哪些|哪几个?|哪一?个|哪几家|哪家){_UNIT_CLASS}|哪家|谁家|"
-    r"各单位|各个单位|每个单位|每家|所有单位|全部单位|各地|各区|各县|各街道|各部门|"
-    r"有没有单位|有单位|几个单位|多少个?单位|[两三四五六七八九十\d]+个单位|这些单位|几家"
-)
-# How a notice whose unit was not recognised is listed: honestly, never under its file name alone.
-UNRECOGNISED_UNIT = "未识别单位"
-COMPARISON = re.compile(r"比较|对比|相比|有何不同|有什么不同|有何区别|有什么区别|异同|差异|不同之处|谁更|哪个更")
 
 
 @dataclass(frozen=True)
@@ -151,7 +144,8 @@ class UnitDirectory:
                         taken[i] = True
                     matches.append((start, begin + len(name), unit))
                 begin = haystack.find(name, begin + 1)
-        for short in self._short_forms(text, taken) + placeless_mentions(text, self._names, taken):
+        shorts = self._short_forms(text, taken) + placeless_mentions(text, self._names, taken)
+        for short in shorts + glued_mentions(text, self._names, taken, GENERIC_UNIT_WORDS):
             # A short form holding an exact name of its own unit ("柘江经开区" around "柘江") replaces it.
             inside = [m for m in matches if short[0] <= m[0] and m[1] <= short[1]]
             overlapping = [m for m in matches if m[0] < short[1] and short[0] < m[1]]
@@ -284,17 +278,3 @@ _NOT_A_SHORT_FORM = re.compile(r"^(?:.|[省市区县镇乡村].)$")
 _ASKED_ON_ITS_OWN = re.compile(
     r"(?:^|(?<=[那和与跟、,，]))((?![那这和与跟])[\u4e00-\u9fff]{2,4}?)(?=那边|这边|那儿|那里|呢|怎么样|如何|的|这俩|这两|俩|两[个家]|[,，、和与跟])"
 )
-
-
-def unit_label(row: NoticeRow) -> str:
-    """The name a notice is listed under: its unit, else 未识别单位(title or file) so no file poses as a unit."""
-    return row.unit or f"{UNRECOGNISED_UNIT}({row.title or row.file_name})"
-
-
-def asks_across_units(question: str) -> bool:
-    """True for questions about every unit: 哪些单位 / 各单位 / 分别 / 哪几个 / 有没有单位 ..."""
-    return bool(ACROSS_UNITS.search(question))
-
-
-def asks_comparison(question: str) -> bool:
-    return bool(COMPARISON.search(question))
