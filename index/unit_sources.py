@@ -104,6 +104,7 @@ _OWN_PARTY_MEETING = re.compile(
 _LEADING_VERB = re.compile(r"^(?:要求|督促|推动|指导|希望|责成|帮助|支持|责令|确保|带领|促使|推进|指出|强调|请|记者从|记者在)")
 # A short organ line at the top naming who posts the notice ("柳林镇纪委", "柳林街道党工委").
 _LABEL_LINE = re.compile(rf"({HAN}{{2,20}}?(?:工作委员会|委员会|党工委|党委|党组|纪工委|纪委|人民政府|办事处))")
+_DOCUMENT_KIND_AFTER = re.compile(r"(人民政府|办事处|委员会|党委|党组)(?:公告|通告|公示)$")
 _INSPECTING_SIDE = re.compile(r"(?:第[一二三四五六七八九十\d]*)?(?:巡察|巡视)")
 _PLAN_ISSUER = re.compile(
     rf"《({HAN}{{2,40}}?(?:工作委员会|委员会|党工委|党委|党组)?)(?:关于)?(?:贯彻落实|整改落实|落实|巡察整改|巡视整改)"
@@ -119,7 +120,8 @@ _MERGED_INTO = re.compile(
 _TOWN_TYPES = ("街道", "镇", "乡")
 _SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
 # A page's label naming who publishes it ("发布单位：蓿田街道社区卫生服务中心"): the unit, unlike 来源 (often a website).
-_PUBLISHER_LINE = re.compile(r"^[ \t]*(?:发布单位|发文单位|发布机构|发布机关)[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MULTILINE)
+# The label may share its line with others ("发布机构：X　　来源：…　　发布时间：…"): X ends at the next space.
+_PUBLISHER_LINE = re.compile(r"^[ \t]*(?:发布单位|发文单位|发布机构|发布机关)[ \t]*[:：][ \t]*(\S+)(?=\s|$)", re.MULTILINE)
 
 
 # Sources trusted to give a unit's full name over a title's short form: labels, signatures, 来源, inspection
@@ -264,7 +266,8 @@ def _label_lines(text: str, title: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     offset = 0
     for line in text.splitlines(keepends=True)[:6]:
-        stripped = DATE_AFTER.sub("", line.strip())
+        # A document header names its issuer before the kind of document ("X乡人民政府公告"): the issuer.
+        stripped = _DOCUMENT_KIND_AFTER.sub(r"\1", DATE_AFTER.sub("", line.strip()))
         if stripped and (stripped == title or len(stripped) > 20 or "。" in stripped):
             break
         match = _LABEL_LINE.fullmatch(stripped)

@@ -142,8 +142,8 @@ _SHARES_SHORT_NAME = re.compile(f"^({HAN}{{2,4}})股份$")  # a listed company's
 def abbreviates(short: str, full: str) -> bool:
     """True when `short` is a short form of `full` at the same place (雁汀文旅集团 of 雁汀市文化旅游发展集团有限公司).
 
-    Its characters occur in `full` in order, both start alike (the same place name, or the same level
-    word: 市住建局 of 雁汀市住房和城乡建设局), and both name the same kind of unit (集团, 局, 街道).
+    Its characters occur in `full` in order, both start alike (the same place name, its first character before
+    a school's kind: 莳职院, or the same level word: 市住建局 of 雁汀市住房和城乡建设局), and both name the same kind.
     """
     if len(short) < 3 or len(short) >= len(full) or full.endswith(short):
         return False
@@ -152,7 +152,7 @@ def abbreviates(short: str, full: str) -> bool:
         if not place or short[0] != place.group(0)[-1] or short[0] not in BARE_LEVELS:
             return False
         full = full[place.end() - 1 :]
-    if short[:2] != full[:2]:
+    if short[:2] != full[:2] and not (short[0] == full[0] and re.fullmatch("职院|师大|师院|职校|技校|卫校", short[1:])):
         return False
     if not chars_in_order(short, full):
         return False

@@ -121,3 +121,32 @@ def test_search_tokens_of_a_traditional_page_match_a_simplified_question():
     page = set(tokenizer.tokenize("市委第五巡察組組長張某宣讀了反饋意見"))
     assert {"宣读", "反馈", "意见"} <= page
     assert set(tokenizer.tokenize("反馈意见是谁宣读的")) & page >= {"宣读", "反馈", "意见"}
+
+
+def test_a_numbered_government_announcement_is_issued_by_its_unit():
+    # The signature is followed by an attachment (so it is not the last line) and the body names a
+    # neighbouring township too: the header line "X乡人民政府公告" says whose announcement it is.
+    text = (
+        "柳溪乡人民政府公告\n（2024年第3号）\n\n关于县委巡察反馈问题整改情况的公告\n\n"
+        "根据中共青禾县委巡察工作统一安排，县委第二巡察组于2024年4月8日至5月20日开展了常规巡察，"
+        "指出问题12个。现将有关情况公告如下：\n1.村级财务管理不规范。会同桃坪乡开展交叉检查。\n"
+        "特此公告。\n\n柳溪乡人民政府\n2024年11月8日\n\n附件\n\n整改台账\n\n"
+        "1.村级财务管理不规范——责任人：乡党委副书记——整改状态：已完成\n"
+        "2.信访积案化解不力——责任人：乡党委书记——整改状态：推进中\n"
+        "3.公务车辆私用——责任人：乡党政办主任——整改状态：已完成\n"
+        "4.营商环境不优——责任人：分管副乡长——整改状态：已完成\n"
+        "5.农村自建房安全隐患——责任人：分管副乡长——整改状态：推进中\n"
+        "6.“四议两公开”执行不到位——责任人：乡党委组织委员——整改状态：已完成\n"
+        "7—12.党建工作、意识形态、耕地保护等其他6个问题——整改状态：已完成\n"
+    )
+    assert unit_of(text).endswith("柳溪乡")
+
+
+def test_a_school_named_by_its_nickname_takes_the_full_name_of_its_publisher_line():
+    # The title and body say only 柘职院; the page's 发布机构 label shares its line with other labels.
+    text = (
+        "柘职院党委关于巡察整改进展情况的通报\n"
+        "发布机构：中共柘州职业技术学院委员会　　来源：学院纪委办公室　　发布时间：2024-09-10\n\n"
+        "2024年4月至5月，省委教育工委第二巡察组对柘职院党委开展了巡察。柘职院党委高度重视，逐项整改。\n"
+    )
+    assert unit_of(text) == "柘州职业技术学院"
