@@ -27,7 +27,7 @@ def narrowed_weights(
     question: str, weights: dict[str, float], tokenize: Callable[[str], list[str]], share: float
 ) -> dict[str, float]:
     """Weights with the carried clause's own words together at most `share` of the ask's, when the ask before it
-    has words of its own: a long clause ("荑岗村至南垄村村道硬化工程被拆分为…") would otherwise outweigh it."""
+    has words of its own: a long clause ("柳溪村至桃坪村村道硬化工程被拆分为…") would otherwise outweigh it."""
     carried = CARRIED.search(question)
     if carried is None:
         return weights

@@ -59,7 +59,7 @@ def answer_topic_amounts(
     notices: list[NoticeRow], notice_text_of: Callable[[str], str | None], items: dict[str, str] | None = None,
 ) -> Answer | None:
     """The units' amounts on the topic compared, each cited, with the difference; None when not asked or none found.
-    `items`: the item each unit names for itself ("澴大退的酬金比芡塘退的补助多多少"), each unit's own topic."""
+    `items`: the item each unit names for itself ("柘大退的酬金比柳塘退的补助多多少"), each unit's own topic."""
     asked = asked_topic(standalone_question or question, unit_spans)
     own = items_asked(standalone_question or question, items or {}, units) if asked is None else None
     if (asked is None and own is None) or len(units) < 2:

@@ -35,7 +35,7 @@ _BARE_LEVEL_START = re.compile(r"^[省市县区](?=[\u4e00-\u9fff]{2})")  # "县
 def notice_short_names(directory: UnitDirectory) -> dict[str, str]:
     """unit -> the shortest short name its notice calls it by that is no part of its full name ("茆溪县疾病预防控制中心"
     → 疾控中心, "X农村商业银行股份有限公司" → X农商银行): an abbreviation readers may know it by, not a tail of the name
-    (芡塘 of 芡塘街道 says nothing new) nor a short form this assistant made up (…中心校)."""
+    (柳塘 of 柳塘街道 says nothing new) nor a short form this assistant made up (…中心校)."""
     found = {}
     for entry in directory.entries:
         made_up = {*kind_short_names(entry.unit), numbered_short_form(entry.unit)}

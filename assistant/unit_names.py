@@ -170,7 +170,7 @@ _COMPANY_FORM = re.compile(r"(股份)?有限(责任)?公司$")
 
 def same_kind(short: str, name: str) -> bool:
     """Whether a short form names the same kind of unit: "临溪区" is not 临溪区望津街道, "城投集团" is 城投集团有限公司,
-    and so is "城投公司" (a group company is a 公司); "一中", "澴大" are a 中学, a 大学."""
+    and so is "城投公司" (a group company is a 公司); "一中", "柘大" are a 中学, a 大学."""
     if short.endswith("公司") and _COMPANY_FORM.search(name):
         return True
     name = _TERRITORY_COMMITTEE.sub("", _COMPANY_FORM.sub("", name))  # "东城区" is the one of 东城区工委
@@ -223,7 +223,7 @@ def kind_short_names(unit: str) -> list[str]:
     """The unit's name with its kind said the short way people say it ("苜川县荻港镇中心小学" → 苜川县荻港镇中心校), so
     a question's "荻港中心校" is read as its short form; none when no kind of KIND_SHORT_FORMS is in the name."""
     shortened = [re.sub(formal, short, unit) for formal, short in KIND_SHORT_FORMS]
-    university = _UNIVERSITY.sub(r"\1大", unit)  # "澴江大学" → 澴大, unless that is a word ("广大", "重大")
+    university = _UNIVERSITY.sub(r"\1大", unit)  # "柘江大学" → 柘大, unless that is a word ("广大", "重大")
     if university != unit and jieba.posseg.dt.word_tag_tab.get(university, "j") in SHORT_FORM_TAGS:
         shortened.append(university)
     return [name for name in shortened if name != unit]

@@ -263,7 +263,7 @@ class UnitDirectory:
         return [self._names[i] for i in holding]
 
 
-# "澴大", "北大": a university by its first character and 大 (same_kind holds it to names ending in 大学).
+# "柘大", "北大": a university by its first character and 大 (same_kind holds it to names ending in 大学).
 _SUFFIX_ANYWHERE = re.compile(rf"{UNIT_SUFFIX_WORDS}|大(?!学)")
 _OWN_SCHOOL = ("附中", "附小")  # "青大附中": the held 青禾大学附属中学 itself when the whole is its short form
 # A kind of territory right after a name ("松杨湖社区"), not the start of a post or a word ("区长", "村民", "村集体经济").

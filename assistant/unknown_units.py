@@ -85,7 +85,7 @@ _OF_AFFILIATED = re.compile(r"的附")  # "X的附属医院", "X的附中": an i
 
 def units_under_held(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:
     """(begin, end, name) of an organ written right after a held unit's name or short form that is no held unit
-    itself ("澴大附属医院", "荑岗镇中心小学", "X区卫健委" when only the university, town or district is held)."""
+    itself ("柘大附属医院", "柳溪镇中心小学", "X区卫健委" when only the university, town or district is held)."""
     haystack, found = normalize_for_search(question), []
     held = directory.mentions(question)
     for organ_start in range(2, len(haystack)):

@@ -143,7 +143,7 @@ def abbreviates(short: str, full: str) -> bool:
     """True when `short` is a short form of `full` at the same place (雁汀文旅集团 of 雁汀市文化旅游发展集团有限公司).
 
     Its characters occur in `full` in order, both start alike (the same place name, its first character before
-    a school's kind: 莳职院, or the same level word: 市住建局 of 雁汀市住房和城乡建设局), and both name the same kind.
+    a school's kind: 柘职院, or the same level word: 市住建局 of 雁汀市住房和城乡建设局), and both name the same kind.
     """
     if len(short) < 3 or len(short) >= len(full) or full.endswith(short):
         return False
