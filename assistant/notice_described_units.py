@@ -58,8 +58,8 @@ def described_by_notice(question: str, directory: UnitDirectory, notice_text_of:
     units = [u for u in directory.units if not kind or _of_kind(u, kind)]
     if not units or not re.search(r"[\u4e00-\u9fff]{2}", words):
         return "", ""
-    texts = {u: _unit_text(tuple(directory.entry(u).notice_ids), notice_text_of) for u in units}
-    unit = _apart(_word_scores(words, units, texts, len(directory.units)), margin)
+    notices = {u: tuple(directory.entry(u).notice_ids) for u in units}
+    unit = _apart(_word_scores(words, notices, notice_text_of, len(directory.units)), margin)
     if not unit and name_similarity is not None and len(units) >= 2:
         unit = _closest_in_meaning(words, units, name_similarity, meaning_margin)
     if not unit:
@@ -88,8 +88,19 @@ def _of_kind(unit: str, kind: str) -> bool:
         kind == "学校" and re.search(r"学校|[中小大]学|学院", unit) is not None)
 
 
-@lru_cache(maxsize=512)  # one entry per unit's notices, kept while the library is unchanged
-def _pairs_of(text: str) -> frozenset[str]:
+def _pairs_of_notice(notice_id: str, notice_text_of: Callable[[str], str]) -> frozenset[str]:
+    """The character pairs of a notice's text; none for a notice not (or no longer) readable, which is not kept."""
+    try:
+        return _readable_pairs(notice_id, notice_text_of)
+    except LookupError:
+        return frozenset()
+
+
+@lru_cache(maxsize=1024)  # a notice id is its text's hash: one entry per notice, read from the catalog once
+def _readable_pairs(notice_id: str, notice_text_of: Callable[[str], str]) -> frozenset[str]:
+    text = notice_text_of(notice_id)
+    if text is None:
+        raise LookupError(notice_id)  # not cached: the notice may be ready next time
     return frozenset(_HAN_PAIR.findall(text))
 
 
@@ -98,17 +109,20 @@ def _unit_text(notice_ids: tuple[str, ...], notice_text_of: Callable[[str], str]
     return "\n".join(notice_text_of(n) or "" for n in notice_ids)
 
 
-def _word_scores(words: str, units: list[str], texts: dict[str, str], held: int) -> dict[str, float]:
+def _word_scores(words: str, notices: dict[str, tuple[str, ...]], notice_text_of: Callable[[str], str],
+                 held: int) -> dict[str, float]:
     """Each unit's score: the rarity of the description's character pairs its notices hold, and of the work it
     says ("烧暖气": 供热) its notices speak of, plus a whole point when its name says that work; what every unit's
-    notices hold weighs nothing."""
+    notices hold weighs nothing. `notices`: each unit's notice ids."""
+    units = list(notices)
     scores = dict.fromkeys(units, 0.0)
-    found = [[u for u in units if pair in _pairs_of(texts[u])] for pair in set(_HAN_PAIR.findall(words))]
+    pairs = {u: frozenset().union(*(_pairs_of_notice(n, notice_text_of) for n in notices[u])) for u in units}
+    found = [[u for u in units if pair in pairs[u]] for pair in set(_HAN_PAIR.findall(words))]
     for said, work in _WORK_SAID:
         if said.search(words):
             if not any(work.search(unit) for unit in units):
                 return dict.fromkeys(units, 0.0)  # "管医保的那家": no held unit does it (asked_back says so)
-            found.append([u for u in units if work.search(texts[u])])
+            found.append([u for u in units if work.search(_unit_text(notices[u], notice_text_of))])
             for unit in units:
                 scores[unit] += 1.0 if work.search(unit) else 0.0
     for holders in filter(None, found):
