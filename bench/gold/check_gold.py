@@ -85,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", required=True, type=Path)
     ap.add_argument("--set", required=True, action="append", type=Path, dest="sets")
     ap.add_argument("--units", type=Path, help="units.json with unit names/aliases (optional)")
+    ap.add_argument("--prefix", default="", help="every id must start with this (optional)")
     args = ap.parse_args(argv)
     corpus = {p.name: p.read_text(encoding="utf-8") for p in sorted(args.corpus.glob("*.txt"))}
     if not corpus:
@@ -106,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             where = f"{path}:{ln} ({d.get('id')})"
             errs = check_item(d, corpus, unit_names)
+            if not str(d.get("id", "")).startswith(args.prefix):
+                errs.append(f"id does not start with {args.prefix!r}")
             for key, seen in (("id", seen_ids), ("question", seen_q)):
                 val = str(d.get(key, "")).strip()
                 if val in seen:
