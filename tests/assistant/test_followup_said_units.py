@@ -43,3 +43,12 @@ def test_words_before_a_pointer_tell_the_unit_apart_and_the_topic_carries():
     history = _exchange("漱州职院巡察反馈是啥时候", "2024年6月14日反馈。")
     asked = condense_with_rules(history, "繁体字那个医保局呢", directory())
     assert asked.startswith(INSURANCE) and "反馈" in asked and "繁体字" not in asked
+
+
+def test_which_townships_of_a_figure_the_last_answer_gave_stays_with_its_unit():
+    district = "漱州市荻原新区"
+    history = _exchange("荻原新区还有多少户危房没改造", "共摸排危房310户,未改造的96户;今年计划改造45户。")
+    asked = condense_with_rules(history, "今年那45户分在哪些乡镇", directory(district, TOWNSHIP, BUS))
+    assert asked.startswith(district) and "45户" in asked
+    # no figure the last answer gave: which townships of the library
+    assert not condense_with_rules(history, "那12户分在哪些乡镇", directory(district, TOWNSHIP, BUS)).startswith(district)
