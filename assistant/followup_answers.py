@@ -10,6 +10,7 @@ from assistant.followup import units_in_history
 from assistant.followup_days import answer_days, asks_days_of_previous
 from assistant.followup_gap import answer_gap, asks_gap_after_previous
 from assistant.followup_figure_date import answer_figure_date, asks_figure_date
+from assistant.followup_other_part import answer_other_part, asks_other_part
 from assistant.followup_ratio import answer_ratio, asks_ratio_of_previous
 from assistant.followup_remaining import answer_remaining, asks_about_remaining
 from assistant.followup_since import answer_since, asks_since_previous
@@ -30,7 +31,8 @@ def answer_from_previous(
     wants_remaining = asks_about_remaining(question, names_unit)
     wants_days = asks_days_of_previous(question, names_unit)
     wants_gap = asks_gap_after_previous(question, names_unit)
-    if not (wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
+    wants_other = asks_other_part(question, names_unit)
+    if not (wants_other or wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
         return None
     rows = {row.notice_id: row for row in catalog.notices()}
     units = units_in_history(history, directory)
@@ -40,6 +42,9 @@ def answer_from_previous(
         row = rows.get(notice_id)
         return (row.title or row.file_name, unit_label(row)) if row else ("", "")
 
+    if wants_other and (other := answer_other_part(question, standalone_question, history, notice_ids,
+                                                   catalog.notice_text, describe)):
+        return other  # "剩下那部分是哪来的?" after a total and the part of it named
     if wants_days and (days := answer_days(question, standalone_question, history, notice_ids, catalog.notice_text,
                                            describe)):
         return days  # "一共多少天?" after a period: its days
