@@ -80,6 +80,9 @@ class AnsweringSettings(BaseModel):
     # A quoted tab-separated table row brings at most this many adjacent rows the question asks about
     # (a headline table's 反馈问题/已完成整改/正在整改/整改完成率 rows, fresh fiction notice style).
     table_rows_quoted: int = 4
+    # Clauses naming rules quoted for "这几项都是啥?" after a count of rules (fresh9's notices name 2-4 where they
+    # count 8-15; 5 shows them all without turning the answer into the notice).
+    named_rules_quoted: int = 5
     # A which-units line quotes the numbered title running into its chosen sentence ("5.食堂管理混乱。巡察指出:…")
     # when the title covers this share of the sentence's question terms: a problem title names the topic
     # (share 1 on the own which-units sets), a generic one ("强化组织领导", dev-019) shares a word or two.

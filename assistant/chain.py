@@ -179,7 +179,7 @@ class AnswerChain:
     def _from_previous(self, turn: Turn) -> Answer | None:
         """"这几笔加起来一共多少?", "没退的那部分后来退了吗?": answered over the previous answer (or None)."""
         answer = answer_from_previous(turn.question, turn.standalone_question, turn.history,
-                                      self.workspace.retriever.directory, self.workspace.catalog)
+                                      self.workspace.retriever.directory, self.workspace.catalog, self.settings)
         return self._verified(with_section_paths(answer, self.workspace.catalog), turn) if answer is not None else None
 
     def _members_not_stated(self, turn: Turn) -> Answer | None:

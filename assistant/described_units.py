@@ -77,6 +77,8 @@ _LEVEL = re.compile(r"([省市州县区镇乡村])(?:上|里|级|里面|上面)"
 # Words a description is made of besides its parts: pointers, the lead of a switch, 的, and "管" of what it does.
 _GLUE = re.compile(r"换成|换到|改成|换|至于|那么|再看看?|那个|那家|那所|那位|这个|这家|这所|那|的|管|负责|专门|搞")
 _POINTING = re.compile(r"换成|换到|改成|换|那个|那家|那所|那位|这个|这家|这所|那")
+# The organ's words after the name of the place it governs ("蕹田乡人民政府", "某镇党委").
+_OWN_ORGAN = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|机关)+$")
 _CLOSES = re.compile(r"的|那家|那个|那所|这家|这个")  # what turns what a unit does into the unit ("收税的")
 _KIND = re.compile(UNIT_SUFFIX_WORDS)
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
@@ -104,11 +106,25 @@ def described_units(text: str, directory: UnitDirectory) -> tuple[list[str], int
         parts.append((kind, word, position))
         if kind in ("kind", "function"):
             end = position
+    if not end and [kind for kind, _, _ in parts] == ["level"] and _CLOSES.match(text, parts[0][2]):
+        return _of_own_level(text, parts[0], pointed, names, directory)  # "乡里那个呢": the one township held
     described = [(kind, word) for kind, word, after in parts if after <= end]
     # "那文化方面呢" asks about an aspect: what a unit does names it only as "文化的", "文化那家" or "文化站"
     if not pointed or not end or (described[-1][0] == "function" and not _CLOSES.match(text, end)):
         return [], 0
     units = [unit for unit, name in zip(directory.units, names) if all(_fits(name, kind, word) for kind, word in described)]
+    tail = re.match(r"(?:的|那家|那个|那所)*(?:呢|吧|看看|怎么样)*\s*[,，]?\s*", text[end:])
+    return units, end + tail.end()
+
+
+def _of_own_level(text: str, level: tuple[str, str, int], pointed: bool, names: list[str],
+                  directory: UnitDirectory) -> tuple[list[str], int]:
+    """"乡里那个呢", "镇上那家": a level said alone, with a pointer, describes a unit that is itself of that level
+    (its name, without the organ's words, ends with it), not any unit sitting in one."""
+    if not pointed:
+        return [], 0
+    _, word, end = level
+    units = [unit for unit, name in zip(directory.units, names) if _OWN_ORGAN.sub("", name).endswith(word[0])]
     tail = re.match(r"(?:的|那家|那个|那所)*(?:呢|吧|看看|怎么样)*\s*[,，]?\s*", text[end:])
     return units, end + tail.end()
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from assistant.answer_builder import NO_CONTENT_UNITS
 from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure, asks_what_was_counted
 from assistant.described_units import named_by_common_kind
+from assistant.followup_breakdown import points_at_a_figure_said
 from assistant.followup_reference import asked_of_item, item_of_people_pointed, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect, topic_of_thing
 from assistant.followup_switch import named_by_description, switch_then_ask, without_description
@@ -131,8 +132,8 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
                 topic = _topic_of(previous_question, directory, len(discussed)).rstrip("?？")
                 return f"{'和'.join(discussed)}{topic}?{question}"
             return f"{'和'.join(discussed)}:{question}"
-    if not history or asks_across_units(question):
-        return question
+    if not history or (asks_across_units(question) and not points_at_a_figure_said(question, history)):
+        return question  # "今年那120个分在哪些乡镇": a figure the last answer gave, split within its unit
     previous_question, previous_answer = _previous_exchange(history, directory)
     residue = _residue(question, directory)
     if previous_question and named and residue and (compared := _COMPARED_WITH.fullmatch(residue)):

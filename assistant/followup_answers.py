@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.answer import Answer
+from assistant.answering_settings import AnsweringSettings
 from assistant.followup import units_in_history
 from assistant.followup_days import answer_days, asks_days_of_previous
 from assistant.followup_gap import answer_gap, asks_gap_after_previous
 from assistant.followup_figure_date import answer_figure_date, asks_figure_date
+from assistant.followup_named_rules import answer_rules_counted, asks_rules_counted
+from assistant.followup_other_part import answer_other_part, asks_other_part
 from assistant.followup_ratio import answer_ratio, asks_ratio_of_previous
 from assistant.followup_remaining import answer_remaining, asks_about_remaining
 from assistant.followup_since import answer_since, asks_since_previous
@@ -20,6 +23,7 @@ from index.catalog import Catalog
 
 def answer_from_previous(
     question: str, standalone_question: str, history: Sequence[dict], directory: UnitDirectory, catalog: Catalog,
+    settings: AnsweringSettings | None = None,
 ) -> Answer | None:
     """"这几笔加起来一共多少?" / "没退的那部分后来退了吗?" answered over the previous answer's figures, else None."""
     names_unit = bool(directory.find_units(question))
@@ -30,8 +34,11 @@ def answer_from_previous(
     wants_remaining = asks_about_remaining(question, names_unit)
     wants_days = asks_days_of_previous(question, names_unit)
     wants_gap = asks_gap_after_previous(question, names_unit)
-    if not (wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
+    wants_other = asks_other_part(question, names_unit)
+    wants_rules = asks_rules_counted(question, names_unit, history)
+    if not (wants_rules or wants_other or wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
         return None
+    settings = settings or AnsweringSettings()
     rows = {row.notice_id: row for row in catalog.notices()}
     units = units_in_history(history, directory)
     notice_ids = directory.notice_ids_of(units) if units else list(rows)
@@ -40,6 +47,12 @@ def answer_from_previous(
         row = rows.get(notice_id)
         return (row.title or row.file_name, unit_label(row)) if row else ("", "")
 
+    if wants_rules and (rules := answer_rules_counted(question, standalone_question, history, notice_ids,
+                                                      catalog.notice_text, describe, settings.named_rules_quoted)):
+        return rules  # "这几项都是啥?" after a count of rules: those the notice names, and that it names not all
+    if wants_other and (other := answer_other_part(question, standalone_question, history, notice_ids,
+                                                   catalog.notice_text, describe)):
+        return other  # "剩下那部分是哪来的?" after a total and the part of it named
     if wants_days and (days := answer_days(question, standalone_question, history, notice_ids, catalog.notice_text,
                                            describe)):
         return days  # "一共多少天?" after a period: its days

@@ -15,6 +15,10 @@ from assistant.written_names import unit_of_kind
 
 # "那个管疫苗的疾控中心": a pointer and a clause ending in 的 in front of a unit's name describe it.
 _DESCRIBED = re.compile(r"^(?:那么|那|换成|换到)?(?:个|家|所|位)[\u4e00-\u9fff]{1,10}?的$")
+# "繁体字那个医保局呢", "新来的那家公交公司呢": words before a pointer in front of a unit's name (none of the name's
+# own: those are taken as its name first) say how the user tells the unit apart, when nothing else is asked.
+_SAID_BEFORE_POINTER = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:那个|那家|那所|那位)$")
+_ONLY_SWITCH_AFTER = re.compile(r"^(?:呢|吧|怎么样|咋样|看看|那边)*\s*[?？。]?$")
 # A pointer between a word of a unit's name and its kind: "水务那家", "岳阳那个街道", "那个村".
 _POINTER = re.compile(r"那个|那家|那所|这个|这家")
 # One-character kinds a pointer makes a unit's ("那个村"); longer kinds need no pointer ("那个卫生院").
@@ -47,6 +51,9 @@ def without_description(question: str, directory: UnitDirectory) -> str:
     """"那个管疫苗的疾控中心呢" -> "那疾控中心呢": the words describing the unit named are no question of their own."""
     mentions = directory.mentions(question)
     if mentions and _DESCRIBED.match(question[: mentions[0][0]]):
+        return "那" + question[mentions[0][0] :]
+    if (mentions and _SAID_BEFORE_POINTER.match(question[: mentions[0][0]])
+            and _ONLY_SWITCH_AFTER.match(question[mentions[0][1] :])):
         return "那" + question[mentions[0][0] :]
     return question
 
