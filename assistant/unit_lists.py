@@ -14,12 +14,16 @@ from index.catalog import Catalog
 
 
 def answer_unit_list(
-    question: str, standalone_question: str, unit: str, catalog: Catalog, directory: UnitDirectory
+    question: str, standalone_question: str, unit: str, catalog: Catalog, directory: UnitDirectory,
+    only_unfinished: bool = False,
 ) -> Answer | None:
-    """"没完成的是哪些?" → the items under way; "有哪些问题?" → the problem headings; else None."""
+    """"没完成的是哪些?" → the items under way; "有哪些问题?" → the problem headings; else None.
+
+    With only_unfinished, only the first: asked "还有几个没改完", the items under way come with the notice's count,
+    so they are answered before the count alone is taken from the records."""
     notices = catalog.notices()
     unfinished = answer_unfinished(question, standalone_question, unit, notices, catalog.notice_text, catalog.chunks)
-    if unfinished is not None:
+    if unfinished is not None or only_unfinished:
         return unfinished
     differing = answer_differing(question, standalone_question, unit, notices, catalog.records(), catalog.notice_text)
     if differing is not None:

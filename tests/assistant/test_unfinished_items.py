@@ -42,6 +42,14 @@ def test_a_deed_done_in_the_course_of_rectification_is_not_an_item_left(chain):
     assert "120亩" in answer.text and "公车私用" not in answer.text
 
 
+
+def test_how_many_are_left_also_names_the_items_left(chain):
+    # A count asked ("还有几个没整改完") is answered with the notice's count and the items still being worked out,
+    # not with the count alone.
+    answer = chain.ask("白桦林场还有几个问题没整改完")
+    assert "正在整改2个" in answer.text and "120亩" in answer.text and "防火通道" in answer.text
+
+
 SECTION_NOTICE = """中共青禾县卫生监督所支部委员会关于巡察整改进展情况的通报
 
 2023年5月8日至6月30日,县委第二巡察组对县卫生监督所进行了巡察。
