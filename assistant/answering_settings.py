@@ -87,6 +87,9 @@ class AnsweringSettings(BaseModel):
     # when the title covers this share of the sentence's question terms: a problem title names the topic
     # (share 1 on the own which-units sets), a generic one ("强化组织领导", dev-019) shares a word or two.
     title_cover_share: float = 0.5
+    # ...and a measure quoted without its section's finding brings the 巡察指出 sentence or numbered title met
+    # first going up at most this many lines (fresh9 notices: the finding is on the measure's line or 1-2 above).
+    finding_lines_back: int = 3
     # "纪委网站报道的那个镇呢" (notice_described_units.py): the unit whose notices hold the description's rarer words
     # is taken when the next unit's score is at most this share of its own (fresh8: the right unit alone scored, 0).
     described_unit_margin: float = 0.5

@@ -37,6 +37,9 @@ _MEMBERS_BEFORE = re.compile(r"(?:(?:、|和|及|与)[^,，。;；]{1,20}?|等)$
 # A list anywhere in the notice (numbered items, headings, 一是…): members may be set out apart from the count.
 _LIST_MARK = re.compile(r"(?m)^\s*(?:[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])|一是|其一|第一[,，、]")
 
+# "5件积案里没化解的", "3名干部中": the count's noun ends where the question picks some of its members.
+_WITHIN = re.compile(r"(?:里|中|当中|之中)")
+
 
 @dataclass(frozen=True)
 class AskedCount:
@@ -84,7 +87,8 @@ def answer_members_not_stated(
                 break
     if not held:
         return None
-    return stated_only_answer(question, standalone_question, f"通报只写了{asked.figure}{asked.noun}的数目,没有列出具体是哪些:",
+    noun = _WITHIN.split(asked.noun)[0]  # "积案里没化解的": the count is of 积案, the question asks some of them
+    return stated_only_answer(question, standalone_question, f"通报只写了{asked.figure}{noun}的数目,没有列出具体是哪些:",
                               held, describe, notice_text_of, ANSWERER)
 
 
@@ -122,7 +126,15 @@ def _lists_members(sentence: str, position: int, figure: str) -> bool:
     """Whether the sentence sets out the count's members, after it or joined before it."""
     after = sentence[position + len(figure) :]
     clause_before = re.split(r"[,，。;；]", sentence[:position])[-1]
-    return bool(_OPENS_MEMBERS.search(after) or _MEMBERS_BEFORE.search(clause_before))
+    before = _MEMBERS_BEFORE.search(clause_before)
+    if before and not before.group(0).endswith("等") and _names_joined(clause_before) != int(figure[:-1]):
+        before = None  # "乡党委书记、乡长包案化解积案5件": two names joined before five is no list of the five
+    return bool(_OPENS_MEMBERS.search(after) or before)
+
+
+def _names_joined(clause: str) -> int:
+    """How many names a clause joins with 、 and a last 和/及/与 ("罗马村和高泉村": 2, "甲村、乙村和丙村": 3)."""
+    return clause.count("、") + 1 + bool(re.search(r"[和及与]", clause.rsplit("、", 1)[-1]))
 
 
 def _shares_words(words: str, sentence: str) -> bool:

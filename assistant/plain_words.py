@@ -181,10 +181,12 @@ def held_terms(question: str, terms: list[str], tokenize: Callable[[str], list[s
     return [t for t in terms if is_held(t) or (t in asked and not any(t in p or p in t for p in plain))]
 
 
+# What the public brings to an organ: a petition (信访), a letter or visit (来信/来访), a complaint (投诉).
+COMPLAINT_WORDS = "信访|投诉|来信|来访"
 # Words notices use interchangeably for one thing: a kind of money (津补贴/补助), a way of getting it back
-# (追回/清退/退缴…), a sanction (处分/警告/撤职…). A question's word is met by any word of its group.
+# (追回/清退/退缴…), a sanction (处分/警告/撤职…), a complaint. A question's word is met by any word of its group.
 SAME_THING: tuple[tuple[str, ...], ...] = tuple(
-    tuple(group.split("|")) for group in (*MONEY_KINDS, CLAWBACK_ACTIONS, SANCTION_WORDS)
+    tuple(group.split("|")) for group in (*MONEY_KINDS, CLAWBACK_ACTIONS, SANCTION_WORDS, COMPLAINT_WORDS)
 )
 _CANONICAL = {word: group[0] for group in SAME_THING for word in group}
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.evidence import Evidence
+from index.sentences import split_sentences
 
 # The sentence that states a problem: after the inspection's words or a 问题 label ("问题三:", "问题:").
 PROBLEM_LEAD = re.compile(
@@ -114,3 +115,63 @@ def _line_before(best: Evidence, text: str | None) -> Evidence | None:
     if not line or "\n" in line or len(line) > MAX_PROBLEM_CHARS or MEASURE_LEAD.match(line):
         return None
     return replace(best, start=start, end=end, text=line, is_heading=False, meaning=0.0)
+
+
+# A title line of a notice's problem: "6.…", "（三）…", "一、…" (not a measure's "（1）" sub-item).
+_TITLE_LINE = re.compile(r"^\s*(?:\d+[.、．](?!\d)|[(（][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、)")
+# A title naming a fault ("6.…整改不到位", "（三）关于…的问题"), not a part of the notice ("四、下一步工作打算").
+_FAULT = re.compile(r"[不未没缺乱差弱慢]|滞后|问题|隐患|违规|违反|超标|超范围")
+# A quote stating a finding itself, or a table or ledger row ("3｜…｜已完成", "5.…——责任人:…").
+_STATES_ITSELF = re.compile(r"巡[察视](?:组)?(?:反馈|指出|发现)|问题[一二三四五六七八九十\d]*[:：]|[|｜]|——")
+
+
+def with_section_finding(
+    chosen: Sequence[Evidence], evidence: Sequence[Evidence], notice_text_of: Callable[[str], str | None], lines_back: int
+) -> list[Evidence]:
+    """A which-units line's quotes plus, for a measure quoted without its section's finding, that finding: the
+    巡察指出/问题: sentence before it in its section, else the problem's numbered title above it (within
+    lines_back lines); "巡察指出，…报销把关不严…。整改中，一是清退…": the measure alone does not say what was found.
+    A finding sentence is added when it shares the question's terms or runs on from a quoted title (a measure
+    quoted for a stray word brings no finding of another topic)."""
+    added: list[Evidence] = []
+    for quote in chosen:
+        if _STATES_ITSELF.search(quote.text) or _TITLE_LINE.match(quote.text):
+            continue
+        finding = _finding_before(quote, notice_text_of(quote.notice_id) or "", lines_back)
+        if finding is None or any(_overlap(finding, e) for e in [*chosen, *added]):
+            continue
+        on_topic = any(_overlap(finding, e) and sum(e.coverages) > 0 for e in evidence)
+        after_title = any(e.notice_id == finding.notice_id and 0 <= finding.start - e.end <= 2 and _TITLE_LINE.match(e.text)
+                          for e in chosen)
+        if on_topic or after_title or _TITLE_LINE.match(finding.text):
+            added.append(finding)
+    return sorted([*chosen, *added], key=lambda e: (e.notice_id, e.start, -e.end))
+
+
+def _overlap(one: Evidence, other: Evidence) -> bool:
+    return one.notice_id == other.notice_id and one.start < other.end and other.start < one.end
+
+
+def _finding_before(quote: Evidence, text: str, lines_back: int) -> Evidence | None:
+    """The finding of the quote's section: a 巡察指出 sentence on its line before it or on the lines above,
+    or the fault's numbered title met first going up (None past lines_back lines or at another title)."""
+    if not text.startswith(quote.text, quote.start):
+        return None
+    end = quote.start
+    for _ in range(lines_back + 1):
+        line_start = text.rfind("\n", 0, end) + 1
+        sentences = split_sentences(text, line_start, end)
+        found = next(((s, e) for s, e in reversed(sentences) if PROBLEM_LEAD.match(text[s:e])), None)
+        if found is None and sentences and end < quote.start and _TITLE_LINE.match(text[line_start:end]):
+            if not _FAULT.search(text[line_start:end]):
+                return None  # a title of another kind ("四、下一步工作打算") closes the search
+            found = (sentences[0][0], sentences[-1][1])  # the title line, whole
+        if found is not None:
+            s, e = found
+            if e - s > MAX_PROBLEM_CHARS or "\n" in text[s:e]:
+                return None
+            return replace(quote, start=s, end=e, text=text[s:e], is_heading=False, meaning=0.0)
+        if line_start == 0:
+            return None
+        end = line_start - 1
+    return None

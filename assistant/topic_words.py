@@ -65,8 +65,9 @@ def framed_topic(question: str) -> str:
 _WHICH_PLACE = re.compile(
     r"^(?:在)?哪(?:儿|里)(?!个)|谁(?:的)?那(?:儿|里|边)|(?:的)?单位(?:有|是)谁|(?:的)?(?:有|是)哪些(?=\W|$)|(?:的)?都(?:有|是)?谁(?=\W|$)"
 )
-# Asking for units, that the inspection found it ("谁那儿查出…", "被点名…", "被点出来") is true of every unit's problems.
-_FOUND_ANYWHERE = re.compile(r"被?(?:巡[察视](?:组)?)?(?:查出|查到|点了?名|指出|点出来?)了?")
+# Asking for units, that the inspection found it ("谁那儿查出…", "被点名…", "被点出来", "营商环境挨批的") is true of
+# every unit's problems; a person criticised ("有干部挨批") is a sanction, not the finding.
+_FOUND_ANYWHERE = re.compile(r"被?(?:巡[察视](?:组)?)?(?:查出|查到|点了?名|指出|点出来?)了?|(?<![人谁员部长])(?:挨|被)批(?:评)?了?")
 # A reduplicated word says the word once ("吃吃喝喝" is 吃喝, "研究研究" is 研究): notices write the plain word.
 _AABB = re.compile(r"([\u4e00-\u9fff])\1([\u4e00-\u9fff])\2")
 _ABAB = re.compile(r"([\u4e00-\u9fff]{2})\1")

@@ -16,6 +16,7 @@ from langchain_core.documents import Document
 from assistant.unit_names import (
     MAX_NAME_CHARS, NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, place_organ_names, same_kind, unit_like_names,
 )
+from assistant.sibling_organs import other_organs_at_held_places
 from assistant.unit_places import AREA_AFTER, SUB_ORGAN, SUB_ORGAN_WHOLE, another_unit_at
 from assistant.units import GENERIC_UNIT_WORDS, UnitDirectory
 from index.catalog import NoticeRow
@@ -40,6 +41,7 @@ _PLACE_CHARS = (4, 3, 2)  # how long a place before a short form may be ("雁汀
 def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     """Unit-like names in the question that no ingested unit answers to (by name or short form)."""
     siblings, under = sibling_names(question, directory), units_under_held(question, directory)
+    under += other_organs_at_held_places(question, directory)  # "栝林区政协机关" beside a held 栝林区人大…机关
     taken = [m for m in directory.mentions(question)
              if not any(b <= m[0] and m[1] <= e for b, e, _ in siblings + under)]
     spans = siblings + [(begin, end, name) for begin, end, name, has_suffix in unit_like_names(question) if has_suffix]
@@ -110,8 +112,8 @@ def units_under_held(question: str, directory: UnitDirectory) -> list[tuple[int,
 
 def units_named_apart(question: str, unknown: Sequence[str], directory: UnitDirectory) -> list[str]:
     """Units the question names other than as the qualifier of an unknown name ("榉州水务" in "榉州水务的排水公司")."""
-    qualified = [(b, e) for b, e, name in sibling_names(question, directory) + units_under_held(question, directory)
-                 if name in unknown]
+    qualifiers = sibling_names(question, directory) + units_under_held(question, directory)
+    qualified = [(b, e) for b, e, name in qualifiers + other_organs_at_held_places(question, directory) if name in unknown]
     return list(dict.fromkeys(
         unit for begin, end, unit in directory.mentions(question)
         if not any(begin < e and b <= end + 1 for b, e in qualified)

@@ -85,3 +85,21 @@ def test_a_question_about_what_was_done_to_a_count_is_not_read_as_asking_its_mem
     assert asks_members_of_count("3个问题整改了啥") is None
     assert asks_members_of_count("第13个问题具体是啥") is None  # an ordinal: the numbered item, not a count
     assert asks_members_of_count("初选的那4处具体在哪").before == "初选"
+
+
+# A FICTIONAL township notice: the people who took the cases on are joined with 、 before the count of cases.
+TOWNSHIP = """柳坪镇党委关于巡察整改情况的通报
+
+巡察指出:矛盾纠纷化解不力。整改情况:镇党委书记、镇长包案化解矛盾纠纷积案6件,已化解5件。
+"""
+
+
+@pytest.mark.parametrize("asked", ["柳坪那6件积案里没化解的是哪件", "那6件积案具体是哪些"])
+def test_names_joined_before_a_count_that_are_not_as_many_as_it_are_not_its_members(chain_over, asked):
+    chain = chain_over("liuping.txt", TOWNSHIP)
+
+    answer = chain.ask(asked)
+
+    assert answer.not_found and answer.answerer == "extractive:counted-members"
+    assert "6件积案的数目" in answer.text
+    assert answer.citations and all(c.verified for c in answer.citations)

@@ -7,6 +7,7 @@ import pytest
 from index.catalog import NoticeRow
 from index.documents import NoticeMetadata
 
+from assistant.sibling_organs import other_organs_at_held_places
 from assistant.unit_names import kind_short_names
 from assistant.units import UnitDirectory
 from assistant.unknown_units import unknown_unit_names
@@ -102,3 +103,44 @@ def test_the_citys_bureau_is_not_the_held_bureau_of_a_district_in_that_city(chai
 
     assert answer.not_found and "资料库中没有" in answer.text
     assert not held.not_found and "21.4万元" in held.text
+
+
+def organs_directory() -> UnitDirectory:
+    rows = [
+        NoticeRow("r1", "/r.txt", "r.txt", "", "青禾市柘溪区人大常委会机关",
+                  NoticeMetadata(unit="青禾市柘溪区人大常委会机关"), 1, "ready", 0),
+        NoticeRow("j1", "/j.txt", "j.txt", "", "溆川县纪委监委机关", NoticeMetadata(unit="溆川县纪委监委机关"), 1, "ready", 0),
+    ]
+    return UnitDirectory(rows)
+
+
+@pytest.mark.parametrize(("question", "unknown"), [
+    ("柘溪区政协机关整改咋样了", "柘溪区政协机关"),
+    ("柘溪政协有啥问题", "柘溪政协"),
+    ("溆川县组织部整改了几个问题", "溆川县组织部"),
+])
+def test_another_organ_of_a_held_organs_place_is_an_unknown_unit(question, unknown):
+    assert unknown_unit_names(question, organs_directory()) == [unknown]
+
+
+@pytest.mark.parametrize("question", ["柘溪区人大整改咋样了", "溆川县纪委有啥问题", "溆川县监委处分了几人"])
+def test_the_held_organ_of_a_place_is_not_read_as_another_organ(question):
+    assert other_organs_at_held_places(question, organs_directory()) == []
+
+
+# A FICTIONAL district congress office's notice.
+DISTRICT_CONGRESS = """中共青禾市柘溪区人大常委会机关党组关于区委巡察整改情况的通报
+
+区委第二巡察组对区人大常委会机关党组开展了巡察。
+巡察指出，机关公务用车管理不规范。整改中，机关对3辆公务用车实行集中停放。
+"""
+
+
+def test_another_organ_of_the_place_is_said_not_held_instead_of_quoting_the_held_one(chain_over):
+    chain = chain_over("zhexi_renda.txt", DISTRICT_CONGRESS)
+
+    missing = chain.ask("柘溪区政协机关整改咋样了")
+    held = chain.ask("柘溪区人大整改咋样了")
+
+    assert missing.not_found and not missing.citations and "柘溪区政协机关" in missing.text
+    assert not held.not_found and "公务用车" in held.text
