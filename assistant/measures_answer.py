@@ -46,10 +46,14 @@ def with_measures_after(
     begin = labels[-1].end() if labels else best.end
     following: list[Evidence] = []
     points = 0
+    # A best passage that is itself a numbered problem ("1.食堂账目不清。") has its measures as deeper points
+    # under it ("（1）…（2）…"): only a heading of its own rank or above ends the list.
+    own = parse_heading(best.text.strip())
+    own_rank = own.rank if own is not None and own.style != "measure-label" else None
     for start, end in split_sentences(text, begin, min(len(text), begin + span_chars)):
         sentence = text[start:end]
         heading = parse_heading(sentence.strip())
-        if heading is not None and heading.style not in ("measure-label",):
+        if heading is not None and heading.style not in ("measure-label",) and (own_rank is None or heading.rank <= own_rank):
             break
         # A sentence that does not open a point ("一是…。2020年研究出台…。二是…") goes on with the one before.
         opens_point = not following or not ENUMERATED.match(following[0].text) or ENUMERATED.match(sentence) is not None
