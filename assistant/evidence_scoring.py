@@ -23,6 +23,7 @@ def score_evidence(
     found: list[Evidence] = []
     said: list[Evidence] = []  # quoted by the previous answer already
     terms_said: list[frozenset[str]] = []  # per candidate: the asked terms it says
+    asked = frozenset(term for part in question.parts for term in part) | frozenset(question.terms)
     ledger_row: list[bool] = []  # per candidate: a ledger row naming only a problem and its owner/status
     terms = question.terms
     for rank, document in enumerate(documents):
@@ -62,7 +63,7 @@ def score_evidence(
                 if repeated:
                     score *= knobs.already_said_penalty
                 found.append(Evidence(document, *absolute, text, score, fits, coverages, is_heading))
-                terms_said.append(frozenset(tokens))
+                terms_said.append(frozenset(tokens) & asked)
                 ledger_row.append(is_weak_ledger_row(line_at(content, w_start, w_end), knobs.ledger_title_chars))
                 said.extend(found[-1:] if repeated else [])
     found = behind_body_passages(found, terms_said, ledger_row, knobs.ledger_row_share)

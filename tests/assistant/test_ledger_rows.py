@@ -89,3 +89,13 @@ def test_a_township_name_before_village_finance_is_the_township_and_the_measures
     assert "8个村" in answer.text and "双签制" in answer.text
     assert "未找到" not in answer.text
     assert "桦溪乡村" not in answer.text.replace("桦溪乡村级", "")
+
+
+def test_a_follow_up_asking_how_they_fixed_it_later_keeps_the_last_topic_and_quotes_its_measures(chain_over):
+    from tests.conftest import history_of
+
+    chain = chain_over("huaxi_xiang.txt", NOTICE)
+    first = chain.ask("桦溪乡垃圾清运被说了啥")
+    answer = chain.ask("他们后来咋改的", history=history_of(first))  # 他们: the township; 后来: no new topic
+    assert "清运车" in answer.text and "保洁员" in answer.text
+    assert "行车记录仪" not in answer.text and "双签制" not in answer.text
