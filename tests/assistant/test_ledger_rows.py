@@ -99,3 +99,18 @@ def test_a_follow_up_asking_how_they_fixed_it_later_keeps_the_last_topic_and_quo
     answer = chain.ask("他们后来咋改的", history=history_of(first))  # 他们: the township; 后来: no new topic
     assert "清运车" in answer.text and "保洁员" in answer.text
     assert "行车记录仪" not in answer.text and "双签制" not in answer.text
+
+
+def test_a_township_before_village_words_is_read_as_the_township_not_a_village():
+    from assistant.unit_names import unit_like_names
+
+    assert [name for _, _, name, _ in unit_like_names("柘岭乡村级财务咋整改的")] == ["柘岭乡"]
+    assert [name for _, _, name, _ in unit_like_names("柘岭镇村集体资金被吃喝了吗")] == ["柘岭镇"]
+    assert [name for _, _, name, _ in unit_like_names("柘岭村村级财务咋整改的")] == ["柘岭村"]  # a village itself
+
+
+def test_a_township_the_library_lacks_is_named_as_asked_before_village_finance(chain_over):
+    chain = chain_over("huaxi_xiang.txt", NOTICE)
+    answer = chain.ask("柘岭乡村级财务咋整改的")
+    assert "柘岭乡" in answer.text and "柘岭乡村" not in answer.text
+    assert "双签制" not in answer.text  # never another township's measures
