@@ -10,7 +10,7 @@ from assistant.evidence import (
     Evidence, Question, distinct, follows_said, is_label_heading, last_heading, looks_like_heading, mostly_said, windows,
 )
 from assistant.fusion import term_coverage
-from assistant.ledger_rows import behind_body_passages, is_weak_ledger_row, line_at
+from assistant.ledger_rows import ASKS_LEDGER_FIELD, behind_body_passages, is_weak_ledger_row, line_at
 from assistant.settings import AnsweringSettings
 from index.sentences import split_sentences
 
@@ -66,7 +66,8 @@ def score_evidence(
                 terms_said.append(frozenset(tokens) & asked)
                 ledger_row.append(is_weak_ledger_row(line_at(content, w_start, w_end), knobs.ledger_title_chars))
                 said.extend(found[-1:] if repeated else [])
-    found = behind_body_passages(found, terms_said, ledger_row, knobs.ledger_row_share)
+    if not ASKS_LEDGER_FIELD.search(question.text):  # "谁负责", "完成了吗": what the row itself states
+        found = behind_body_passages(found, terms_said, ledger_row, knobs.ledger_row_share)
     found = follows_said(found, said, knobs.follows_said_bonus, notice_text_of) if said else found
     found.sort(key=lambda e: -e.score)
     return distinct(found)

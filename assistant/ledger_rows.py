@@ -27,6 +27,11 @@ _FIELD = re.compile(
 _STATUS = re.compile(r"^(?:已完成|已整改|已办结|基本完成|推进中|正在推进|持续推进|整改中|正在整改|长期坚持|持续整改|未完成)$")
 _DEADLINE = re.compile(r"^\d{4}年\d{1,2}月(?:\d{1,2}日|底|末)?前?$|^\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?$")
 _FIGURE = re.compile(r"\d")
+# A question asking what such a row does state: who owns the item, its status or deadline ("谁负责", "完成了吗").
+ASKS_LEDGER_FIELD = re.compile(
+    r"责任人|负责人|谁负责|谁牵头|牵头|责任单位|责任部门|哪个部门负责|整改状态|状态|进度|完成了?(吗|没|没有)|"
+    r"完成时限|时限|(啥|什么)时候(完成|整改完|改完)"
+)
 _NUMBER_CELL = re.compile(r"^(?:\d+(?:[—\-~～至]\d+)?|[一二三四五六七八九十]+)[.、．]?$")
 
 

@@ -114,3 +114,9 @@ def test_a_township_the_library_lacks_is_named_as_asked_before_village_finance(c
     answer = chain.ask("柘岭乡村级财务咋整改的")
     assert "柘岭乡" in answer.text and "柘岭乡村" not in answer.text
     assert "双签制" not in answer.text  # never another township's measures
+
+
+def test_asking_whether_an_item_is_done_still_quotes_the_ledger_row_stating_its_status(chain_over):
+    chain = chain_over("huaxi_xiang.txt", NOTICE)
+    answer = chain.ask("桦溪乡公车私用整改完成了吗")
+    assert "整改状态：已完成" in answer.text
