@@ -22,6 +22,12 @@ class AnsweringSettings(BaseModel):
     stated_fact_bonus: float = 0.3  # it holds the figure/date the record states, or who did the act asked (谁念的)
     unmet_shape_penalty: float = 0.35  # factor when it lacks the asked shape (a figure, date, name)
     heading_penalty: float = 0.5  # factor for a heading line: a heading names a topic, not a fact
+    # A ledger row naming only a problem title and its owner/status (assistant/ledger_rows.py) hands its score to its
+    # notice's best body passages on the same asked terms and keeps this share of it: below runner_up_share_per_unit,
+    # so a body passage's runners-up are body passages (fresh9: at 0.9 the row was quoted third in every answer).
+    # Titles longer than ledger_title_chars are not such a row's title (fresh9 rows: 4-12 chars).
+    ledger_row_share: float = 0.6
+    ledger_title_chars: int = 20
     # The best sentence must score this much to be an answer, else "未找到" (a unit the user named in a comparison or filter: named_unit_bar times as much, so its column shows its best evidence).
     min_answer_score: float = 0.45
     named_unit_bar: float = 0.5

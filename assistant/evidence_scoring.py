@@ -10,6 +10,7 @@ from assistant.evidence import (
     Evidence, Question, distinct, follows_said, is_label_heading, last_heading, looks_like_heading, mostly_said, windows,
 )
 from assistant.fusion import term_coverage
+from assistant.ledger_rows import ASKS_LEDGER_FIELD, behind_body_passages, is_weak_ledger_row, line_at
 from assistant.settings import AnsweringSettings
 from index.sentences import split_sentences
 
@@ -21,6 +22,9 @@ def score_evidence(
     """Candidate quotes of the documents, best first, non-overlapping within a notice."""
     found: list[Evidence] = []
     said: list[Evidence] = []  # quoted by the previous answer already
+    terms_said: list[frozenset[str]] = []  # per candidate: the asked terms it says
+    asked = frozenset(term for part in question.parts for term in part) | frozenset(question.terms)
+    ledger_row: list[bool] = []  # per candidate: a ledger row naming only a problem and its owner/status
     terms = question.terms
     for rank, document in enumerate(documents):
         meta = document.metadata
@@ -59,7 +63,11 @@ def score_evidence(
                 if repeated:
                     score *= knobs.already_said_penalty
                 found.append(Evidence(document, *absolute, text, score, fits, coverages, is_heading))
+                terms_said.append(frozenset(tokens) & asked)
+                ledger_row.append(is_weak_ledger_row(line_at(content, w_start, w_end), knobs.ledger_title_chars))
                 said.extend(found[-1:] if repeated else [])
+    if not ASKS_LEDGER_FIELD.search(question.text):  # "谁负责", "完成了吗": what the row itself states
+        found = behind_body_passages(found, terms_said, ledger_row, knobs.ledger_row_share)
     found = follows_said(found, said, knobs.follows_said_bonus, notice_text_of) if said else found
     found.sort(key=lambda e: -e.score)
     return distinct(found)

@@ -46,10 +46,11 @@ def with_measures_after(
     begin = labels[-1].end() if labels else best.end
     following: list[Evidence] = []
     points = 0
+    own_rank = _list_rank(text, best)
     for start, end in split_sentences(text, begin, min(len(text), begin + span_chars)):
         sentence = text[start:end]
         heading = parse_heading(sentence.strip())
-        if heading is not None and heading.style not in ("measure-label",):
+        if heading is not None and heading.style not in ("measure-label",) and (own_rank is None or heading.rank <= own_rank):
             break
         # A sentence that does not open a point ("一是…。2020年研究出台…。二是…") goes on with the one before.
         opens_point = not following or not ENUMERATED.match(following[0].text) or ENUMERATED.match(sentence) is not None
@@ -68,3 +69,25 @@ def with_measures_after(
     others = [c for c in chosen if c is not best and c not in following]
     kept = [best] + following + others[: max(0, limit - len(following))]
     return distinct(sorted(kept, key=lambda e: (e.notice_id, e.start, -e.end)))
+
+
+def _list_rank(text: str, best: Evidence) -> int | None:
+    """The rank of heading that ends the measures after the best passage (None: any heading does).
+
+    A numbered problem ("1.食堂账目不清。") has its measures as deeper points under it ("（1）…（2）…"): a heading
+    of its own rank ends them. A point in a run of lines right under such a problem ("（1）…" best) is one of
+    those measures: only a heading of the problem's rank ends them."""
+    own = parse_heading(best.text.strip())
+    if own is None or own.style == "measure-label":
+        return None
+    line_start = text.rfind("\n", 0, best.start)
+    while line_start > 0:  # up the lines of the same block (no blank line between)
+        above_start = text.rfind("\n", 0, line_start) + 1
+        above = text[above_start:line_start].strip()
+        heading = parse_heading(above) if above else None
+        if heading is None or heading.style == "measure-label":
+            break
+        if heading.rank < own.rank:
+            return heading.rank
+        line_start = above_start - 1
+    return own.rank

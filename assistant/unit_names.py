@@ -36,6 +36,10 @@ INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡
 # What sends inspectors ("县委/市/省委" + 巡察组); an organ before 巡察组 is the unit inspected ("…检察院巡察组").
 _INSPECTOR_END = "委省市州区县旗"
 MAX_NAME_CHARS = 14
+# "桦溪乡村级财务", "桦溪镇村集体资金", "桦溪村村级财务": a township or village, then 村级 / 村集体 / 村干部
+# (the word cutter joins 乡村 / 镇村 / 村村).
+_TOWNSHIP_THEN_VILLAGE = re.compile(r"[乡镇村]村$")
+_VILLAGE_WORD_REST = re.compile(r"级|集体|干部|两委|“两委”|务|民|组")
 
 
 @lru_cache(maxsize=4096)
@@ -62,6 +66,8 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
                 if end - ends[previous] > MAX_NAME_CHARS:
                     break
                 begin = ends[previous]
+            if _TOWNSHIP_THEN_VILLAGE.search(text, begin, end) and _VILLAGE_WORD_REST.match(text, end):
+                end -= 1  # the township's name; 村 starts the word after it
             name = text[begin:end]
             stem = re.sub(r"^[省市区县镇乡]", "", UNIT_SUFFIX.sub("", name))
             first = ends.index(begin)
