@@ -144,7 +144,7 @@ def test_a_巡视_is_said_as_巡视(catalogue):
         renamed.append(NoticeRow(*[metadata if name == "metadata" else getattr(row, name)
                                    for name in NoticeRow.__dataclass_fields__]))
     answer = answer_computed("石桥区巡视了多少天?", "", [SHIQIAO], renamed, records, texts.get)
-    assert answer.text.splitlines()[0] == "青禾市石桥区巡视历时68天。"
+    assert answer.text.splitlines()[0] == "青禾市石桥区巡视历时68天(首尾都算;相隔67天)。"
     assert "| 青禾市石桥区 | 巡视时间2023年3月6日至5月12日[1] |" in answer.text
 
 
