@@ -87,8 +87,10 @@ def answer_topic_amounts(
              "计算过程(各单位取与所问最相关的一句中的数字):", "", "| 单位 | 原文数字 | 计算 |", "|---|---|---|"]
     for unit in ordered:
         best = found[unit][0]
-        cited = citations.cite(best.notice, best.text, best.clause_start, best.end)
-        lines.append(f"| {unit} | {best.quoted()}{cited} | {in_measure(best.value, best.measure, shown)} |")
+        end = _quoted_end(best)
+        cited = citations.cite(best.notice, best.text, best.clause_start, end)
+        quoted = " ".join(best.text[best.clause_start : end].split())
+        lines.append(f"| {unit} | {quoted}{cited} | {in_measure(best.value, best.measure, shown)} |")
     lines.append("")
     for unit in ordered:
         for other in found[unit][1:]:
@@ -100,6 +102,15 @@ def answer_topic_amounts(
     lines.extend(f"{unit}的通报未写明与所问相关的数字,无法比较。" for unit in units if unit not in found)
     return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines).strip(),
                   citations=citations.items, answerer=ANSWERER, units=ordered)
+
+
+def _quoted_end(stated: Stated) -> int:
+    """Where a compared amount's quote ends: a count runs on to the thing it counts, to its clause's end
+    ("等8个重点项目建立工作专班"); money ends at the amount."""
+    if stated.measure == "元":
+        return stated.end
+    stop = _AROUND_BREAK.search(stated.text, stated.end, stated.sentence[1])
+    return stop.start() if stop else stated.sentence[1]
 
 
 def _words_at(stated: Stated, around: bool) -> str:

@@ -83,6 +83,7 @@ def test_an_amount_named_by_the_words_after_it_is_found_for_its_unit(catalogue):
 def test_counts_asked_apart_from_the_gap_are_compared_as_counts(catalogue):
     answer = _ask(catalogue, "重点项目 槐荫镇纳入的和兰溪镇建专班的各几个 差多少", [HUAIYIN, LANXI])
     assert answer.text.splitlines()[0] == f"{HUAIYIN}(15项)比{LANXI}(8个)多7项。"  # 项 and 个 count alike, not 亿元
+    assert "对光伏产业园等8个重点项目建立工作专班[" in answer.text  # the count quoted with the thing it counts
 
 
 def test_an_amount_whose_sentence_names_the_item_asked_in_plain_words_is_compared(catalogue):
