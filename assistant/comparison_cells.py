@@ -18,6 +18,7 @@ from assistant.evidence import Evidence, topic_path
 from assistant.plain_words import PLAIN_WORDS, same_thing
 from assistant.topic_words import framed_topic, said_once
 from index.metadata import BYLINE
+from index.script_forms import simplified_characters
 from index.vocabulary import NUMBER_PATTERN
 
 
@@ -73,6 +74,7 @@ def on_topic(item: Evidence, words: Sequence[str]) -> bool:
 def _holds(text: str, word: str) -> bool:
     """Whether the text holds the word, or both halves of a four-character word apart ("反馈巡察意见…主持会议"
     for 反馈会议: notices split such compounds)."""
+    text = simplified_characters(text)  # 投訴 holds 投诉: topic words are simplified, some notices are not
     return word in text or (len(word) == 4 and word[:2] in text and word[2:] in text)
 
 

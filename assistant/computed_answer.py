@@ -115,7 +115,7 @@ def _quantity(plan: ComputedQuestion) -> str:
 
 def _method(plan: ComputedQuestion) -> str:
     return {
-        "inspection_days": "巡察天数按起止日期计算,首尾两天都算;结束日期未写年份的沿用开始日期的年份,跨年的计入次年",
+        "inspection_days": "巡察天数按起止日期计算,首尾两天都算,起止日期相减的天数少1天,一并列出;结束日期未写年份的沿用开始日期的年份,跨年的计入次年",
         "feedback_to_publish": "天数=发布(落款)日期-反馈日期",
         "inspection_to_feedback": "天数=反馈日期-巡察结束日期",
         "start_to_feedback": "天数=反馈日期-巡察开始日期",
@@ -146,9 +146,11 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def _amount(plan: ComputedQuestion, number: Decimal) -> str:
+def _amount(plan: ComputedQuestion, number: Decimal, both_readings: bool = True) -> str:
     if plan.metric.unit == "日期":  # a day number: shown as the date
         return chinese_date(date.fromordinal(int(number)))
+    if plan.metric.key == "inspection_days" and both_readings:  # see answering_settings: both ends, and apart
+        return f"{plain(number)}天(首尾都算;相隔{plain(number - 1)}天)"
     return f"{plain(number)}{plan.metric.unit}"
 
 
@@ -196,7 +198,7 @@ def _conclusion(plan: ComputedQuestion, results: list[UnitResult]) -> str:
         plan.metric.unit, "少" if plan.ascending else "多")
     if len(valued) == 2:
         quicker = f"{first.unit}更{'快' if plan.ascending else '慢'}。" if plan.speed else ""
-        return (f"{_said(plan, first)},比{last.unit}({_amount(plan, _best(last))}){more_or_less}{_difference(plan, gap)}"
+        return (f"{_said(plan, first)},比{last.unit}({_amount(plan, _best(last), both_readings=False)}){more_or_less}{_difference(plan, gap)}"
                 f"{_in_yuan(plan, (first, last), gap)}。{quicker}")
     order = f"从{more_or_less}到{OPPOSITE[more_or_less]}"
     listing = "、".join(f"{r.unit}{_amount(plan, _best(r))}" for r in valued)

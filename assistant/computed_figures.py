@@ -49,7 +49,10 @@ def _figure_values(
         result.missing.append(f"{plan.kind.split('|')[0]}的金额" if plan.kind else _missing_name(plan))
     combined = _combined_families(plan, figures) or _items_of_one_kind(plan, figures)
     for figure in figures:
-        result.inputs.append(f"{figure.label}{figure.text}{citations.cite(notice, text, figure.start, figure.end)}")
+        # As the notice words it: "问题26个", or the count before its noun ("5个方面22个问题": 22个问题).
+        noun_after = f"{figure.text}{figure.label}"
+        said = noun_after if noun_after in figure.quote else f"{figure.label}{figure.text}"
+        result.inputs.append(f"{said}{citations.cite(notice, text, figure.start, figure.end)}")
         if field_name == "money":
             wan = yuan_to_wan(figure.value)
             in_wan = f"{plain(wan)}万元"

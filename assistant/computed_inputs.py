@@ -138,7 +138,7 @@ def add_inspection_days(result: UnitResult, notice: NoticeRow, text: str, citati
     else:
         start, end = span
         days = inclusive_days(start, end)
-        result.values.append(Value(Decimal(days), f"{chinese_date(start)}至{chinese_date(end)},首尾两天都算:{days}天"))
+        result.values.append(Value(Decimal(days), f"{chinese_date(start)}至{chinese_date(end)},相隔{days - 1}天,首尾两天都算:{days}天"))
 
 
 def _feedback_date(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> tuple[date, str] | None:

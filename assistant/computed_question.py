@@ -79,6 +79,7 @@ SAID_IN_NOTICE = re.compile(r"(?:的)?通报(?:里面?|中)?|(?:写明|写出|�
 SHARE_TALK = re.compile(r"(?:问题)?(?:整改)?(?:完成)?(?:率|比例|占比|百分比)")
 # Measure words that count cases, not people ("立案3件", "2起").
 CASE_WORDS = ("件", "起", "例")
+ASKED_IN_CASES = re.compile(r"(?:几|多少)(?:件|起|例)|件数|案件数")
 # "处分了谁", "谁是组长": a person is asked, not a unit.
 ASKS_A_PERSON = re.compile(r"[了给]谁|谁是|是谁|叫什么|哪位")
 CLAUSES = re.compile(r"[?？;；。!！]")
@@ -133,6 +134,8 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
         metric = replace(metric, name=f"{counted}个数", phrase=f"的{counted}有")
     plan = ComputedQuestion(metric, ascending, all_units, _families(metric_key, question), kind, speed=speed,
                             event=event.group("event") if metric_key == "feedback_to_event" else "", counted=counted)
+    if metric_key == "people" and ASKED_IN_CASES.search(question):  # "立案差多少件": cases, not people filed
+        plan = replace(plan, metric=replace(metric, unit="件"))
     return _with_selection(plan, condition, missing and metric_key in FIGURE_FIELD)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from assistant.figure_selection import asks_missing
 from assistant.question import RECORD_FIELD_WORDS, record_fields
 from index.records import Figure
+from index.script_forms import simplified_characters
 from index.vocabulary import (
     CLAWBACK_ACTIONS, LOSS_WORDS, NEW_RULE_VERBS, RECOVERED_MONEY_QUESTION, REVISED_RULE_VERBS, RULE_QUESTION_WORDS,
     SAVING_ACTIONS, SANCTION_WORDS, SPECIFIC_MONEY_WORDS, TIME_LIMITED_PATTERN, either,
@@ -173,8 +174,10 @@ def _names_a_kind_of_rule(question: str) -> bool:
 
 
 def family_of(figure: Figure) -> Family | None:
-    """The first family of the figure's field whose label wording matches."""
-    return next((f for f in FAMILIES.get(figure.field, ()) if f.label.search(figure.label)), None)
+    """The first family of the figure's field whose label wording matches (修訂 read as 修订: labels keep the
+    notice's script, family wordings are simplified)."""
+    label = simplified_characters(figure.label)
+    return next((f for f in FAMILIES.get(figure.field, ()) if f.label.search(label)), None)
 
 
 def measure_of(figure: Figure) -> str:

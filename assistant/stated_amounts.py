@@ -29,8 +29,8 @@ _CLAUSE_START = re.compile(r".*[,，;；。:：\n]", re.S)
 TOTAL_WORDS = re.compile(r"(?:共计|合计|总计|累计|共|总额|总|涉及金额)[为是达约]?$")
 # Characters that name nothing (particles, connectives), left out when words are matched.
 _FILLER = set("的了是有在和与及就都也还又把被将对呢吗啊那这其中等")
-# Plain characters people ask with, as notices write them (没入账: 未入账, 买的: 购置的).
-_PLAIN_CHARS = str.maketrans({"没": "未", "买": "购", "花": "支"})
+# Plain characters people ask with, as notices write them (没入账: 未入账, 买的: 购置的, 买衣服: 购置服装).
+_PLAIN_CHARS = str.maketrans({"没": "未", "买": "购", "花": "支", "衣": "装"})
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,10 @@ ASKS_WHICH = re.compile(r"谁|哪个|哪家|哪一个")
 _ASKING = re.compile(r"(?:谁|哪个|哪家|哪一个)(?:的|更|要|还)?(?:多|少|高|低|大|小)?(?:一些|一点|些|点)?|"
                      r"各自|分别|和|与|跟|同|比|呢|吗|[,，。?？!！、\s]")
 _COUNT_MEASURES = frozenset("项个人件条笔家名")
+# A count asked apart from the gap ("各几个 差多少"): the gap is in that measure.
+_ASKS_EACH_COUNT = re.compile(r"各?(?:有)?(?:几|多少)(?P<measure>[项个件条笔家名])")
+# Measures notices use for the same count ("纳入重点项目20项", "10个重点项目").
+_ALIKE = {"个": ("个", "项"), "项": ("项", "个")}
 MIN_TOPIC_CHARS = 2  # a topic of one character ("钱") says too little to pick a sentence's amount
 # Where the words around an amount stop, when each unit names its own item: a label's colon does not
 # ("清退加班补助：12.47万元"), and the words after the amount count ("安排的230万元扶持资金").
@@ -38,8 +42,10 @@ def asked_topic(question: str, unit_spans: Sequence[tuple[int, int]]) -> tuple[s
     gap = ASKS_GAP.search(question)
     if gap is None or not ASKS_WHICH.search(question):
         return None
-    topic = _ASKING.sub("", ASKS_GAP.sub("", question))
-    return (topic, gap.group("measure") or "") if len(word_chars(topic)) >= MIN_TOPIC_CHARS else None
+    each = _ASKS_EACH_COUNT.search(question)
+    measure = gap.group("measure") or (each.group("measure") if each else "")
+    topic = _ASKING.sub("", _ASKS_EACH_COUNT.sub("", ASKS_GAP.sub("", question)))
+    return (topic, measure) if len(word_chars(topic)) >= MIN_TOPIC_CHARS else None
 
 
 def items_asked(question: str, items: dict[str, str], units: Sequence[str]) -> tuple[dict[str, str], str] | None:
@@ -51,7 +57,8 @@ def items_asked(question: str, items: dict[str, str], units: Sequence[str]) -> t
     topics = {unit: _ASKING.sub("", items[unit]) for unit in units}
     if any(len(word_chars(topic)) < MIN_TOPIC_CHARS for topic in topics.values()):
         return None
-    return topics, gap.group("measure") or ""
+    each = _ASKS_EACH_COUNT.search(question)
+    return topics, gap.group("measure") or (each.group("measure") if each else "")
 
 
 def answer_topic_amounts(
@@ -67,7 +74,7 @@ def answer_topic_amounts(
     measure = asked[1] if asked is not None else own[1]
     topics = {unit: word_chars(asked[0] if asked is not None else own[0][unit]) for unit in units}
     counted = measure if measure in _COUNT_MEASURES else ""
-    amounts = {unit: [s for s in amounts_of_unit(unit, notices, notice_text_of) if s.measure == (counted or "元")]
+    amounts = {unit: [s for s in amounts_of_unit(unit, notices, notice_text_of) if s.measure in _ALIKE.get(counted, (counted or "元",))]
                for unit in units}
     picked = {unit: _on_topic(amounts[unit], topics[unit], around=own is not None) for unit in units}
     found = {unit: best for unit, best in picked.items() if best}
@@ -80,8 +87,10 @@ def answer_topic_amounts(
              "计算过程(各单位取与所问最相关的一句中的数字):", "", "| 单位 | 原文数字 | 计算 |", "|---|---|---|"]
     for unit in ordered:
         best = found[unit][0]
-        cited = citations.cite(best.notice, best.text, best.clause_start, best.end)
-        lines.append(f"| {unit} | {best.quoted()}{cited} | {in_measure(best.value, best.measure, shown)} |")
+        end = _quoted_end(best)
+        cited = citations.cite(best.notice, best.text, best.clause_start, end)
+        quoted = " ".join(best.text[best.clause_start : end].split())
+        lines.append(f"| {unit} | {quoted}{cited} | {in_measure(best.value, best.measure, shown)} |")
     lines.append("")
     for unit in ordered:
         for other in found[unit][1:]:
@@ -93,6 +102,15 @@ def answer_topic_amounts(
     lines.extend(f"{unit}的通报未写明与所问相关的数字,无法比较。" for unit in units if unit not in found)
     return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines).strip(),
                   citations=citations.items, answerer=ANSWERER, units=ordered)
+
+
+def _quoted_end(stated: Stated) -> int:
+    """Where a compared amount's quote ends: a count runs on to the thing it counts, to its clause's end
+    ("等8个重点项目建立工作专班"); money ends at the amount."""
+    if stated.measure == "元":
+        return stated.end
+    stop = _AROUND_BREAK.search(stated.text, stated.end, stated.sentence[1])
+    return stop.start() if stop else stated.sentence[1]
 
 
 def _words_at(stated: Stated, around: bool) -> str:
@@ -126,6 +144,8 @@ def _on_topic(amounts: list[Stated], topic: set[str], around: bool = False) -> l
         return shared(topic, clause(stated)), shared(topic, sentence), shared(topic, paragraph)
 
     scored = [(score(s), s) for s in amounts if shared(topic, clause(s)) * 2 >= len(topic)]
+    if not scored and around:  # "津补贴查出来的钱" of "津补贴专项自查,共梳理问题37项,涉及金额32.24万元": the sentence names it
+        scored = [((0, *score(s)[1:]), s) for s in amounts if score(s)[1] * 2 >= len(topic)]
     if not scored:
         return []
     best = max(key for key, _ in scored)

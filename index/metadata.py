@@ -9,7 +9,7 @@ from pathlib import PurePath
 
 from index.documents import NoticeMetadata, SourcedValue
 from index.round_units import round_name
-from index.script_forms import simplified_reading, written_form
+from index.script_forms import simplified_characters, simplified_reading, written_form
 from index.unit_sources import choose_unit_and_short_forms
 from index.units import unit_aliases
 from index.vocabulary import DAY, DOTTED_DATE, ISO_DATE, MONTH, PERIOD_SEPARATOR, YEAR
@@ -75,8 +75,9 @@ def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
         inspecting_body=body,
         inspection_kind=find_inspection_kind(text, body, title or file_title),
         inspection_period=period,
-        feedback_date=find_feedback_date(text, period),
-        publish_date=find_publish_date(text),
+        # Dates are read in simplified characters (反饋 as 反馈, 發布時間 as 发布时间); offsets are kept.
+        feedback_date=find_feedback_date(simplified_characters(text), period),
+        publish_date=find_publish_date(simplified_characters(text)),
     )
     logger.debug("metadata for %s: unit=%r body=%r", file_name or "<text>", unit, body)
     return metadata

@@ -324,7 +324,7 @@ def test_the_answer_prompt_fences_the_passage_holding_the_injection(with_injecti
 def test_a_computed_comparison_is_answered_with_its_computation_and_cited_inputs(extractive, ingested):
     answer = extractive.ask("东湖高新产业园和云岭区哪个巡察时间更长?长多少天?")
     assert answer.answerer == "extractive:computed"
-    assert answer.text.splitlines()[0] == "青禾市云岭区巡察历时68天,比东湖高新产业园(59天)多9天。"
+    assert answer.text.splitlines()[0] == "青禾市云岭区巡察历时68天(首尾都算;相隔67天),比东湖高新产业园(59天)多9天。"
     assert "| 东湖高新产业园 | 巡察时间2022年3月1日至4月28日[" in answer.text
     assert_citations_verbatim(answer, ingested)
     assert any("2022年3月1日至4月28日" in c.quote and "巡察组" in c.quote for c in answer.citations)  # whole sentence

@@ -155,3 +155,10 @@ def test_asked_what_was_done_a_column_holds_the_measures_not_the_problem_before_
     # asked what went wrong, or with no measure to quote, the column keeps what it has
     assert with_measures_first(found, "两家信访这块各有啥问题?", lambda _: LABELLED_NOTICE) == found
     assert with_measures_first([problem], "两家信访这块各咋弄的?", lambda _: LABELLED_NOTICE) == [problem]
+
+
+def test_a_sentence_in_traditional_characters_holding_a_topic_word_fills_its_column():
+    question = "老百姓投诉 云岭区跟东湖比比"  # 老百姓: 群众
+    written = sentence("巡察指出，對群眾的投訴回應慢，部分來信答復不規範。", 0.1, 500)
+    simplified = sentence("对群众来信转办后跟踪督办不够。", 0.1, 600)
+    assert column_sentences([written, simplified], [simplified], question, 0.6) == [written, simplified]

@@ -42,11 +42,11 @@ def _quote(answer, marker: int) -> str:
 
 def test_days_inspected_counts_both_ends_and_states_the_difference(catalogue):
     answer = _ask(catalogue, "石桥区和枫林镇哪个巡察时间更长,长多少天?", [SHIQIAO, FENGLIN])
-    assert answer.text.splitlines()[0] == "青禾市石桥区巡察历时68天,比青禾市枫林镇(47天)多21天。"
+    assert answer.text.splitlines()[0] == "青禾市石桥区巡察历时68天(首尾都算;相隔67天),比青禾市枫林镇(47天)多21天。"
     assert _row(answer, SHIQIAO) == (
-        "| 青禾市石桥区 | 巡察时间2023年3月6日至5月12日[1] | 2023年3月6日至2023年5月12日,首尾两天都算:68天 |"
+        "| 青禾市石桥区 | 巡察时间2023年3月6日至5月12日[1] | 2023年3月6日至2023年5月12日,相隔67天,首尾两天都算:68天 |"
     )
-    assert "2022年12月5日至2023年1月20日,首尾两天都算:47天" in _row(answer, FENGLIN)  # year carried over
+    assert "2022年12月5日至2023年1月20日,相隔46天,首尾两天都算:47天" in _row(answer, FENGLIN)  # year carried over
     assert _quote(answer, 1) == "2023年3月6日至5月12日"
 
 
@@ -144,7 +144,7 @@ def test_a_巡视_is_said_as_巡视(catalogue):
         renamed.append(NoticeRow(*[metadata if name == "metadata" else getattr(row, name)
                                    for name in NoticeRow.__dataclass_fields__]))
     answer = answer_computed("石桥区巡视了多少天?", "", [SHIQIAO], renamed, records, texts.get)
-    assert answer.text.splitlines()[0] == "青禾市石桥区巡视历时68天。"
+    assert answer.text.splitlines()[0] == "青禾市石桥区巡视历时68天(首尾都算;相隔67天)。"
     assert "| 青禾市石桥区 | 巡视时间2023年3月6日至5月12日[1] |" in answer.text
 
 
@@ -178,7 +178,7 @@ def test_a_news_report_without_years_is_counted_in_its_publication_year_and_says
     catalogue = stored({"street_news_report.txt": text})
     unit = catalogue[0][0].metadata.unit
     answer = _ask(catalogue, f"{unit}巡察了多少天?从巡察结束到反馈隔了多久?", [unit])
-    assert f"{unit}巡察历时54天。" in answer.text.splitlines()  # 2023年3月6日至4月28日
+    assert f"{unit}巡察历时54天(首尾都算;相隔53天)。" in answer.text.splitlines()  # 2023年3月6日至4月28日
     assert "按发布日期计为2023年" in answer.text
     assert "2023年4月28日巡察结束→2023年6月9日反馈:42天" in answer.text
 

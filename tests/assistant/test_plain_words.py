@@ -14,6 +14,8 @@ def test_plain_phrases_bring_the_words_notices_use():
     assert "婚丧喜庆" in official_terms("谁查了干部办酒席的事?")
     assert "闲置" in official_terms("买来放着不用的设备怎么处理的?")
     assert "制度" in official_terms("水务公司出了哪些新规矩?")  # 出台 new rules
+    assert "民主集中制" in official_terms("开会就一两个人说话 云岭跟东湖各被说了啥")  # few speak: how it decides
+    assert "发表意见" in official_terms("班子会上其他人都不吭声是哪家")
 
 
 def test_a_question_already_in_the_notices_words_is_left_as_it_is():

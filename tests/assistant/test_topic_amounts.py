@@ -11,6 +11,7 @@ from assistant.unit_items import items_by_unit
 from assistant.verify import verify_answer
 
 LIUAN, HUAIYIN, SHIQIAO, MULAN = "青禾市柳岸镇", "青禾市槐荫镇", "青禾市石桥镇", "青禾市木兰镇"
+LANXI, TAOYUAN = "青禾市兰溪镇", "青禾市桃源镇"
 NOTICES = {
     "liuan.txt": "青禾市柳岸镇党委关于巡察整改情况的通报\n\n(一)项目建设。推进投资超10亿元以上项目建设。截至目前,"
                  "12个重点项目已完成投资46.5亿元。全年招商引资到位资金8500万元。\n",
@@ -19,6 +20,10 @@ NOTICES = {
     "shiqiao.txt": "青禾市石桥镇党委关于巡察整改情况的通报\n\n(一)加强党建。全年召开专题会议12次。\n",
     "mulan.txt": "青禾市木兰镇党委关于巡察整改情况的通报\n\n【整改成绩单】\n追回资金：20.5万元\n退还值班补贴：8.6万元\n"
                  "涉及人员：21人\n\n【问题一】误餐费。巡察指出机关食堂误餐费发放不规范,已清退超标准发放的误餐费共计12.4万元。\n",
+    "lanxi.txt": "青禾市兰溪镇党委关于巡察整改情况的通报\n\n(一)项目推进。对光伏产业园等8个重点项目建立工作专班。\n"
+                 "(二)超标准购置。镇团委在“迎新春”联欢活动中共购置服装12600元,其中为合唱队购服装3600元。\n",
+    "taoyuan.txt": "青禾市桃源镇党委关于巡察整改情况的通报\n\n(一)津补贴。镇津补贴专项自查,共梳理问题12项,涉及金额8.4万元,"
+                   "已退缴5.1万元。\n",
 }
 
 
@@ -73,3 +78,16 @@ def test_each_unit_naming_its_own_amount_has_that_amount_compared(catalogue):
 def test_an_amount_named_by_the_words_after_it_is_found_for_its_unit(catalogue):
     answer = _ask(catalogue, "木兰镇清退的误餐费比柳岸镇招商到位的资金少多少", [MULAN, LIUAN])
     assert answer.text.splitlines()[0] == f"{LIUAN}(8500万元)比{MULAN}(12.4万元)多8487.6万元。"
+
+
+def test_counts_asked_apart_from_the_gap_are_compared_as_counts(catalogue):
+    answer = _ask(catalogue, "重点项目 槐荫镇纳入的和兰溪镇建专班的各几个 差多少", [HUAIYIN, LANXI])
+    assert answer.text.splitlines()[0] == f"{HUAIYIN}(15项)比{LANXI}(8个)多7项。"  # 项 and 个 count alike, not 亿元
+    assert "对光伏产业园等8个重点项目建立工作专班[" in answer.text  # the count quoted with the thing it counts
+
+
+def test_an_amount_whose_sentence_names_the_item_asked_in_plain_words_is_compared(catalogue):
+    answer = _ask(catalogue, "兰溪镇团委买衣服的钱和桃源镇津补贴查出来的钱 差多少", [LANXI, TAOYUAN])
+    assert answer.text.splitlines()[0] == f"{TAOYUAN}(8.4万元)比{LANXI}(1.26万元)多7.14万元。"
+    assert "共购置服装12600元[" in answer.text  # 买衣服 is 购置服装
+    assert "涉及金额8.4万元[" in answer.text  # the clause says only 涉及金额; its sentence names 津补贴 and 自查

@@ -116,6 +116,15 @@ def test_a_short_form_heading_the_question_or_beside_another_unit_names_its_unit
     assert directory.find_units("云岭区和二实验,各被指出了哪些问题?") == ["青禾市云岭区", "市第二实验中学"]
 
 
+def test_short_forms_set_apart_by_spaces_after_a_topic_or_compared_by_比_name_their_units():
+    directory = UnitDirectory([row("n1", "青禾市云岭区", ["云岭区", "云岭"]), row("n5", "市第二实验中学", ["第二实验中学"]),
+                               row("n6", "青禾市公共交通集团有限公司", ["青禾公交集团"])])
+    assert directory.find_units("新定的制度 公交 云岭区 二实验谁最多") == [
+        "青禾市公共交通集团有限公司", "青禾市云岭区", "市第二实验中学"]
+    assert directory.find_units("问题数 公交比二实验多几个") == ["青禾市公共交通集团有限公司", "市第二实验中学"]
+    assert directory.find_units("追回的钱 公交和云岭区谁多") == ["青禾市公共交通集团有限公司", "青禾市云岭区"]
+
+
 def test_a_university_goes_by_its_first_character_and_大():
     universities = UnitDirectory([row("u1", "青禾大学", ["青禾大学"]), row("n1", "青禾市云岭区", ["云岭区", "云岭"])])
     assert universities.find_units("食堂这块禾大跟云岭区都有问题吗") == ["青禾大学", "青禾市云岭区"]

@@ -472,3 +472,11 @@ def test_a_dated_byline_under_the_headline_gives_the_publish_date():
     published = extract_notice_metadata(text).publish_date
     assert published.value == "2024-03-18"
     assert published.quote(text) == "2024年3月18日"
+
+
+def test_a_feedback_date_written_in_traditional_characters_is_read():
+    text = ("青禾縣農業農村局黨組關於巡察整改情況的通報\n\n根據縣委統一部署，2024年3月1日至4月20日，縣委第二巡察組對局黨組進行了巡察。"
+            "2024年5月9日，縣委第二巡察組向局黨組反饋了巡察意見。\n\n青禾縣農業農村局黨組\n2024年8月16日\n")
+    metadata = extract_notice_metadata(text)
+    assert metadata.feedback_date is not None and metadata.feedback_date.quote(text) == "2024年5月9日"
+    assert metadata.publish_date is not None and metadata.publish_date.quote(text) == "2024年8月16日"
