@@ -55,13 +55,17 @@ def question_concepts(question: str, tokenize: Callable[[str], list[str]]) -> li
             concepts.append(Concept(tuple(words), True))
         said = said.replace(match.group(0), " ")
     grouped = {token for concept in concepts for word in concept.words for token in word}
-    pieces = [[t for t in whole_words(topic_tokens(tokenize(piece))) if t not in grouped] for piece in _OR.split(said)]
+    written = [whole_words(topic_tokens(tokenize(piece))) for piece in _OR.split(said)]
+    pieces = [[t for t in piece if t not in grouped] for piece in written]
     rest: list[tuple[list[Word], list[Word]]] = []
     for index, piece in enumerate(pieces):
         for position, token in enumerate(piece):
             alike = [(word,) for word in same_thing(token)]  # 补贴 asked is met by 补助 written
             turned = [turned] if (turned := turned_compound(token, tokenize)) else []
-            if position == 0 and index > 0 and rest and pieces[index - 1]:
+            if position == 0 and index > 0 and not pieces[index - 1] and written[index - 1] and concepts:
+                # "乱发津补贴或者工资": 津补贴 went into the plain phrase's concept; 工资 is the other way of it.
+                concepts[-1] = concepts[-1]._replace(words=tuple(dict.fromkeys([*concepts[-1].words, (token,), *alike])))
+            elif position == 0 and index > 0 and rest and pieces[index - 1]:
                 rest[-1][0].extend(alike)  # "拆了或者退出了养殖": 拆 or 退出 (then 养殖)
                 rest[-1][1].extend(turned)
             else:

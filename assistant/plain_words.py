@@ -52,7 +52,7 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"招投标|招标投标", "招标 投标 采购"),
         # Notices contract 招标投标 to 招投标, which holds no 招标: asked 招标, the contraction says it too.
         (r"(?<!投)招标(?!投标)", "招投标 招标投标"),
-        (r"提拔干部|选干部|用干部|用人上", "选人用人 干部选拔任用"),
+        (r"提拔干部|选干部|用干部|用人上|选人用人", "选人用人 干部选拔任用"),
         # "负责的人怎么处理的", "司机后来咋处理的": how people were dealt with is their sanction.
         (r"查处|处理了?(?:哪些|几|多少)个?人|处理了?(?:干部|人员|党员|责任人)|挨处分|受处分|被处理|处理了谁|"
          r"(?:人|者|员|干部|司机)[^,，。?？]{0,4}(?:怎么|咋|如何|怎样)处理",

@@ -74,8 +74,8 @@ def _with_title_before(quote: Evidence, evidence: Sequence[Evidence], share: flo
 ASKS_PROBLEM = re.compile(
     r"(?:有|存在|(?<![指查])出了?|被[^，,。？?]{0,6}?(?:挑|指|查|点|找)出?了?)(?:啥|什么|哪些|些)(?:问题|毛病)"
     r"|(?:问题|毛病)(?:是(?:啥|什么)|在哪)"
-    # "医保上查出了哪些问题": found on a topic the question frames (a bare "指出了哪些问题" lists them all).
-    r"|(?:上|方面|这块)(?:被)?(?:查出|发现|指出|找出|挑出)了?(?:啥|什么|哪些|些)(?:问题|毛病)"
+    # "医保上查出了哪些问题", "药品那块查出啥毛病": found on a topic the question frames (a bare "指出了哪些问题" lists them all).
+    r"|(?:上|方面|[这那]块|[这那]边)(?:被)?(?:查出|发现|指出|找出|挑出)了?(?:啥|什么|哪些|些)(?:问题|毛病)"
 )
 # The longest problem paragraph quoted before a measures line (a numbered title and its finding fit).
 MAX_PROBLEM_CHARS = 260

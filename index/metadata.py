@@ -36,6 +36,8 @@ INSPECTION_VERB = re.compile(r"[^。;；\n]{0,60}?(?:对|进驻|向)[^。;；\n]
 FEEDBACK_VERB = re.compile(r"反馈(了)?(?:专项|常规|机动|提级)?(?:巡察|巡视)?(?:意见|情况)|进行了反馈|情况反馈大?会")
 NOT_FEEDBACK = re.compile(r"整改|印发|研究|部署|制定|学习")
 TITLE_ENDINGS = ("通报", "公告", "公示", "报告", "情况", "公开")
+# A list bullet a web page puts before its headline ("• 中共X党组关于…的通报"): no part of the title.
+_LIST_MARK = re.compile(r"^[ \t]*[•·●○■□◆◇▪▶►][ \t]*")
 NAVIGATION = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置)|[>»›]")
 # A news page's line under its headline: where it comes from, when, by whom.
 BYLINE = re.compile(r"(?:来源|信息来源|发布(?:日期|时间)|作者|编辑|责任编辑|浏览次数|点击数)\s*[:：]")
@@ -102,7 +104,7 @@ def find_title(text: str) -> str:
     """The notice's title line near the top (after any page navigation), else a news headline, else ""."""
     header = [line for line, _ in _header_lines(text) if not NAVIGATION.search(line)]
     for line in header:
-        if _looks_like_title(line):
+        if _looks_like_title(line := _LIST_MARK.sub("", line)):
             return line
     return _news_headline(header)
 

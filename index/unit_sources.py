@@ -10,6 +10,7 @@ from index.byline_places import DATE_AFTER, closing_lines, publisher_place
 from index.places import unique_place
 from index.round_units import feedback_targets, round_committee_place, town_with_its_county
 from index.sentences import opening_end
+from index.unit_endings import street_in_full, without_work_committee
 from index.unit_titles import PARTY_ORGANS, PARTY_ORGAN, title_issuer
 from index.written_levels import with_written_level
 from index.units import (
@@ -160,7 +161,7 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
     candidates: list[UnitCandidate] = []
 
     def add(issuer: str, rank: int, position: int, need_organ: bool = True) -> None:
-        name = unit_from_issuer(_LEADING_VERB.sub("", issuer), need_organ=need_organ)
+        name = without_work_committee(unit_from_issuer(_LEADING_VERB.sub("", issuer), need_organ=need_organ))
         if name:
             candidates.append(UnitCandidate(name, rank, position))
 
@@ -243,7 +244,7 @@ def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = ""
     if unit[:1] in BARE_LEVELS and (place := publisher_place(text, unit[0], title, unit)):
         unit = place + unit[1:]  # 区城市管理局 reported on by 菡池区委巡察办: 菡池区城市管理局
     unit = qualified_by_place(unit, f"{title}\n{text}")
-    unit = town_with_its_county(unit, text)
+    unit = town_with_its_county(street_in_full(unit, text), text)
     if unit.endswith(_TOWN_TYPES) and not re.search("[省市州县区旗盟]", unit[:-2]):
         # A town written bare in a county's news ("来源:菰埠县纪委监委网站"): the county that publishes it.
         unit = next((place + unit for level in "县区旗市" if (place := publisher_place(text, level, title))), unit)

@@ -64,3 +64,15 @@ def test_either_of_two_things_joined_by_or_is_one_concept():
     covered, _ = concept_coverage(snapshot, question_concepts("哪些单位拆了或者退出了养殖", TOKENIZER.tokenize))
     assert np.allclose(covered[:2], 1.0)  # 拆 (written 拆除) or 退出, and 养殖
     assert covered[2] < 0.7
+
+
+def test_the_other_way_after_a_plain_phrases_money_joins_it():
+    rows = [
+        ("a", "n1", TOKENIZER.tokenize("违规发放加班补贴,清退1.2万元")),
+        ("b", "n2", TOKENIZER.tokenize("超标准发放奖励性工资,追回8万元")),
+        ("c", "n3", TOKENIZER.tokenize("推进食堂管理制度建设")),
+    ]
+    snapshot = empty_snapshot().with_notices(rows)
+    covered, _ = concept_coverage(snapshot, question_concepts("哪些单位乱发津补贴或者工资", TOKENIZER.tokenize))
+    assert np.allclose(covered[:2], 1.0)  # 乱发 (违规发放) 津补贴, or 工资
+    assert covered[2] < 0.5

@@ -73,3 +73,7 @@ def test_asking_phrasing_is_no_part_of_a_comparisons_topic():
     assert question_topic("两家维稳这块各咋弄的", []) == "两家维稳"
     assert question_topic("两家对村干部动真格了没", []) == "两家对村干部动真格"
     assert question_topic("两个区治污各拿出啥成绩", []) == "两个区治污 成绩"
+
+
+def test_choosing_cadres_in_the_questions_words_also_searches_as_notices_write_it():
+    assert "干部选拔任用" in official_terms("选人用人出毛病的有哪些")  # a notice may write only 干部选拔任用

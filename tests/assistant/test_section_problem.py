@@ -74,3 +74,9 @@ def test_a_measures_line_passage_is_quoted_with_the_problem_paragraph_before_it(
 def test_more_measures_before_a_measures_line_are_not_taken_for_the_problem():
     second = _notice_sentence("整改情况：补缴党费0.2万元。")
     assert with_section_problem([second], [second], lambda notice_id: NOTICE) == [second]
+
+
+def test_a_topic_framed_with_nakuai_asks_what_was_found():
+    assert ASKS_PROBLEM.search("青禾二院耗材那块查出啥毛病 咋改的")
+    assert ASKS_PROBLEM.search("食堂那边被查出了哪些问题")
+    assert not ASKS_PROBLEM.search("青禾二院耗材那块咋改的")
