@@ -176,7 +176,7 @@ def _ranking(family: Family, measure: str, by_unit: dict[str, list[Stated]], pla
     pick = max if rank == "most" else min
     target = pick(s.figure.value for s in best.values())
     winners = [unit for unit, s in best.items() if s.figure.value == target]
-    word = ("最多" if rank == "most" else "最少") if len(best) > 2 else ("更多" if rank == "most" else "更少")
+    word = "最多" if rank == "most" else "最少"
     several = any(len(figures) > 1 for figures in by_unit.values())
     how = ",同一单位有多项时取其最大一项" if several else ""
     stated = "、".join(_shown(best[unit], citations) for unit in winners)

@@ -42,5 +42,16 @@ def test_a_sum_in_plain_words_adds_each_units_figure_once(catalogue):
 
 def test_who_made_more_and_by_how_many_gives_the_gap(catalogue):
     answer = _ask(catalogue, "青麓和白潭 整改措施谁定得多 差几条")
-    assert "白潭镇" in answer.text.splitlines()[0] and "更多" in answer.text.splitlines()[0]
+    assert "白潭镇" in answer.text.splitlines()[0] and "最多" in answer.text.splitlines()[0]
     assert "两者相差12" in answer.text
+
+
+def test_spaced_who_more_and_差几_is_computed_with_the_difference(catalogue):
+    from assistant.computed_answer import answer_computed
+
+    notices, records, texts = catalogue
+    question = "青麓和白潭 整改措施谁定得多 差几条"
+    answer = answer_computed(question, question, UNITS, notices, records, texts.get)
+    assert answer is not None
+    assert answer.text.splitlines()[0].startswith("白潭镇整改措施(任务)30")
+    assert "多12" in answer.text.splitlines()[0]
