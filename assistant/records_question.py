@@ -20,9 +20,11 @@ from index.vocabulary import (
 
 NUMBER_ASK = re.compile(r"多少|几|数量|最多|最少|最高|最低|最大|最小|一共|合计|总共|共计|总计|总额|分别")
 UNIT_COUNT_ASK = re.compile(r"哪几|几个单位|几家|多少个单位|多少家|多少单位")  # counts units, not figures
-MOST = re.compile(r"最多|最高|最大")
-LEAST = re.compile(r"最少|最低|最小")
-SUM_ASK = re.compile(r"一共|合计|总共|共计|总计|总额|加起来")
+MOST = re.compile(r"最多|最高|最大|(?:谁|哪家|哪个|哪边)[^,，。?？\s]{0,5}(?:更|比较)?(?:多|高|大)")
+LEAST = re.compile(r"最少|最低|最小|(?:谁|哪家|哪个|哪边)[^,，。?？\s]{0,5}(?:更|比较)?(?:少|低|小)")
+SUM_ASK = re.compile(r"一共|合计|总共|共计|总计|总额|加起来|加一块|加在一起|合起来|相加")
+# "谁定得多 差几条": the gap between the two figures ranked.
+GAP_ASK = re.compile(r"差几|差多少|相差|差距|多多少|少多少|多几|少几")
 # Records carry no date per figure: a question limited in time is not a records question.
 TIME_LIMITED = TIME_LIMITED_PATTERN
 # A money question about one kind of money ("清退了多少津补贴") cannot be answered by every clawback figure.
@@ -118,6 +120,7 @@ class FigureQuestion:
     listed: tuple[Family, ...]
     rank: str = ""  # "most" | "least" | ""
     wants_sum: bool = False
+    wants_gap: bool = False  # "差几条": a ranking of two units also gives their difference
     label_must: re.Pattern[str] | None = None  # a word every listed figure's label must hold
     missing: bool = False  # "哪几个单位没写整改率?": which notices do not state it
 
@@ -149,7 +152,9 @@ def read_figure_question(question: str) -> FigureQuestion | None:
     wants_sum = bool(SUM_ASK.search(question))
     if wants_sum and not any(f.summable for f in compared):
         return None
-    return FigureQuestion(field_name, fields, compared, listed, rank, wants_sum, _label_noun(field_name, question), missing)
+    wants_gap = bool(rank and GAP_ASK.search(question))
+    return FigureQuestion(field_name, fields, compared, listed, rank, wants_sum, wants_gap,
+                          _label_noun(field_name, question), missing)
 
 
 def _label_noun(field_name: str, question: str) -> re.Pattern[str] | None:

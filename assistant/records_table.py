@@ -136,7 +136,7 @@ def headline(plan: FigureQuestion, per_unit: list[UnitFigures], citations: Citat
     named = len(groups) > 1
     lines: list[str] = []
     if plan.rank:
-        lines.extend(_ranking(family, by_unit, plan.rank, citations) for family, _, by_unit in groups)
+        lines.extend(_ranking(family, measure, by_unit, plan, citations) for family, measure, by_unit in groups)
         if not groups:
             lines.append("无法比较:各单位通报中没有可比的同一口径数字(见下)。")
     if plan.wants_sum:
@@ -166,7 +166,9 @@ def _topic(plan: FigureQuestion) -> str:
     return "“" + "、".join(FIELD_TOPICS[name] for name in plan.fields) + "”"
 
 
-def _ranking(family: Family, by_unit: dict[str, list[Stated]], rank: str, citations: Citations) -> str:
+def _ranking(family: Family, measure: str, by_unit: dict[str, list[Stated]], plan: FigureQuestion,
+             citations: Citations) -> str:
+    rank = plan.rank
     best = {unit: max(figures, key=lambda s: s.figure.value) for unit, figures in by_unit.items()}
     if len(best) == 1:
         unit, stated = next(iter(best.items()))
@@ -179,12 +181,18 @@ def _ranking(family: Family, by_unit: dict[str, list[Stated]], rank: str, citati
     how = ",同一单位有多项时取其最大一项" if several else ""
     stated = "、".join(_shown(best[unit], citations) for unit in winners)
     tie = "并列" if len(winners) > 1 else ""
+    gap = ""
+    if plan.wants_gap and len(best) == 2 and not tie:
+        low, high = sorted(best.values(), key=lambda s: s.figure.value)
+        difference = Decimal(str(high.figure.value)) - Decimal(str(low.figure.value))
+        gap = f"两者相差{_amount(difference, measure, [low, high])}({high.figure.text}-{low.figure.text})。"
     return (f"按“{family.name}”口径比较(只比同一口径的数字{how}),{'、'.join(winners)}{tie}{word}:"
-            f"{stated};参与比较的单位{len(best)}个。")
+            f"{stated};参与比较的单位{len(best)}个。{gap}")
 
 
 def _sum(family: Family, measure: str, by_unit: dict[str, list[Stated]], citations: Citations, named: bool) -> str:
     prefix = f"“{family.name}”" if named else ""
+    by_unit = {unit: _distinct(figures) for unit, figures in by_unit.items()}
     everything = [s for figures in by_unit.values() for s in figures]
     approximate = "(含约数)" if any(re.search(r"[余多]", s.figure.text) for s in everything) else ""
     several = [unit for unit, figures in by_unit.items() if len(figures) > 1]
@@ -196,6 +204,19 @@ def _sum(family: Family, measure: str, by_unit: dict[str, list[Stated]], citatio
         f"其中{'、'.join(several)}通报了多项此类数字,可能互有包含(如总数与分项);"
         f"这些单位各取最大一项,则合计为{_total(largest, measure, citations)}。"
     )
+
+
+def _distinct(figures: list[Stated]) -> list[Stated]:
+    """One unit's figures to add: a figure stated again counts once, and a stated total stands for its parts."""
+    first_of: dict[Decimal, Stated] = {}
+    for stated in figures:
+        first_of.setdefault(Decimal(str(stated.figure.value)), stated)
+    distinct = list(first_of.values())
+    largest = max(distinct, key=lambda s: s.figure.value)
+    rest = [s for s in distinct if s is not largest]
+    if len(rest) >= 2 and sum(Decimal(str(s.figure.value)) for s in rest) == Decimal(str(largest.figure.value)):
+        return [largest]  # "制定整改措施41项" beside its parts 19项 and 22项
+    return distinct
 
 
 def _total(parts: list[Stated], measure: str, citations: Citations) -> str:

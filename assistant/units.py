@@ -241,7 +241,9 @@ class UnitDirectory:
             begin, end = nickname.span(1)
             short = normalize_for_search(nickname.group(1))
             owners = {unit for name, unit in self._names_holding(short) if is_short_form(short, name)}
-            generic = short in GENERIC_UNIT_WORDS or _NOT_A_SHORT_FORM.match(short)  # "新区的整改": a kind of unit
+            # "学院和教育局": a kind word beside another unit names the one unit of that kind the library holds.
+            the_only_one = short in KIND_NAMING_THE_ONLY_ONE and (any(taken) or bool(found) or bool(more))
+            generic = (short in GENERIC_UNIT_WORDS and not the_only_one) or _NOT_A_SHORT_FORM.match(short)  # "新区的整改"
             if not any(used[begin:end]) and len(owners) == 1 and not generic:
                 more.append((begin, end, owners.pop()))
                 used[begin:end] = [True] * (end - begin)
@@ -272,6 +274,9 @@ _KIND_RIGHT_AFTER = re.compile(r"(?:社区|街道|镇|乡|村|县|区)(?![长任
 _NAME_AT_HEAD = re.compile(r"(?:^|(?<=[那和与跟、,，]))(?=([\u4e00-\u9fff]{4,8}))")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 # Too short to stand for one unit: a level word and an organ ("市委", "县里", "区委"), or one character.
+# Kind words that may name a unit beside another one when the library holds one unit of the kind (an
+# institution's kind, never a level of government: "区和县" asks of no unit).
+KIND_NAMING_THE_ONLY_ONE = frozenset("学院 大学 医院 卫生院 中学 小学 学校".split())
 _NOT_A_SHORT_FORM = re.compile(r"^(?:.|[省市区县镇乡村].)$")
 # A two- to four-character word asked about on its own, as units are in follow-ups ("文旅那边呢?"), at the
 # head of a question ("二实验的…") or beside another unit ("卫健委和二实验,各…", "A和二实验这俩…", "A比二实验多几个",
