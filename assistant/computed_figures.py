@@ -97,6 +97,12 @@ def _combined_families(plan: ComputedQuestion, figures: list[Figure]) -> list[Fi
     return []
 
 
+# A computed share within this many points of a stated rate is that rate (notices round to one decimal: 12÷13=92.3%).
+STATED_RATE_ROUNDING = Decimal("0.15")
+# "完成整改14个；47项整改措施…正在推进4项": an in-progress count past a sentence or clause end (；) is another count's.
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+
+
 def _missing_name(plan: ComputedQuestion) -> str:
     names = {f.key: f.name.removesuffix("数") for f in FAMILIES[FIGURE_FIELD[plan.metric.key]]}
     return "、".join(names[key] for key in plan.families) + "的数字"
@@ -122,7 +128,7 @@ def _rectified_share(result: UnitResult, notice: NoticeRow, record: NoticeRecord
         return
     before = len(result.values)
     for done in rectified:
-        total, pending = _total_for(done, in_progress, totals)
+        total, pending = _total_for(done, in_progress, totals, text)
         total = _stated_with(total, done, text) if total is not None else None
         if total is None and pending is None:
             result.inputs.append(f"{done.label}{done.text}{cite(done)}")
@@ -142,13 +148,24 @@ def _rectified_share(result: UnitResult, notice: NoticeRow, record: NoticeRecord
         share = share_percent(done.value, whole)
         if share is not None:
             result.values.append(Value(share, f"{how}={plain(share)}%"))
-    if len(result.values) == before:  # no total to divide by: the rate the notice states is the share
-        result.values.extend(Value(Decimal(str(rate.value)), f"通报写明{rate.label}{rate.text}") for rate in rates)
+    if rates:  # the rate the notice states is the share: computed shares are kept only where they agree with it
+        result.values[before:] = _agreeing_with_stated(result.values[before:], rates)
 
 
-def _total_for(done: Figure, in_progress: list[Figure], totals: list[Figure]) -> tuple[Figure | None, Figure | None]:
-    """The total a rectified count is out of, and the in-progress count stated with it."""
-    pending = min((f for f in in_progress if f.start >= done.start and 0 < f.end - done.end <= PAIRING_GAP),
+def _agreeing_with_stated(computed: list[Value], rates: list[Figure]) -> list[Value]:
+    """The computed shares equal (to the rounding) to a rate the notice states, and each stated rate no computed share
+    shows: "16个问题已完成整改14个,整改完成率87.5%" beside "47项措施已完成43项" is 87.5%, not 43÷47."""
+    stated = [Decimal(str(rate.value)) for rate in rates]
+    kept = [value for value in computed if any(abs(value.number - s) <= STATED_RATE_ROUNDING for s in stated)]
+    shown = [Value(s, f"通报写明{rate.label}{rate.text}") for s, rate in zip(stated, rates)
+             if not any(abs(value.number - s) <= STATED_RATE_ROUNDING for value in kept)]
+    return kept + shown
+
+
+def _total_for(done: Figure, in_progress: list[Figure], totals: list[Figure], text: str) -> tuple[Figure | None, Figure | None]:
+    """The total a rectified count is out of, and the in-progress count stated with it (in the same sentence)."""
+    pending = min((f for f in in_progress if f.start >= done.start and 0 < f.end - done.end <= PAIRING_GAP
+                   and not _SENTENCE_END.search(text[done.end : f.start])),
                   key=lambda f: f.end - done.end, default=None)
 
     def near(figures: list[Figure]) -> list[Figure]:

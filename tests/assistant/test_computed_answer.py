@@ -295,3 +295,17 @@ def test_money_given_back_asked_with_a_bare_退_before_its_kind_is_compared_as_m
     plan = read_computed_question("石桥区跟桃源县退的津补贴差多少钱")
     assert (plan.metric.key, plan.kind) == ("money", "津补贴|津贴|补贴|补助")
     assert read_computed_question("石桥区跟桃源县退休干部谁多") is None
+
+
+def test_a_stated_completion_rate_decides_over_a_share_of_measures(stored):
+    # One notice states its problems' rate (87.5%) beside a measures sentence with its own in-progress count; the
+    # other states 92.3%. The comparison is 92.3% vs 87.5%, never the measures' 43÷47 nor 14÷(14+4).
+    college = ("中共青禾学院委员会关于巡察整改进展情况的通报\n\n"
+               "截至2024年10月31日，16个问题已完成整改14个，整改完成率87.5%；47项整改措施已完成43项，其余4项正在推进。\n")
+    bureau = ("青禾县水利局关于巡察整改情况的通报\n\n巡察组共指出问题13个。截至2024年7月31日，13个问题已整改完成12个，"
+              "整改完成率92.3%；38项整改措施已完成35项。\n")
+    catalogue = stored({"college.txt": college, "bureau.txt": bureau})
+    answer = _ask(catalogue, "整改完成率 学院和水利局谁高 差几个点", ["青禾学院", "青禾县水利局"])
+    first = answer.text.splitlines()[0]
+    assert "87.5%" in first and "92.3%" in first and "4.8个百分点" in first
+    assert "91.5%" not in answer.text and "77.8%" not in answer.text
