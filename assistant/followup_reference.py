@@ -184,8 +184,8 @@ def _pointed_without_noun(before: str, clauses: list[str], asked_before: str) ->
         words = noun.group(1)
         for size in range(len(words), 1, -1):  # the longest end of the noun the answer holds ("工程款")
             holding = [c for c in clauses if words[-size:] in c]
-            if holding:
-                return holding[0]
+            if holding:  # "适老化那个" after "问题13(…)和问题14(…适老化…)": the joined item holding it
+                return next((item for item in _joined(holding[0]) if words[-size:] in item), holding[0])
     return _figure_clause(clauses, asked_before)
 
 
@@ -213,8 +213,8 @@ def _by_ordinal(question: str, text: str) -> str:
         numbered = [line for line in text.splitlines() if _NUMBERED_LINE.match(line)]
         return _NUMBERED_LINE.sub("", numbered[number - 1]) if len(numbered) >= number else ""
     own = re.search(rf"第{match.group(1)}(?:{match.group(2) or '个'}|[个条项点])?(?:是|为|:|：)?([^。;；\n]+)", text)
-    if own:
-        return own.group(1).strip()
+    if own:  # "第3项(…)和第14项(…)": up to the next ordinal joined to it
+        return re.split(r"(?:和|、|及)(?=第)", own.group(1))[0].strip()
     for items in (_points(text), _list_lines(text), [c for c in _SENTENCE_END.split(text) if c.strip()], _joined(text)):
         if len(items) >= number >= 1 and len(items) > 1:
             return items[number - 1].strip(" -")

@@ -1,0 +1,38 @@
+"""A follow-up pointing at one of two items the last answer joined ("问题5(…)和问题6(…)仍在推进"), by a word
+of it ("无障碍那个") or its ordinal ("第5项"), on a fictional notice: the answer is about that item only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.chain import AnswerChain
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pointed_joined"
+
+
+@pytest.fixture
+def chain(chain_over_folder) -> AnswerChain:
+    return chain_over_folder(FIXTURES)
+
+
+def _after(answer: str) -> list[dict]:
+    return [{"role": "user", "content": "云港街道还有哪些没改完"}, {"role": "assistant", "content": answer}]
+
+
+def test_a_word_of_one_joined_item_before_那个_asks_of_that_item(chain):
+    history = _after("问题5（社区服务站无障碍设施缺失）和问题6（集体资产台账登记不全）仍在推进。")
+    answer = chain.ask("无障碍那个啥时候能弄完", history=history)
+
+    assert not answer.not_found
+    assert "2024年6月底" in answer.text
+    assert "台账" not in answer.standalone_question
+
+
+def test_the_first_of_two_joined_ordinals_asks_of_that_item_only(chain):
+    history = _after("表中第5项（无障碍设施缺失）和第6项（集体资产台账登记不全）标为推进中。")
+    answer = chain.ask("第5项现在到哪一步了", history=history)
+
+    assert "已完成3个服务站无障碍改造" in answer.text
+    assert "台账" not in answer.standalone_question
