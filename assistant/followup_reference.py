@@ -34,6 +34,8 @@ _NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})$")
 # Words for a figure: the clause that states one, money for money words.
 _MONEY_WORDS = re.compile(r"^(?:钱|款|资金|金额|费用|费|补贴|补助|津补贴|奖金|损失)")
 _FIGURE_WORDS = re.compile(r"^(?:数字|数据|数|比例|比率|百分比|完成率|整改率)")
+# A sum said roughly ("18万多", "30万余"): its whole part and its unit.
+_ROUNDED = re.compile(r"(?<![\d.])(\d+)(万|亿)(?:多|余)")
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff])")
 _TOTAL = re.compile(r"共计|合计|总计|累计|共")
@@ -156,6 +158,11 @@ def _plain(answer: str) -> str:
 def _by_noun(question: str, text: str, asked_before: str) -> str:
     """"那笔钱", "这几项制度", "那个处分": the clause holding the noun (a figure for figure words)."""
     clauses = [c.strip(" -") for c in _CLAUSE_END.split(text) if len(c.strip(" -")) >= 4]
+    if rounded := _ROUNDED.search(question):  # "那18万多": the clause of the figure it rounds (18.42万元)
+        whole, unit = rounded.groups()
+        stated = re.compile(rf"(?<![\d.]){whole}(?:\.\d+)?\s*{unit}元")
+        if held := [p for c in clauses for p in c.split("、") if stated.search(p)]:  # one item of a list
+            return held[0]
     for match in _DEMONSTRATIVE.finditer(question):
         following = _NOUN_CHARS.match(question, match.end())
         if match.end() == match.start() or not following:

@@ -1,5 +1,5 @@
 """A follow-up pointing at one of two items the last answer joined ("问题5(…)和问题6(…)仍在推进"), by a word
-of it ("无障碍那个") or its ordinal ("第5项"), on a fictional notice: the answer is about that item only."""
+of it ("无障碍那个"), its ordinal ("第5项") or its figure said roughly ("那4万多"), on a fictional notice: the answer is about that item only."""
 
 from __future__ import annotations
 
@@ -36,3 +36,12 @@ def test_the_first_of_two_joined_ordinals_asks_of_that_item_only(chain):
 
     assert "已完成3个服务站无障碍改造" in answer.text
     assert "台账" not in answer.standalone_question
+
+
+def test_a_figure_said_roughly_points_at_the_item_it_rounds(chain):
+    history = _after("共清退资金6.35万元，其中清退超标准通讯补贴2.1万元、清退违规收取的物业服务费4.25万元。")
+    answer = chain.ask("那4万多是退给谁的", history=history)
+
+    assert "58户居民" in answer.text
+    assert "物业服务费4.25万元" in answer.standalone_question
+    assert "通讯补贴" not in answer.standalone_question
