@@ -59,6 +59,8 @@ _HOW_HANDLED = re.compile(r"(?:后来)?(?:是)?(?:怎么|咋|如何|怎样)(?:�
 _INSIDE_ITEM = re.compile(r"^(?:那|这)(?:里头|里面|里边|当中)")
 # "那俩负责人", "这几个干部": a counted pointer at people.
 _PEOPLE_POINTED = re.compile(r"(?:这|那)(?:些|几|俩|仨|[一两二三四五六七八九十\d]+)[个名位]?([\u4e00-\u9fff]{0,6}?)的?(?:人|干部|责任人)")
+# "对人咋处理的", "对相关人员怎么追责": the people of the item the last answer told, named by no pointer.
+_PEOPLE_OF_ITEM = re.compile(r"^对(?:人|相关人员|有关人员|责任人|涉事人员|当事人)(?:是)?(?:怎么|咋|如何|怎样)")
 # Going on with the story just told: "那…" opening the question, "他们…", "后来", "现在", "收到以后", "这里头".
 _CONTINUES = re.compile(r"^(?:那么?|他们|它们|它|该)|后来|现在|目前|如今|以后|之后|随后|" + _INSIDE_ITEM.pattern[1:])
 # "这里头有坐牢的吗", "其中有几个是村干部", "这些人里…": asking among the items the answer just told.
@@ -81,8 +83,10 @@ def item_of_people_pointed(question: str, previous_answer: str) -> str:
     """"那几个负责的人怎么处理的", "那俩负责人": a counted pointer at people the answer does not name, or "这里头有…"
     pointing inside what it told, points at the item it told (its first sentence), where the notice says more of it."""
     pointer = _PEOPLE_POINTED.search(question) or _INSIDE_ITEM.match(question)
-    if not pointer or referenced_item(question, previous_answer):
+    if not (pointer or _PEOPLE_OF_ITEM.match(question)) or referenced_item(question, previous_answer):
         return ""
+    if _PEOPLE_OF_ITEM.match(question):  # "对人咋处理的": the people of the item just told
+        return _first_sentence(_plain(previous_answer))[:MAX_REFERENCE_CHARS]
     return continued_item(question, previous_answer)
 
 

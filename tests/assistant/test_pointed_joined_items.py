@@ -45,3 +45,12 @@ def test_a_figure_said_roughly_points_at_the_item_it_rounds(chain):
     assert "58户居民" in answer.text
     assert "物业服务费4.25万元" in answer.standalone_question
     assert "通讯补贴" not in answer.standalone_question
+
+
+def test_how_the_people_were_handled_asks_of_the_item_just_told(chain):
+    history = [{"role": "user", "content": "云港街道物业费那块查出啥了"},
+               {"role": "assistant", "content": "违规收取物业服务费4.25万元，已向58户居民逐户退还。"}]
+    answer = chain.ask("对人咋处理的", history=history)
+
+    assert "物业服务费" in answer.standalone_question  # read as asked of the item just told
+    assert "对负有责任的物业办主任给予诫勉谈话" in answer.text
