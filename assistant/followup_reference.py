@@ -34,6 +34,8 @@ _NOUN_BEFORE = re.compile(r"([\u4e00-\u9fff]{2,4})$")
 # Words for a figure: the clause that states one, money for money words.
 _MONEY_WORDS = re.compile(r"^(?:钱|款|资金|金额|费用|费|补贴|补助|津补贴|奖金|损失)")
 _FIGURE_WORDS = re.compile(r"^(?:数字|数据|数|比例|比率|百分比|完成率|整改率)")
+# A sum said roughly ("18万多", "30万余"): its whole part and its unit.
+_ROUNDED = re.compile(r"(?<![\d.])(\d+)(万|亿)(?:多|余)")
 _MONEY = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|[\u4e00-\u9fff])")
 _TOTAL = re.compile(r"共计|合计|总计|累计|共")
@@ -57,6 +59,8 @@ _HOW_HANDLED = re.compile(r"(?:后来)?(?:是)?(?:怎么|咋|如何|怎样)(?:�
 _INSIDE_ITEM = re.compile(r"^(?:那|这)(?:里头|里面|里边|当中)")
 # "那俩负责人", "这几个干部": a counted pointer at people.
 _PEOPLE_POINTED = re.compile(r"(?:这|那)(?:些|几|俩|仨|[一两二三四五六七八九十\d]+)[个名位]?([\u4e00-\u9fff]{0,6}?)的?(?:人|干部|责任人)")
+# "对人咋处理的", "对相关人员怎么追责": the people of the item the last answer told, named by no pointer.
+_PEOPLE_OF_ITEM = re.compile(r"^对(?:人|相关人员|有关人员|责任人|涉事人员|当事人)(?:是)?(?:怎么|咋|如何|怎样)")
 # Going on with the story just told: "那…" opening the question, "他们…", "后来", "现在", "收到以后", "这里头".
 _CONTINUES = re.compile(r"^(?:那么?|他们|它们|它|该)|后来|现在|目前|如今|以后|之后|随后|" + _INSIDE_ITEM.pattern[1:])
 # "这里头有坐牢的吗", "其中有几个是村干部", "这些人里…": asking among the items the answer just told.
@@ -79,8 +83,10 @@ def item_of_people_pointed(question: str, previous_answer: str) -> str:
     """"那几个负责的人怎么处理的", "那俩负责人": a counted pointer at people the answer does not name, or "这里头有…"
     pointing inside what it told, points at the item it told (its first sentence), where the notice says more of it."""
     pointer = _PEOPLE_POINTED.search(question) or _INSIDE_ITEM.match(question)
-    if not pointer or referenced_item(question, previous_answer):
+    if not (pointer or _PEOPLE_OF_ITEM.match(question)) or referenced_item(question, previous_answer):
         return ""
+    if _PEOPLE_OF_ITEM.match(question):  # "对人咋处理的": the people of the item just told
+        return _first_sentence(_plain(previous_answer))[:MAX_REFERENCE_CHARS]
     return continued_item(question, previous_answer)
 
 
@@ -156,6 +162,11 @@ def _plain(answer: str) -> str:
 def _by_noun(question: str, text: str, asked_before: str) -> str:
     """"那笔钱", "这几项制度", "那个处分": the clause holding the noun (a figure for figure words)."""
     clauses = [c.strip(" -") for c in _CLAUSE_END.split(text) if len(c.strip(" -")) >= 4]
+    if rounded := _ROUNDED.search(question):  # "那18万多": the clause of the figure it rounds (18.42万元)
+        whole, unit = rounded.groups()
+        stated = re.compile(rf"(?<![\d.]){whole}(?:\.\d+)?\s*{unit}元")
+        if held := [p for c in clauses for p in c.split("、") if stated.search(p)]:  # one item of a list
+            return held[0]
     for match in _DEMONSTRATIVE.finditer(question):
         following = _NOUN_CHARS.match(question, match.end())
         if match.end() == match.start() or not following:
@@ -184,8 +195,8 @@ def _pointed_without_noun(before: str, clauses: list[str], asked_before: str) ->
         words = noun.group(1)
         for size in range(len(words), 1, -1):  # the longest end of the noun the answer holds ("工程款")
             holding = [c for c in clauses if words[-size:] in c]
-            if holding:
-                return holding[0]
+            if holding:  # "适老化那个" after "问题13(…)和问题14(…适老化…)": the joined item holding it
+                return next((item for item in _joined(holding[0]) if words[-size:] in item), holding[0])
     return _figure_clause(clauses, asked_before)
 
 
@@ -213,8 +224,8 @@ def _by_ordinal(question: str, text: str) -> str:
         numbered = [line for line in text.splitlines() if _NUMBERED_LINE.match(line)]
         return _NUMBERED_LINE.sub("", numbered[number - 1]) if len(numbered) >= number else ""
     own = re.search(rf"第{match.group(1)}(?:{match.group(2) or '个'}|[个条项点])?(?:是|为|:|：)?([^。;；\n]+)", text)
-    if own:
-        return own.group(1).strip()
+    if own:  # "第3项(…)和第14项(…)": up to the next ordinal joined to it
+        return re.split(r"(?:和|、|及)(?=第)", own.group(1))[0].strip()
     for items in (_points(text), _list_lines(text), [c for c in _SENTENCE_END.split(text) if c.strip()], _joined(text)):
         if len(items) >= number >= 1 and len(items) > 1:
             return items[number - 1].strip(" -")

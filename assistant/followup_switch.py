@@ -82,4 +82,6 @@ def _pointed_unit(clause: str, words: str, directory: UnitDirectory, residue: Ca
     if words != place + kind or not (len(place) >= 2 or len(kind) >= 2 or kind in _ONE_CHAR_KINDS):
         return ""
     units = [u for u in directory.units if (not place or place in u) and u.endswith(kind) and u != kind]
+    if not units and place and not kind:  # "信用社那个呢": a short form read as it would be asked on its own
+        units = directory.find_units(f"{place}呢")
     return units[0] if len(units) == 1 else ""

@@ -25,10 +25,10 @@ PERIOD = re.compile(
     rf"(?:{YEAR}\s*)?{MONTH}\s*(?:{DAY})?\s*{PERIOD_SEPARATOR}\s*"
     rf"(?:(?:{YEAR}\s*)?{MONTH}\s*(?:{DAY})?|{DAY})"
 )
-# 区委第三巡察组, 区委巡察第三组, 县委巡察二组, 中央第六巡视组, 市委第巡察组 (numeral lost), 巡察组.
+# 区委第三巡察组, 市委第二联动巡察组, 区委巡察第三组, 县委巡察二组, 中央第六巡视组, 市委第巡察组 (numeral lost), 巡察组.
 INSPECTING_GROUP = re.compile(
     r"(?P<organ>中央|自治区党委|(?:自治区|省|市|州|区|县|旗|盟)委|党委|党组)?"
-    r"(?:第(?P<numeral>[一二三四五六七八九十〇零\d]*))?"
+    r"(?:第(?P<numeral>[一二三四五六七八九十〇零\d]*))?(?:联动|专项|机动|提级)?"
     r"(?P<kind>巡察|巡视)(?:第?(?P<numeral2>[一二三四五六七八九十\d]+))?组(?!织)"
 )
 INSPECTION_VERB = re.compile(r"[^。;；\n]{0,60}?(?:对|进驻|向)[^。;；\n]{1,60}?(?:进行|开展|反馈)")
