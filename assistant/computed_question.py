@@ -112,7 +112,8 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     elif date_order:
         metric_key = _date_metric(question)
         ascending = bool(EARLIER.search(question))
-    elif INSPECTION.search(question) and (LENGTH.search(question) or in_days) and "反馈" not in question:
+    elif (INSPECTION.search(question) and (LENGTH.search(question) or in_days) and "反馈" not in question
+          and not (_figure_metric(question) and not DURATION.search(question))):  # "巡察以来挽回的多多少": money
         metric_key = "inspection_days"
     elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank or condition):
         metric_key = "rectified_share"

@@ -309,3 +309,9 @@ def test_a_stated_completion_rate_decides_over_a_share_of_measures(stored):
     first = answer.text.splitlines()[0]
     assert "87.5%" in first and "92.3%" in first and "4.8个百分点" in first
     assert "91.5%" not in answer.text and "77.8%" not in answer.text
+
+
+def test_money_since_the_inspection_is_compared_as_money_not_as_days():
+    # "巡察以来" dates the money; only a word of length (几天, 多久, 更长) makes it a question about the inspection's days.
+    assert read_computed_question("石桥区退了多少 比枫林镇巡察以来挽回的多多少").metric.key == "money"
+    assert read_computed_question("石桥区和枫林镇巡察时间谁长 差多少").metric.key == "inspection_days"
