@@ -77,7 +77,7 @@ _LEVEL = re.compile(r"([省市州县区镇乡村])(?:上|里|级|里面|上面)"
 # Words a description is made of besides its parts: pointers, the lead of a switch, 的, and "管" of what it does.
 _GLUE = re.compile(r"换成|换到|改成|换|至于|那么|再看看?|那个|那家|那所|那位|这个|这家|这所|那|的|管|负责|专门|搞")
 _POINTING = re.compile(r"换成|换到|改成|换|那个|那家|那所|那位|这个|这家|这所|那")
-# The organ's words after the name of the place it governs ("蕹田乡人民政府", "某镇党委").
+# The organ's words after the name of the place it governs ("桦溪乡人民政府", "某镇党委").
 _OWN_ORGAN = re.compile(r"(?:人民政府|政府|党委|党工委|委员会|机关)+$")
 _CLOSES = re.compile(r"的|那家|那个|那所|这家|这个")  # what turns what a unit does into the unit ("收税的")
 _KIND = re.compile(UNIT_SUFFIX_WORDS)

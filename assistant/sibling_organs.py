@@ -1,4 +1,4 @@
-"""Another organ of a held unit's place ("栝林区政协机关" when only 栝林区人大常委会机关 is held).
+"""Another organ of a held unit's place ("云岭区政协机关" when only 云岭区人大常委会机关 is held).
 
 A place's congress, consultative conference, discipline commission, party departments and courts stand
 side by side, each its own unit. A question naming one of them after a place a held unit's name holds
@@ -34,14 +34,12 @@ _ORGAN = re.compile(
     r"(?:常委会|监委)?(?:机关)?"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_PLACE_CHARS = (4, 3, 2)  # how long the place before the organ may be ("栝林区", "栝林")
-
-
+_PLACE_CHARS = (4, 3, 2)  # how long the place before the organ may be ("云岭区", "云岭")
 _LEVEL_ENDS = "省市州盟县区旗镇乡"
 
 
 def _is_place_in(place: str, name: str) -> bool:
-    """Whether the name holds the words as a place: ending in a level ("栝林区") or followed by one ("栝林")."""
+    """Whether the name holds the words as a place: ending in a level ("云岭区") or followed by one ("云岭")."""
     at = name.find(place)
     after = name[at + len(place) : at + len(place) + 1]
     return at >= 0 and (place[-1] in _LEVEL_ENDS or (after != "" and after in _LEVEL_ENDS))
@@ -58,7 +56,7 @@ def _names_of(organ: str) -> tuple[str, ...]:
 
 def other_organs_at_held_places(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:
     """(begin, end, name) of each organ written right after a place some held unit's name holds, when no
-    held unit holding that place is that organ ("栝林区政协机关" beside a held 栝林区人大常委会机关)."""
+    held unit holding that place is that organ ("云岭区政协机关" beside a held 云岭区人大常委会机关)."""
     found = []
     for match in _ORGAN.finditer(question):
         for length in _PLACE_CHARS:

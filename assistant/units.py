@@ -273,10 +273,10 @@ _KIND_RIGHT_AFTER = re.compile(r"(?:社区|街道|镇|乡|村|县|区)(?![长任
 # Four or more characters at the head of a question or beside another unit: a name shortened inside ("粼江物流").
 _NAME_AT_HEAD = re.compile(r"(?:^|(?<=[那和与跟、,，]))(?=([\u4e00-\u9fff]{4,8}))")
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
-# Too short to stand for one unit: a level word and an organ ("市委", "县里", "区委"), or one character.
 # Kind words that may name a unit beside another one when the library holds one unit of the kind (an
 # institution's kind, never a level of government: "区和县" asks of no unit).
 KIND_NAMING_THE_ONLY_ONE = frozenset("学院 大学 医院 卫生院 中学 小学 学校".split())
+# Too short to stand for one unit: a level word and an organ ("市委", "县里", "区委"), or one character.
 _NOT_A_SHORT_FORM = re.compile(r"^(?:.|[省市区县镇乡村].)$")
 # A two- to four-character word asked about on its own, as units are in follow-ups ("文旅那边呢?"), at the
 # head of a question ("二实验的…") or beside another unit ("卫健委和二实验,各…", "A和二实验这俩…", "A比二实验多几个",

@@ -41,7 +41,7 @@ _PLACE_CHARS = (4, 3, 2)  # how long a place before a short form may be ("雁汀
 def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
     """Unit-like names in the question that no ingested unit answers to (by name or short form)."""
     siblings, under = sibling_names(question, directory), units_under_held(question, directory)
-    under += other_organs_at_held_places(question, directory)  # "栝林区政协机关" beside a held 栝林区人大…机关
+    under += other_organs_at_held_places(question, directory)  # "云岭区政协机关" beside a held 云岭区人大…机关
     taken = [m for m in directory.mentions(question)
              if not any(b <= m[0] and m[1] <= e for b, e, _ in siblings + under)]
     spans = siblings + [(begin, end, name) for begin, end, name, has_suffix in unit_like_names(question) if has_suffix]
