@@ -199,13 +199,13 @@ class AnswerChain:
             turn.question, turn.standalone_question, asked, notice_ids, catalog.notice_text, describe, self.settings.counted_noun_chars)
         return self._verified(with_section_paths(answer, catalog), turn) if answer is not None else None
 
-    def _unit_list(self, turn: Turn, only_unfinished: bool = False) -> Answer | None:
-        """One unit's items still under way (only those if only_unfinished), or its problem headings, when asked for (else None)."""
+    def _unit_list(self, turn: Turn, unfinished: bool) -> Answer | None:
+        """One unit's items still under way (if unfinished), or its problem headings and other lists, when asked for (else None)."""
         if len(turn.retrieval.units_named) != 1:
             return None
         catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
         answer = answer_unit_list(turn.question, turn.standalone_question, turn.retrieval.units_named[0],
-                                  catalog, directory, only_unfinished)
+                                  catalog, directory, unfinished)
         return self._verified(with_section_paths(answer, catalog), turn) if answer is not None else None
 
     def _extractive(self, turn: Turn) -> Answer:
@@ -247,7 +247,7 @@ class AnswerChain:
             yield self._not_held(turn)
             return
         from_records = (self._from_previous(turn) or self._members_not_stated(turn) or self._unit_list(turn, True)
-                        or self._from_records(turn) or self._unit_list(turn))  # "还有几个没改完": the count and the items
+                        or self._from_records(turn) or self._unit_list(turn, False))  # "还有几个没改完": the count and the items
         if from_records is not None:
             yield from_records
             return

@@ -60,17 +60,9 @@ def answer_rules_counted(
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the text's clauses: its sentences cut at semicolons, each without its end mark."""
-    spans = []
-    for start, end in split_sentences(text):
-        begin = start
-        for index in range(start, end + 1):
-            if index == end or text[index] in _CLAUSE_END:
-                if text[begin:index].strip():
-                    lead = len(text[begin:index]) - len(text[begin:index].lstrip())
-                    spans.append((begin + lead, index))
-                begin = index + 1
-    return spans
+    """Spans of the text's clauses (its sentences, which end at semicolons too), each without its end mark."""
+    return [(start, start + len(text[start:end].rstrip(_CLAUSE_END))) for start, end in split_sentences(text)
+            if text[start:end].rstrip(_CLAUSE_END)]
 
 
 def _cite(n: int, spot: tuple[str, int, int], notice_text_of: Callable[[str], str | None],

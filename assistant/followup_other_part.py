@@ -71,7 +71,4 @@ def _stating(written: str, notice_ids: Sequence[str], notice_text_of: Callable[[
         return None
     notice_id, start, end = hits[0]
     title, unit = describe(notice_id)
-    text = notice_text_of(notice_id) or ""
-    start += len(text[start:end]) - len(text[start:end].lstrip())
-    end -= len(text[start:end]) - len(text[start:end].rstrip())
-    return Citation(0, notice_id, title, unit, "", text[start:end], start, end)
+    return Citation(0, notice_id, title, unit, "", (notice_text_of(notice_id) or "")[start:end], start, end)

@@ -14,17 +14,14 @@ from index.catalog import Catalog
 
 
 def answer_unit_list(
-    question: str, standalone_question: str, unit: str, catalog: Catalog, directory: UnitDirectory,
-    only_unfinished: bool = False,
+    question: str, standalone_question: str, unit: str, catalog: Catalog, directory: UnitDirectory, unfinished: bool,
 ) -> Answer | None:
-    """"没完成的是哪些?" → the items under way; "有哪些问题?" → the problem headings; else None.
-
-    With only_unfinished, only the first: asked "还有几个没改完", the items under way come with the notice's count,
-    so they are answered before the count alone is taken from the records."""
+    """With unfinished, "没完成的是哪些?" → the items under way (asked first: "还有几个没改完" gets them with the
+    notice's count, before the count alone is taken from the records); else "有哪些问题?" → the problem headings,
+    and the other lists of one unit; None when not asked."""
     notices = catalog.notices()
-    unfinished = answer_unfinished(question, standalone_question, unit, notices, catalog.notice_text, catalog.chunks)
-    if unfinished is not None or only_unfinished:
-        return unfinished
+    if unfinished:
+        return answer_unfinished(question, standalone_question, unit, notices, catalog.notice_text, catalog.chunks)
     differing = answer_differing(question, standalone_question, unit, notices, catalog.records(), catalog.notice_text)
     if differing is not None:
         return differing
