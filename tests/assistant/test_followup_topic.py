@@ -49,3 +49,37 @@ def test_only_a_question_without_its_own_thing_goes_on_with_the_topic():
     assert goes_on_with_topic("那些账打算啥时候处理完")
     assert not goes_on_with_topic("信访工作呢")
     assert not goes_on_with_topic("巡察组组长是谁")
+
+
+WORKS_NOTICE = """中共芦沅县石溇镇委员会关于巡察整改情况的通报
+
+2023年5月8日至6月30日,县委第一巡察组对石溇镇党委开展了常规巡察,7月14日反馈了巡察意见。
+
+一、主要问题整改情况
+
+(一)工程项目管理不规范,镇村小型工程化整为零、规避招标,其中东坪村文化广场工程被拆成4个标段直接发包。
+整改情况:对2022年以来的村级工程逐项复核,核减工程款5.2万元,出台《石溇镇村级工程项目管理细则》,限额以上项目一律公开招标。
+
+(二)驻村干部在岗时间不足。
+整改情况:对3名驻村干部进行约谈,建立驻村干部考勤台账。
+
+中共芦沅县石溇镇委员会
+2023年11月2日
+"""
+
+
+def test_a_rule_asked_for_the_matter_just_talked_of_is_the_named_rule(chain_over):
+    chain = chain_over("shilou_zhen.txt", WORKS_NOTICE)
+    history = _said("石溇镇工程上有啥问题",
+                    "镇村小型工程化整为零、规避招标,东坪村文化广场工程被拆成4个标段直接发包。[1]")
+    answer = chain.ask("后来出了啥规定管这事", history=history)
+    assert not answer.not_found and "《石溇镇村级工程项目管理细则》" in answer.text
+
+
+def test_only_a_rule_asked_by_which_wants_a_rule_named():
+    from assistant.asked_names import asked_name, names_asked
+
+    assert asked_name("后来出了啥规定管这事") == "rule"
+    assert asked_name("违反中央八项规定精神的查了几件") == ""
+    assert names_asked("rule", "出台《石溇镇村级工程项目管理细则》")
+    assert not names_asked("rule", "建立驻村干部考勤台账")
