@@ -36,7 +36,7 @@ from assistant.metadata_answer import metadata_lines, of_body_kind
 from assistant.question import QuestionProfile, profile_question
 from assistant.retriever import RetrievalResult
 from assistant.part_answers import with_part_answers
-from assistant.problem_statement import ASKS_PROBLEM, with_problem_statement, with_section_finding, with_section_problem
+from assistant.problem_statement import asks_what_went_wrong, with_problem_statement, with_section_finding, with_section_problem
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
@@ -199,7 +199,7 @@ class ExtractiveAnswerer:
             chosen = with_measures_after(
                 self.notice_text_of(best.notice_id), chosen, best, knobs.measures_listed, knobs.measures_span_chars
             )
-        if ASKS_PROBLEM.search(builder.standalone_question):  # "…有啥问题": the sentence stating it, not only a measure
+        if asks_what_went_wrong(builder.standalone_question):  # "…有啥问题": the sentence stating it, not only a measure
             chosen = with_section_problem(chosen, evidence, self.notice_text_of)
         unit_order = list(dict.fromkeys(e.unit for e in evidence))  # the best-scoring unit first
         for unit in sorted({e.unit for e in chosen}, key=unit_order.index):

@@ -22,6 +22,7 @@ from assistant.followup_breakdown import points_at_a_figure_said
 from assistant.followup_reference import asked_of_item, item_of_people_pointed, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect, topic_of_thing
 from assistant.followup_switch import named_by_description, switch_then_ask, without_description
+from assistant.followup_topic import goes_on_with_topic, rule_for_the_matter
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
 from assistant.unknown_units import unknown_unit_names
@@ -168,7 +169,8 @@ def _of_units_before(question: str, residue: str, history: Sequence[dict], previ
                      directory: UnitDirectory) -> str:
     """A follow-up naming no unit: asked of the units of the turns before, with what it points back at."""
     units = units_in_history(history, directory)
-    reference = referenced_item(question, previous_answer, previous_question) or item_of_people_pointed(question, previous_answer)
+    reference = "" if rule_for_the_matter(question) else (
+        referenced_item(question, previous_answer, previous_question) or item_of_people_pointed(question, previous_answer))
     if not units:  # no unit to ask of, but "那钱" still points at the clause holding it
         return f"{asked_of_item(question, reference)}({reference})" if reference else question
     if reference:
@@ -182,7 +184,8 @@ def _of_units_before(question: str, residue: str, history: Sequence[dict], previ
         # "后来查实是多少?差的那部分为啥没入账": the first ask, too short to name what it counts, decides.
         first_ask = _residue(re.split(r"[?？,，;；]", question.strip())[0], directory)
         reference = _figure_topic(residue, previous_question, directory) or (
-            _figure_topic(first_ask, previous_question, directory) if asks_bare_figure(first_ask) else "")
+            _figure_topic(first_ask, previous_question, directory) if asks_bare_figure(first_ask) else "") or (
+            _bare_topic(previous_question, directory, len(units)) if goes_on_with_topic(question) else "")
     return f"{'、'.join(units)}:{question}" + (f"({reference})" if reference else "")
 
 

@@ -77,6 +77,15 @@ ASKS_PROBLEM = re.compile(
     # "医保上查出了哪些问题", "药品那块查出啥毛病": found on a topic the question frames (a bare "指出了哪些问题" lists them all).
     r"|(?:上|方面|[这那]块|[这那]边)(?:被)?(?:查出|发现|指出|找出|挑出)了?(?:啥|什么|哪些|些)(?:问题|毛病)"
 )
+# "那18万多是退给谁的", "这笔钱发给了哪些人": whom money went to, which the problem it was paid back for tells as well.
+_ASKS_WHOM_PAID = re.compile(r"(?:退|发|赔|还|补)给了?(?:谁|哪些人|什么人|哪些单位|哪里)")
+
+
+def asks_what_went_wrong(question: str) -> bool:
+    """"…有啥问题", or whom money went to: the problem statement is quoted beside the measure."""
+    return bool(ASKS_PROBLEM.search(question) or _ASKS_WHOM_PAID.search(question))
+
+
 # The longest problem paragraph quoted before a measures line (a numbered title and its finding fit).
 MAX_PROBLEM_CHARS = 260
 # A sentence opening the measures ("整改情况:", "整改结果:", "整改措施及成效:"): the sentence before it, within the section, states the problem.

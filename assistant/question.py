@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.asked_firm import ASKS_FIRM, names_firm
+from assistant.asked_names import asked_name, names_asked
 from assistant.qualify import WHO_AS_UNITS
 from index.figures import mask_non_figures
 from index.script_forms import simplified_reading
@@ -69,7 +69,7 @@ class QuestionProfile:
     name_asked: bool = False  # "叫什么/姓名": only a person's name answers, not the post that holds the role
     act: str = ""  # what the person asked for did at the meeting ("谁念的" -> 宣读): a name without it answers nothing
     wants_contact: bool = False  # "留了电话", "联系方式": only a phone number or an e-mail address answers
-    wants_firm: bool = False  # "哪家施工单位干的": only a sentence naming a firm answers
+    asked_name: str = ""  # "firm" ("哪家施工单位干的"), "rule" ("出了啥规定"): only a sentence naming one answers
 
 
 # "多少项/几个/多少人": the measure word of the asked count, and the ones a notice may state it in.
@@ -138,7 +138,7 @@ def profile_question(question: str) -> QuestionProfile:
         name_asked=bool(NAME_ASKED.search(question)),
         metadata_fields=tuple(fields),
         act=_asked_act(question),
-        wants_contact=bool(CONTACT_ASKED.search(question)), wants_firm=bool(ASKS_FIRM.search(question)),
+        wants_contact=bool(CONTACT_ASKED.search(question)), asked_name=asked_name(question),
     )
 
 
@@ -195,7 +195,7 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
         rf"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*{APPROXIMATE}(?:{profile.counted_in})", counts
     ):
         return False  # asked how many 项, the sentence counts something else (个意识, 元)
-    if profile.wants_contact and not CONTACT_PATTERN.search(sentence) or profile.wants_firm and not names_firm(sentence):
+    if profile.wants_contact and not CONTACT_PATTERN.search(sentence) or not names_asked(profile.asked_name, sentence):
         return False  # asked for a phone number (a firm), a sentence about a phone nobody answered (the works)
     if profile.wants_person and profile.act and not re.search(profile.act, sentence):
         return False  # asked who read the feedback, a sentence naming someone who did something else

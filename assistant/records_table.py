@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from assistant.answer import Citation
+from assistant.measures_done import measures_done
 from assistant.records_question import Family, FigureQuestion, family_of, measure_of
 from assistant.units import unit_label
 from index.catalog import NoticeRow
@@ -36,6 +37,7 @@ class UnitFigures:
     has_record: bool = False
     own: list[Stated] = field(default_factory=list)  # scope == "": the unit's own figures
     sub_unit: list[Stated] = field(default_factory=list)
+    measures_done: list[Stated] = field(default_factory=list)  # "41项整改措施已落实37项", shown beside problems done
 
 
 class Citations:
@@ -79,6 +81,8 @@ def gather(
             if text[figure.start : figure.end] != figure.quote:
                 continue  # a quote that is not verbatim is never shown, ranked or added
             (found.sub_unit if figure.scope else found.own).append(Stated(figure, notice, family))
+        if "problems_rectified" in plan.fields:
+            found.measures_done += [Stated(f, notice, family_of(f)) for f in measures_done(text)]
     return found
 
 
@@ -104,10 +108,19 @@ def unit_line(found: UnitFigures, citations: Citations) -> str:
     return f"{found.unit}:" + ";".join(parts)
 
 
+def overall_first(own: list[Stated], measures_done: list[Stated]) -> list[Stated]:
+    """Problems done with the largest count first (the whole unit's, or the latest, is never below a batch's), then
+    the measures done with the largest count, then the rest in reading order."""
+    done = [s for s in own if s.figure.field == "problems_rectified"]
+    leading = [max(done, key=lambda s: s.figure.value)] if done else []
+    leading += [max(measures_done, key=lambda s: s.figure.value)] if measures_done else []
+    return leading + [s for s in own + measures_done if s not in leading]
+
+
 def itemised_lines(plan: FigureQuestion, found: UnitFigures, citations: Citations) -> list[str]:
     """One unit's figures item by item ("这笔钱具体是哪几项?"), and which stated total the items add up to."""
     lines = [f"{found.unit}通报的{_topic(plan)}数字如下(按通报原文):"]
-    own = [f"- {_clause_shown(s, citations)}" for s in found.own]
+    own = [f"- {_clause_shown(s, citations)}" for s in overall_first(found.own, found.measures_done)]
     lines.extend(dict.fromkeys(own))  # two figures of one clause ("立案4件、了结4件") show it once
     lines.extend(f"- {s.figure.scope}:{_shown(s, citations)}" for s in found.sub_unit)
     for total in found.own:

@@ -1,0 +1,27 @@
+"""Asked for a thing by its name: which firm did the work, or which rule was made; only a sentence naming one answers."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.asked_firm import ASKS_FIRM, names_firm
+
+# "后来出了啥规定管这事", "定了什么办法", "靠哪项制度管": a rule asked for by which, made after the problem.
+ASKS_RULE = re.compile(
+    r"(?:出台|制定|出|定|立|建|发|订|印发)了?(?:个|项)?(?:什么|啥|哪个|哪项|哪些)(?:新的?)?(?:规定|制度|办法|规矩)"
+    r"|(?:什么|啥|哪个|哪项)(?:新的?)?(?:规定|制度|办法)(?:来)?管"
+)
+# A rule written by its name: a 《title》 ending in a word for a rule (not a 整改方案 or a report).
+_NAMED_RULE = re.compile(r"《[^《》\n]{2,40}?(?:制度|办法|规定|细则|规则|规程|准则|守则|条例|机制|规范)》")
+
+
+def asked_name(question: str) -> str:
+    """The kind of thing the question asks for by name: "firm", "rule" or ""."""
+    return "firm" if ASKS_FIRM.search(question) else "rule" if ASKS_RULE.search(question) else ""
+
+
+def names_asked(kind: str, sentence: str) -> bool:
+    """Whether the sentence names a thing of the asked kind (always true when no name is asked)."""
+    if kind == "firm":
+        return names_firm(sentence)
+    return kind != "rule" or _NAMED_RULE.search(sentence) is not None
