@@ -23,9 +23,13 @@ def test_units_counted_by_家_ask_across_units_but_firms_do_not():
     assert asks_across_units("追回的钱 三家加起来多少")
     assert asks_across_units("全部加起来是多少钱")
     assert not asks_across_units("查处了三家企业的违规问题")
+    assert not asks_across_units("第二家是怎么清退的")
     assert units_counted("诫勉的 五家一共几个人") == 5
     assert count_differs_note("诫勉的 三家一共几个人", 3) == ""
     assert "3家" in count_differs_note("诫勉的 五家一共几个人", 3)
+    assert units_counted("十二家加起来多少") == 12
+    # "哪三家…" asks which units the answer finds: no count of the library is said
+    assert count_differs_note("哪三家单位追回了钱", 5) == ""
 
 
 def test_money_of_three_units_counted_is_added_over_every_unit_held(chain):
