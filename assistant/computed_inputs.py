@@ -185,13 +185,28 @@ def _publish_dates(notice: NoticeRow, text: str) -> list[tuple[str, SourcedValue
     return dates
 
 
+def signing_organ_start(text: str, date_start: int, max_chars: int = 40) -> int:
+    """Where a signature date's quote starts: the signing organ's line above it ("中共X委员会\n2024年12月6日"),
+    so the date is cited with who signed it; the date itself when it is not alone under a short line."""
+    line_start = text.rfind("\n", 0, date_start) + 1
+    if text[line_start:date_start].strip():
+        return date_start
+    above_end = line_start - 1
+    above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
+    above = text[above_start:above_end].strip()
+    if not above or len(above) > max_chars or re.search(r"[。；;：:，,]", above):
+        return date_start
+    return above_start + (len(text[above_start:above_end]) - len(text[above_start:above_end].lstrip()))
+
+
 def add_feedback_to_publish(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> None:
     feedback = _feedback_date(result, notice, text, citations)
     published = _publish_dates(notice, text)
     if not published:
         result.missing.append("发布日期")
     for kind, value in published:
-        result.inputs.append(f"{kind}{_quoted(value)}{citations.cite(notice, text, value.start, value.end)}")
+        start = signing_organ_start(text, value.start)
+        result.inputs.append(f"{kind}{_quoted(value)}{citations.cite(notice, text, start, value.end)}")
     if feedback is None:
         return
     day, note = feedback

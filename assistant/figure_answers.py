@@ -6,10 +6,13 @@ answers is used, and the passage answer otherwise."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from assistant.answer import Answer
 from assistant.companion_facts import with_asked_facts
+from assistant.counted_units import count_differs_note
 from assistant.computed_answer import answer_computed, scope_for_computation
+from assistant.joined_kinds import answer_each_kind
 from assistant.followup_answers import with_section_paths
 from assistant.kind_answer import answer_inspection_kind, answer_kind_list
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
@@ -70,8 +73,12 @@ def answer_from_figures(
         if amounts is not None and (answer is None or len(amounts.units) > len(answer.units)):
             answer = amounts
     if answer is None and scope:
-        answer = answer_from_records(question, standalone_question, scope, catalog.notices(), catalog.records(),
-                                     catalog.notice_text)
+        def records_answer(asked: str) -> Answer | None:
+            return answer_from_records(question, asked, scope, catalog.notices(), catalog.records(), catalog.notice_text)
+        # "问题和措施…加一块多少": each kind with its own inputs, else the one figure asked
+        answer = answer_each_kind(standalone_question, records_answer) or records_answer(standalone_question)
     if answer is None:
         return None
+    if not named and (note := count_differs_note(standalone_question, len(allowed))):
+        answer = replace(answer, text=f"{note}\n{answer.text}")  # "五家加起来" over a library of four
     return with_section_paths(widen_to_sentences(answer, catalog.notice_text), catalog)
