@@ -212,11 +212,31 @@ def _sum(family: Family, measure: str, by_unit: dict[str, list[Stated]], citatio
     if not several:
         return f"{prefix}合计(按各单位通报数字计算):{_total(everything, measure, citations)}{approximate}。"
     largest = [max(figures, key=lambda s: s.figure.value) for figures in by_unit.values()]
+    if all(_total_covers(by_unit[unit]) for unit in several):
+        # each such unit's largest figure is its own total (共追回…42.02万元): adding its parts again would
+        # double-count, so the sum of the totals leads and the all-items sum is only the caveat.
+        return (
+            f"{prefix}合计(按各单位通报数字计算,通报了总数的单位取其总数):{_total(largest, measure, citations)}"
+            f"{approximate}。\n其中{'、'.join(several)}在总数之外另列了分项;分项与总数全部相加"
+            f"(会重复计算)为{_total(everything, measure, citations)}。"
+        )
     return (
         f"{prefix}合计(按各单位通报数字计算):各项相加为{_total(everything, measure, citations)}{approximate}。\n"
         f"其中{'、'.join(several)}通报了多项此类数字,可能互有包含(如总数与分项);"
         f"这些单位各取最大一项,则合计为{_total(largest, measure, citations)}。"
     )
+
+
+def _total_covers(figures: list[Stated]) -> bool:
+    """Whether a unit's largest figure is worded as its total (共…42.02万元) and none is said to be beyond it (另…)."""
+    largest = max(figures, key=lambda s: s.figure.value)
+    return _worded(largest, "共|合计|累计|总计") and not any(_worded(s, "另|此外") for s in figures if s is not largest)
+
+
+def _worded(stated: Stated, words: str) -> bool:
+    """Whether one of the words stands shortly before the figure, in its clause."""
+    text = re.escape(stated.figure.text)
+    return re.search(rf"(?:{words})[^，,；;。]{{0,14}}{text}", stated.figure.quote) is not None
 
 
 def _distinct(figures: list[Stated]) -> list[Stated]:

@@ -112,6 +112,21 @@ def test_a_unit_with_several_figures_of_one_family_gets_both_readings_of_the_sum
     assert "各取最大一项,则合计为51.5万元(515000元)" in lines[1]
 
 
+def test_a_unit_stating_its_total_is_summed_by_that_total_not_with_its_parts_again(catalogue):
+    notices, records, texts = catalogue
+    yunling = next(n for n in notices if n.unit == "青禾市云岭区")
+    text = texts[yunling.notice_id] + "巡察以来，共追回、清退各类资金99万元。"
+    record = extract_notice_record(yunling.notice_id, text, yunling.unit).to_dict()
+    answer = answer_from_records(
+        "各单位一共清退或追缴了多少钱?", "各单位一共清退或追缴了多少钱?", UNITS, notices,
+        records | {yunling.notice_id: record}, (texts | {yunling.notice_id: text}).get,
+    )
+    lines = answer.text.splitlines()
+    assert lines[0].startswith("合计(按各单位通报数字计算,通报了总数的单位取其总数):")
+    assert "99万元[" in lines[0]
+    assert "(会重复计算)" in lines[1]
+
+
 def test_a_figure_whose_quote_is_not_in_its_notice_is_never_shown(catalogue):
     notices, records, texts = catalogue
     donghu = next(n for n in notices if n.unit == "东湖高新产业园")
