@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from assistant.answer import Answer
 from assistant.computed_inputs import CitationNumbers
 from index.catalog import NoticeRow
+from index.sentences import split_sentences
 
 ANSWERER = "extractive:rules-named"
 # A question asking what the rules are, not how many: "这几项制度是什么", "修订了哪些制度", "制度叫什么".
@@ -28,8 +30,40 @@ _RULE_ASK_WORDS = re.compile(
 )
 # A rule's name: a 《title》 ending in a word for a rule (not a 整改方案 or a report).
 RULE_TITLE = re.compile(r"《[^《》\n]{2,40}?(?:制度|办法|规定|细则|规则|规程|准则|守则|条例|机制|规范|制度汇编)》")
-_CLAUSE = re.compile(r"[^,，;；。\n]*(?:《[^《》\n]*》[^,，;；。\n]*)+")
+# A rule made or revised: a verb of making, then a 《title》 or a "…制度" ("建立…“三单合一”制度").
+_MADE_RULE = re.compile(r"(?:修订|制定|建立|出台|印发|完善|新建|修改|重新制定)([^，,；;。]{0,40}?(?:《[^》]{2,40}》|制度))")
+_CLAUSE_END = "；;。\n"
 MAX_CLAUSES = 8
+
+
+@dataclass(frozen=True)
+class NamedRules:
+    """One clause of a notice telling rules made: its span and the rules' names (《titles》, or a "“…”制度")."""
+
+    start: int
+    end: int
+    names: tuple[str, ...]
+
+
+def sentence_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the text's clauses (its sentences, which end at semicolons too), each without its end mark."""
+    return [(start, start + len(text[start:end].rstrip(_CLAUSE_END))) for start, end in split_sentences(text)
+            if text[start:end].rstrip(_CLAUSE_END)]
+
+
+def named_rule_clauses(text: str) -> list[NamedRules]:
+    """Each clause (sentence, cut at semicolons too) of a notice telling a rule made or revised, in order."""
+    found = []
+    for start, end in sentence_clauses(text):
+        clause = text[start:end]
+        made = [m.group(1) for m in _MADE_RULE.finditer(clause)]
+        titles = RULE_TITLE.findall(clause)
+        if not made:
+            continue
+        # a rule made without a title is named only when it carries a quoted name ("“三单合一”制度")
+        named_systems = [m.lstrip("和及") for m in made if not m.endswith("》") and "“" in m]
+        found.append(NamedRules(start, end, tuple(dict.fromkeys([*titles, *named_systems]))))
+    return found
 
 
 def asks_rule_names(question: str, unit_spans: Sequence[tuple[int, int]] = ()) -> bool:
@@ -52,13 +86,9 @@ def answer_rule_names(
     names: list[str] = []
     for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit):
         text = notice_text_of(notice.notice_id) or ""
-        for match in _CLAUSE.finditer(text):
-            found = RULE_TITLE.findall(match.group(0))
-            if not found or len(lines) >= MAX_CLAUSES:
-                continue
-            start, end = match.start() + len(match.group(0)) - len(match.group(0).lstrip()), match.end()
-            lines.append(f"- {text[start:end]}{citations.cite(notice, text, start, end, '')}")
-            names.extend(n for n in found if n not in names)
+        for clause in [c for c in named_rule_clauses(text) if c.names][: MAX_CLAUSES - len(lines)]:
+            lines.append(f"- {text[clause.start:clause.end]}{citations.cite(notice, text, clause.start, clause.end, '')}")
+            names.extend(n for n in clause.names if n not in names)
     if not lines:
         return None
     head = f"{unit}的通报中写明名称的制度有{len(names)}项:{''.join(names)}。原文:"
