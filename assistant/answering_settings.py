@@ -99,6 +99,14 @@ class AnsweringSettings(BaseModel):
     # ...and a measure quoted without its section's finding brings the 巡察指出 sentence or numbered title met
     # first going up at most this many lines (fresh9 notices: the finding is on the measure's line or 1-2 above).
     finding_lines_back: int = 3
+    # ...and two of its quotes at most this many characters apart on one line are quoted as one passage, the stretch
+    # between them included (dev-017: a breakdown of 27 characters between an amount and 补登; at 50 dev-012 joined
+    # an unasked 责令…检查 sentence, so 30: one short sentence).
+    which_units_join_gap_chars: int = 30
+    # ...and at most this many more sentences of a quote's paragraph stating the asked act with an amount
+    # ("星海派出所已全部清退…元" beside the 街道's 清退 sentence, dev-012); 2 covers a paragraph's bodies without
+    # quoting a whole paragraph.
+    which_units_more_figures: int = 2
     # "纪委网站报道的那个镇呢" (notice_described_units.py): the unit whose notices hold the description's rarer words
     # is taken when the next unit's score is at most this share of its own (fresh8: the right unit alone scored, 0).
     described_unit_margin: float = 0.5

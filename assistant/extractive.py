@@ -36,12 +36,13 @@ from assistant.metadata_answer import metadata_lines, of_body_kind
 from assistant.question import QuestionProfile, profile_question
 from assistant.retriever import RetrievalResult
 from assistant.part_answers import with_part_answers
-from assistant.problem_statement import asks_what_went_wrong, with_problem_statement, with_section_finding, with_section_problem
+from assistant.problem_statement import asks_what_went_wrong, with_section_problem
 from assistant.plain_words import canonical_tokens, held_terms, official_groups, official_terms, with_official_terms
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
 from assistant.topic_words import framed_topic, topic_tokens, without_asking_words
 from assistant.unit_names import name_tail_end
+from assistant.which_units_quotes import which_units_line
 from index.documents import NoticeMetadata
 
 # Sub-questions: split at ?/; and connectives, before a second ask in a list ("几个牵头单位、几项工作机制"),
@@ -253,8 +254,7 @@ class ExtractiveAnswerer:
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue
             if not comparing:  # a which-units line also quotes where the notice states the problem itself
-                chosen = with_section_finding(with_problem_statement(chosen, evidence, self.settings.title_cover_share),
-                                              evidence, self.notice_text_of, self.settings.finding_lines_back)
+                chosen = which_units_line(chosen, evidence, builder.standalone_question, self.notice_text_of, self.settings)
             rows.append((unit, [f"{one_line(e.text)}{builder.cite(e)}" for e in chosen]))
         if not any(pieces for _, pieces in rows):
             nearest = [e for u in retrieval.per_unit for e in self.evidence(u.documents, question)[:1]]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer, Citation
 from assistant.previous_answer import last_answer
-from index.sentences import split_sentences
+from assistant.rules_named import named_rule_clauses, sentence_clauses
 
 ANSWER_ER = "extractive:followup-named-rules"
 # "这几项都是啥", "那9项分别是什么", "这些制度具体有哪些": pointing at a count just given, asking its members.
@@ -21,9 +21,6 @@ _ASKS_MEMBERS = re.compile(
     r"(?:这|那)(?:几|些|\d+)(?:项|条|个)?(?:制度)?(?:都|分别|具体|主要)?(?:是|有|包括|叫)?(?:啥|什么|哪些|哪几)")
 # A count of rules: "制度9项", "新建和修订制度共9项", "9项制度".
 _RULES_COUNT = re.compile(r"制度(?:共|合计)?(\d+)项|(\d+)项(?:[\u4e00-\u9fff]{0,4}?)制度")
-# A clause naming a rule made or revised: a verb of making, then a 《title》 or a "…制度".
-_RULE_NAMED = re.compile(r"(?:修订|制定|建立|出台|印发|完善|新建|修改|重新制定)[^，,；;。]{0,40}?(?:《[^》]{2,40}》|制度)")
-_CLAUSE_END = "；;。\n"
 
 
 def asks_rules_counted(question: str, names_unit: bool, history: Sequence[dict]) -> bool:
@@ -41,13 +38,12 @@ def answer_rules_counted(
     counted, named = None, []
     for notice_id in notice_ids:
         text = notice_text_of(notice_id) or ""
-        for start, end in _clauses(text):
-            clause = text[start:end]
-            found = _RULES_COUNT.search(clause)
+        for start, end in sentence_clauses(text):
+            found = _RULES_COUNT.search(text[start:end])
             if found and (found.group(1) or found.group(2)) == figure and counted is None:
                 counted = (notice_id, start, end)
-            elif _RULE_NAMED.search(clause) and not _RULES_COUNT.search(clause):
-                named.append((notice_id, start, end))
+        named += [(notice_id, c.start, c.end) for c in named_rule_clauses(text)
+                  if not _RULES_COUNT.search(text[c.start:c.end])]
     if counted is None or not named:
         return None
     citations = [_cite(n + 1, spot, notice_text_of, describe) for n, spot in enumerate([counted, *named[:most]])]
@@ -57,12 +53,6 @@ def answer_rules_counted(
     lines += [f"- {c.quote}[{c.n}]" for c in citations[1:]]
     return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines),
                   citations=citations, answerer=ANSWER_ER, units=list(dict.fromkeys(c.unit for c in citations)))
-
-
-def _clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the text's clauses (its sentences, which end at semicolons too), each without its end mark."""
-    return [(start, start + len(text[start:end].rstrip(_CLAUSE_END))) for start, end in split_sentences(text)
-            if text[start:end].rstrip(_CLAUSE_END)]
 
 
 def _cite(n: int, spot: tuple[str, int, int], notice_text_of: Callable[[str], str | None],

@@ -8,6 +8,10 @@ from index.figures import Quantity
 from index.records.text import Claim, NoticeText
 from index.vocabulary import CLUE_ACTIONS, CLUE_NOUNS
 
+# "2020年29件信访中14件涉及拆迁": a count of 信访 without 件/案件 after the word, where the clause goes on or ends
+# (not "3件信访工作制度").
+_BARE_PETITIONS = r"信访(?=中|[，,。；;、)）]|$)"
+
 
 def clues(notice: NoticeText, quantity: Quantity) -> list[Claim]:
     """问题线索 / 信访件 received and settled: "问题线索移交6件", "移交的12件信访件", "办结3件"."""
@@ -24,7 +28,7 @@ def clues(notice: NoticeText, quantity: Quantity) -> list[Claim]:
     if noun_then_action:
         label = noun_then_action.group("noun") + noun_then_action.group("action").removeprefix("已")
         return [Claim("clues", label, quantity, clause_start + noun_then_action.start(), quantity.end)]
-    noun_after = re.match(rf"(?:重复|各类|相关)?(?P<noun>{CLUE_NOUNS})", notice.after(quantity))
+    noun_after = re.match(rf"(?:重复|各类|相关)?(?P<noun>{CLUE_NOUNS}|{_BARE_PETITIONS})", notice.after(quantity))
     if noun_after:
         action = re.search(rf"(?P<action>{CLUE_ACTIONS})[^，,。；;：:\d]{{0,10}}$", before)
         label = (action.group("action") if action else "") + noun_after.group("noun")

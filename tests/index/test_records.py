@@ -86,6 +86,12 @@ def test_people_rules_and_clues_carry_their_labels():
     assert _values(record, "clues") == [("移交问题线索", 4), ("办结", 3), ("在办", 1)]
 
 
+def test_a_count_of_petitions_worded_without_a_measure_noun_is_a_clue_figure():
+    text = "近两年来,2022年17件信访中9件涉及征地。街道共受理信访案件6件。新建3件信访工作台账。"
+    record = extract_notice_record("qingpu", text)
+    assert _values(record, "clues") == [("信访", 17), ("受理信访案件", 6)]
+
+
 def test_differently_ordered_wording_is_read():
     record = extract_notice_record("donghu", DONGHU, unit="东湖高新产业园")
     assert _values(record, "problems_found") == [("方面", 4), ("问题", 15)]
