@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer, Citation
 from assistant.evidence import Evidence
+from assistant.table_row_text import table_row_text
 
 NOT_FOUND = "通报中未找到相关内容"
 RELATED = "相关但未直接回答"
@@ -76,6 +77,11 @@ class AnswerBuilder:
             not_found=self._is_not_found,
             units=units,
         )
+
+
+def shown(item: Evidence, notice_text_of: Callable[[str], str | None]) -> str:
+    """A quote on one line as an answer shows it (a table row as its fields, not pipes)."""
+    return one_line(table_row_text(item.text, notice_text_of(item.notice_id), item.start))
 
 
 def one_line(text: str) -> str:

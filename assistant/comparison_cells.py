@@ -47,10 +47,15 @@ def _plain_words(question: str) -> list[str]:
         match = pattern.search(question)
         if match:
             # Each official word as notices vary it too (津补贴: 补贴, 补助).
-            words.extend([alike for word in official.split() for alike in same_thing(word)] + [match.group(0)])
+            # The phrase too, said once as notices write it ("吃吃喝喝": 吃喝).
+            words.extend([alike for word in official.split() for alike in (*same_thing(word), *_WRITTEN_ALSO.get(word, ()))]
+                         + [match.group(0), said_once(match.group(0))])
     return words
 
 
+# Other ways notices write an official word in a sentence on its topic: pay out of rule is pay over the approved
+# rate or to more people than allowed ("超标准发放绩效工资").
+_WRITTEN_ALSO = {"违规发放": ("超标准发放", "超范围发放")}
 # Asking what went wrong ("食堂分别啥毛病"): the kind of answer, not its topic (食堂), unless the topic is in a plain phrase too.
 _ASKED_FAULT = re.compile(r"(?:啥|什么|哪些|些)(?:问题|毛病)|(?:问题|毛病)(?:是(?:啥|什么)|在哪)")
 # A count asked with its measure word, then the noun counted ("几点建议", "多少条整改措施").

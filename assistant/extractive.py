@@ -18,7 +18,7 @@ from langchain_core.documents import Document
 
 from assistant.answer import Answer
 from assistant.answer_bar import asks_a_shape, single_scope_bar
-from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, one_line
+from assistant.answer_builder import COLON, NO_CONTENT_UNITS, AnswerBuilder, comparison_table, shown
 from assistant.asked_kind import lacks_asked_kind
 from assistant.asked_thing import parts_left_open, states_the_asked_thing
 from assistant.carried_clause import CARRIED, narrowed_weights, own_ask
@@ -206,7 +206,7 @@ class ExtractiveAnswerer:
         for unit in sorted({e.unit for e in chosen}, key=unit_order.index):
             builder.lines.append(f"根据{unit}的通报{COLON}" if unit else f"根据通报{COLON}")
             for item in (e for e in chosen if e.unit == unit):
-                builder.lines.append(f"- {one_line(item.text)}{builder.cite(item)}")
+                builder.lines.append(f"- {shown(item, self.notice_text_of)}{builder.cite(item)}")
         builder.lines.extend(f"注:“{part}”在通报中未找到直接对应的内容。" for part in left_open)
 
     def _answer_per_unit(self, builder: AnswerBuilder, retrieval: RetrievalResult, question: Question) -> None:
@@ -249,13 +249,13 @@ class ExtractiveAnswerer:
                 chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text,
                                           self.settings.column_meaning_share, self.settings.column_off_problem_meaning) or [
                     e for e in chosen if question.profile.act and e.fits_profile]
-                chosen = with_asked_half(chosen, evidence, builder.standalone_question, self.notice_text_of)  # found / done
+                chosen = with_asked_half(chosen, evidence, builder.standalone_question, self.notice_text_of, self.settings)
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):
                 missing.append(unit)  # shares words with the question, but not what it asks about
                 continue
             if not comparing:  # a which-units line also quotes where the notice states the problem itself
                 chosen = which_units_line(chosen, evidence, builder.standalone_question, self.notice_text_of, self.settings)
-            rows.append((unit, [f"{one_line(e.text)}{builder.cite(e)}" for e in chosen]))
+            rows.append((unit, [f"{shown(e, self.notice_text_of)}{builder.cite(e)}" for e in chosen]))
         if not any(pieces for _, pieces in rows):
             nearest = [e for u in retrieval.per_unit for e in self.evidence(u.documents, question)[:1]]
             builder.not_found(sorted(nearest, key=lambda e: -e.score)[:2])

@@ -280,7 +280,7 @@ KIND_NAMING_THE_ONLY_ONE = frozenset("学院 大学 医院 卫生院 中学 小�
 _NOT_A_SHORT_FORM = re.compile(r"^(?:.|[省市区县镇乡村].)$")
 # A two- to four-character word asked about on its own, as units are in follow-ups ("文旅那边呢?"), at the
 # head of a question ("二实验的…") or beside another unit ("卫健委和二实验,各…", "A和二实验这俩…", "A比二实验多几个",
-# "报销 二实验 卫健委": a topic and the units it is asked of, set apart by spaces; "A和学院各…", "A和学院分别…").
+# "报销 二实验 卫健委": a topic and the units it is asked of, set apart by spaces; "A和学院各…", "A和学院咋改的").
 _ASKED_ON_ITS_OWN = re.compile(
-    r"(?:^|(?<=[那和与跟比、,，\s]))((?![那这和与跟比])[\u4e00-\u9fff]{2,4}?)(?=那边|这边|那儿|那里|呢|怎么样|如何|的|这俩|这两|俩|两[个家]|[,，、和与跟比各\s]|分别|一共|合计|加(?:起来|一块|在一起)|[多少早晚长短高低快慢](?:几|多少|了|些))"
+    r"(?:^|(?<=[那和与跟比、,，\s]))((?![那这和与跟比])[\u4e00-\u9fff]{2,4}?)(?=那边|这边|那儿|那里|呢|怎么样|如何|咋|怎么|各|都|分别|的|这俩|这两|俩|两[个家]|[,，、和与跟比\s]|一共|合计|加(?:起来|一块|在一起)|[多少早晚长短高低快慢](?:几|多少|了|些))"
 )

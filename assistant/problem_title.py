@@ -1,0 +1,58 @@
+"""A comparison column's measures joined by the numbered problem line they stand under ("⑥ 学校食堂…索证索票。")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from assistant.evidence import Evidence
+from assistant.ledger_rows import is_weak_ledger_row
+from assistant.problem_statement import MAX_PROBLEM_CHARS, PROBLEM_LEAD
+
+# A line opening a numbered problem: "2.…", "2、…", "⑥ …", "【问题5】…", "问题五：…".
+_PROBLEM_POINT = re.compile(r"^\s*(?:\d{1,2}[.、．](?!\d)|[①-⑳]|【问题[\d一二三四五六七八九十]+】|问题[\d一二三四五六七八九十]+[:：])")
+# A line of measures listed under a problem: "（1）…", "(2)…".
+_SUB_ITEM = re.compile(r"^\s*[(（][\d一二三四五六七八九十]{1,2}[)）]")
+# A table row states its problem in a cell of its own.
+_TABLE_ROW = re.compile(r"[|｜].*[|｜]")
+
+
+def with_problem_title(
+    column: Sequence[Evidence], notice_text_of: Callable[[str], str | None], ledger_title_chars: int
+) -> list[Evidence]:
+    """The column plus the numbered problem line right above its best quote (its own measures listed between),
+    when no quote of the column states a problem: a notice listing measures under a numbered problem states the
+    problem in that line alone. A ledger row naming only the problem and its owner is no such statement."""
+    body = [e for e in column if not is_weak_ledger_row(e.text, ledger_title_chars)]
+    if not body or any(_states_problem(e.text) for e in body):
+        return list(column)
+    best = max(body, key=lambda e: e.score)
+    text = notice_text_of(best.notice_id) or ""
+    span = _problem_line_above(text, best.start)
+    if span is None or any(e.notice_id == best.notice_id and e.start < span[1] and span[0] < e.end for e in column):
+        return list(column)
+    title = Evidence(best.document, span[0], span[1], text[span[0] : span[1]], best.score, True, is_heading=True)
+    return sorted([*column, title], key=lambda e: (e.notice_id, e.start, -e.end))
+
+
+def _states_problem(text: str) -> bool:
+    """Whether a quote states a problem: a numbered problem line, a 巡察指出/问题: sentence, or a table row."""
+    return bool(_PROBLEM_POINT.match(text) or PROBLEM_LEAD.match(text) or _TABLE_ROW.search(text))
+
+
+def _problem_line_above(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the numbered problem line above position `start`, over listed measures only (no blank line,
+    no other paragraph between), or None."""
+    end = text.rfind("\n", 0, start)
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if not line.strip():
+            return None
+        if not _SUB_ITEM.match(line):
+            if not _PROBLEM_POINT.match(line) or len(line.strip()) > MAX_PROBLEM_CHARS:
+                return None
+            lead = len(line) - len(line.lstrip())
+            return begin + lead, begin + len(line.rstrip())
+        end = begin - 1
+    return None

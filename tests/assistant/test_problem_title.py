@@ -1,0 +1,46 @@
+"""A comparison column quoting only the measures listed under a numbered problem also quotes that problem's line;
+a ledger row naming the problem and its owner does not stand for it."""
+
+from __future__ import annotations
+
+from langchain_core.documents import Document
+
+from assistant.evidence import Evidence
+from assistant.problem_title import with_problem_title
+
+_NOTICE = (
+    "中共柘溪县桐坪乡委员会关于巡察整改情况的通报\n"
+    "一、反馈问题及整改情况\n"
+    "1.村级财务管理混乱，部分村存在白条入账现象。\n"
+    "（1）聘请会计师事务所对全乡9个村账目进行审计；\n"
+    "\n"
+    "2.部分村以“加餐费”名义用村集体资金吃喝。\n"
+    "（1）责令相关村干部退赔吃喝费用0.82万元；\n"
+    "（2）对组织吃喝的1名村委会主任给予党内警告处分。\n"
+    "\n"
+    "二、整改台账\n"
+    "2.村集体资金吃喝——责任人：乡纪委书记——整改状态：已完成\n"
+)
+_DOCUMENT = Document(page_content=_NOTICE, metadata={"notice_id": "n1", "unit": "柘溪县桐坪乡"})
+
+
+def _quote(text: str, score: float) -> Evidence:
+    start = _NOTICE.index(text)
+    return Evidence(_DOCUMENT, start, start + len(text), text, score, True)
+
+
+def test_listed_measures_come_with_the_numbered_problem_above_them():
+    column = [_quote("（2）对组织吃喝的1名村委会主任给予党内警告处分。", 2.0),
+              _quote("2.村集体资金吃喝——责任人：乡纪委书记——整改状态：已完成", 1.0)]
+
+    quoted = [e.text for e in with_problem_title(column, lambda _: _NOTICE, 20)]
+
+    assert quoted[0] == "2.部分村以“加餐费”名义用村集体资金吃喝。"
+    assert len(quoted) == 3
+
+
+def test_a_column_stating_its_problem_or_holding_only_a_ledger_row_gets_nothing_more():
+    stated = [_quote("2.部分村以“加餐费”名义用村集体资金吃喝。", 1.0), _quote("（1）责令相关村干部退赔吃喝费用0.82万元；", 2.0)]
+    assert len(with_problem_title(stated, lambda _: _NOTICE, 20)) == 2
+    ledger_only = [_quote("2.村集体资金吃喝——责任人：乡纪委书记——整改状态：已完成", 1.0)]
+    assert len(with_problem_title(ledger_only, lambda _: _NOTICE, 20)) == 1
