@@ -47,6 +47,8 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # "动作多快", "多久就改了": how soon it was acted on, which notices write as a time after the finding.
         (r"动作多快|多快|多久就|多长时间就|速度(?:怎么样|如何|咋样)", "当天 天后 立即 随即 第一时间 迅速"),
         (r"小金库|账外", "小金库 账外资金"),
+        # "下面的村", "连带查了社区": the villages or communities under a town or subdistrict, inspected with it.
+        (r"(?:下面|底下|下边|下属|连带|顺带|捎带)[^,，。?？]{0,4}(?:村|社区)", "村级党组织 所辖 延伸巡察 社区党委 村(社区)"),
         (r"喝水|吃水|喝上水|吃上水|用上水|水喝|喝的水|吃的水", "饮水 供水 用水 水源 自来水"),  # drinking water, in plain words
         (r"工程的事|项目发包|发包|包工程", "招投标 工程项目"),
         (r"招投标|招标投标", "招标 投标 采购"),
