@@ -88,6 +88,8 @@ _ALIASES = _KIND_ALIASES + [(re.compile(said), re.compile(held)) for said, held 
 _LEVELS = "省市州县区"
 _NOT_IN_PLACES = re.compile(r"[哪几那这各每些该其另本我你他它们谁啥多少的了是在和与跟]")  # "那个税务": no place
 _PLACE_CHARS = (4, 3, 2)  # a word of a held name's place read in a description, longest first
+# Words before 医院 that are part of its kind ("人民医院", "中医院"): never the word of a place.
+_HOSPITAL_KIND_LEAD = re.compile(r"(?:人民|中西医结合|中)$")
 # A district or county named after a place in a held name: what the place's own organ is not ("市汐川区").
 _DIVISION_AFTER = re.compile(r"[省市州]?[\u4e00-\u9fff]{2,4}?(?<![社园小景])[区县]")
 
@@ -141,9 +143,12 @@ def named_by_common_kind(question: str, directory: UnitDirectory) -> str:
             suffix = _KIND.match(question, found.end())  # "云岭税务所": a 所, not the bureau
             if any(b < found.end() and found.start() < e for b, e in taken):
                 continue
+            # "紫溪县人民医院": 人民 is the hospital's kind, so the place is 紫溪县, not "县人民".
+            lead = _HOSPITAL_KIND_LEAD.search(question, 0, found.start()) if found.group(0) == "医院" else None
+            kind_start = lead.start() if lead else found.start()
             for chars in _PLACE_CHARS:
-                begin = found.start() - chars
-                place = normalize_for_search(question[max(0, begin) : found.start()]).rstrip(_LEVELS)
+                begin = kind_start - chars
+                place = normalize_for_search(question[max(0, begin) : kind_start]).rstrip(_LEVELS)
                 if (begin < 0 or len(place) < 2 or not _HAN.fullmatch(place) or _NOT_IN_PLACES.search(place)
                         or _KIND.fullmatch(place)):  # "社区医院": 社区 is a kind, no place
                     continue

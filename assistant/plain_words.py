@@ -49,6 +49,8 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"小金库|账外", "小金库 账外资金"),
         # Unlawful building in plain words; notices write the work against it (控建拆违, 拆除违建).
         (r"违建|违章建筑|乱搭乱建|私搭乱建", "违法建设 违法建筑 违建 拆违 控违"),
+        # "下面的村", "连带查了社区": the villages or communities under a town or subdistrict, inspected with it.
+        (r"(?:下面|底下|下边|下属|连带|顺带|捎带)[^,，。?？]{0,4}(?:村|社区)", "村级党组织 所辖 延伸巡察 社区党委 村(社区)"),
         (r"喝水|吃水|喝上水|吃上水|用上水|水喝|喝的水|吃的水", "饮水 供水 用水 水源 自来水"),  # drinking water, in plain words
         (r"工程的事|项目发包|发包|包工程", "招投标 工程项目"),
         (r"招投标|招标投标", "招标 投标 采购"),

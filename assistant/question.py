@@ -31,11 +31,11 @@ PERSON_WORDS = re.compile(
     r"|谁[来去]?(?:出席|主持|讲话|参加|带队|负责|牵头|挂帅|代表|作了?|宣读|通报)|涉及到?(?:谁|哪些人|哪几个人|什么人)"
     r"|哪个(?=副?(?:书记|组长|主任|局长|校长|院长|领导))|(?:书记|组长|主任|局长|校长|院长)(?:是)?谁(?!家)"
 )
-# Questions about the notice's own dates: the event (巡察, 反馈, 发布) right next to the date word.
+# Questions about the notice's own dates: the event (巡察 or its 回头看, 反馈, 发布) right next to the date word.
 _WHEN = r"(什么时候|啥时候|啥时|几时|何时|哪天|哪一天|哪日|时间|日期|期间|哪年|几月|几号)"
 INSPECTION_DATE = re.compile(
     rf"(接受|进行|开展|开始)[^,。?]{{0,6}}巡[察视][^,。?反]{{0,4}}{_WHEN}|{_WHEN}[^,。?反]{{0,3}}(接受|进行|开展)?[^,。?反]{{0,3}}巡[察视](?!整改)"
-    rf"|巡[察视](组)?(的)?[\s,，、]{{0,2}}{_WHEN}|巡[察视](?:是|在|从|于){{1,2}}{_WHEN}|巡[察视]时间"
+    rf"|巡[察视](组)?(的)?[\s,，、]{{0,2}}{_WHEN}|巡[察视](?:是|在|从|于){{1,2}}{_WHEN}|巡[察视]时间|回头看[”\"]?(?:是|在|从|于|的)?{_WHEN}"
 )
 FEEDBACK_DATE = re.compile(rf"反馈[^,。?]{{0,6}}{_WHEN}|{_WHEN}[^,。?]{{0,6}}反馈")
 PUBLISH_DATE = re.compile(rf"(发布|公布|印发|发出|落款|公开)[^,。?]{{0,6}}{_WHEN}|{_WHEN}[^,。?]{{0,6}}(发布|公布|印发|发出)")

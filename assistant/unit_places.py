@@ -13,9 +13,11 @@ from index.lexical import normalize_for_search
 
 # "惠济区教育局", "雁汀市第一中学": a department or institution under a held territory is another unit, so
 # the territory's name in front of it is not a mention of the territory (its own organs 区委, 党工委 are, and
-# so are their bodies: "盘龙城党委中心组", the committee's study group).
+# so are their bodies: "盘龙城党委中心组", the committee's study group). A count before the organ ("苇塘和
+# 青禾两个卫健委") counts the units just named, so names no organ under the last of them.
 SUB_ORGAN = re.compile(
-    r"(?!所属|下属|各|辖区|有关|相关|全|党委|党工委|党组)(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
+    r"(?!所属|下属|各|辖区|有关|相关|全|党委|党工委|党组|[这那]?(?:[一二两三四五六七八九十几\d]+[个家所]|俩))"
+    r"(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
     r"(?:局|办公室|中心(?!组)|中学|小学|学校|幼儿园|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委|附中|附小)"
     r"(?![\u4e00-\u9fff]{0,2}[长任])"
 )

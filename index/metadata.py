@@ -32,8 +32,10 @@ INSPECTING_GROUP = re.compile(
     r"(?P<kind>巡察|巡视)(?:第?(?P<numeral2>[一二三四五六七八九十\d]+))?组(?!织)"
 )
 INSPECTION_VERB = re.compile(r"[^。;；\n]{0,60}?(?:对|进驻|向)[^。;；\n]{1,60}?(?:进行|开展|反馈)")
-# …向X反馈了巡察意见; a feedback meeting held on the date (召开巡察X党委情况反馈会) is the feedback too.
-FEEDBACK_VERB = re.compile(r"反馈(了)?(?:专项|常规|机动|提级)?(?:巡察|巡视)?(?:意见|情况)|进行了反馈|情况反馈大?会")
+# …向X反馈了巡察意见; a feedback meeting held on the date (召开巡察X党委情况反馈会) is the feedback too; so is
+# the feedback of a round or of a follow-up inspection (反馈第三轮巡视“回头看”情况).
+FEEDBACK_VERB = re.compile(r"反馈(了)?(?:第[一二三四五六七八九十\d]+轮)?(?:专项|常规|机动|提级)?(?:巡察|巡视)?"
+                           r"(?:[“\"]?回头看[”\"]?)?(?:意见|情况)|进行了反馈|情况反馈大?会")
 NOT_FEEDBACK = re.compile(r"整改|印发|研究|部署|制定|学习")
 TITLE_ENDINGS = ("通报", "公告", "公示", "报告", "情况", "公开")
 # A list bullet a web page puts before its headline ("• 中共X党组关于…的通报"): no part of the title.

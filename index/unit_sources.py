@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from index.byline_places import DATE_AFTER, closing_lines, publisher_place
 from index.places import unique_place
 from index.round_units import feedback_targets, round_committee_place, town_with_its_county
+from index.school_parts import with_its_school
 from index.sentences import opening_end
 from index.unit_endings import street_in_full, without_work_committee
 from index.unit_titles import PARTY_ORGANS, PARTY_ORGAN, title_issuer
@@ -245,6 +246,7 @@ def choose_unit_and_short_forms(text: str, title: str = "", file_title: str = ""
         unit = place + unit[1:]  # 区城市管理局 reported on by 菡池区委巡察办: 菡池区城市管理局
     unit = qualified_by_place(unit, f"{title}\n{text}")
     unit = town_with_its_county(street_in_full(unit, text), text)
+    unit = with_its_school(unit, f"{title}\n{text}")  # "本科生院" inspected by 校党委 on 青禾大学's page
     if unit.endswith(_TOWN_TYPES) and not re.search("[省市州县区旗盟]", unit[:-2]):
         # A town written bare in a county's news ("来源:菰埠县纪委监委网站"): the county that publishes it.
         unit = next((place + unit for level in "县区旗市" if (place := publisher_place(text, level, title))), unit)

@@ -109,6 +109,14 @@ def test_a_place_and_a_kind_no_held_unit_there_is_of_stays_unknown():
         assert condense_with_rules([], question, directory()) == question
 
 
+def test_a_county_hospital_of_another_county_is_not_read_as_the_held_one():
+    # "县人民医院" is a kind every county has: 紫溪县's hospital is not 白沙县's, even though both say 县人民医院
+    held = directory(GRAIN, "白沙县人民医院", "紫溪县苇塘中学")
+    for question in ("紫溪县人民医院整改得咋样了", "紫溪县中医院处分了几个人"):
+        assert condense_with_rules([], question, held) == question
+    assert held.find_units("白沙县人民医院处分了几个人") == ["白沙县人民医院"]
+
+
 def _notice(unit: str, body: str) -> str:
     return f"中共{unit}委员会关于巡察整改情况的通报\n\n根据县委统一部署,县委第三巡察组对{unit}进行了巡察。\n\n{body}\n"
 

@@ -16,6 +16,10 @@ def test_plain_phrases_bring_the_words_notices_use():
     assert "制度" in official_terms("水务公司出了哪些新规矩?")  # 出台 new rules
     assert "民主集中制" in official_terms("开会就一两个人说话 云岭跟东湖各被说了啥")  # few speak: how it decides
     assert "发表意见" in official_terms("班子会上其他人都不吭声是哪家")
+    # the villages or communities a town or subdistrict holds, inspected with it ("连带查了下面村")
+    assert {"村级党组织", "所辖", "延伸巡察"} <= set(official_terms("巡察连带查了下面村或社区的有哪些"))
+    assert "村级党组织" in official_terms("苇塘镇底下的村查出多少问题")
+    assert official_terms("村里的路修好了吗") == []
 
 
 def test_a_question_already_in_the_notices_words_is_left_as_it_is():

@@ -54,6 +54,12 @@ def test_days_asked_as_ji_hao_are_the_notices_own_dates():
     assert profile_question("城投集团被巡察是从几号到几号?").metadata_fields == ("inspection_period",)
 
 
+def test_when_a_follow_up_inspection_took_place_asks_the_inspection_dates():
+    # "巡察回头看是啥时候搞的": the kind of inspection between 巡察 and the date word still asks its period
+    assert profile_question("苇塘开发区巡察回头看是啥时候搞的").metadata_fields == ("inspection_period",)
+    assert profile_question("苇塘开发区“回头看”什么时候开展的").metadata_fields == ("inspection_period",)
+
+
 def test_which_post_holder_asks_for_a_person():
     profile = profile_question("石桥镇的巡察反馈是哪个组长来讲的?")
     assert profile.wants_person and profile.role == "组长"

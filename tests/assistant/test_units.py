@@ -135,3 +135,10 @@ def test_a_short_name_before_a_village_word_names_its_unit_not_a_village():
     # 西山村集体经济 is 西山(新区)'s 村集体经济, 西山村干部 its 村干部
     assert DIRECTORY.find_units("西山村集体经济扶持资金有多少没花出去?") == ["西山新区"]
     assert DIRECTORY.find_units("西山村干部处分了几个?") == ["西山新区"]
+
+
+def test_two_places_before_a_count_of_their_shared_kind_name_both_units():
+    # "苇塘和青禾两个卫健委": the count sums up the two places' commissions, it is no organ under 青禾
+    directory = UnitDirectory([row("n1", "苇塘市卫健委", []), row("n2", "青禾市卫生健康委员会", [])])
+    assert directory.find_units("苇塘和青禾两个卫健委 整改领导小组咋搭的") == ["苇塘市卫健委", "青禾市卫生健康委员会"]
+    assert directory.find_units("苇塘跟青禾这两家卫健委谁问题多") == ["苇塘市卫健委", "青禾市卫生健康委员会"]

@@ -216,6 +216,14 @@ def test_feedback_of_a_special_inspection_is_a_feedback_date():
     assert extract_notice_metadata(text).feedback_date.value == "2022年6月20日"
 
 
+def test_feedback_of_a_follow_up_inspection_or_of_a_round_is_a_feedback_date():
+    text = ("2023年4月6日至6月6日,市委第二巡察组对苇塘经济开发区党工委进行了巡察“回头看”。"
+            "2023年7月10日,市委第二巡察组向苇塘经济开发区党工委反馈巡察“回头看”情况。")
+    assert extract_notice_metadata(text).feedback_date.value == "2023年7月10日"
+    text = "2022年11月2日至11月9日,校党委对青禾学院开展了第二轮巡视。12月20日,校党委向青禾学院反馈第二轮巡视情况。"
+    assert extract_notice_metadata(text).feedback_date.value == "12月20日"
+
+
 def test_party_committee_of_the_inspecting_group_is_not_the_unit():
     text = "中共青禾市委第二巡察组于2021年4月至6月对我单位进行了巡察。中共青禾市委巡察办到场督导。"
     assert extract_notice_metadata(text).unit == ""
@@ -480,3 +488,16 @@ def test_a_feedback_date_written_in_traditional_characters_is_read():
     metadata = extract_notice_metadata(text)
     assert metadata.feedback_date is not None and metadata.feedback_date.quote(text) == "2024年5月9日"
     assert metadata.publish_date is not None and metadata.publish_date.quote(text) == "2024年8月16日"
+
+
+def test_a_school_body_its_school_committee_inspected_is_named_with_its_school():
+    # a university page's news: the body alone in the text, the school only in the page's header line
+    text = ("> 校党委向研究生院反馈第二轮巡察情况-青禾大学党委巡察办\n发布日期: 2023-05-10\n"
+            "根据校党委统一部署,2023年3月1日至3月20日,校党委对研究生院开展了第二轮巡察。"
+            "5月8日,校党委向研究生院反馈第二轮巡察情况。")
+    metadata = extract_notice_metadata(text)
+    assert metadata.unit == "青禾大学研究生院"
+    assert "研究生院" in metadata.aliases
+    # a college inspected by a provincial team is a school of its own, whatever other school it names
+    text = "省委第三巡视组对苇塘学院党委进行了巡视。学校党委高度重视,与青禾大学签订对口帮扶协议。"
+    assert extract_notice_metadata(text).unit == "苇塘学院"
