@@ -62,6 +62,8 @@ SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分�
 # "整改完了", "全部整改到位": every problem rectified.
 COMPLETE = re.compile(r"整改完|改完|整改到位|全部整改|全部完成|完成整改|整改完成|清零|全部销号")
 RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
+# "完成率各多少", "整改率分别是多少": each named unit's share, computed where a notice states only the counts.
+EACH_SHARE = re.compile(r"(?:率|比例|占比)[^,，。?？]{0,3}?(?:各|分别|各自)[^,，。?？]{0,3}?(?:多少|几|是)")
 MEASURES = re.compile(MEASURE_QUESTION_WORDS)
 RULES = re.compile(RULE_QUESTION_WORDS)
 # "退的津补贴", "退了多少补助": a bare 退 before a kind of money asks the money given back.
@@ -93,7 +95,8 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     condition = read_condition(question)
     missing = asks_missing(question)
     date_order = DATE_ORDER.search(question) is not None and bool(_date_metric(question))
-    if not (duration or difference or rank or condition or missing or date_order):
+    each_share = EACH_SHARE.search(question) is not None and RECTIFYING.search(question) is not None
+    if not (duration or difference or rank or condition or missing or date_order or each_share):
         return _stated_question(question)
     first_rank = RANK.search(question)  # "最多?比最少的多多少?": the first superlative says the order
     ascending = bool(ASCENDING.fullmatch(first_rank.group(0)) if first_rank else ASCENDING.search(question))
@@ -115,7 +118,7 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     elif (INSPECTION.search(question) and (LENGTH.search(question) or in_days) and "反馈" not in question
           and not (_figure_metric(question) and not DURATION.search(question))):  # "巡察以来挽回的多多少": money
         metric_key = "inspection_days"
-    elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank or condition):
+    elif SHARE.search(question) and RECTIFYING.search(question) and (difference or rank or condition or each_share):
         metric_key = "rectified_share"
     elif difference or condition or missing:  # figures ranked by 最多/最少 alone are the records answer's (it lists them all)
         metric_key = _figure_metric(question) or ("noun_count" if difference and counted_noun(question) else "")

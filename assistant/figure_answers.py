@@ -12,6 +12,7 @@ from assistant.answer import Answer
 from assistant.companion_facts import with_asked_facts
 from assistant.counted_units import count_differs_note
 from assistant.computed_answer import answer_computed, scope_for_computation
+from assistant.event_days import answer_event_days
 from assistant.joined_kinds import answer_each_kind
 from assistant.followup_answers import with_section_paths
 from assistant.kind_answer import answer_inspection_kind, answer_kind_list
@@ -20,6 +21,7 @@ from assistant.retriever import RetrievalResult
 from assistant.unit_items import items_by_unit, narrowings
 from assistant.stated_arithmetic import answer_stated_arithmetic
 from assistant.stated_days import answer_stated_days
+from assistant.stated_sum import answer_stated_sum
 from assistant.topic_amounts import answer_topic_amounts
 from assistant.unit_sum import answer_unit_sum
 from assistant.workspace import Workspace
@@ -43,13 +45,8 @@ def answer_from_figures(
     inspected = answer_inspection_kind(question, standalone_question, allowed, notices_of_unit, catalog.notice_text)
     if inspected is not None:
         return inspected
-    if len(retrieval.units_named) == 1:  # "口腔医院退给病人的、追回报销的,两笔加起来多少?"
-        spans = [(begin, end) for begin, end, _ in directory.mentions(standalone_question)]
-        summed = answer_unit_sum(question, standalone_question, retrieval.units_named[0], spans, catalog.notices(),
-                                 catalog.records(), catalog.notice_text, workspace.lexical.tokenizer.tokenize)
-        if summed is None:  # "应收比应付多多少", "买的固定资产里,没入账的占几成": two amounts it states
-            summed = answer_stated_arithmetic(question, standalone_question, retrieval.units_named[0], spans,
-                                              catalog.notices(), catalog.notice_text)
+    if len(retrieval.units_named) == 1:
+        summed = _one_unit_arithmetic(question, standalone_question, retrieval.units_named[0], workspace)
         if summed is not None:
             return with_section_paths(widen_to_sentences(summed, catalog.notice_text), catalog)
     computed_scope = scope_for_computation(standalone_question, retrieval.units_named, allowed)
@@ -63,6 +60,10 @@ def answer_from_figures(
         answer = answer_stated_days(question, standalone_question, retrieval.units_named[0],
                                     [(b, e) for b, e, _ in directory.mentions(standalone_question)],
                                     catalog.notices(), catalog.notice_text)
+    if answer is None and len(retrieval.units_named) == 1:  # "合同签完多久就验收了": two events' dates
+        answer = answer_event_days(question, standalone_question, retrieval.units_named[0],
+                                   [(b, e) for b, e, _ in directory.mentions(standalone_question)],
+                                   catalog.notices(), catalog.notice_text)
     named = retrieval.units_named
     if len(named) >= 2 and (answer is None or len(answer.units) < len(named)):
         # "重点项目投资,A和B谁多,差多少亿": sentences' amounts, or each unit's own ("A发的贷款比B安排的资金多多少"),
@@ -82,3 +83,18 @@ def answer_from_figures(
     if not named and (note := count_differs_note(standalone_question, len(allowed))):
         answer = replace(answer, text=f"{note}\n{answer.text}")  # "五家加起来" over a library of four
     return with_section_paths(widen_to_sentences(answer, catalog.notice_text), catalog)
+
+
+def _one_unit_arithmetic(question: str, standalone_question: str, unit: str, workspace: Workspace) -> Answer | None:
+    """Amounts or counts of the one unit named, added up or set against each other (or None)."""
+    catalog = workspace.catalog
+    spans = [(begin, end) for begin, end, _ in workspace.retriever.directory.mentions(standalone_question)]
+    # "口腔医院退给病人的、追回报销的,两笔加起来多少?"
+    summed = answer_unit_sum(question, standalone_question, unit, spans, catalog.notices(), catalog.records(),
+                             catalog.notice_text, workspace.lexical.tokenizer.tokenize)
+    if summed is None:  # "网格长 包村的 包组的 一共多少人": one sentence's counts
+        summed = answer_stated_sum(question, standalone_question, unit, spans, catalog.notices(), catalog.notice_text)
+    if summed is None:  # "应收比应付多多少", "买的固定资产里,没入账的占几成": two amounts it states
+        summed = answer_stated_arithmetic(question, standalone_question, unit, spans, catalog.notices(),
+                                          catalog.notice_text)
+    return summed

@@ -220,6 +220,18 @@ def _sum(family: Family, measure: str, by_unit: dict[str, list[Stated]], citatio
             f"{approximate}。\n其中{'、'.join(several)}在总数之外另列了分项;分项与总数全部相加"
             f"(会重复计算)为{_total(everything, measure, citations)}。"
         )
+    covered = [unit for unit in several if _total_covers(by_unit[unit])]
+    if covered:
+        # a unit stating its total counts by that total; one stating none counts its listed items added
+        added = [unit for unit in several if unit not in covered]
+        chosen = [s for unit, figures in by_unit.items() for s in (figures if unit in added else [max(
+            figures, key=lambda s: s.figure.value)])]
+        return (
+            f"{prefix}合计(按各单位通报数字计算,通报了总数的单位取其总数,{'、'.join(added)}没有通报总数,"
+            f"把所列各项相加):{_total(chosen, measure, citations)}{approximate}。\n其中{'、'.join(covered)}在总数之外"
+            f"另列的分项未重复计入;若{'、'.join(added)}所列各项互有包含,各取最大一项则合计为"
+            f"{_total(largest, measure, citations)}。"
+        )
     return (
         f"{prefix}合计(按各单位通报数字计算):各项相加为{_total(everything, measure, citations)}{approximate}。\n"
         f"其中{'、'.join(several)}通报了多项此类数字,可能互有包含(如总数与分项);"

@@ -315,3 +315,10 @@ def test_money_since_the_inspection_is_compared_as_money_not_as_days():
     # "巡察以来" dates the money; only a word of length (几天, 多久, 更长) makes it a question about the inspection's days.
     assert read_computed_question("石桥区退了多少 比枫林镇巡察以来挽回的多多少").metric.key == "money"
     assert read_computed_question("石桥区和枫林镇巡察时间谁长 差多少").metric.key == "inspection_days"
+
+
+def test_each_units_completion_rate_asked_is_computed_from_the_counts(catalogue):
+    answer = _ask(catalogue, "石桥区和桃源县完成率各多少", [SHIQIAO, TAOYUAN])
+    assert "18÷20=90%" in _row(answer, SHIQIAO) and "42÷48=87.5%" in _row(answer, TAOYUAN)
+    assert read_computed_question("石桥区的整改率分别是多少").metric.key == "rectified_share"
+    assert read_computed_question("石桥区反馈的问题各多少") is None  # counts asked, not a share

@@ -127,6 +127,26 @@ def test_a_unit_stating_its_total_is_summed_by_that_total_not_with_its_parts_aga
     assert "(会重复计算)" in lines[1]
 
 
+def test_a_unit_stating_no_total_adds_its_items_beside_another_units_total(catalogue):
+    notices, records, texts = catalogue
+    changed = {"青禾市云岭区": "巡察以来，共追回、清退各类资金99万元。", "东湖高新产业园": "另追回违规报销的差旅费2万元。"}
+    records, texts = dict(records), dict(texts)
+    for notice in notices:
+        if notice.unit in changed:
+            texts[notice.notice_id] += changed[notice.unit]
+            records[notice.notice_id] = extract_notice_record(notice.notice_id, texts[notice.notice_id],
+                                                              notice.unit).to_dict()
+    question = "各单位一共清退或追缴了多少钱?"
+    answer = answer_from_records(question, question, UNITS, notices, records, texts.get)
+    lines = answer.text.splitlines()
+    # 99万 (云岭's total, its 12.6万 part not again) + 89000元 + 2万元 (东湖 states no total) + 三十万元
+    assert lines[0].startswith("合计(按各单位通报数字计算,通报了总数的单位取其总数,东湖高新产业园没有通报总数,"
+                               "把所列各项相加):139.9万元(1399000元)=")
+    assert "12.6万元" not in lines[0]
+    assert "青禾市云岭区在总数之外另列的分项未重复计入" in lines[1]
+    _assert_every_citation_verifies(answer, texts)
+
+
 def test_a_figure_whose_quote_is_not_in_its_notice_is_never_shown(catalogue):
     notices, records, texts = catalogue
     donghu = next(n for n in notices if n.unit == "东湖高新产业园")
