@@ -81,6 +81,10 @@ class AnsweringSettings(BaseModel):
     # "采取了哪些措施": sentences listed after the best passage and how far to read (seed/fiction: 2-5, 150-500 chars).
     measures_listed: int = 4
     measures_span_chars: int = 600
+    # A problem listed with others (…；…；) answered by the numbered measure paragraph (第七，…) sharing this share of
+    # its character pairs, more than any other measure: 0.25 takes a measure restating the problem's objects
+    # (0.4-0.5 on fresh11's and the fiction's) and leaves one sharing only the unit's name (under 0.1).
+    matched_measure_share: float = 0.25
     deadline_span_chars: int = 1000  # how far after the best passage its item's deadline is looked for (items: 300-900)
     # A clause cut at ；/; is quoted as its whole sentence (to 。 or line end) when at most this long: the figure beside it
     # ("…清单32项;落实…") stays; 120 holds the 2-3 ；-clauses of one point in seed/fiction notices, longer keep clauses.

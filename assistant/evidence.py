@@ -121,6 +121,15 @@ def looks_like_heading(sentence: str) -> bool:
     return heading is not None and len(sentence) - len(heading.label) < 8
 
 
+# A question line of an interview transcript ("记者（某报）问：…？", "问：…？"): it asks, the answer after it states.
+_ASKED_LINE = re.compile(r"[^\n。：:]{0,24}?问[：:][^\n]*[？?][”’」）)]?\s*")
+
+
+def is_asked_line(line: str) -> bool:
+    """Whether a line is an interviewer's question in a Q&A transcript; it heads the answer that follows it."""
+    return _ASKED_LINE.fullmatch(line.strip()) is not None
+
+
 # Label headings every problem repeats ("整改情况", "整改成效:"): they say nothing of the topic.
 _LABEL_HEADING = re.compile(r"(?:整改|落实|工作)?(?:情况|措施|结果|成效|进展|举措)|存在问题|问题|答|问")
 

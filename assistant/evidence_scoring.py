@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from langchain_core.documents import Document
 
 from assistant.evidence import (
-    Evidence, Question, distinct, follows_said, is_label_heading, last_heading, looks_like_heading, mostly_said, windows,
+    Evidence, Question, distinct, follows_said, is_asked_line, is_label_heading, last_heading, looks_like_heading, mostly_said, windows,
 )
 from assistant.fusion import term_coverage
 from assistant.ledger_rows import ASKS_LEDGER_FIELD, behind_body_passages, is_weak_ledger_row, line_at
@@ -35,7 +35,7 @@ def score_evidence(
         heading_tokens = question.said_as(tokenize(last_heading(meta.get("section_path", ""))))
         for start, end in split_sentences(content):
             sentence = content[start:end]
-            is_heading = looks_like_heading(sentence)
+            is_heading = looks_like_heading(sentence) or is_asked_line(line_at(content, start, end))
             if is_heading:  # a label heading ("整改成效:") keeps the topic heading above it
                 heading_tokens = question.said_as(tokenize(sentence)) | (
                     heading_tokens if is_label_heading(sentence) else set()

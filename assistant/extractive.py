@@ -198,8 +198,8 @@ class ExtractiveAnswerer:
             best = evidence[0]
             knobs = self.settings
             chosen = with_measures_after(
-                self.notice_text_of(best.notice_id), chosen, best, knobs.measures_listed, knobs.measures_span_chars
-            )
+                self.notice_text_of(best.notice_id), chosen, best, knobs.measures_listed, knobs.measures_span_chars,
+                knobs.matched_measure_share)
         if asks_what_went_wrong(builder.standalone_question):  # "…有啥问题": the sentence stating it, not only a measure
             chosen = with_section_problem(chosen, evidence, self.notice_text_of)
         unit_order = list(dict.fromkeys(e.unit for e in evidence))  # the best-scoring unit first

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.evidence import Evidence, distinct
+from assistant.matched_measure import measure_matching_problem
 from index.headings import parse_heading
 from index.sentences import split_sentences
 
@@ -26,17 +27,22 @@ def asks_for_measures(question: str) -> bool:
 
 
 def with_measures_after(
-    text: str | None, chosen: list[Evidence], best: Evidence, limit: int, span_chars: int
+    text: str | None, chosen: list[Evidence], best: Evidence, limit: int, span_chars: int, matched_share: float
 ) -> list[Evidence]:
     """For "采取了哪些措施": the measures that follow the best passage, up to the next problem heading.
 
     Notices state a problem, then list what was done ("整改措施:一是…二是…"); the question is
     answered by that list, not by the problem statement the question's words match best.
     `text` is the best passage's notice text; `limit` the most measures listed; `span_chars`
-    how far after the passage they are looked for.
+    how far after the passage they are looked for. A problem listed among others in one paragraph is answered by
+    the numbered measure paragraph sharing `matched_share` of its words instead (matched_measure.py).
     """
     if text is None:
         return chosen
+    matched = measure_matching_problem(text, best, matched_share)
+    if matched is not None:
+        problem = [c for c in chosen if c.notice_id == best.notice_id and c.start <= best.start < c.end] or [best]
+        return [problem[0], matched]
     # The best passage as quoted: chosen quotes may have been extended or widened beyond it.
     best = next((c for c in chosen if c.notice_id == best.notice_id and c.start <= best.start and best.end <= c.end), best)
     # The list starts at the measures label of the best passage's paragraph when it has one

@@ -4,8 +4,10 @@ a sentence announces ("提出意见建议。一是…")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from assistant.evidence import SHORT_SENTENCE_CHARS, Evidence, Question, looks_like_heading
+from assistant.evidence import SHORT_SENTENCE_CHARS, Evidence, Question, is_asked_line, looks_like_heading
+from assistant.ledger_rows import line_at
 from assistant.measures_answer import ENUMERATED
 from assistant.question import satisfies
 from index.sentences import split_sentences
@@ -22,12 +24,32 @@ def extend_quote(item: Evidence, question: Question, text: str | None) -> Eviden
     """The quote extended until it stops growing: a list of counts split by ；(处分0人；诫勉0人；…) is read whole."""
     if text is None:
         return item
+    if item.is_heading and is_asked_line(line_at(text, item.start, item.end)):
+        item = _with_answer(item, question, text)
     for _ in range(MAX_LIST_EXTENSIONS):
         extended = _extend(item, question, text)
         if extended.end == item.end:
             break
         item = extended
     return item
+
+
+def _with_answer(asked: Evidence, question: Question, text: str) -> Evidence:
+    """An interviewer's question line with the answer paragraph after it, cut at a sentence end within
+    MAX_EXTENDED_QUOTE_CHARS: the answer states the facts, the question names the topic they answer."""
+    line_start = text.rfind("\n", 0, asked.start) + 1
+    line_end = text.find("\n", asked.end)
+    if line_end < 0:
+        return asked
+    start = line_end + len(text[line_end:]) - len(text[line_end:].lstrip())
+    paragraph_end = text.find("\n", start)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    ends = [end for _, end in split_sentences(text, start, paragraph_end) if end - line_start <= MAX_EXTENDED_QUOTE_CHARS]
+    if start >= paragraph_end or not ends or is_asked_line(text[start:paragraph_end]):
+        return asked
+    quote = text[line_start : ends[-1]]
+    return replace(asked, start=line_start, end=ends[-1], text=quote, fits_profile=satisfies(question.profile, quote),
+                   is_heading=False)
 
 
 def _extend(item: Evidence, question: Question, text: str) -> Evidence:

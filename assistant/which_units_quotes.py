@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.answering_settings import AnsweringSettings
-from assistant.evidence import Evidence
+from assistant.evidence import Evidence, is_asked_line
+from assistant.ledger_rows import line_at
 from assistant.problem_statement import with_problem_statement, with_section_finding
 from index.sentences import split_sentences
 
@@ -28,8 +29,20 @@ def which_units_line(
     """A which-units line's quotes: the chosen ones, where the notice states the problem itself, and completed."""
     stated = with_section_finding(with_problem_statement(chosen, evidence, settings.title_cover_share), evidence,
                                   notice_text_of, settings.finding_lines_back)
-    return completed_line(stated, question, notice_text_of, settings.which_units_join_gap_chars,
-                          settings.which_units_more_figures)
+    completed = completed_line(stated, question, notice_text_of, settings.which_units_join_gap_chars,
+                               settings.which_units_more_figures)
+    return _without_asked_lines(completed, notice_text_of)
+
+
+def _without_asked_lines(quotes: list[Evidence], notice_text_of: Callable[[str], str | None]) -> list[Evidence]:
+    """The quotes without an interviewer's question line (记者问：…？) when the line quotes anything else: the
+    question asks, the answer quoted beside it states."""
+    def asks(quote: Evidence) -> bool:
+        text = notice_text_of(quote.notice_id)
+        return is_asked_line(line_at(text, quote.start, quote.end) if text else quote.text)
+
+    asked = [q for q in quotes if asks(q)]
+    return [q for q in quotes if q not in asked] if len(asked) < len(quotes) else quotes
 
 
 def completed_line(

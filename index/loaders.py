@@ -16,6 +16,7 @@ from index.ingest_report import IngestReport
 from index.limits import LimitExceeded, LoadLimits, check_docx_expansion, check_text_length
 from index.load_errors import LoadError, UnreadableContent
 from index.pdf_text import read_pdf
+from index.markup_text import markup_to_plain_text
 from index.page_furniture import drop_page_furniture
 from index.plain_text import read_plain_text
 
@@ -56,7 +57,10 @@ def load_document(
         check_text_length(len(text), limits)
     except (UnreadableContent, TextDecodeError, LimitExceeded) as exc:
         raise LoadError(path, str(exc)) from exc
-    text = drop_page_furniture(normalise_line_endings(text)).strip()
+    text = normalise_line_endings(text)
+    if file_format != "html":  # a page's own markup is read by html_main_text; this is markup pasted into text
+        text = markup_to_plain_text(text)
+    text = drop_page_furniture(text).strip()
     if not text:
         raise LoadError(path, _HTML_EMPTY if file_format == "html" and data.strip() else _EMPTY)
     logger.debug("loaded %s: %s, %s, %d chars", path, file_format, encoding or "-", len(text))
