@@ -46,6 +46,7 @@ _POINT = re.compile(r"(?=[一二三四五六七八九十]是)")
 # The part left undone: "剩下那几项", "其余的", "没改完的那两个".
 _REMAINING = re.compile(r"剩下|剩余|其余|其他几|还没[\u4e00-\u9fff]{0,3}的|未完成的|没完成的|尚未[\u4e00-\u9fff]{0,3}的")
 _LEFT_SAID = re.compile(r"尚有|尚未|还有|剩余|剩下|其余|仍有|正在整改|持续推进|正在推进")
+_DONE_PART = re.compile(r"\d+[\u4e00-\u9fff]?已[\u4e00-\u9fff]{0,2}(?:完成|完工|整改|办结|化解|到位|落实|退)|已[\u4e00-\u9fff]{0,2}(?:完成|完工|化解|办结)\d+")
 # "亏钱的那些", "被处分的那几个人", "没退的那笔": a description, then a pointer at the items it describes.
 _DESCRIBED = re.compile(r"([\u4e00-\u9fff]{2,6}?)的(?:那|这)(?:些|几|[一两二三四五六七八九十\d]+)?[个项笔件条名位家批类块]?")
 _DESCRIPTION_LEAD = re.compile(r"^(?:刚才|前面|上面|其中|里面|那|这)+")
@@ -275,4 +276,8 @@ def _left_part(question: str, text: str) -> str:
     if not _REMAINING.search(question):
         return ""
     clauses = [c.strip(" -") for c in _CLAUSE_END.split(text) if _LEFT_SAID.search(c)]
+    if not clauses or re.fullmatch(r"[还尚仍]?剩(?:下|余)?\d+[\u4e00-\u9fff]?", clauses[0]):
+        # "共11条，2条已完工" says the rest only by its total, "还剩1件" by a bare count: the whole sentence
+        # with the total and the part done is what finds the notice's sentence on the rest.
+        clauses = [s.strip(" -") for s in _SENTENCE_END.split(text) if _DONE_PART.search(s)]
     return next((c for c in clauses if re.search(r"\d", c)), clauses[0] if clauses else "")

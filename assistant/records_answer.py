@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from assistant.answer import Answer, Citation
 from assistant.plain_words import in_official_words
 from assistant.records_question import COMPLETION_FIELDS, PROBLEM_FIELDS, read_figure_question
+from assistant.repaid_in_full import with_repaid_in_full
 from assistant.records_table import (
     Citations, gather, headline, itemised_lines, missing_headline, not_compared_notes, unit_line,
 )
@@ -26,8 +27,8 @@ from index.catalog import NoticeRow
 logger = logging.getLogger(__name__)
 
 ANSWERER = "extractive:records"
-# "具体是哪几项?", "分别多少?": one unit's figures listed item by item.
-ITEMISED = re.compile(r"哪几项|哪几笔|哪些项|具体是|具体有|分别|各多少|各是多少|明细|包括哪些|由哪些|怎么构成|构成")
+# "具体是哪几项?", "分别多少?", "都是哪几块": one unit's figures listed item by item.
+ITEMISED = re.compile(r"哪几项|哪几笔|哪几块|哪几部分|哪些项|具体是|具体有|分别|各多少|各是多少|明细|包括哪些|由哪些|怎么构成|构成")
 
 
 def answer_from_records(
@@ -52,6 +53,8 @@ def answer_from_records(
         return None  # nothing stated anywhere: let the passage-based answer look
     citations = Citations()
     if len(per_unit) == 1 and not asks_across_units(asked):
+        if plan.field == "money":  # "这笔钱都是哪几块": amounts said to be paid back in full are items too
+            answered = [with_repaid_in_full(answered[0], notice_text_of)]
         if len(answered[0].own) + len(answered[0].sub_unit) < 2:
             return None  # one figure is no breakdown: the passage answer quotes it in its sentence
         return Answer(question=question, standalone_question=standalone_question,

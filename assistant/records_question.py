@@ -19,7 +19,7 @@ from index.vocabulary import (
 )
 
 NUMBER_ASK = re.compile(r"多少|几|数量|最多|最少|最高|最低|最大|最小|一共|合计|总共|共计|总计|总额|分别")
-UNIT_COUNT_ASK = re.compile(r"哪几|几个单位|几家|多少个单位|多少家|多少单位")  # counts units, not figures
+UNIT_COUNT_ASK = re.compile(r"哪几(?!项|笔|块|部分)|几个单位|几家|多少个单位|多少家|多少单位")  # counts units, not figures
 MOST = re.compile(r"最多|最高|最大|(?:谁|哪家|哪个|哪边)[^,，。?？\s]{0,5}(?:更|比较)?(?:多|高|大)")
 LEAST = re.compile(r"最少|最低|最小|(?:谁|哪家|哪个|哪边)[^,，。?？\s]{0,5}(?:更|比较)?(?:少|低|小)")
 SUM_ASK = re.compile(r"一共|合计|总共|共计|总计|总额|加起来|加一块|加在一起|合起来|相加")
