@@ -15,7 +15,7 @@ from langchain_core.runnables import Runnable, RunnableLambda
 
 from assistant.answer import Answer
 from assistant.asked_thing import NOT_THE_ASKED_THING
-from assistant.counted_kinds import name_counted_kinds
+from assistant.kind_word_units import name_kinds
 from assistant.counted_members import AskedCount, answer_members_not_stated, asks_members_of_count
 from assistant.numbered_items import answer_item_not_stated, asks_numbered_item
 from assistant.unit_lists import answer_unit_list
@@ -88,7 +88,7 @@ class AnswerChain:
     def _condense(self, turn: Turn) -> Turn:
         directory = self.workspace.retriever.directory
         turn.question, turn.notice = correct_misspelt_names(turn.question, directory, self.settings.misspelt_name_min_chars)
-        turn.question, counted = name_counted_kinds(turn.question, directory)  # "两个局" when two are held
+        turn.question, counted = name_kinds(turn.question, directory, self.settings.shared_name_max_units)  # "两个局", "街道和X"
         turn.notice = " ".join(filter(None, [turn.notice, counted]))
         if turn.history:  # "纪委网站报道的那个镇呢": the one unit whose notices fit the description, named (and so earlier)
             named, read = self._described_unit(turn.question)

@@ -88,8 +88,10 @@ _ALIASES = _KIND_ALIASES + [(re.compile(said), re.compile(held)) for said, held 
 _LEVELS = "省市州县区"
 _NOT_IN_PLACES = re.compile(r"[哪几那这各每些该其另本我你他它们谁啥多少的了是在和与跟]")  # "那个税务": no place
 _PLACE_CHARS = (4, 3, 2)  # a word of a held name's place read in a description, longest first
-# Words before 医院 that are part of its kind ("人民医院", "中医院"): never the word of a place.
-_HOSPITAL_KIND_LEAD = re.compile(r"(?:人民|中西医结合|中)$")
+# Words before 医院 that are part of its kind ("人民医院", "中医院", "第一人民医院"): never the word of a place, and
+# they tell hospitals of one place apart (a 中医院 asked about is not the held 人民医院).
+_HOSPITAL_KIND_LEAD = re.compile(r"(?:第[一二三四五六七八九十]+人民|人民|中西医结合|中医|中|妇幼保健|妇幼|妇女儿童|儿童|口腔"
+                                 r"|精神|肿瘤|骨伤|康复|传染病|眼科)$")
 # A district or county named after a place in a held name: what the place's own organ is not ("市汐川区").
 _DIVISION_AFTER = re.compile(r"[省市州]?[\u4e00-\u9fff]{2,4}?(?<![社园小景])[区县]")
 
@@ -146,6 +148,7 @@ def named_by_common_kind(question: str, directory: UnitDirectory) -> str:
             # "紫溪县人民医院": 人民 is the hospital's kind, so the place is 紫溪县, not "县人民".
             lead = _HOSPITAL_KIND_LEAD.search(question, 0, found.start()) if found.group(0) == "医院" else None
             kind_start = lead.start() if lead else found.start()
+            asked_kind = _hospital_kind(lead.group(0)) if lead else ""
             for chars in _PLACE_CHARS:
                 begin = kind_start - chars
                 place = normalize_for_search(question[max(0, begin) : kind_start]).rstrip(_LEVELS)
@@ -156,10 +159,22 @@ def named_by_common_kind(question: str, directory: UnitDirectory) -> str:
                 holding = [n for n in names if place in n and not _DIVISION_AFTER.match(n, n.find(place) + len(place))]
                 fitting = [u for u, n in zip(directory.units, names)
                            if (n in holding or (not holding and n[0] in _LEVELS)) and held.search(n)
-                           and (suffix is None or n.endswith(suffix.group(0)))]
+                           and (suffix is None or n.endswith(suffix.group(0)))
+                           and (not asked_kind or asked_kind in _held_hospital_kinds(n))]
                 if len(fitting) == 1:
                     return question[:begin] + fitting[0] + question[found.end() + (len(suffix.group(0)) if suffix else 0) :]
     return question
+
+
+def _hospital_kind(lead: str) -> str:
+    """A hospital's kind as its words before 医院 give it, "中" of 中医院 read as 中医 (中医院 and 中医医院 are one)."""
+    return "中医" if lead == "中" else lead
+
+
+def _held_hospital_kinds(name: str) -> set[str]:
+    """The kinds of the hospitals a held name writes ("人民" of 紫溪县人民医院); empty when it writes none."""
+    return {_hospital_kind(lead.group(0)) for found in re.finditer("医院", name)
+            if (lead := _HOSPITAL_KIND_LEAD.search(name, 0, found.start()))}
 
 
 def _part_at(text: str, position: int, names: list[str]) -> tuple[str, str] | None:

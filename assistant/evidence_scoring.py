@@ -12,6 +12,7 @@ from assistant.evidence import (
 from assistant.fusion import term_coverage
 from assistant.ledger_rows import ASKS_LEDGER_FIELD, behind_body_passages, is_weak_ledger_row, line_at
 from assistant.settings import AnsweringSettings
+from index.attribution_lines import is_attribution_line
 from index.sentences import split_sentences
 
 
@@ -42,7 +43,7 @@ def score_evidence(
                 )
             for w_start, w_end in windows(content, start, end):
                 text = content[w_start:w_end]
-                if len(text) < 6:
+                if len(text) < 6 or is_attribution_line(text):  # "（责任编辑：X办公室）" says who posted, not what
                     continue
                 tokens = question.said_as(tokenize(text)) | question.contracted_in(text)
                 coverages = tuple(term_coverage(p, tokens, question.weights) for p in question.parts)

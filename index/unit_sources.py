@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from index.attribution_lines import attributed_units
 from index.byline_places import DATE_AFTER, closing_lines, publisher_place
 from index.places import unique_place
 from index.round_units import feedback_targets, round_committee_place, town_with_its_county
@@ -185,8 +186,9 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         for match in pattern.finditer(text):
             # A visit ending at a comma must name a unit with its type ("进驻期间," names none).
             add(first_named_part(match.group(1)), 3, match.start(1), need_organ=match.group(0)[-1] in ",，。")
-    for match in _MERGED_INTO.finditer(text):
-        add(match.group(1), 4, match.start(1), need_organ=False)
+    # A unit merged into X ("重组整合为X"), or the unit of an attribution's office ("（责任编辑：X镇党政办公室）").
+    for name, position in [(m.group(1), m.start(1)) for m in _MERGED_INTO.finditer(text)] + attributed_units(text):
+        add(name, 4, position, need_organ=False)
     for match in _INSPECTION_DOCUMENT.finditer(text):
         add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
     for match in _GROUP_MEETS_AT.finditer(text):  # a typed name: 在会场召开 names no unit

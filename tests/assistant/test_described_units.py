@@ -117,6 +117,24 @@ def test_a_county_hospital_of_another_county_is_not_read_as_the_held_one():
     assert held.find_units("白沙县人民医院处分了几个人") == ["白沙县人民医院"]
 
 
+def test_a_hospital_of_another_kind_at_the_held_hospitals_place_is_not_read_as_it():
+    # 中医院, 口腔医院, 第一人民医院 are hospitals apart from the held 人民医院 of the same county
+    held = directory(GRAIN, "白沙县人民医院", "紫溪县苇塘中学")
+    for question in ("白沙县中医院整改得咋样", "白沙中医医院处分了几个人", "白沙县口腔医院咋样", "白沙县第一人民医院咋样"):
+        assert condense_with_rules([], question, held) == question
+        assert held.find_units(question) == []
+    # without a kind of its own, or with the held one's, the place's hospital is the held one
+    for question in ("白沙医院处分了几个人", "白沙县医院整改得咋样", "县人民医院整改得咋样", "白沙人民医院整改得咋样"):
+        assert held.find_units(condense_with_rules([], question, held)) == ["白沙县人民医院"], question
+
+
+def test_the_chain_says_a_hospital_of_another_kind_is_not_held(chain_over):
+    chain = chain_over("hospital.txt", _notice("白沙县人民医院", "整改期间,医院给予党纪处分3人。"))
+    answer = chain.ask("白沙县中医院整改得咋样")
+    assert answer.not_found and "党纪处分3人" not in answer.text and "白沙县中医院" in answer.text
+    assert "党纪处分3人" in chain.ask("白沙县医院处分了几个人").text
+
+
 def _notice(unit: str, body: str) -> str:
     return f"中共{unit}委员会关于巡察整改情况的通报\n\n根据县委统一部署,县委第三巡察组对{unit}进行了巡察。\n\n{body}\n"
 
