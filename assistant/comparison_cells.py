@@ -47,9 +47,9 @@ def topic_words(question: str, units: Sequence[str] = ()) -> list[str]:
 MAX_FRAMED_TOPIC_CHARS = 3
 
 
-# A bare phrase opening the question, set apart by a space or comma from the units compared after it ("A和B");
+# A bare phrase opening the question ("公墓的事,": 公墓), set apart by a space or comma from the units compared after it;
 # four characters at most, a noun notices write as asked (疫情防控), not a phrase they word their own way.
-_OPENING_TOPIC = re.compile(r"([\u4e00-\u9fff]{2,4})(?:\s+|[,，])(?=[^,，\s]*[和跟与同])")
+_OPENING_TOPIC = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:的事儿?|这事儿?)?(?:\s+|[,，])(?=[^,，\s]*[和跟与同])")
 
 
 def _plain_words(question: str) -> list[str]:

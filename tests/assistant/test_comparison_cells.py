@@ -141,6 +141,7 @@ def test_a_bare_topic_opening_the_question_before_the_units_keeps_other_topics_o
 def test_a_unit_named_first_before_the_others_is_no_topic():
     assert topic_words("柳塘 云岭和石门谁的问题多", ["青川县柳塘镇", "青川县云岭乡", "青川县石门镇"]) == []
     assert topic_words("柳塘和云岭 防汛备汛咋说", ["青川县柳塘镇", "青川县云岭乡"]) == []
+    assert topic_words("渡口的事,柳塘跟云岭谁提了", ["青川县柳塘镇", "青川县云岭乡"]) == ["渡口"]
 
 
 LABELLED_NOTICE = (
