@@ -22,8 +22,9 @@ from index.script_forms import simplified_characters
 from index.vocabulary import NUMBER_PATTERN
 
 
-def topic_words(question: str) -> list[str]:
-    """The notices' words for the question's plain phrases, and the phrases themselves."""
+def topic_words(question: str, units: Sequence[str] = ()) -> list[str]:
+    """The notices' words for the question's plain phrases, and the phrases themselves (`units`: the units
+    compared, whose short names are no topic)."""
     # Asked only what went wrong ("食堂分别啥毛病"), the question names its topic in its own words: 问题 is no topic.
     words = _plain_words(question) if _plain_words(_ASKED_FAULT.sub(" ", question)) else []
     # The thing counted is the topic ("会上各提了几点建议": 建议), whatever occasion the question sets it in.
@@ -32,12 +33,23 @@ def topic_words(question: str) -> list[str]:
     framed = framed_topic(question)
     if framed and not words and len(framed) <= MAX_FRAMED_TOPIC_CHARS:
         words.append(said_once(framed))
+    # A topic set apart before the units compared ("疫情防控 东临和惠济各咋说"): named bare, as notices write it,
+    # or by either word of a four-character compound ("站长轮岗": a column on 轮岗交流 is on it).
+    opening = _OPENING_TOPIC.match(question.strip())
+    if opening and not words and not any(opening.group(1) in unit for unit in units):
+        topic = said_once(opening.group(1))
+        words.extend([topic, topic[:2], topic[2:]] if len(topic) == 4 else [topic])
     return list(dict.fromkeys(words))
 
 
 # A framed topic this short is a noun notices write as asked ("食堂", "合同"); a longer one is a phrase they word
 # their own way ("在挽回经济损失上": 追回损失), which would empty a column that speaks of it (dev-021).
 MAX_FRAMED_TOPIC_CHARS = 3
+
+
+# A bare phrase opening the question ("公墓的事,": 公墓), set apart by a space or comma from the units compared after it;
+# four characters at most, a noun notices write as asked (疫情防控), not a phrase they word their own way.
+_OPENING_TOPIC = re.compile(r"([\u4e00-\u9fff]{2,4}?)(?:的事儿?|这事儿?)?(?:\s+|[,，])(?=[^,，\s]*[和跟与同])")
 
 
 def _plain_words(question: str) -> list[str]:
@@ -85,13 +97,13 @@ def _holds(text: str, word: str) -> bool:
 
 def column_sentences(
     chosen: Sequence[Evidence], candidates: Sequence[Evidence], question: str, meaning_share: float = 1.0,
-    off_problem_share: float = 0.0,
+    off_problem_share: float = 0.0, units: Sequence[str] = (),
 ) -> list[Evidence]:
     """The chosen sentences on the topic: holding a topic word, or as close in meaning to the topic as
     `meaning_share` of the closest candidate ("成立逾期还建处置工作专班" on 征地拆迁); when none of any
     candidate of every column holds a topic word, the words are only a guess and the chosen stand (titles
     still dropped). A sentence under another problem than the column's lead needs `off_problem_share`."""
-    words = topic_words(question)
+    words = topic_words(question, units)
     if words and not any(on_topic(item, words) for item in candidates):
         words = []
     # A measure under the same problem as a sentence holding a topic word is on that topic in the notice's own

@@ -247,7 +247,7 @@ class ExtractiveAnswerer:
                 chosen = sorted([*chosen, *(e for e in extra if not any(overlaps(e, c) for c in chosen))], key=lambda e: e.start)
                 # ...or names who did the act asked about ("反馈会谁主持的": 主持会议, not the 反馈会议 topic word).
                 chosen = column_sentences(chosen, [e for items in meaning.values() for e in items], question.text,
-                                          self.settings.column_meaning_share, self.settings.column_off_problem_meaning) or [
+                                          self.settings.column_meaning_share, self.settings.column_off_problem_meaning, retrieval.units_named) or [
                     e for e in chosen if question.profile.act and e.fits_profile]
                 chosen = with_asked_half(chosen, evidence, builder.standalone_question, self.notice_text_of, self.settings)
             if unit not in retrieval.units_named and not self._states_the_asked_thing(chosen, question, lenient=True):

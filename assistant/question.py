@@ -127,18 +127,18 @@ def profile_question(question: str) -> QuestionProfile:
     if wants_date and PUBLISH_DATE.search(question):
         fields.append("publish_date")
     count = ASKED_COUNT.search(question) if wants_number else None
+    named = asked_name(question)  # a document asked by its name ("方案叫啥名") asks for no person's
     return QuestionProfile(
         counted_in=_counted_in(question, count) if count else "",
         role=role_name,
         wants_number=wants_number,
         wants_money=wants_number and bool(MONEY_WORDS.search(question)),
         wants_date=wants_date,
-        wants_person=bool(PERSON_WORDS.search(question))
+        wants_person=bool(PERSON_WORDS.search(question)) and not named.startswith("document:")
         and not (_UNITS_AS_WHO.search(question) and not ROLE.search(question)),
-        name_asked=bool(NAME_ASKED.search(question)),
-        metadata_fields=tuple(fields),
+        name_asked=bool(NAME_ASKED.search(question)), metadata_fields=tuple(fields),
         act=_asked_act(question),
-        wants_contact=bool(CONTACT_ASKED.search(question)), asked_name=asked_name(question),
+        wants_contact=bool(CONTACT_ASKED.search(question)), asked_name=named,
     )
 
 

@@ -129,6 +129,21 @@ def test_a_topic_the_question_frames_in_its_own_words_keeps_other_topics_out_of_
     assert column_sentences([pipes], [canteen, pipes], "食堂这块柳塘和云岭都有事吗", 0.6) == []
 
 
+def test_a_bare_topic_opening_the_question_before_the_units_keeps_other_topics_out_of_a_column():
+    question = "防汛备汛 柳塘和云岭各咋说"
+    units = ["青川县柳塘镇", "青川县云岭乡"]
+    assert topic_words(question, units) == ["防汛备汛", "防汛", "备汛"]
+    flood = sentence("汛前排查防汛备汛隐患点12处。", 0.5, 0)
+    sanction = sentence("已给予党内警告1人,诫勉谈话2人。", 0.5, 100)
+    assert column_sentences([sanction], [flood, sanction], question, 0.6, units=units) == []
+
+
+def test_a_unit_named_first_before_the_others_is_no_topic():
+    assert topic_words("柳塘 云岭和石门谁的问题多", ["青川县柳塘镇", "青川县云岭乡", "青川县石门镇"]) == []
+    assert topic_words("柳塘和云岭 防汛备汛咋说", ["青川县柳塘镇", "青川县云岭乡"]) == []
+    assert topic_words("渡口的事,柳塘跟云岭谁提了", ["青川县柳塘镇", "青川县云岭乡"]) == ["渡口"]
+
+
 LABELLED_NOTICE = (
     "一、整改工作开展情况\n区委召开专题会议部署整改。\n"
     "(1)信访积案化解不力。2022年新增重复信访15件,化解率偏低。\n"

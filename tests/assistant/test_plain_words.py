@@ -55,6 +55,16 @@ def test_a_kind_of_money_is_stated_only_by_its_own_qualifier():
         assert not names_unstated_money(asked, said, nothing_known, 8), asked
 
 
+def test_which_units_mention_a_fee_reads_the_fee_not_the_asking_word_before_it_as_its_kind():
+    from assistant.asked_thing import names_unstated_money
+
+    said = ["做好教师党员发展扫尾工作、党费收缴工作。"]
+    nothing_known = lambda names: set()  # noqa: E731
+    assert not names_unstated_money("谁家说到党费", said, nothing_known, 8)  # 到党费 is no fee of its own
+    assert not names_unstated_money("哪几家提到了党费", said, nothing_known, 8)
+    assert names_unstated_money("哪些单位提及下乡补助", ["追回违规发放的农机购置补贴12万元"], nothing_known, 8)
+
+
 def test_how_much_was_fixed_in_plain_words_searches_the_notices_words_for_it():
     assert "已完成整改" in official_terms("反馈了多少问题?改了多少?")
     assert "成效" in official_terms("第一个问题改出啥效果了?")
