@@ -12,6 +12,7 @@ from index.places import unique_place
 from index.round_units import feedback_targets, round_committee_place, town_with_its_county
 from index.school_parts import with_its_school
 from index.sentences import opening_end
+from index.speaker_byline import speaker_units
 from index.unit_endings import street_in_full, without_work_committee
 from index.unit_titles import PARTY_ORGANS, PARTY_ORGAN, title_issuer
 from index.written_levels import with_written_level
@@ -127,6 +128,10 @@ _SOURCE_LINE = re.compile(r"^[ \t]*来源[ \t]*[:：][ \t]*(\S+)[ \t]*$", re.MUL
 _PUBLISHER_LINE = re.compile(r"^[ \t]*(?:发布单位|发文单位|发布机构|发布机关)[ \t]*[:：][ \t]*(\S+)(?=\s|$)", re.MULTILINE)
 
 
+# A unit written as a pronoun and its kind ("我们局", "本院", "该镇"): the notice speaking of itself, never a name.
+_PRONOUN_NAME = re.compile(r"^(?:(?:我们|咱们)[\u4e00-\u9fff]*|[我本该贵][\u4e00-\u9fff])$")
+
+
 # Sources trusted to give a unit's full name over a title's short form: labels, signatures, 来源, inspection
 # sentences (ranks 1-3); loose mentions (feedback targets, 中共… anywhere) may name another unit.
 FULL_NAME_RANK = 3
@@ -164,7 +169,7 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
 
     def add(issuer: str, rank: int, position: int, need_organ: bool = True) -> None:
         name = without_work_committee(unit_from_issuer(_LEADING_VERB.sub("", issuer), need_organ=need_organ))
-        if name:
+        if name and not _PRONOUN_NAME.match(name):  # "对我们局党组进行了巡察": 我们局 is no name
             candidates.append(UnitCandidate(name, rank, position))
 
     if title:
@@ -186,8 +191,7 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
         for match in pattern.finditer(text):
             # A visit ending at a comma must name a unit with its type ("进驻期间," names none).
             add(first_named_part(match.group(1)), 3, match.start(1), need_organ=match.group(0)[-1] in ",，。")
-    # A unit merged into X ("重组整合为X"), or the unit of an attribution's office ("（责任编辑：X镇党政办公室）").
-    for name, position in [(m.group(1), m.start(1)) for m in _MERGED_INTO.finditer(text)] + attributed_units(text):
+    for name, position in _named_in_passing(text):
         add(name, 4, position, need_organ=False)
     for match in _INSPECTION_DOCUMENT.finditer(text):
         add(first_named_part(match.group(1)), 3, match.start(1), need_organ=False)
@@ -218,6 +222,13 @@ def find_unit_candidates(text: str, title: str = "", file_title: str = "") -> li
     if file_title:
         add(title_issuer(file_title), 6, -1)
     return candidates
+
+
+def _named_in_passing(text: str) -> list[tuple[str, int]]:
+    """Units a line names in passing: one merged into X ("重组整合为X"), an attribution's office ("（责任编辑：X镇
+    党政办公室）"), a speech's byline under its title ("X局党组书记、局长　张某")."""
+    merged = [(match.group(1), match.start(1)) for match in _MERGED_INTO.finditer(text)]
+    return merged + attributed_units(text) + speaker_units(text)
 
 
 def choose_unit(text: str, title: str = "", file_title: str = "") -> str:
