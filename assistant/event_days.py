@@ -16,6 +16,7 @@ from assistant.answer import Answer
 from assistant.compute import chinese_date, days_between, parse_date
 from assistant.computed_inputs import CitationNumbers, unit_of_notice
 from assistant.stated_amounts import shared, word_chars
+from assistant.unit_names import without_spans
 from index.catalog import NoticeRow
 from index.metadata import DATE
 
@@ -35,8 +36,7 @@ def answer_event_days(
 ) -> Answer | None:
     """The days between the two events' dates, both readings said and both dates cited; None when not found."""
     asked = standalone_question or question
-    for begin, end in sorted(unit_spans, reverse=True):
-        asked = asked[:begin] + " " + asked[end:]
+    asked = without_spans(asked, unit_spans, " ")
     event = EVENT_DAYS_ASK.search(asked)
     if event is None:
         return None

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer
 from assistant.computed_inputs import CitationNumbers
+from assistant.unit_names import without_spans
 from index.catalog import NoticeRow
 from index.headings import parse_heading
 
@@ -51,8 +52,7 @@ def asks_with_no_topic(
 ) -> bool:
     """Whether the question holds the ask and, besides it and the units named, only words that narrow nothing."""
     rest = question
-    for begin, end in sorted(unit_spans, reverse=True):  # "巡察指出了东临新区哪些问题": the unit narrows nothing
-        rest = rest[:begin] + rest[end:]
+    rest = without_spans(rest, unit_spans)  # "巡察指出了东临新区哪些问题": the unit narrows nothing
     match = asks.search(rest)
     return match is not None and no_topic.sub("", rest[: match.start()] + rest[match.end() :]) == ""
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from assistant.answer import Answer
 from assistant.computed_inputs import CitationNumbers
+from assistant.unit_names import without_spans
 from index.catalog import NoticeRow
 from index.sentences import split_clauses, split_sentences
 
@@ -80,8 +81,7 @@ def asks_rule_names(question: str, unit_spans: Sequence[tuple[int, int]] = ()) -
     if not ASKS_RULE_NAMES.search(question) or re.search(r"多少", question):
         return False
     asked = question.split("(", 1)[0]  # a follow-up's carried clause ("(新建制度9项)") is no topic
-    for begin, end in sorted(unit_spans, reverse=True):
-        asked = asked[:begin] + asked[end:]
+    asked = without_spans(asked, unit_spans)
     return _RULE_ASK_WORDS.sub("", asked) == ""
 
 

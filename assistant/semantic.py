@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from assistant.unit_names import without_spans
 from assistant.units import COMPARISON
 
 # Words of the question that carry no topic: comparison and question phrasing, connectors.
@@ -33,8 +34,7 @@ _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；()（）“”\"']+")
 def question_topic(question: str, unit_spans: Sequence[tuple[int, int]]) -> str:
     """The question without its unit names and comparison wording: what the user asks about."""
     topic = question
-    for begin, end in sorted(unit_spans, reverse=True):
-        topic = topic[:begin] + " " + topic[end:]
+    topic = without_spans(topic, unit_spans, " ")
     topic = COMPARISON.sub(" ", topic)
     topic = _NOT_TOPIC.sub(" ", topic)
     return _PUNCTUATION.sub(" ", topic).strip()

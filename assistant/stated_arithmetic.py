@@ -17,6 +17,7 @@ from assistant.answer import Answer
 from assistant.compute import plain
 from assistant.computed_inputs import CitationNumbers
 from assistant.stated_amounts import Stated, amounts_of_unit, in_measure, money_unit_of, shared, word_chars
+from assistant.unit_names import without_spans
 from index.catalog import NoticeRow
 
 ANSWERER = "extractive:stated-arithmetic"
@@ -39,8 +40,7 @@ def answer_stated_arithmetic(
 ) -> Answer | None:
     """A difference or share of two amounts the unit's notices state, both cited; None when not asked or not found."""
     asked = standalone_question or question
-    for begin, end in sorted(unit_spans, reverse=True):
-        asked = asked[:begin] + asked[end:]
+    asked = without_spans(asked, unit_spans)
     share, difference = SHARE_ASK.search(asked), DIFFERENCE_ASK.search(asked)
     if share is None and difference is None:
         return None

@@ -18,6 +18,7 @@ from assistant.answer import Answer
 from assistant.compute import chinese_date, days_between, parse_date
 from assistant.computed_inputs import CitationNumbers, unit_of_notice
 from assistant.stated_amounts import shared, word_chars
+from assistant.unit_names import without_spans
 from index.catalog import NoticeRow
 from index.metadata import DATE
 from index.sentences import split_sentences
@@ -40,8 +41,7 @@ def answer_stated_days(
     asked = standalone_question or question
     if ASKS_DAYS.search(asked) is None:
         return None
-    for begin, end in sorted(unit_spans, reverse=True):
-        asked = asked[:begin] + asked[end:]
+    asked = without_spans(asked, unit_spans)
     topic = word_chars(_ASKING.sub("", asked))
     scored = [(shared(topic, text[s:e]), notice, text, s, e, dates)
               for notice, text, s, e, dates in _dated_sentences(unit, notices, notice_text_of)]

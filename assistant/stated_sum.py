@@ -15,6 +15,7 @@ from assistant.answer import Answer
 from assistant.compute import plain
 from assistant.computed_inputs import CitationNumbers
 from assistant.stated_amounts import Stated, amounts_of_unit
+from assistant.unit_names import without_spans
 from index.catalog import NoticeRow
 
 ANSWERER = "extractive:stated-sum"
@@ -44,8 +45,7 @@ def answer_stated_sum(
 ) -> Answer | None:
     """The listed items' counts of one sentence added, every part cited; None when not asked or not all found."""
     asked = standalone_question or question
-    for begin, end in sorted(unit_spans, reverse=True):
-        asked = asked[:begin] + " " + asked[end:]
+    asked = without_spans(asked, unit_spans, " ")
     items, measure = listed_count_items(asked)
     if not items:
         return None

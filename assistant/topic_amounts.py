@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from assistant.answer import Answer
 from assistant.computed_inputs import CitationNumbers
 from assistant.stated_amounts import Stated, amounts_of_unit, in_measure, money_unit_of, shared, word_chars
+from assistant.unit_names import without_spans
 from index.catalog import NoticeRow
 
 ANSWERER = "extractive:topic-amounts"
@@ -37,8 +38,7 @@ _AROUND_BREAK = re.compile(r"[,，;；。!！?？\n]")
 
 def asked_topic(question: str, unit_spans: Sequence[tuple[int, int]]) -> tuple[str, str] | None:
     """(the topic's words, the measure asked) of a question asking which unit's amount is larger and by how much."""
-    for begin, end in sorted(unit_spans, reverse=True):
-        question = question[:begin] + question[end:]
+    question = without_spans(question, unit_spans)
     gap = ASKS_GAP.search(question)
     if gap is None or not ASKS_WHICH.search(question):
         return None

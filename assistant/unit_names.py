@@ -8,6 +8,7 @@ Used two ways: a short form of an ingested unit ("交通局" for 青岚县交通
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 import jieba.posseg
@@ -261,3 +262,10 @@ def name_tail_end(text: str, end: int, units: tuple[str, ...] | list[str]) -> in
         if _HAN_RUN.fullmatch(tail) and any(is_short_form(tail, unit) and tail not in unit for unit in units):
             return end + length
     return end
+
+
+def without_spans(text: str, spans: Iterable[tuple[int, int]], gap: str = "") -> str:
+    """The text with the spans (the unit names a question was found to hold) cut out, each replaced by gap."""
+    for begin, end in sorted(spans, reverse=True):
+        text = text[:begin] + gap + text[end:]
+    return text

@@ -16,6 +16,7 @@ from assistant.compute import plain, yuan_to_wan
 from assistant.computed_inputs import CitationNumbers, unit_of_notice
 from assistant.followup_sum import SUM_ASK
 from assistant.plain_words import canonical_tokens, same_thing, with_official_terms
+from assistant.unit_names import without_spans
 from index.catalog import NoticeRow
 from index.records import Figure, NoticeRecord
 
@@ -31,8 +32,7 @@ _FILLER = frozenset({"的", "了", "钱", "那", "这", "笔", "给", "把", "�
 
 def listed_items(question: str, unit_spans: Sequence[tuple[int, int]]) -> list[str]:
     """The items a sum question lists (two or more), unit names left out; [] when it lists none."""
-    for begin, end in sorted(unit_spans, reverse=True):
-        question = question[:begin] + question[end:]
+    question = without_spans(question, unit_spans)
     asked = SUM_ASK.search(question)
     if asked is None:
         return []
