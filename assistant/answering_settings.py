@@ -108,8 +108,8 @@ class AnsweringSettings(BaseModel):
     # an unasked 责令…检查 sentence, so 30: one short sentence).
     which_units_join_gap_chars: int = 30
     # ...and at most this many more sentences of a quote's paragraph stating the asked act with an amount
-    # ("星海派出所已全部清退…元" beside the 街道's 清退 sentence, dev-012); 2 covers a paragraph's bodies without
-    # quoting a whole paragraph.
+    # ("X派出所已全部清退…元" beside the 街道's 清退 sentence, as a seed notice writes); 2 covers a paragraph's
+    # bodies without quoting a whole paragraph.
     which_units_more_figures: int = 2
     # "纪委网站报道的那个镇呢" (notice_described_units.py): the unit whose notices hold the description's rarer words
     # is taken when the next unit's score is at most this share of its own (fresh8: the right unit alone scored, 0).

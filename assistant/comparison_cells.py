@@ -33,7 +33,7 @@ def topic_words(question: str, units: Sequence[str] = ()) -> list[str]:
     framed = framed_topic(question)
     if framed and not words and len(framed) <= MAX_FRAMED_TOPIC_CHARS:
         words.append(said_once(framed))
-    # A topic set apart before the units compared ("疫情防控 东临和惠济各咋说"): named bare, as notices write it,
+    # A topic set apart before the units compared ("疫情防控 榆川和柘岭各咋说"): named bare, as notices write it,
     # or by either word of a four-character compound ("站长轮岗": a column on 轮岗交流 is on it).
     opening = _OPENING_TOPIC.match(question.strip())
     if opening and not words and not any(opening.group(1) in unit for unit in units):
