@@ -54,7 +54,7 @@ def states_finding(item: Evidence) -> bool:
 
 def with_asked_half(
     column: Sequence[Evidence], evidence: Sequence[Evidence], question: str, notice_text_of: Callable[[str], str | None],
-    knobs: AnsweringSettings | None = None,
+    knobs: AnsweringSettings,
 ) -> list[Evidence]:
     """The column with the problem statement when the question asks what was found or what happened (and none is
     quoted), and with the measure after each quoted finding when it asks what was done (and none is quoted)."""
@@ -63,8 +63,7 @@ def with_asked_half(
     if asks_finding_only(question) and not any(states_finding(e) for e in column):
         column = with_section_problem(column, evidence, notice_text_of)
     if not asks_measures_only(question):  # what was found, or what happened: the problem's title too
-        return with_problem_title(column, notice_text_of, (knobs or AnsweringSettings()).ledger_title_chars)
-    
+        return with_problem_title(column, notice_text_of, knobs.ledger_title_chars)
     added = [measure for item in column if states_finding(item) and not _measure_follows(item, column)
              and (measure := _measure_after(item, notice_text_of(item.notice_id))) is not None]
     kept = [*column, *(m for m in added if not any(m.start < c.end and c.start < m.end for c in column))]

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+from assistant.unit_questions import NOT_UNITS_AFTER_COUNT
 from index.figures import parse_chinese_number
 
 # "四家", "5个单位": a count of units; "三家企业" counts firms inside a notice, not units; "哪三家", "有三家",
 # "前三家" count the units an answer should find, not those the question is over.
 UNITS_COUNTED = re.compile(
-    r"(?<![第哪有前后\d两二三四五六七八九十])(?P<count>\d+|[两二三四五六七八九十]+)(?:个单位|家(?![^,，。?？]{0,3}?(?:企业|公司|机构|商户|供应商|门店|医院|银行)))"
+    rf"(?<![第哪有前后\d两二三四五六七八九十])(?P<count>\d+|[两二三四五六七八九十]+)(?:个单位|家{NOT_UNITS_AFTER_COUNT})"
 )
 
 

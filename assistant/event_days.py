@@ -35,8 +35,7 @@ def answer_event_days(
     notices: list[NoticeRow], notice_text_of: Callable[[str], str | None],
 ) -> Answer | None:
     """The days between the two events' dates, both readings said and both dates cited; None when not found."""
-    asked = standalone_question or question
-    asked = without_spans(asked, unit_spans, " ")
+    asked = without_spans(standalone_question or question, unit_spans, " ")
     event = EVENT_DAYS_ASK.search(asked)
     if event is None:
         return None

@@ -45,31 +45,28 @@ def answer_from_figures(
     inspected = answer_inspection_kind(question, standalone_question, allowed, notices_of_unit, catalog.notice_text)
     if inspected is not None:
         return inspected
+    mentions = directory.mentions(standalone_question)
+    spans = [(begin, end) for begin, end, _ in mentions]
     if len(retrieval.units_named) == 1:
-        summed = _one_unit_arithmetic(question, standalone_question, retrieval.units_named[0], workspace)
+        summed = _one_unit_arithmetic(question, standalone_question, retrieval.units_named[0], spans, workspace)
         if summed is not None:
             return with_section_paths(widen_to_sentences(summed, catalog.notice_text), catalog)
     computed_scope = scope_for_computation(standalone_question, retrieval.units_named, allowed)
     scope = scope_for_records(retrieval.units_named, retrieval.across_units, allowed, standalone_question)
-    narrowed = narrowings(standalone_question, directory.mentions(standalone_question), workspace.lexical.tokenizer.tokenize)
+    narrowed = narrowings(standalone_question, mentions, workspace.lexical.tokenizer.tokenize)
     answer = answer_computed(question, standalone_question, computed_scope, catalog.notices(), catalog.records(),
                              catalog.notice_text, narrowed) if computed_scope else None
     if answer is not None and len(retrieval.units_named) == 1:  # "哪个巡察组巡的?巡了多少天?": the team too
         answer = with_asked_facts(answer, retrieval.units_named[0], notices_of_unit, catalog.notice_text)
-    if answer is None and len(retrieval.units_named) == 1:  # "点出来以后隔了多久还是没学": one sentence's dates
-        answer = answer_stated_days(question, standalone_question, retrieval.units_named[0],
-                                    [(b, e) for b, e, _ in directory.mentions(standalone_question)],
-                                    catalog.notices(), catalog.notice_text)
-    if answer is None and len(retrieval.units_named) == 1:  # "合同签完多久就验收了": two events' dates
-        answer = answer_event_days(question, standalone_question, retrieval.units_named[0],
-                                   [(b, e) for b, e, _ in directory.mentions(standalone_question)],
-                                   catalog.notices(), catalog.notice_text)
+    if answer is None and len(retrieval.units_named) == 1:
+        # "点出来以后隔了多久还是没学": one sentence's dates; "合同签完多久就验收了": two events' dates
+        dated = (question, standalone_question, retrieval.units_named[0], spans, catalog.notices(), catalog.notice_text)
+        answer = answer_stated_days(*dated) or answer_event_days(*dated)
     named = retrieval.units_named
     if len(named) >= 2 and (answer is None or len(answer.units) < len(named)):
         # "重点项目投资,A和B谁多,差多少亿": sentences' amounts, or each unit's own ("A发的贷款比B安排的资金多多少"),
         # taken when they cover more of the units named than the records' figures do.
-        mentions = directory.mentions(standalone_question)
-        amounts = answer_topic_amounts(question, standalone_question, named, [(b, e) for b, e, _ in mentions],
+        amounts = answer_topic_amounts(question, standalone_question, named, spans,
                                        catalog.notices(), catalog.notice_text, items_by_unit(standalone_question, mentions))
         if amounts is not None and (answer is None or len(amounts.units) > len(answer.units)):
             answer = amounts
@@ -85,10 +82,11 @@ def answer_from_figures(
     return with_section_paths(widen_to_sentences(answer, catalog.notice_text), catalog)
 
 
-def _one_unit_arithmetic(question: str, standalone_question: str, unit: str, workspace: Workspace) -> Answer | None:
+def _one_unit_arithmetic(
+    question: str, standalone_question: str, unit: str, spans: Sequence[tuple[int, int]], workspace: Workspace
+) -> Answer | None:
     """Amounts or counts of the one unit named, added up or set against each other (or None)."""
     catalog = workspace.catalog
-    spans = [(begin, end) for begin, end, _ in workspace.retriever.directory.mentions(standalone_question)]
     # "口腔医院退给病人的、追回报销的,两笔加起来多少?"
     summed = answer_unit_sum(question, standalone_question, unit, spans, catalog.notices(), catalog.records(),
                              catalog.notice_text, workspace.lexical.tokenizer.tokenize)

@@ -51,8 +51,7 @@ def asks_with_no_topic(
     asks: re.Pattern[str], no_topic: re.Pattern[str], question: str, unit_spans: Sequence[tuple[int, int]]
 ) -> bool:
     """Whether the question holds the ask and, besides it and the units named, only words that narrow nothing."""
-    rest = question
-    rest = without_spans(rest, unit_spans)  # "巡察指出了东临新区哪些问题": the unit narrows nothing
+    rest = without_spans(question, unit_spans)  # "巡察指出了东临新区哪些问题": the unit narrows nothing
     match = asks.search(rest)
     return match is not None and no_topic.sub("", rest[: match.start()] + rest[match.end() :]) == ""
 

@@ -211,8 +211,10 @@ def _sum(family: Family, measure: str, by_unit: dict[str, list[Stated]], citatio
     several = [unit for unit, figures in by_unit.items() if len(figures) > 1]
     if not several:
         return f"{prefix}合计(按各单位通报数字计算):{_total(everything, measure, citations)}{approximate}。"
-    largest = [max(figures, key=lambda s: s.figure.value) for figures in by_unit.values()]
-    if all(_total_covers(by_unit[unit]) for unit in several):
+    largest_of = {unit: max(figures, key=lambda s: s.figure.value) for unit, figures in by_unit.items()}
+    largest = list(largest_of.values())
+    covered = [unit for unit in several if _total_covers(by_unit[unit], largest_of[unit])]
+    if covered == several:
         # each such unit's largest figure is its own total (共追回…42.02万元): adding its parts again would
         # double-count, so the sum of the totals leads and the all-items sum is only the caveat.
         return (
@@ -220,12 +222,10 @@ def _sum(family: Family, measure: str, by_unit: dict[str, list[Stated]], citatio
             f"{approximate}。\n其中{'、'.join(several)}在总数之外另列了分项;分项与总数全部相加"
             f"(会重复计算)为{_total(everything, measure, citations)}。"
         )
-    covered = [unit for unit in several if _total_covers(by_unit[unit])]
     if covered:
         # a unit stating its total counts by that total; one stating none counts its listed items added
         added = [unit for unit in several if unit not in covered]
-        chosen = [s for unit, figures in by_unit.items() for s in (figures if unit in added else [max(
-            figures, key=lambda s: s.figure.value)])]
+        chosen = [s for unit, figures in by_unit.items() for s in (figures if unit in added else [largest_of[unit]])]
         return (
             f"{prefix}合计(按各单位通报数字计算,通报了总数的单位取其总数,{'、'.join(added)}没有通报总数,"
             f"把所列各项相加):{_total(chosen, measure, citations)}{approximate}。\n其中{'、'.join(covered)}在总数之外"
@@ -239,9 +239,8 @@ def _sum(family: Family, measure: str, by_unit: dict[str, list[Stated]], citatio
     )
 
 
-def _total_covers(figures: list[Stated]) -> bool:
+def _total_covers(figures: list[Stated], largest: Stated) -> bool:
     """Whether a unit's largest figure is worded as its total (共…42.02万元) and none is said to be beyond it (另…)."""
-    largest = max(figures, key=lambda s: s.figure.value)
     return _worded(largest, "共|合计|累计|总计") and not any(_worded(s, "另|此外") for s in figures if s is not largest)
 
 

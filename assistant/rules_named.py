@@ -80,8 +80,8 @@ def asks_rule_names(question: str, unit_spans: Sequence[tuple[int, int]] = ()) -
     """Whether the question asks which rules the unit made (their names), on no narrower topic, not how many."""
     if not ASKS_RULE_NAMES.search(question) or re.search(r"多少", question):
         return False
-    asked = question.split("(", 1)[0]  # a follow-up's carried clause ("(新建制度9项)") is no topic
-    asked = without_spans(asked, unit_spans)
+    # a follow-up's carried clause ("(新建制度9项)") is no topic
+    asked = without_spans(question.split("(", 1)[0], unit_spans)
     return _RULE_ASK_WORDS.sub("", asked) == ""
 
 

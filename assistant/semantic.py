@@ -33,8 +33,7 @@ _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；()（）“”\"']+")
 
 def question_topic(question: str, unit_spans: Sequence[tuple[int, int]]) -> str:
     """The question without its unit names and comparison wording: what the user asks about."""
-    topic = question
-    topic = without_spans(topic, unit_spans, " ")
+    topic = without_spans(question, unit_spans, " ")
     topic = COMPARISON.sub(" ", topic)
     topic = _NOT_TOPIC.sub(" ", topic)
     return _PUNCTUATION.sub(" ", topic).strip()

@@ -39,8 +39,7 @@ def answer_stated_arithmetic(
     notices: list[NoticeRow], notice_text_of: Callable[[str], str | None],
 ) -> Answer | None:
     """A difference or share of two amounts the unit's notices state, both cited; None when not asked or not found."""
-    asked = standalone_question or question
-    asked = without_spans(asked, unit_spans)
+    asked = without_spans(standalone_question or question, unit_spans)
     share, difference = SHARE_ASK.search(asked), DIFFERENCE_ASK.search(asked)
     if share is None and difference is None:
         return None

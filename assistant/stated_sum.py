@@ -44,8 +44,7 @@ def answer_stated_sum(
     notices: list[NoticeRow], notice_text_of: Callable[[str], str | None],
 ) -> Answer | None:
     """The listed items' counts of one sentence added, every part cited; None when not asked or not all found."""
-    asked = standalone_question or question
-    asked = without_spans(asked, unit_spans, " ")
+    asked = without_spans(standalone_question or question, unit_spans, " ")
     items, measure = listed_count_items(asked)
     if not items:
         return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.ledger_rows import line_at
+
 # A Markdown table's separator line under its header ("|---|:---:|").
 _SEPARATOR = re.compile(r"^\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 # A cell holding only the row's number ("4", "（4）"): the reader's place in the table, not what the row states.
@@ -21,7 +23,7 @@ def table_row_text(quote: str, notice_text: str | None, start: int) -> str:
     row = quote.strip()
     text = notice_text or ""
     bar = "|" if row.startswith("|") and row.endswith("|") else "｜"
-    if "\n" in row or row.strip(bar).count(bar) < 2 or _line_at(text, start).strip() != row:
+    if "\n" in row or row.strip(bar).count(bar) < 2 or line_at(text, start, start).strip() != row:
         return quote
     cells = _cells(row, bar)
     headers = _headers_above(text, start, bar, len(cells))
@@ -31,13 +33,6 @@ def table_row_text(quote: str, notice_text: str | None, start: int) -> str:
         if value and header not in _NUMBER_HEADERS and not _ROW_NUMBER.match(value)
     ]
     return "；".join(fields) or quote
-
-
-def _line_at(text: str, start: int) -> str:
-    """The whole line of the text holding position `start`."""
-    begin = text.rfind("\n", 0, start) + 1
-    end = text.find("\n", start)
-    return text[begin : end if end != -1 else len(text)]
 
 
 def _cells(row: str, bar: str) -> list[str]:
