@@ -101,3 +101,8 @@ def test_asking_where_to_write_searches_the_contact_lines_notices_end_with():
 
 def test_eating_and_drinking_is_also_written_as_meal_costs():
     assert "餐费" in official_terms("吃吃喝喝这块 青禾镇跟柳岸街道")
+
+
+def test_a_backlog_of_cases_is_searched_as_notices_write_it_piled_up():
+    assert "积压" in official_terms("哪几家有信访积案")
+    assert "积压" not in official_terms("哪几家信访件办结了")
