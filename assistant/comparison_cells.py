@@ -111,7 +111,25 @@ def column_sentences(
     sections = {place for e in chosen if on_topic(e, words) and (place := _problem_of(e))[1]}
     kept = [item for item in chosen if on_topic(item, words) or (words and on_topic(item, []) and (
         item.meaning >= meaning_share or _problem_of(item) in sections))]
-    return [item for item in kept if not _shares_only_a_word(item, kept, meaning_share, off_problem_share)]
+    kept = [item for item in kept if not _shares_only_a_word(item, kept, meaning_share, off_problem_share)]
+    return with_paired_fixes(kept, chosen)
+
+
+# A finding and its fix labelled as a pair, as WeChat-style notices write them ("▶ 巡察发现：…" then "▶ 怎么改：…"):
+# the fix answers the finding whatever its words.
+_FINDING_LABEL = re.compile(r"^\W{0,3}(?:巡[察视]发现|发现问题|存在问题|问题)\s*[:：]")
+_FIX_LABEL = re.compile(r"^\W{0,3}(?:怎么改|如何改|怎样改|整改措施|整改举措|整改情况|整改成效|整改落实)\s*[:：]")
+# The most characters between a finding and its fix's label: line breaks and a marker ("\n\n▶ ").
+MAX_PAIR_GAP_CHARS = 6
+
+
+def with_paired_fixes(kept: Sequence[Evidence], chosen: Sequence[Evidence]) -> list[Evidence]:
+    """The kept sentences with each kept finding's fix: a chosen sentence opening with a fix label right after
+    a kept sentence opening with a finding label, in notice order."""
+    findings = [e for e in kept if _FINDING_LABEL.match(e.text)]
+    fixes = [e for e in chosen if e not in kept and _FIX_LABEL.match(e.text) and any(
+        f.notice_id == e.notice_id and 0 <= e.start - f.end <= MAX_PAIR_GAP_CHARS for f in findings)]
+    return sorted([*kept, *fixes], key=lambda e: (e.notice_id, e.start)) if fixes else list(kept)
 
 
 def _shares_only_a_word(item: Evidence, column: Sequence[Evidence], lead_share: float, off_share: float) -> bool:

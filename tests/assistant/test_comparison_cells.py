@@ -177,3 +177,14 @@ def test_a_sentence_in_traditional_characters_holding_a_topic_word_fills_its_col
     written = sentence("巡察指出，對群眾的投訴回應慢，部分來信答復不規範。", 0.1, 500)
     simplified = sentence("对群众来信转办后跟踪督办不够。", 0.1, 600)
     assert column_sentences([written, simplified], [simplified], question, 0.6) == [written, simplified]
+
+
+def test_a_labelled_finding_on_the_topic_brings_its_labelled_fix_into_the_column():
+    question = "吃喝这块 青禾镇跟柳岸街道"
+    document = Document(page_content="", metadata={"title": "", "notice_id": "n7"})
+    finding_text, fix_text = "▶ 巡察发现：重阳节慰问活动列支餐费超出标准。", "▶ 怎么改：超标部分0.6万元已全额退回。"
+    finding = Evidence(document, 100, 100 + len(finding_text), finding_text, 1.0, True)
+    fix = Evidence(document, finding.end + 2, finding.end + 2 + len(fix_text), fix_text, 0.8, True)
+    far_fix = Evidence(document, 900, 900 + len(fix_text), fix_text, 0.8, True)  # another finding's fix
+
+    assert column_sentences([finding, fix, far_fix], [finding], question) == [finding, fix]

@@ -91,3 +91,18 @@ def test_asking_phrasing_is_no_part_of_a_comparisons_topic():
 
 def test_choosing_cadres_in_the_questions_words_also_searches_as_notices_write_it():
     assert "干部选拔任用" in official_terms("选人用人出毛病的有哪些")  # a notice may write only 干部选拔任用
+
+
+def test_asking_where_to_write_searches_the_contact_lines_notices_end_with():
+    assert "电子邮箱" in official_terms("想写信提意见 青禾镇和柳岸街道各发哪个邮箱")
+    assert "电子邮箱" in official_terms("哪几家留了举报邮箱")
+    assert official_terms("邮政所的整改有哪些") == []
+
+
+def test_eating_and_drinking_is_also_written_as_meal_costs():
+    assert "餐费" in official_terms("吃吃喝喝这块 青禾镇跟柳岸街道")
+
+
+def test_a_backlog_of_cases_is_searched_as_notices_write_it_piled_up():
+    assert "积压" in official_terms("哪几家有信访积案")
+    assert "积压" not in official_terms("哪几家信访件办结了")
