@@ -18,10 +18,11 @@ from index.units import HAN, ORGANISATION_TYPES, plausible_unit_name, qualified_
 _NUMBERING = r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+部分[：:、]?)"
 # Kinds a section's unit ends with: organisations, and the towns and villages a round's units are.
 _KINDS = "|".join(sorted({*ORGANISATION_TYPES, "镇", "乡", "街道", "社区", "村", "站", "队", "社"}, key=len, reverse=True))
-# 二、市档案服务中心整改情况 / （一）青岚镇 / 三、关于青岚镇: a numbered heading line that is a unit's name.
+# 二、市档案服务中心整改情况 / （一）青岚镇 / 三、关于青岚镇: a numbered heading line that is a unit's name,
+# or a numbered paragraph opening with one (（二）青岚镇：巡察反馈问题…).
 _HEADING = re.compile(
     rf"^[ \t\u3000]*(?P<number>{_NUMBERING})[ \t\u3000]*(?:关于)?(?P<name>{HAN}{{2,24}}?(?:{_KINDS}))"
-    r"(?:党委|党组|党支部|党总支)?(?:的)?(?:巡察)?(?:整改(?:落实|工作)?情况|整改)?[ \t\u3000：:。]*$",
+    r"(?:党委|党组|党支部|党总支)?(?:的)?(?:巡察)?(?:整改(?:落实|工作)?情况|整改)?(?:[ \t\u3000：:。]*$|[：:。])",
     re.MULTILINE,
 )
 # Any numbered heading line: where a unit's section ends when the next one opens.

@@ -65,3 +65,10 @@ def test_each_unit_of_a_rounds_notice_has_its_section():
 def test_topic_headings_and_the_notices_own_offices_are_no_other_unit():
     assert section_units(ONE_UNIT, "青禾市审计局") == []
     assert extract_notice_metadata(ONE_UNIT, "one.txt").sub_units == []
+
+
+def test_a_numbered_paragraph_opening_with_a_units_name_is_that_units_section():
+    opening = ROUND.replace("一、县交通运输局\n", "一、县交通运输局：").replace("三、柳岸镇\n", "三、柳岸镇。")
+    metadata = extract_notice_metadata(opening, "round.txt")
+    names = [part.name for part in section_units(opening, metadata.unit)]
+    assert names == ["白石县交通运输局", "白石县文化馆", "柳岸镇"]
