@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from assistant.answer import Answer, Citation
 from assistant.compute import chinese_date, plain
-from assistant.computed_figures import gather_unit
+from assistant.computed_figures import gather_unit, section_units_of
 from assistant.computed_inputs import CitationNumbers, UnitResult
 from assistant.computed_metrics import FIGURE_FIELD, ComputedQuestion
 from assistant.computed_question import read_computed_question, read_computed_questions, scope_for_computation
@@ -59,6 +59,9 @@ def answer_computed(
             continue
         results = [gather_unit(plan, unit, notices, records, notice_text_of, citations, (narrowings or {}).get(unit))
                    for unit in units_in_scope]
+        if len(units_in_scope) >= 2:  # a centre its bureau's notice reports apart is a unit of the comparison
+            results += [gather_unit(plan, unit, notices, records, notice_text_of, citations, section=section)
+                        for unit, section in section_units_of(units_in_scope, notices, records)]
         if any(r.values for r in results) or plan.select == "missing":  # none stating it is the answer
             sections.append(_section(plan, results))
             answered.extend(r.unit for r in results if r.values)

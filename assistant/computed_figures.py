@@ -208,18 +208,28 @@ def _total_said(done: Figure) -> float | None:
 def gather_unit(
     plan: ComputedQuestion, unit: str, notices: list[NoticeRow], records: dict[str, dict],
     notice_text_of: Callable[[str], str | None], citations: CitationNumbers,
-    narrow: Callable[[list[Figure], str], list[Figure]] | None = None,
+    narrow: Callable[[list[Figure], str], list[Figure]] | None = None, section: str = "",
 ) -> UnitResult:
     """One unit's cited inputs and computed values over all its notices (figures narrowed to the unit's
-    own item by `narrow`, when the question names one per unit)."""
-    result = UnitResult(unit)
+    own item by `narrow`, when the question names one per unit); with `section`, those of the unit
+    another unit's notice reports in a section of its own (its records' figures only)."""
+    result = UnitResult(section or unit)
     for notice in (n for n in notices if unit_of_notice(n) == unit):
         result.kind = notice.metadata.inspection_kind or result.kind
         text = notice_text_of(notice.notice_id)
         if text is None:
             continue
         key = plan.metric.key
-        if key == "inspection_days":
+        if section and (key not in FIGURE_FIELD and key != "rectified_share" or notice.notice_id not in records):
+            continue
+        if section:
+            record = NoticeRecord.from_dict(records[notice.notice_id])
+            record = replace(record, figures=[replace(f, scope="") for f in record.figures if f.scope == section])
+            if key == "rectified_share":
+                _rectified_share(result, notice, record, text, citations)
+            else:
+                _figure_values(plan, result, notice, record, text, citations, narrow)
+        elif key == "inspection_days":
             add_inspection_days(result, notice, text, citations)
         elif key == "feedback_to_publish":
             add_feedback_to_publish(result, notice, text, citations)
@@ -240,3 +250,14 @@ def gather_unit(
     if result.values:
         result.missing = []  # one notice of the unit stating it is enough
     return result
+
+
+def section_units_of(units: list[str], notices: list[NoticeRow], records: dict[str, dict]) -> list[tuple[str, str]]:
+    """(unit, section unit) for each unit reported in its own section of a notice of these units."""
+    found: dict[tuple[str, str], None] = {}
+    for notice in (n for n in notices if unit_of_notice(n) in units and n.notice_id in records):
+        own_names = set(notice.metadata.sub_units)
+        for figure in NoticeRecord.from_dict(records[notice.notice_id]).figures:
+            if figure.scope in own_names:
+                found[(unit_of_notice(notice), figure.scope)] = None
+    return list(found)

@@ -54,6 +54,7 @@ class UnitDirectory:
             notice_ids[unit].append(row.notice_id)
             names[unit].update((unit, simplified_characters(unit)))  # 湖北省衛生健康委 is typed 湖北省卫生健康委
             names[unit].update(a for a in (*row.metadata.aliases, *kind_short_names(unit)) if a)  # + "…中心校"
+            names[unit].update(row.metadata.sub_units)  # a centre reported in its own section is found in its notice
             if short := numbered_short_form(unit):  # "二实验": no suffix marks it as a unit's name
                 names[unit].add(short)
                 read_as.add((normalize_for_search(short), unit))

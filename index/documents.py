@@ -36,6 +36,8 @@ class NoticeMetadata:
     title: str = ""
     unit: str = ""  # full name, e.g. 武汉盘龙城经济开发区
     aliases: list[str] = field(default_factory=list)  # short names as they appear in the text
+    # Names of units reported in sections of their own (a subordinate centre, a round's units), fullest first.
+    sub_units: list[str] = field(default_factory=list)
     inspecting_body: SourcedValue | None = None  # 区委第三巡察组, 省委第四巡视组 ...
     inspection_kind: str = ""  # 巡察 | 巡视
     inspection_period: SourcedValue | None = None

@@ -17,6 +17,8 @@ from index.records.rules import rules
 from index.records.scope import scope_of
 from index.records.table import row_spans, table_claims
 from index.records.text import Claim, NoticeText
+from index.section_units import SectionUnit, section_units
+from index.units import plausible_unit_name
 from index.script_forms import simplified_characters, written_form
 
 logger = logging.getLogger(__name__)
@@ -46,7 +48,7 @@ def extract_notice_record(
         for claim in claims
         if (figure := _to_figure(notice, claim, unit, rows.get(claim.quantity.start))) is not None
     ]
-    figures = _unique(_without_table_repeats(stated))
+    figures = _in_unit_sections(_unique(_without_table_repeats(stated)), section_units(text, unit))
     if written != text:
         figures = [_as_written(figure, written) for figure in figures]
     logger.debug("notice %s: %d figures", notice_id, len(figures))
@@ -97,6 +99,17 @@ def _to_figure(notice: NoticeText, claim: Claim, unit: str, row: tuple[int, int]
         end=end,
         scope=scope_of(notice, claim.anchor_start, unit),
     )
+
+
+def _in_unit_sections(figures: list[Figure], sections: list[SectionUnit]) -> list[Figure]:
+    """Figures stated in a section another unit heads are that unit's (scoped to its name), not the notice's;
+    a scope read from the clause that names no unit (巡察组向中心) gives way to the section's."""
+    return [
+        replace(figure, scope=section.name)
+        if not plausible_unit_name(figure.scope) and (section := next((s for s in sections if s.start <= figure.start < s.end), None))
+        else figure
+        for figure in figures
+    ]
 
 
 def _as_written(figure: Figure, written: str) -> Figure:

@@ -142,3 +142,13 @@ def test_two_places_before_a_count_of_their_shared_kind_name_both_units():
     directory = UnitDirectory([row("n1", "苇塘市卫健委", []), row("n2", "青禾市卫生健康委员会", [])])
     assert directory.find_units("苇塘和青禾两个卫健委 整改领导小组咋搭的") == ["苇塘市卫健委", "青禾市卫生健康委员会"]
     assert directory.find_units("苇塘跟青禾这两家卫健委谁问题多") == ["苇塘市卫健委", "青禾市卫生健康委员会"]
+
+
+def test_a_unit_reported_in_a_section_of_anothers_notice_is_found_in_that_notice():
+    bureau = NoticeRow("n9", "/x/n9.txt", "n9.txt", "", "青禾市文化和旅游局", NoticeMetadata(
+        unit="青禾市文化和旅游局", aliases=[], sub_units=["青禾市文物保护中心", "市文物保护中心", "文物保护中心"]),
+        3, "ready", 0.0)
+    directory = UnitDirectory([bureau, row("n1", "青禾市云岭区", ["云岭区"])])
+    assert directory.find_units("下面那个文物保护中心呢") == ["青禾市文化和旅游局"]
+    assert directory.find_units("青禾市文物保护中心完成率多少") == ["青禾市文化和旅游局"]
+    assert directory.notice_ids_of(directory.find_units("文物保护中心退了多少钱")) == ["n9"]

@@ -1,0 +1,102 @@
+"""Units of their own inside a notice: sections headed by another unit's name, with that unit's figures.
+
+A bureau's notice may report its 局机关 and a subordinate centre in separate sections ("二、市档案服务中心
+整改情况"), and a round's notice may give each inspected unit its own section ("（一）青岚镇"). Such a
+section belongs to the unit its heading names; the notice's own unit stays the notice's. The sections are
+found from how headings are worded (numbering, a unit's name ending in a kind word, an optional
+"整改情况"), never from particular names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.units import HAN, ORGANISATION_TYPES, plausible_unit_name, qualified_by_place
+
+# A heading's numbering: 一、 二、 （一） (一) 1. 第一部分.
+_NUMBERING = r"(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、]|第[一二三四五六七八九十]+部分[：:、]?)"
+# Kinds a section's unit ends with: organisations, and the towns and villages a round's units are.
+_KINDS = "|".join(sorted({*ORGANISATION_TYPES, "镇", "乡", "街道", "社区", "村", "站", "队", "社"}, key=len, reverse=True))
+# 二、市档案服务中心整改情况 / （一）青岚镇 / 三、关于青岚镇: a numbered heading line that is a unit's name,
+# or a numbered paragraph opening with one (（二）青岚镇：巡察反馈问题…).
+_HEADING = re.compile(
+    rf"^[ \t\u3000]*(?P<number>{_NUMBERING})[ \t\u3000]*(?:关于)?(?P<name>{HAN}{{2,24}}?(?:{_KINDS}))"
+    r"(?:党委|党组|党支部|党总支)?(?:的)?(?:巡察)?(?:整改(?:落实|工作)?情况|整改)?(?:[ \t\u3000：:。]*$|[：:。])",
+    re.MULTILINE,
+)
+# Any numbered heading line: where a unit's section ends when the next one opens.
+_ANY_HEADING = re.compile(rf"^[ \t\u3000]*{_NUMBERING}", re.MULTILINE)
+# A section reports the unit's own findings: a count of problems, what was fed back, or a completion rate.
+_OWN_FINDINGS = re.compile(r"\d+\s*个(?:方面)?\d*个?问题|问题\d+\s*[个项]|反馈[^。\n]{0,12}\d|完成率")
+# Words of a heading that name a part of the notice's own unit or a kind of work, not another unit.
+_OWN_PART = re.compile(r"机关|本级|下一步|总体|基本|主要|工作|问题|措施|成效|情况")
+_LEVELS = "省市州县区旗盟"
+
+
+@dataclass(frozen=True)
+class SectionUnit:
+    """A unit reported in its own section: its fullest written name, the names it goes by, and the section."""
+
+    name: str
+    names: tuple[str, ...]
+    start: int
+    end: int
+
+
+def section_units(text: str, unit: str) -> list[SectionUnit]:
+    """Sections headed by a unit other than the notice's own, each with that unit's own figures."""
+    found: list[SectionUnit] = []
+    for match in _HEADING.finditer(text):
+        heading = match.group("name")
+        if not _names_another_unit(heading, unit):
+            continue
+        end = _section_end(text, match, match.group("number"))
+        # The unit is named outside its heading too (the opening lists the units the notice reports).
+        named_elsewhere = heading in text[: match.start()] + text[match.end() :]
+        if not named_elsewhere or not _OWN_FINDINGS.search(text, match.end(), end):
+            continue
+        name = _fullest_name(heading, unit, text)
+        names = tuple(dict.fromkeys(n for n in (name, heading, _without_level(heading)) if len(n) >= 3))
+        found.append(SectionUnit(name, names, match.start(), end))
+    return found
+
+
+def _names_another_unit(heading: str, unit: str) -> bool:
+    """Whether a heading's name reads as a unit's name and is not the notice's own unit or a part of it."""
+    core = _without_level(heading)
+    return (
+        plausible_unit_name(heading)
+        and _OWN_PART.search(heading) is None
+        and core not in unit
+        and not (unit and unit.endswith(core))
+    )
+
+
+def _section_end(text: str, heading: re.Match[str], number: str) -> int:
+    """Where the next heading numbered like this one opens, else the notice's end."""
+    same_kind = re.escape(number[0]) if number[0] in "（(第" else r"[一二三四五六七八九十]" if number[0] in "一二三四五六七八九十" else r"\d"
+    for following in _ANY_HEADING.finditer(text, heading.end()):
+        if re.match(rf"[ \t\u3000]*{same_kind}", following.group(0)):
+            return following.start()
+    return len(text)
+
+
+def _without_level(name: str) -> str:
+    """A bare organ's name without its level (市档案服务中心 -> 档案服务中心)."""
+    return name[1:] if len(name) > 4 and name[0] in _LEVELS else name
+
+
+def _fullest_name(heading: str, unit: str, text: str) -> str:
+    """The heading's unit with the notice unit's place when the text writes it so (市X中心 -> 某某市X中心);
+    a bare organ in a place's own notice (县X局 in 青禾县's round) is that place's."""
+    core = _without_level(heading)
+    for cut in range(len(unit), 0, -1):
+        place = unit[:cut]
+        if place[-1] not in _LEVELS:
+            continue
+        if (form := place + core) in text and cut < len(unit):
+            return form
+        if heading[0] == place[-1] and ((form := place + heading[1:]) in text or cut == len(unit)):
+            return form
+    return qualified_by_place(heading, text)
