@@ -42,7 +42,7 @@ ALL_UNITS = re.compile(r"哪个单位|哪一个单位|哪家|哪几家|哪几个
 
 _SPAN = r"[^,。;?？]{0,12}"
 FEEDBACK_TO_PUBLISH = re.compile(
-    rf"反馈{_SPAN}(?:发布|公布|公开|印发|[发出贴挂]了?(?:整改)?通报|通报(?:发布|公布|公开|出来|晚|早))|(?:发布|公布|公开){_SPAN}反馈"
+    rf"反馈{_SPAN}(?:发布|公布|公开|印发|落款|[发出贴挂]了?(?:整改)?通报|通报(?:发布|公布|公开|出来|晚|早))|(?:发布|公布|公开|落款){_SPAN}反馈"
     rf"|通报{_SPAN}(?:晚了|隔了|迟了)|(?:晚了|隔了|迟了){_SPAN}(?:发布|公布|公开)"  # late relative to the feedback
 )
 # "巡察结束到反馈", and as people say it: "巡完以后才反馈", "巡察完到反馈".
@@ -147,7 +147,7 @@ def _date_metric(question: str) -> str:
     """The date a question orders units by: the feedback's, the notice's publication, the inspection's start."""
     if "反馈" in question:
         return "feedback_day"
-    if re.search(r"发布|公布|公开|发的?通报|通报发", question):
+    if re.search(r"发布|公布|公开|落款|发的?通报|通报发", question):  # 落款: the signature date
         return "publish_day"
     return "start_day" if re.search(r"巡[察视]|进驻", question) else ""
 

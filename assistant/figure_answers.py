@@ -21,6 +21,7 @@ from assistant.retriever import RetrievalResult
 from assistant.unit_items import items_by_unit, narrowings
 from assistant.stated_arithmetic import answer_stated_arithmetic
 from assistant.stated_days import answer_stated_days
+from assistant.stated_period import answer_stated_period
 from assistant.stated_sum import answer_stated_sum
 from assistant.topic_amounts import answer_topic_amounts
 from assistant.unit_sum import answer_unit_sum
@@ -59,9 +60,10 @@ def answer_from_figures(
     if answer is not None and len(retrieval.units_named) == 1:  # "哪个巡察组巡的?巡了多少天?": the team too
         answer = with_asked_facts(answer, retrieval.units_named[0], notices_of_unit, catalog.notice_text)
     if answer is None and len(retrieval.units_named) == 1:
-        # "点出来以后隔了多久还是没学": one sentence's dates; "合同签完多久就验收了": two events' dates
+        # "点出来以后隔了多久还是没学": one sentence's dates; "合同签完多久就验收了": two events' dates;
+        # "回头看一共搞了多少天": the period one sentence states
         dated = (question, standalone_question, retrieval.units_named[0], spans, catalog.notices(), catalog.notice_text)
-        answer = answer_stated_days(*dated) or answer_event_days(*dated)
+        answer = answer_stated_days(*dated) or answer_event_days(*dated) or answer_stated_period(*dated)
     named = retrieval.units_named
     if len(named) >= 2 and (answer is None or len(answer.units) < len(named)):
         # "重点项目投资,A和B谁多,差多少亿": sentences' amounts, or each unit's own ("A发的贷款比B安排的资金多多少"),

@@ -22,7 +22,7 @@ NUMBER_ASK = re.compile(r"多少|几|数量|最多|最少|最高|最低|最大|�
 UNIT_COUNT_ASK = re.compile(r"哪几(?!项|笔|块|部分)|几个单位|几家|多少个单位|多少家|多少单位")  # counts units, not figures
 MOST = re.compile(r"最多|最高|最大|(?:谁|哪家|哪个|哪边)[^,，。?？\s]{0,5}(?:更|比较)?(?:多|高|大)")
 LEAST = re.compile(r"最少|最低|最小|(?:谁|哪家|哪个|哪边)[^,，。?？\s]{0,5}(?:更|比较)?(?:少|低|小)")
-SUM_ASK = re.compile(r"一共|合计|总共|共计|总计|总额|加起来|加一块|加在一起|合起来|相加")
+SUM_ASK = re.compile(r"一共|合计|总共|共计|总计|总额|加起来|加一块|加一起|加在一起|加到一起|合起来|相加")
 # "谁定得多 差几条": the gap between the two figures ranked.
 GAP_ASK = re.compile(r"差几|差多少|相差|差距|多多少|少多少|多几|少几")
 # Records carry no date per figure: a question limited in time is not a records question.
@@ -67,7 +67,8 @@ FAMILIES: dict[str, tuple[Family, ...]] = {
     "money": (
         _family("loss", "挽回(追回)经济损失", LOSS_WORDS, either(LOSS_WORDS, RECOVERED_MONEY_QUESTION)),
         _family("clawback", "清退、追缴等收回的资金", _CLAWBACK,
-                r"清退|追缴|退缴|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|违规资金|违纪|(?:追回|收回)(?!.{0,6}损失)"),
+                r"清退|追缴|退缴|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|违规资金|违纪|(?:追回|收回)(?!.{0,6}损失)|"
+                + RECOVERED_MONEY_QUESTION),
         _family("saved", "节约资金", SAVING_ACTIONS, SAVING_ACTIONS),
         _family("other_money", "其他金额", r"."),
     ),
@@ -110,6 +111,12 @@ FAMILIES: dict[str, tuple[Family, ...]] = {
 }
 
 
+# "挽回的钱", "追回来多少钱": the user does not tell losses retrieved from clawbacks, so each unit's figures of
+# both count as one 口径 (a unit's stated total, else its items, added across units).
+RECOVERED_MONEY = _family("recovered", "挽回、追回的钱", either(LOSS_WORDS, _CLAWBACK))
+_ASKS_RECOVERED_MONEY = re.compile(RECOVERED_MONEY_QUESTION)
+
+
 @dataclass(frozen=True)
 class FigureQuestion:
     """How a figure question is read: the field, the families to compare and list, ranking and sum."""
@@ -123,6 +130,7 @@ class FigureQuestion:
     wants_gap: bool = False  # "差几条": a ranking of two units also gives their difference
     label_must: re.Pattern[str] | None = None  # a word every listed figure's label must hold
     missing: bool = False  # "哪几个单位没写整改率?": which notices do not state it
+    pooled: Family | None = None  # ranked and added as one family: the compared ones do not differ to the user
 
 
 def read_figure_question(question: str) -> FigureQuestion | None:
@@ -153,8 +161,9 @@ def read_figure_question(question: str) -> FigureQuestion | None:
     if wants_sum and not any(f.summable for f in compared):
         return None
     wants_gap = bool(rank and GAP_ASK.search(question))
+    pooled = RECOVERED_MONEY if field_name == "money" and _ASKS_RECOVERED_MONEY.search(question) else None
     return FigureQuestion(field_name, fields, compared, listed, rank, wants_sum, wants_gap,
-                          _label_noun(field_name, question), missing)
+                          _label_noun(field_name, question), missing, pooled)
 
 
 def _label_noun(field_name: str, question: str) -> re.Pattern[str] | None:

@@ -138,8 +138,9 @@ def _groups(plan: FigureQuestion, per_unit: list[UnitFigures]) -> list[tuple[Fam
         for stated in found.own:
             if stated.family not in plan.compared:
                 continue
-            key = (stated.family.key, measure_of(stated.figure))
-            group = groups.setdefault(key, (stated.family, key[1], {}))
+            family = plan.pooled or stated.family
+            key = (family.key, measure_of(stated.figure))
+            group = groups.setdefault(key, (family, key[1], {}))
             group[2].setdefault(found.unit, []).append(stated)
     return list(groups.values())
 

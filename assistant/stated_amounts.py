@@ -20,6 +20,8 @@ from index.sentences import split_sentences
 
 # A money amount or a count with its measure word ("825.14万元", "36笔"); the value, then the measure.
 AMOUNT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(亿元|万元|元|项|个|人次|人|件|条|笔|起|家|名|所)")
+# A share as a notice states it ("占比61.3%"): set against another share, never added to amounts.
+PERCENT = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(%|％)")
 YUAN = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
 # Words that make an amount a bound ("超10亿元以上", "不足5万元"), not an amount stated.
 _BOUND_BEFORE = re.compile(r"(?:超过?|不低于|不少于|不超过|低于|高于|大于|小于|不足|达到)$")
@@ -70,20 +72,21 @@ def shared(words: set[str], text: str) -> int:
     return len(words & word_chars(text))
 
 
-def amounts_of_unit(unit: str, notices: list[NoticeRow], notice_text_of: Callable[[str], str | None]) -> list[Stated]:
-    """Every amount the unit's notices state, in reading order, bounds left out."""
+def amounts_of_unit(unit: str, notices: list[NoticeRow], notice_text_of: Callable[[str], str | None],
+                    pattern: re.Pattern[str] = AMOUNT) -> list[Stated]:
+    """Every amount (or with PERCENT, every share) the unit's notices state, in reading order, bounds left out."""
     found = []
     for notice in (n for n in notices if unit_of_notice(n) == unit):
         text = notice_text_of(notice.notice_id) or ""
         for start, end in split_sentences(text):
-            for match in AMOUNT.finditer(text, start, end):
+            for match in pattern.finditer(text, start, end):
                 before = text[max(start, match.start() - 4) : match.start()]
                 if _BOUND_BEFORE.search(before) or _BOUND_AFTER.match(text[match.end() : match.end() + 4]):
                     continue
                 clause = _CLAUSE_START.match(text, start, match.start())
                 if clause and clause.end() == match.start() and text[clause.end() - 1] in ":：":
                     clause = _CLAUSE_START.match(text, start, clause.end() - 1)  # "清退加班补助：12.47万元": its label
-                measure = match.group(2)
+                measure = "%" if match.group(2) == "％" else match.group(2)
                 value = Decimal(match.group(1)) * YUAN.get(measure, Decimal(1))
                 found.append(Stated(notice, text, match.group(0), value, "元" if measure in YUAN else measure,
                                     match.start(), match.end(), clause.end() if clause else start, (start, end)))

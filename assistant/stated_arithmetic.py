@@ -16,15 +16,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from assistant.answer import Answer
 from assistant.compute import plain
 from assistant.computed_inputs import CitationNumbers
-from assistant.stated_amounts import Stated, amounts_of_unit, in_measure, money_unit_of, shared, word_chars
+from assistant.stated_amounts import AMOUNT, PERCENT, Stated, amounts_of_unit, in_measure, money_unit_of, shared, word_chars
 from assistant.unit_names import without_spans
 from index.catalog import NoticeRow
 
 ANSWERER = "extractive:stated-arithmetic"
 _THING = r"[\u4e00-\u9fff\d]{1,16}?"
-_MEASURE = r"(?P<measure>亿元|万元|元|亿|万|项|个|人|件|条|笔|起|家|名)?"
+_MEASURE = r"(?P<measure>亿元|万元|元|亿|万|个百分点|百分点|项|个|人|件|条|笔|起|家|名)?"
+# "A和B 比例差多少": the two things' shares set against each other, the gap in 个百分点.
+_RATIO = r"\s*(?P<ratio>比例|占比|比重|比率|百分比)?的?\s*"
 DIFFERENCE_ASK = re.compile(rf"(?:(?P<a>{_THING})(?:要|还)?比(?P<b>{_THING})(?:多|少|高|低)(?:了|出)?"
-                            rf"|(?P<a2>{_THING})(?:和|与|跟|同)(?P<b2>{_THING})(?:相差|差了?|差距是?))(?:几|多少){_MEASURE}")
+                            rf"|(?P<a2>{_THING})(?:和|与|跟|同)(?P<b2>{_THING}){_RATIO}(?:相差|差了?|差距是?))(?:几|多少){_MEASURE}")
 _SHARE_WORDS = r"(?:占(?:了|到)?(?:几成|多少|百分之几|几分之几|多大比例|多大比重|比例|比重|多少比例)|占比(?:是|为|有)?(?:多少|几成|多大)?)"
 SHARE_ASK = re.compile(rf"(?P<whole>[^,，。?？]{{1,14}}?)(?:里面?|当中|之中|中间?|里头)[,，]?(?P<part>[^,，。?？]{{1,10}}?)的?{_SHARE_WORDS}"
                        rf"|(?P<part2>[^,，。?？]{{1,10}}?)占(?P<whole2>[^,，。?？]{{1,14}}?)的?(?:几成|多少|百分之几|几分之几|比例|比重)")
@@ -43,7 +45,8 @@ def answer_stated_arithmetic(
     share, difference = SHARE_ASK.search(asked), DIFFERENCE_ASK.search(asked)
     if share is None and difference is None:
         return None
-    amounts = amounts_of_unit(unit, notices, notice_text_of)
+    shares = difference is not None and bool(difference.group("ratio") or "百分点" in (difference.group("measure") or ""))
+    amounts = amounts_of_unit(unit, notices, notice_text_of, PERCENT if shares else AMOUNT)
     if share is not None:
         whole_words, part_words = share.group("whole") or share.group("whole2"), share.group("part") or share.group("part2")
         rest = asked[: share.start()] + asked[share.end() :]
@@ -52,7 +55,7 @@ def answer_stated_arithmetic(
     a_words, b_words = difference.group("a") or difference.group("a2"), difference.group("b") or difference.group("b2")
     measure = difference.group("measure") or ""
     rest = word_chars(asked[: difference.start()] + asked[difference.end() :])
-    counted = measure if measure in _COUNT_MEASURES else ""  # "多几笔" counts; "多多少(万元)" money
+    counted = "%" if shares else measure if measure in _COUNT_MEASURES else ""  # "多几笔" counts; "多多少(万元)" money
     kept = [s for s in amounts if s.measure == (counted or "元")]
     first = _named(kept, a_words, word_chars(b_words), rest)
     second = _named([s for s in kept if s is not first], b_words, word_chars(a_words), rest)
@@ -122,11 +125,13 @@ def _difference_answer(question: str, standalone_question: str, unit: str, found
     second_cited = citations.cite(second.notice, second.text, second.clause_start, second.end)
     shown = money_unit_of([first.said, second.said], measure) if first.measure == "元" else first.measure
     gap = first.value - second.value
-    more = "多" if gap >= 0 else "少"
-    said = in_measure(abs(gap), first.measure, shown)
+    shares = first.measure == "%"  # shares differ in percentage points, and are higher or lower
+    more = ("高" if gap >= 0 else "低") if shares else ("多" if gap >= 0 else "少")
+    said, result = ((f"{plain(abs(gap))}个百分点", f"{plain(gap)}个百分点") if shares
+                    else (in_measure(abs(gap), first.measure, shown), in_measure(gap, first.measure, shown)))
     lines = [f"{unit}:{first.quoted()}{first_cited},{second.quoted()}{second_cited};{named[0]}比{named[1]}{more}{said}。", "",
              "计算(数字均引自通报原文):",
              f"{in_measure(first.value, first.measure, shown)}{first_cited}-{in_measure(second.value, second.measure, shown)}"
-             f"{second_cited}={in_measure(gap, first.measure, shown)}"]
+             f"{second_cited}={result}"]
     return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines),
                   citations=citations.items, answerer=ANSWERER, units=[unit])

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from index.vocabulary import COUNT_UNITS
+from index.vocabulary import CLAWBACK_ACTIONS, COUNT_UNITS, SPECIFIC_MONEY_WORDS, either
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -37,6 +37,11 @@ _SPACE = r"[ \u3000]?"  # text from PDFs sometimes has a space between a number 
 _MONEY = re.compile(
     rf"(?P<number>{NUMBER}){_SPACE}(?P<approx>{APPROX})?(?P<magnitude>[千万亿])?(?P<approx2>{APPROX})?元"
 )
+# Money written with a bare 万 ("共挽回经济损失14.66万", "欠缴租金12.6万已全部追缴"): the 万 ends the phrase
+# (no measure word after it) and money is named in its clause before it, or taken back right after it.
+_BARE_WAN = re.compile(rf"(?P<number>{ARABIC}){_SPACE}(?P<magnitude>万)(?=[已由并均全都和及、，,。；;：:）)\s]|$)")
+_MONEY_BEFORE = re.compile(rf"(?:{either('挽回|损失|资金|金额|款|金|钱', CLAWBACK_ACTIONS, SPECIFIC_MONEY_WORDS)})[^，,。；;：:]{{0,14}}$")
+_MONEY_AFTER = re.compile(rf"[已由并均全都]{{1,3}}[^，,。；;]{{0,4}}?(?:{CLAWBACK_ACTIONS})")
 _PERCENT = re.compile(rf"(?P<number>{ARABIC}){_SPACE}(?P<unit>%|％)|百分之(?P<chinese>{CHINESE})")
 # Counts: "23个", "二十三个", "7人", "6件", "3.6万人次"; "个月" is a duration, not a count.
 _COUNT = re.compile(
@@ -147,15 +152,23 @@ def find_quantities(masked_text: str) -> list[Quantity]:
     """Every money amount, percentage and count in text (already masked), ranges and ordinals left out."""
     found: list[Quantity] = []
     taken: set[int] = set()
-    for kind, pattern in (("money", _MONEY), ("percent", _PERCENT), ("count", _COUNT)):
+    for kind, pattern in (("money", _MONEY), ("money", _BARE_WAN), ("percent", _PERCENT), ("count", _COUNT)):
         for match in pattern.finditer(masked_text):
             if taken & set(range(match.start(), match.end())) or not _stands_alone(masked_text, match):
+                continue
+            if pattern is _BARE_WAN and not _names_money(masked_text, match):
                 continue
             quantity = _to_quantity(kind, match)
             if quantity is not None:
                 found.append(quantity)
                 taken.update(range(match.start(), match.end()))
     return sorted(found, key=lambda quantity: quantity.start)
+
+
+def _names_money(text: str, match: re.Match[str]) -> bool:
+    """Whether a bare-万 amount is money: named so in its clause before it, or taken back right after it."""
+    return bool(_MONEY_BEFORE.search(text, max(0, match.start() - 20), match.start())
+                or _MONEY_AFTER.match(text, match.end()))
 
 
 def _stands_alone(text: str, match: re.Match[str]) -> bool:

@@ -202,7 +202,9 @@ def find_feedback_date(text: str, period: SourcedValue | None) -> SourcedValue |
             continue
         date = dates[-1]
         between = text[date.end() : verb.start()]
-        acted = verb.group(1) or "向" in between or re.search("巡察组|巡视组", between) or _after_yu(text, date)
+        # "…县委第3巡察组对X开展常规巡察,7月3日反馈巡察意见": the group named earlier in the sentence gave it.
+        acted = (verb.group(1) or "向" in between or re.search("巡察组|巡视组", text[clause_start : verb.start()])
+                 or _after_yu(text, date))
         if acted and not NOT_FEEDBACK.search(between):
             return SourcedValue(date.group(0), date.start(), date.end())
     return None
@@ -224,7 +226,15 @@ def find_publish_date(text: str) -> SourcedValue | None:
         if match["H"]:
             value += f" {int(match['H']):02d}:{match['M']}"
         return SourcedValue(value, offset + match.start(), offset + match.end())
-    return find_signature_date(text)
+    return find_signature_date(text) or _dateline(header)
+
+
+def _dateline(header: list[tuple[str, int]]) -> SourcedValue | None:
+    """A header line that is only a bracketed full date, as under a speech's title ("（2024年5月6日）")."""
+    for line, offset in header:
+        if (bracketed := re.fullmatch(r"[（(]\s*(.+?)\s*[)）]", line)) and FULL_DATE.fullmatch(bracketed[1]):
+            return SourcedValue(bracketed[1], offset + bracketed.start(1), offset + bracketed.end(1))
+    return None
 
 
 def _labelled_date(line: str) -> re.Match[str] | None:

@@ -64,3 +64,15 @@ def test_a_parts_share_is_of_the_total_its_sentence_lists_it_under(catalogue, qu
 def test_no_answer_when_an_input_is_not_stated_or_nothing_is_computed(catalogue, question):
     unit = LIUAN if "柳岸" in question else HUAIYIN
     assert _ask(catalogue, question, unit) is None
+
+
+def test_two_shares_one_unit_states_differ_in_percentage_points(stored):
+    notice = ("青禾市柳岸镇党委关于巡察整改情况的通报\n\n"
+              "(六)政务服务。全镇梳理政务服务事项120项,其中网上办理的占比47.5%,就近办理事项占比52.1%,群众满意度98%。\n")
+    notices, _, texts = stored({"liuan.txt": notice})
+    question = "柳岸镇网上办理和就近办理 比例差多少"
+    answer = answer_stated_arithmetic(question, question, LIUAN, [(0, 3)], notices, texts.get)
+    assert answer is not None
+    assert "网上办理比就近办理低4.6个百分点" in answer.text
+    assert "47.5%" in answer.text and "52.1%" in answer.text and "120项" not in answer.text
+    assert all(c.verified for c in verify_answer(answer, texts.get).citations)

@@ -107,3 +107,16 @@ def test_masking_keeps_positions():
     masked = mask_non_figures(text)
     assert len(masked) == len(text)
     assert masked.endswith("新制定制度5项")
+
+
+@pytest.mark.parametrize(("text", "yuan"), [
+    ("共挽回经济损失3.27万，新建制度5项", 32700), ("拖欠租金合计8.4万；", 84000), ("整改：8.4万已全部追缴到位", 84000),
+])
+def test_money_written_with_a_bare_wan_is_money(text, yuan):
+    money = [q for q in find_quantities(mask_non_figures(text)) if q.kind == "money"]
+    assert [q.value for q in money] == [yuan]
+
+
+@pytest.mark.parametrize("text", ["已完成档案扫描著录4.6万卷，数字化率提升", "服务群众2.1万，满意率高"])
+def test_a_bare_wan_not_named_as_money_is_no_amount(text):
+    assert not [q for q in find_quantities(mask_non_figures(text)) if q.kind == "money"]
