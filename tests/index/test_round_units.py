@@ -115,3 +115,10 @@ def test_a_clause_opening_with_a_time_word_before_the_bare_college_word_is_no_sc
     text = ("学校党委于2022年10月对苇溪学院开展了巡察工作,苇溪学院对9个方面21个问题进行了整改。"
             "院长表示,今后学院党委将继续推进整改工作。")
     assert choose_unit(text) == "苇溪学院"
+
+
+def test_a_citys_meeting_overseeing_the_rectification_of_its_rounds_is_about_the_city():
+    # no round number and no group sent: the city's own body overseeing its inspected units' rectification
+    story = ("“督促被巡察单位落实整改措施1200余项……”日前,苇城市召开市委巡察整改监督工作联席会议。"
+             "苇城市制定出台《苇城市委巡察整改监督工作联席会议制度》,市委巡察办加大统筹协调力度。")
+    assert choose_unit(story) == "苇城市"
