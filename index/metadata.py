@@ -69,8 +69,8 @@ def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
     title = find_title(text)
     file_title = _title_from_file_name(file_name) if not title else ""
     unit, title, aliases = _unit_title_and_aliases(text, title, file_title)
-    body = find_inspecting_body(text)
-    period = find_inspection_period(text)
+    body = find_inspecting_body(simplified_characters(text))  # 巡察組 read as 巡察组, named in simplified form
+    period = find_inspection_period(simplified_characters(text))  # 對…進行了巡察 read as 对…进行了巡察
     if not (title or file_title or unit):  # listed under the round it reports, not its file name
         title = round_name(simplified_reading(text))
     metadata = NoticeMetadata(

@@ -122,6 +122,12 @@ def place_core_before_economy(text: str) -> str:
 _NOT_NAME_TAGS = frozenset("vapcdurli")
 
 
+def tagged_words(text: str) -> list[tuple[str, str]]:
+    """jieba's words of text with their part-of-speech tags."""
+    with _lock:
+        return [(piece.word, piece.flag) for piece in jieba.posseg.lcut(text)]
+
+
 def _word_tag(word: str) -> str:
     """jieba's part-of-speech tag of a word read alone ("" when it reads as several words)."""
     with _lock:
@@ -155,5 +161,7 @@ def committee_places(text: str, level: str) -> dict[str, int]:
         blocked = [m.group(0) for m in NOT_IN_PLACE_NAMES.finditer(core) if not one_word or m.group(0) not in "和与及"]
         if len(core) < 2 or core[0] in NOT_A_NAME_START or blocked:
             continue
-        found.setdefault(core + level, match.start() - len(core))
+        # 衡阳县|县委: a name already ending with its level word is the place itself, not 衡阳县县.
+        place = core if core.endswith(level) else core + level
+        found.setdefault(place, match.start() - len(core))
     return found

@@ -19,9 +19,11 @@ from index.units import first_named_part, unit_from_issuer
 _FEEDBACK_TARGET = re.compile(r"向([^。;；\n,，]{2,40}?)(?:集中|分别|正式)?(?:进行了?|作了?)?(?:双向|集中|分别)?反馈")
 # A committee running inspections: its numbered round, the groups it sends or sets up, its leading group
 # or office for inspections, or its arrangement the round follows (县委第十一轮巡察, 区委组建4个巡察组,
-# 县委巡察工作领导小组派出3个督查组, 根据县委统一安排).
+# 县委巡察工作领导小组派出3个督查组, 根据县委统一安排), or its own body overseeing the rectification of
+# the units its rounds inspected (市委巡察整改监督工作联席会议).
 _RUNS_A_ROUND = re.compile(
     r"[县区市旗]委(?:[^。;；\n,，]{0,8}?第[一二三四五六七八九十\d]+轮(?:巡察|巡视)"
+    r"|巡察整改(?:监督|督查|督导)"
     r"|(?:派出|组建|成立)[一二三四五六七八九十\d]+个(?:巡察|巡视|督查)组"
     r"|巡察(?:工作领导小组|办)?(?:派出|组建)"
     r"|统一(?:安排|部署))"

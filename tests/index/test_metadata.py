@@ -501,3 +501,12 @@ def test_a_school_body_its_school_committee_inspected_is_named_with_its_school()
     # a college inspected by a provincial team is a school of its own, whatever other school it names
     text = "省委第三巡视组对苇塘学院党委进行了巡视。学校党委高度重视,与青禾大学签订对口帮扶协议。"
     assert extract_notice_metadata(text).unit == "苇塘学院"
+
+
+def test_an_inspection_period_written_in_traditional_characters_is_read():
+    text = ("青禾醫院黨委巡察整改情況\n2023年4月3日至5月12日,市委第二巡察組對青禾醫院進行了為期1個月的巡察。"
+            "2023年6月20日,市委第二巡察組向醫院反饋了巡察意見。\n")
+    metadata = extract_notice_metadata(text)
+    assert metadata.inspection_period is not None
+    assert metadata.inspection_period.quote(text) == "2023年4月3日至5月12日"
+    assert metadata.inspecting_body is not None and metadata.inspecting_body.quote(text) == "市委第二巡察組"

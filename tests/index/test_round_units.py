@@ -100,3 +100,25 @@ def test_a_place_written_with_a_conjunction_character_is_one_name_before_its_com
     assert committee_places("会议传达县委巡察工作要求", "县") == {}
     assert committee_places("根据县委统一安排", "县") == {}
     assert committee_places("十二届县委第二轮巡察", "县") == {}
+
+
+def test_a_county_written_before_its_committee_word_keeps_one_level_word():
+    # "芦湾县县委": the county 芦湾县 and its 县委, not a place called 芦湾县县
+    story = ("2023年5月8日,芦湾县县委第二巡察组正式进驻石渠镇,将开展为期2个月的巡察。"
+             "我镇在10个村都张贴了巡察通告,设立了意见箱。")
+    assert choose_unit(story) == "芦湾县石渠镇"
+    assert "芦湾县" in committee_places(story, "县")
+
+
+def test_a_clause_opening_with_a_time_word_before_the_bare_college_word_is_no_school():
+    # "今后学院党委将…" refers back to the college itself; it is no second school to prefix
+    text = ("学校党委于2022年10月对苇溪学院开展了巡察工作,苇溪学院对9个方面21个问题进行了整改。"
+            "院长表示,今后学院党委将继续推进整改工作。")
+    assert choose_unit(text) == "苇溪学院"
+
+
+def test_a_citys_meeting_overseeing_the_rectification_of_its_rounds_is_about_the_city():
+    # no round number and no group sent: the city's own body overseeing its inspected units' rectification
+    story = ("“督促被巡察单位落实整改措施1200余项……”日前,苇城市召开市委巡察整改监督工作联席会议。"
+             "苇城市制定出台《苇城市委巡察整改监督工作联席会议制度》,市委巡察办加大统筹协调力度。")
+    assert choose_unit(story) == "苇城市"
