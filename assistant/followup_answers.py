@@ -11,6 +11,7 @@ from assistant.followup import units_in_history
 from assistant.followup_days import answer_days, asks_days_of_previous
 from assistant.followup_gap import answer_gap, asks_gap_after_previous
 from assistant.followup_figure_date import answer_figure_date, asks_figure_date
+from assistant.followup_largest import answer_largest_part, asks_largest_part
 from assistant.followup_named_rules import answer_rules_counted, asks_rules_counted
 from assistant.followup_other_part import answer_other_part, asks_other_part
 from assistant.followup_ratio import answer_ratio, asks_ratio_of_previous
@@ -36,7 +37,8 @@ def answer_from_previous(
     wants_gap = asks_gap_after_previous(question, names_unit)
     wants_other = asks_other_part(question, names_unit)
     wants_rules = asks_rules_counted(question, names_unit, history)
-    if not (wants_rules or wants_other or wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
+    wants_largest = asks_largest_part(question, names_unit)
+    if not (wants_largest or wants_rules or wants_other or wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
         return None
     settings = settings or AnsweringSettings()
     rows = {row.notice_id: row for row in catalog.notices()}
@@ -50,6 +52,9 @@ def answer_from_previous(
     if wants_rules and (rules := answer_rules_counted(question, standalone_question, history, notice_ids,
                                                       catalog.notice_text, describe, settings.named_rules_quoted)):
         return rules  # "这几项都是啥?" after a count of rules: those the notice names, and that it names not all
+    if wants_largest and (largest := answer_largest_part(question, standalone_question, history, notice_ids,
+                                                         catalog.notice_text, describe)):
+        return largest  # "里面最大一笔是啥" after an amount: the largest of the parts its sentence lists
     if wants_other and (other := answer_other_part(question, standalone_question, history, notice_ids,
                                                    catalog.notice_text, describe)):
         return other  # "剩下那部分是哪来的?" after a total and the part of it named
