@@ -3,7 +3,7 @@ and the part it left undone."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer
 from assistant.answering_settings import AnsweringSettings
@@ -41,14 +41,9 @@ def answer_from_previous(
     if not (wants_largest or wants_rules or wants_other or wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
         return None
     settings = settings or AnsweringSettings()
-    rows = {row.notice_id: row for row in catalog.notices()}
     units = units_in_history(history, directory)
-    notice_ids = directory.notice_ids_of(units) if units else list(rows)
-
-    def describe(notice_id: str) -> tuple[str, str]:
-        row = rows.get(notice_id)
-        return (row.title or row.file_name, unit_label(row)) if row else ("", "")
-
+    notice_ids = directory.notice_ids_of(units) if units else [row.notice_id for row in catalog.notices()]
+    describe = _describer(catalog)
     if wants_rules and (rules := answer_rules_counted(question, standalone_question, history, notice_ids,
                                                       catalog.notice_text, describe, settings.named_rules_quoted)):
         return rules  # "这几项都是啥?" after a count of rules: those the notice names, and that it names not all
@@ -85,6 +80,17 @@ def answer_from_previous(
 
     return answer_remaining(question, standalone_question, history, notice_ids, catalog.notice_text, describe,
                             without_units)
+
+
+def _describer(catalog: Catalog) -> Callable[[str], tuple[str, str]]:
+    """A notice's title and unit by its id, for citations."""
+    rows = {row.notice_id: row for row in catalog.notices()}
+
+    def describe(notice_id: str) -> tuple[str, str]:
+        row = rows.get(notice_id)
+        return (row.title or row.file_name, unit_label(row)) if row else ("", "")
+
+    return describe
 
 
 def with_section_paths(answer: Answer, catalog: Catalog) -> Answer:
