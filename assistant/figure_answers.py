@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from assistant.answer import Answer
+from assistant.combined_progress import answer_combined_progress
 from assistant.companion_facts import with_asked_facts
 from assistant.counted_units import count_differs_note
 from assistant.computed_answer import answer_computed, scope_for_computation
@@ -89,6 +90,11 @@ def _one_unit_arithmetic(
 ) -> Answer | None:
     """Amounts or counts of the one unit named, added up or set against each other (or None)."""
     catalog = workspace.catalog
+    # "机关加中心合起来多少问题 完成几个": each part's problems and done added, and the combined rate
+    combined = answer_combined_progress(question, standalone_question, unit, catalog.notices(), catalog.records(),
+                                        catalog.notice_text)
+    if combined is not None:
+        return combined
     # "口腔医院退给病人的、追回报销的,两笔加起来多少?"
     summed = answer_unit_sum(question, standalone_question, unit, spans, catalog.notices(), catalog.records(),
                              catalog.notice_text, workspace.lexical.tokenizer.tokenize)

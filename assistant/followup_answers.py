@@ -3,7 +3,7 @@ and the part it left undone."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer
 from assistant.answering_settings import AnsweringSettings
@@ -11,6 +11,7 @@ from assistant.followup import units_in_history
 from assistant.followup_days import answer_days, asks_days_of_previous
 from assistant.followup_gap import answer_gap, asks_gap_after_previous
 from assistant.followup_figure_date import answer_figure_date, asks_figure_date
+from assistant.followup_largest import answer_largest_part, asks_largest_part
 from assistant.followup_named_rules import answer_rules_counted, asks_rules_counted
 from assistant.followup_other_part import answer_other_part, asks_other_part
 from assistant.followup_ratio import answer_ratio, asks_ratio_of_previous
@@ -36,20 +37,19 @@ def answer_from_previous(
     wants_gap = asks_gap_after_previous(question, names_unit)
     wants_other = asks_other_part(question, names_unit)
     wants_rules = asks_rules_counted(question, names_unit, history)
-    if not (wants_rules or wants_other or wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
+    wants_largest = asks_largest_part(question, names_unit)
+    if not (wants_largest or wants_rules or wants_other or wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
         return None
     settings = settings or AnsweringSettings()
-    rows = {row.notice_id: row for row in catalog.notices()}
     units = units_in_history(history, directory)
-    notice_ids = directory.notice_ids_of(units) if units else list(rows)
-
-    def describe(notice_id: str) -> tuple[str, str]:
-        row = rows.get(notice_id)
-        return (row.title or row.file_name, unit_label(row)) if row else ("", "")
-
+    notice_ids = directory.notice_ids_of(units) if units else [row.notice_id for row in catalog.notices()]
+    describe = _describer(catalog)
     if wants_rules and (rules := answer_rules_counted(question, standalone_question, history, notice_ids,
                                                       catalog.notice_text, describe, settings.named_rules_quoted)):
         return rules  # "这几项都是啥?" after a count of rules: those the notice names, and that it names not all
+    if wants_largest and (largest := answer_largest_part(question, standalone_question, history, notice_ids,
+                                                         catalog.notice_text, describe)):
+        return largest  # "里面最大一笔是啥" after an amount: the largest of the parts its sentence lists
     if wants_other and (other := answer_other_part(question, standalone_question, history, notice_ids,
                                                    catalog.notice_text, describe)):
         return other  # "剩下那部分是哪来的?" after a total and the part of it named
@@ -80,6 +80,17 @@ def answer_from_previous(
 
     return answer_remaining(question, standalone_question, history, notice_ids, catalog.notice_text, describe,
                             without_units)
+
+
+def _describer(catalog: Catalog) -> Callable[[str], tuple[str, str]]:
+    """A notice's title and unit by its id, for citations."""
+    rows = {row.notice_id: row for row in catalog.notices()}
+
+    def describe(notice_id: str) -> tuple[str, str]:
+        row = rows.get(notice_id)
+        return (row.title or row.file_name, unit_label(row)) if row else ("", "")
+
+    return describe
 
 
 def with_section_paths(answer: Answer, catalog: Catalog) -> Answer:

@@ -16,10 +16,11 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer, Citation
 from assistant.plain_words import in_official_words
+from assistant.records_headline import headline
 from assistant.records_question import COMPLETION_FIELDS, PROBLEM_FIELDS, read_figure_question
 from assistant.repaid_in_full import with_repaid_in_full
 from assistant.records_table import (
-    Citations, gather, headline, itemised_lines, missing_headline, not_compared_notes, unit_line,
+    Citations, gather, itemised_lines, missing_headline, not_compared_notes, unit_line,
 )
 from assistant.units import asks_across_units, asks_comparison
 from index.catalog import NoticeRow

@@ -1,0 +1,67 @@
+"""Follow-ups asking the largest of the amounts a figure of the last answer is made of: "里面最大一笔是啥" after
+"应入未入固定资产8600元".
+
+The notice sentence stating the last answer's amount lists its parts after it ("…8600元,包括购置打印机1200元,
+会议室桌椅5400元,…"); the largest part is named with its clause cited, the others listed beside it.
+Nothing is answered unless one such sentence lists two or more smaller amounts after the figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from assistant.answer import Answer, Citation
+from assistant.previous_answer import MONEY, figures_said, last_answer
+from index.sentences import split_sentences
+
+ANSWERER = "extractive:followup-largest"
+# "最大一笔", "最多的那项", "哪笔最多", "哪一块钱最多".
+LARGEST = re.compile(r"最(?:大|多|高)(?:的)?(?:一|那|哪)?(?:笔|项|块|部分)|(?:哪|那)一?(?:笔|项|块)(?:钱)?最(?:多|大|高)")
+_YUAN = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
+_CLAUSE_CUT = re.compile(r"[,，;；。:：]")
+
+
+def asks_largest_part(question: str, names_unit: bool) -> bool:
+    return not names_unit and LARGEST.search(question) is not None
+
+
+def answer_largest_part(
+    question: str, standalone_question: str, history: Sequence[dict], notice_ids: Sequence[str],
+    notice_text_of: Callable[[str], str | None], describe: Callable[[str], tuple[str, str]],
+) -> Answer | None:
+    """The largest amount listed after one of the last answer's amounts in its notice sentence, cited; else None."""
+    for said in figures_said(last_answer(history)):
+        for notice_id in notice_ids:
+            text = notice_text_of(notice_id) or ""
+            for start, end in split_sentences(text):
+                at = re.search(rf"(?<![\d.]){re.escape(said.text)}", text[start:end])
+                if at is None:
+                    continue
+                parts = [(m, _yuan(m)) for m in MONEY.finditer(text, start + at.end(), end)]
+                parts = [(m, value) for m, value in parts if value < said.value]
+                if len(parts) >= 2:
+                    return _answer(question, standalone_question, text, notice_id, parts, describe)
+    return None
+
+
+def _yuan(match: re.Match[str]) -> Decimal:
+    return Decimal(match.group(1)) * _YUAN[match.group(2)]
+
+
+def _answer(question: str, standalone_question: str, text: str, notice_id: str,
+            parts: list[tuple[re.Match[str], Decimal]], describe: Callable[[str], tuple[str, str]]) -> Answer:
+    title, unit = describe(notice_id)
+    citations: list[Citation] = []
+    shown: list[str] = []
+    for match, _ in sorted(parts, key=lambda p: -p[1]):
+        begin = max((m.end() for m in _CLAUSE_CUT.finditer(text, 0, match.start())), default=0)
+        begin += len(re.match(r"(?:包括|其中|含|分别为|分别是)?", text[begin:]).group(0))
+        citations.append(Citation(len(citations) + 1, notice_id, title, unit, "", text[begin : match.end()],
+                                  begin, match.end()))
+        shown.append(f"{text[begin : match.end()]}[{len(citations)}]")
+    biggest = sorted(parts, key=lambda p: -p[1])[0][0].group(0)
+    lines = [f"最大一笔是{shown[0]},为{biggest}。", f"其余(从大到小):{';'.join(shown[1:])}。"]
+    return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines),
+                  citations=citations, answerer=ANSWERER, units=[unit] if unit else [])
