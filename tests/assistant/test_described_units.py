@@ -169,3 +169,11 @@ def test_a_bureau_of_another_county_with_the_same_tail_is_not_the_held_one():
     assert "葭溪县" not in asked
     assert held.find_units("蓊溪县农业农村局追回多少钱") == []
     assert held.find_units("葭溪县农业农村局追回多少钱") == ["葭溪县农业农村局"]
+
+
+def test_a_co_op_is_found_by_its_common_short_name_and_by_what_it_runs():
+    held = directory("蓊溪县供销合作社联合社", "漱山县人民检察院")
+    assert held.find_units("供销社追回多少钱") == ["蓊溪县供销合作社联合社"]
+    history = _exchange("检察院定了几项制度", "新建制度8项。")
+    assert "蓊溪县供销合作社联合社" in condense_with_rules(history, "开供销社那家呢", held)
+    assert held.find_units("社会上反映的问题") == []
