@@ -47,6 +47,7 @@ FUNCTION_WORDS: tuple[tuple[str, str], ...] = (
     ("审计", r"审计"),
     ("环保|环境", r"生态环境|环保"),
     ("城管", r"城市管理|城管"),
+    ("国土|自然资源|自规|管地|土地", r"自然资源|国土"),
     ("社保|人社", r"人力资源和社会保障|人社"),
     ("医保", r"医疗保障|医保"),
     ("教育", r"教育|教体"),
@@ -157,6 +158,8 @@ def named_by_common_kind(question: str, directory: UnitDirectory) -> str:
                     continue
                 # "珂阳市人社局": the city's bureau, not the one of a district in it (珂阳市汐川区人力资源…).
                 holding = [n for n in names if place in n and not _DIVISION_AFTER.match(n, n.find(place) + len(place))]
+                if _runs_on_before(question, begin, kind_start, holding):
+                    continue  # "苇溪县农业局" of a held 芦溪县农业局: the place written is another one
                 fitting = [u for u, n in zip(directory.units, names)
                            if (n in holding or (not holding and n[0] in _LEVELS)) and held.search(n)
                            and (suffix is None or n.endswith(suffix.group(0)))
@@ -164,6 +167,19 @@ def named_by_common_kind(question: str, directory: UnitDirectory) -> str:
                 if len(fitting) == 1:
                     return question[:begin] + fitting[0] + question[found.end() + (len(suffix.group(0)) if suffix else 0) :]
     return question
+
+
+def _runs_on_before(question: str, begin: int, kind_start: int, holding: list[str]) -> bool:
+    """Whether the place read before a kind runs on left, before the start of the held names holding it, with a
+    character none of them has there ("芦溪县农业局" held, "苇溪县农业局" asked: another place's bureau)."""
+    while begin > 0 and _HAN.fullmatch(before := question[begin - 1]) and not _NOT_IN_PLACES.search(before):
+        written = normalize_for_search(question[begin:kind_start])
+        if any(name.startswith(written) for name in holding):
+            return False  # the held name's own start: what is before it is no part of it
+        begin -= 1
+        if not any(normalize_for_search(question[begin:kind_start]) in name for name in holding):
+            return True
+    return False
 
 
 def _hospital_kind(lead: str) -> str:

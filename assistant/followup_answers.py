@@ -10,6 +10,7 @@ from assistant.answering_settings import AnsweringSettings
 from assistant.followup import units_in_history
 from assistant.followup_days import answer_days, asks_days_of_previous
 from assistant.followup_gap import answer_gap, asks_gap_after_previous
+from assistant.followup_left_item import answer_left_item, asks_left_item
 from assistant.followup_figure_date import answer_figure_date, asks_figure_date
 from assistant.followup_largest import answer_largest_part, asks_largest_part
 from assistant.followup_named_rules import answer_rules_counted, asks_rules_counted
@@ -19,6 +20,7 @@ from assistant.followup_remaining import answer_remaining, asks_about_remaining
 from assistant.followup_since import answer_since, asks_since_previous
 from assistant.followup_sum import answer_sum, asks_only_sum, asks_sum_of_previous
 from assistant.units import UnitDirectory, unit_label
+from assistant.unknown_units import unknown_unit_names
 from index.catalog import Catalog
 
 
@@ -27,7 +29,8 @@ def answer_from_previous(
     settings: AnsweringSettings | None = None,
 ) -> Answer | None:
     """"这几笔加起来一共多少?" / "没退的那部分后来退了吗?" answered over the previous answer's figures, else None."""
-    names_unit = bool(directory.find_units(question))
+    # "X追回多少钱" naming a unit the library lacks is a new question about X, never one of the previous answer
+    names_unit = bool(directory.find_units(question) or unknown_unit_names(question, directory))
     wants_sum = asks_sum_of_previous(question, names_unit)
     wants_date = asks_figure_date(question, names_unit)
     wants_ratio = not wants_sum and asks_ratio_of_previous(question, names_unit)
@@ -38,7 +41,9 @@ def answer_from_previous(
     wants_other = asks_other_part(question, names_unit)
     wants_rules = asks_rules_counted(question, names_unit, history)
     wants_largest = asks_largest_part(question, names_unit)
-    if not (wants_largest or wants_rules or wants_other or wants_sum or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
+    wants_left = asks_left_item(question, names_unit)
+    if not (wants_largest or wants_left or wants_rules or wants_other or wants_sum or wants_date or wants_ratio
+            or wants_since or wants_remaining or wants_days or wants_gap):
         return None
     settings = settings or AnsweringSettings()
     units = units_in_history(history, directory)
@@ -47,18 +52,14 @@ def answer_from_previous(
     if wants_rules and (rules := answer_rules_counted(question, standalone_question, history, notice_ids,
                                                       catalog.notice_text, describe, settings.named_rules_quoted)):
         return rules  # "这几项都是啥?" after a count of rules: those the notice names, and that it names not all
-    if wants_largest and (largest := answer_largest_part(question, standalone_question, history, notice_ids,
-                                                         catalog.notice_text, describe)):
-        return largest  # "里面最大一笔是啥" after an amount: the largest of the parts its sentence lists
-    if wants_other and (other := answer_other_part(question, standalone_question, history, notice_ids,
-                                                   catalog.notice_text, describe)):
-        return other  # "剩下那部分是哪来的?" after a total and the part of it named
-    if wants_days and (days := answer_days(question, standalone_question, history, notice_ids, catalog.notice_text,
-                                           describe)):
-        return days  # "一共多少天?" after a period: its days
-    if wants_gap and (gap := answer_gap(question, standalone_question, history, notice_ids, catalog.notice_text,
-                                        describe)):
-        return gap  # "隔了几天开会部署的?" after a date: the days to that later event
+    # "里面最大一笔是啥" after an amount: the largest of the parts its sentence lists; "剩下那件是啥事?" after
+    # "还剩1件": the clause naming it; "剩下那部分是哪来的?" after a total and a part of it; "一共多少天?" after a
+    # period: its days; "隔了几天开会部署的?" after a date: the days to that later event
+    for wanted, answer_by in ((wants_largest, answer_largest_part), (wants_left, answer_left_item),
+                              (wants_other, answer_other_part), (wants_days, answer_days), (wants_gap, answer_gap)):
+        if wanted and (found := answer_by(question, standalone_question, history, notice_ids, catalog.notice_text,
+                                          describe)):
+            return found
     if wants_date:
         return answer_figure_date(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
     if wants_since and (since := answer_since(question, standalone_question, history, notice_ids, catalog.notice_text,

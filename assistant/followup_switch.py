@@ -19,6 +19,9 @@ _DESCRIBED = re.compile(r"^(?:那么|那|换成|换到)?(?:个|家|所|位)[\u4e
 # own: those are taken as its name first) say how the user tells the unit apart, when nothing else is asked.
 _SAID_BEFORE_POINTER = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:那个|那家|那所|那位)$")
 _ONLY_SWITCH_AFTER = re.compile(r"^(?:呢|吧|怎么样|咋样|看看|那边)*\s*[?？。]?$")
+# "开供销社那家呢", "搞审计局那个呢": a verb of what the unit does before its name, a pointer after it.
+_DOING_BEFORE = re.compile(r"^(?:那么|那|换成|换到)?(?:开|搞|管|做|干|办|弄)$")
+_POINTER_THEN_SWITCH = re.compile(r"^的?(?:那个|那家|那所|这个|这家)(?:呢|吧|怎么样|咋样|看看|那边)*\s*[?？。]?$")
 # A pointer between a word of a unit's name and its kind: "水务那家", "岳阳那个街道", "那个村".
 _POINTER = re.compile(r"那个|那家|那所|这个|这家")
 # One-character kinds a pointer makes a unit's ("那个村"); longer kinds need no pointer ("那个卫生院").
@@ -55,6 +58,9 @@ def without_description(question: str, directory: UnitDirectory) -> str:
     if (mentions and _SAID_BEFORE_POINTER.match(question[: mentions[0][0]])
             and _ONLY_SWITCH_AFTER.match(question[mentions[0][1] :])):
         return "那" + question[mentions[0][0] :]
+    if (mentions and _DOING_BEFORE.match(question[: mentions[0][0]])
+            and _POINTER_THEN_SWITCH.match(question[mentions[0][1] :])):
+        return f"那{question[mentions[0][0] : mentions[0][1]]}呢"
     return question
 
 

@@ -40,7 +40,12 @@ _ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|多久|时限|期
 _UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持|阶段性完成|"
                         r"正与[^,，。;；]{0,12}协调|正在协调|(?:仍|还|尚)在(?:推进|整改|办理|实施)|"
                         r"(?:需|须|仍需|还需)?持续推进(?=[\d两一二三四五六七八九十]+[个项]|的[\d两一二三四五六七八九十]*[个项]?(?:问题|事项|任务)|[。；;]|$)|"
-                        r"长期坚持(?=类|的|[。；;]|$)")
+                        r"长期坚持(?=类|的|[。；;]|$)|"
+                        r"(?:还有|仍有|尚有|还剩)[\d两一二三四五六七八九十]+[个项件条](?:问题|事项|任务)?(?:没有?|未)(?:完成|整改|办结|改完)")
+# "剩下那2个具体是啥": the question asks which items are open, not how many.
+_ASKS_WHICH = re.compile(r"是啥|是什么|是哪|哪几|哪些|啥问题|什么问题|啥事|什么事|具体")
+# A count of open items followed by what they are ("还有2个问题没有完成，主要是…", "剩余1个问题为“…”").
+_NAMES_THEM = re.compile(r"[\d两一二三四五六七八九十]+\s*[个项件条][^。；;]{0,12}?(?:为|即|主要是|分别是|包括|涉及|[:：“（(])")
 # "整改中,我场对…", "整改中给予党纪处分2人": "in the course of rectification" leading a deed, not an item under way.
 _LEAD_IN = re.compile(r"^\s*整改中|整改中(?=[,，])")
 _HAS_COUNT = re.compile(r"\d+\s*(?:个|项|条|件)")
@@ -97,18 +102,20 @@ def answer_unfinished(
             deadlines.extend(_deadlines(notice, text, chunks, quoted, citations))
     if not items and not summary:
         return _all_done(question, standalone_question, unit, notices, notice_text_of, chunks_of)
-    lines = [f"{unit}的通报中写明仍在推进的事项:", *summary, *items[:MAX_ITEMS]]
+    unnamed = _unnamed(question, summary, items)
+    lead = f"{unit}的通报只写了未完成的数目,没有写是哪几个问题:" if unnamed else f"{unit}的通报中写明仍在推进的事项:"
+    lines = [lead, *summary, *items[:MAX_ITEMS]]
     if deadlines:
         lines += ["通报写明的完成时限:", *deadlines]
     used = {int(n) for n in re.findall(r"\[(\d+)\]", "\n".join(lines))}
-    return Answer(
-        question=question,
-        standalone_question=standalone_question,
-        text="\n".join(lines),
-        citations=[c for c in citations.items if c.n in used],
-        answerer=ANSWERER,
-        units=[unit],
-    )
+    return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines),
+                  citations=[c for c in citations.items if c.n in used], answerer=ANSWERER, units=[unit],
+                  not_found=unnamed)
+
+
+def _unnamed(question: str, summary: list[str], items: list[str]) -> bool:
+    """Whether the question asks which items are open and the notice only counts them ("剩余2个问题属历史遗留")."""
+    return not items and bool(_ASKS_WHICH.search(question)) and not any(_NAMES_THEM.search(line) for line in summary)
 
 
 def _all_done(

@@ -36,6 +36,7 @@ AREA_AFTER = re.compile(r"经开区|开发区|高新区|新区|集聚区|园区"
 # Characters that end no place name: a bare organ after them ("那市监局", "和区教育局") stands alone.
 _FUNCTION_CHARS = "那这和跟与同及或比对在向是的说看问呢吗了把被给从到让请换也都还就即其各该"
 _LEVELS = "省市州区县镇乡"
+_PLACE_TAIL = re.compile(r"[\u4e00-\u9fff]{1,3}?[省市州区县]")  # "溪县" of 芦溪县: where a place ends in a name
 
 
 def inside_another_place(text: str, begin: int, name: str, unit: str) -> bool:
@@ -44,11 +45,25 @@ def inside_another_place(text: str, begin: int, name: str, unit: str) -> bool:
     if begin >= 3 and name[:1] not in _LEVELS and text[begin - 1] in _LEVELS:  # "苕岸区" + 教育局
         place = normalize_for_search(text[begin - 3 : begin])
         return not any(c in _FUNCTION_CHARS for c in place[:2]) and place not in normalize_for_search(unit)
+    if _cut_from_another_place(text, begin, name, unit):
+        return True
     if name[:1] not in "区市县镇乡" or begin == 0 or unit[:1] in "区市县镇乡":
         return False  # (a bare organ whose place the library does not know, "市卫生健康委": any place may be it)
     place = normalize_for_search(text[max(0, begin - 2) : begin + 1])  # "苕岸区"
     before = place[-2]
     return "\u4e00" <= before <= "\u9fff" and before not in _FUNCTION_CHARS and place not in normalize_for_search(unit)
+
+
+def _cut_from_another_place(text: str, begin: int, name: str, unit: str) -> bool:
+    """"溪县农业局" read in "苇溪县农业局" of a held 芦溪县农业局: a name that starts inside its unit's place
+    ("溪县", the place's tail) with another character written straight before it names another place's unit."""
+    place_tail = _PLACE_TAIL.match(name)
+    if begin == 0 or place_tail is None:
+        return False
+    full, before = normalize_for_search(unit), normalize_for_search(text[begin - 1])
+    at = full.find(place_tail.group(0))
+    return (at > 0 and "\u4e00" <= before <= "\u9fff" and before not in _FUNCTION_CHARS
+            and before != full[at - 1])
 
 
 def after_another_units_name(haystack: str, begin: int, name: str, unit: str, names: list[tuple[str, str]]) -> bool:

@@ -267,7 +267,8 @@ class UnitDirectory:
 
 
 # "柘大", "北大": a university by its first character and 大 (same_kind holds it to names ending in 大学).
-_SUFFIX_ANYWHERE = re.compile(rf"{UNIT_SUFFIX_WORDS}|大(?!学)")
+# "供销社" of a 供销合作社联合社: a 社 ends a short form the word cutter leaves unread (not 社区, 社会, 社保…).
+_SUFFIX_ANYWHERE = re.compile(rf"{UNIT_SUFFIX_WORDS}|大(?!学)|社(?![区会保团员工交])")
 _OWN_SCHOOL = ("附中", "附小")  # "青大附中": the held 青禾大学附属中学 itself when the whole is its short form
 # A kind of territory right after a name ("松杨湖社区"), not the start of a post or a word ("区长", "村民", "村集体经济").
 _KIND_RIGHT_AFTER = re.compile(r"(?:社区|街道|镇|乡|村|县|区)(?![长任民委内外集级务干两])")

@@ -155,3 +155,25 @@ def test_the_chain_says_no_held_unit_does_what_a_follow_up_describes(chain_over)
     chain = chain_over("grain.txt", _notice(GRAIN, "整改期间,公司给予党纪处分2人、诫勉谈话1人。"))
     answer = chain.ask("那个管医保的呢", history=_exchange(f"{GRAIN}处理了多少人?", "党纪处分2人。"))
     assert answer.not_found and "党纪处分2人" not in answer.text
+
+
+def test_the_land_bureau_is_found_by_what_it_manages():
+    held = directory("蒹州市自然资源和规划局", "漱山县人民检察院", "苇塘县供销合作社联合社")
+    history = _exchange("检察院一共多少问题", "3个方面12个问题。")
+    assert "蒹州市自然资源和规划局" in condense_with_rules(history, "管国土那家呢", held)
+
+
+def test_a_bureau_of_another_county_with_the_same_tail_is_not_the_held_one():
+    held = directory("葭溪县农业农村局", "蓊溪县供销合作社联合社")
+    asked = condense_with_rules([], "蓊溪县农业农村局追回多少钱", held)
+    assert "葭溪县" not in asked
+    assert held.find_units("蓊溪县农业农村局追回多少钱") == []
+    assert held.find_units("葭溪县农业农村局追回多少钱") == ["葭溪县农业农村局"]
+
+
+def test_a_co_op_is_found_by_its_common_short_name_and_by_what_it_runs():
+    held = directory("蓊溪县供销合作社联合社", "漱山县人民检察院")
+    assert held.find_units("供销社追回多少钱") == ["蓊溪县供销合作社联合社"]
+    history = _exchange("检察院定了几项制度", "新建制度8项。")
+    assert "蓊溪县供销合作社联合社" in condense_with_rules(history, "开供销社那家呢", held)
+    assert held.find_units("社会上反映的问题") == []

@@ -97,3 +97,34 @@ def test_nothing_left_is_said_from_the_sentence_saying_all_is_done(chain_over, q
     answer = chain_over("liangyou.txt", DONE_NOTICE).ask(question)
     assert not answer.not_found and "已全部整改完成" in answer.text
     assert "测温设备" not in answer.text  # a measure is no item left
+
+
+SPEECH_NOTICE = """在青禾县水利局巡察整改推进会上的讲话
+
+同志们:
+
+今年4月8日到5月30日,县委第二巡察组对我们局进行了常规巡察,反馈了16个问题。截至11月30日,完成14个。
+
+同志们,还有2个问题没有完成,主要是小型水库除险加固、河道采砂监管,这两件事要拿出时间表。
+
+青禾县水利局党组书记、局长　某某
+2024年12月5日
+"""
+
+COUNTED_ONLY_NOTICE = """中共白沙县粮油购销公司支部委员会关于巡察整改情况的通报
+
+2024年3月4日至4月26日,县委第三巡察组对白沙县粮油购销公司开展了常规巡察。截至2024年10月31日,18个问题已完成整改16个,完成率88.9%。剩余2个问题属历史遗留,已制定分步方案,持续推进。
+
+中共白沙县粮油购销公司支部委员会
+2024年11月8日
+"""
+
+
+def test_the_items_a_speech_says_are_left_are_named(chain_over):
+    answer = chain_over("shuili.txt", SPEECH_NOTICE).ask("水利局剩下那俩没完成的是啥")
+    assert "小型水库除险加固" in answer.text and "河道采砂监管" in answer.text and not answer.not_found
+
+
+def test_open_items_a_notice_only_counts_are_said_to_be_unnamed(chain_over):
+    answer = chain_over("liangyou2.txt", COUNTED_ONLY_NOTICE).ask("粮油购销公司没改完那2个问题具体是啥")
+    assert answer.not_found and "剩余2个问题属历史遗留" in answer.text

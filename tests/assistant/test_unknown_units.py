@@ -1,6 +1,7 @@
 from index.catalog import NoticeRow
 from index.documents import NoticeMetadata
 
+from assistant.unit_places import inside_another_place
 from assistant.units import UnitDirectory
 from assistant.unknown_units import closest_units, not_held_text, units_named_apart, unknown_unit_names
 
@@ -196,3 +197,11 @@ def test_another_institution_at_a_place_whose_name_holds_a_function_character_is
     assert unknown_unit_names("新和县中医院整改了吗", held) == ["新和县中医院"]
     assert unknown_unit_names("永和县人民医院巡察整改咋样了", held) == []
     assert unknown_unit_names("永和县医院反馈了几个问题", held) == []  # the held hospital, written shorter
+
+
+
+def test_a_name_cut_from_inside_another_county_is_not_the_held_bureau():
+    # the word cutter may leave the first character of a rare place apart: "蓊" + "溪县农业农村局"
+    assert inside_another_place("蓊溪县农业农村局", 1, "溪县农业农村局", "葭溪县农业农村局")
+    assert not inside_another_place("那溪县农业农村局呢", 1, "溪县农业农村局", "葭溪县农业农村局")
+    assert not inside_another_place("葭溪县农业农村局", 1, "溪县农业农村局", "葭溪县农业农村局")
