@@ -18,6 +18,7 @@ import numpy as np
 
 from assistant.plain_words import PLAIN_WORDS, same_thing
 from assistant.topic_words import said_once, topic_tokens, without_asking_words
+from assistant.retrieval_settings import RetrievalSettings
 from index.bm25 import Bm25Snapshot
 
 Word = tuple[str, ...]  # the tokens of one word, all needed
@@ -83,6 +84,20 @@ def turned_compound(word: str, tokenize: Callable[[str], list[str]]) -> Word | N
 
 # "A或者B", "A或B": either one says the topic (one concept, met by either).
 _OR = re.compile(r"或者|或是|或")
+# Two whole clauses joined this way are two topics, either enough ("超标或者换个名目报销").
+_CLAUSE_OR = re.compile(r"或者|或是|还是|或")
+
+
+def alternative_clauses(question: str, tokenize: Callable[[str], list[str]],
+                        min_words: int | None = None) -> list[str]:
+    """The clauses of a topic of whole clauses joined by 或者/或/还是, each of at least min_words topic
+    words (default settings.min_clause_words); the question alone when it is one topic (or an alternative
+    of single words)."""
+    min_words = RetrievalSettings().min_clause_words if min_words is None else min_words
+    clauses = _CLAUSE_OR.split(said_once(without_asking_words(question)))
+    if len(clauses) < 2 or any(len(whole_words(topic_tokens(tokenize(c)))) < min_words for c in clauses):
+        return [question]
+    return clauses
 
 
 def rows_holding(snapshot: Bm25Snapshot, word: Word) -> np.ndarray | None:

@@ -34,6 +34,10 @@ class RetrievalSettings(BaseModel):
     # (assistant.concepts). On: a unit writing 主要负责人…末位表态 for "一把手最后表态" fell just
     # below the token bar (own fresh which_units items); off = tokens only.
     coverage_by_concept: bool = True
+    # A topic of two whole clauses joined by 或者/或/还是 ("吃喝超标或者换个名目报餐费") is scored per clause
+    # and a unit takes its better clause (either is enough); a side counts as a clause when it has at
+    # least this many topic words (2: "拆了或者退出了养殖" stays one topic with 拆 or 退出, f12 which_units).
+    min_clause_words: int = 2
     # A unit the keywords miss also qualifies when a sentence of its best passages is as close in
     # meaning to the question's topic as the units they found (assistant.which_units): at least the
     # lowest found unit's closest sentence and meaning_unit_share of the way from the typical

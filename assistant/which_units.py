@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.concepts import question_concepts, topic_coverage
+from assistant.concepts import alternative_clauses, question_concepts, topic_coverage
 from assistant.plain_words import official_terms
 from assistant.qualify import UnitScores, best_per_unit
 from assistant.semantic import SentenceSimilarity, question_topic
@@ -59,7 +59,10 @@ def score_units(
         coverage = views.lexical.coverage(asked.terms, by_rarity=True)
     by_concept = None
     if settings.coverage_by_concept:
-        concept_rows = topic_coverage(views.lexical, question_concepts(asked.text, tokenize), rows_saying(views))
+        saying = rows_saying(views)
+        clauses = alternative_clauses(asked.text, tokenize, settings.min_clause_words)
+        concept_rows = np.max([topic_coverage(views.lexical, question_concepts(clause, tokenize), saying)
+                               for clause in clauses], axis=0)
         by_concept = best_per_unit(len(entries), views.lexical_units, concept_rows)
     scores = UnitScores(
         coverage=best_per_unit(len(entries), views.lexical_units, coverage),
