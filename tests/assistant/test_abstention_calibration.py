@@ -4,6 +4,11 @@ the count alone does not answer; asked the names of the rules issued, a carried 
 
 from __future__ import annotations
 
+from langchain_core.documents import Document
+
+from assistant.asked_kind import lacks_asked_kind
+from assistant.evidence import Evidence
+
 ROUND_NOTICE = """中共栖霞湾县委巡察工作领导小组办公室关于十一届县委第三轮巡察进驻情况的公告
 
 根据县委统一部署,县委巡察组对县水务局、县林草中心2个县级部门开展常规巡察。
@@ -17,11 +22,14 @@ ROUND_NOTICE = """中共栖霞湾县委巡察工作领导小组办公室关于�
 
 HEADLINE_NOTICE = """处理812人!鹭洲市医保局通报巡察整改进展
 
-首页 > 新闻中心 > 处理812人!
+首頁 > 新聞中心 > 處理812人!
 
-处理812人!鹭洲市医保局通报巡察整改进展
+處理812人!鷺洲市醫保局通報巡察整改進展
 
+一、基金监管
 鹭洲市医保局持续推进巡察整改,围绕基金监管开展专项检查,对发现的问题逐项建立台账,限期整改到位。
+二、下一步工作
+将定期开展专项检查,防止问题反弹。
 
 鹭洲市医疗保障局
 2024年5月6日
@@ -57,3 +65,18 @@ def test_the_names_of_the_rules_issued_are_answered_after_an_answer_that_counted
     answer = chain.ask("出台的那几个办法叫啥", history=history)
     assert not answer.not_found, answer.text
     assert "巡察线索移交暂行办法" in answer.text
+
+
+def _evidence(text: str) -> Evidence:
+    document = Document(page_content=text, metadata={"notice_id": "n1", "unit": "鹭洲市医保局"})
+    return Evidence(document, 0, len(text), text, 1.0, True)
+
+
+def test_a_headline_count_in_traditional_script_does_not_say_who_was_handled():
+    headline = _evidence("處理812人!鷺洲市醫保局通報巡察整改進展")
+    assert lacks_asked_kind("鹭洲市医保局处理的812人都是啥人", [headline], headline, lambda _: "")
+
+
+def test_a_sentence_giving_the_kinds_of_people_counted_says_who_they_are():
+    kinds = _evidence("共处理违规人员812人,其中科级干部3人、一般工作人员809人。")
+    assert not lacks_asked_kind("鹭洲市医保局处理的812人都是啥人", [kinds], kinds, lambda _: "")
