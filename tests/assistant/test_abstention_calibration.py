@@ -80,3 +80,12 @@ def test_a_headline_count_in_traditional_script_does_not_say_who_was_handled():
 def test_a_sentence_giving_the_kinds_of_people_counted_says_who_they_are():
     kinds = _evidence("共处理违规人员812人,其中科级干部3人、一般工作人员809人。")
     assert not lacks_asked_kind("鹭洲市医保局处理的812人都是啥人", [kinds], kinds, lambda _: "")
+
+
+def test_a_one_character_verb_asked_meets_the_notice_word_beginning_with_it(chain_over):
+    chain = chain_over("qixiawan_round.txt", ROUND_NOTICE)
+    history = [{"role": "user", "content": "栖霞湾县这轮巡察了哪些单位"},
+               {"role": "assistant", "content": "常规巡察县水务局等2个县级部门,并对县档案馆等开展回头看。"}]
+    answer = chain.ask("他们啥时候撤", history=history)
+    assert not answer.not_found, answer.text
+    assert "2024年3月8日前撤离" in answer.text
