@@ -65,7 +65,7 @@ class AnsweringSettings(BaseModel):
     # A word no passage holds ("来讲") weighs at most this share of the rarest held word's (1.0 kept abstention 1.0).
     unheld_term_weight_share: float = 1.0
     # A one-character verb asked ("啥时候撤") meets notice words beginning with it (撤离) when at most this many
-    # held words do; a character beginning more says too many things (8: 撤's words fit, 出's/发's do not).
+    # held words do; a character beginning more says too many things (8: set by hand so 撤离/撤回/撤销-like sets fit; not swept).
     verb_words_most: int = 8
     # A follow-up's carried clause ("起诉了几户(清收了多少欠费)"): when the ask names something new, the clause's own
     # words together weigh at most this share of the ask's, so the ask decides the sentence and the clause narrows to

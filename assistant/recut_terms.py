@@ -53,8 +53,10 @@ def _runs(piece: str, unheld: list[str]) -> list[str]:
     return [run for run in runs if len(run) >= 3]
 
 
-# A one-character verb in a predicate's place ("啥时候撤", "撤了吗"): before the question's end or an aspect word.
-_VERB_PLACE = r"(?=[了过吗呢没的啊呀]|[?？,，。]|$)"
+# A one-character verb in a predicate's place ("啥时候撤", "撤了吗"): ending the clause (an aspect word between),
+# not after 的/那/这/个 (a noun there: "信访的事") nor 有 (asking whether: "有没有").
+_VERB_PLACE = r"(?=[了过]?(?:[吗呢啊呀]|[?？,，。]|$))"
+_NOUN_BEFORE = re.compile(r"[的那这个件]$")
 _HAN = [chr(code) for code in range(0x4E00, 0x9FA6)]
 
 
@@ -66,7 +68,8 @@ def verb_words(piece: str, tokens: Iterable[str], known_terms: Callable[[Iterabl
     held = known_terms(tokens)
     groups = []
     for token in dict.fromkeys(t for t in tokens if len(t) == 1 and t not in held):
-        if not re.search(re.escape(token) + _VERB_PLACE, piece):
+        places = [m.start() for m in re.finditer(re.escape(token) + _VERB_PLACE, piece)]
+        if token == "有" or not any(not _NOUN_BEFORE.search(piece[:place]) for place in places):
             continue
         words = sorted(known_terms(token + char for char in _HAN))
         if 0 < len(words) <= most:
