@@ -64,6 +64,9 @@ class AnsweringSettings(BaseModel):
     focus_term_share: float = 0.8
     # A word no passage holds ("来讲") weighs at most this share of the rarest held word's (1.0 kept abstention 1.0).
     unheld_term_weight_share: float = 1.0
+    # A one-character verb asked ("啥时候撤") meets notice words beginning with it (撤离) when at most this many
+    # held words do; a character beginning more says too many things (8: set by hand so 撤离/撤回/撤销-like sets fit; not swept).
+    verb_words_most: int = 8
     # A follow-up's carried clause ("起诉了几户(清收了多少欠费)"): when the ask names something new, the clause's own
     # words together weigh at most this share of the ask's, so the ask decides the sentence and the clause narrows to
     # the item (0.5: fresh8 "起诉了几户" answered; 0.35 let a short ask lose its item, 0.7 kept the old sentence).

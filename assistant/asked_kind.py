@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.evidence import Evidence
 
+from index.script_forms import simplified_reading
 from index.vocabulary import SANCTION_WORDS
 
 # "给了啥处分", "受到何种处理", "处分是什么": the kind of sanction is asked (not "采取了什么处理措施": a measure).
@@ -20,6 +21,12 @@ STATES_SANCTION_KIND = re.compile(
     rf"{SANCTION_WORDS}|组织处理|诫勉|问责|批评|免职|停职|降职|调离|调整岗位|责令|书面检查|罚款|立案|移送|谈话|追责|处理\d"
 )
 
+# "处理的30人都是啥人", "那12名干部分别是谁": who stands behind a stated count is asked, not the count itself.
+ASKS_WHO_COUNTED = re.compile(
+    r"\d+\s*(?:多|余)?(?:人|名|位)[^，,。？?]{0,4}?(?:都|分别|各)?(?:是|有)(?:谁|(?:啥|什么|哪些|哪几类|哪类|何)(?:人|类人|种人|身份|职务|级别))"
+)
+# A sentence saying who they are: the kinds of people or their ranks ("其中处级干部3人", "村干部、党员").
+STATES_WHO = re.compile(r"其中|包括|分别|干部|党员|人员|职工|领导|负责人|工作者|医务|医生|教师|村民|[厅处科局股]级")
 
 # The start of a numbered item or heading ("2.", "(三)", "二、"): a sentence past one is about another item.
 _ITEM_START = re.compile(r"\n\s*(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
@@ -28,8 +35,11 @@ _ITEM_START = re.compile(r"\n\s*(?:\d+[.、．]|[(（][一二三四五六七八�
 def lacks_asked_kind(
     question: str, chosen: Sequence[Evidence], best: Evidence, notice_text_of: Callable[[str], str]
 ) -> bool:
-    """Asked what kind of sanction someone got, whether no chosen sentence of the item the best sentence is
+    """Asked who the people behind a stated count are, whether no chosen sentence says (the count alone
+    does not). Asked what kind of sanction someone got, whether no chosen sentence of the item the best sentence is
     about (no numbered item or heading between them) names one: a sanction in another item is someone else's."""
+    if ASKS_WHO_COUNTED.search(question):
+        return not any(STATES_WHO.search(simplified_reading(e.text)) for e in chosen)
     if not ASKS_SANCTION_KIND.search(question):
         return False
     text = notice_text_of(best.notice_id)

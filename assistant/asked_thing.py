@@ -16,7 +16,7 @@ from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
 # and words of the answer's shape ("几个人" yields 个人, "多少金额").
 NOT_THE_ASKED_THING = re.compile(
     r"(?:发现|指出|查出|查找|反馈|意见|采取|开展|进行|落实|建立|完成|整改|巡察|巡视|处理|解决|推进|持续|做了|工作|情况|问题|方面|"
-    r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别|专门)+"  # also their compounds: 意见反馈, 发现问题
+    r"个人|人数|人次|数量|金额|时间|日期|多少|几个|哪些|什么|是否|一共|共计|合计|分别|专门|还是|或者|或是)+"  # also their compounds: 意见反馈, 发现问题
 )
 
 _MEETING = re.compile(r"会上|会议|会中|会")
@@ -150,6 +150,8 @@ def _words_for(question: Question, term: str) -> list[str]:
 
 # "追回或者核减了钱": the terms on either side of 或者/或/还是 are alternatives; either one states the asked thing.
 _EITHER = re.compile(r"或者|或是|或|还是")
+# "是常规检查还是回头看": an alternative question; every term of one alternative pairs with every term of the other.
+_ALTERNATIVES = re.compile(r"是([^，,。？?！!\s]{1,12}?)还是([^，,。？?！!\s呢吗啊呀]{1,12})")
 
 
 def either_terms(question: str, terms: Iterable[str]) -> dict[str, tuple[str, ...]]:
@@ -163,6 +165,10 @@ def either_terms(question: str, terms: Iterable[str]) -> dict[str, tuple[str, ..
         if before and after:
             pairs[before] = pairs.get(before, (before,)) + (after,)
             pairs[after] = pairs.get(after, (after,)) + (before,)
+    for match in _ALTERNATIVES.finditer(question):
+        one, other = ({t for word, t in written if word in side} for side in match.groups())
+        for term in one | other:
+            pairs[term] = tuple(dict.fromkeys((*pairs.get(term, (term,)), *(other if term in one else one))))
     return pairs
 
 

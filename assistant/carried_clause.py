@@ -18,9 +18,13 @@ CARRIED = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def own_ask(question: str) -> str:
-    """The question without its carried clause when the ask before it asks a figure, date or person of its own."""
+    """The question without its carried clause when the ask before it asks a figure, date, person or a
+    document's name of its own ("出台的办法叫啥(还出台了几个办法)": the names, not the clause's count)."""
     ask = CARRIED.sub("", question)
-    return ask if ask != question and ask.strip() and asks_a_shape(profile_question(ask)) else question
+    if ask == question or not ask.strip():
+        return question
+    profile = profile_question(ask)
+    return ask if asks_a_shape(profile) or profile.asked_name else question
 
 
 def narrowed_weights(

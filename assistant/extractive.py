@@ -30,7 +30,7 @@ from assistant.evidence import Evidence, Question, distinct, squeezed, topic_ove
 from assistant.evidence_reach import reach, with_asked_counts, with_point_doers
 from assistant.evidence_scoring import score_evidence
 from assistant.quote_extension import extend_quote
-from assistant.recut_terms import recut_unheld
+from assistant.recut_terms import recut_unheld, verb_words
 from assistant.deadline_answer import asks_for_deadline, with_deadline_after
 from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines, of_body_kind
@@ -96,12 +96,12 @@ class ExtractiveAnswerer:
         for piece in SUB_QUESTION_SPLIT.split(without_asking_words(question)):
             for begin, end in sorted(self.unit_spans(piece), reverse=True):  # "北杨集镇党委书记": 党委书记
                 piece = piece[:begin] + " " + piece[name_tail_end(piece, end, units_named):]
-            for group in official_groups(piece):
-                alternatives.update({word: group[0] for word in group})
             tokens = topic_tokens(self.tokenize(with_official_terms(piece)))
+            for group in (*official_groups(piece), *verb_words(piece, tokens, self.known_terms, self.settings.verb_words_most)):
+                alternatives.update({word: group[0] for word in group})
             held = self.known_terms(tokens)
             # A single character no passage holds is a scrap of the word cutter ("评查查出": 评, 出), not a term.
-            tokens = held_terms(piece, [t for t in tokens if len(t) > 1 or t in held], self.tokenize, held.__contains__)
+            tokens = held_terms(piece, [t for t in tokens if len(t) > 1 or t in held or t in alternatives], self.tokenize, held.__contains__)
             tokens = recut_unheld(piece, tokens, self.known_terms)  # "湘服通分厅" asked: 服通, 分厅 as notices read it
             # A piece of a notice word standing for a plain phrase ("门面" of 门面房) is that word, not a term of its own.
             # (only when the cutter also reads the whole word, so a passage's 门面房 still meets it)

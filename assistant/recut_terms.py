@@ -8,6 +8,7 @@ term with it. The run of the question those unheld tokens cover holds words the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
 # The longest held word looked for inside a run of unheld tokens (the cutter's words are mostly 2-4 characters).
@@ -50,3 +51,27 @@ def _runs(piece: str, unheld: list[str]) -> list[str]:
             current = ""
     runs.append(current)
     return [run for run in runs if len(run) >= 3]
+
+
+# A one-character verb in a predicate's place ("啥时候撤", "撤了吗"): ending the clause (an aspect word between),
+# not after 的/那/这/个 (a noun there: "信访的事") nor 有 (asking whether: "有没有").
+_VERB_PLACE = r"(?=[了过]?(?:[吗呢啊呀]|[?？,，。]|$))"
+_NOUN_BEFORE = re.compile(r"[的那这个件]$")
+_HAN = [chr(code) for code in range(0x4E00, 0x9FA6)]
+
+
+def verb_words(piece: str, tokens: Iterable[str], known_terms: Callable[[Iterable[str]], set[str]],
+               most: int) -> list[tuple[str, ...]]:
+    """For each one-character verb of the piece no passage holds as a word, the held two-character words that
+    begin with it (撤: 撤离, 撤回), the verb last, as one group of words saying it; none when more than `most`
+    words begin with it (a common character says too many things to stand for any)."""
+    held = known_terms(tokens)
+    groups = []
+    for token in dict.fromkeys(t for t in tokens if len(t) == 1 and t not in held):
+        places = [m.start() for m in re.finditer(re.escape(token) + _VERB_PLACE, piece)]
+        if token == "有" or not any(not _NOUN_BEFORE.search(piece[:place]) for place in places):
+            continue
+        words = sorted(known_terms(token + char for char in _HAN))
+        if 0 < len(words) <= most:
+            groups.append((*words, token))
+    return groups
