@@ -282,14 +282,14 @@ class ExtractiveAnswerer:
         self, chosen: Sequence[Evidence], question: Question, lenient: bool = False, passages: str = ""
     ) -> bool:
         """Whether the chosen sentences hold what the question asks about (every asked thing the passages
-        hold, when given), not a neighbouring fact; of a topic of alternative clauses, any one clause."""
+        hold, when given), not a neighbouring fact: the whole question's, or any one clause's of alternative clauses."""
         # Unit names out first: "榴溪镇工程款" names no fund "溪镇…款", only 工程款.
         text = question.text
         for begin, end in sorted(self.unit_spans(text), reverse=True):
             text = text[:begin] + " " + text[end:]
         return any(states_the_asked_thing(
             chosen, replace(question, text=clause), self.known_terms, self.is_unit_word, self.settings.focus_term_share,
-            lenient, self.settings.named_money_window, passages) for clause in alternative_clauses(text, self.tokenize))
+            lenient, self.settings.named_money_window, passages) for clause in dict.fromkeys([text, *alternative_clauses(text, self.tokenize)]))
 
     def _metadata_lines(
         self, builder: AnswerBuilder, unit: str, profile: QuestionProfile, with_unit: bool = True,
