@@ -19,6 +19,7 @@ from assistant.plain_words import in_official_words
 from assistant.records_headline import headline
 from assistant.records_question import COMPLETION_FIELDS, PROBLEM_FIELDS, read_figure_question
 from assistant.repaid_in_full import with_repaid_in_full
+from assistant.section_evidence import as_asked
 from assistant.records_table import (
     Citations, gather, itemised_lines, missing_headline, not_compared_notes, unit_line,
 )
@@ -48,7 +49,7 @@ def answer_from_records(
     plan = read_figure_question(asked)
     if plan is None:
         return None
-    per_unit = [gather(unit, plan, notices, records, notice_text_of) for unit in units_in_scope]
+    per_unit = [as_asked(gather(unit, plan, notices, records, notice_text_of), asked) for unit in units_in_scope]
     answered = [u for u in per_unit if u.own or u.sub_unit]
     if not answered:
         return None  # nothing stated anywhere: let the passage-based answer look
@@ -103,7 +104,7 @@ def figures_of_unit(
     plan = read_figure_question(asked) or read_figure_question(in_official_words(asked))
     if plan is None or plan.field not in COUNTS_WORDED_ALIKE:
         return None
-    found = gather(unit, plan, notices, records, notice_text_of)
+    found = as_asked(gather(unit, plan, notices, records, notice_text_of), asked)  # "X中心呢": its section's
     if not (found.own or found.sub_unit):
         return None
     citations = Citations()

@@ -27,6 +27,7 @@ from assistant.fusion import (
 from assistant.plain_words import searched_terms, with_official_terms
 from assistant.exclusions import inside_left_out
 from assistant.qualify import asks_which_units, qualifying
+from assistant.section_evidence import of_asked_section, with_section_units
 from assistant.semantic import SentenceSimilarity
 from assistant.retrieval_settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
@@ -159,7 +160,8 @@ class HybridRetriever:
             views, question, query_vector, terms, views.lexical.scores(terms), views.lexical.coverage(terms)
         )
         if len(named) == 1:
-            result.documents = self._search(asked, views.notice_ids_of_unit(named[0]), k, result)
+            found = self._search(asked, views.notice_ids_of_unit(named[0]), k, result)
+            result.documents = of_asked_section(question, found, views.metadata)  # "X中心呢": its section's
         elif len(named) >= 2 or result.across_units:
             scope = named or allowed
             if named or not asks_which_units(question):
@@ -170,6 +172,8 @@ class HybridRetriever:
                     evidence.qualifies = bool(evidence.documents)
             else:
                 result.per_unit = self._which_units(asked, scope, k, result)
+            if not named:  # across all units a centre's section answers for the centre; a named bureau keeps it
+                result.per_unit = with_section_units(result.per_unit)
             result.per_unit.sort(key=lambda e: (not e.qualifies, -e.best_coverage, -e.best_similarity))
             result.documents = [d for e in result.per_unit if e.qualifies for d in e.documents]
         else:

@@ -23,6 +23,7 @@ from index.metadata import extract_notice_metadata
 from index.notice_lookup import NoticeNotFound, find_notice
 from index.passage_vectors import embed_chunks
 from index.records import extract_notice_record
+from index.section_units import with_section_units
 from index.store import ChunkStore
 from index.writer_lock import WriterLock
 
@@ -165,12 +166,9 @@ class Ingestor:
         source_path = str(path.resolve())
         metadata = extract_notice_metadata(text, path.name)
         chunks = split_notice_into_chunks(
-            notice_id,
-            text,
-            unit=metadata.unit,
-            max_tokens=self.chunk_tokens,
-            overlap_sentences=self.overlap_sentences,
+            notice_id, text, unit=metadata.unit, max_tokens=self.chunk_tokens, overlap_sentences=self.overlap_sentences
         )
+        chunks = with_section_units(chunks, text, metadata.unit)  # a centre's section is the centre's
         record = extract_notice_record(notice_id, text, metadata.unit)
         self.catalog.begin_notice(
             notice_id,

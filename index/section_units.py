@@ -10,8 +10,9 @@ found from how headings are worded (numbering, a unit's name ending in a kind wo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from index.documents import Chunk
 from index.units import HAN, ORGANISATION_TYPES, plausible_unit_name, qualified_by_place
 
 # A heading's numbering: 一、 二、 （一） (一) 1. 第一部分.
@@ -100,3 +101,20 @@ def _fullest_name(heading: str, unit: str, text: str) -> str:
         if heading[0] == place[-1] and ((form := place + heading[1:]) in text or cut == len(unit)):
             return form
     return qualified_by_place(heading, text)
+
+
+def with_section_units(chunks: list[Chunk], text: str, unit: str) -> list[Chunk]:
+    """Chunks cut where a unit's section opens or ends, each piece labelled with the unit whose section holds
+    it; the rest keep the notice's unit (a short notice's one chunk becomes one per unit)."""
+    sections = section_units(text, unit)
+    if not sections:
+        return chunks
+    cuts = sorted({edge for s in sections for edge in (s.start, s.end)})
+    pieces: list[Chunk] = []
+    for chunk in chunks:
+        edges = [chunk.start, *(c for c in cuts if chunk.start < c < chunk.end), chunk.end]
+        for start, end in zip(edges, edges[1:]):
+            if text[start:end].strip() and not any(p.start == start and p.end == end for p in pieces):
+                owner = next((s.name for s in sections if s.start <= start < s.end), chunk.unit)
+                pieces.append(replace(chunk, ordinal=len(pieces), text=text[start:end], start=start, end=end, unit=owner))
+    return pieces

@@ -72,3 +72,24 @@ def test_a_numbered_paragraph_opening_with_a_units_name_is_that_units_section():
     metadata = extract_notice_metadata(opening, "round.txt")
     names = [part.name for part in section_units(opening, metadata.unit)]
     assert names == ["白石县交通运输局", "白石县文化馆", "柳岸镇"]
+
+
+def test_a_passage_in_the_centres_section_is_labelled_the_centres_and_the_rest_the_bureaus():
+    from index.chunker import split_notice_into_chunks
+    from index.section_units import with_section_units
+
+    chunks = with_section_units(split_notice_into_chunks("n", JOINT, "青禾市文化和旅游局", max_tokens=60), JOINT, "青禾市文化和旅游局")
+    units = {chunk.unit for chunk in chunks if "退还多收门票费用" in chunk.text}
+    assert units == {"青禾市文物保护中心"}
+    assert {chunk.unit for chunk in chunks if "节日补贴" in chunk.text} == {"青禾市文化和旅游局"}
+    assert all(chunk.notice_id == "n" for chunk in chunks)
+
+
+def test_each_unit_of_a_rounds_notice_labels_its_own_passages_and_the_publisher_none():
+    from index.chunker import split_notice_into_chunks
+    from index.section_units import with_section_units
+
+    unit = extract_notice_metadata(ROUND, "round.txt").unit
+    chunks = with_section_units(split_notice_into_chunks("n", ROUND, unit, max_tokens=40), ROUND, unit)
+    assert {chunk.unit for chunk in chunks if "收回集体资金" in chunk.text} == {"柳岸镇"}
+    assert {chunk.unit for chunk in chunks if "整改完成率100%" in chunk.text} == {"白石县文化馆"}

@@ -1,0 +1,67 @@
+"""A unit reported in a section of another unit's notice answers for itself in answers across units.
+
+Its passages carry its own name (index/section_units.py); among the evidence retrieved for the notice's
+unit they are split off into a row of their own, so a which-units answer lists the section's unit under its
+own name when its section states the thing, and the notice's unit keeps only its own passages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+
+def with_section_units(per_unit: list[Any]) -> list[Any]:
+    """Each unit's evidence, with the passages of a unit reported in a section of its notice as that unit's."""
+    split: list[Any] = []
+    for evidence in per_unit:
+        named = [d.metadata.get("unit", "") for d in evidence.documents]
+        others = list(dict.fromkeys(u for u in named if u and u != evidence.unit))
+        if not others:
+            split.append(evidence)
+            continue
+        for unit in (evidence.unit, *others):
+            documents = [d for d, u in zip(evidence.documents, named) if (u == unit) or (unit == evidence.unit and not u)]
+            if documents or unit != evidence.unit:  # a round's publisher whose passages are all its units' is none
+                split.append(_evidence_of(unit, documents, evidence))
+    return split
+
+
+def _evidence_of(unit: str, documents: list, whole: Any) -> Any:
+    """The unit's share of the evidence (a retriever's UnitEvidence), scored by its own passages."""
+    similarity = max((d.metadata.get("similarity", 0.0) for d in documents), default=whole.best_similarity)
+    coverage = max((d.metadata.get("coverage", 0.0) for d in documents), default=whole.best_coverage)
+    return replace(whole, unit=unit, documents=documents, best_similarity=similarity, best_coverage=coverage,
+                   qualifies=whole.qualifies and bool(documents))
+
+
+def asked_section(question: str, sub_units: Iterable[str]) -> str:
+    """The longest name of a unit reported in a section of the notices that the question says ("柳岸镇收回多少"),
+    else ""."""
+    return max((name for name in sub_units if name and name in question), key=len, default="")
+
+
+def of_section(unit: str, name: str) -> bool:
+    """Whether a passage's or figure's unit is the section's unit the question named by this name."""
+    return bool(unit) and (name in unit or unit in name)
+
+
+def of_asked_section(question: str, documents: list, metadata: dict) -> list:
+    """The passages of the unit a question names when it is reported in a section of these notices;
+    all of them when the question names none, or its section has no passage among them."""
+    names = (n for d in documents for n in getattr(metadata.get(d.metadata.get("notice_id")), "sub_units", ()))
+    name = asked_section(question, names)
+    own = [d for d in documents if of_section(d.metadata.get("unit", ""), name)] if name else []
+    return own or documents
+
+
+def as_asked(found: Any, question: str) -> Any:
+    """A unit's records figures (records_table.UnitFigures) narrowed to those of the unit reported in a
+    section of its notice when the question names that unit, shown as that unit's own; else as found."""
+    name = asked_section(question, (n for s in found.sub_unit for n in s.notice.metadata.sub_units))
+    section = [s for s in found.sub_unit if name and of_section(s.figure.scope, name)]
+    if not section:
+        return found
+    own = [replace(s, figure=replace(s.figure, scope="")) for s in section]
+    return replace(found, unit=section[0].figure.scope, own=own, sub_unit=[], measures_done=[])
