@@ -50,3 +50,11 @@ def test_a_share_not_said_to_be_done_is_not_taken_away_from_the_whole(chain):
     answer = chain.ask("那还差多少没进?", history=history)
 
     assert "52.5%" not in answer.text
+
+
+def test_a_share_beside_counts_leaves_the_count_not_the_share(chain):
+    history = said("芦湾新区借调人员清了多少", "8名借调人员已全部退回原单位,完成率100%。")
+
+    answer = chain.ask("那还差多少没退?", history=history)
+
+    assert "尚差0%" not in answer.text
