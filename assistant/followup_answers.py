@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from assistant.answer import Answer
 from assistant.answering_settings import AnsweringSettings
 from assistant.followup import units_in_history
+from assistant.followup_complement import answer_complement, asks_complement
 from assistant.followup_days import answer_days, asks_days_of_previous
 from assistant.followup_gap import answer_gap, asks_gap_after_previous
 from assistant.followup_left_item import answer_left_item, asks_left_item
@@ -37,6 +38,7 @@ def answer_from_previous(
     wants_since = asks_since_previous(question, names_unit)
     wants_remaining = asks_about_remaining(question, names_unit)
     wants_days = asks_days_of_previous(question, names_unit)
+    wants_share_left = asks_complement(question, names_unit)
     wants_gap = asks_gap_after_previous(question, names_unit)
     wants_other = asks_other_part(question, names_unit)
     wants_rules = asks_rules_counted(question, names_unit, history)
@@ -54,9 +56,10 @@ def answer_from_previous(
         return rules  # "这几项都是啥?" after a count of rules: those the notice names, and that it names not all
     # "里面最大一笔是啥" after an amount: the largest of the parts its sentence lists; "剩下那件是啥事?" after
     # "还剩1件": the clause naming it; "剩下那部分是哪来的?" after a total and a part of it; "一共多少天?" after a
-    # period: its days; "隔了几天开会部署的?" after a date: the days to that later event
-    for wanted, answer_by in ((wants_largest, answer_largest_part), (wants_left, answer_left_item),
-                              (wants_other, answer_other_part), (wants_days, answer_days), (wants_gap, answer_gap)):
+    # period: its days; "隔了几天开会部署的?" after a date: the days to that later event; "还差多少没进?" after a share
+    for wanted, answer_by in ((wants_share_left, answer_complement), (wants_largest, answer_largest_part),
+                              (wants_left, answer_left_item), (wants_other, answer_other_part),
+                              (wants_days, answer_days), (wants_gap, answer_gap)):
         if wanted and (found := answer_by(question, standalone_question, history, notice_ids, catalog.notice_text,
                                           describe)):
             return found

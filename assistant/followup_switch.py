@@ -21,6 +21,10 @@ _SAID_BEFORE_POINTER = re.compile(r"^[\u4e00-\u9fff]{1,6}?(?:那个|那家|那�
 _ONLY_SWITCH_AFTER = re.compile(r"^(?:呢|吧|怎么样|咋样|看看|那边)*\s*[?？。]?$")
 # "开供销社那家呢", "搞审计局那个呢": a verb of what the unit does before its name, a pointer after it.
 _DOING_BEFORE = re.compile(r"^(?:那么|那|换成|换到)?(?:开|搞|管|做|干|办|弄)$")
+# "妇联那个公众号呢", "农业局的讲话呢": a publication channel after a unit's name is where the unit said it, not a topic.
+_CHANNEL_AFTER = re.compile(
+    r"^的?(?:那个|那篇|这个|这篇|那条)?(?:微信公众号|公众号|微信|网站|官网|文章|推文|讲话|发言)"
+    r"(?:上|里|那篇|那个)?(?:呢|吧|怎么样|咋样|看看|那边)*\s*[?？。]?$")
 _POINTER_THEN_SWITCH = re.compile(r"^的?(?:那个|那家|那所|这个|这家)(?:呢|吧|怎么样|咋样|看看|那边)*\s*[?？。]?$")
 # A pointer between a word of a unit's name and its kind: "水务那家", "岳阳那个街道", "那个村".
 _POINTER = re.compile(r"那个|那家|那所|这个|这家")
@@ -30,6 +34,7 @@ _ONE_CHAR_KINDS = frozenset("村镇乡县区市局院委厅校")
 _LEAD_CLAUSE = re.compile(r"^([^,，。?？]+?)\s*[,，]\s*(?=\S)")
 
 _SWITCH_LEAD = re.compile(r"^(?:那么|那|换成|换到|改成|换|至于|再看看?|再说说?)\s*")
+_SWITCH_LEAD_ONLY = re.compile(r"^(?:那么|那|换成|换到|改成|换|至于|再看看?|再说说?)?\s*$")
 _PRONOUN_LEAD = re.compile(r"^(?:那么|那|它们|它|他们|该单位|这个单位)的?")
 
 
@@ -61,6 +66,8 @@ def without_description(question: str, directory: UnitDirectory) -> str:
     if (mentions and _DOING_BEFORE.match(question[: mentions[0][0]])
             and _POINTER_THEN_SWITCH.match(question[mentions[0][1] :])):
         return f"那{question[mentions[0][0] : mentions[0][1]]}呢"
+    if mentions and _SWITCH_LEAD_ONLY.match(question[: mentions[0][0]]) and _CHANNEL_AFTER.match(question[mentions[0][1] :]):
+        return f"那{question[mentions[0][0] : mentions[0][1]]}呢"  # "妇联那个公众号呢"
     return question
 
 

@@ -52,3 +52,17 @@ def test_which_townships_of_a_figure_the_last_answer_gave_stays_with_its_unit():
     assert asked.startswith(district) and "45户" in asked
     # no figure the last answer gave: which townships of the library
     assert not condense_with_rules(history, "那12户分在哪些乡镇", directory(district, TOWNSHIP, BUS)).startswith(district)
+
+
+def test_a_channel_named_after_the_unit_is_where_it_said_it_and_the_topic_carries():
+    history = _exchange("漱州公交追回多少钱", "追回违规发放补贴3.2万元。")
+    for asked_as in ("医保局那个公众号呢", "医保局的网站呢", "那医保局的讲话呢"):
+        asked = condense_with_rules(history, asked_as, directory())
+        assert asked.startswith(INSURANCE) and "追回" in asked, asked
+        assert not any(word in asked for word in ("公众号", "网站", "讲话")), asked
+
+
+def test_a_channel_with_a_question_of_its_own_stays_the_topic():
+    history = _exchange("漱州公交追回多少钱", "追回违规发放补贴3.2万元。")
+    asked = condense_with_rules(history, "医保局公众号有啥问题", directory())
+    assert "公众号" in asked

@@ -106,3 +106,8 @@ def test_eating_and_drinking_is_also_written_as_meal_costs():
 def test_a_backlog_of_cases_is_searched_as_notices_write_it_piled_up():
     assert "积压" in official_terms("哪几家有信访积案")
     assert "积压" not in official_terms("哪几家信访件办结了")
+
+
+def test_people_moved_in_asked_loosely_searches_the_notices_word_for_it():
+    assert "调入" in official_terms("苇塘乡那边调人有啥问题")
+    assert "调入" not in official_terms("苇塘乡引进人才有啥问题")
