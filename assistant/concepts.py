@@ -93,9 +93,14 @@ def alternative_clauses(question: str, tokenize: Callable[[str], list[str]],
     """The clauses of a topic of whole clauses joined by 或者/或/还是, each of at least min_words topic
     words (default settings.min_clause_words); the question alone when it is one topic (or an alternative
     of single words)."""
-    min_words = RetrievalSettings().min_clause_words if min_words is None else min_words
+    knobs = RetrievalSettings()
+    min_words = knobs.min_clause_words if min_words is None else min_words
     clauses = _CLAUSE_OR.split(said_once(without_asking_words(question)))
-    if len(clauses) < 2 or any(len(whole_words(topic_tokens(tokenize(c)))) < min_words for c in clauses):
+
+    def is_clause(words: list[str]) -> bool:  # "公车私用或者…": one word of a whole act is a clause too
+        return len(words) >= min_words or any(len(w) >= knobs.clause_word_chars for w in words)
+
+    if len(clauses) < 2 or not all(is_clause(whole_words(topic_tokens(tokenize(c)))) for c in clauses):
         return [question]
     return clauses
 

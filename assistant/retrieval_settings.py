@@ -38,6 +38,9 @@ class RetrievalSettings(BaseModel):
     # and a unit takes its better clause (either is enough); a side counts as a clause when it has at
     # least this many topic words (2: "拆了或者退出了养殖" stays one topic with 拆 or 退出, f12 which_units).
     min_clause_words: int = 2
+    # ...or when one of its words is this long: a four-character word names a whole act ("公车私用或者换个
+    # 名目发购物卡", fictional test), where "拆了或者退出了养殖" keeps a bare verb as one topic's alternative.
+    clause_word_chars: int = 4
     # A unit the keywords miss also qualifies when a sentence of its best passages is as close in
     # meaning to the question's topic as the units they found (assistant.which_units): at least the
     # lowest found unit's closest sentence and meaning_unit_share of the way from the typical
