@@ -65,3 +65,24 @@ def as_asked(found: Any, question: str) -> Any:
         return found
     own = [replace(s, figure=replace(s.figure, scope="")) for s in section]
     return replace(found, unit=section[0].figure.scope, own=own, sub_unit=[], measures_done=[])
+
+
+def sections_named(question: str, metadata: dict, notice_ids: Iterable[str]) -> list[str]:
+    """The names of two or more units reported in sections of these notices that the question says, in the
+    order it says them ("柳岸镇和文化馆谁的完成率高"); [] when it says fewer."""
+    names = {n for nid in notice_ids for n in getattr(metadata.get(nid), "sub_units", ()) if n and n in question}
+    longest = sorted(names, key=len, reverse=True)
+    distinct = [n for i, n in enumerate(longest) if not any(n in longer for longer in longest[:i])]
+    return sorted(distinct, key=question.find) if len(distinct) >= 2 else []
+
+
+def compare_sections(result: Any, whole: Any, names: list[str]) -> None:
+    """A retrieval result (retriever.RetrievalResult) comparing the named section units of one notice: a row
+    per unit holding its section's passages (a row with none keeps its column), in the question's order."""
+    rows = with_section_units([whole])
+    result.per_unit = [next((r for r in rows if of_section(r.unit, n)), None) or _evidence_of(n, [], whole)
+                       for n in names]
+    for row in result.per_unit:
+        row.qualifies = bool(row.documents)
+    result.units_named, result.comparison = [r.unit for r in result.per_unit], True
+    result.documents = [d for r in result.per_unit for d in r.documents]

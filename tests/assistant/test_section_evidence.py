@@ -4,7 +4,7 @@ from langchain_core.documents import Document
 
 from assistant.records_table import Stated, UnitFigures
 from assistant.retriever import UnitEvidence
-from assistant.section_evidence import as_asked, of_asked_section, with_section_units
+from assistant.section_evidence import as_asked, of_asked_section, sections_named, with_section_units
 from index.catalog import NoticeRow
 from index.documents import NoticeMetadata
 from index.records import Figure
@@ -50,3 +50,27 @@ def test_the_centres_figures_answer_for_the_centre_and_the_bureaus_question_keep
     asked = as_asked(found, "文物保护中心完成率多少")
     assert asked.unit == CENTRE and [s.figure.value for s in asked.own] == [66.7] and asked.sub_unit == []
     assert as_asked(found, "青禾市文化和旅游局完成率多少") is found
+
+
+ROUND = NoticeMetadata(unit="白石县", aliases=[], sub_units=["白石县文化馆", "县文化馆", "文化馆", "柳岸镇", "白石县水务局"])
+
+
+def test_two_units_of_one_round_notice_are_compared_each_from_its_own_section():
+    from assistant.retriever import RetrievalResult
+    from assistant.section_evidence import compare_sections, sections_named
+
+    question = "柳岸镇和县文化馆谁的整改完成率高"
+    names = sections_named(question, {"n1": ROUND}, ["n1"])
+    assert names == ["柳岸镇", "县文化馆"]
+    museum = passage("整改完成率80%。", "白石县文化馆")
+    town = passage("整改完成率95%。", "柳岸镇")
+    water = passage("整改完成率70%。", "白石县水务局")
+    result = RetrievalResult(question=question, documents=[])
+    compare_sections(result, UnitEvidence("白石县", [museum, water, town], 0.8, 0.5, True), names)
+    assert [(r.unit, [d.page_content for d in r.documents]) for r in result.per_unit] == [
+        ("柳岸镇", ["整改完成率95%。"]), ("白石县文化馆", ["整改完成率80%。"])]
+    assert result.units_named == ["柳岸镇", "白石县文化馆"] and result.comparison
+
+
+def test_a_question_naming_one_unit_of_a_round_is_no_comparison():
+    assert sections_named("县文化馆整改完成率多少", {"n1": ROUND}, ["n1"]) == []
