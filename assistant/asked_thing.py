@@ -33,6 +33,8 @@ _MONEY_DEED = re.compile(rf"^(?:{CLAWBACK_ACTIONS}|发放|违规|超标|超发|�
                          rf"收取|乱收|多收|收受|支付|多付|欠缴|拖欠|使用)$")
 # That a notice mentions it ("谁家说到党费", "哪些提及下乡补助"): asking words, never part of the money's name (到党).
 _SAYING = re.compile(r"[说提讲谈写聊涉][到及]")
+# The units asked about ("哪些单位党费有问题", "谁家伙食费"): never part of the money's name (位党费).
+_ASKED_UNITS = re.compile(r"单位|[哪几谁每各]家")
 _NOT_IN_A_QUALIFIER = re.compile(r"[的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁多少几个共]")
 
 
@@ -183,7 +185,7 @@ def names_unstated_money(
     超标准发放奖金; 下乡补助 is not stated by 农机购置补贴)."""
     named = [
         (match.group(0), match.group(1), match.group(2))
-        for match in _NAMED_MONEY.finditer(_SAYING.sub(" ", question))
+        for match in _NAMED_MONEY.finditer(_ASKED_UNITS.sub(" ", _SAYING.sub(" ", question)))
         if match.group(1) not in _NOT_A_QUALIFIER and not _MONEY_DEED.match(match.group(1))
         and not _NOT_IN_A_QUALIFIER.search(match.group(1))
     ]

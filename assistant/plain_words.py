@@ -78,6 +78,22 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"乱收费|多收钱|乱收钱|收取费用|(?:违规|乱|多)收的?(?:费|钱)", "违规收费 乱收费 违规收取"),
         (r"上班摸鱼|溜号|不在岗|上班时间干私活", "脱岗 工作纪律"),
         (r"办事难|跑腿|跑多次|来回跑", "营商环境 一网通办 最多跑一次"),
+        # "乱买衣服": clothes bought on the unit's money, which notices write as 购置/购买服装.
+        (r"(?:乱|瞎|多|统一)?(?:买|做|订|发)(?:了)?(?:些)?(?:衣服|服装|队服|工作服)", "购置服装 购买服装 服装"),
+        # "只写大家都同意": minutes recording assent without debate, which notices write as 均同意/未充分讨论.
+        (r"(?:大家|全体|全都|都)(?:都)?同意|一致同意|没(?:有)?(?:人)?讨论|不讨论", "均同意 充分讨论 会议记录 议事"),
+        # "班子一起学习": the leaders' study sessions, which notices write as 中心组学习.
+        (r"(?:班子|领导)[^,，。?？]{0,4}(?:一起|集体|共同)学习|一起学习|集体学习", "中心组学习 理论学习中心组 集体学习"),
+        # "培养接班人": growing the next generation, which notices write as 后备干部/后备人才.
+        (r"接班人|后备力量|后继(?:无|有)人|培养年轻人", "后备干部 后备人才 年轻干部 储备"),
+        # "自我批评那个会": the meeting named by its act, which notices write as 民主生活会/组织生活会.
+        (r"自我批评(?:的|那个|那种)?会|批评(?:与|和)自我批评", "民主生活会 组织生活会 批评和自我批评"),
+        # "网上乱发东西": what a unit posts online, which notices write as 网络/新媒体 and its 审核/备案.
+        (r"网上(?:乱|瞎)?(?:发|贴|说)|网上的东西|网络上(?:乱)?发", "网络意识形态 新媒体 信息发布 审核 备案管理 网站"),
+        # "档案管得乱": a thing kept in disorder, which notices write as 管理不规范/混乱.
+        (r"管得(?:很|太|有点|比较)?(?:乱|差|松|不好|不行)|乱糟糟|一团糟|乱七八糟", "管理不规范 管理混乱"),
+        # "没算清就付": paying before the account is settled, which notices write as 结算/审核.
+        (r"(?:没|未|还没)(?:算清|算完|结算|结清|核清)", "结算 审核 工程款 先支付"),
         (r"欠钱|欠款|欠账", "拖欠 清欠 欠缴"),
         (r"起诉|告上法庭|告到法院|打官司", "诉讼 提起诉讼"),  # "起诉了几户": notices write 依法提起诉讼
         # "后来出了啥规定管这事": a rule issued, which notices name as the 制度/办法 they issued.

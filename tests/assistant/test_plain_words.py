@@ -63,6 +63,9 @@ def test_which_units_mention_a_fee_reads_the_fee_not_the_asking_word_before_it_a
     assert not names_unstated_money("谁家说到党费", said, nothing_known, 8)  # 到党费 is no fee of its own
     assert not names_unstated_money("哪几家提到了党费", said, nothing_known, 8)
     assert names_unstated_money("哪些单位提及下乡补助", ["追回违规发放的农机购置补贴12万元"], nothing_known, 8)
+    # the units asked about are no qualifier of the fee either (单位党费 is not a fee named 位党费)
+    assert not names_unstated_money("哪些单位党费有问题", said, nothing_known, 8)
+    assert not names_unstated_money("谁家党费没交齐", said, nothing_known, 8)
 
 
 def test_how_much_was_fixed_in_plain_words_searches_the_notices_words_for_it():
@@ -111,3 +114,15 @@ def test_a_backlog_of_cases_is_searched_as_notices_write_it_piled_up():
 def test_people_moved_in_asked_loosely_searches_the_notices_word_for_it():
     assert "调入" in official_terms("苇塘乡那边调人有啥问题")
     assert "调入" not in official_terms("苇塘乡引进人才有啥问题")
+
+
+def test_everyday_wording_of_common_findings_searches_as_notices_write_them():
+    assert "购买服装" in official_terms("乱买衣服搞活动 青梧镇和白鹭街道谁有")
+    assert "均同意" in official_terms("开会记录只写大家都同意 哪家有")
+    assert "中心组学习" in official_terms("领导班子一起学习那块 青梧镇和白鹭街道比比")
+    assert "后备干部" in official_terms("培养接班人 两个镇各咋弄的")
+    assert "民主生活会" in official_terms("班子开会自我批评那个会啥时候开的")
+    assert "新媒体" in official_terms("网上乱发东西管得咋样")
+    assert "结算" in official_terms("工程款没算清就付 谁有")
+    assert "管理混乱" in official_terms("哪几家档案管得乱")
+    assert official_terms("档案管得咋样") == []  # asking how it is kept names no disorder
