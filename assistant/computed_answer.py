@@ -19,6 +19,7 @@ from decimal import Decimal
 from assistant.answer import Answer, Citation
 from assistant.compute import chinese_date, plain
 from assistant.computed_figures import gather_unit, section_units_of
+from assistant.section_evidence import sections_said
 from assistant.computed_inputs import CitationNumbers, UnitResult
 from assistant.computed_metrics import FIGURE_FIELD, ComputedQuestion
 from assistant.computed_question import read_computed_question, read_computed_questions, scope_for_computation
@@ -59,9 +60,15 @@ def answer_computed(
             continue
         results = [gather_unit(plan, unit, notices, records, notice_text_of, citations, (narrowings or {}).get(unit))
                    for unit in units_in_scope]
-        if len(units_in_scope) >= 2:  # a centre its bureau's notice reports apart is a unit of the comparison
+        # A centre its bureau's notice reports apart, or a round's other unit, is a unit of the comparison;
+        # of a round's units, those the question says when it says any.
+        pairs = section_units_of(units_in_scope, notices, records)
+        said = sections_said(question, pairs)
+        if len(units_in_scope) == 1 and said and not sections_said(question, [("", units_in_scope[0])]):
+            results = []  # "某局的两个中心": the round's notice unit was named only through its sections
+        if len(units_in_scope) >= 2 or said:
             results += [gather_unit(plan, unit, notices, records, notice_text_of, citations, section=section)
-                        for unit, section in section_units_of(units_in_scope, notices, records)]
+                        for unit, section in said or pairs]
         if any(r.values for r in results) or plan.select == "missing":  # none stating it is the answer
             sections.append(_section(plan, results))
             answered.extend(r.unit for r in results if r.values)

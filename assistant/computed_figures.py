@@ -220,11 +220,14 @@ def gather_unit(
         if text is None:
             continue
         key = plan.metric.key
-        if section and (key not in FIGURE_FIELD and key != "rectified_share" or notice.notice_id not in records):
+        from_records = (key in FIGURE_FIELD or key == "rectified_share") and notice.notice_id in records
+        if section and not from_records:
             continue
-        if section:
+        # A round's notice reports its first unit in a section too: that unit's figures are its section's.
+        scope = section or (unit if from_records and unit in notice.metadata.sub_units else "")
+        if scope:
             record = NoticeRecord.from_dict(records[notice.notice_id])
-            record = replace(record, figures=[replace(f, scope="") for f in record.figures if f.scope == section])
+            record = replace(record, figures=[replace(f, scope="") for f in record.figures if f.scope == scope])
             if key == "rectified_share":
                 _rectified_share(result, notice, record, text, citations)
             else:
@@ -258,6 +261,6 @@ def section_units_of(units: list[str], notices: list[NoticeRow], records: dict[s
     for notice in (n for n in notices if unit_of_notice(n) in units and n.notice_id in records):
         own_names = set(notice.metadata.sub_units)
         for figure in NoticeRecord.from_dict(records[notice.notice_id]).figures:
-            if figure.scope in own_names:
+            if figure.scope in own_names and figure.scope != unit_of_notice(notice):
                 found[(unit_of_notice(notice), figure.scope)] = None
     return list(found)

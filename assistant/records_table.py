@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from assistant.answer import Citation
@@ -37,6 +37,7 @@ class UnitFigures:
     has_record: bool = False
     own: list[Stated] = field(default_factory=list)  # scope == "": the unit's own figures
     sub_unit: list[Stated] = field(default_factory=list)
+    peers: list[Stated] = field(default_factory=list)  # a round's other units, beside the unit in its notice
     measures_done: list[Stated] = field(default_factory=list)  # "41项整改措施已落实37项", shown beside problems done
 
 
@@ -72,6 +73,9 @@ def gather(
         if data is None or text is None:
             continue
         found.has_record = True
+        # A round's notice reports its first unit in a section too: that section is the unit's own; the other
+        # sections are its peers' and the round's totals outside every section no one unit's.
+        own_section = unit in notice.metadata.sub_units
         for figure in NoticeRecord.from_dict(data).figures:
             family = family_of(figure)
             if figure.field not in plan.fields or family not in plan.listed:
@@ -80,6 +84,11 @@ def gather(
                 continue
             if text[figure.start : figure.end] != figure.quote:
                 continue  # a quote that is not verbatim is never shown, ranked or added
+            if own_section and figure.scope != unit:
+                if figure.scope:
+                    found.peers.append(Stated(figure, notice, family))
+                continue
+            figure = replace(figure, scope="") if own_section else figure
             (found.sub_unit if figure.scope else found.own).append(Stated(figure, notice, family))
         if "problems_rectified" in plan.fields:
             found.measures_done += [Stated(f, notice, family_of(f)) for f in measures_done(text)]

@@ -73,3 +73,7 @@ class RetrievalSettings(BaseModel):
     # Keep every passage vector in one in-memory matrix (from HOME/vectors, rebuilt from Chroma
     # when stale) and search it exactly; off = ask Chroma for every dense search.
     vector_cache: bool = True
+    # A section unit a question shortens (退役军人局 for 某县退役军人事务局) is said when its name's stem
+    # before the kind word is, cut to this many characters: the words people keep (4: 机关事务 of
+    # 机关事务服务中心, fresh13 compare_computed; 2-3 character stems are kept whole).
+    section_stem_chars: int = 4

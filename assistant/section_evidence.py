@@ -11,6 +11,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
+from assistant.retrieval_settings import RetrievalSettings
+from index.units import ORGANISATION_TYPES
+
+_LEVELS = "省市州县区旗盟"
+_STEM_CHARS = RetrievalSettings().section_stem_chars
+
 
 def with_section_units(per_unit: list[Any]) -> list[Any]:
     """Each unit's evidence, with the passages of a unit reported in a section of its notice as that unit's."""
@@ -59,12 +65,13 @@ def of_asked_section(question: str, documents: list, metadata: dict) -> list:
 def as_asked(found: Any, question: str) -> Any:
     """A unit's records figures (records_table.UnitFigures) narrowed to those of the unit reported in a
     section of its notice when the question names that unit, shown as that unit's own; else as found."""
-    name = asked_section(question, (n for s in found.sub_unit for n in s.notice.metadata.sub_units))
-    section = [s for s in found.sub_unit if name and of_section(s.figure.scope, name)]
+    stated = found.sub_unit + found.peers
+    name = asked_section(question, (n for s in stated for n in s.notice.metadata.sub_units))
+    section = [s for s in stated if name and of_section(s.figure.scope, name)]
     if not section:
         return found
     own = [replace(s, figure=replace(s.figure, scope="")) for s in section]
-    return replace(found, unit=section[0].figure.scope, own=own, sub_unit=[], measures_done=[])
+    return replace(found, unit=section[0].figure.scope, own=own, sub_unit=[], peers=[], measures_done=[])
 
 
 def sections_named(question: str, metadata: dict, notice_ids: Iterable[str]) -> list[str]:
@@ -86,3 +93,18 @@ def compare_sections(result: Any, whole: Any, names: list[str]) -> None:
         row.qualifies = bool(row.documents)
     result.units_named, result.comparison = [r.unit for r in result.per_unit], True
     result.documents = [d for r in result.per_unit for d in r.documents]
+
+
+def sections_said(question: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The (unit, section unit) pairs whose section unit the question says, even as people shorten it
+    (退役军人局, 机关事务中心: the name's stem before its kind word)."""
+    return [(unit, section) for unit, section in pairs if section and _stem(section) in question]
+
+
+def _stem(name: str) -> str:
+    """A unit's name without its place, level and kind word, cut to the words people keep
+    (某县机关事务服务中心 -> 机关事务, 某县统计局 -> 统计)."""
+    core = name[next((i + 1 for i, char in enumerate(name[:-2]) if char in _LEVELS), 0):]
+    kind = next((k for k in sorted(ORGANISATION_TYPES, key=len, reverse=True) if core.endswith(k) and len(core) > len(k)), "")
+    stem = core[: len(core) - len(kind)]
+    return stem[:_STEM_CHARS] if len(stem) > _STEM_CHARS else stem

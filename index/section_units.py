@@ -31,8 +31,13 @@ _ANY_HEADING = re.compile(rf"^[ \t\u3000]*{_NUMBERING}", re.MULTILINE)
 # A section reports the unit's own findings: a count of problems, what was fed back, or a completion rate.
 _OWN_FINDINGS = re.compile(r"\d+\s*个(?:方面)?\d*个?问题|问题\d+\s*[个项]|反馈[^。\n]{0,12}\d|完成率")
 # Words of a heading that name a part of the notice's own unit or a kind of work, not another unit.
-_OWN_PART = re.compile(r"机关|本级|下一步|总体|基本|主要|工作|问题|措施|成效|情况")
+_OWN_PART = re.compile(r"机关(?!事务)|本级|下一步|总体|基本|主要|工作|问题|措施|成效|情况")
 _LEVELS = "省市州县区旗盟"
+# A round's office signing the notice (县委巡察工作领导小组办公室, 市委巡察办, 第二巡察组): every unit it reports is
+# one of the round's inspected units, the first included; the notice-wide totals are the round's.
+_ROUND_PUBLISHER = re.compile(r"巡察(?:工作)?(?:领导小组)?(?:办公室|办)|巡[察视](?:第?[一二三四五六七八九十\d]+)?组$|领导小组办公室")
+# How many closing lines may hold the signature.
+_SIGNATURE_LINES = 4
 
 
 @dataclass(frozen=True)
@@ -48,19 +53,42 @@ class SectionUnit:
 def section_units(text: str, unit: str) -> list[SectionUnit]:
     """Sections headed by a unit other than the notice's own, each with that unit's own figures."""
     found: list[SectionUnit] = []
+    round_notice = signed_by_round_office(text)
     for match in _HEADING.finditer(text):
         heading = match.group("name")
-        if not _names_another_unit(heading, unit):
+        if not _names_another_unit(heading, "" if round_notice else unit):
             continue
         end = _section_end(text, match, match.group("number"))
-        # The unit is named outside its heading too (the opening lists the units the notice reports).
-        named_elsewhere = heading in text[: match.start()] + text[match.end() :]
+        # The unit is named outside its heading too (the opening lists the units the notice reports), maybe
+        # without its place (芣X县Y局 headed, 县Y局 in the opening).
+        rest = text[: match.start()] + text[match.end() :]
+        named_elsewhere = any(name in rest for name in (heading, _without_place(heading)))
         if not named_elsewhere or not _OWN_FINDINGS.search(text, match.end(), end):
             continue
         name = _fullest_name(heading, unit, text)
-        names = tuple(dict.fromkeys(n for n in (name, heading, _without_level(heading)) if len(n) >= 3))
+        bare = _without_place(heading)  # 县X局 and X局, as the round's own text and its readers call it
+        forms = (name, heading, _without_level(heading), bare, _without_level(bare))
+        names = tuple(dict.fromkeys(n for n in forms if len(n) >= 3))
         found.append(SectionUnit(name, names, match.start(), end))
-    return found
+    # A round office's one unit section is no round: the notice is that unit's own.
+    return found if not round_notice or len(found) > 1 else [s for s in found if not _is_notice_unit(s.name, unit)]
+
+
+def signed_by_round_office(text: str) -> bool:
+    """Whether the notice is signed by a round's office or group (巡察办, 巡察工作领导小组办公室, 巡察组)."""
+    closing = [line.strip() for line in text.strip().splitlines() if line.strip()][-_SIGNATURE_LINES:]
+    return any(_ROUND_PUBLISHER.search(line) and len(line) <= 30 for line in closing)
+
+
+def _is_notice_unit(name: str, unit: str) -> bool:
+    core = _without_level(name)
+    return bool(unit) and (core in unit or unit.endswith(core))
+
+
+def _without_place(name: str) -> str:
+    """A unit's name from its level on (芣X县Y局 -> 县Y局), as a notice naming its own place's units writes it."""
+    cut = next((i for i, char in enumerate(name[:-3]) if i and char in _LEVELS), 0)
+    return name[cut:]
 
 
 def _names_another_unit(heading: str, unit: str) -> bool:
@@ -69,8 +97,7 @@ def _names_another_unit(heading: str, unit: str) -> bool:
     return (
         plausible_unit_name(heading)
         and _OWN_PART.search(heading) is None
-        and core not in unit
-        and not (unit and unit.endswith(core))
+        and not _is_notice_unit(heading, unit)
     )
 
 

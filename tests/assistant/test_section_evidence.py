@@ -74,3 +74,12 @@ def test_two_units_of_one_round_notice_are_compared_each_from_its_own_section():
 
 def test_a_question_naming_one_unit_of_a_round_is_no_comparison():
     assert sections_named("县文化馆整改完成率多少", {"n1": ROUND}, ["n1"]) == []
+
+
+def test_a_round_unit_shortened_as_people_say_it_is_said():
+    from assistant.section_evidence import sections_said
+
+    pairs = [("白石县水利局", "白石县水利局"), ("白石县水利局", "白石县退役军人事务局"), ("白石县水利局", "白石县机关事务服务中心")]
+    said = sections_said("退役军人局和机关事务中心完成率谁高", pairs)
+    assert [section for _, section in said] == ["白石县退役军人事务局", "白石县机关事务服务中心"]
+    assert sections_said("档案馆完成率多少", pairs) == []

@@ -93,3 +93,31 @@ def test_each_unit_of_a_rounds_notice_labels_its_own_passages_and_the_publisher_
     chunks = with_section_units(split_notice_into_chunks("n", ROUND, unit, max_tokens=40), ROUND, unit)
     assert {chunk.unit for chunk in chunks if "收回集体资金" in chunk.text} == {"柳岸镇"}
     assert {chunk.unit for chunk in chunks if "整改完成率100%" in chunk.text} == {"白石县文化馆"}
+
+
+# A round office's notice whose headings name each unit in full while its opening names them without the
+# place, read as the first unit's notice: the first unit is a section unit too, the totals are the round's.
+ROUND_FULL_NAMES = (
+    "关于县委第七轮巡察三个被巡察单位整改情况的通报\n\n"
+    "县委第七轮巡察对县水利局、县机关事务服务中心、县档案馆3个单位党组织开展了常规巡察。现将整改情况通报如下。\n\n"
+    "一、白石县水利局\n\n县委第一巡察组向县水利局党组反馈巡察意见，指出10个问题。已完成整改9个，整改完成率90%。\n\n"
+    "二、白石县机关事务服务中心\n\n县委第二巡察组向中心党支部反馈巡察意见，指出8个问题。已完成整改6个，整改完成率75%。\n\n"
+    "三、白石县档案馆\n\n县委第三巡察组向县档案馆党支部反馈巡察意见，指出5个问题。已完成整改5个，整改完成率100%。\n\n"
+    "四、总体情况\n\n3个单位共反馈问题23个，已完成整改20个，整体完成率87%。\n\n"
+    "中共白石县委巡察工作领导小组办公室\n2025年2月10日\n"
+)
+
+
+def test_every_unit_a_round_office_reports_is_a_section_unit_the_first_included():
+    unit = extract_notice_metadata(ROUND_FULL_NAMES, "round.txt").unit
+    names = [part.name for part in section_units(ROUND_FULL_NAMES, unit)]
+    assert names == ["白石县水利局", "白石县机关事务服务中心", "白石县档案馆"]
+    record = extract_notice_record("n", ROUND_FULL_NAMES, unit)
+    assert {f.value: f.scope for f in record.figures if f.field == "completion_rate"} == {
+        90: "白石县水利局", 75: "白石县机关事务服务中心", 100: "白石县档案馆", 87: ""}
+
+
+def test_a_units_own_notice_with_one_section_keeps_its_unit():
+    own = ROUND_FULL_NAMES.split("二、")[0] + "中共白石县委巡察工作领导小组办公室\n2025年2月10日\n"
+    unit = extract_notice_metadata(own, "own.txt").unit
+    assert [part.name for part in section_units(own, unit) if part.name == unit] == []
