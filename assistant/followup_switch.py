@@ -12,6 +12,7 @@ from collections.abc import Callable
 from assistant.described_units import described_units
 from assistant.units import UnitDirectory
 from assistant.written_names import unit_of_kind
+from index.lexical import normalize_for_search
 
 # "那个管疫苗的疾控中心": a pointer and a clause ending in 的 in front of a unit's name describe it.
 _DESCRIBED = re.compile(r"^(?:那么|那|换成|换到)?(?:个|家|所|位)[\u4e00-\u9fff]{1,10}?的$")
@@ -36,6 +37,13 @@ _LEAD_CLAUSE = re.compile(r"^([^,，。?？]+?)\s*[,，]\s*(?=\S)")
 _SWITCH_LEAD = re.compile(r"^(?:那么|那|换成|换到|改成|换|至于|再看看?|再说说?)\s*")
 _SWITCH_LEAD_ONLY = re.compile(r"^(?:那么|那|换成|换到|改成|换|至于|再看看?|再说说?)?\s*$")
 _PRONOUN_LEAD = re.compile(r"^(?:那么|那|它们|它|他们|该单位|这个单位)的?")
+
+
+def units_as_written(question: str, directory: UnitDirectory) -> list[str]:
+    """Units the question names, a section unit of a round notice by its own full name ("那县档案馆呢" is about
+    柏川县档案馆, not the unit its notice is filed under), in order of first mention."""
+    written = (directory.sections.get(normalize_for_search(question[b:e]), u) for b, e, u in directory.mentions(question))
+    return list(dict.fromkeys(written))
 
 
 def switch_then_ask(question: str, directory: UnitDirectory) -> str:
@@ -95,6 +103,8 @@ def _pointed_unit(clause: str, words: str, directory: UnitDirectory, residue: Ca
     if words != place + kind or not (len(place) >= 2 or len(kind) >= 2 or kind in _ONE_CHAR_KINDS):
         return ""
     units = [u for u in directory.units if (not place or place in u) and u.endswith(kind) and u != kind]
+    if not units and place:  # "退役军人那个呢": a word of a section unit's name, that section of a round notice
+        units = sorted({s for s in directory.sections.values() if place in s and s.endswith(kind)})
     if not units and place and not kind:  # "信用社那个呢": a short form read as it would be asked on its own
         units = directory.find_units(f"{place}呢")
     return units[0] if len(units) == 1 else ""
