@@ -57,7 +57,10 @@ class UnitDirectory:
             names[unit].update(a for a in (*row.metadata.aliases, *kind_short_names(unit)) if a)  # + "…中心校"
             names[unit].update(row.metadata.sub_units)  # a centre reported in its own section is found in its notice
             for name in filter(None, sections := row.metadata.sub_units):
-                self.sections[normalize_for_search(name)] = max((n for n in sections if n.endswith(name)), key=len)
+                full = max((n for n in sections if n.endswith(name)), key=len)
+                for written in (name, *kind_short_names(name)):  # "县退役军人局" as said of its section too
+                    names[unit].add(written)
+                    self.sections[normalize_for_search(written)] = full
             if short := numbered_short_form(unit):  # "二实验": no suffix marks it as a unit's name
                 names[unit].add(short)
                 read_as.add((normalize_for_search(short), unit))

@@ -36,3 +36,18 @@ def test_a_word_of_a_section_units_name_with_a_pointer_is_that_unit():
 
 def test_the_unit_a_round_notice_is_filed_under_is_still_itself():
     assert condense_with_rules(HISTORY, "那个统计的呢", directory()) == f"{FILED}整改完成了几个问题?"
+
+
+def test_a_section_unit_by_its_kind_said_short_is_that_unit():
+    assert condense_with_rules(HISTORY, "那退役军人局呢", directory()) == f"{VETERANS}整改完成了几个问题?"
+    assert condense_with_rules(HISTORY, "那机关事务中心呢", directory()) == f"{OFFICES}整改完成了几个问题?"
+
+
+def test_the_red_cross_said_short_and_a_unit_by_a_word_and_de_are_switched_to():
+    red_cross, fire = "青禾市红十字会", "漱州市消防救援支队"
+    rows = [NoticeRow(f"n{i}", f"/{i}.txt", f"{i}.txt", "", u, NoticeMetadata(unit=u), 1, "ready", 0)
+            for i, u in enumerate([DATA, red_cross, fire])]
+    held = UnitDirectory(rows)
+    assert condense_with_rules(HISTORY, "搞红会那家呢", held) == f"{red_cross}整改完成了几个问题?"
+    assert condense_with_rules(HISTORY, "那个红会呢", held) == f"{red_cross}整改完成了几个问题?"
+    assert condense_with_rules(HISTORY, "换成消防的", held) == f"{fire}整改完成了几个问题?"
