@@ -21,7 +21,7 @@ from assistant.described_units import named_by_common_kind
 from assistant.followup_breakdown import points_at_a_figure_said
 from assistant.followup_reference import asked_of_item, item_of_people_pointed, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect, topic_of_thing
-from assistant.followup_switch import named_by_description, switch_then_ask, without_description
+from assistant.followup_switch import named_by_description, switch_then_ask, units_as_written, without_description
 from assistant.followup_topic import goes_on_with_topic, rule_for_the_matter
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
@@ -115,9 +115,9 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     question = named_by_common_kind(question, directory)  # "柳林社区医院": its 社区卫生服务中心
     history = list(history)[-MAX_HISTORY_TURNS:]
     # Units asked about: those the library holds, and names of units it lacks ("那长岭镇呢?" is about 长岭镇).
-    named = directory.find_units(question) + unknown_unit_names(question, directory)
+    named = units_as_written(question, directory) + unknown_unit_names(question, directory)
     if history and not named and (described := named_by_description(question, directory, lambda t: _residue(t, directory))):
-        question, named = described, directory.find_units(described)  # "那个卫生院呢": the one 卫生院 held
+        question, named = described, units_as_written(described, directory)  # "那个卫生院呢": the one 卫生院 held
     question = switch_then_ask(question, directory)
     if history and not named and _AMONG_THOSE.search(question):
         discussed = _units_discussed(history, directory)

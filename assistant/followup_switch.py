@@ -12,6 +12,7 @@ from collections.abc import Callable
 from assistant.described_units import described_units
 from assistant.units import UnitDirectory
 from assistant.written_names import unit_of_kind
+from index.lexical import normalize_for_search
 
 # "那个管疫苗的疾控中心": a pointer and a clause ending in 的 in front of a unit's name describe it.
 _DESCRIBED = re.compile(r"^(?:那么|那|换成|换到)?(?:个|家|所|位)[\u4e00-\u9fff]{1,10}?的$")
@@ -33,9 +34,29 @@ _ONE_CHAR_KINDS = frozenset("村镇乡县区市局院委厅校")
 # "那个村呢,改完几个了": a clause naming the unit, then the question asked of it.
 _LEAD_CLAUSE = re.compile(r"^([^,，。?？]+?)\s*[,，]\s*(?=\S)")
 
+# "换成消防的", "搞红会那家呢", "那个红会呢": a switch, a pointer or a verb of what the unit does, a short name, and a
+# pointer or 的 after it, with nothing else asked.
+_SAID_SHORT = re.compile(
+    r"^(?:那么|那|换成|换到|改成|换)?(?:那个|那家|个|家)?(?:开|搞|管|做|干|办|弄)?(?P<word>[\u4e00-\u9fff]{2,6}?)"
+    r"(?:的|那个|那家|那边|这个|这家)?(?:呢|吧|看看)?\s*[?？。]?$")
 _SWITCH_LEAD = re.compile(r"^(?:那么|那|换成|换到|改成|换|至于|再看看?|再说说?)\s*")
 _SWITCH_LEAD_ONLY = re.compile(r"^(?:那么|那|换成|换到|改成|换|至于|再看看?|再说说?)?\s*$")
 _PRONOUN_LEAD = re.compile(r"^(?:那么|那|它们|它|他们|该单位|这个单位)的?")
+
+
+def units_as_written(question: str, directory: UnitDirectory) -> list[str]:
+    """Units the question names, a section unit of a round notice by its own full name ("那县档案馆呢" is about
+    柏川县档案馆, not the unit its notice is filed under), in order of first mention."""
+    return list(dict.fromkeys(_section_named(question[b:e], u, directory) for b, e, u in directory.mentions(question)))
+
+
+def _section_named(written: str, unit: str, directory: UnitDirectory) -> str:
+    """The section unit a name as written stands for ("退役军人局" without its place too), else the unit found."""
+    written = normalize_for_search(written)
+    if written in directory.sections:
+        return directory.sections[written]
+    ending = {full for name, full in directory.sections.items() if name.endswith(written)}
+    return ending.pop() if len(ending) == 1 and not normalize_for_search(unit).endswith(written) else unit
 
 
 def switch_then_ask(question: str, directory: UnitDirectory) -> str:
@@ -82,7 +103,11 @@ def named_by_description(question: str, directory: UnitDirectory, residue: Calla
         if unit := _pointed_unit(clause, kind, directory, residue):
             return f"那{unit}呢" + (f",{rest}" if rest else "")
     units, end = described_units(question, directory)  # "那个收粮的呢", "那个青禾的开发区纪律咋改的"
-    return f"那{units[0]}呢" + (f",{question[end:]}" if question[end:].strip() else "") if len(units) == 1 else ""
+    if len(units) == 1:
+        return f"那{units[0]}呢" + (f",{question[end:]}" if question[end:].strip() else "")
+    said = _SAID_SHORT.match(question)  # "换成消防的", "搞红会那家呢": a short name as it would be asked on its own
+    units = directory.find_units(f"那{said.group('word')}呢") if said else []
+    return f"那{units[0]}呢" if len(units) == 1 else ""
 
 
 def _pointed_unit(clause: str, words: str, directory: UnitDirectory, residue: Callable[[str], str]) -> str:
@@ -95,6 +120,8 @@ def _pointed_unit(clause: str, words: str, directory: UnitDirectory, residue: Ca
     if words != place + kind or not (len(place) >= 2 or len(kind) >= 2 or kind in _ONE_CHAR_KINDS):
         return ""
     units = [u for u in directory.units if (not place or place in u) and u.endswith(kind) and u != kind]
+    if not units and place:  # "退役军人那个呢": a word of a section unit's name, that section of a round notice
+        units = sorted({s for s in directory.sections.values() if place in s and s.endswith(kind)})
     if not units and place and not kind:  # "信用社那个呢": a short form read as it would be asked on its own
         units = directory.find_units(f"{place}呢")
     return units[0] if len(units) == 1 else ""

@@ -49,12 +49,18 @@ class UnitDirectory:
         notice_ids: dict[str, list[str]] = defaultdict(list)
         names: dict[str, set[str]] = defaultdict(set)
         read_as: set[tuple[str, str]] = set()  # (short form, unit): a mention by one is said to be read so
+        self.sections: dict[str, str] = {}  # a section unit's name as written -> its full name (the longest ending so)
         for row in notices:
             unit = unit_label(row)
             notice_ids[unit].append(row.notice_id)
             names[unit].update((unit, simplified_characters(unit)))  # 湖北省衛生健康委 is typed 湖北省卫生健康委
             names[unit].update(a for a in (*row.metadata.aliases, *kind_short_names(unit)) if a)  # + "…中心校"
             names[unit].update(row.metadata.sub_units)  # a centre reported in its own section is found in its notice
+            for name in filter(None, sections := row.metadata.sub_units):
+                full = max((n for n in sections if n.endswith(name)), key=len)
+                for written in (name, *kind_short_names(name)):  # "县退役军人局" as said of its section too
+                    names[unit].add(written)
+                    self.sections[normalize_for_search(written)] = full
             if short := numbered_short_form(unit):  # "二实验": no suffix marks it as a unit's name
                 names[unit].add(short)
                 read_as.add((normalize_for_search(short), unit))

@@ -157,6 +157,9 @@ COMPANY_SHORT_FORMS: tuple[tuple[str, str], ...] = (
 KIND_SHORT_FORMS: tuple[tuple[str, str], ...] = (
     (r"中心(?:小学|学校)$", "中心校"),
     (r"粮食(?:收储|储备)", "粮库"),
+    (r"红十字会$", "红会"),  # "红会": how people call the Red Cross
+    (r"(?<=[\u4e00-\u9fff]{2})事务局$", "局"),  # "退役军人局" for 退役军人事务局
+    (r"(?<=[\u4e00-\u9fff]{2})事务服务中心$", "事务中心"),  # "机关事务中心" for 机关事务服务中心
 )
 # Offices' short forms stay unit names only with their organ word (住建局, 医保局): "住建", "医保" alone
 # also name a field or a fund, so a place before them is not read as a unit.
