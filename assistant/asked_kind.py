@@ -28,6 +28,17 @@ ASKS_WHO_COUNTED = re.compile(
 # A sentence saying who they are: the kinds of people or their ranks ("其中处级干部3人", "村干部、党员").
 STATES_WHO = re.compile(r"其中|包括|分别|干部|党员|人员|职工|领导|负责人|工作者|医务|医生|教师|村民|[厅处科局股]级")
 
+# "改造花了多少钱", "罚了多少钱": an amount of money is asked.
+ASKS_MONEY_AMOUNT = re.compile(r"多少钱|几个钱|(?:花|用|投|付|赔|罚)了?多少(?:万|亿)?(?:元|块)?(?:[?？,，。!！\s]|$)|多少(?:万|亿)?元")
+# A sentence stating an amount of money ("35575元", "1.2亿元", "27万余元", "数十万元").
+STATES_MONEY_AMOUNT = re.compile(r"[\d零〇一二三四五六七八九十百千万亿两数几]\s*(?:多|余)?(?:万|亿)?(?:多|余)?元")
+
+# "挽回的172万是哪几笔", "这9万多由哪几项组成": the parts of a stated amount are asked, not the amount.
+ASKS_PARTS_OF_AMOUNT = re.compile(r"(?P<amount>\d+(?:\.\d+)?)\s*(?:多|余)?(?:万|亿)?元?[^,，。？?\d]{0,4}?"
+                                  r"(?:是|包括|包含|有|由)?(?:哪几笔|哪些笔|哪几项|哪些项|哪几部分|哪些部分|哪几块|哪些钱)")
+# An amount of money written in figures ("86.2万元", "37800元"): a part, unless it is the asked amount itself.
+_FIGURE_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:多|余)?(?:万|亿)?(?:多|余)?元")
+
 # The start of a numbered item or heading ("2.", "(三)", "二、"): a sentence past one is about another item.
 _ITEM_START = re.compile(r"\n\s*(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
@@ -35,9 +46,17 @@ _ITEM_START = re.compile(r"\n\s*(?:\d+[.、．]|[(（][一二三四五六七八�
 def lacks_asked_kind(
     question: str, chosen: Sequence[Evidence], best: Evidence, notice_text_of: Callable[[str], str]
 ) -> bool:
-    """Asked who the people behind a stated count are, whether no chosen sentence says (the count alone
-    does not). Asked what kind of sanction someone got, whether no chosen sentence of the item the best sentence is
+    """Asked the parts of a stated amount, whether no chosen sentence states any amount but that one. Asked an
+    amount of money, whether no chosen sentence states one. Asked who the people behind a stated count are, whether
+    no chosen sentence says (the count alone does not). Asked what kind of sanction someone got, whether no chosen sentence of the item the best sentence is
     about (no numbered item or heading between them) names one: a sanction in another item is someone else's."""
+    parts_asked = ASKS_PARTS_OF_AMOUNT.search(question)
+    if parts_asked:  # no chosen sentence states an amount besides the asked one: the parts are not itemised
+        whole = parts_asked.group("amount")
+        return not any(not amount.startswith(whole) for e in chosen
+                       for amount in _FIGURE_AMOUNT.findall(simplified_reading(e.text)))
+    if ASKS_MONEY_AMOUNT.search(question):  # an amount asked, no chosen sentence states one
+        return not any(STATES_MONEY_AMOUNT.search(simplified_reading(e.text)) for e in chosen)
     if ASKS_WHO_COUNTED.search(question):
         return not any(STATES_WHO.search(simplified_reading(e.text)) for e in chosen)
     if not ASKS_SANCTION_KIND.search(question):

@@ -24,6 +24,10 @@ ANSWERER = "extractive:event-days"
 # "签完多久就验收了", "反馈后几天才开会": a first event, how long, then the second event.
 EVENT_DAYS_ASK = re.compile(r"(?P<first>[\u4e00-\u9fff]{2,10}?)(?:完|了|好)?(?:以后|之后|后)?(?:多久|多长时间|几天|多少天)"
                             r"(?:就|才|又|便)?(?P<second>[\u4e00-\u9fff]{2,6}?)(?:完|了|的)?(?:[?？,，。!！\s]|$)")
+# "第159次和第164次常委会隔了几天": two numbered sittings of one body, how long between them.
+NUMBERED_DAYS_ASK = re.compile(r"第(?P<first>\d+)次(?:会议?)?(?:和|与|跟|到|至)第(?P<second>\d+)次[\u4e00-\u9fff]{0,8}?"
+                               r"(?:之间)?(?:隔了|相隔|间隔|差了|过了)?(?:多久|多长时间|几天|多少天)")
+NUMBERED_REACH = 4  # a numbered sitting's words follow its date at once ("3月9日,第164次…")
 FIRST_REACH = 60  # characters after a date its event is written in (a long subject may stand between)
 SECOND_REACH = 4  # the second event's words follow its date at once ("4月20日验收合格")
 MIN_FIRST_CHARS = 2  # the first event's date shares at least this many of its characters
@@ -36,6 +40,10 @@ def answer_event_days(
 ) -> Answer | None:
     """The days between the two events' dates, both readings said and both dates cited; None when not found."""
     asked = without_spans(standalone_question or question, unit_spans, " ")
+    numbered = NUMBERED_DAYS_ASK.search(asked)
+    if numbered is not None:
+        return _numbered_days(question, standalone_question, unit, notices, notice_text_of,
+                              f"第{numbered.group('first')}次", f"第{numbered.group('second')}次")
     event = EVENT_DAYS_ASK.search(asked)
     if event is None:
         return None
@@ -53,6 +61,25 @@ def answer_event_days(
         if later:
             return _answer(question, standalone_question, unit, notice, text, dates[firsts[0]], later[0])
     return None
+
+
+def _numbered_days(question: str, standalone_question: str, unit: str, notices: list[NoticeRow],
+                   notice_text_of: Callable[[str], str | None], first: str, second: str) -> Answer | None:
+    """The days between the dates written right before two numbered sittings ("1月28日,第159次"); None unless
+    one notice of the unit dates each exactly once."""
+    for notice in (n for n in notices if unit_of_notice(n) == unit):
+        text = notice_text_of(notice.notice_id) or ""
+        dates = _dates(text)
+        found = [[d for d in dates if _numbered_after(text, d[1], number)] for number in (first, second)]
+        if all(len(hits) == 1 for hits in found):
+            earlier, later = sorted((found[0][0], found[1][0]), key=lambda d: d[2])
+            return _answer(question, standalone_question, unit, notice, text, earlier, later)
+    return None
+
+
+def _numbered_after(text: str, end: int, number: str) -> bool:
+    """Whether the numbered sitting ("第164次") follows the date at once."""
+    return text.find(number, end, end + NUMBERED_REACH + len(number)) >= 0
 
 
 def _dates(text: str) -> list[tuple[int, int, date]]:
