@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from assistant.evidence import Evidence, Question, last_heading, term_stated
+from assistant.money_back import lacks_money_back
 from assistant.plain_words import official_terms, same_thing
 from assistant.question import satisfies
 from index.script_forms import simplified_reading
@@ -61,6 +62,8 @@ def states_the_asked_thing(
     # A term is the library's when a passage holds it or a word for the same thing (追回 asked, 清退 written).
     in_library = {t for t in question.weights if known_terms(_words_for(question, t))}
     if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window, in_library):
+        return False
+    if lacks_money_back(question.text, [item.text for item in chosen]):  # "收回车辆" when money taken back is asked
         return False
     focus = focus_terms(question, in_library, is_unit_word, focus_share)
     if not focus:
