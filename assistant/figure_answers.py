@@ -80,7 +80,7 @@ def answer_from_figures(
         answer = answer_each_kind(standalone_question, records_answer) or records_answer(standalone_question)
     if answer is None:
         return None
-    if not named and (note := count_differs_note(standalone_question, len(allowed))):
+    if not named and (note := count_differs_note(standalone_question, max(len(allowed), len(answer.units)))):
         answer = replace(answer, text=f"{note}\n{answer.text}")  # "五家加起来" over a library of four
     return with_section_paths(widen_to_sentences(answer, catalog.notice_text), catalog)
 

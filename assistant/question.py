@@ -282,7 +282,7 @@ RECORD_FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("money", re.compile(MONEY_QUESTION_WORDS)),
     ("people", re.compile(PEOPLE_QUESTION_WORDS)),
     ("clues", re.compile(CLUE_QUESTION_WORDS)),
-    ("problems_found", re.compile(r"(反馈|指出|发现|查找|梳理|查出)[^,。?]{0,8}问题|问题[^,。?]{0,4}(多少|几|最多|最少|多|少)")),
+    ("problems_found", re.compile(r"(反馈|指出|发现|查找|梳理|查出)[^,。?]{0,8}问题|问题[^,。?]{0,4}(多少|几|最多|最少|多|少)|(一共|总共|合计|共计|总计)多少个?问题")),
     # 整改措施 / 整改任务 (measures) are what a unit set itself to do: never answered with problem counts.
     ("measures", re.compile(MEASURE_QUESTION_WORDS)),
     ("problems_rectified", re.compile(r"完成|整改到位|(?<!修)(?:整?改了?多少|改[完好]?了?(?:多少|几))(?![稿次遍版回轮])|整改进度|进展")),

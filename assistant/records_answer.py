@@ -19,6 +19,7 @@ from assistant.plain_words import in_official_words
 from assistant.records_headline import headline
 from assistant.records_question import COMPLETION_FIELDS, PROBLEM_FIELDS, read_figure_question
 from assistant.repaid_in_full import with_repaid_in_full
+from assistant.round_units import as_round_units
 from assistant.section_evidence import as_asked
 from assistant.records_table import (
     Citations, gather, itemised_lines, missing_headline, not_compared_notes, unit_line,
@@ -50,6 +51,7 @@ def answer_from_records(
     if plan is None:
         return None
     per_unit = [as_asked(gather(unit, plan, notices, records, notice_text_of), asked) for unit in units_in_scope]
+    per_unit = as_round_units(per_unit, notice_text_of)  # a round's inspected units count as units
     answered = [u for u in per_unit if u.own or u.sub_unit]
     if not answered:
         return None  # nothing stated anywhere: let the passage-based answer look

@@ -175,7 +175,7 @@ class HybridRetriever:
             else:
                 result.per_unit = self._which_units(asked, scope, k, result)
             if not named:  # across all units a centre's section answers for the centre; a named bureau keeps it
-                result.per_unit = with_section_units(result.per_unit)
+                result.per_unit = with_section_units(result.per_unit, views.metadata)
             result.per_unit.sort(key=lambda e: (not e.qualifies, -e.best_coverage, -e.best_similarity))
             result.documents = [d for e in result.per_unit if e.qualifies for d in e.documents]
         else:

@@ -18,17 +18,28 @@ _LEVELS = "省市州县区旗盟"
 _STEM_CHARS = RetrievalSettings().section_stem_chars
 
 
-def with_section_units(per_unit: list[Any]) -> list[Any]:
-    """Each unit's evidence, with the passages of a unit reported in a section of its notice as that unit's."""
+def with_section_units(per_unit: list[Any], metadata: dict | None = None) -> list[Any]:
+    """Each unit's evidence, with the passages of a unit reported in a section of its notice as that unit's;
+    a round's notice (metadata's round_units) split into its units leaves its publisher none of its passages."""
+    # A round office's notice filed under its place (not under one of its units): the place says nothing of its own.
+    round_notices = {nid for nid, m in (metadata or {}).items()
+                     if getattr(m, "round_units", False) and m.unit not in m.sub_units}
+    places = {m.unit for nid, m in (metadata or {}).items() if nid in round_notices}
+    places -= {m.unit for nid, m in (metadata or {}).items() if nid not in round_notices}  # with notices of its own
     split: list[Any] = []
     for evidence in per_unit:
+        if evidence.unit in places and not evidence.documents:
+            continue  # a round's place, no unit of its own: the round's units answer
         named = [d.metadata.get("unit", "") for d in evidence.documents]
+        named = ["" if u == evidence.unit else u for u in named]  # the notice's own unit's passages
         others = list(dict.fromkeys(u for u in named if u and u != evidence.unit))
-        if not others:
+        rounds = any(not u and d.metadata.get("notice_id") in round_notices for d, u in zip(evidence.documents, named))
+        if not others and not rounds:
             split.append(evidence)
             continue
         for unit in (evidence.unit, *others):
-            documents = [d for d, u in zip(evidence.documents, named) if (u == unit) or (unit == evidence.unit and not u)]
+            documents = [d for d, u in zip(evidence.documents, named) if (u and u == unit) or (
+                unit == evidence.unit and not u and d.metadata.get("notice_id") not in round_notices)]
             if documents or unit != evidence.unit:  # a round's publisher whose passages are all its units' is none
                 split.append(_evidence_of(unit, documents, evidence))
     return split

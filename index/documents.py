@@ -38,6 +38,7 @@ class NoticeMetadata:
     aliases: list[str] = field(default_factory=list)  # short names as they appear in the text
     # Names of units reported in sections of their own (a subordinate centre, a round's units), fullest first.
     sub_units: list[str] = field(default_factory=list)
+    round_units: bool = False  # signed by a round's office: its sections' units are the notice's content
     inspecting_body: SourcedValue | None = None  # 区委第三巡察组, 省委第四巡视组 ...
     inspection_kind: str = ""  # 巡察 | 巡视
     inspection_period: SourcedValue | None = None

@@ -11,7 +11,7 @@ from index.documents import NoticeMetadata, SourcedValue
 from index.round_units import round_name
 from index.script_forms import simplified_characters, simplified_reading, written_form
 from index.unit_sources import choose_unit_and_short_forms
-from index.section_units import section_units
+from index.section_units import section_units, signed_by_round_office
 from index.units import unit_aliases
 from index.vocabulary import DAY, DOTTED_DATE, ISO_DATE, MONTH, PERIOD_SEPARATOR, YEAR
 
@@ -78,6 +78,7 @@ def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
         unit=unit,
         aliases=aliases,
         sub_units=[name for part in section_units(text, unit) for name in part.names],
+        round_units=signed_by_round_office(text),
         inspecting_body=body,
         inspection_kind=find_inspection_kind(text, body, title or file_title),
         inspection_period=period,

@@ -67,7 +67,9 @@ def section_units(text: str, unit: str) -> list[SectionUnit]:
             continue
         name = _fullest_name(heading, unit, text)
         bare = _without_place(heading)  # 县X局 and X局, as the round's own text and its readers call it
-        forms = (name, heading, _without_level(heading), bare, _without_level(bare))
+        # 县文化馆 goes by 文化馆 too: a four-character name without its level keeps three characters.
+        short = bare[1:] if len(bare) == 4 and bare[0] in _LEVELS else bare
+        forms = (name, heading, _without_level(heading), bare, _without_level(bare), short)
         names = tuple(dict.fromkeys(n for n in forms if len(n) >= 3))
         found.append(SectionUnit(name, names, match.start(), end))
     # A round office's one unit section is no round: the notice is that unit's own.
