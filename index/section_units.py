@@ -95,7 +95,6 @@ def _without_place(name: str) -> str:
 
 def _names_another_unit(heading: str, unit: str) -> bool:
     """Whether a heading's name reads as a unit's name and is not the notice's own unit or a part of it."""
-    core = _without_level(heading)
     return (
         plausible_unit_name(heading)
         and _OWN_PART.search(heading) is None
@@ -113,8 +112,10 @@ def _section_end(text: str, heading: re.Match[str], number: str) -> int:
 
 
 def _without_level(name: str) -> str:
-    """A bare organ's name without its level (市档案服务中心 -> 档案服务中心)."""
-    return name[1:] if len(name) > 4 and name[0] in _LEVELS else name
+    """A bare organ's name without its level (市档案服务中心 -> 档案服务中心); a level character opening a word
+    (市场监督管理局, 区域…) is no level."""
+    level_word = re.match(r"市场|区域|县域|市域|省级", name)
+    return name[1:] if len(name) > 4 and name[0] in _LEVELS and not level_word else name
 
 
 def _fullest_name(heading: str, unit: str, text: str) -> str:

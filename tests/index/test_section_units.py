@@ -121,3 +121,16 @@ def test_a_units_own_notice_with_one_section_keeps_its_unit():
     own = ROUND_FULL_NAMES.split("二、")[0] + "中共白石县委巡察工作领导小组办公室\n2025年2月10日\n"
     unit = extract_notice_metadata(own, "own.txt").unit
     assert [part.name for part in section_units(own, unit) if part.name == unit] == []
+
+
+def test_a_market_regulation_bureaus_section_keeps_the_market_in_its_names():
+    notice = (
+        "中共白石县委巡察工作领导小组办公室关于县委第六轮巡察整改情况的通报\n\n"
+        "县委第六轮巡察对县市场监督管理局、县档案馆2个单位开展了常规巡察。\n\n"
+        "一、县市场监督管理局\n巡察反馈问题10个，已完成整改9个，整改完成率90%。\n\n"
+        "二、县档案馆\n巡察反馈问题6个，已完成整改6个，整改完成率100%。\n\n"
+        "白石县委巡察办\n2025年3月6日\n"
+    )
+    market = next(s for s in section_units(notice, "白石县") if "监督管理局" in s.name)
+    assert "市场监督管理局" in market.names
+    assert not any(name.startswith("场") for name in market.names)
