@@ -61,7 +61,7 @@ class AnswerChain:
             known_terms=workspace.lexical.known_terms,
             is_unit_word=lambda term: workspace.retriever.directory.is_part_of_a_name(term),
             unit_spans=lambda text: [(b, e) for b, e, _ in workspace.retriever.directory.mentions(text)],
-            settings=workspace.settings.answering,
+            settings=workspace.settings.answering, retrieval=workspace.settings.retrieval,
         )
         self._name_similarity = name_similarity_of(lambda: workspace.embeddings)  # loaded when first asked
         self.prepare: Runnable[Turn, Turn] = (

@@ -18,7 +18,6 @@ import numpy as np
 
 from assistant.plain_words import PLAIN_WORDS, same_thing
 from assistant.topic_words import said_once, topic_tokens, without_asking_words
-from assistant.retrieval_settings import RetrievalSettings
 from index.bm25 import Bm25Snapshot
 
 Word = tuple[str, ...]  # the tokens of one word, all needed
@@ -88,17 +87,14 @@ _OR = re.compile(r"或者|或是|或")
 _CLAUSE_OR = re.compile(r"或者|或是|还是|或")
 
 
-def alternative_clauses(question: str, tokenize: Callable[[str], list[str]],
-                        min_words: int | None = None) -> list[str]:
-    """The clauses of a topic of whole clauses joined by 或者/或/还是, each of at least min_words topic
-    words (default settings.min_clause_words); the question alone when it is one topic (or an alternative
-    of single words)."""
-    knobs = RetrievalSettings()
-    min_words = knobs.min_clause_words if min_words is None else min_words
+def alternative_clauses(question: str, tokenize: Callable[[str], list[str]], min_words: int, word_chars: int) -> list[str]:
+    """The clauses of a topic of whole clauses joined by 或者/或/还是, each of at least min_words topic words or
+    one word of word_chars characters naming a whole act ("公车私用或者…"); the question alone when it is one
+    topic (or an alternative of single words). The knobs are RetrievalSettings.min_clause_words, clause_word_chars."""
     clauses = _CLAUSE_OR.split(said_once(without_asking_words(question)))
 
-    def is_clause(words: list[str]) -> bool:  # "公车私用或者…": one word of a whole act is a clause too
-        return len(words) >= min_words or any(len(w) >= knobs.clause_word_chars for w in words)
+    def is_clause(words: list[str]) -> bool:
+        return len(words) >= min_words or any(len(w) >= word_chars for w in words)
 
     if len(clauses) < 2 or not all(is_clause(whole_words(topic_tokens(tokenize(c)))) for c in clauses):
         return [question]

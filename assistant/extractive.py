@@ -31,6 +31,7 @@ from assistant.evidence_reach import reach, with_asked_counts, with_point_doers
 from assistant.evidence_scoring import score_evidence
 from assistant.quote_extension import extend_quote
 from assistant.recut_terms import recut_unheld, verb_words
+from assistant.retrieval_settings import RetrievalSettings
 from assistant.deadline_answer import asks_for_deadline, with_deadline_after
 from assistant.measures_answer import asks_for_measures, with_measures_after
 from assistant.metadata_answer import metadata_lines, of_body_kind
@@ -42,7 +43,7 @@ from assistant.plain_words import canonical_tokens, held_terms, official_groups,
 from assistant.semantic import SentenceSimilarity, question_topic
 from assistant.settings import AnsweringSettings
 from assistant.topic_words import framed_topic, topic_tokens, without_asking_words
-from assistant.unit_names import name_tail_end
+from assistant.unit_names import name_tail_end, without_spans
 from assistant.which_units_quotes import which_units_line
 from index.documents import NoticeMetadata
 
@@ -67,7 +68,7 @@ class ExtractiveAnswerer:
         known_terms: Callable[[Iterable[str]], set[str]] = set,
         is_unit_word: Callable[[str], bool] = lambda term: False,
         unit_spans: Callable[[str], list[tuple[int, int]]] = lambda text: [],
-        settings: AnsweringSettings | None = None,
+        settings: AnsweringSettings | None = None, retrieval: RetrievalSettings | None = None,
     ) -> None:
         self.tokenize = canonical_tokens(tokenize)  # 收回 asked meets 清退 written
         self.term_weights = term_weights
@@ -78,6 +79,7 @@ class ExtractiveAnswerer:
         self.is_unit_word = is_unit_word
         self.unit_spans = unit_spans
         self.settings = settings or AnsweringSettings()
+        self.retrieval = retrieval or RetrievalSettings()  # how a topic splits into alternative clauses
 
     def answer(self, question: str, standalone_question: str, retrieval: RetrievalResult, said: str = "") -> Answer:
         """The cited answer; `said` is the previous answer when the question points back at it."""
@@ -283,13 +285,11 @@ class ExtractiveAnswerer:
     ) -> bool:
         """Whether the chosen sentences hold what the question asks about (every asked thing the passages
         hold, when given), not a neighbouring fact: the whole question's, or any one clause's of alternative clauses."""
-        # Unit names out first: "榴溪镇工程款" names no fund "溪镇…款", only 工程款.
-        text = question.text
-        for begin, end in sorted(self.unit_spans(text), reverse=True):
-            text = text[:begin] + " " + text[end:]
+        text = without_spans(question.text, self.unit_spans(question.text), " ")  # "榴溪镇工程款": only 工程款 asked
+        clauses = alternative_clauses(text, self.tokenize, self.retrieval.min_clause_words, self.retrieval.clause_word_chars)
         return any(states_the_asked_thing(
             chosen, replace(question, text=clause), self.known_terms, self.is_unit_word, self.settings.focus_term_share,
-            lenient, self.settings.named_money_window, passages) for clause in dict.fromkeys([text, *alternative_clauses(text, self.tokenize)]))
+            lenient, self.settings.named_money_window, passages) for clause in dict.fromkeys([text, *clauses]))
 
     def _metadata_lines(
         self, builder: AnswerBuilder, unit: str, profile: QuestionProfile, with_unit: bool = True,

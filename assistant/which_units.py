@@ -60,7 +60,7 @@ def score_units(
     by_concept = None
     if settings.coverage_by_concept:
         saying = rows_saying(views)
-        clauses = alternative_clauses(asked.text, tokenize, settings.min_clause_words)
+        clauses = alternative_clauses(asked.text, tokenize, settings.min_clause_words, settings.clause_word_chars)
         concept_rows = np.max([topic_coverage(views.lexical, question_concepts(clause, tokenize), saying)
                                for clause in clauses], axis=0)
         by_concept = best_per_unit(len(entries), views.lexical_units, concept_rows)

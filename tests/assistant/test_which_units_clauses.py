@@ -10,6 +10,7 @@ import pytest
 
 from assistant.chain import AnswerChain
 from assistant.concepts import alternative_clauses
+from assistant.retrieval_settings import RetrievalSettings
 from tests.conftest import unit_line_of as line_of
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "which_clauses"
@@ -36,5 +37,7 @@ def test_an_alternative_of_single_words_stays_one_topic():
     def tokenize(text: str) -> list[str]:
         return [piece for piece in ("拆", "退出", "养殖", "吃喝", "超标", "换个", "名目", "报", "餐费") if piece in text]
 
-    assert alternative_clauses("哪些单位拆了或者退出了养殖", tokenize) == ["哪些单位拆了或者退出了养殖"]
-    assert len(alternative_clauses("哪家吃喝超标或者换个名目报餐费", tokenize)) == 2
+    settings = RetrievalSettings()
+    knobs = (settings.min_clause_words, settings.clause_word_chars)
+    assert alternative_clauses("哪些单位拆了或者退出了养殖", tokenize, *knobs) == ["哪些单位拆了或者退出了养殖"]
+    assert len(alternative_clauses("哪家吃喝超标或者换个名目报餐费", tokenize, *knobs)) == 2
