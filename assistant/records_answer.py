@@ -51,7 +51,7 @@ def answer_from_records(
     if plan is None:
         return None
     per_unit = [as_asked(gather(unit, plan, notices, records, notice_text_of), asked) for unit in units_in_scope]
-    per_unit = as_round_units(per_unit, notice_text_of)  # a round's inspected units count as units
+    per_unit = as_round_units(per_unit)  # a round's inspected units count as units
     answered = [u for u in per_unit if u.own or u.sub_unit]
     if not answered:
         return None  # nothing stated anywhere: let the passage-based answer look

@@ -8,24 +8,17 @@ states nothing of its own, is no unit of the answer.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.records_table import Stated, UnitFigures
-from index.section_units import signed_by_round_office
+from assistant.records_table import UnitFigures
 
 
-def _of_round(stated: Stated, notice_text_of: Callable[[str], str | None]) -> bool:
-    text = notice_text_of(stated.notice.notice_id)
-    return bool(text) and signed_by_round_office(text)
-
-
-def as_round_units(per_unit: list[UnitFigures], notice_text_of: Callable[[str], str | None]) -> list[UnitFigures]:
+def as_round_units(per_unit: list[UnitFigures]) -> list[UnitFigures]:
     """Each unit's figures with a round's section units made units of their own, in reading order; a unit
     holding only its round's sections is replaced by them. Unchanged when no round reports two units."""
     result: list[UnitFigures] = []
     for found in per_unit:
-        rounds = [s for s in found.sub_unit if _of_round(s, notice_text_of)]
+        rounds = [s for s in found.sub_unit if s.notice.metadata.round_units]  # signed by a round's office
         scopes = list(dict.fromkeys(s.figure.scope for s in rounds))
         if len(scopes) < 2:
             result.append(found)

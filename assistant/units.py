@@ -55,8 +55,8 @@ class UnitDirectory:
             notice_ids[unit].append(row.notice_id)
             names[unit].update((unit, simplified_characters(unit)))  # 湖北省衛生健康委 is typed 湖北省卫生健康委
             names[unit].update(a for a in (*row.metadata.aliases, *kind_short_names(unit)) if a)  # + "…中心校"
-            names[unit].update(row.metadata.sub_units)  # a centre reported in its own section is found in its notice
-            for name in filter(None, sections := row.metadata.sub_units):
+            sections = [name for name in row.metadata.sub_units if name]  # a centre reported in its own section
+            for name in sections:  # is found in its notice, by each of its names
                 full = max((n for n in sections if n.endswith(name)), key=len)
                 for written in (name, *kind_short_names(name)):  # "县退役军人局" as said of its section too
                     names[unit].add(written)
