@@ -14,16 +14,13 @@ from langchain_core.embeddings import Embeddings
 
 from index.background_embedding import BackgroundEmbedder
 from index.catalog import Catalog, NoticeRow, PendingWorkLost
-from index.chunker import split_notice_into_chunks
+from index.derivation import derive_notice
 from index.documents import Chunk, notice_id_for
 from index.ingest_report import IngestProgress, IngestReport, SilentProgress
 from index.limits import LoadLimits
 from index.loaders import LoadError, collect_notice_files, load_document
-from index.metadata import extract_notice_metadata
 from index.notice_lookup import NoticeNotFound, find_notice
 from index.passage_vectors import embed_chunks
-from index.records import extract_notice_record
-from index.section_units import with_section_units
 from index.store import ChunkStore
 from index.writer_lock import WriterLock
 
@@ -163,16 +160,13 @@ class Ingestor:
 
     def _begin_notice(self, notice_id: str, path: Path, document) -> _PreparedNotice:
         text = document.text
-        source_path = str(path.resolve())
-        metadata = extract_notice_metadata(text, path.name)
-        chunks = split_notice_into_chunks(
-            notice_id, text, unit=metadata.unit, max_tokens=self.chunk_tokens, overlap_sentences=self.overlap_sentences
+        derived = derive_notice(
+            notice_id, text, path.name, chunk_tokens=self.chunk_tokens, overlap_sentences=self.overlap_sentences
         )
-        chunks = with_section_units(chunks, text, metadata.unit)  # a centre's section is the centre's
-        record = extract_notice_record(notice_id, text, metadata.unit)
+        metadata, chunks = derived.metadata, derived.chunks
         self.catalog.begin_notice(
             notice_id,
-            source_path=source_path,
+            source_path=str(path.resolve()),
             file_format=document.file_format,
             encoding=document.encoding,
             text=text,
@@ -180,7 +174,7 @@ class Ingestor:
             chunks=chunks,
         )
         words = [metadata.unit, *metadata.aliases]
-        return _PreparedNotice(notice_id, path, chunks, metadata.title, record.to_dict(), words)
+        return _PreparedNotice(notice_id, path, chunks, metadata.title, derived.record, words)
 
     def _submit(
         self, embedder: BackgroundEmbedder[list[_PreparedNotice]], batch: list[_PreparedNotice], progress: IngestProgress
