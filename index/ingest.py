@@ -16,11 +16,13 @@ from index.background_embedding import BackgroundEmbedder
 from index.catalog import Catalog, NoticeRow, PendingWorkLost
 from index.derivation import derive_notice
 from index.documents import Chunk, notice_id_for
+from index.extraction_version import FINGERPRINT_KEY, extraction_fingerprint
 from index.ingest_report import IngestProgress, IngestReport, SilentProgress
 from index.limits import LoadLimits
 from index.loaders import LoadError, collect_notice_files, load_document
 from index.notice_lookup import NoticeNotFound, find_notice
 from index.passage_vectors import embed_chunks
+from index.refresh_apply import finish_staged_refreshes
 from index.store import ChunkStore
 from index.writer_lock import WriterLock
 
@@ -95,6 +97,7 @@ class Ingestor:
             for notice_id in unfinished:
                 self.store.delete_notice(notice_id)
                 self.catalog.forget_notice(notice_id)
+            finish_staged_refreshes(self.catalog, self.store, include_own=self.writer is not None)
         finally:
             if self.writer is not None:
                 self.writer.release()
@@ -117,6 +120,7 @@ class Ingestor:
         files = collect_notice_files(paths, report)
         with self.writing():
             self.finish_interrupted_work()
+            empty_library = self.catalog.counts()[0] == 0  # then all it will hold is read by this code
             progress.files_started(len(files))
             pending: list[_PreparedNotice] = []
             in_flight: set[str] = set()  # notices prepared and not yet stored: a second copy is unchanged
@@ -137,6 +141,8 @@ class Ingestor:
                     self._store_finished(embedder, in_flight, report, progress, wait=True)
             finally:
                 report.seconds = time.perf_counter() - began
+                if empty_library and report.added:
+                    self.catalog.set_meta(FINGERPRINT_KEY, extraction_fingerprint(self.chunk_tokens, self.overlap_sentences))
                 if report.added or report.updated:
                     self._on_change()
         return report
