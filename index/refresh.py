@@ -62,8 +62,13 @@ class Refresher:
         self.store: ChunkStore = ingestor.store
         self._on_change = on_change or (lambda: None)
 
-    def refresh(self, references: Sequence[str] = ()) -> RefreshReport:
-        """Refresh the named notices (id, id prefix, file name or unit), or every ready notice."""
+    def refresh(
+        self, references: Sequence[str] = (), on_checked: Callable[[int, int], None] | None = None
+    ) -> RefreshReport:
+        """Refresh the named notices (id, id prefix, file name or unit), or every ready notice.
+
+        on_checked(checked, total) is called after each notice (a progress bar).
+        """
         report = RefreshReport()
         began = time.perf_counter()
         with self.ingestor.writing():
@@ -76,6 +81,8 @@ class Refresher:
                 for row in notices:
                     report.checked += 1
                     self._refresh_one(row.notice_id, row.file_name, report)
+                    if on_checked is not None:
+                        on_checked(report.checked, len(notices))
                 if not references and report.ok:
                     self.catalog.set_meta(FINGERPRINT_KEY, self._fingerprint())
             finally:

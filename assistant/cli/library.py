@@ -91,10 +91,20 @@ def run_refresh(references: list[str]) -> int:
     workspace = open_workspace()
     # A path names its notice by file name, as `assistant remove` does.
     references = [Path(ref).name if ("/" in ref or Path(ref).exists()) else ref for ref in references]
+    from tqdm import tqdm
+
+    bar = tqdm(desc="refresh", unit="notice", file=sys.stderr, leave=False)
+
+    def checked(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
     try:
-        report = workspace.refresher.refresh(references)
+        report = workspace.refresher.refresh(references, on_checked=checked)
     except NoticeNotFound as error:
         raise UserError(f"{error} (nothing was refreshed)") from error
+    finally:
+        bar.close()
     for line in report.failed:
         print(f"failed: {line}", file=sys.stderr)
     print(report.summary())
