@@ -93,18 +93,20 @@ def run_refresh(references: list[str]) -> int:
     references = [Path(ref).name if ("/" in ref or Path(ref).exists()) else ref for ref in references]
     from tqdm import tqdm
 
-    bar = tqdm(desc="refresh", unit="notice", file=sys.stderr, leave=False)
+    bars: list = []  # made at the first notice checked, so a bad reference prints only its error line
 
     def checked(done: int, total: int) -> None:
-        bar.total = total
-        bar.update(done - bar.n)
+        if not bars:
+            bars.append(tqdm(total=total, desc="refresh", unit="notice", file=sys.stderr, leave=False))
+        bars[0].update(done - bars[0].n)
 
     try:
         report = workspace.refresher.refresh(references, on_checked=checked)
     except NoticeNotFound as error:
         raise UserError(f"{error} (nothing was refreshed)") from error
     finally:
-        bar.close()
+        for bar in bars:
+            bar.close()
     for line in report.failed:
         print(f"failed: {line}", file=sys.stderr)
     print(report.summary())
