@@ -40,6 +40,7 @@ class RetrieverViews:
     lexical_units: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     vector_units: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
     notices_of_unit: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    refresh_epoch: int = 0  # the catalogue's refresh epoch these views reflect
 
     def notice_ids_of_unit(self, unit: str) -> tuple[str, ...]:
         return self.notices_of_unit.get(unit, ())
@@ -74,7 +75,8 @@ def next_views(
     notices = catalog.notices()
     wanted = {row.notice_id for row in notices}
     present = set(previous.chunks_by_notice)
-    added, removed = wanted - present, present - wanted
+    epoch, revised = catalog.revised_since(previous.refresh_epoch, present)  # refreshed in place: read again
+    added, removed = (wanted - present) | (revised & wanted), (present - wanted) | revised
     chunks_by_notice = {n: c for n, c in previous.chunks_by_notice.items() if n not in removed}
     chunks = dict(previous.chunks)
     for notice_id in removed:
@@ -107,6 +109,7 @@ def next_views(
         notices_of_unit={entry.unit: entry.notice_ids for entry in directory.entries},
         lexical_units=unit_codes(lexical.notice_ids, unit_of_notice),
         vector_units=unit_codes(vectors.notice_ids, unit_of_notice) if vectors is not None else np.zeros(0, np.int32),
+        refresh_epoch=epoch,
     )
 
 

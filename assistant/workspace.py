@@ -13,8 +13,10 @@ from assistant.embeddings import embedding_model_id, make_embeddings
 from assistant.retriever import HybridRetriever
 from assistant.settings import Settings
 from index.catalog import Catalog
+from index.extraction_version import refresh_due
 from index.ingest import IngestProgress, Ingestor
 from index.lexical import LexicalIndex
+from index.refresh import Refresher
 from index.limits import LoadLimits
 from index.store import ChunkStore, make_chroma_client, reopen_embedded_client
 from index.uploads import UploadReport, discard_upload, ingest_uploads
@@ -122,6 +124,14 @@ class Workspace:
         logger.info("the library was changed by another process; reloaded")
         return True
 
+    @cached_property
+    def refresher(self) -> Refresher:
+        return Refresher(self.ingestor, on_change=self._after_own_change)
+
+    def refresh_due(self) -> bool:
+        """True when the library's notices were derived by other extraction code than this version's."""
+        return refresh_due(self.catalog, self.settings.chunk_tokens, self.settings.chunk_overlap_sentences)
+
     def ingest_uploads(
         self, uploads: list[tuple[str, str]], progress: IngestProgress | None = None
     ) -> UploadReport:
@@ -147,7 +157,7 @@ class Workspace:
 
     @cached_property
     def vector_cache(self) -> VectorCache:
-        return VectorCache(self.store, self.settings.vectors_dir)
+        return VectorCache(self.store, self.settings.vectors_dir, catalog=self.catalog)
 
     @cached_property
     def retriever(self) -> HybridRetriever:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from index.catalog_reads import CatalogReads, NoticeRow
+from index.catalog_refresh import CatalogRefresh
 from index.catalog_schema import open_catalog_db
 from index.documents import Chunk, NoticeMetadata
 from index.owners import current_owner
@@ -28,7 +29,7 @@ class PendingWorkLost(RuntimeError):
     """A pending notice vanished before it was committed (another process cleared it)."""
 
 
-class Catalog(CatalogReads):
+class Catalog(CatalogRefresh, CatalogReads):
     """SQLite-backed catalogue of notices and chunks; safe to share between threads."""
 
     def __init__(self, path: Path | str) -> None:

@@ -39,6 +39,21 @@ CREATE TABLE IF NOT EXISTS records (
     record_json TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- A refresh's new data for a ready notice, written before any vector changes: a writer that stops
+-- midway leaves it here, and the next writer finishes it (the notice's old rows stay until then).
+CREATE TABLE IF NOT EXISTS refresh_staging (
+    notice_id TEXT PRIMARY KEY,
+    metadata_json TEXT NOT NULL,
+    record_json TEXT NOT NULL,
+    chunks_json TEXT NOT NULL,
+    vectors BLOB NOT NULL,            -- float32, one row per new chunk
+    dimensions INTEGER NOT NULL,
+    removed_chunk_ids TEXT NOT NULL,  -- JSON list of old chunk ids to delete from the vector store
+    owner_pid INTEGER,
+    owner_started TEXT
+);
+-- Notices whose data a refresh changed in place (same id), with the refresh epoch it happened in.
+CREATE TABLE IF NOT EXISTS refreshed (notice_id TEXT PRIMARY KEY, epoch INTEGER NOT NULL);
 """
 
 

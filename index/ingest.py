@@ -14,16 +14,15 @@ from langchain_core.embeddings import Embeddings
 
 from index.background_embedding import BackgroundEmbedder
 from index.catalog import Catalog, NoticeRow, PendingWorkLost
-from index.chunker import split_notice_into_chunks
+from index.derivation import derive_notice
 from index.documents import Chunk, notice_id_for
+from index.extraction_version import FINGERPRINT_KEY, extraction_fingerprint
 from index.ingest_report import IngestProgress, IngestReport, SilentProgress
 from index.limits import LoadLimits
 from index.loaders import LoadError, collect_notice_files, load_document
-from index.metadata import extract_notice_metadata
 from index.notice_lookup import NoticeNotFound, find_notice
 from index.passage_vectors import embed_chunks
-from index.records import extract_notice_record
-from index.section_units import with_section_units
+from index.refresh_apply import finish_staged_refreshes
 from index.store import ChunkStore
 from index.writer_lock import WriterLock
 
@@ -98,6 +97,7 @@ class Ingestor:
             for notice_id in unfinished:
                 self.store.delete_notice(notice_id)
                 self.catalog.forget_notice(notice_id)
+            finish_staged_refreshes(self.catalog, self.store, include_own=self.writer is not None)
         finally:
             if self.writer is not None:
                 self.writer.release()
@@ -120,6 +120,7 @@ class Ingestor:
         files = collect_notice_files(paths, report)
         with self.writing():
             self.finish_interrupted_work()
+            empty_library = self.catalog.counts()[0] == 0  # then all it will hold is read by this code
             progress.files_started(len(files))
             pending: list[_PreparedNotice] = []
             in_flight: set[str] = set()  # notices prepared and not yet stored: a second copy is unchanged
@@ -140,6 +141,8 @@ class Ingestor:
                     self._store_finished(embedder, in_flight, report, progress, wait=True)
             finally:
                 report.seconds = time.perf_counter() - began
+                if empty_library and report.added:
+                    self.catalog.set_meta(FINGERPRINT_KEY, extraction_fingerprint(self.chunk_tokens, self.overlap_sentences))
                 if report.added or report.updated:
                     self._on_change()
         return report
@@ -163,16 +166,13 @@ class Ingestor:
 
     def _begin_notice(self, notice_id: str, path: Path, document) -> _PreparedNotice:
         text = document.text
-        source_path = str(path.resolve())
-        metadata = extract_notice_metadata(text, path.name)
-        chunks = split_notice_into_chunks(
-            notice_id, text, unit=metadata.unit, max_tokens=self.chunk_tokens, overlap_sentences=self.overlap_sentences
+        derived = derive_notice(
+            notice_id, text, path.name, chunk_tokens=self.chunk_tokens, overlap_sentences=self.overlap_sentences
         )
-        chunks = with_section_units(chunks, text, metadata.unit)  # a centre's section is the centre's
-        record = extract_notice_record(notice_id, text, metadata.unit)
+        metadata, chunks = derived.metadata, derived.chunks
         self.catalog.begin_notice(
             notice_id,
-            source_path=source_path,
+            source_path=str(path.resolve()),
             file_format=document.file_format,
             encoding=document.encoding,
             text=text,
@@ -180,7 +180,7 @@ class Ingestor:
             chunks=chunks,
         )
         words = [metadata.unit, *metadata.aliases]
-        return _PreparedNotice(notice_id, path, chunks, metadata.title, record.to_dict(), words)
+        return _PreparedNotice(notice_id, path, chunks, metadata.title, derived.record, words)
 
     def _submit(
         self, embedder: BackgroundEmbedder[list[_PreparedNotice]], batch: list[_PreparedNotice], progress: IngestProgress

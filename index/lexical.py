@@ -107,6 +107,7 @@ class LexicalIndex:
         self._extra_words = list(extra_words)
         self._lock = threading.RLock()
         self._generation = -1
+        self._epoch = 0  # the catalogue's refresh epoch the snapshot reflects
         self._snapshot: Bm25Snapshot = empty_snapshot()
         self._words: list[str] = []
         self._tokenizer: ChineseTokenizer | None = None
@@ -143,7 +144,8 @@ class LexicalIndex:
             rows = self.catalog.notices()
             wanted = {row.notice_id for row in rows}
             present = set(self._snapshot.notice_ids)
-            added, removed = sorted(wanted - present), present - wanted
+            self._epoch, revised = self.catalog.revised_since(self._epoch, present)  # refreshed in place
+            added, removed = sorted((wanted - present) | (revised & wanted)), (present - wanted) | revised
             if added or removed:
                 self._update(rows, added, removed)
             self._generation = generation
@@ -205,6 +207,7 @@ class LexicalIndex:
             logger.warning("lexical index at %s is unreadable; rebuilding it", self.directory)
             return
         self._words = list(meta.get("words", []))
+        self._epoch = int(meta.get("refresh_epoch", 0))
         self._tokenizer = ChineseTokenizer(self._words + self._extra_words)
         self._snapshot = snapshot
 
@@ -221,6 +224,7 @@ class LexicalIndex:
             json.dumps(
                 {
                     "generation": generation,
+                    "refresh_epoch": self._epoch,
                     "chunk_ids": list(snapshot.chunk_ids),
                     "notice_ids": list(snapshot.notice_ids),
                     "vocabulary": vocabulary,

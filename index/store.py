@@ -195,6 +195,13 @@ class ChunkStore:
         with self._reachable():
             self._collection.delete(where={"notice_id": notice_id})
 
+    def delete_chunks(self, chunk_ids: Sequence[str]) -> None:
+        """Delete chunks by id (a refreshed notice's chunks that are gone)."""
+        ids = list(chunk_ids)
+        for begin in range(0, len(ids), WRITE_BATCH):
+            with self._reachable():
+                self._collection.delete(ids=ids[begin : begin + WRITE_BATCH])
+
     def count(self) -> int:
         with self._reachable():
             return self._collection.count()

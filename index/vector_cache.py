@@ -111,11 +111,13 @@ class VectorCache:
 
     FETCH_NOTICES = 200  # notices per request to the store when filling the matrix
 
-    def __init__(self, store: ChunkStore, directory: Path) -> None:
+    def __init__(self, store: ChunkStore, directory: Path, catalog=None) -> None:
         self.store = store
+        self.catalog = catalog  # when given: notices a refresh changed in place are fetched again
         self.directory = Path(directory)
         self._lock = threading.Lock()
         self._matrix: VectorMatrix | None = None
+        self._epoch = 0  # the catalogue's refresh epoch the matrix reflects
 
     def matrix_for(self, notice_ids: Iterable[str]) -> VectorMatrix:
         """A matrix holding exactly these notices' vectors (fetching from the store what it lacks)."""
@@ -123,15 +125,16 @@ class VectorCache:
         with self._lock:
             matrix = self._matrix if self._matrix is not None else self._load()
             present = set(matrix.rows_of_notice)
-            added, removed = sorted(wanted - present), present - wanted
+            epoch, revised = self.catalog.revised_since(self._epoch, present) if self.catalog else (0, set())
+            added, removed = sorted((wanted - present) | (revised & wanted)), (present - wanted) | revised
             if added or removed:
                 matrix = matrix.without_notices(removed)
                 for begin in range(0, len(added), self.FETCH_NOTICES):
                     chunk_ids, owners, vectors = self.store.vectors_of(added[begin : begin + self.FETCH_NOTICES])
                     matrix = matrix.with_rows(chunk_ids, owners, np.asarray(vectors, dtype=np.float32))
                 logger.debug("vector matrix: %d notice(s) added, %d removed", len(added), len(removed))
-                self._save(matrix)
-            self._matrix = matrix
+                self._save(matrix, epoch)
+            self._matrix, self._epoch = matrix, epoch
             return matrix
 
     def _load(self) -> VectorMatrix:
@@ -140,6 +143,7 @@ class VectorCache:
             vectors = np.load(self.directory / "vectors.npy", mmap_mode="r")
             if vectors.shape[0] != len(ids["chunk_ids"]) or len(ids["chunk_ids"]) != len(ids["notice_ids"]):
                 raise ValueError("vector cache files disagree")
+            self._epoch = int(ids.get("refresh_epoch", 0))
             return make_matrix(vectors, ids["chunk_ids"], ids["notice_ids"])
         except FileNotFoundError:
             return empty_matrix()
@@ -147,14 +151,16 @@ class VectorCache:
             logger.warning("vector cache at %s is unreadable (%s); rebuilding it from the store", self.directory, error)
             return empty_matrix()
 
-    def _save(self, matrix: VectorMatrix) -> None:
+    def _save(self, matrix: VectorMatrix, epoch: int = 0) -> None:
         """Write to a fresh folder, then swap it in, so a crash never leaves a mixed cache."""
         staging = self.directory.with_name(self.directory.name + ".new")
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         np.save(staging / "vectors.npy", np.ascontiguousarray(matrix.vectors))
         (staging / "ids.json").write_text(
-            json.dumps({"chunk_ids": list(matrix.chunk_ids), "notice_ids": list(matrix.notice_ids)}),
+            json.dumps(
+                {"chunk_ids": list(matrix.chunk_ids), "notice_ids": list(matrix.notice_ids), "refresh_epoch": epoch}
+            ),
             encoding="utf-8",
         )
         shutil.rmtree(self.directory, ignore_errors=True)

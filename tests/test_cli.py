@@ -218,3 +218,40 @@ def test_ingest_skips_a_symbolic_link_loop_in_one_line_and_ingests_the_rest(home
     assert code == 0 and "notices added 3" in out and "skipped 1" in out
     skipped = [line for line in err.replace("\r", "\n").splitlines() if line.startswith("skipped:")]
     assert skipped == [f"skipped: {notices / 'loop.txt'}: a symbolic link loop (the link points back to itself); fix or delete the link; skipped"]
+
+
+def test_ingest_refresh_prints_one_summary_line(ingested_home, capsys):
+    code, out, err = run(capsys, "ingest", "--refresh")
+
+    assert code == 0
+    assert out.startswith("refresh: 3 checked, 0 updated, 0 chunks re-embedded")
+    assert out.strip().count("\n") == 0
+
+
+def test_ingest_refresh_of_an_unknown_notice_is_one_line_and_exit_1(ingested_home, capsys):
+    code, out, err = run(capsys, "ingest", "--refresh", "nope.txt")
+
+    assert (code, out) == (1, "")
+    assert err.startswith("error:") and "nope.txt" in err and "nothing was refreshed" in err
+    assert err.strip().count("\n") == 0
+
+
+def test_ingest_without_paths_says_what_it_needs(home, capsys):
+    code, out, err = run(capsys, "ingest")
+
+    assert code == 1
+    assert err.startswith("error:") and "--refresh" in err
+
+
+def test_a_library_indexed_by_older_extraction_says_a_refresh_is_due(ingested_home, capsys):
+    from index.catalog import Catalog
+
+    catalog = Catalog(ingested_home / "catalog.sqlite3")
+    catalog.set_meta("extraction_fingerprint", "older")
+    catalog.close()
+
+    _, _, err = run(capsys, "notices")
+    assert "assistant ingest --refresh" in err
+    run(capsys, "ingest", "--refresh")
+    _, _, err = run(capsys, "notices")
+    assert "--refresh" not in err

@@ -52,6 +52,10 @@ def start_server(settings: Settings, host: str, port: int, workspace=None, *, op
     check_exposure(host, has_login=bool(parse_auth(settings.auth)), open_to_anyone=open_to_anyone)
     workspace = workspace or Workspace(settings)
     workspace.ingestor.finish_interrupted_work()
+    if workspace.refresh_due():
+        from index.extraction_version import REFRESH_DUE_LINE
+
+        logger.warning(REFRESH_DUE_LINE)
     warm_up(workspace)
     chain = make_chain(workspace)
     demo = build_app(workspace, chain)

@@ -17,9 +17,11 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     )
     bench.add_argument(
         "which",
-        choices=["ingest", "query", "soak"],
-        help="ingest: pipeline vs raw encode; query: latency; soak: many UI sessions while the library changes",
+        choices=["ingest", "query", "soak", "refresh"],
+        help="ingest: pipeline vs raw encode; query: latency; soak: many UI sessions while the library changes; "
+        "refresh: `ingest --refresh` with nothing changed vs a fresh ingest",
     )
+    bench.add_argument("folders", nargs="*", type=Path, help="refresh: folders of notices (default ../shared/seeds)")
     bench.add_argument(
         "--corpus", type=Path, help="ingest: folder of notices (../shared/seeds); soak: (tests/fixtures/notices)"
     )
@@ -58,6 +60,8 @@ def run_bench(args: argparse.Namespace) -> int:
         return run_soak_bench(args)
     if args.which == "ingest":
         return run_ingest_bench_command(args, settings)
+    if args.which == "refresh":
+        return run_refresh_bench_command(args, settings)
     return run_query_bench_command(args, settings)
 
 
@@ -83,6 +87,22 @@ def run_ingest_bench_command(args: argparse.Namespace, settings: Settings) -> in
         print_json(result.to_dict())
     else:
         print(format_ingest_report(result))
+    return 0
+
+
+def run_refresh_bench_command(args: argparse.Namespace, settings: Settings) -> int:
+    """`assistant bench refresh [FOLDER...]`: a refresh with nothing changed timed against a fresh ingest."""
+    from bench.refresh_bench import run_refresh_bench
+
+    folders = args.folders or [Path("../shared/seeds")]
+    for folder in folders:
+        if not folder.is_dir():
+            raise UserError(f"{folder}: not a folder of notices")
+    result = run_refresh_bench(folders, settings)
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        print(result.line())
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from assistant.cli.common import BarProgress, UserError, open_workspace
 
@@ -15,7 +16,14 @@ def add_parsers(commands: argparse._SubParsersAction) -> None:
     commands.add_parser("prepare", help="prepare the embedding model (one time) and check the index opens")
 
     ingest = commands.add_parser("ingest", help="ingest notice files or folders (recursive)")
-    ingest.add_argument("paths", nargs="+", help="files or folders (.txt .md .html .htm .pdf .docx)")
+    ingest.add_argument(
+        "paths", nargs="*", help="files or folders (.txt .md .html .htm .pdf .docx); with --refresh: notices to refresh"
+    )
+    ingest.add_argument(
+        "--refresh",
+        action="store_true",
+        help="derive the stored notices (all, or those named by id, file name or unit) again with this version",
+    )
 
     commands.add_parser("notices", help="list the ingested notices")
 
@@ -45,6 +53,7 @@ def run_prepare(args: argparse.Namespace) -> int:
     if hasattr(embeddings, "warm_up"):
         embeddings.warm_up()
     notices, chunks = workspace.catalog.counts()
+    say_if_refresh_due(workspace)
     workspace.store.count()  # opens the vector store now, so a broken store shows up here
     from assistant.embeddings import describe_embeddings
 
@@ -56,7 +65,11 @@ def run_prepare(args: argparse.Namespace) -> int:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    """`assistant ingest PATH...`: ingest files and folders with progress bars."""
+    """`assistant ingest PATH...`: ingest files and folders with progress bars (`--refresh`: re-derive stored ones)."""
+    if args.refresh:
+        return run_refresh(args.paths)
+    if not args.paths:
+        raise UserError("ingest needs files or folders to ingest (or --refresh to update the stored notices)")
     workspace = open_workspace()
     progress = BarProgress()
     try:
@@ -71,9 +84,47 @@ def run_ingest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 2
 
 
+def run_refresh(references: list[str]) -> int:
+    """`assistant ingest --refresh [NOTICE...]`: derive stored notices again; one summary line."""
+    from index.notice_lookup import NoticeNotFound
+
+    workspace = open_workspace()
+    # A path names its notice by file name, as `assistant remove` does.
+    references = [Path(ref).name if ("/" in ref or Path(ref).exists()) else ref for ref in references]
+    from tqdm import tqdm
+
+    bars: list = []  # made at the first notice checked, so a bad reference prints only its error line
+
+    def checked(done: int, total: int) -> None:
+        if not bars:
+            bars.append(tqdm(total=total, desc="refresh", unit="notice", file=sys.stderr, leave=False))
+        bars[0].update(done - bars[0].n)
+
+    try:
+        report = workspace.refresher.refresh(references, on_checked=checked)
+    except NoticeNotFound as error:
+        raise UserError(f"{error} (nothing was refreshed)") from error
+    finally:
+        for bar in bars:
+            bar.close()
+    for line in report.failed:
+        print(f"failed: {line}", file=sys.stderr)
+    print(report.summary())
+    return 0 if report.ok else 2
+
+
+def say_if_refresh_due(workspace) -> None:
+    """One line on stderr when the library was indexed by older extraction code."""
+    from index.extraction_version import REFRESH_DUE_LINE
+
+    if workspace.refresh_due():
+        print(REFRESH_DUE_LINE, file=sys.stderr)
+
+
 def run_notices(args: argparse.Namespace) -> int:
     """`assistant notices`: one line per ingested notice."""
     workspace = open_workspace()
+    say_if_refresh_due(workspace)
     rows = workspace.catalog.notices()
     if not rows:
         print("no notices ingested yet: run `assistant ingest PATH`")
