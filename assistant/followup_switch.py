@@ -55,8 +55,13 @@ def _section_named(written: str, unit: str, directory: UnitDirectory) -> str:
     written = normalize_for_search(written)
     if written in directory.sections:
         return directory.sections[written]
+    own = normalize_for_search(unit)
     ending = {full for name, full in directory.sections.items() if name.endswith(written)}
-    return ending.pop() if len(ending) == 1 and not normalize_for_search(unit).endswith(written) else unit
+    if len(ending) == 1 and not own.endswith(written):
+        return ending.pop()
+    # "退役军人那个呢": a word of one section unit's name, not of the notice's own unit, is that section's unit.
+    holding = {full for name, full in directory.sections.items() if written in name}
+    return holding.pop() if len(holding) == 1 and len(written) >= 2 and written not in own else unit
 
 
 def switch_then_ask(question: str, directory: UnitDirectory) -> str:
