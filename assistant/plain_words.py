@@ -66,6 +66,10 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"查处|处理了?(?:哪些|几|多少)个?人|处理了?(?:干部|人员|党员|责任人)|处理了?人(?=[了没吗么]|$)|挨处分|受处分|被处理|处理了谁|"
          r"(?:人|者|员|干部|司机)[^,，。?？]{0,4}(?:怎么|咋|如何|怎样)处理",
          "处分 问责 诫勉谈话 立案 组织处理 批评教育 谈话提醒"),
+        # "干部不够", "缺人手": short of staff, which notices write as posts (编制) and cadres chosen and placed.
+        (r"(?:干部|人手|人员|人)(?:不够|不足|紧缺|短缺|太少)|缺(?:干部|人手|人)", "编制 配备 选拔任用 干部队伍 人员不足"),
+        # "以案促改": reform drawn from cases, which notices write as the warning and discipline work it is.
+        (r"以案促改|以案为鉴|以案示警", "以案促改 警示教育 监督执纪 查处 第一种形态"),
         # A canteen's problems are written as its board (伙食费, 伙食账目, 伙食管理办法) as often as by 食堂.
         (r"食堂|饭堂|伙食", "食堂 伙食"),
         (r"追回来|拿回来|退回来|要回来|挽回来|退回去|退了回去|还回去|退给", "追回 挽回 清退 退缴 退还"),
