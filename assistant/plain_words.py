@@ -70,8 +70,6 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:干部|人手|人员|人)(?:不够|不足|紧缺|短缺|太少)|缺(?:干部|人手|人)", "编制 配备 选拔任用 干部队伍 人员不足"),
         # "以案促改": reform drawn from cases, which notices write as the warning and discipline work it is.
         (r"以案促改|以案为鉴|以案示警", "以案促改 警示教育 监督执纪 查处 第一种形态"),
-        # A canteen's problems are written as its board (伙食费, 伙食账目, 伙食管理办法) as often as by 食堂.
-        (r"食堂|饭堂|伙食", "食堂 伙食"),
         (r"追回来|拿回来|退回来|要回来|挽回来|退回去|退了回去|还回去|退给", "追回 挽回 清退 退缴 退还"),
         (r"交回去|缴回去|退还了|退没退|退了吗|还了吗", "退回 退还 清退 退缴 收缴"),
         (r"拨下去|拨下来|拨出去|发下去|拨了没|拨没拨|给到位", "下拨 拨付 拨付到位"),

@@ -76,8 +76,7 @@ def test_an_item_needing_long_work_is_still_under_way(chain):
     assert "馆藏档案数字化" in answer.text and "烈士陵园" not in answer.text
 
 
-def test_plain_words_for_people_dealt_with_a_canteen_and_staff_short():
+def test_plain_words_for_people_dealt_with_and_staff_short():
     assert {"批评教育", "谈话提醒"} <= set(official_terms("那个村处理了人没有"))
-    assert "伙食" in official_terms("消防那边食堂也有问题吗")
     assert "编制" in official_terms("干部不够咋弄的")
     assert official_terms("村里的路修好了吗") == []
