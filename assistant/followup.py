@@ -21,7 +21,8 @@ from assistant.described_units import named_by_common_kind
 from assistant.followup_breakdown import points_at_a_figure_said
 from assistant.followup_reference import asked_of_item, item_of_people_pointed, points_at_a_unit, referenced_item
 from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect, topic_of_thing
-from assistant.followup_switch import named_by_description, switch_then_ask, units_as_written, without_description
+from assistant.followup_switch import (named_by_description, switch_then_ask, units_as_written, without_description,
+                                       without_restated_kind)
 from assistant.followup_topic import goes_on_with_topic, rule_for_the_matter
 from assistant.unit_names import unit_like_names
 from assistant.units import COMPARISON, UnitDirectory, asks_across_units
@@ -113,6 +114,7 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
     question = without_pointers_in_names(question.strip(), directory)  # "雩山那个机电学院": the unit's name
     question = without_description(question, directory)  # "那个管疫苗的疾控中心呢"
     question = named_by_common_kind(question, directory)  # "柳林社区医院": its 社区卫生服务中心
+    question = without_restated_kind(question, directory) if history else question  # "那个开发区呢 盘龙城"
     history = list(history)[-MAX_HISTORY_TURNS:]
     # Units asked about: those the library holds, and names of units it lacks ("那长岭镇呢?" is about 长岭镇).
     named = units_as_written(question, directory) + unknown_unit_names(question, directory)

@@ -55,8 +55,13 @@ def _section_named(written: str, unit: str, directory: UnitDirectory) -> str:
     written = normalize_for_search(written)
     if written in directory.sections:
         return directory.sections[written]
+    own = normalize_for_search(unit)
     ending = {full for name, full in directory.sections.items() if name.endswith(written)}
-    return ending.pop() if len(ending) == 1 and not normalize_for_search(unit).endswith(written) else unit
+    if len(ending) == 1 and not own.endswith(written):
+        return ending.pop()
+    # "退役军人那个呢": a word of one section unit's name, not of the notice's own unit, is that section's unit.
+    holding = {full for name, full in directory.sections.items() if written in name}
+    return holding.pop() if len(holding) == 1 and len(written) >= 2 and written not in own else unit
 
 
 def switch_then_ask(question: str, directory: UnitDirectory) -> str:
@@ -67,7 +72,8 @@ def switch_then_ask(question: str, directory: UnitDirectory) -> str:
     begin, end, unit = mentions[0]
     lead = _SWITCH_LEAD.match(question[:begin])
     # the name as the user wrote it may run on past the mention ("盘龙城经开区")
-    rest = re.match(r"([\u4e00-\u9fff]{0,4}?)\s*(?:呢|那边|这边)?\s*[,，]\s*", question[end:])
+    # "盘龙城呢 干部不够咋弄的": a space parts the switch from the question as a comma does
+    rest = re.match(r"([\u4e00-\u9fff]{0,4}?)\s*(?:呢|那边|这边)?(?:\s*[,，]\s*|\s+)", question[end:])
     if lead is None or lead.end() != begin or rest is None or not question[end + rest.end() :].strip():
         return question
     asked = _PRONOUN_LEAD.sub("", question[end + rest.end() :])
@@ -125,3 +131,18 @@ def _pointed_unit(clause: str, words: str, directory: UnitDirectory, residue: Ca
     if not units and place and not kind:  # "信用社那个呢": a short form read as it would be asked on its own
         units = directory.find_units(f"{place}呢")
     return units[0] if len(units) == 1 else ""
+
+
+# "那个开发区呢": a pointer and a kind word, which a clause naming the unit says again ("那个开发区呢 盘龙城").
+_POINTER_KIND = re.compile(r"^(?:那么|那|换成|换到)?(?:那个|那家|这个|这家|那所)(?P<kind>[\u4e00-\u9fff]{1,5}?)(?:呢|吧)?$")
+
+
+def without_restated_kind(question: str, directory: UnitDirectory) -> str:
+    """"那个开发区呢 盘龙城" -> "盘龙城": a clause pointing at the kind of the one unit another clause names says
+    nothing more."""
+    clauses = [c for c in re.split(r"[\s,，]+", question.strip()) if c]
+    units = directory.find_units(question)
+    if len(clauses) < 2 or len(units) != 1:
+        return question
+    kept = [c for c in clauses if not ((m := _POINTER_KIND.match(c)) and not directory.find_units(c) and m.group("kind") in units[0])]
+    return " ".join(kept) if kept and len(kept) < len(clauses) else question

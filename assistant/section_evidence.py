@@ -12,6 +12,7 @@ from dataclasses import replace
 from typing import Any
 
 from assistant.retrieval_settings import RetrievalSettings
+from index.section_units import section_units
 from index.units import ORGANISATION_TYPES
 
 _LEVELS = "省市州县区旗盟"
@@ -119,3 +120,13 @@ def _stem(name: str) -> str:
     kind = next((k for k in sorted(ORGANISATION_TYPES, key=len, reverse=True) if core.endswith(k) and len(core) > len(k)), "")
     stem = core[: len(core) - len(kind)]
     return stem[:_STEM_CHARS] if len(stem) > _STEM_CHARS else stem
+
+
+def asked_section_spans(question: str, notice: Any, text: str) -> tuple[str, list[tuple[int, int]]]:
+    """The unit reported in a section of this notice that the question names, with its section's spans of the
+    text ("退役军人事务局还有几个没改完" reads that section only); ("", []) when it names none."""
+    name = asked_section(question, notice.metadata.sub_units)
+    if not name:
+        return "", []
+    sections = [s for s in section_units(text, notice.unit or notice.metadata.unit) if of_section(s.name, name)]
+    return (sections[0].name, [(s.start, s.end) for s in sections]) if sections else ("", [])

@@ -14,6 +14,7 @@ from assistant.answer import Answer
 from assistant.answer_builder import one_line
 from assistant.computed_inputs import CitationNumbers
 from assistant.deadline_answer import DEADLINE_STATED
+from assistant.section_evidence import asked_section_spans
 from index.catalog import NoticeRow
 from index.documents import Chunk
 from index.headings import parse_heading
@@ -37,7 +38,7 @@ _PART_OR_PLAN = re.compile(r"立行立改|阶段|部分|年度|节点|确保|力
 _ASKS_WHEN = re.compile(r"什么时候|啥时候|何时|哪天|多久|时限|期限|几月")
 # Sentences stating that an item is still under way ("阶段性完成7个": done in part, not yet finished).
 # "仍在推进的2个问题为…", "整改状态：持续推进", "完成时限：长期坚持": a status, not a measure ("持续推进作风建设").
-_UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|需长期坚持|阶段性完成|"
+_UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在办理|正在处置|正在调查|(?:需|须|仍需|还需)长期(?:坚持|推进)|阶段性完成|"
                         r"正与[^,，。;；]{0,12}协调|正在协调|(?:仍|还|尚)在(?:推进|整改|办理|实施)|"
                         r"(?:需|须|仍需|还需)?持续推进(?=[\d两一二三四五六七八九十]+[个项]|的[\d两一二三四五六七八九十]*[个项]?(?:问题|事项|任务)|[。；;]|$)|"
                         r"长期坚持(?=类|的|[。；;]|$)|"
@@ -69,11 +70,16 @@ def answer_unfinished(
         return None
     citations = CitationNumbers()
     summary, items, deadlines = [], [], []
+    shown = unit  # a round's section unit when the question names one
     for notice in (n for n in notices if (n.unit or n.metadata.unit) == unit):
         text = notice_text_of(notice.notice_id) or ""
         chunks = chunks_of(notice.notice_id)
         quoted: set[tuple[int, int]] = set()
+        section, spans = asked_section_spans(standalone_question or question, notice, text)  # a round's unit
+        shown = section or shown
         for start, end in split_sentences(text):
+            if spans and not any(begin <= start < finish for begin, finish in spans):
+                continue
             found = _UNDER_WAY.search(_LEAD_IN.sub(lambda m: " " * len(m.group(0)), text[start:end]))
             if not found or _PLAN.search(text[start : start + found.start()]):
                 continue  # "将持续抓好未完成事项": a plan, not an item under way
@@ -103,13 +109,13 @@ def answer_unfinished(
     if not items and not summary:
         return _all_done(question, standalone_question, unit, notices, notice_text_of, chunks_of)
     unnamed = _unnamed(question, summary, items)
-    lead = f"{unit}的通报只写了未完成的数目,没有写是哪几个问题:" if unnamed else f"{unit}的通报中写明仍在推进的事项:"
+    lead = f"{shown}的通报只写了未完成的数目,没有写是哪几个问题:" if unnamed else f"{shown}的通报中写明仍在推进的事项:"
     lines = [lead, *summary, *items[:MAX_ITEMS]]
     if deadlines:
         lines += ["通报写明的完成时限:", *deadlines]
     used = {int(n) for n in re.findall(r"\[(\d+)\]", "\n".join(lines))}
     return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines),
-                  citations=[c for c in citations.items if c.n in used], answerer=ANSWERER, units=[unit],
+                  citations=[c for c in citations.items if c.n in used], answerer=ANSWERER, units=[shown],
                   not_found=unnamed)
 
 
