@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from assistant.answer import Answer
 from assistant.answering_settings import AnsweringSettings
 from assistant.followup import units_in_history
+from assistant.followup_context import answer_context, asks_about_context
 from assistant.followup_complement import answer_complement, asks_complement
 from assistant.followup_days import answer_days, asks_days_of_previous
 from assistant.followup_gap import answer_gap, asks_gap_after_previous
@@ -46,8 +47,9 @@ def answer_from_previous(
     wants_largest = asks_largest_part(question, names_unit)
     wants_left = asks_left_item(question, names_unit)
     wants_parts = asks_parts_of_previous(question, names_unit)
-    if not (wants_parts or wants_largest or wants_left or wants_rules or wants_other or wants_sum or wants_date or wants_ratio
-            or wants_since or wants_remaining or wants_days or wants_gap):
+    wants_context = asks_about_context(question, names_unit)
+    if not (wants_parts or wants_context or wants_largest or wants_left or wants_rules or wants_other or wants_sum
+            or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
         return None
     settings = settings or AnsweringSettings()
     units = units_in_history(history, directory)
@@ -56,6 +58,9 @@ def answer_from_previous(
     if wants_parts and (parts := answer_parts(question, standalone_question, history, notice_ids, catalog.notice_text,
                                               describe, settings.parts_candidates, settings.parts_max)):
         return parts  # "这126万是哪几笔": the notice's amounts elsewhere adding up to it
+    if wants_context and (context := answer_context(question, standalone_question, history, notice_ids,
+                                                    catalog.notice_text, describe)):
+        return context  # "这28家里营收过亿的几家", "这是哪个专项行动里搞的": the figure's own sentence says
     if wants_rules and (rules := answer_rules_counted(question, standalone_question, history, notice_ids,
                                                       catalog.notice_text, describe, settings.named_rules_quoted)):
         return rules  # "这几项都是啥?" after a count of rules: those the notice names, and that it names not all
