@@ -46,11 +46,15 @@ _TITLE_SENTENCE = re.compile(
     r"\s*(?:[(（][\d一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]+、|[①-⑳])[^。\n]{2,60}。\s*$")
 
 
+# A title naming a fault ("超标准…", "…不到位", "…有差距"), not a measure's heading ("(一)加强…建设。").
+_FAULT = re.compile(r"[不未没缺乱差弱慢]|滞后|问题|隐患|违规|违反|超标|超范围")
+
+
 def _title_running_in(text: str, start: int) -> tuple[int, int] | None:
-    """The span of a numbered title sentence that is all the line holds before position `start`, or None."""
+    """The span of a numbered title sentence naming a fault that is all the line holds before `start`, or None."""
     line_start = text.rfind("\n", 0, start) + 1
     title = _TITLE_SENTENCE.match(text, line_start, start)
-    if title is None:
+    if title is None or not _FAULT.search(title.group(0)):
         return None
     head = text[line_start:start]
     lead = len(head) - len(head.lstrip())

@@ -62,3 +62,13 @@ def test_a_finding_quoted_after_its_numbered_title_on_one_line_brings_the_title(
     quoted = [e.text for e in with_problem_title(column, lambda _: _RUN_IN, 20)]
 
     assert quoted == ["(5)超标准购置纪念品、超范围发放。", text]
+
+
+def test_a_measure_heading_before_a_quote_is_no_problem_title():
+    notice = "中共棠溪镇委员会关于巡察整改情况的通报\n(一)加强村级财务管理。聘请会计师事务所对全镇9个村账目进行审计。\n"
+    document = Document(page_content=notice, metadata={"notice_id": "n3", "unit": "棠溪镇"})
+    text = "聘请会计师事务所对全镇9个村账目进行审计。"
+    start = notice.index(text)
+    column = [Evidence(document, start, start + len(text), text, 1.0, True)]
+
+    assert [e.text for e in with_problem_title(column, lambda _: notice, 20)] == [text]
