@@ -93,6 +93,10 @@ class AnsweringSettings(BaseModel):
     # ("…清单32项;落实…") stays; 120 holds the 2-3 ；-clauses of one point in seed/fiction notices, longer keep clauses.
     whole_sentence_chars: int = 120
     listed_sentence_chars: int = 300  # ...this long when "哪几笔/哪些" asks the amounts it lists (seeds' lists: 190-260)
+    # "这126万是哪几笔": a notice's amounts searched for the one set adding up to the total (fresh notices state
+    # 5-15 amounts besides it and 2-4 parts); more candidates or larger sets make chance sums likelier.
+    parts_candidates: int = 24
+    parts_max: int = 6
     # A quoted tab-separated table row brings at most this many adjacent rows the question asks about
     # (a headline table's 反馈问题/已完成整改/正在整改/整改完成率 rows, fresh fiction notice style).
     table_rows_quoted: int = 4

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from assistant.answer import Answer
 from assistant.answering_settings import AnsweringSettings
 from assistant.followup import units_in_history
+from assistant.followup_context import answer_context, asks_about_context
 from assistant.followup_complement import answer_complement, asks_complement
 from assistant.followup_days import answer_days, asks_days_of_previous
 from assistant.followup_gap import answer_gap, asks_gap_after_previous
@@ -16,6 +17,7 @@ from assistant.followup_figure_date import answer_figure_date, asks_figure_date
 from assistant.followup_largest import answer_largest_part, asks_largest_part
 from assistant.followup_named_rules import answer_rules_counted, asks_rules_counted
 from assistant.followup_other_part import answer_other_part, asks_other_part
+from assistant.followup_parts import answer_parts, asks_parts_of_previous
 from assistant.followup_ratio import answer_ratio, asks_ratio_of_previous
 from assistant.followup_remaining import answer_remaining, asks_about_remaining
 from assistant.followup_since import answer_since, asks_since_previous
@@ -44,13 +46,21 @@ def answer_from_previous(
     wants_rules = asks_rules_counted(question, names_unit, history)
     wants_largest = asks_largest_part(question, names_unit)
     wants_left = asks_left_item(question, names_unit)
-    if not (wants_largest or wants_left or wants_rules or wants_other or wants_sum or wants_date or wants_ratio
-            or wants_since or wants_remaining or wants_days or wants_gap):
+    wants_parts = asks_parts_of_previous(question, names_unit)
+    wants_context = asks_about_context(question, names_unit)
+    if not (wants_parts or wants_context or wants_largest or wants_left or wants_rules or wants_other or wants_sum
+            or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
         return None
     settings = settings or AnsweringSettings()
     units = units_in_history(history, directory)
     notice_ids = directory.notice_ids_of(units) if units else [row.notice_id for row in catalog.notices()]
     describe = _describer(catalog)
+    if wants_parts and (parts := answer_parts(question, standalone_question, history, notice_ids, catalog.notice_text,
+                                              describe, settings.parts_candidates, settings.parts_max)):
+        return parts  # "这126万是哪几笔": the notice's amounts elsewhere adding up to it
+    if wants_context and (context := answer_context(question, standalone_question, history, notice_ids,
+                                                    catalog.notice_text, describe)):
+        return context  # "这28家里营收过亿的几家", "这是哪个专项行动里搞的": the figure's own sentence says
     if wants_rules and (rules := answer_rules_counted(question, standalone_question, history, notice_ids,
                                                       catalog.notice_text, describe, settings.named_rules_quoted)):
         return rules  # "这几项都是啥?" after a count of rules: those the notice names, and that it names not all

@@ -79,11 +79,14 @@ ASKS_PROBLEM = re.compile(
 )
 # "那18万多是退给谁的", "这笔钱发给了哪些人": whom money went to, which the problem it was paid back for tells as well.
 _ASKS_WHOM_PAID = re.compile(r"(?:退|发|赔|还|补)给了?(?:谁|哪些人|什么人|哪些单位|哪里)")
+# "退给群众那笔是咋回事": what lay behind a figure or measure, which the problem statement tells.
+_ASKS_WHAT_HAPPENED = re.compile(r"(?:咋|怎么|怎样)(?:一)?回事")
 
 
 def asks_what_went_wrong(question: str) -> bool:
-    """"…有啥问题", or whom money went to: the problem statement is quoted beside the measure."""
-    return bool(ASKS_PROBLEM.search(question) or _ASKS_WHOM_PAID.search(question))
+    """"…有啥问题", whom money went to, or "咋回事": the problem statement is quoted beside the measure."""
+    return bool(ASKS_PROBLEM.search(question) or _ASKS_WHOM_PAID.search(question)
+                or _ASKS_WHAT_HAPPENED.search(question))
 
 
 # The longest problem paragraph quoted before a measures line (a numbered title and its finding fit).
@@ -100,16 +103,26 @@ def with_section_problem(
     ("（二）关于科研经费…的问题。巡察指出，个别课题组…。学院追回…": the measure says the topic's words)."""
     if not chosen or any(PROBLEM_LEAD.match(e.text) for e in chosen):
         return list(chosen)
-    best = max(chosen, key=lambda e: e.score)
-    if best.is_heading:  # a title opens its own section: what precedes it is another problem's
-        return list(chosen)
+    # the best quote's section; a title opens its own (what precedes it is another problem's), and a title or
+    # notice heading scoring best ("…关于巡察整改情况的通报") leaves the best measure quoted to say the section
+    for best in sorted((e for e in chosen if not e.is_heading), key=lambda e: -e.score):
+        statement = _statement_before(best, evidence, notice_text_of)
+        if statement is not None:
+            return sorted([*chosen, statement], key=lambda e: (e.notice_id, e.start, -e.end))
+    return list(chosen)
+
+
+def _statement_before(
+    best: Evidence, evidence: Sequence[Evidence], notice_text_of: Callable[[str], str | None] | None
+) -> Evidence | None:
+    """The problem statement of a quote's section: the nearest 巡察指出/问题: sentence before it, no title between."""
     before = [e for e in evidence if e.document is best.document and e.end <= best.start]
     statement = max((e for e in before if not e.is_heading and PROBLEM_LEAD.match(e.text)), key=lambda e: e.start, default=None)
     if statement is None and notice_text_of is not None and MEASURE_LEAD.match(best.text):
         statement = _line_before(best, notice_text_of(best.notice_id))  # "(18)…不规范。<problem>。\n整改情况:…"
     if statement is None or any(e.is_heading and statement.end <= e.start for e in before):
-        return list(chosen)
-    return sorted([*chosen, statement], key=lambda e: (e.notice_id, e.start, -e.end))
+        return None
+    return statement
 
 
 def _line_before(best: Evidence, text: str | None) -> Evidence | None:

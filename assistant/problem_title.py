@@ -28,7 +28,8 @@ def with_problem_title(
         return list(column)
     best = max(body, key=lambda e: e.score)
     text = notice_text_of(best.notice_id) or ""
-    span = _problem_line_above(text, best.start)
+    running_in = (_title_running_in(notice_text_of(e.notice_id) or "", e.start) for e in body if e.notice_id == best.notice_id)
+    span = next((s for s in running_in if s), None) or _problem_line_above(text, best.start)
     if span is None or any(e.notice_id == best.notice_id and e.start < span[1] and span[0] < e.end for e in column):
         return list(column)
     title = Evidence(best.document, span[0], span[1], text[span[0] : span[1]], best.score, True, is_heading=True)
@@ -38,6 +39,26 @@ def with_problem_title(
 def _states_problem(text: str) -> bool:
     """Whether a quote states a problem: a numbered problem line, a 巡察指出/问题: sentence, or a table row."""
     return bool(_PROBLEM_POINT.match(text) or PROBLEM_LEAD.match(text) or _TABLE_ROW.search(text))
+
+
+# A numbered title sentence opening the line a quote runs on in: "(7)超标准购买服装、超范围开展活动。" before its finding.
+_TITLE_SENTENCE = re.compile(
+    r"\s*(?:[(（][\d一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]+、|[①-⑳])[^。\n]{2,60}。\s*$")
+
+
+# A title naming a fault ("超标准…", "…不到位", "…有差距"), not a measure's heading ("(一)加强…建设。").
+_FAULT = re.compile(r"[不未没缺乱差弱慢]|滞后|问题|隐患|违规|违反|超标|超范围")
+
+
+def _title_running_in(text: str, start: int) -> tuple[int, int] | None:
+    """The span of a numbered title sentence naming a fault that is all the line holds before `start`, or None."""
+    line_start = text.rfind("\n", 0, start) + 1
+    title = _TITLE_SENTENCE.match(text, line_start, start)
+    if title is None or not _FAULT.search(title.group(0)):
+        return None
+    head = text[line_start:start]
+    lead = len(head) - len(head.lstrip())
+    return line_start + lead, line_start + len(head.rstrip())
 
 
 def _problem_line_above(text: str, start: int) -> tuple[int, int] | None:

@@ -44,3 +44,31 @@ def test_a_column_stating_its_problem_or_holding_only_a_ledger_row_gets_nothing_
     assert len(with_problem_title(stated, lambda _: _NOTICE, 20)) == 2
     ledger_only = [_quote("2.村集体资金吃喝——责任人：乡纪委书记——整改状态：已完成", 1.0)]
     assert len(with_problem_title(ledger_only, lambda _: _NOTICE, 20)) == 1
+
+
+_RUN_IN = (
+    "中共蘅川县棠溪街道工作委员会关于巡察整改情况的通报\n"
+    "(5)超标准购置纪念品、超范围发放。街道工会在迎新活动中购置纪念品12600元,人均210元。\n"
+    "整改情况:已清退超标准部分4800元。\n"
+)
+
+
+def test_a_finding_quoted_after_its_numbered_title_on_one_line_brings_the_title():
+    document = Document(page_content=_RUN_IN, metadata={"notice_id": "n2", "unit": "蘅川县棠溪街道"})
+    text = "街道工会在迎新活动中购置纪念品12600元,人均210元。"
+    start = _RUN_IN.index(text)
+    column = [Evidence(document, start, start + len(text), text, 1.0, True)]
+
+    quoted = [e.text for e in with_problem_title(column, lambda _: _RUN_IN, 20)]
+
+    assert quoted == ["(5)超标准购置纪念品、超范围发放。", text]
+
+
+def test_a_measure_heading_before_a_quote_is_no_problem_title():
+    notice = "中共棠溪镇委员会关于巡察整改情况的通报\n(一)加强村级财务管理。聘请会计师事务所对全镇9个村账目进行审计。\n"
+    document = Document(page_content=notice, metadata={"notice_id": "n3", "unit": "棠溪镇"})
+    text = "聘请会计师事务所对全镇9个村账目进行审计。"
+    start = notice.index(text)
+    column = [Evidence(document, start, start + len(text), text, 1.0, True)]
+
+    assert [e.text for e in with_problem_title(column, lambda _: notice, 20)] == [text]
