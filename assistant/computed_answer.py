@@ -135,6 +135,7 @@ def _method(plan: ComputedQuestion) -> str:
     return {
         "inspection_days": "巡察天数按起止日期计算,首尾两天都算,起止日期相减的天数少1天,一并列出;结束日期未写年份的沿用开始日期的年份,跨年的计入次年",
         "feedback_to_publish": "天数=发布(落款)日期-反馈日期",
+        "meeting_to_publish": "天数=发布(落款)日期-召开会议研究整改的日期",
         "inspection_to_feedback": "天数=反馈日期-巡察结束日期",
         "start_to_feedback": "天数=反馈日期-巡察开始日期",
         "feedback_day": "相差天数=两个反馈日期之间的天数",
