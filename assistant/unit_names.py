@@ -19,7 +19,7 @@ from index.vocabulary import COMPANY_SHORT_FORMS, KIND_SHORT_FORMS, ORGAN_SHORT_
 UNIT_SUFFIX_WORDS = (
     r"(省|市|区|县|旗|镇|乡|村|社区|街道|街道办|新区|开发区|高新区|经开区|集聚区|园区|管委会|局|委|办|厅|院|所|中心校|中心|"
     r"委员会|党委|党组|党工委|学校|中学|小学|大学|学院|幼儿园|医院|卫生院|公司|集团|银行|站|"
-    r"红十字会|红会|总工会|工会|妇联|残联|科协|侨联|文联|工商联|"  # people's organisations (群团组织)
+    r"红十字会|红会|总工会|"  # people's organisations (群团组织) named by their kind
     r"[一二三四五六七八九十]中|[一二三四五六七八九十]小)"  # "青岚一中": a school by its number
 )
 UNIT_SUFFIX = re.compile(UNIT_SUFFIX_WORDS + "$")

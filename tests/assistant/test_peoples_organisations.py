@@ -1,4 +1,4 @@
-"""People's organisations (群团组织: 红十字会, 总工会, 妇联) are units a question names, by full kind or the short
+"""People's organisations (群团组织: 红十字会, 总工会) are units a question names, by full kind or the short
 form people use ("红会"), also before the inspection group sent to them ("红会巡察组")."""
 
 from __future__ import annotations
