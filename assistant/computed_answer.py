@@ -20,7 +20,7 @@ from assistant.answer import Answer, Citation
 from assistant.compute import chinese_date, plain
 from assistant.computed_figures import gather_unit, section_units_of
 from assistant.section_evidence import sections_said
-from assistant.computed_inputs import CitationNumbers, UnitResult
+from assistant.computed_inputs import CitationNumbers, UnitResult, unit_of_notice
 from assistant.computed_metrics import FIGURE_FIELD, ComputedQuestion
 from assistant.computed_question import read_computed_question, read_computed_questions, scope_for_computation
 from assistant.computed_selection import best_value, selection_conclusion
@@ -68,7 +68,7 @@ def answer_computed(
             results = []  # "某局的两个中心": the round's notice unit was named only through its sections
         if len(units_in_scope) >= 2 or said:
             results += [gather_unit(plan, unit, notices, records, notice_text_of, citations, section=section)
-                        for unit, section in said or pairs]
+                        for unit, section in said or _not_asked_past(question, pairs, notices)]
         if any(r.values for r in results) or plan.select == "missing":  # none stating it is the answer
             sections.append(_section(plan, results))
             answered.extend(r.unit for r in results if r.values)
@@ -91,6 +91,14 @@ def answer_computed(
         answerer=ANSWERER,
         units=list(dict.fromkeys(answered)),
     )
+
+
+def _not_asked_past(question: str, pairs: list[tuple[str, str]], notices: list[NoticeRow]) -> list[tuple[str, str]]:
+    """The pairs, less the other units of a round whose notice is filed under one of them when the question
+    names that one ("统计局和红十字会谁高": the statistics bureau, not its round's other units)."""
+    own_section = {unit_of_notice(n) for n in notices if unit_of_notice(n) in n.metadata.sub_units}
+    named = {unit for unit, _ in pairs if unit in own_section and sections_said(question, [("", unit)])}
+    return [(unit, section) for unit, section in pairs if unit not in named]
 
 
 def _section(plan: ComputedQuestion, results: list[UnitResult]) -> list[str]:
@@ -127,6 +135,7 @@ def _method(plan: ComputedQuestion) -> str:
     return {
         "inspection_days": "巡察天数按起止日期计算,首尾两天都算,起止日期相减的天数少1天,一并列出;结束日期未写年份的沿用开始日期的年份,跨年的计入次年",
         "feedback_to_publish": "天数=发布(落款)日期-反馈日期",
+        "meeting_to_publish": "天数=发布(落款)日期-召开会议研究整改的日期",
         "inspection_to_feedback": "天数=反馈日期-巡察结束日期",
         "start_to_feedback": "天数=反馈日期-巡察开始日期",
         "feedback_day": "相差天数=两个反馈日期之间的天数",

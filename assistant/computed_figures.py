@@ -21,6 +21,7 @@ from assistant.computed_inputs import (
     add_inspection_to_feedback,
     unit_of_notice,
 )
+from assistant.computed_meeting import add_meeting_to_publish
 from assistant.computed_metrics import FIGURE_FIELD, FIGURE_MEASURE, ComputedQuestion
 from assistant.counted_nouns import add_noun_count
 from assistant.records_question import FAMILIES, family_of, measure_of
@@ -236,6 +237,8 @@ def gather_unit(
             add_inspection_days(result, notice, text, citations)
         elif key == "feedback_to_publish":
             add_feedback_to_publish(result, notice, text, citations)
+        elif key == "meeting_to_publish":
+            add_meeting_to_publish(result, notice, text, citations)
         elif key in ("feedback_day", "publish_day", "start_day"):
             add_date(result, notice, text, citations, key)
         elif key == "feedback_to_event":

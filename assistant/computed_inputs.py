@@ -121,7 +121,7 @@ def _publish_day(notice: NoticeRow, text: str) -> date | None:
 
 def _publish_source(notice: NoticeRow, text: str) -> tuple[date, str, SourcedValue] | None:
     """The first readable publication (or signature) date of a notice, its kind (发布, 落款) and where it is written."""
-    for kind, value in _publish_dates(notice, text):
+    for kind, value in publish_dates(notice, text):
         day = parse_date(text[value.start : value.end]) or parse_date(value.value)
         if day is not None:
             return day, kind, value
@@ -141,7 +141,7 @@ def add_inspection_days(result: UnitResult, notice: NoticeRow, text: str, citati
         result.values.append(Value(Decimal(days), f"{chinese_date(start)}至{chinese_date(end)},相隔{days - 1}天,首尾两天都算:{days}天"))
 
 
-def _feedback_date(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> tuple[date, str] | None:
+def feedback_date(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> tuple[date, str] | None:
     """The feedback date, its year taken from the inspection period when the notice omits it."""
     feedback = notice.metadata.feedback_date
     if feedback is None:
@@ -172,7 +172,7 @@ def _feedback_date(result: UnitResult, notice: NoticeRow, text: str, citations: 
     return day, f"(反馈日期未写年份,按巡察时间计为{day.year}年)"
 
 
-def _publish_dates(notice: NoticeRow, text: str) -> list[tuple[str, SourcedValue]]:
+def publish_dates(notice: NoticeRow, text: str) -> list[tuple[str, SourcedValue]]:
     """The page's publication date and the signature date under the notice, when both are stated and differ."""
     dates: list[tuple[str, SourcedValue]] = []
     published = notice.metadata.publish_date
@@ -200,8 +200,8 @@ def signing_organ_start(text: str, date_start: int, max_chars: int = 40) -> int:
 
 
 def add_feedback_to_publish(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> None:
-    feedback = _feedback_date(result, notice, text, citations)
-    published = _publish_dates(notice, text)
+    feedback = feedback_date(result, notice, text, citations)
+    published = publish_dates(notice, text)
     if not published:
         result.missing.append("发布日期")
     for kind, value in published:
@@ -227,7 +227,7 @@ def add_inspection_to_feedback(
     span = _days_of_period(result, notice, text, citations)
     if notice.metadata.inspection_period is None:
         result.missing.append("巡察起止日期")
-    feedback = _feedback_date(result, notice, text, citations)
+    feedback = feedback_date(result, notice, text, citations)
     if span is None or feedback is None:
         return
     day, note = feedback
@@ -241,7 +241,7 @@ def add_feedback_to_event(
     result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, event: str
 ) -> None:
     """Days from the feedback to the first meeting of the asked kind held on or after it ("整改动员会")."""
-    feedback = _feedback_date(result, notice, text, citations)
+    feedback = feedback_date(result, notice, text, citations)
     if feedback is None:
         return
     day, note = feedback
@@ -279,11 +279,11 @@ def _event_date(text: str, event: str, after: date) -> tuple[int, int, date] | N
 def add_date(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, which: str) -> None:
     """The unit's feedback, publication or inspection start date as a day number, cited (dates compared)."""
     if which == "feedback_day":
-        feedback = _feedback_date(result, notice, text, citations)
+        feedback = feedback_date(result, notice, text, citations)
         found = [(feedback[0], feedback[1])] if feedback is not None else []
     elif which == "publish_day":
         found = []
-        for kind, value in _publish_dates(notice, text)[:1]:
+        for kind, value in publish_dates(notice, text)[:1]:
             result.inputs.append(f"{kind}{_quoted(value)}{citations.cite(notice, text, value.start, value.end)}")
             day = parse_date(text[value.start : value.end]) or parse_date(value.value)
             found = [(day, "")] if day is not None else []

@@ -23,6 +23,7 @@ METRICS = {
     "feedback_to_publish": Metric("feedback_to_publish", "反馈到发布的天数", "从反馈意见到发布通报隔了", "天"),
     # The meeting is the one asked ("整改动员会"): computed_question names the metric after it.
     "feedback_to_event": Metric("feedback_to_event", "反馈到召开会议的天数", "从反馈意见到召开会议隔了", "天"),
+    "meeting_to_publish": Metric("meeting_to_publish", "开会研究整改到发布的天数", "从开会研究整改到发布通报隔了", "天"),
     "start_to_feedback": Metric("start_to_feedback", "巡察进驻到反馈的天数", "从巡察进驻到反馈意见隔了", "天"),
     "inspection_to_feedback": Metric("inspection_to_feedback", "巡察结束到反馈的天数", "从巡察结束到反馈意见隔了", "天"),
     # Dates compared ("谁先收到反馈?早几天?"): values are day numbers, shown as dates, apart by days.

@@ -45,6 +45,10 @@ FEEDBACK_TO_PUBLISH = re.compile(
     rf"反馈{_SPAN}(?:发布|公布|公开|印发|落款|[发出贴挂]了?(?:整改)?通报|通报(?:发布|公布|公开|出来|晚|早))|(?:发布|公布|公开|落款){_SPAN}反馈"
     rf"|通报{_SPAN}(?:晚了|隔了|迟了)|(?:晚了|隔了|迟了){_SPAN}(?:发布|公布|公开)"  # late relative to the feedback
 )
+# "开会研究整改到网上发通报": from the meeting held on the rectification (not the feedback) to publication.
+MEETING_TO_PUBLISH = re.compile(
+    rf"(?:开会|召开|开了?{_SPAN}会){_SPAN}?(?:研究|部署)?{_SPAN}(?:到|至){_SPAN}(?:发布|公布|公开|落款|[发出贴挂]了?(?:整改)?通报)"
+)
 # "巡察结束到反馈", and as people say it: "巡完以后才反馈", "巡察完到反馈".
 # "从巡察进驻到反馈", "巡察开始到反馈": from the first day of the inspection.
 START_TO_FEEDBACK = re.compile(rf"(?:进驻|巡[察视]开始|开始巡[察视]){_SPAN}(?:到|至){_SPAN}反馈")
@@ -106,6 +110,8 @@ def read_computed_question(question: str) -> ComputedQuestion | None:
     event = FEEDBACK_TO_EVENT.search(question)
     if event and (duration or difference or in_days):
         metric_key = "feedback_to_event"
+    elif MEETING_TO_PUBLISH.search(question) and "反馈" not in question:
+        metric_key = "meeting_to_publish"
     elif FEEDBACK_TO_PUBLISH.search(question) or (in_days and COMPLETE.search(question)):
         metric_key = "feedback_to_publish"  # "两个月内就整改完了": reported done within that time of the feedback
     elif START_TO_FEEDBACK.search(question):

@@ -19,6 +19,7 @@ from index.vocabulary import COMPANY_SHORT_FORMS, KIND_SHORT_FORMS, ORGAN_SHORT_
 UNIT_SUFFIX_WORDS = (
     r"(省|市|区|县|旗|镇|乡|村|社区|街道|街道办|新区|开发区|高新区|经开区|集聚区|园区|管委会|局|委|办|厅|院|所|中心校|中心|"
     r"委员会|党委|党组|党工委|学校|中学|小学|大学|学院|幼儿园|医院|卫生院|公司|集团|银行|站|"
+    r"红十字会|红会|总工会|"  # people's organisations (群团组织) named by their kind
     r"[一二三四五六七八九十]中|[一二三四五六七八九十]小)"  # "青岚一中": a school by its number
 )
 UNIT_SUFFIX = re.compile(UNIT_SUFFIX_WORDS + "$")
@@ -54,9 +55,8 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     found: list[tuple[int, int, str, bool]] = []
     for index, (word, tag) in enumerate(words):
         end = ends[index + 1]
-        inspector = INSPECTING_BODY.match(text, end)
         pointed = tag in _POINTED_TAGS and _POINTED_AT.match(text, end) is not None
-        if UNIT_SUFFIX.search(word) and not (inspector and (word[-1] in _INSPECTOR_END or inspector.group(0)[0] == "委")):
+        if UNIT_SUFFIX.search(word) and not sends_inspectors(text, end):
             begin = ends[index]
             for previous in range(index - 1, -1, -1):
                 piece, piece_tag = words[previous]
@@ -84,6 +84,13 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         if not any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in found)
         and not any(span[0] < b < span[1] < e for b, e in cut)
     )
+
+
+def sends_inspectors(text: str, end: int) -> bool:
+    """Whether the name ending at `end` is what sends a 巡察组 after it ("县委第二巡察组"), not a unit inspected
+    ("红会巡察组", "…检察院巡察组")."""
+    inspector = INSPECTING_BODY.match(text, end)
+    return inspector is not None and (text[end - 1] in _INSPECTOR_END or inspector.group(0)[0] == "委")
 
 
 def _as_name(word: str, tag: str) -> str:
@@ -191,7 +198,7 @@ _BARE_LEVEL = re.compile(r"^[省市州县区](?=[\u4e00-\u9fff]{2})")
 _GROUP_COMPANY = re.compile(r"(集团)(?:股份)?有限(?:责任)?公司$")
 _COMPANY = re.compile(r"(?:股份)?有限(?:责任)?公司$")
 # Organisations (not territories): a territory goes by its core place name, which its formal name holds.
-_ORGAN_END = re.compile(r"(?:局|委|委员会|办|厅|院|医院|中学|小学|学校|集团|公司|中心|所|站|社)$")
+_ORGAN_END = re.compile(r"(?:局|委|委员会|办|厅|院|医院|中学|小学|学校|集团|公司|中心|所|站|社|红十字会)$")
 _SHORTENED_COMMITTEE = re.compile(r"(?<=[\u4e00-\u9fff]{2})委员会$")
 
 

@@ -12,8 +12,8 @@ from assistant.exclusions import inside_left_out
 from assistant.glued_names import glued_mentions
 from assistant.placeless_units import placeless_mentions
 from assistant.unit_names import (
-    INSPECTING_BODY, MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, kind_short_names,
-    numbered_short_form, only_place_and_kind, same_kind, unit_like_names,
+    MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, kind_short_names,
+    numbered_short_form, only_place_and_kind, same_kind, sends_inspectors, unit_like_names,
 )
 from assistant.unit_places import (
     AREA_AFTER, SUB_DIVISION, SUB_ORGAN, after_another_units_name, another_unit_at, inside_another_place, with_own_place,
@@ -232,7 +232,7 @@ class UnitDirectory:
                 if (any(used[begin:end]) or NOT_IN_NAMES.search(candidate) or _NOT_A_SHORT_FORM.match(candidate)
                         or candidate in GENERIC_UNIT_WORDS or any(b < begin < e and end <= e for b, e in whole)):
                     continue
-                if INSPECTING_BODY.match(text, end):
+                if sends_inspectors(text, end):
                     break  # "市委第二巡察组", "县委巡察办": the inspector, never a unit asked about
                 owners = {unit for name, unit in self._names_holding(candidate)
                           if is_short_form(candidate, name) and same_kind(candidate, name)}
