@@ -55,21 +55,19 @@ def answer_from_previous(
     units = units_in_history(history, directory)
     notice_ids = directory.notice_ids_of(units) if units else [row.notice_id for row in catalog.notices()]
     describe = _describer(catalog)
-    if wants_parts and (parts := answer_parts(question, standalone_question, history, notice_ids, catalog.notice_text,
-                                              describe, settings.parts_candidates, settings.parts_max)):
-        return parts  # "这126万是哪几笔": the notice's amounts elsewhere adding up to it
-    if wants_context and (context := answer_context(question, standalone_question, history, notice_ids,
-                                                    catalog.notice_text, describe)):
-        return context  # "这28家里营收过亿的几家", "这是哪个专项行动里搞的": the figure's own sentence says
-    if wants_rules and (rules := answer_rules_counted(question, standalone_question, history, notice_ids,
-                                                      catalog.notice_text, describe, settings.named_rules_quoted)):
-        return rules  # "这几项都是啥?" after a count of rules: those the notice names, and that it names not all
+    # "这126万是哪几笔": the notice's amounts elsewhere adding up to it; "这28家里营收过亿的几家": the figure's own
+    # sentence says; "这几项都是啥?" after a count of rules: those the notice names, and that it names not all;
     # "里面最大一笔是啥" after an amount: the largest of the parts its sentence lists; "剩下那件是啥事?" after
     # "还剩1件": the clause naming it; "剩下那部分是哪来的?" after a total and a part of it; "一共多少天?" after a
     # period: its days; "隔了几天开会部署的?" after a date: the days to that later event; "还差多少没进?" after a share
-    for wanted, answer_by in ((wants_share_left, answer_complement), (wants_largest, answer_largest_part),
-                              (wants_left, answer_left_item), (wants_other, answer_other_part),
-                              (wants_days, answer_days), (wants_gap, answer_gap)):
+    for wanted, answer_by in (
+        (wants_parts, lambda *given: answer_parts(*given, settings.parts_candidates, settings.parts_max)),
+        (wants_context, answer_context),
+        (wants_rules, lambda *given: answer_rules_counted(*given, settings.named_rules_quoted)),
+        (wants_share_left, answer_complement), (wants_largest, answer_largest_part),
+        (wants_left, answer_left_item), (wants_other, answer_other_part),
+        (wants_days, answer_days), (wants_gap, answer_gap),
+    ):
         if wanted and (found := answer_by(question, standalone_question, history, notice_ids, catalog.notice_text,
                                           describe)):
             return found
@@ -80,10 +78,20 @@ def answer_from_previous(
         return since
     if not (wants_ratio or wants_sum or wants_remaining):
         return None
+    return _answer_over_figures(question, standalone_question, history, notice_ids, catalog.notice_text, describe,
+                                directory, wants_ratio, wants_sum)
+
+
+def _answer_over_figures(
+    question: str, standalone_question: str, history: Sequence[dict], notice_ids: list[str],
+    notice_text: Callable[[str], str | None], describe: Callable[[str], tuple[str, str]], directory: UnitDirectory,
+    wants_ratio: bool, wants_sum: bool,
+) -> Answer | None:
+    """A ratio, a sum or the part left undone of the previous answer's figures."""
     if wants_ratio:  # None when the previous answer holds no such figures: the question is asked of the notices
-        return answer_ratio(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
+        return answer_ratio(question, standalone_question, history, notice_ids, notice_text, describe)
     if wants_sum:
-        summed = answer_sum(question, standalone_question, history, notice_ids, catalog.notice_text, describe)
+        summed = answer_sum(question, standalone_question, history, notice_ids, notice_text, describe)
         # "那钱后来拨下去了吗?一共多少": nothing to add up, but the question asks more; the notices may answer it.
         return None if summed.not_found and not asks_only_sum(question) else summed
 
@@ -92,7 +100,7 @@ def answer_from_previous(
             text = text[:begin] + " " + text[end:]
         return text
 
-    return answer_remaining(question, standalone_question, history, notice_ids, catalog.notice_text, describe,
+    return answer_remaining(question, standalone_question, history, notice_ids, notice_text, describe,
                             without_units)
 
 
