@@ -10,12 +10,13 @@ from assistant.unit_names import UNIT_SUFFIX_WORDS
 from assistant.units import UnitDirectory
 from index.figures import parse_chinese_number
 
-_KIND = re.compile(UNIT_SUFFIX_WORDS)
+# The kind is a type word ("局") or an organ's short name ending in one ("国资委", "卫健委": "两个卫健委").
+_KIND = re.compile(rf"[\u4e00-\u9fff]{{0,2}}{UNIT_SUFFIX_WORDS}")
 _FEW = {"俩": 2, "仨": 3}  # counts with their measure word built in ("这俩镇")
 # "两个局", "三家医院", "这俩镇": a count, its measure word, a kind of unit, then the rest of the question.
 _COUNTED_KIND = re.compile(
     r"(?<![\d一二两三四五六七八九十几])(?:这|那)?(?P<count>[两二三四五]|[2-5])\s*(?:个|家|所)(?P<kind>[\u4e00-\u9fff]{1,3}?)"
-    r"(?=的|都|各|分别|咋|怎|如何|谁|哪|呢|在|有|[,，?？。]|$)"
+    r"(?=的|都|各|分别|咋|怎|如何|谁|哪|呢|在|有|从|[\s,，?？。]|$)"
     r"|(?:这|那)(?P<few>俩|仨)(?P<few_kind>[\u4e00-\u9fff]{1,3}?)(?=的|都|各|分别|咋|怎|如何|谁|哪|呢|在|有|[,，?？。]|$)"
 )
 

@@ -10,6 +10,7 @@ when those lines name exactly one place of its level.
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 
 from index.places import NOT_A_NAME_START, NOT_IN_PLACE_NAMES
 from index.units import HAN, chars_in_order
@@ -60,6 +61,14 @@ def publisher_place(text: str, level: str, title: str = "", unit: str = "") -> s
     if (headline := _headline_place(title or _first_line(text), level, unit)):
         places.add(headline)
     places = {place for place in places if _reads_as_place(place)}
+    return places.pop() if len(places) == 1 else ""
+
+
+def file_name_place(file_name: str, level: str, unit: str) -> str:
+    """The place a file name writes before the unit's name or a short form of it ("n08_台州市卫生健康委…" for
+    市卫生健康委): people save a page under a name that says whose it is when the page itself does not."""
+    places = {place for run in re.findall(rf"{HAN}+", PurePath(file_name).stem)
+              if (place := _headline_place(run, level, unit)) and _reads_as_place(place)}
     return places.pop() if len(places) == 1 else ""
 
 

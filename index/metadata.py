@@ -12,7 +12,8 @@ from index.round_units import round_name
 from index.script_forms import simplified_characters, simplified_reading, written_form
 from index.unit_sources import choose_unit_and_short_forms
 from index.section_units import section_units, signed_by_round_office
-from index.units import unit_aliases
+from index.units import BARE_LEVELS, unit_aliases
+from index.byline_places import file_name_place
 from index.vocabulary import DAY, DOTTED_DATE, ISO_DATE, MONTH, PERIOD_SEPARATOR, YEAR
 
 __all__ = ["extract_notice_metadata", "unit_aliases"]
@@ -69,6 +70,10 @@ def extract_notice_metadata(text: str, file_name: str = "") -> NoticeMetadata:
     title = find_title(text)
     file_title = _title_from_file_name(file_name) if not title else ""
     unit, title, aliases = _unit_title_and_aliases(text, title, file_title)
+    if unit and unit[0] in BARE_LEVELS and (place := file_name_place(file_name, unit[0], unit)):
+        placed = place + unit[1:]  # 市卫生健康委 saved as "台州市卫生健康委…": 台州市卫生健康委
+        aliases = [a for a in dict.fromkeys([unit, *unit_aliases(placed, text), *aliases]) if a != placed]
+        unit = placed
     body = find_inspecting_body(simplified_characters(text))  # 巡察組 read as 巡察组, named in simplified form
     period = find_inspection_period(simplified_characters(text))  # 對…進行了巡察 read as 对…进行了巡察
     if not (title or file_title or unit):  # listed under the round it reports, not its file name

@@ -42,3 +42,19 @@ def test_a_count_summing_up_units_already_named_is_left_as_it_is():
     named = SimpleNamespace(units=[TAX, CULTURE], mentions=lambda text: [(0, 3, TAX)] if "税务局" in text else [])
     question = "税务局和文旅局这两个局谁追回的多"
     assert name_counted_kinds(question, named) == (question, "")
+
+
+SASAC_A, SASAC_B = "蘅川市国资委", "棠溪市国资委"
+ORGANS = SimpleNamespace(units=[SASAC_A, "蘅川市教育局", SASAC_B], mentions=lambda text: [])
+
+
+@pytest.mark.parametrize("question", ["两个国资委从巡察结束到反馈 哪个拖得久", "这俩国资委谁措施多", "两家国资委 咋改的"])
+def test_a_count_of_an_organs_short_name_stands_for_the_held_organs_of_that_name(question):
+    asked, note = name_counted_kinds(question, ORGANS)
+    assert f"{SASAC_A}和{SASAC_B}" in asked and "教育局" not in asked
+    assert note.endswith(f"按{SASAC_A}、{SASAC_B}理解。")
+
+
+@pytest.mark.parametrize("question", ["三个国资委咋改的", "两个卫健委呢", "两个小区的物业"])
+def test_a_count_of_an_organ_name_not_held_that_many_times_names_no_unit(question):
+    assert name_counted_kinds(question, ORGANS) == (question, "")
