@@ -15,13 +15,12 @@ from assistant.computed_inputs import (
     UnitResult,
     Value,
     add_date,
-    add_feedback_to_event,
     add_feedback_to_publish,
     add_inspection_days,
     add_inspection_to_feedback,
     unit_of_notice,
 )
-from assistant.computed_meeting import add_meeting_to_publish
+from assistant.computed_meeting import add_feedback_to_event, add_meeting_to_publish
 from assistant.computed_metrics import FIGURE_FIELD, FIGURE_MEASURE, ComputedQuestion
 from assistant.counted_nouns import add_noun_count
 from assistant.records_question import FAMILIES, family_of, measure_of

@@ -17,8 +17,7 @@ from assistant.compute import (
 )
 from index.catalog import NoticeRow
 from index.documents import SourcedValue
-from index.metadata import DATE, find_signature_date
-from index.sentences import split_sentences
+from index.metadata import find_signature_date
 
 
 # A meeting's date is quoted from the date to the meeting's name when they lie at most this many characters
@@ -199,14 +198,21 @@ def signing_organ_start(text: str, date_start: int, max_chars: int = 40) -> int:
     return above_start + (len(text[above_start:above_end]) - len(text[above_start:above_end].lstrip()))
 
 
-def add_feedback_to_publish(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> None:
-    feedback = feedback_date(result, notice, text, citations)
-    published = publish_dates(notice, text)
+def cite_publish_dates(
+    result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, published: list
+) -> None:
+    """The notice's publication and signing dates among the inputs, each cited; missing when there are none."""
     if not published:
         result.missing.append("发布日期")
     for kind, value in published:
         start = signing_organ_start(text, value.start)
         result.inputs.append(f"{kind}{_quoted(value)}{citations.cite(notice, text, start, value.end)}")
+
+
+def add_feedback_to_publish(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers) -> None:
+    feedback = feedback_date(result, notice, text, citations)
+    published = publish_dates(notice, text)
+    cite_publish_dates(result, notice, text, citations, published)
     if feedback is None:
         return
     day, note = feedback
@@ -235,45 +241,6 @@ def add_inspection_to_feedback(
     days = days_between(begin, day)
     how = f"{chinese_date(begin)}{result.kind}{said}→{chinese_date(day)}反馈:{days}天{note}"
     result.values.append(Value(Decimal(days), how))
-
-
-def add_feedback_to_event(
-    result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, event: str
-) -> None:
-    """Days from the feedback to the first meeting of the asked kind held on or after it ("整改动员会")."""
-    feedback = feedback_date(result, notice, text, citations)
-    if feedback is None:
-        return
-    day, note = feedback
-    held = _event_date(text, event, day)
-    if held is None:
-        result.missing.append(f"召开{event}的日期")
-        return
-    start, end, event_day = held
-    result.inputs.append(f"{' '.join(text[start:end].split())}{citations.cite(notice, text, start, end)}")
-    days = days_between(day, event_day)
-    how = f"{chinese_date(day)}反馈→{chinese_date(event_day)}召开{event}:{days}天{note}"
-    result.values.append(Value(Decimal(days), how))
-
-
-def _event_date(text: str, event: str, after: date) -> tuple[int, int, date] | None:
-    """The span from a date to the meeting's name in one sentence ("3月16日下午,区委召开…整改工作动员会"), and
-    the date (a missing year is the feedback's, or the next when that falls before the feedback)."""
-    core = event.removesuffix("会")
-    meeting = re.compile(rf"{re.escape(core)}[^。；;，,]{{0,8}}?会")
-    for s_start, s_end in split_sentences(text):
-        for found in meeting.finditer(text, s_start, s_end):
-            dates = [d for d in DATE.finditer(text, s_start, found.start())
-                     if found.end() - d.start() <= EVENT_SPAN_CHARS]
-            if not dates:
-                continue
-            written = dates[-1]
-            day = parse_date(written.group(0)) or parse_date(written.group(0), year=after.year)
-            if day is not None and day < after and parse_date(written.group(0)) is None:
-                day = parse_date(written.group(0), year=after.year + 1)
-            if day is not None and day >= after:
-                return written.start(), found.end(), day
-    return None
 
 
 def add_date(result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, which: str) -> None:

@@ -1,5 +1,6 @@
-"""Days from the meeting a unit held to study its rectification to the notice's publication ("开会研究整改到发通报
-隔了多久"): the meeting's date is the one written before 召开…会 in a sentence that goes on to study (研究) or
+"""Days between the feedback or a unit's meetings and later events: from the feedback to a meeting of the asked
+kind ("整改动员会"), and from the meeting a unit held to study its rectification to the notice's publication
+("开会研究整改到发通报隔了多久"): the meeting's date is the one written before 召开…会 in a sentence that goes on to study (研究) or
 plan (部署) the rectification; a date without its year takes the feedback's year (the meeting follows it)."""
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from decimal import Decimal
 
 from assistant.compute import chinese_date, days_between, parse_date
 from assistant.computed_inputs import (
-    EVENT_SPAN_CHARS, CitationNumbers, UnitResult, Value, feedback_date, publish_dates, signing_organ_start,
+    EVENT_SPAN_CHARS, CitationNumbers, UnitResult, Value, cite_publish_dates, feedback_date, publish_dates,
 )
 from index.catalog import NoticeRow
 from index.metadata import DATE
@@ -33,11 +34,7 @@ def add_meeting_to_publish(result: UnitResult, notice: NoticeRow, text: str, cit
     else:
         start, end, _ = held
         result.inputs.append(f"{' '.join(text[start:end].split())}{citations.cite(notice, text, start, end)}")
-    if not published:
-        result.missing.append("发布日期")
-    for kind, value in published:
-        start = signing_organ_start(text, value.start)
-        result.inputs.append(f"{kind}{' '.join(value.value.split())}{citations.cite(notice, text, start, value.end)}")
+    cite_publish_dates(result, notice, text, citations, published)
     if held is None:
         return
     meeting_day = held[2]
@@ -69,4 +66,43 @@ def _meeting(text: str, after: date | None, published: list) -> tuple[int, int, 
                     day = parse_date(written, year=after.year + 1)
             if day is not None and (after is None or day >= after):
                 return dates[-1].start(), found.end() + on.end(), day
+    return None
+
+
+def add_feedback_to_event(
+    result: UnitResult, notice: NoticeRow, text: str, citations: CitationNumbers, event: str
+) -> None:
+    """Days from the feedback to the first meeting of the asked kind held on or after it ("整改动员会")."""
+    feedback = feedback_date(result, notice, text, citations)
+    if feedback is None:
+        return
+    day, note = feedback
+    held = _event_date(text, event, day)
+    if held is None:
+        result.missing.append(f"召开{event}的日期")
+        return
+    start, end, event_day = held
+    result.inputs.append(f"{' '.join(text[start:end].split())}{citations.cite(notice, text, start, end)}")
+    days = days_between(day, event_day)
+    how = f"{chinese_date(day)}反馈→{chinese_date(event_day)}召开{event}:{days}天{note}"
+    result.values.append(Value(Decimal(days), how))
+
+
+def _event_date(text: str, event: str, after: date) -> tuple[int, int, date] | None:
+    """The span from a date to the meeting's name in one sentence ("3月16日下午,区委召开…整改工作动员会"), and
+    the date (a missing year is the feedback's, or the next when that falls before the feedback)."""
+    core = event.removesuffix("会")
+    meeting = re.compile(rf"{re.escape(core)}[^。；;，,]{{0,8}}?会")
+    for s_start, s_end in split_sentences(text):
+        for found in meeting.finditer(text, s_start, s_end):
+            dates = [d for d in DATE.finditer(text, s_start, found.start())
+                     if found.end() - d.start() <= EVENT_SPAN_CHARS]
+            if not dates:
+                continue
+            written = dates[-1]
+            day = parse_date(written.group(0)) or parse_date(written.group(0), year=after.year)
+            if day is not None and day < after and parse_date(written.group(0)) is None:
+                day = parse_date(written.group(0), year=after.year + 1)
+            if day is not None and day >= after:
+                return written.start(), found.end(), day
     return None
