@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from index.catalog import Catalog
+from index.catalog_refresh import StagedRefresh
 from index.store import ChunkStore
 
 logger = logging.getLogger(__name__)
