@@ -44,3 +44,18 @@ def test_only_a_share_asked_outright_of_one_unit_is_read_so():
     assert read_one_share_question("哪些单位整改完成率是多少") is None
     assert read_one_share_question("水文站整改完成率最高吗") is None
     assert read_one_share_question("水文站清退了多少钱") is None
+
+
+SCHOOL = """关于县委第二巡察组巡察反馈意见整改情况的报告
+
+二〇二四年四月九日，巡察组向蘅川县第三中学党支部反馈了巡察意见，指出两个方面九个问题。学校党支部将反馈问题细化为十七条整改措施，逐条明确责任人。
+（一）食堂采购未比价。整改情况：实行三家以上询价，追回多付货款四千元。
+
+中共蘅川县第三中学党支部
+二〇二四年七月一日
+"""
+
+
+def test_a_count_asked_in_one_measure_word_is_quoted_where_the_notice_writes_another(chain_over):
+    answer = chain_over("sanzhong.txt", SCHOOL).ask("蘅川县第三中学巡察反馈了几条问题")
+    assert "九个问题" in answer.text
