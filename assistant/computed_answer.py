@@ -45,10 +45,11 @@ def answer_computed(
     records: dict[str, dict],
     notice_text_of: Callable[[str], str | None],
     narrowings: dict[str, Narrowing] | None = None,
+    plans: list[ComputedQuestion] | None = None,
 ) -> Answer | None:
     """A conclusion, a table of cited inputs and computations, and the inputs notices lack; None if not asked.
     `narrowings` narrow a unit's figures to the item the question names for it ("X清退的报酬比Y上交的…")."""
-    plans = read_computed_questions(standalone_question or question)
+    plans = plans or read_computed_questions(standalone_question or question)  # given: computed as they are
     if not plans or not units_in_scope:
         return None
     citations = CitationNumbers()

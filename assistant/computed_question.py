@@ -236,3 +236,15 @@ def _with_completion(question: str, plans: list[ComputedQuestion]) -> list[Compu
         return plans
     done = Condition(">=", Decimal(100), "%", "全部整改完成")
     return [*plans, ComputedQuestion(METRICS["rectified_share"], all_units=True, select="condition", condition=done)]
+
+
+# "整改完成率到多少了", "完成比例是多少": one unit's rectified share asked outright.
+_SHARE_ASKED = re.compile(r"(?:率|比例|占比|百分比)[^,，。?？]{0,4}?(?:多少|几|到哪|怎么样|咋样|如何)")
+
+
+def read_one_share_question(question: str) -> ComputedQuestion | None:
+    """One unit's rectified share asked outright, for when its notice states only the counts (12条…完成11条)."""
+    if not (_SHARE_ASKED.search(question) and RECTIFYING.search(question)) or DIFFERENCE.search(question) \
+            or RANK.search(question) or _asks_units(question):
+        return None
+    return ComputedQuestion(METRICS["rectified_share"])

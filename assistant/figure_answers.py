@@ -13,6 +13,7 @@ from assistant.combined_progress import answer_combined_progress
 from assistant.companion_facts import with_asked_facts
 from assistant.counted_units import count_differs_note
 from assistant.computed_answer import answer_computed, scope_for_computation
+from assistant.computed_question import read_one_share_question
 from assistant.event_days import answer_event_days
 from assistant.joined_kinds import answer_each_kind
 from assistant.followup_answers import with_section_paths
@@ -78,6 +79,10 @@ def answer_from_figures(
             return answer_from_records(question, asked, scope, catalog.notices(), catalog.records(), catalog.notice_text)
         # "问题和措施…加一块多少": each kind with its own inputs, else the one figure asked
         answer = answer_each_kind(standalone_question, records_answer) or records_answer(standalone_question)
+    if answer is None and len(named) == 1 and (share := read_one_share_question(standalone_question)) is not None:
+        # "整改完成率到多少了" of a notice stating only "12条…已完成整改11条": the share computed from its counts
+        answer = answer_computed(question, standalone_question, [named[0]], catalog.notices(), catalog.records(),
+                                 catalog.notice_text, plans=[share])
     if answer is None:
         return None
     if not named and (note := count_differs_note(standalone_question, max(len(allowed), len(answer.units)))):
