@@ -13,6 +13,7 @@ from assistant.combined_progress import answer_combined_progress
 from assistant.companion_facts import with_asked_facts
 from assistant.counted_units import count_differs_note
 from assistant.computed_answer import answer_computed, scope_for_computation
+from assistant.done_from_rate import answer_done_from_rate
 from assistant.event_days import answer_event_days
 from assistant.joined_kinds import answer_each_kind
 from assistant.followup_answers import with_section_paths
@@ -95,6 +96,11 @@ def _one_unit_arithmetic(
                                         catalog.notice_text)
     if combined is not None:
         return combined
+    # "20个问题完成95%,那改完了几个": the count done from the problems and the rate the notice states
+    from_rate = answer_done_from_rate(question, standalone_question, unit, catalog.notices(), catalog.records(),
+                                      catalog.notice_text)
+    if from_rate is not None:
+        return from_rate
     # "口腔医院退给病人的、追回报销的,两笔加起来多少?"
     summed = answer_unit_sum(question, standalone_question, unit, spans, catalog.notices(), catalog.records(),
                              catalog.notice_text, workspace.lexical.tokenizer.tokenize)
