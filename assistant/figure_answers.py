@@ -16,6 +16,7 @@ from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.done_from_rate import answer_done_from_rate
 from assistant.event_days import answer_event_days
 from assistant.joined_kinds import answer_each_kind
+from assistant.joint_progress import answer_joint_progress
 from assistant.followup_answers import with_section_paths
 from assistant.kind_answer import answer_inspection_kind, answer_kind_list
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
@@ -50,6 +51,12 @@ def answer_from_figures(
         return inspected
     mentions = directory.mentions(standalone_question)
     spans = [(begin, end) for begin, end, _ in mentions]
+    # "X那三家合起来完成率多少": the joint counts one round notice states for them all
+    joint = answer_joint_progress(question, standalone_question, retrieval.units_named,
+                                  directory.notice_ids_of(retrieval.units_named), catalog.notices(), catalog.records(),
+                                  catalog.notice_text)
+    if joint is not None:
+        return with_section_paths(widen_to_sentences(joint, catalog.notice_text), catalog)
     if len(retrieval.units_named) == 1:
         summed = _one_unit_arithmetic(question, standalone_question, retrieval.units_named[0], spans, workspace)
         if summed is not None:
