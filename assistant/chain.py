@@ -40,6 +40,7 @@ from assistant.unknown_units import (
     closest_units, not_held_text, only_named, passages_naming, read_bare_organs, units_mentioning, unknown_unit_names, units_named_apart,
 )
 from assistant.verify import verify_answer
+from assistant.corrections import with_corrections
 from assistant.workspace import Workspace
 
 logger = logging.getLogger(__name__)
@@ -225,7 +226,7 @@ class AnswerChain:
         return all(NOT_THE_ASKED_THING.fullmatch(term) for part in parts for term in part)
 
     def _verified(self, answer: Answer, turn: Turn) -> Answer:
-        verified = verify_answer(answer, self.workspace.catalog.notice_text)
+        verified = with_corrections(verify_answer(answer, self.workspace.catalog.notice_text), self.workspace.catalog.notice_text)
         verified.text = name_units_as_asked(verified.text, turn.question, self.workspace.retriever.directory)
         verified.not_found = answer.not_found
         verified.notice = turn.notice

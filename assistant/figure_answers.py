@@ -14,8 +14,10 @@ from assistant.companion_facts import with_asked_facts
 from assistant.counted_units import count_differs_note
 from assistant.computed_answer import answer_computed, scope_for_computation
 from assistant.computed_question import read_one_share_question
+from assistant.done_from_rate import answer_done_from_rate
 from assistant.event_days import answer_event_days
 from assistant.joined_kinds import answer_each_kind
+from assistant.joint_progress import answer_joint_progress
 from assistant.followup_answers import with_section_paths
 from assistant.kind_answer import answer_inspection_kind, answer_kind_list
 from assistant.records_answer import answer_from_records, scope_for_records, widen_to_sentences
@@ -28,6 +30,7 @@ from assistant.stated_sum import answer_stated_sum
 from assistant.topic_amounts import answer_topic_amounts
 from assistant.unit_sum import answer_unit_sum
 from assistant.workspace import Workspace
+from index.catalog import Catalog
 from index.documents import NoticeMetadata
 
 
@@ -50,6 +53,12 @@ def answer_from_figures(
         return inspected
     mentions = directory.mentions(standalone_question)
     spans = [(begin, end) for begin, end, _ in mentions]
+    # "X那三家合起来完成率多少": the joint counts one round notice states for them all
+    joint = answer_joint_progress(question, standalone_question, retrieval.units_named,
+                                  directory.notice_ids_of(retrieval.units_named), catalog.notices(), catalog.records(),
+                                  catalog.notice_text)
+    if joint is not None:
+        return with_section_paths(widen_to_sentences(joint, catalog.notice_text), catalog)
     if len(retrieval.units_named) == 1:
         summed = _one_unit_arithmetic(question, standalone_question, retrieval.units_named[0], spans, workspace)
         if summed is not None:
@@ -74,20 +83,31 @@ def answer_from_figures(
                                        catalog.notices(), catalog.notice_text, items_by_unit(standalone_question, mentions))
         if amounts is not None and (answer is None or len(amounts.units) > len(answer.units)):
             answer = amounts
-    if answer is None and scope:
-        def records_answer(asked: str) -> Answer | None:
-            return answer_from_records(question, asked, scope, catalog.notices(), catalog.records(), catalog.notice_text)
-        # "问题和措施…加一块多少": each kind with its own inputs, else the one figure asked
-        answer = answer_each_kind(standalone_question, records_answer) or records_answer(standalone_question)
-    if answer is None and len(named) == 1 and (share := read_one_share_question(standalone_question)) is not None:
-        # "整改完成率到多少了" of a notice stating only "12条…已完成整改11条": the share computed from its counts
-        answer = answer_computed(question, standalone_question, [named[0]], catalog.notices(), catalog.records(),
-                                 catalog.notice_text, plans=[share])
+    if answer is None:
+        answer = _from_records_or_counts(question, standalone_question, scope, named, catalog)
     if answer is None:
         return None
     if not named and (note := count_differs_note(standalone_question, max(len(allowed), len(answer.units)))):
         answer = replace(answer, text=f"{note}\n{answer.text}")  # "五家加起来" over a library of four
     return with_section_paths(widen_to_sentences(answer, catalog.notice_text), catalog)
+
+
+def _from_records_or_counts(
+    question: str, standalone_question: str, scope: Sequence[str], named: Sequence[str], catalog: Catalog
+) -> Answer | None:
+    """The figure asked from the records of the units in scope, else one unit's share worked out from its counts."""
+    if scope:
+        def records_answer(asked: str) -> Answer | None:
+            return answer_from_records(question, asked, scope, catalog.notices(), catalog.records(), catalog.notice_text)
+        # "问题和措施…加一块多少": each kind with its own inputs, else the one figure asked
+        answer = answer_each_kind(standalone_question, records_answer) or records_answer(standalone_question)
+        if answer is not None:
+            return answer
+    if len(named) == 1 and (share := read_one_share_question(standalone_question)) is not None:
+        # "整改完成率到多少了" of a notice stating only "12条…已完成整改11条": the share computed from its counts
+        return answer_computed(question, standalone_question, [named[0]], catalog.notices(), catalog.records(),
+                               catalog.notice_text, plans=[share])
+    return None
 
 
 def _one_unit_arithmetic(
@@ -100,6 +120,11 @@ def _one_unit_arithmetic(
                                         catalog.notice_text)
     if combined is not None:
         return combined
+    # "20个问题完成95%,那改完了几个": the count done from the problems and the rate the notice states
+    from_rate = answer_done_from_rate(question, standalone_question, unit, catalog.notices(), catalog.records(),
+                                      catalog.notice_text)
+    if from_rate is not None:
+        return from_rate
     # "口腔医院退给病人的、追回报销的,两笔加起来多少?"
     summed = answer_unit_sum(question, standalone_question, unit, spans, catalog.notices(), catalog.records(),
                              catalog.notice_text, workspace.lexical.tokenizer.tokenize)

@@ -96,6 +96,9 @@ def _mentions_inspection(notice: NoticeText, position: int) -> bool:
     return bool(re.search(r"巡察|巡视|反馈", notice.sentence_text(position)))
 
 
+_COUNT_FOLLOWS = re.compile(r".{0,4}?(?:\d|[〇零一二两三四五六七八九十百]+(?:个|项|条|件))")
+
+
 def rectified(notice: NoticeText, quantity: Quantity) -> list[Claim]:
     """整改到位 / 正在整改 counts: "已整改到位22个", "1个问题正在整改", "正在整改事项7项"."""
     if quantity.kind != "count" or quantity.unit not in ("项", "个", "条", "件", "大项"):
@@ -111,7 +114,8 @@ def rectified(notice: NoticeText, quantity: Quantity) -> list[Claim]:
         rf"(?:方面)?(?:的)?(?:具体)?(?:问题|整改任务|任务|整改事项|事项)?(?:已经|已|均|都|全部)*(?P<verb>{RECTIFIED_WORDS}|{IN_PROGRESS_WORDS})",
         notice.after(quantity),
     )
-    if label_after and not re.match(r".{0,4}?\d", notice.after(quantity)[label_after.end() :]):
+    # "10个问题已完成整改9个" / "十个问题已完成整改九个": the count after the verb is the one done, not this
+    if label_after and not _COUNT_FOLLOWS.match(notice.after(quantity)[label_after.end() :]):
         verb_end = quantity.end + label_after.end("verb")
         return _rectified_claim(notice, quantity, label_after.group("verb"), quantity.start, verb_end)
     return []

@@ -114,6 +114,8 @@ def test_a_progress_phrase_the_rules_do_not_know_is_absent_not_misread():
         ("巡察整改方面,已整改完成21个问题。", [("problems_rectified", 21)]),
         ("巡察反馈问题整改中,其余3个问题正在持续推进。", [("problems_in_progress", 3)]),
         ("巡察反馈的整改任务中,5项均已整改到位。", [("problems_rectified", 5)]),
+        # the count after the verb is the one done, in Chinese numerals as in digits
+        ("巡察整改方面,十二个问题已完成整改十个。", [("problems_rectified", 10)]),
         ("整改工作方面,计划年底前完成整改5项。", []),
         ("项目建设方面,已完成12个项目建设,15个项目正在推进。", []),
     ],
