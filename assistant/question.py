@@ -34,10 +34,10 @@ PERSON_WORDS = re.compile(
 # Questions about the notice's own dates: the event (巡察 or its 回头看, 反馈, 发布) right next to the date word.
 _WHEN = r"(什么时候|啥时候|啥时|几时|何时|哪天|哪一天|哪日|时间|日期|期间|哪年|几月|几号)"
 INSPECTION_DATE = re.compile(
-    rf"(接受|进行|开展|开始)[^,。?]{{0,6}}巡[察视][^,。?反]{{0,4}}{_WHEN}|{_WHEN}[^,。?反]{{0,3}}(接受|进行|开展)?[^,。?反]{{0,3}}巡[察视](?!整改)|{_WHEN}被?(?:查|巡)(?:了|过)?的(?=$|[?？呢啊吗。,，])"
+    rf"(接受|进行|开展|开始)[^,。?]{{0,6}}巡[察视][^,。?反]{{0,4}}{_WHEN}|{_WHEN}[^,。?反]{{0,3}}(接受|进行|开展)?[^,。?反]{{0,3}}巡[察视](?!整改|反馈|意见)|{_WHEN}被?(?:查|巡)(?:了|过)?的(?=$|[?？呢啊吗。,，])"
     rf"|巡[察视](组)?(的)?[\s,，、]{{0,2}}{_WHEN}|巡[察视](?:是|在|从|于){{1,2}}{_WHEN}|巡[察视]时间|回头看[”\"]?(?:是|在|从|于|的)?{_WHEN}"
 )
-FEEDBACK_DATE = re.compile(rf"反馈[^,。?]{{0,6}}{_WHEN}|{_WHEN}[^,。?]{{0,6}}反馈")
+FEEDBACK_DATE = re.compile(rf"反馈[^,。?]{{0,6}}{_WHEN}|{_WHEN}[^,。?]{{0,6}}(?:反馈|收到[^,。?]{{0,2}}巡[察视]意见)")
 PUBLISH_DATE = re.compile(rf"(发布|公布|印发|发出|落款|公开)[^,。?]{{0,6}}{_WHEN}|{_WHEN}[^,。?]{{0,6}}(发布|公布|印发|发出)")
 WHICH_TEAM = re.compile(r"(哪个|哪一个|哪些|什么|哪)[^。?时]{0,6}?(巡察组|巡视组)|(?:哪个|哪一个|什么|啥)组(?:来|去|巡)|[被由](谁|哪)[^。?]{0,6}巡[察视]"
                         r"|谁(?:去|来)?巡[察视]?的|(巡察组|巡视组)[^。?]{0,4}(是|为)(哪|谁|什么)")  # also "是哪个组巡的", "是谁巡视的"
@@ -100,8 +100,7 @@ _OWN_GROUP = re.compile(r"(?:小组|整改)[^,，。?？]{0,4}组长")  # "整�
 INSPECTION_LEADER_ROLE = r"巡[察视]组\s*[（(]?\s*组长"
 _LEADS = re.compile(r"谁(?:牵头|挂帅)|牵头人")  # who leads the rectification: its group's 组长
 NAME_ASKED = re.compile(r"名字|姓名|叫什么|叫啥")
-# "有没有单位在公车上被点名?都有谁?": after asking about units, "(都)有谁" asks which units, not a person.
-# "…舆情的有谁", "…没搞好的都(是)谁", "谁在X上…": units, unless a person's role comes first ("副组长都有谁").
+# "…被点名?都有谁?", "…舆情的有谁", "…没搞好的都(是)谁", "谁在X上…": units, unless a role comes first ("副组长都有谁").
 _UNITS_AS_WHO = re.compile(r"(?:单位|哪几家|哪家|有几家)[^?？]*[?？,，]?\s*(?:都|还)?(?:有|是)谁(?![任兼担])"
                            rf"|(?:{WHO_AS_UNITS})(?![任兼担])")
 
@@ -184,8 +183,9 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
     """Whether a sentence has the kind of content the question asks for (a page in traditional script read
     in simplified form: 張慶忠 is a name like 张庆忠)."""
     sentence = simplified_reading(sentence)
-    if profile.wants_date and not DATE_PATTERN.search(sentence):
-        return False
+    if profile.wants_date and not DATE_PATTERN.search(sentence) or profile.metadata_fields == ("feedback_date",) \
+            and not re.search(r"反馈|巡[察视]意见", sentence):
+        return False  # asked when the feedback came, a date of the inspection itself does not answer
     if profile.wants_money and not MONEY_PATTERN.search(sentence):
         return False
     counts = mask_non_figures(sentence)  # "中央八项规定", "《三年行动方案》": numerals naming, not counting

@@ -89,3 +89,10 @@ def test_who_led_the_inspection_is_the_teams_leader_named_in_a_news_notice(chain
 def test_the_inspection_teams_leader_is_not_the_units_own_group_leader(chain):
     answer = chain.ask("河湾街道巡察组组长是谁?")  # only 由街道党工委书记任组长 of the rectification group
     assert answer.not_found
+
+
+def test_asked_when_the_feedback_came_a_notice_giving_only_the_inspection_dates_says_not_found(chain_over_folder):
+    chain = chain_over_folder(FIXTURES.parent / "feedback_unstated")
+    assert chain.ask("棠溪镇是哪天收到巡察反馈的").not_found  # the notice dates the inspection, not the feedback
+    answer = chain.ask("棠溪镇是什么时候被巡察的")
+    assert not answer.not_found and "2024年4月8日" in answer.text
