@@ -184,7 +184,7 @@ def _read_pair(joined: NoticeText, classify: Classify) -> list[Claim]:
 
 def _opens_with_name(text: str, line_start: int, number_start: int) -> bool:
     first = CELL_BREAK.split(text[line_start:number_start].strip())[0].split("\u3000")[0]
-    return bool(first) and LABEL_CELL.fullmatch(first) is not None and not ROW_MARKER.fullmatch(first)
+    return bool(first) and LABEL_CELL.fullmatch(first) is not None and not ROW_MARKER.fullmatch(first) and not re.search(r"\d", first)
 
 
 def _line_end(text: str, position: int) -> int:
