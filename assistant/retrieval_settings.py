@@ -77,3 +77,7 @@ class RetrievalSettings(BaseModel):
     # before the kind word is, cut to this many characters: the words people keep (4: 机关事务 of
     # 机关事务服务中心, fresh13 compare_computed; 2-3 character stems are kept whole).
     section_stem_chars: int = 4
+    # A question naming a unit reported in a section of a notice searches that notice for this many times k
+    # passages before keeping the section's (4: a four-village notice's opening totals outranked the
+    # village's own paragraph at k; fresh14 followup_switch).
+    section_search_widening: int = 4

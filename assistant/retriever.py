@@ -27,7 +27,7 @@ from assistant.fusion import (
 from assistant.plain_words import searched_terms, with_official_terms
 from assistant.exclusions import inside_left_out
 from assistant.qualify import asks_which_units, qualifying
-from assistant.section_evidence import compare_sections, of_asked_section, sections_named, with_section_units
+from assistant.section_evidence import compare_sections, of_asked_section, section_k, sections_named, with_section_units
 from assistant.semantic import SentenceSimilarity
 from assistant.retrieval_settings import RetrievalSettings
 from assistant.stated_facts import stated_facts
@@ -162,8 +162,8 @@ class HybridRetriever:
         if len(named) == 1 and (sections := sections_named(question, views.metadata, views.notice_ids_of_unit(named[0]))):
             compare_sections(result, self._unit_evidence(asked, named[0], k, result, None), sections)  # two of a round
         elif len(named) == 1:
-            found = self._search(asked, views.notice_ids_of_unit(named[0]), k, result)
-            result.documents = of_asked_section(question, found, views.metadata)  # "X中心呢": its section's
+            found = self._search(asked, views.notice_ids_of_unit(named[0]), section_k(question, views.metadata, k), result)
+            result.documents = of_asked_section(question, found, views.metadata)[:k]  # "X中心呢": its section's
         elif len(named) >= 2 or result.across_units:
             scope = named or allowed
             if named or not asks_which_units(question):

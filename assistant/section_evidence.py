@@ -17,6 +17,7 @@ from index.units import ORGANISATION_TYPES
 
 _LEVELS = "省市州县区旗盟"
 _STEM_CHARS = RetrievalSettings().section_stem_chars
+_SECTION_SEARCH_WIDENING = RetrievalSettings().section_search_widening
 
 
 def with_section_units(per_unit: list[Any], metadata: dict | None = None) -> list[Any]:
@@ -61,8 +62,9 @@ def asked_section(question: str, sub_units: Iterable[str]) -> str:
 
 
 def of_section(unit: str, name: str) -> bool:
-    """Whether a passage's or figure's unit is the section's unit the question named by this name."""
-    return bool(unit) and (name in unit or unit in name)
+    """Whether a passage's or figure's unit is the section's unit the question named by this name; the notice's
+    own town is no section of its villages (X镇 is written before X镇甲村, not after it)."""
+    return bool(unit) and (name in unit or (unit in name and name.endswith(unit)))
 
 
 def of_asked_section(question: str, documents: list, metadata: dict) -> list:
@@ -72,6 +74,13 @@ def of_asked_section(question: str, documents: list, metadata: dict) -> list:
     name = asked_section(question, names)
     own = [d for d in documents if of_section(d.metadata.get("unit", ""), name)] if name else []
     return own or documents
+
+
+def section_k(question: str, metadata: dict, k: int) -> int:
+    """How many passages to search a notice for: more when the question names a unit reported in one of its
+    sections, whose own passages may rank below the notice's opening totals."""
+    names = (n for m in metadata.values() for n in getattr(m, "sub_units", ()))
+    return k * _SECTION_SEARCH_WIDENING if asked_section(question, names) else k
 
 
 def as_asked(found: Any, question: str) -> Any:

@@ -63,17 +63,44 @@ def section_units(text: str, unit: str) -> list[SectionUnit]:
         # without its place (芣X县Y局 headed, 县Y局 in the opening).
         rest = text[: match.start()] + text[match.end() :]
         named_elsewhere = any(name in rest for name in (heading, _without_place(heading)))
-        if not named_elsewhere or not _OWN_FINDINGS.search(text, match.end(), end):
+        own_findings = _OWN_FINDINGS.search(text, match.end(), end) or _figure_row(heading, text)
+        if not named_elsewhere or not own_findings:
             continue
-        name = _fullest_name(heading, unit, text)
+        name = _listed_with_place(heading, unit, text) or _fullest_name(heading, unit, text)
         bare = _without_place(heading)  # 县X局 and X局, as the round's own text and its readers call it
         # 县文化馆 goes by 文化馆 too: a four-character name without its level keeps three characters.
         short = bare[1:] if len(bare) == 4 and bare[0] in _LEVELS else bare
         forms = (name, heading, _without_level(heading), bare, _without_level(bare), short)
         names = tuple(dict.fromkeys(n for n in forms if len(n) >= 3))
         found.append(SectionUnit(name, names, match.start(), end))
+    found = _last_paragraph_closed(found, text)
     # A round office's one unit section is no round: the notice is that unit's own.
     return found if not round_notice or len(found) > 1 else [s for s in found if not _is_notice_unit(s.name, unit)]
+
+
+def _figure_row(name: str, text: str) -> bool:
+    """Whether a table line opens with the unit's name followed by figures only ("甲村　6　5　1.20　0")."""
+    return re.search(rf"^[ \t\u3000]*{re.escape(name)}(?:[ \t\u3000|｜]+[\d.]+%?){{2,}}[ \t\u3000|｜]*$", text, re.MULTILINE) is not None
+
+
+def _listed_with_place(name: str, unit: str, text: str) -> str:
+    """A village or community with the notice's town before it ("X镇甲村、乙村" in X镇's notice gives X镇乙村),
+    when the text lists it after the town's name; else ""."""
+    if not re.search(r"(?:镇|乡|街道)$", unit) or not re.search(r"(?:村|社区)$", name):
+        return ""
+    town = unit[max(i for i, char in enumerate(unit[:-1]) if char in _LEVELS) + 1 :] if any(c in _LEVELS for c in unit[:-1]) else unit
+    listed = re.search(rf"{re.escape(town)}(?:{HAN}{{2,8}}?(?:村|社区)、)*{re.escape(name)}", text)
+    return unit + name if listed else ""
+
+
+def _last_paragraph_closed(found: list[SectionUnit], text: str) -> list[SectionUnit]:
+    """Units reported one paragraph each: the last one's section ends with its paragraph, not at the notice's
+    end (a closing "下一步…" paragraph speaks of all of them)."""
+    if len(found) < 2 or any("\n" in text[s.start : s.end].strip() for s in found[:-1]):
+        return found
+    last = found[-1]
+    end = text.find("\n", last.start, last.end)
+    return found if end == -1 else [*found[:-1], replace(last, end=end)]
 
 
 def signed_by_round_office(text: str) -> bool:

@@ -48,7 +48,7 @@ def extract_notice_record(
         for claim in claims
         if (figure := _to_figure(notice, claim, unit, rows.get(claim.quantity.start))) is not None
     ]
-    figures = _in_unit_sections(_unique(_without_table_repeats(stated)), section_units(text, unit))
+    figures = _unique(_in_unit_sections(_without_table_repeats(stated), section_units(text, unit)))
     if written != text:
         figures = [_as_written(figure, written) for figure in figures]
     logger.debug("notice %s: %d figures", notice_id, len(figures))
@@ -106,10 +106,17 @@ def _in_unit_sections(figures: list[Figure], sections: list[SectionUnit]) -> lis
     a scope read from the clause that names no unit (巡察组向中心) gives way to the section's."""
     return [
         replace(figure, scope=section.name)
-        if not plausible_unit_name(figure.scope) and (section := next((s for s in sections if s.start <= figure.start < s.end), None))
+        if not plausible_unit_name(figure.scope) and (section := next((s for s in sections if _of_section(figure, s)), None))
         else figure
         for figure in figures
     ]
+
+
+def _of_section(figure: Figure, section: SectionUnit) -> bool:
+    """Stated in the unit's section, or in a table row that opens with one of its names ("甲村　6　5")."""
+    return section.start <= figure.start < section.end or any(
+        figure.quote.startswith(name) and not figure.quote[len(name) : len(name) + 1].isalnum() for name in section.names
+    )
 
 
 def _as_written(figure: Figure, written: str) -> Figure:

@@ -25,6 +25,14 @@ NUMBER_NOTE = re.compile(r"\s*(?:[(（][^()（）]*[)）])?")
 # Cells that only number or total the rows of a table: "1", "(一)", "合计".
 ROW_MARKER = re.compile(r"[\d一二三四五六七八九十()（）.、]+|合计|总计|小计|全部|汇总")
 
+# A line of short cells set apart by one full-width space each ("甲村　6　5　1.20　0"), with no sentence stop.
+SINGLE_WIDE_SPACE = re.compile(r"\u3000")
+MIN_SPACED_CELLS = 3
+# A bare figure in a table whose header gives the measure ("6" under "已整改（个）"), and that measure.
+BARE_FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
+PROBLEMS_FOUND_HEADER = re.compile(r"(?:发现|反馈|指出|巡察)?问题(?:总数|数)?")
+HEADER_MEASURE = re.compile(r"[(（](个|项|条|件|人|万元|元|亿元|%)[)）]$")  # a heading "一、　总体情况" has two pieces; a table line of a label and figures has 3+
+
 Classify = Callable[[NoticeText, list[Quantity]], list[Claim]]
 
 
@@ -43,7 +51,8 @@ def table_rows(text: str) -> list[list[Cell]]:
     for line in text.splitlines(keepends=True):
         cells, cell_start = [], offset
         content = line.rstrip("\r\n")
-        for piece in [*CELL_BREAK.finditer(content), None]:
+        breaks = CELL_BREAK if CELL_BREAK.search(content) or not _spaced_cells(content) else SINGLE_WIDE_SPACE
+        for piece in [*breaks.finditer(content), None]:
             cell_end = offset + piece.start() if piece else offset + len(content)
             cell_text = text[cell_start:cell_end].strip()
             if cell_text:
@@ -56,11 +65,19 @@ def table_rows(text: str) -> list[list[Cell]]:
     return rows
 
 
+def _spaced_cells(content: str) -> bool:
+    pieces = content.strip().split("\u3000")
+    return len(pieces) >= MIN_SPACED_CELLS and all(pieces) and not re.search(r"[，。；！？,;!?]", content)
+
+
 def table_pairs(text: str) -> list[tuple[Cell, Cell]]:
     """(label cell, number cell) pairs: a label next to its number in a row, or a column's header over it."""
     pairs: list[tuple[Cell, Cell]] = []
     rows = table_rows(text)
     for index, row in enumerate(rows):
+        if _is_label_cell(row[0]) and (header := _matrix_header(rows, index, text)):
+            pairs.extend(_matrix_pair(header[i], cell) for i, cell in enumerate(row) if BARE_FIGURE.fullmatch(cell.text))
+            continue
         numbers = [i for i, cell in enumerate(row) if _is_number_cell(cell)]
         if not numbers or not _is_table_row(row):
             continue
@@ -70,6 +87,32 @@ def table_pairs(text: str) -> list[tuple[Cell, Cell]]:
         elif not labels and index > 0 and _is_header_of(rows[index - 1], row, text):
             pairs.extend((rows[index - 1][i], row[i]) for i in numbers)
     return pairs
+
+
+def _matrix_pair(header: Cell, number: Cell) -> tuple[Cell, Cell]:
+    """A column header with its measure in brackets ("已整改（个）") over a bare figure ("6"): read as
+    "已整改" and "6个"; the number cell keeps its place in the notice."""
+    measure = HEADER_MEASURE.search(header.text)
+    label = header.text[: measure.start()] if measure else header.text
+    label = re.sub(r"(?<=\w\w)(?:人数|个数|数量)$", "", label)  # "处理人数" over "3人" reads as "处理3人"
+    return Cell(label, header.start, header.start + len(label)), Cell(number.text + (measure.group(1) if measure else ""), number.start, number.end)
+
+
+def _matrix_header(rows: list[list[Cell]], index: int, text: str) -> list[Cell] | None:
+    """The header line of a table whose rows each open with a name ("村名 发现问题 已整改" over "甲村 6 5"):
+    the nearest line of labels above, cell for cell, over consecutive rows of the same shape."""
+    row = rows[index]
+    if len(row) < MIN_SPACED_CELLS or not all(BARE_FIGURE.fullmatch(cell.text) for cell in row[1:]):
+        return None
+    for above in range(index - 1, -1, -1):
+        upper = rows[above]
+        if text[upper[-1].end : rows[above + 1][0].start].count("\n") != 1 or len(upper) != len(row):
+            return None
+        if all(_is_label_cell(cell) for cell in upper):
+            return upper
+        if not (_is_label_cell(upper[0]) or ROW_MARKER.fullmatch(upper[0].text)) or not all(BARE_FIGURE.fullmatch(c.text) for c in upper[1:]):
+            return None
+    return None
 
 
 def _is_table_row(row: list[Cell]) -> bool:
@@ -116,13 +159,32 @@ def table_claims(text: str, classify: Classify) -> list[tuple[Claim, tuple[int, 
         line_start = text.rfind("\n", 0, label.start) + 1
         # A row is quoted from its label (no row number); a column from its header line down to the value.
         same_line = "\n" not in text[label.end : number.start]
-        row = (label.start if same_line else line_start, _line_end(text, number.end))
-        for claim in classify(joined, find_quantities(joined.masked)):
+        number_line = text.rfind("\n", 0, number.start) + 1
+        # A column header over its row of one name's figures: the name's row is the quote.
+        below = text[line_start:number_line].count("\n") > 1 or _opens_with_name(text, number_line, number.start)
+        row = (label.start if same_line else number_line if below else line_start, _line_end(text, number.end))
+        for claim in _read_pair(joined, classify):
             quantity = claim.quantity
-            start, end = to_text(quantity.start), to_text(quantity.end - 1) + 1
+            start, end = to_text(quantity.start), min(to_text(quantity.end - 1) + 1, max(number.end, label.end))
             anchor = (to_text(claim.anchor_start), to_text(claim.anchor_end - 1) + 1)
             claims.append((Claim(claim.field, claim.label, replace(quantity, start=start, end=end), *anchor), row))
     return claims
+
+
+def _read_pair(joined: NoticeText, classify: Classify) -> list[Claim]:
+    """The claims of "label+number"; a column of problems found ("发现问题" over "6个"), which the sentence rules
+    take only beside a word of the inspection, is read as such."""
+    quantities = find_quantities(joined.masked)
+    claims = classify(joined, quantities)
+    label = joined.text[: quantities[0].start] if quantities else ""
+    if not claims and quantities and PROBLEMS_FOUND_HEADER.fullmatch(label) and quantities[0].kind == "count":
+        claims = [Claim("problems_found", label, quantities[0], 0, quantities[0].end)]
+    return claims
+
+
+def _opens_with_name(text: str, line_start: int, number_start: int) -> bool:
+    first = CELL_BREAK.split(text[line_start:number_start].strip())[0].split("\u3000")[0]
+    return bool(first) and LABEL_CELL.fullmatch(first) is not None and not ROW_MARKER.fullmatch(first) and not re.search(r"\d", first)
 
 
 def _line_end(text: str, position: int) -> int:

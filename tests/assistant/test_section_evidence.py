@@ -83,3 +83,10 @@ def test_a_round_unit_shortened_as_people_say_it_is_said():
     said = sections_said("退役军人局和机关事务中心完成率谁高", pairs)
     assert [section for _, section in said] == ["白石县退役军人事务局", "白石县机关事务服务中心"]
     assert sections_said("档案馆完成率多少", pairs) == []
+
+
+def test_a_towns_own_passage_is_not_the_section_of_a_village_asked_for():
+    from assistant.section_evidence import of_section
+
+    assert not of_section("蘅川县棠溪镇", "蘅川县棠溪镇石桥村")
+    assert of_section("蘅川县棠溪镇石桥村", "石桥村")
