@@ -92,17 +92,19 @@ _DISCUSSED_TURNS = 3  # user questions looked back on for the units being compar
 MAX_HISTORY_TURNS = 12
 
 
-def units_in_history(history: Sequence[dict], directory: UnitDirectory) -> list[str]:
-    """Units named in the most recent turn pair that names any, user turn first."""
+def units_in_history(history: Sequence[dict], directory: UnitDirectory, as_written: bool = False) -> list[str]:
+    """Units named in the most recent turn pair that names any, user turn first (as_written: a section unit of a
+    notice on several units by its own name, not the unit its notice is filed under)."""
     for turn_index in range(len(history) - 1, -1, -1):
         turn = history[turn_index]
         content = str(turn.get("content", ""))
         if turn.get("role") == "assistant":  # a which-units answer's units that do not qualify are not discussed
             content = "\n".join(line for line in content.splitlines() if not line.startswith(NO_CONTENT_UNITS))
-        units = directory.find_units(content)
+        find = (lambda text: units_as_written(text, directory)) if as_written else directory.find_units
+        units = find(content)
         if turn.get("role") == "assistant" and turn_index > 0:
             # The user's question of that exchange defines its scope better than the reply.
-            asked = directory.find_units(str(history[turn_index - 1].get("content", "")))
+            asked = find(str(history[turn_index - 1].get("content", "")))
             units = asked or units
         if units:
             return units
@@ -170,7 +172,7 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
 def _of_units_before(question: str, residue: str, history: Sequence[dict], previous_question: str, previous_answer: str,
                      directory: UnitDirectory) -> str:
     """A follow-up naming no unit: asked of the units of the turns before, with what it points back at."""
-    units = units_in_history(history, directory)
+    units = units_in_history(history, directory, as_written=True)  # "挨处分那个是干啥的" after a village of a town's notice
     reference = "" if rule_for_the_matter(question) else (
         referenced_item(question, previous_answer, previous_question) or item_of_people_pointed(question, previous_answer))
     if not units:  # no unit to ask of, but "那钱" still points at the clause holding it

@@ -24,7 +24,7 @@ _LIST_ITEM = re.compile(r"^((?:\d+\.|-)?\s*)([^：:\s]+)([：:])")
 def name_units_as_asked(text: str, question: str, directory: UnitDirectory) -> str:
     """The answer with the units named as the question named them ("二院(雁汀市第二人民医院)")."""
     called = called_names((question[begin:end], unit) for begin, end, unit in written_mentions(question, directory))
-    return name_units(text, directory.units, called, notice_short_names(directory))
+    return name_units(text, directory.units, called, notice_short_names(directory), set(directory.sections.values()))
 
 
 # A name for the unit's party organ ("县疾控中心党总支", "中共…委员会"), not a short name for the unit.
@@ -57,11 +57,14 @@ def called_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 
 def name_units(
-    text: str, units: Iterable[str], called: Mapping[str, str], own_short: Mapping[str, str] | None = None
+    text: str, units: Iterable[str], called: Mapping[str, str], own_short: Mapping[str, str] | None = None,
+    sections: Iterable[str] = (),
 ) -> str:
     """The answer with units named both ways at their first mention in its own words (see the module);
     a formal name gets its common short form, else the short name its notice calls it by (`own_short`), as the
-    label of a numbered list item ("1. X(住建局)：…", "2. X县疾病预防控制中心(疾控中心)：…")."""
+    label of a numbered list item ("1. X(住建局)：…", "2. X县疾病预防控制中心(疾控中心)：…"). A unit's name
+    opening a longer section unit's name ("X镇" of "X镇Y村") is that section unit's, and left as written."""
+    longer = [name for name in sections if name]
     present = [u for u in units if u in text]
     first_name = {u: f"{called[u]}({u})" for u in present if u in called}
     first_name |= {u: f"{u}({short})" for u in present
@@ -73,6 +76,8 @@ def name_units(
 
     def rename(match: re.Match[str], labelled: bool = False) -> str:
         unit, bracket = match.group(1), match.group(2) or ""
+        if any(len(name) > len(unit) and match.string.startswith(name, match.start()) for name in longer):
+            return match.group(0)  # "X镇Y村": the village, not the town it is filed under
         if unit in named or not (unit in called or labelled):
             return called.get(unit, unit) + bracket
         named.add(unit)

@@ -51,3 +51,19 @@ def test_the_red_cross_said_short_and_a_unit_by_a_word_and_de_are_switched_to():
     assert condense_with_rules(HISTORY, "搞红会那家呢", held) == f"{red_cross}整改完成了几个问题?"
     assert condense_with_rules(HISTORY, "那个红会呢", held) == f"{red_cross}整改完成了几个问题?"
     assert condense_with_rules(HISTORY, "换成消防的", held) == f"{fire}整改完成了几个问题?"
+
+
+def test_a_follow_up_naming_no_unit_after_a_section_units_turn_is_asked_of_that_section_unit():
+    history = [{"role": "user", "content": f"{VETERANS}处理了几个人"},
+               {"role": "assistant", "content": f"{VETERANS}：处理2人，一人党纪处分，一人诫勉谈话。"}]
+    condensed = condense_with_rules(history, "挨处分那个是干啥的", directory())
+    assert condensed.startswith(f"{VETERANS}:") and FILED not in condensed
+
+
+def test_a_section_units_name_opening_with_its_filed_units_name_is_not_relabelled():
+    from assistant.unit_display import name_units_as_asked
+
+    village_notice = NoticeMetadata(unit="柏川县棠溪镇", aliases=[], sub_units=["柏川县棠溪镇石桥村", "石桥村"])
+    towns = UnitDirectory([NoticeRow("n2", "/2.txt", "2.txt", "", "柏川县棠溪镇", village_notice, 1, "ready", 0)])
+    text = "根据柏川县棠溪镇石桥村的通报：\n- 清退补贴2.30万元。[1]"
+    assert name_units_as_asked(text, "石桥村补贴退了多少", towns) == text
