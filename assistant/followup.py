@@ -49,6 +49,8 @@ _LATTER_UNIT = re.compile(r"后者")
 # "广元那次巡视…": a pointer with its measure word goes whole, so no stray "次" is left of the topic.
 _POINTER_WORD = r"那(?:[一两几]?[个次回家件项笔条位名份批些]|边|里)?|这(?:[一两几]?[个次回家件项笔条位名份批些]|边|里)"
 _UNIT_POINTER = re.compile(r"前者|后者|另一家|另外一家|另一个单位|另外一个单位")  # pointing at a unit, not an item
+# "另一个没弄完的村呢": another one than the unit just discussed, so never that unit's section alone.
+_ANOTHER = re.compile(r"另(?:一|外)")
 _PUNCTUATION = re.compile(r"[\s,，。.?？!！:：;；…~]+")
 # Connectors left hanging when a unit name is taken out of a question ("A和B在…上有何不同").
 _CONNECTOR = r"[和与跟同及、]|以及"
@@ -172,7 +174,8 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
 def _of_units_before(question: str, residue: str, history: Sequence[dict], previous_question: str, previous_answer: str,
                      directory: UnitDirectory) -> str:
     """A follow-up naming no unit: asked of the units of the turns before, with what it points back at."""
-    units = units_in_history(history, directory, as_written=True)  # "挨处分那个是干啥的" after a village of a town's notice
+    # "挨处分那个是干啥的" after a village of a town's notice: that village
+    units = units_in_history(history, directory, as_written=not _ANOTHER.search(question))
     reference = "" if rule_for_the_matter(question) else (
         referenced_item(question, previous_answer, previous_question) or item_of_people_pointed(question, previous_answer))
     if not units:  # no unit to ask of, but "那钱" still points at the clause holding it

@@ -67,3 +67,10 @@ def test_a_section_units_name_opening_with_its_filed_units_name_is_not_relabelle
     towns = UnitDirectory([NoticeRow("n2", "/2.txt", "2.txt", "", "柏川县棠溪镇", village_notice, 1, "ready", 0)])
     text = "根据柏川县棠溪镇石桥村的通报：\n- 清退补贴2.30万元。[1]"
     assert name_units_as_asked(text, "石桥村补贴退了多少", towns) == text
+
+
+def test_a_follow_up_asking_for_another_one_is_not_kept_to_the_section_unit_just_discussed():
+    history = [{"role": "user", "content": f"{VETERANS}还有啥没改完"},
+               {"role": "assistant", "content": f"{VETERANS}：光荣院改造项目仍在推进。"}]
+    condensed = condense_with_rules(history, "另一个没弄完的单位呢", directory())
+    assert not condensed.startswith(f"{VETERANS}:")
