@@ -54,11 +54,14 @@ def with_corrections(answer: Answer, notice_text_of: Callable[[str], str | None]
     """The answer with a line per correction sentence that corrects one of its quotes, cited (else unchanged)."""
     added: list[str] = []
     citations = list(answer.citations)
+    of_notice: dict[str, list[Correction]] = {}  # each notice's corrections, read once per answer
     for citation in answer.citations:
         text = notice_text_of(citation.notice_id) if citation.verified else None
         if not text:
             continue
-        for correction in corrections_in(text):
+        if citation.notice_id not in of_notice:
+            of_notice[citation.notice_id] = corrections_in(text)
+        for correction in of_notice[citation.notice_id]:
             overlaps = citation.start < correction.end and correction.start < citation.end
             if overlaps or not any(old in citation.quote for old, _ in correction.pairs):
                 continue

@@ -35,7 +35,7 @@ def asks_parts_of_previous(question: str, names_unit: bool) -> bool:
 def answer_parts(
     question: str, standalone_question: str, history: Sequence[dict], notice_ids: Sequence[str],
     notice_text_of: Callable[[str], str | None], describe: Callable[[str], tuple[str, str]],
-    max_candidates: int = 24, max_parts: int = 6,
+    max_candidates: int, max_parts: int,
 ) -> Answer | None:
     """The one set of the notice's amounts adding up to the pointed-at total, each cited; else None."""
     asked = ASKS_PARTS_OF_AMOUNT.search(question)
