@@ -120,6 +120,9 @@ DOTTED_DATE = r"\d{4}(?:\.(?:1[0-2]|0?[1-9])\.|/(?:1[0-2]|0?[1-9])/)(?:3[01]|[12
 PERIOD_SEPARATOR = r"起?\s*(?:至|到|——|—|–|－|-|~|～)"
 # Anything that looks like a date in a sentence: a year, a month-day, an ISO date.
 DATE_PATTERN = re.compile(rf"{DOTTED_DATE}|\d{{4}}\s*年|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*-\s*\d{{1,2}}\s*-\s*\d{{1,2}}|{YEAR}")
+# A month-day whose 月 a web page lost ("914日" for 9月14日), only where one split alone is a date: 114日 may be
+# 1月14日 or 11月4日 and is not read; after 第/共/用/历时 it counts days.
+MONTHLESS_DATE = re.compile(r"(?<![\d.年月第共用时])(?:[2-9](?:[12]\d|3[01])|1(?:[123]0|31)|1[0-2](?:[12]\d|3[01]))日")
 # A question limited in time ("2023年", "上半年"): records carry no date per figure.
 TIME_LIMITED_PATTERN = re.compile(rf"\d{{4}}\s*年|{YEAR}|今年|去年|上半年|下半年|季度|\d{{1,2}}\s*月")
 
