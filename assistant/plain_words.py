@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS, SANCTION_WORDS
+from index.vocabulary import MONEY_KINDS, SANCTION_WORDS, TAKEN_BACK_WORDS
 
 # (how people put it, the words notices use for it)
 PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -227,7 +227,7 @@ RAISED_WORDS = "反馈|指出|点出"
 # Words notices use interchangeably for one thing: a kind of money (津补贴/补助), a way of getting it back
 # (追回/清退/退缴…), a sanction (处分/警告/撤职…), a complaint, problems raised. A question's word is met by any word of its group.
 SAME_THING: tuple[tuple[str, ...], ...] = tuple(
-    tuple(group.split("|")) for group in (*MONEY_KINDS, CLAWBACK_ACTIONS, SANCTION_WORDS, COMPLAINT_WORDS, RAISED_WORDS)
+    tuple(group.split("|")) for group in (*MONEY_KINDS, TAKEN_BACK_WORDS, SANCTION_WORDS, COMPLAINT_WORDS, RAISED_WORDS)
 )
 _CANONICAL = {word: group[0] for group in SAME_THING for word in group}
 

@@ -20,7 +20,10 @@ def either(*alternations: str) -> str:
 # --- money (金额) ---------------------------------------------------------------------------------
 
 # Money taken back from whoever got it (清退、追缴 ...): one 口径 that may be ranked and added.
-CLAWBACK_ACTIONS = "清退|追缴|清收|退缴|追回|收回|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|罚没|没收"
+CLAWBACK_ACTIONS = "清退|追缴|退缴|追回|收回|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|罚没|没收"
+# What a user asking how much was recovered accepts: also arrears collected back (清收拖欠的租金). Not in the records'
+# clawback totals, where a bank's 清收不良贷款 is loans collected, not money recovered.
+TAKEN_BACK_WORDS = f"{CLAWBACK_ACTIONS}|清收"
 # Every action a notice writes before a recovered amount: losses retrieved (挽回), clawbacks, savings;
 # "避免/减少" count only with 损失 and "整改" only with 金额 (checked where the figure is read).
 MONEY_ACTIONS = either("挽回", CLAWBACK_ACTIONS, "节约|节省|避免|减少|整改")
