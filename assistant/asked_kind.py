@@ -39,6 +39,19 @@ ASKS_PARTS_OF_AMOUNT = re.compile(r"(?P<amount>\d+(?:\.\d+)?)\s*(?:多|余)?(?:�
 # An amount of money written in figures ("86.2万元", "37800元"): a part, unless it is the asked amount itself.
 _FIGURE_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:多|余)?(?:万|亿)?(?:多|余)?元")
 
+# "那18个问题改完了几个", "完成了多少", "几项已经办结": how many are done is asked, not how many there are.
+ASKS_DONE_COUNT = re.compile(
+    r"(?:改完|整改完成?|完成(?:整改)?|整改到位|销号|办结|改好)了?的?有?(?:几|多少)"
+    r"|(?:几|多少)[个项条件]?(?:已经?)?(?:改完|整改完|完成|整改到位|销号|办结|改好)"
+)
+# A sentence stating how many are done: "已完成37项", "132项整改任务已完成", "均已整改到位", "完成率90%".
+STATES_DONE_COUNT = re.compile(
+    r"(?:完成|整改|到位|完毕|销号|办结|解决|落实)了?[\d一二三四五六七八九十百]+"
+    r"|\d+\s*[个项条件][^,，。;；]{0,10}?(?:已经?|均已|全部)(?:完成|整改|办结|销号|解决|落实|到位)"
+    r"|\d+\s*[个项条件][^,，。;；]{0,4}?(?:完成整改|整改完成|整改到位|整改完毕|办结|销号)"
+    r"|全部(?:完成|整改|办结|销号|到位|落实)|均已(?:完成|整改|办结|销号|到位|落实)|已全部|完成率|清零"
+)
+
 # The start of a numbered item or heading ("2.", "(三)", "二、"): a sentence past one is about another item.
 _ITEM_START = re.compile(r"\n\s*(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
 
@@ -47,7 +60,8 @@ def lacks_asked_kind(
     question: str, chosen: Sequence[Evidence], best: Evidence, notice_text_of: Callable[[str], str]
 ) -> bool:
     """Asked the parts of a stated amount, whether no chosen sentence states any amount but that one. Asked an
-    amount of money, whether no chosen sentence states one. Asked who the people behind a stated count are, whether
+    amount of money, whether no chosen sentence states one. Asked how many are done, whether no chosen sentence
+    states a done count. Asked who the people behind a stated count are, whether
     no chosen sentence says (the count alone does not). Asked what kind of sanction someone got, whether no chosen sentence of the item the best sentence is
     about (no numbered item or heading between them) names one: a sanction in another item is someone else's."""
     parts_asked = ASKS_PARTS_OF_AMOUNT.search(question)
@@ -57,6 +71,8 @@ def lacks_asked_kind(
                        for amount in _FIGURE_AMOUNT.findall(simplified_reading(e.text)))
     if ASKS_MONEY_AMOUNT.search(question):  # an amount asked, no chosen sentence states one
         return not any(STATES_MONEY_AMOUNT.search(simplified_reading(e.text)) for e in chosen)
+    if ASKS_DONE_COUNT.search(question):  # a count of problems or tasks alone is not how many are done
+        return not any(STATES_DONE_COUNT.search(simplified_reading(e.text)) for e in chosen)
     if ASKS_WHO_COUNTED.search(question):
         return not any(STATES_WHO.search(simplified_reading(e.text)) for e in chosen)
     if not ASKS_SANCTION_KIND.search(question):

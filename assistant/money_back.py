@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterable
 
 from index.script_forms import simplified_reading
-from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS
+from index.vocabulary import MONEY_KINDS, TAKEN_BACK_WORDS
 
-_TAKE_BACK = rf"(?:{CLAWBACK_ACTIONS}|挽回)"
+_TAKE_BACK = rf"(?:{TAKEN_BACK_WORDS}|挽回)"
 _MONEY_NOUN = rf"(?:钱|资金|基金|经费|(?<![条])款|费|损失|{'|'.join(MONEY_KINDS)})"
 # The question asks about money taken back: a take-back verb and money a few characters apart, either way
 # round ("追回多少钱", "收回了违规的钱", "把钱收回来").

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from index.vocabulary import CLAWBACK_ACTIONS, MONEY_KINDS, SANCTION_WORDS
+from index.vocabulary import MONEY_KINDS, SANCTION_WORDS, TAKEN_BACK_WORDS
 
 # (how people put it, the words notices use for it)
 PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -147,6 +147,8 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"动真格|较真|来真的|下狠手", "严肃处理 问责 处分"),
         (r"反馈会(?!议)", "反馈会议"),
         (r"挑出|挑了|点出|查摆", "指出 反馈"),
+        # "领导小组下面设了啥", "底下分了几个组": the offices under a group, which notices write as 下设.
+        (r"(?:下面|底下|下头)(?:还)?(?:设|分|建|搞)", "下设"),
         (r"病人|病患|看病的人", "患者"),
         (r"喝水|吃水|没水喝", "饮水 供水 用水"),
         (r"司机|开车的", "驾驶员"),
@@ -220,10 +222,12 @@ def held_terms(question: str, terms: list[str], tokenize: Callable[[str], list[s
 
 # What the public brings to an organ: a petition (信访), a letter or visit (来信/来访), a complaint (投诉).
 COMPLAINT_WORDS = "信访|投诉|来信|来访"
+# Problems an inspection raised: "巡察反馈的18个问题" and "巡察指出的18个问题" are the same problems.
+RAISED_WORDS = "反馈|指出|点出"
 # Words notices use interchangeably for one thing: a kind of money (津补贴/补助), a way of getting it back
-# (追回/清退/退缴…), a sanction (处分/警告/撤职…), a complaint. A question's word is met by any word of its group.
+# (追回/清退/退缴…), a sanction (处分/警告/撤职…), a complaint, problems raised. A question's word is met by any word of its group.
 SAME_THING: tuple[tuple[str, ...], ...] = tuple(
-    tuple(group.split("|")) for group in (*MONEY_KINDS, CLAWBACK_ACTIONS, SANCTION_WORDS, COMPLAINT_WORDS)
+    tuple(group.split("|")) for group in (*MONEY_KINDS, TAKEN_BACK_WORDS, SANCTION_WORDS, COMPLAINT_WORDS, RAISED_WORDS)
 )
 _CANONICAL = {word: group[0] for group in SAME_THING for word in group}
 

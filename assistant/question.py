@@ -11,7 +11,7 @@ from index.figures import mask_non_figures
 from index.script_forms import simplified_reading
 from index.vocabulary import (
     CLUE_QUESTION_WORDS, DATE_PATTERN, MEASURE_QUESTION_WORDS, MEASURE_WORDS, MONEY_PATTERN, MONEY_QUESTION_WORDS,
-    APPROXIMATE, NUMBER_PATTERN, PEOPLE_QUESTION_WORDS, RULE_QUESTION_WORDS,
+    APPROXIMATE, MONTHLESS_DATE, NUMBER_PATTERN, PEOPLE_QUESTION_WORDS, RULE_QUESTION_WORDS,
 )
 
 __all__ = [
@@ -91,8 +91,8 @@ NAME_AFTER_ROLE = (
 # "以区委书记马军为组长", "由何云峰同志兼任办公室主任": the name before the post it takes.
 NAME_BEFORE_ROLE = r"([{surnames}][\u4e00-\u9fff]{{1,2}})(?:同志)?(?:为|任|担任|兼任|出任)[^,，。;；]{{0,8}}?{role}"
 # "成立以党工委主要负责同志为组长的领导小组", "成立区委书记任组长的领导小组": the post that holds the role,
-# when the notice names no one.
-POST_BEFORE_ROLE = r"(?:以|由|成立)[^,，。;；]{{2,24}}?(?:同志)?(?:为|任|担任|兼任)双?{role}"
+# when the notice names no one; or a clause opening with the post ("成立…领导小组,集团党委书记任组长").
+POST_BEFORE_ROLE = r"(?:(?:以|由|成立)[^,，。;；]{{2,24}}?|(?:^|[,，、;；:：])[^,，。;；]{{0,12}}?(?:书记|主任|局长|院长|校长|董事长|总经理|负责人|负责同志|主要领导))(?:同志)?(?:为|任|担任|兼任)双?{role}"
 # "巡察的组长", "巡视时的组长", "巡察组组长": the inspection team's head, not the unit's rectification group's.
 _INSPECTION_LEADER = re.compile(r"巡[察视](?:组|工作)?(?:时|期间)?的?(?:那个|这个)?(?:副)?组长")
 # How notices name that head: "巡察组组长张三", "市委第二巡察组(组长张三)".
@@ -183,7 +183,7 @@ def satisfies(profile: QuestionProfile, sentence: str) -> bool:
     """Whether a sentence has the kind of content the question asks for (a page in traditional script read
     in simplified form: 張慶忠 is a name like 张庆忠)."""
     sentence = simplified_reading(sentence)
-    if profile.wants_date and not DATE_PATTERN.search(sentence) or profile.metadata_fields == ("feedback_date",) \
+    if profile.wants_date and not (DATE_PATTERN.search(sentence) or MONTHLESS_DATE.search(sentence)) or profile.metadata_fields == ("feedback_date",) \
             and not re.search(r"反馈|巡[察视]意见", sentence):
         return False  # asked when the feedback came, a date of the inspection itself does not answer
     if profile.wants_money and not MONEY_PATTERN.search(sentence):

@@ -22,6 +22,11 @@ _ATTRIBUTION = re.compile(
 ATTRIBUTION_ONLY_LINE = re.compile(
     rf"^[\s(（\[【]*(?:{ATTRIBUTION_LABEL}[ \t]*[:：][^\n:：]*?[\s)）\]】]*)+$"
 )
+# A page's own fields, with their labels ("发布时间: 2025-05-28 信息来源:X 访问量:0 保护视力色:", "- 浏览次数:"):
+# when and where it was posted and how often read, never what the notice says.
+_PAGE_LABEL = (rf"(?:{ATTRIBUTION_LABEL}|发布时间|发布日期|更新时间|访问量|访问次数|浏览量|浏览次数|点击量|点击数|点击率|阅读量|"
+               r"阅读数|阅读次数|作者|字体大小|字体|字号|保护视力色|视力保护色)")
+PAGE_FIELDS_LINE = re.compile(rf"^[\s\-•·*(（\[【]*(?:{_PAGE_LABEL}[ \t\u3000]*[:：](?:\d{{1,2}}[:：]\d{{2}}|[^\n:：])*?[\s)）\]】]*)+$")
 # The unit's office written after its name ("党政综合办公室", "局办公室", "街道办"): what writes for the unit.
 _OFFICE = re.compile(r"(?:党政综合办公室|党政办公室|综合办公室|党政综合办|党政办|综合办|党建办|办公室|宣传办)$")
 _STREET_OFFICE = re.compile(r"(街道)办$")  # "X街道办" is the street's own office (街道办事处)
@@ -44,5 +49,7 @@ def attributed_units(text: str) -> list[tuple[str, int]]:
 
 
 def is_attribution_line(line: str) -> bool:
-    """Whether a line holds nothing but attributions ("（责任编辑：X办公室）", "编辑：张某　审核：李某"), never an answer."""
-    return bool(ATTRIBUTION_ONLY_LINE.match(line.strip())) if line.strip() else False
+    """Whether a line holds nothing but attributions ("（责任编辑：X办公室）", "编辑：张某　审核：李某") or the page's own
+    fields ("发布时间:… 访问量:0"), never an answer."""
+    stripped = line.strip()
+    return bool(ATTRIBUTION_ONLY_LINE.match(stripped) or PAGE_FIELDS_LINE.match(stripped)) if stripped else False

@@ -21,6 +21,9 @@ def either(*alternations: str) -> str:
 
 # Money taken back from whoever got it (清退、追缴 ...): one 口径 that may be ranked and added.
 CLAWBACK_ACTIONS = "清退|追缴|退缴|追回|收回|退还|退赔|退回|返还|补缴|缴回|上缴|上交|收缴|追偿|罚没|没收"
+# What a user asking how much was recovered accepts: also arrears collected back (清收拖欠的租金). Not in the records'
+# clawback totals, where a bank's 清收不良贷款 is loans collected, not money recovered.
+TAKEN_BACK_WORDS = f"{CLAWBACK_ACTIONS}|清收"
 # Every action a notice writes before a recovered amount: losses retrieved (挽回), clawbacks, savings;
 # "避免/减少" count only with 损失 and "整改" only with 金额 (checked where the figure is read).
 MONEY_ACTIONS = either("挽回", CLAWBACK_ACTIONS, "节约|节省|避免|减少|整改")
@@ -120,6 +123,9 @@ DOTTED_DATE = r"\d{4}(?:\.(?:1[0-2]|0?[1-9])\.|/(?:1[0-2]|0?[1-9])/)(?:3[01]|[12
 PERIOD_SEPARATOR = r"起?\s*(?:至|到|——|—|–|－|-|~|～)"
 # Anything that looks like a date in a sentence: a year, a month-day, an ISO date.
 DATE_PATTERN = re.compile(rf"{DOTTED_DATE}|\d{{4}}\s*年|\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{4}}\s*-\s*\d{{1,2}}\s*-\s*\d{{1,2}}|{YEAR}")
+# A month-day whose 月 a web page lost ("914日" for 9月14日), only where one split alone is a date: 114日 may be
+# 1月14日 or 11月4日 and is not read; after 第/共/用/历时 it counts days.
+MONTHLESS_DATE = re.compile(r"(?<![\d.年月第共用时])(?:[2-9](?:[12]\d|3[01])|1(?:[123]0|31)|1[0-2](?:[12]\d|3[01]))日")
 # A question limited in time ("2023年", "上半年"): records carry no date per figure.
 TIME_LIMITED_PATTERN = re.compile(rf"\d{{4}}\s*年|{YEAR}|今年|去年|上半年|下半年|季度|\d{{1,2}}\s*月")
 
