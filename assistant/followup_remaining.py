@@ -15,7 +15,7 @@ from decimal import Decimal
 from assistant.answer import Answer, Citation
 from assistant.evidence import SHORT_SENTENCE_CHARS
 from assistant.previous_answer import (
-    MONEY, Said, amount, figures_said, find_in_notices, last_answer, number_citations, written_unit,
+    MONEY, Found, Said, amount, figures_said, find_in_notices, last_answer, number_citations, written_unit,
 )
 from index.sentences import split_sentences
 
@@ -24,6 +24,8 @@ ANSWERER = "extractive:followup-remaining"
 ASKS_REMAINING = re.compile(
     r"(?:没|未|尚未|还没)有?[\u4e00-\u9fff]{1,3}的(?:那|部分|些)|剩下|剩余|其余|还差|还剩|(?:多少|几[个项件笔]?)还?(?:没|未)"
 )
+# "剩下的呢", "其余那些呢": nothing asked but the rest, read as how much is left.
+BARE_REMAINING = re.compile(r"^(?:那|那么)?(?:剩下|剩余|其余|余下)的?(?:那些|那部分|部分|几[个项件笔条])?呢?[?？]?$")
 ASKS_LATER = re.compile(r"后来|现在|目前|如今|了吗|了没|是否|有没有|到位了|完成了")
 ASKS_AMOUNT = re.compile(r"多少|几")
 # What the undone items are, or when they will be done, is asked of the notice, not of the previous answer.
@@ -37,7 +39,8 @@ _DONE_SAID = re.compile(r"(?:已|共|全部|现已|目前|累计|完成|到位|�
 _FIGURE = re.compile(r"\d|全部")
 _DONE_LABEL = re.compile(r"已|完成|到位|办结")
 # Done said after the figure, as news briefs word it: "其中35个已整改", "28项已经办结".
-_DONE_AFTER = re.compile(r"^(?:均|全部|都)?(?:已经?|现已)(?:完成)?(?:整改|办结|完成|到位|退缴|销号)")
+# Also with the counted noun between: "132项整改任务已完成".
+_DONE_AFTER = re.compile(r"^(?:[\u4e00-\u9fff]{1,6}?)?(?:均|全部|都)?(?:已经?|现已)(?:完成)?(?:整改|办结|完成|到位|退缴|销号)")
 _QUESTION_WORDS = re.compile(r"多少|什么|哪些|哪个|几|吗|呢|怎么|如何|是否|情况")
 # Words of any rectification report: they say nothing of the topic ("整改", "尚有", "完成").
 _GENERIC_WORDS = re.compile(r"整改|完成|到位|尚有|尚未|还有|剩余|目前|已经|巡察|问题|情况|工作|开展|推进|正在")
@@ -48,6 +51,8 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 def asks_about_remaining(question: str, names_unit: bool) -> bool:
     """Whether the question asks about the part left undone in the previous answer (how much, or done since)."""
+    if not names_unit and BARE_REMAINING.match(question.strip()):
+        return True
     return not names_unit and bool(ASKS_REMAINING.search(question)) and not ASKS_CONTENT.search(question) and bool(
         ASKS_LATER.search(question) or ASKS_AMOUNT.search(question)
     )
@@ -63,7 +68,8 @@ def answer_remaining(
     previous = last_answer(history)
     clause = _left_clause(previous)
     if not clause:
-        wants_amount = ASKS_AMOUNT.search(question) and not ASKS_LATER.search(question)
+        wants_amount = (ASKS_AMOUNT.search(question) and not ASKS_LATER.search(question)) or BARE_REMAINING.match(
+            question.strip())
         if not wants_amount:
             return None
         return (_by_difference(question, standalone_question, previous, notice_ids, notice_text_of, describe)
@@ -107,9 +113,30 @@ def _by_difference(
     citations, number_of = number_citations(found)
     total, part = found[0].said, found[1].said
     left = amount(total.value - part.value, total.measure, {written_unit(total), written_unit(part)})
-    line = (f"按上一轮回答的数字计算(通报未直接写明余下多少):{total.label}{total.text}[{number_of[0]}]-"
-            f"{part.label}{part.text}{'' if part.label else part.after}[{number_of[1]}]={left}。")
-    return _answer(question, standalone_question, [f"尚余{left}。", line], citations)
+    stated = _stated_left(left, found[1], notice_text_of)
+    line = (f"按上一轮回答的数字计算{'' if stated else '(通报未直接写明余下多少)'}:{total.label}{total.text}"
+            f"[{number_of[0]}]-{part.label}{part.text}{'' if part.label else part.after}[{number_of[1]}]={left}。")
+    if stated is None:
+        return _answer(question, standalone_question, [f"尚余{left}。", line], citations)
+    # The notice states the rest itself ("132项已完成,24项正在持续推进"): its clause is quoted too.
+    stated = Citation(**{**stated.__dict__, "n": len(citations) + 1})
+    lines = [f"尚余{left}。", line, f"通报写明:{stated.quote}[{stated.n}]。"]
+    return _answer(question, standalone_question, lines, [*citations, stated])
+
+
+def _stated_left(left: str, done_found: Found, notice_text_of: Callable[[str], str | None]) -> Citation | None:
+    """The clause after the done figure, in its sentence, that states the computed rest ("24项整改任务正在持续推进")."""
+    done = done_found.citation
+    text = notice_text_of(done.notice_id) or ""
+    figure_at = text.find(done_found.said.text, done.start)
+    start, end = next(((b, e) for b, e in split_sentences(text) if b <= figure_at < e), (done.start, done.end))
+    at = re.search(rf"(?<![\d.]){re.escape(left)}", text[start:end])
+    if figure_at < 0 or at is None or start + at.start() < figure_at + len(done_found.said.text):
+        return None
+    begin = max((m.end() for m in _CLAUSES.finditer(text, start, start + at.start())), default=start)
+    cut = _CLAUSES.search(text, start + at.end(), end)
+    return Citation(**{**done.__dict__, "quote": text[begin : cut.start() if cut else end], "start": begin,
+                       "end": cut.start() if cut else end})
 
 
 def _told_on(

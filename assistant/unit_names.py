@@ -38,6 +38,8 @@ INSPECTING_BODY = re.compile(r"委?(第[一二三四五六七八九十\d]+)?(巡
 # What sends inspectors ("县委/市/省委" + 巡察组); an organ before 巡察组 is the unit inspected ("…检察院巡察组").
 _INSPECTOR_END = "委省市州区县旗"
 MAX_NAME_CHARS = 14
+# A word joining two units ("管委会加上两家公司"): never inside a name, though the word cutter tags it as a verb.
+JOINS_NAMES = re.compile(r"再?加上|外加|连同|以及|还有")
 # "桦溪乡村级财务", "桦溪镇村集体资金", "桦溪村村级财务": a township or village, then 村级 / 村集体 / 村干部
 # (the word cutter joins 乡村 / 镇村 / 村村).
 _TOWNSHIP_THEN_VILLAGE = re.compile(r"[乡镇村]村$")
@@ -62,7 +64,8 @@ def unit_like_names(text: str) -> tuple[tuple[int, int, str, bool], ...]:
                 piece, piece_tag = words[previous]
                 # A verb-like piece inside a name ("浙南集聚区") counts only with a place word before it.
                 inner_verb = piece_tag == "v" and previous > 0 and words[previous - 1][1] in SHORT_FORM_TAGS
-                if (piece_tag not in _NAME_TAGS and not inner_verb) or NOT_IN_NAMES.search(_as_name(piece, piece_tag)):
+                if (piece_tag not in _NAME_TAGS and not inner_verb) or NOT_IN_NAMES.search(_as_name(piece, piece_tag)) \
+                        or JOINS_NAMES.fullmatch(piece):
                     break
                 if end - ends[previous] > MAX_NAME_CHARS:
                     break

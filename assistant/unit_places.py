@@ -16,7 +16,7 @@ from index.lexical import normalize_for_search
 # so are their bodies: "盘龙城党委中心组", the committee's study group). A count before the organ ("苇塘和
 # 青禾两个卫健委") counts the units just named, so names no organ under the last of them.
 SUB_ORGAN = re.compile(
-    r"(?!所属|下属|各|辖区|有关|相关|全|党委|党工委|党组|[这那]?(?:[一二两三四五六七八九十几\d]+[个家所]|俩))"
+    r"(?!所属|下属|各|辖区|有关|相关|全|党委|党工委|党组|再?加上|外加|连同|以及|还有|[这那]?(?:[一二两三四五六七八九十几\d]+[个家所]|俩))"
     r"(?:(?![的和与跟同及或比对在向])[\u4e00-\u9fff]){0,6}?"
     r"(?:局|办公室|中心(?!组)|中学|小学|学校|幼儿园|医院|卫生院|公司|集团|派出所|卫健委|发改委|教委|附中|附小)"
     r"(?![\u4e00-\u9fff]{0,2}[长任])"
@@ -29,7 +29,7 @@ SUB_ORGAN_WHOLE = re.compile(
 # A named subdivision after a held territory ("惠济区长兴路街道", "盘龙城街道", "东临新区河埠镇"): another
 # unit; not a count or a generic word ("各街道", "八个镇", "乡镇", "镇(街道)").
 SUB_DIVISION = re.compile(
-    r"(?:(?:(?![的和与跟同及或比对在向各所下辖有相全一二三四五六七八九十几多个些乡镇])[\u4e00-\u9fff]){2,6}?"
+    r"(?!再?加上|外加|连同|以及|还有)(?:(?:(?![的和与跟同及或比对在向各所下辖有相全一二三四五六七八九十几多个些乡镇])[\u4e00-\u9fff]){2,6}?"
     r"(?:街道|镇|乡|社区|村)|街道)(?![\u4e00-\u9fff]{0,2}[长任])(?!服务|工作|干部|建设|治理|管理)"
 )
 AREA_AFTER = re.compile(r"经开区|开发区|高新区|新区|集聚区|园区")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from langchain_core.documents import Document
 
 from assistant.unit_names import (
-    MAX_NAME_CHARS, NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, place_organ_names, same_kind, unit_like_names,
+    JOINS_NAMES, MAX_NAME_CHARS, NOT_IN_NAMES, ORGAN_NICKNAME, UNIT_SUFFIX, place_organ_names, same_kind, unit_like_names,
 )
 from assistant.sibling_organs import other_organs_at_held_places
 from assistant.unit_places import AREA_AFTER, SUB_ORGAN, SUB_ORGAN_WHOLE, another_unit_at
@@ -91,7 +91,8 @@ def units_under_held(question: str, directory: UnitDirectory) -> list[tuple[int,
     haystack, found = normalize_for_search(question), []
     held = directory.mentions(question)
     for organ_start in range(2, len(haystack)):
-        if not SUB_ORGAN.match(haystack, organ_start) or not (organ := SUB_ORGAN_WHOLE.match(haystack, organ_start)):
+        if not SUB_ORGAN.match(haystack, organ_start) or not (organ := SUB_ORGAN_WHOLE.match(haystack, organ_start)) \
+                or JOINS_NAMES.search(organ.group(0)):  # "管委会加上两家公司": the held unit and others, not its organ
             continue
         # "沩大的附属医院" is "沩大附属医院": a 的 before an affiliated institution joins it to the held name.
         name_end = organ_start - 1 if _OF_AFFILIATED.match(haystack, organ_start - 1) else organ_start

@@ -181,3 +181,23 @@ def test_what_is_left_after_a_brief_says_the_part_done_after_its_count_is_comput
     assert answer.text.startswith("尚余9个。")
     assert "指出具体问题28个[1]-19个已整改[1]=9个" in answer.text
     assert "410" not in answer.text  # the other unit's figures are not quoted
+
+
+# A FICTIONAL county notice stating its tasks, those done and (in the same sentence) the rest.
+TASKS = """中共蘅川县委关于巡察整改进展情况的通报
+
+对照反馈意见,县委梳理出9个具体问题,明确45项整改任务。截至2023年6月底,38项整改任务已完成,7项整改任务正在持续推进,
+整改工作取得阶段性成效。
+"""
+
+
+@pytest.mark.parametrize("asked", ["剩下的呢", "其余的呢?"])
+def test_the_rest_after_a_count_done_is_the_notice_s_own_clause_stating_it(chain_over, asked):
+    chain = chain_over("hengchuan.txt", TASKS)
+    history = said("蘅川整改任务完成了多少", "蘅川县:明确45项整改任务,截至2023年6月底,38项整改任务已完成。")
+
+    answer = chain.ask(asked, history=history)
+
+    assert answer.text.startswith("尚余7项。")
+    assert any(c.quote == "7项整改任务正在持续推进" and c.verified for c in answer.citations), (answer.text, answer.citations)
+    assert not answer.not_found

@@ -45,3 +45,21 @@ def test_a_last_answer_with_no_listed_amounts_is_not_answered(catalogue):
 def test_only_the_largest_of_a_listing_is_read():
     assert asks_largest_part("哪笔最多", False) and asks_largest_part("里面最大一笔是啥", False)
     assert not asks_largest_part("哪个单位最多", False) and not asks_largest_part("青柳街道哪笔最多", True)
+
+
+NOTED = (
+    "中共蘅川县棠溪镇委员会关于巡察整改情况的通报\n\n"
+    "原始凭证不规范。2022年共有涉及金额5210元凭证不合规入账,其中3月报销防汛值班用餐1320元(4餐只写人数,未写人名)、"
+    "5月报销植树加班用餐760元(2餐未写人数、未写人名)、8月报销防汛加班开支3130元(9餐只写人数未写人名)。\n"
+)
+
+
+def test_a_part_is_its_whole_clause_with_its_note_never_cut_at_a_comma_inside_a_note(stored):
+    notices, _, texts = stored({"tangxi.txt": NOTED})
+    history = [{"role": "assistant", "content": "共5210元凭证不合规入账。"}]
+    answer = answer_largest_part("最大那笔是啥", "最大那笔是啥", history, [n.notice_id for n in notices], texts.get,
+                                 lambda i: ("通报", "棠溪镇"))
+    assert answer.text.startswith("最大一笔是8月报销防汛加班开支3130元(9餐只写人数未写人名)[1]")
+    assert "3月报销防汛值班用餐1320元(4餐只写人数,未写人名)[2]" in answer.text
+    assert "5月报销植树加班用餐760元(2餐未写人数、未写人名)[3]" in answer.text
+    assert all(c.verified for c in verify_answer(answer, texts.get).citations)

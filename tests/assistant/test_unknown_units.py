@@ -205,3 +205,13 @@ def test_a_name_cut_from_inside_another_county_is_not_the_held_bureau():
     assert inside_another_place("蓊溪县农业农村局", 1, "溪县农业农村局", "葭溪县农业农村局")
     assert not inside_another_place("那溪县农业农村局呢", 1, "溪县农业农村局", "葭溪县农业农村局")
     assert not inside_another_place("葭溪县农业农村局", 1, "溪县农业农村局", "葭溪县农业农村局")
+
+
+def test_a_held_unit_joined_to_a_count_of_its_companies_is_no_unknown_unit():
+    rows = [NoticeRow("n9", "/z.txt", "z.txt", "", "蘅川经济开发区",
+                      NoticeMetadata(unit="蘅川经济开发区", aliases=["开发区管委会"]), 1, "ready", 0)]
+    held = UnitDirectory(rows)
+    for question in ("开发区管委会加上两家公司一共挽回多少钱", "开发区管委会连同三家公司处分了几人"):
+        assert unknown_unit_names(question, held) == [], question
+        assert held.find_units(question) == ["蘅川经济开发区"], question
+    assert unknown_unit_names("开发区管委会加上棠溪镇一共挽回多少钱", held) == ["棠溪镇"]
