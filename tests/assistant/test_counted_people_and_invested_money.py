@@ -43,3 +43,11 @@ def test_money_put_into_projects_is_not_the_recovered_money_record():
     assert "money" in record_fields("棠溪镇清退了多少钱")
     assert "投资" in with_official_terms("棠溪镇重点项目投了多少钱")
     assert "投资" in with_official_terms("项目投进去几个亿")
+
+
+def test_how_it_was_mended_is_no_topic_word():
+    from assistant.topic_words import without_asking_words
+
+    assert "改" not in without_asking_words("蘅川县放管服咋改的").replace("放管服", "")
+    assert "改" not in without_asking_words("棠溪镇食堂问题怎么整改的").replace("放管服", "")
+    assert "改革" in without_asking_words("棠溪镇改革推进得怎么样")
