@@ -21,6 +21,10 @@ NOT_THE_ASKED_THING = re.compile(
 )
 
 _MEETING = re.compile(r"会上|会议|会中|会")
+# Asked a count of people ("纪检力量配了多少人"), the word for staff is the answer's shape: notices state the
+# people counted (监察员15名), seldom the staff word; the asked thing is what the staff is of (纪检).
+_STAFF = re.compile(r"力量|队伍|人手|人员")
+_PEOPLE_COUNTED = "人|名|位"
 # "…跟村民起冲突那回，有干部挨处分吗": a clause naming the occasion (那回/那次/的时候) sets the scene; the
 # asked thing is in the clause after it.
 _OCCASION = re.compile(r"^(.+?)(?:那回|那次|那一次|那一回|那件事|那事|的时候|那会儿?)[，,、\s]")
@@ -140,6 +144,7 @@ def focus_terms(
         for t, w in question.weights.items()
         if len(t) >= 2 and not NOT_THE_ASKED_THING.fullmatch(t) and t in in_library and not is_unit_word(t)
         and not (setting and setting.fullmatch(t))
+        and not (question.profile.counted_in == _PEOPLE_COUNTED and _STAFF.fullmatch(t))
     }
     occasion = _OCCASION.match(question.text)
     asked = {t: w for t, w in known.items() if not occasion or t in question.text[occasion.end():]}

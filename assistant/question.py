@@ -279,7 +279,7 @@ _POST_WORD = re.compile(r"[区县市省镇乡村部局委办厅处科组队所�
 # Which notice-record fields (see index/records.py) a question is about, by its wording.
 RECORD_FIELD_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("rules", re.compile(RULE_QUESTION_WORDS)),
-    ("money", re.compile(MONEY_QUESTION_WORDS)),
+    ("money", re.compile(rf"^(?!.*(?:投资|投入|投了|投进))(?s:.*?)(?:{MONEY_QUESTION_WORDS})")),  # money invested: no clawback
     ("people", re.compile(PEOPLE_QUESTION_WORDS)),
     ("clues", re.compile(CLUE_QUESTION_WORDS)),
     ("problems_found", re.compile(r"(反馈|指出|发现|查找|梳理|查出)[^,。?]{0,8}问题|问题[^,。?]{0,4}(多少|几|最多|最少|多|少)|(一共|总共|合计|共计|总计)多少个?问题")),

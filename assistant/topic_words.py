@@ -46,6 +46,8 @@ _SAID_IN_NOTICE = re.compile(
     r"(?:的)?(?:材料|通报|文件|原文)(?:里面?|中|上)?(?=写|提|说|讲|列|载)|(?:里|中)?(?:写出|写明|写到|写了|提到|提及|说到|列出|载明)了?"
     r"|(?:的)?(?:姓名|名字|全名)|(?:有|还有)(?:什么|啥|些)?(?:说法|提法|表述|讲法)"  # "这块谁有说法": which notice says it
 )
+# How it was mended ("放管服咋改的", "改了啥"): asks for the measures, never a topic (改 would meet 退改, 改革 anywhere).
+_HOW_MENDED = re.compile(r"(?:咋|怎么|怎样|如何)(?:样)?(?:整)?改(?:的|了|呢|进)?|(?:整)?改了(?:啥|什么|哪些)")
 # "哪几家动了公车的问题": 动了 right after the asking words says a unit dealt with the thing, not what.
 _VAGUE = re.compile(r"(?:这|那)一?(?:块儿?|方面)|(?<=整改)动作|(?:有|做了|采取了?)(?:什么|啥|些|哪些)?动作|(?:(?<=\s)|^)动了")
 
@@ -102,7 +104,7 @@ def without_asking_words(question: str) -> str:
         blanked = blanked.replace(kind, " ")
     if _asks_for_units(question):  # which units have 安全隐患: those stating a fault of 安全; one unit's 隐患 stays a word
         blanked = _FAULT_NOUN.sub(" ", blanked)
-    return _WENT_WRONG.sub(" ", _SOMEONE.sub(" ", blanked))
+    return _HOW_MENDED.sub(" ", _WENT_WRONG.sub(" ", _SOMEONE.sub(" ", blanked)))
 
 
 # Words a question tells time with ("那笔钱后来退回去了吗?", "现在还剩多少", "还有几个", "这次巡察…"), and the asker's
