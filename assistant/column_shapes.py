@@ -15,9 +15,10 @@ from assistant.evidence import Evidence
 
 # Asking which documents were issued: "发了啥文件", "出台了哪些文件", "印发了什么方案".
 ASKS_DOCUMENTS = re.compile(r"(?:发|出|印发|下发|出台|制定)了?(?:啥|什么|哪些|几个|几份|些)?(?:文件|方案)|(?:啥|什么|哪些)文件")
-# Asking how often, or how progress was kept to a rhythm: "多久碰一次头", "几天一次", "盯整改进度用了啥办法".
+# Asking how often, or how progress was kept to a rhythm: "多久碰一次头", "几天一次", "盯整改进度用了啥办法";
+# "隔了多久", "待了多久" ask a duration, not a rhythm.
 ASKS_RHYTHM = re.compile(
-    r"多久|多长时间[^,，。?？]{0,6}一(?:次|回)|几天一(?:次|回)|频率|频次|碰(?:一次|一回|个)?头"
+    r"(?:多久|多长时间)[^,，。?？]{0,6}一(?:次|回)|几天一(?:次|回)|频率|频次|碰(?:一次|一回|个)?头"
     r"|(?:盯|跟|督|催|抓)(?:着|住|紧)?(?:整改)?进度"
 )
 # A document named as notices name it: a title in 《》 or a number of the year (〔2022〕100号, [2021]3号).

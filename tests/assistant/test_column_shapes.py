@@ -40,3 +40,4 @@ def test_asked_how_often_the_one_stating_a_rhythm_leads():
 
 def test_a_question_asking_no_shape_keeps_the_order():
     assert with_asked_shape_first(_CANDIDATES, "棠溪镇和芦湾乡整改各咋弄的", 0.3) == _CANDIDATES
+    assert with_asked_shape_first(_CANDIDATES, "巡察组在棠溪镇和芦湾乡各待了多久", 0.3) == _CANDIDATES  # a duration
