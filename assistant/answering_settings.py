@@ -54,6 +54,8 @@ class AnsweringSettings(BaseModel):
     column_section_bonus: float = 0.1
     # Added to a column's sentences stating a figure, units compare in figures (compare_words: 0.15 best, 0.3 worse).
     column_figure_bonus: float = 0.15
+    # Added to a column's sentences of the shape asked (documents in 《》, a rhythm 每月/两周一调度; r16/r18t: 0.3 lifts them over a topic-word sentence).
+    column_shape_bonus: float = 0.3
     # A sentence this share of the question's words stands in for chosen ones holding none (fresh8 seeds 意识形态: 0.82 vs 0).
     stray_figure_topic_coverage: float = 0.5
     # Comparisons whose every unit has a sentence covering this share of the question's terms are ranked by

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from assistant.column_shapes import with_asked_shape_first
 from assistant.comparison_cells import with_best_ones_section, with_figures_first
 from assistant.evidence import Evidence
 from assistant.measures_answer import MEASURES_LABEL, asks_for_measures
@@ -109,7 +110,8 @@ def column_candidates(
     figures first) and how many sentences it holds."""
     raised = with_best_ones_section(evidence, knobs.column_section_bonus)
     measures = with_measures_first(raised, question, notice_text_of)
-    return with_figures_first(measures, knobs.column_figure_bonus), knobs.column_sentences
+    figures = with_figures_first(measures, knobs.column_figure_bonus)
+    return with_asked_shape_first(figures, question, knobs.column_shape_bonus), knobs.column_sentences
 
 
 def with_measures_first(

@@ -97,6 +97,17 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"自我批评(?:的|那个|那种)?会|批评(?:与|和)自我批评", "民主生活会 组织生活会 批评和自我批评"),
         # "网上乱发东西": what a unit posts online, which notices write as 网络/新媒体 and its 审核/备案.
         (r"网上(?:乱|瞎)?(?:发|贴|说)|网上的东西|网络上(?:乱)?发", "网络意识形态 新媒体 信息发布 审核 备案管理 网站"),
+        # "网上这块": what a unit does online, which notices write as 网络/网站/线上 (网络问政, 网站排查, 网上办理).
+        (r"网上(?!(?:乱|瞎)?(?:发|贴|说)|的东西)|线上|网络上(?!(?:乱)?发)", "网络 网站 网上 线上 互联网"),
+        # "老师这块": teachers, which notices write as 教师/师资 (师生比 1:19 staffing, 最美教师).
+        (r"老师|教书的", "教师 师资 教职工"),
+        # "盯整改进度用了啥办法": keeping rectification on schedule, which notices write as 调度/督办/通报 of progress.
+        (r"(?:盯|跟|督|催|抓)(?:着|住|紧)?(?:整改)?进度|进度[^,，。?？]{0,4}(?:咋|怎么)?(?:盯|管|催|督)", "调度 督办 通报 推进"),
+        # "多久碰一次头": how often they meet on it, which notices write as a rhythm (每月/两周一调度, 例会, 定期).
+        (r"碰(?:一次|一回|个)?头|多久[^,，。?？]{0,6}一(?:次|回)|多长时间[^,，。?？]{0,6}一(?:次|回)|几天一(?:次|回)",
+         "调度 例会 会商 定期 每月 每周"),
+        # "各发了啥文件": documents issued, which notices name as a 方案/通知 in 《》 with its number.
+        (r"(?:发|出|印发|下发|出台)了?(?:啥|什么|哪些|几个|些)?文件", "方案 印发 通知 实施方案"),
         # "档案管得乱": a thing kept in disorder, which notices write as 管理不规范/混乱.
         (r"管得(?:很|太|有点|比较)?(?:乱|差|松|不好|不行)|乱糟糟|一团糟|乱七八糟", "管理不规范 管理混乱"),
         # "没算清就付": paying before the account is settled, which notices write as 结算/审核.
@@ -115,7 +126,9 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          "整改完成 整改到位 完成率"),
         (r"没完成|未完成|没整改完|还没(?:有)?(?:整改|完成|改)|尚未完成|没改完|没做完|剩下的?(?:那)?(?:几|两|个)",
          "正在推进 正在整改 持续推进 尚未完成"),
-        (r"家底|公家的东西|公家财产", "国有资产 固定资产"),
+        # "村里集体那点家底": the village's collective assets, which notices write as 集体资产/三资/集体经济.
+        (r"(?:村|集体)[^,，。?？\s]{0,5}家底|村里的?(?:资产|财产)", "集体资产 三资 集体经济 村集体"),
+        (r"(?<!集体)(?<!那点)(?<!村里)(?<!村的)家底|公家的东西|公家财产", "国有资产 固定资产"),
         (r"老毛病|老问题|反复犯|一犯再犯|屡教不改|边改边犯", "屡查屡犯 边改边犯 反复出现"),
         (r"吃空饷|只拿钱不干活|挂名拿工资", "吃空饷 在编不在岗"),
         (r"扶贫的钱|扶贫款|脱贫的钱|衔接的钱", "扶贫资金 衔接资金 乡村振兴"),

@@ -29,7 +29,7 @@ def with_problem_title(
     best = max(body, key=lambda e: e.score)
     text = notice_text_of(best.notice_id) or ""
     running_in = (_title_running_in(notice_text_of(e.notice_id) or "", e.start) for e in body if e.notice_id == best.notice_id)
-    span = next((s for s in running_in if s), None) or _problem_line_above(text, best.start)
+    span = next((s for s in running_in if s), None) or _title_opening_line(text, best.start) or _problem_line_above(text, best.start)
     if span is None or any(e.notice_id == best.notice_id and e.start < span[1] and span[0] < e.end for e in column):
         return list(column)
     title = Evidence(best.document, span[0], span[1], text[span[0] : span[1]], best.score, True, is_heading=True)
@@ -59,6 +59,21 @@ def _title_running_in(text: str, start: int) -> tuple[int, int] | None:
     head = text[line_start:start]
     lead = len(head) - len(head.lstrip())
     return line_start + lead, line_start + len(head.rstrip())
+
+
+# A numbered title sentence opening a line, its measures running on after it: "(10)公办教育发展滞后。一是…".
+_OPENING_TITLE = re.compile(r"\s*(?:[(（][\d一二三四五六七八九十]{1,2}[)）]|[①-⑳])[^。\n]{2,60}。")
+
+
+def _title_opening_line(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the numbered title sentence naming a fault that opens the line a quote stands in, before the
+    quote, or None: the line's own problem, not the numbered group line above its sibling problems."""
+    line_start = text.rfind("\n", 0, start) + 1
+    title = _OPENING_TITLE.match(text, line_start, start)
+    if title is None or not _FAULT.search(title.group(0)):
+        return None
+    head = title.group(0)
+    return line_start + len(head) - len(head.lstrip()), title.end()
 
 
 def _problem_line_above(text: str, start: int) -> tuple[int, int] | None:

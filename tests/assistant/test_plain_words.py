@@ -22,6 +22,17 @@ def test_plain_phrases_bring_the_words_notices_use():
     assert official_terms("村里的路修好了吗") == []
 
 
+def test_everyday_topics_bring_the_notices_words_for_them():
+    assert {"网络", "网站"} <= set(official_terms("网上这块，蘅川和棠溪各干了啥"))
+    assert "教师" in official_terms("老师这块，两家各咋说的")
+    collective = official_terms("村里集体那点家底，蘅川和棠溪各管成啥样")
+    assert "集体资产" in collective and "国有资产" not in collective  # a village's, not the state's
+    assert "国有资产" in official_terms("公司的家底清了没有")
+    assert "调度" in official_terms("两家盯整改进度都用了啥办法")
+    assert "例会" in official_terms("芦湾乡跟棠溪镇整改多久碰一次头")
+    assert "方案" in official_terms("两个乡整改各发了啥文件")
+
+
 def test_a_question_already_in_the_notices_words_is_left_as_it_is():
     question = "哪些单位清退了违规发放的津补贴?"
     assert with_official_terms(question) == question

@@ -72,3 +72,22 @@ def test_a_measure_heading_before_a_quote_is_no_problem_title():
     column = [Evidence(document, start, start + len(text), text, 1.0, True)]
 
     assert [e.text for e in with_problem_title(column, lambda _: notice, 20)] == [text]
+
+
+_GROUPED = (
+    "中共蘅川县委关于巡视整改进展情况的通报\n"
+    "2.民生保障有短板。\n"
+    "(6)乡村道路养护不到位。一是建立养护台账。二是落实养护资金300万元。\n"
+    "(7)学校师资配备不足。一是补充教师42名。二是开展“棠溪好老师”评选。\n"
+)
+
+
+def test_a_measure_on_the_line_of_a_numbered_sub_problem_brings_that_problem_not_the_group_above():
+    document = Document(page_content=_GROUPED, metadata={"notice_id": "n4", "unit": "蘅川县"})
+    text = "二是开展“棠溪好老师”评选。"
+    start = _GROUPED.index(text)
+    column = [Evidence(document, start, start + len(text), text, 1.0, True)]
+
+    quoted = [e.text for e in with_problem_title(column, lambda _: _GROUPED, 20)]
+
+    assert quoted == ["(7)学校师资配备不足。", text]  # not "2.民生保障有短板。" above (6) and (7)

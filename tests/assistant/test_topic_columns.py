@@ -41,6 +41,8 @@ def test_who_has_the_bigger_problem_on_a_topic_is_no_count_of_all_problems():
 def test_the_topic_keeps_words_holding_a_connector_character():
     assert "合同" in question_topic("合同 , 谁的问题大点", [])
     assert "及时" in question_topic("归档不及时 ", [])
+    assert "整合" in question_topic("区里的平台公司咋整合的 蘅川和棠溪", [])  # 咋整 asks how; 整合 is the topic
+    assert "整" not in question_topic("两家食堂咋整的", [])
 
 
 def test_who_has_the_bigger_problem_quotes_each_units_finding_on_the_topic(chain):
