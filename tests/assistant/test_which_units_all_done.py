@@ -61,12 +61,3 @@ def test_a_listed_unit_keeps_the_place_and_level_its_notice_writes_before_its_sh
     text = "1. 蘅川县卫生健康局：县卫健局党组召开专题会。[1]"
     named = name_units(text, ["蘅川县卫生健康局"], {}, {"蘅川县卫生健康局": "蘅川县卫健局"})
     assert named.startswith("1. 蘅川县卫生健康局(蘅川县卫健局)："), named
-
-
-def test_a_canteen_and_its_meals_asked_together_are_one_concept_met_by_either_word():
-    from assistant.concepts import question_concepts
-    from index.lexical import ChineseTokenizer
-
-    concepts = question_concepts("谁家食堂伙食出过问题", ChineseTokenizer().tokenize)
-    [canteen] = [c for c in concepts if ("食堂",) in c.words]
-    assert ("伙食",) in canteen.words  # a notice writing only 伙食 (or only 食堂) states the whole concept
