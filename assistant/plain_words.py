@@ -30,8 +30,6 @@ PLAIN_WORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"公家的车|公车|单位的车|公家车|用车|管车", "公务用车 车辆"),
         (r"花钱的规矩|花钱|乱花钱|管钱|钱怎么花|账目|管账|钱袋子", "财务管理 财务制度 经费 资金管理 账务"),
         (r"吃吃喝喝|大吃大喝|吃喝|请客|饭局|餐费|饭钱|伙食费", "接待 公务接待 超标准接待 宴请 餐费 招待费"),
-        # A canteen and its meals are one thing asked ("食堂伙食"): a notice writing either word states it.
-        (r"食堂|饭堂|伙食(?!费)", "食堂 伙食 伙食费"),
         # "换个名目报销": spending booked under another heading, which notices write as 以…名义 列支/变相.
         (r"[换变改]个?(?:了|一)?个?(?:名目|名头|说法|名义)|巧立名目", "名义 变相 列支"),
         # "乱发补贴": 乱发 is the notices' 违规发放, and the money named (补贴) stays the user's word (补助 written meets it).
