@@ -66,6 +66,11 @@ SHARE = re.compile(r"比例|占比|整改率|完成率|百分比|比率|百分�
 # "整改完了", "全部整改到位": every problem rectified.
 COMPLETE = re.compile(r"整改完|改完|整改到位|全部整改|全部完成|完成整改|整改完成|清零|全部销号")
 RECTIFYING = re.compile(r"整改|完成|到位|销号")  # a share asked about must be the rectified one
+ALL_DONE = Condition(">=", Decimal(100), "%", "全部整改完成")
+# Every word of "哪些单位问题已经全部改完了", "谁家反馈的问题都整改到位了": asking which units, that all problems
+# are done; a question with any other word (a topic, 还没, 两个月内) asks something narrower.
+_ALL_DONE_WORDS = re.compile(r"哪(?:些|几|个|一)?|单位|家|谁|有没有|目前|现在|截至|已经?|均|都|全|部|所有|反馈|巡[察视]|"
+                             r"指出|发现|的|问题|整改|改|完成?|到位|清零|销号|了|有|是|吗|呢|个|[?？!！。,，\s]")
 # "完成率各多少", "整改率分别是多少": each named unit's share, computed where a notice states only the counts.
 EACH_SHARE = re.compile(r"(?:率|比例|占比)[^,，。?？]{0,3}?(?:各|分别|各自)[^,，。?？]{0,3}?(?:多少|几|是)")
 MEASURES = re.compile(MEASURE_QUESTION_WORDS)
@@ -209,7 +214,7 @@ def scope_for_computation(question: str, units_named: Sequence[str], all_units: 
     if units_named:
         return [unit for unit in units_named if unit in all_units]
     plan = read_computed_question(question)
-    return list(all_units) if plan is not None and plan.all_units else []
+    return list(all_units) if plan is not None and plan.all_units or asks_units_all_done(question) else []
 
 
 
@@ -217,7 +222,7 @@ def scope_for_computation(question: str, units_named: Sequence[str], all_units: 
 def read_computed_questions(question: str) -> list[ComputedQuestion]:
     """Every computation a question asks for: one per clause ("谁问题多?整改完成率谁高?" asks two);
     plain words count as notices write them ("谁立的规矩多?" compares 制度)."""
-    question = with_official_terms(question)
+    all_done, question = asks_units_all_done(question), with_official_terms(question)
     plans: list[ComputedQuestion] = []
     for clause in CLAUSES.split(question):
         plan = read_computed_question(clause)
@@ -226,7 +231,15 @@ def read_computed_questions(question: str) -> list[ComputedQuestion]:
     if len(plans) >= 2:
         return plans
     whole = read_computed_question(question)  # a clause may lean on the one before ("更长?长多少天?")
+    if whole is None and all_done:
+        return [ComputedQuestion(METRICS["rectified_share"], all_units=True, select="condition", condition=ALL_DONE)]
     return _with_completion(question, [whole]) if whole is not None else []
+
+
+def asks_units_all_done(question: str) -> bool:
+    """"哪些单位问题已经全部改完了": which units rectified every problem, asking nothing narrower (no topic,
+    no time limit, not the units still open)."""
+    return bool(ALL_UNITS.search(question) and COMPLETE.search(question)) and not _ALL_DONE_WORDS.sub("", question)
 
 
 def _with_completion(question: str, plans: list[ComputedQuestion]) -> list[ComputedQuestion]:
@@ -234,8 +247,7 @@ def _with_completion(question: str, plans: list[ComputedQuestion]) -> list[Compu
     timed = plans[0].metric.key == "feedback_to_publish" and plans[0].select == "condition"
     if not (timed and COMPLETE.search(question)):
         return plans
-    done = Condition(">=", Decimal(100), "%", "全部整改完成")
-    return [*plans, ComputedQuestion(METRICS["rectified_share"], all_units=True, select="condition", condition=done)]
+    return [*plans, ComputedQuestion(METRICS["rectified_share"], all_units=True, select="condition", condition=ALL_DONE)]
 
 
 # "整改完成率到多少了", "完成比例是多少": one unit's rectified share asked outright.

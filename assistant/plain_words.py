@@ -190,6 +190,10 @@ def official_terms(question: str) -> list[str]:
     return [term for term in dict.fromkeys(found) if term not in question]
 
 
+# A year said by its last two digits ("24年被巡的"), not a length of time (24年来, 24年多, 24年以上).
+_SHORT_YEAR = re.compile(r"(?<![\d〇零一二三四五六七八九十])([12]\d)年(?![来多间内以前后])")
+
+
 def official_groups(question: str) -> list[tuple[str, ...]]:
     """For each plain phrase of the question, the notices' words for it and the phrase itself: alternatives,
     any one of which says it (the first stands for them all)."""
@@ -205,6 +209,7 @@ def official_groups(question: str) -> list[tuple[str, ...]]:
 
 def with_official_terms(question: str) -> str:
     """The question followed by the notices' words for its plain phrases (unchanged when it has none)."""
+    question = _SHORT_YEAR.sub(r"20\1年", question)  # "24年被巡的": notices write 2024年
     terms = official_terms(question)
     return f"{question}({' '.join(terms)})" if terms else question
 

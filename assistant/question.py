@@ -107,9 +107,9 @@ _UNITS_AS_WHO = re.compile(r"(?:单位|哪几家|哪家|有几家)[^?？]*[?？,
 
 def profile_question(question: str) -> QuestionProfile:
     """Read what a question asks for from its wording."""
-    # "巡察期间挽回了多少": 期间 beside a figure word places the figure in time, it does not ask a date.
+    # "巡察期间挽回了多少", "整改期间处分了人": 期间 beside a figure word or before an act places it in time, asks no date.
     dates = [m.group(0) for m in DATE_WORDS.finditer(question)]
-    wants_date = bool(dates) and not (set(dates) == {"期间"} and NUMBER_WORDS.search(question))
+    wants_date = bool(dates) and not (set(dates) == {"期间"} and (NUMBER_WORDS.search(question) or re.search(r"期间(?![是为]?(?:[哪什几多啥]|$|[，,。?？]))", question)))
     wants_number = bool(NUMBER_WORDS.search(question)) and not wants_date
     fields: list[str] = []
     role = ROLE.search(question) if PERSON_WORDS.search(question) else None

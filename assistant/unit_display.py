@@ -43,8 +43,16 @@ def notice_short_names(directory: UnitDirectory) -> dict[str, str]:
                   if name not in made_up and not _PARTY_ORGAN.search(name)]
         shorts = [name for name in shorts if len(name) >= 2 and name not in entry.unit and len(name) < len(entry.unit)]
         if shorts:
-            found[entry.unit] = min(shorts, key=len)
+            found[entry.unit] = _with_own_level(entry.unit, entry.names[1:], min(shorts, key=len))
     return found
+
+
+def _with_own_level(unit: str, names: list[str], short: str) -> str:
+    """The short name after the unit's place and level when its notice writes the level before it ("县卫健局" of
+    宜章县卫生健康局 → 宜章县卫健局): readers find the notice's own words in it."""
+    level = next((name[0] for name in names if name[1:] == short and _BARE_LEVEL_START.match(name)), "")
+    place = re.match(rf"^[\u4e00-\u9fff]{{2,}}?{level}", unit) if level else None
+    return place.group(0) + short if place and len(place.group(0)) + len(short) < len(unit) else short
 
 
 def called_names(mentions: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -68,7 +76,7 @@ def name_units(
     present = [u for u in units if u in text]
     first_name = {u: f"{called[u]}({u})" for u in present if u in called}
     first_name |= {u: f"{u}({short})" for u in present
-                   if u not in called and (short := placed_short_form(u) or (own_short or {}).get(u))}
+                   if u not in called and (short := _leveled(own_short, u) or placed_short_form(u) or (own_short or {}).get(u))}
     if not first_name:
         return text
     pattern = re.compile("(" + "|".join(re.escape(u) for u in sorted(first_name, key=len, reverse=True)) + ")([(（])?")
@@ -95,3 +103,9 @@ def name_units(
             line = pattern.sub(rename, line)
         lines.append(line)
     return "\n".join(lines)
+
+
+def _leveled(own_short: Mapping[str, str] | None, unit: str) -> str:
+    """The notice's own short name when it keeps the unit's place and level ("株洲市卫健委"), else empty."""
+    short = (own_short or {}).get(unit, "")
+    return short if short[:2] == unit[:2] else ""
