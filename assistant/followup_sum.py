@@ -15,21 +15,21 @@ from decimal import Decimal
 
 from assistant.answer import Answer, Citation
 from assistant.previous_answer import (
-    Found, amount, figures_said, find_in_notices, last_answer, number_citations, written_unit,
+    Found, amount, decimals_written, figures_said, find_in_notices, last_answer, number_citations, written_unit,
 )
 from assistant.units import asks_across_units
 
 ANSWERER = "extractive:followup-sum"
-SUM_ASK = re.compile(r"加起来|合起来|加在一起|相加|合计|一共|总共|共计|总计|总额|总数|累计")
+SUM_ASK = re.compile(r"加起来|合起来|加在一起|加到一起|加一[块起]|合一块|相加|合计|一共|总共|共计|总计|总额|总数|累计")
 # Adding up is asked in so many words ("应收应付合起来是多少?"): what is added was just said,
 # unless the units are what is added ("两家加起来多少人?" adds each unit's figure, not the last answer's).
-ADDS_UP = re.compile(r"加起来|合起来|加在一起|相加")
+ADDS_UP = re.compile(r"加起来|合起来|加在一起|加到一起|加一[块起]|合一块|相加")
 _UNITS_ADDED = re.compile(r"[两几三四五各][家个]单?位?|它们|他们|俩|双方|各单位")
 # The question points back at what was just said ("这几笔", "上述", "它们").
 REFERS_BACK = re.compile(r"这|那|上述|以上|前面|刚才|它们|上面")
 # Or asks nothing but the sum: "一共多少?", "加起来一共是多少钱?", "合计几项?".
 BARE_SUM = re.compile(
-    r"(?:那|这样)?(?:加起来|加在一起|合计|一共|总共|共计|总计){1,2}(?:是|有|为)?(?:多少|几)(?:钱|元|万元|项|个|人|件|笔)?[?？。!！\s]*"
+    r"(?:那|这样)?(?:加起来|加在一起|加一[块起]|合计|一共|总共|共计|总计){1,2}(?:是|有|为)?(?:多少|几)(?:钱|元|万元|项|个|人|件|笔)?[?？。!！\s]*"
 )
 
 
@@ -73,7 +73,9 @@ def answer_sum(
 
 def _totals(found: list[Found]) -> list[Found]:
     """Figures that are totals: called so in the answer, or equal (to rounding) to the sum of all the others."""
-    stated = [item for item in found if item.said.is_total]
+    # A 共计 smaller than another figure sums something else (笔试共计4500元 beside 面试15500元): it is a part.
+    largest_part = max((item.said.value for item in found if not item.said.is_total), default=Decimal(0))
+    stated = [item for item in found if item.said.is_total and item.said.value >= largest_part]
     if stated:
         return stated
     for item in found:
@@ -104,7 +106,7 @@ def _computation(parts: list[Found], totals: list[Found], cited: dict[int, str])
     measure = parts[0].said.measure
     written = {written_unit(item.said) for item in parts}
     total = sum((item.said.value for item in parts), Decimal(0))
-    said_total = amount(total, measure, written)
+    said_total = amount(total, measure, written, max(decimals_written(item.said) for item in parts))
     terms = "+".join(f"{item.said.text}{cited[id(item)]}" for item in parts)
     lines += ["", f"计算:{terms}={said_total}"]
     head = f"这{len(parts)}笔合计{said_total}。"

@@ -142,17 +142,35 @@ def plain(number: Decimal) -> str:
     return format(number.quantize(Decimal("0.0001")).normalize(), "f")
 
 
-def amount(value: Decimal, measure: str, written_in: set[str]) -> str:
-    """A total said as its parts were written: 元 when they all were, else 万元 with 元 beside it."""
+def amount(value: Decimal, measure: str, written_in: set[str], places: int = 0) -> str:
+    """A total said as its parts were written: 元 when they all were, else 万元 with 元 beside it.
+
+    Written in the parts' own unit, it keeps as many decimals as the most precise part (12486.50+3218.40=15704.90).
+    """
     if measure != "元":
-        return f"{plain(value)}{measure}"
+        return f"{_kept(value, places)}{measure}"
     if written_in == {"万元"}:
-        return f"{plain(value / 10000)}万元"
+        return f"{_kept(value / 10000, places)}万元"
     if written_in == {"亿元"}:
-        return f"{plain(value / 100000000)}亿元"
+        return f"{_kept(value / 100000000, places)}亿元"
     if value >= 10000 and written_in != {"元"}:
         return f"{plain(value / 10000)}万元({plain(value)}元)"
-    return f"{plain(value)}元"
+    return f"{_kept(value, places)}元"
+
+
+def _kept(number: Decimal, places: int) -> str:
+    """The number plainly written, padded to the given decimals when it has fewer (43640.1 -> 43640.10)."""
+    shown = plain(number)
+    written = len(shown.split(".")[1]) if "." in shown else 0
+    if places <= written or places > 4:
+        return shown
+    return format(number.quantize(Decimal(1).scaleb(-places)), "f")
+
+
+def decimals_written(said: Said) -> int:
+    """How many decimals a figure was written with (12486.50元 -> 2)."""
+    number = re.sub(r"[^\d.]", "", said.text)
+    return len(number.split(".")[1]) if "." in number else 0
 
 
 def written_unit(said: Said) -> str:

@@ -61,11 +61,23 @@ def _each_item(items: list[str], counts: list[Stated]) -> list[Stated] | None:
     """Each item's count: the first whose clause writes the item, each count used once; None if one is missing."""
     parts: list[Stated] = []
     for item in items:
-        found = next((s for s in counts if item in s.clause and s not in parts), None)
+        found = next((s for s in counts if _written_in(item, s.clause) and s not in parts), None)
         if found is None:
             return None
         parts.append(found)
     return parts
+
+
+def _written_in(item: str, clause: str) -> bool:
+    """Whether the clause writes the item, a 的 the asker put between its words aside ("包村的乡镇班子": 包村乡镇班子)."""
+    pieces = [piece for piece in item.split("的") if piece]
+    at = 0
+    for piece in pieces:
+        at = clause.find(piece, at)
+        if at < 0:
+            return False
+        at += len(piece)
+    return bool(pieces)
 
 
 def _sum_answer(question: str, standalone_question: str, unit: str, items: list[str], parts: list[Stated]) -> Answer:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.company_names import company_trade_name
 from assistant.exclusions import inside_left_out
 from assistant.glued_names import glued_mentions
 from assistant.placeless_units import placeless_mentions
@@ -61,9 +62,10 @@ class UnitDirectory:
                 for written in (name, *kind_short_names(name)):  # "县退役军人局" as said of its section too
                     names[unit].add(written)
                     self.sections[normalize_for_search(written)] = full
-            if short := numbered_short_form(unit):  # "二实验": no suffix marks it as a unit's name
-                names[unit].add(short)
-                read_as.add((normalize_for_search(short), unit))
+            for short in (numbered_short_form(unit), company_trade_name(unit)):  # "二实验", "港城置业": no suffix
+                if short:  # marks it as a unit's name
+                    names[unit].add(short)
+                    read_as.add((normalize_for_search(short), unit))
         owners: dict[str, set[str]] = defaultdict(set)
         for unit, unit_names in names.items():
             for name in unit_names:

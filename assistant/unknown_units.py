@@ -28,6 +28,8 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 # "两个派出所", "多少个村", "6份交办(函)", "这些单位", "其他街道": a count or pointer in front of an organ word, not a unit's name.
 _NOT_A_NAME = re.compile(r"[一二两三四五六七八九十几多\d]+[个家所名份件项条笔起处]|多少|哪|这|那|各|该|其他|其余|上述|有关|相关|所属|下属")
 
+# "星海和天河两个派出所": a count inside the span names the units before it by their own names, it is no one name.
+_COUNTED_INSIDE = re.compile(r"[两三四五六七八九十几]+[个家]")
 
 # "榉州水务的排水公司": after a held unit and 的, an own name of two or more characters and an organ's kind.
 _AFTER_OF = re.compile(r"的((?:(?![的了在和与对把被是有为从向于及或并各每全本我该其此这那哪些谁级属])[\u4e00-\u9fff]){2,6}?"
@@ -51,6 +53,7 @@ def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
               if not has_suffix and (kind := AREA_AFTER.match(question, end))]
     spans += place_organ_names(question) + other_units_at_held_places(question, directory)
     spans += under
+    spans = [cut for span in spans if (cut := _before_count(span)) is not None]
     # "苕岸区" + "教育局": a place and the organ right after it are one name, the place's organ.
     spans += [(one[0], other[1], one[2] + other[2]) for one in spans for other in spans
               if one[1] == other[0] and one[2][-1:] in _LEVEL_ENDS and other[2][-1:] not in _LEVEL_ENDS]
@@ -64,6 +67,17 @@ def unknown_unit_names(question: str, directory: UnitDirectory) -> list[str]:
             and not any(b < end and begin < e for b, e, _ in taken)
         )
     )
+
+
+def _before_count(span: tuple[int, int, str]) -> tuple[int, int, str] | None:
+    """A span with a count inside ("天河两个派出所", "长岭镇两个村") cut before the count: a unit name only when
+    what is left still ends as one (长岭镇), else None (天河 names a sub-unit by its own name)."""
+    begin, end, name = span
+    count = _COUNTED_INSIDE.search(name, 1)
+    if count is None:
+        return span
+    kept = name[: count.start()]
+    return (begin, begin + len(kept), kept) if UNIT_SUFFIX.search(kept) else None
 
 
 def sibling_names(question: str, directory: UnitDirectory) -> list[tuple[int, int, str]]:

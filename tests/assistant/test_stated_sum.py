@@ -47,3 +47,9 @@ def test_only_a_listed_count_sum_is_read():
     assert listed_count_items("网格长、包村的一共多少人") == (["网格长", "包村"], "人")
     assert listed_count_items("网格长一共多少人") == ([], "")
     assert listed_count_items("网格长 包村的 一共多少钱") == ([], "")
+
+
+def test_an_item_asked_with_a_de_between_its_words_meets_the_clause_writing_them_together(catalogue):
+    answer = _ask(catalogue, "柏岭的网格长、包村的乡干部、包组村干部加起来多少人")
+    assert "加起来共145人" in answer.text.splitlines()[0]
+    assert _ask(catalogue, "柏岭的网格长、包村的巡察干部加起来多少人") is None

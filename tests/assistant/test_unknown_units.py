@@ -47,6 +47,11 @@ def test_a_count_or_pointer_before_an_organ_word_is_no_unit_name():
     assert unknown_unit_names("长岭镇呢?", directory()) == ["长岭镇"]
 
 
+def test_sub_units_named_before_their_count_are_no_unit_name_but_a_place_before_a_count_is():
+    assert unknown_unit_names("白沙和青石两个派出所清退的钱哪个多?", directory()) == []
+    assert unknown_unit_names("长岭镇两个村清退了多少钱?", directory()) == ["长岭镇"]
+
+
 def test_a_known_place_with_an_organ_short_form_no_unit_holds_is_unknown():
     rows = [NoticeRow("n4", "/d.txt", "d.txt", "", "青禾市文化旅游发展集团有限公司",
                       NoticeMetadata(unit="青禾市文化旅游发展集团有限公司"), 1, "ready", 0)]
