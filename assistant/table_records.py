@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Cells of a line: tabs, full- or half-width bars, two or more spaces (full-width spaces included).
 _CELL_SPLIT = re.compile(r"\s*[\t｜|]\s*|[ \u3000]{2,}")
@@ -66,6 +67,12 @@ def table_records(text: str) -> list[TableRecord]:
         if fields:
             records.append(TableRecord(start, start + len(line), fields))
     return records
+
+
+@lru_cache(maxsize=16)
+def cached_table_records(text: str) -> tuple[TableRecord, ...]:
+    """table_records of a notice's text, read once for the several sentences asked about it."""
+    return tuple(table_records(text))
 
 
 def _field_of(cell: str) -> str | None:
