@@ -26,6 +26,7 @@ _MIN_HEADER_FIELDS = 3
 # A status cell: done, or still under way.
 _DONE = re.compile(r"^(?:已完成|已整改|已办结|已整改到位|基本完成)$")
 _OPEN = re.compile(r"^(?:持续推进|正在推进|推进中|整改中|正在整改|未完成|长期坚持|持续整改|序时推进)$")
+_RULE = re.compile(r"^:?-{3,}:?$")
 # A ledger line's leading item: "问题9", "9", "（9）".
 _ITEM = re.compile(r"^(?:问题|事项)?[(（]?\d{1,3}[)）.、]?$")
 
@@ -56,6 +57,8 @@ def table_records(text: str) -> list[TableRecord]:
     for line in text.split("\n"):
         start, position = position, position + len(line) + 1
         cells = [c for c in _CELL_SPLIT.split(line.strip()) if c]
+        if all(_RULE.match(c) for c in cells):  # a Markdown table's "|---|:---:|" under its header
+            continue
         if len(cells) < 3:
             header = None
             continue
