@@ -202,10 +202,10 @@ class AnswerChain:
 
     def _unit_list(self, turn: Turn, unfinished: bool) -> Answer | None:
         """One unit's items still under way (if unfinished), or its problem headings and other lists, when asked for (else None)."""
-        if len(turn.retrieval.units_named) != 1:
+        if not turn.retrieval.units_named or (len(turn.retrieval.units_named) > 1 and not unfinished):
             return None
         catalog, directory = self.workspace.catalog, self.workspace.retriever.directory
-        answer = answer_unit_list(turn.question, turn.standalone_question, turn.retrieval.units_named[0],
+        answer = answer_unit_list(turn.question, turn.standalone_question, list(turn.retrieval.units_named),
                                   catalog, directory, unfinished)
         return self._verified(with_section_paths(answer, catalog), turn) if answer is not None else None
 

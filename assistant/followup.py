@@ -20,7 +20,7 @@ from assistant.bare_figure import asks_bare_figure, asks_unnamed_figure, asks_wh
 from assistant.described_units import named_by_common_kind
 from assistant.followup_breakdown import points_at_a_figure_said
 from assistant.followup_reference import asked_of_item, item_of_people_pointed, points_at_a_unit, referenced_item
-from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect, topic_of_thing
+from assistant.followup_swaps import same_thing_of, swapped_thing, switched_aspect, topic_of_thing, with_done_asked
 from assistant.followup_switch import (named_by_description, switch_then_ask, units_as_written, without_description,
                                        without_restated_kind)
 from assistant.followup_topic import goes_on_with_topic, rule_for_the_matter
@@ -154,7 +154,7 @@ def condense_with_rules(history: Sequence[dict], question: str, directory: UnitD
         if units:
             elliptical = is_elliptical(question, directory)
             topic_question = _topic_question(history, directory) if elliptical else previous_question
-            return f"{'、'.join(units)}{_topic_of(topic_question, directory, len(units))}"
+            return f"{'、'.join(units)}{with_done_asked(_topic_of(topic_question, directory, len(units)), previous_answer)}"
     if named and previous_question and (aspect := switched_aspect(residue, _topic_of(previous_question, directory, len(named)))):
         return f"{'、'.join(named)}{aspect}"  # "那榴溪镇在吃喝上呢?" after "菱渡街道在公车上有什么问题?"
     if not named and previous_question and _UNIT_POINTER.search(question) and (pointed := _other_units(question, history, directory)):

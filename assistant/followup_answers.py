@@ -20,6 +20,7 @@ from assistant.followup_other_part import answer_other_part, asks_other_part
 from assistant.followup_parts import answer_parts, asks_parts_of_previous
 from assistant.followup_ratio import answer_ratio, asks_ratio_of_previous
 from assistant.followup_remaining import answer_remaining, asks_about_remaining
+from assistant.followup_row_owner import answer_row_owner, asks_row_owner
 from assistant.followup_since import answer_since, asks_since_previous
 from assistant.followup_sum import answer_sum, asks_only_sum, asks_sum_of_previous
 from assistant.units import UnitDirectory, unit_label
@@ -48,7 +49,8 @@ def answer_from_previous(
     wants_left = asks_left_item(question, names_unit)
     wants_parts = asks_parts_of_previous(question, names_unit)
     wants_context = asks_about_context(question, names_unit)
-    if not (wants_parts or wants_context or wants_largest or wants_left or wants_rules or wants_other or wants_sum
+    wants_owner = asks_row_owner(question, names_unit)
+    if not (wants_owner or wants_parts or wants_context or wants_largest or wants_left or wants_rules or wants_other or wants_sum
             or wants_date or wants_ratio or wants_since or wants_remaining or wants_days or wants_gap):
         return None
     settings = settings or AnsweringSettings()
@@ -66,7 +68,7 @@ def answer_from_previous(
         (wants_rules, lambda *given: answer_rules_counted(*given, settings.named_rules_quoted)),
         (wants_share_left, answer_complement), (wants_largest, answer_largest_part),
         (wants_left, answer_left_item), (wants_other, answer_other_part),
-        (wants_days, answer_days), (wants_gap, answer_gap),
+        (wants_days, answer_days), (wants_gap, answer_gap), (wants_owner, answer_row_owner),
     ):
         if wanted and (found := answer_by(question, standalone_question, history, notice_ids, catalog.notice_text,
                                           describe)):

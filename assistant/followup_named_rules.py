@@ -17,8 +17,10 @@ from assistant.rules_named import named_rule_clauses, sentence_clauses
 
 ANSWER_ER = "extractive:followup-named-rules"
 # "这几项都是啥", "那9项分别是什么", "这些制度具体有哪些": pointing at a count just given, asking its members.
+# "都叫啥名", "分别叫什么名字", "名字都是啥": asking their names, the count being the last answer's.
 _ASKS_MEMBERS = re.compile(
-    r"(?:这|那)(?:几|些|\d+)(?:项|条|个)?(?:制度)?(?:都|分别|具体|主要)?(?:是|有|包括|叫)?(?:啥|什么|哪些|哪几)")
+    r"(?:这|那)(?:几|些|\d+)(?:项|条|个)?(?:制度)?(?:都|分别|具体|主要)?(?:是|有|包括|叫)?(?:啥|什么|哪些|哪几)"
+    r"|(?:都|分别|各)叫(?:个)?(?:啥|什么)|叫(?:啥|什么)名|名(?:字|称)(?:都|分别)?(?:是|叫)?(?:啥|什么)")
 # A count of rules: "制度9项", "新建和修订制度共9项", "9项制度".
 _RULES_COUNT = re.compile(r"制度(?:共|合计)?(\d+)项|(\d+)项(?:[\u4e00-\u9fff]{0,4}?)制度")
 

@@ -85,3 +85,17 @@ def same_thing_of(question: str, previous_question: str) -> bool:
     """"松杨湖那边的村社区班子呢?" after "盘龙城村社区两委换届…?": a thing of the unit, sharing words with the last question."""
     thing = _A_THING_OF_A_UNIT.fullmatch(_PUNCTUATION.sub("", question))
     return bool(thing) and any(thing.group(1)[i : i + 2] in previous_question for i in range(len(thing.group(1)) - 1))
+
+
+# "查出多少问题", "指出了几个问题": the last question asked how many problems were found.
+_ASKS_FOUND = re.compile(r"(?:查出|查找出|发现|指出|反馈|找出|巡出|查到)[^,，。?？]{0,4}?(?:多少|几)个?(?:问题|方面)")
+# "已完成整改16个", "整改完成16个", "已整改16个": the last answer gave the done count beside it.
+_DONE_SAID = re.compile(r"(?:已?完成整改|整改完成|已整改|已完成|已经?改完)了?[\d一二两三四五六七八九十]+[个项条]")
+_ASKS_DONE = re.compile(r"整改|完成|改完|改了")
+
+
+def with_done_asked(topic: str, previous_answer: str) -> str:
+    """"那水务局呢" after "查出多少问题" answered with found and done: the done count is asked of the new unit too."""
+    if _ASKS_FOUND.search(topic) and _DONE_SAID.search(previous_answer) and not _ASKS_DONE.search(topic):
+        return f"{topic.rstrip('?？')},已完成整改多少个?"
+    return topic

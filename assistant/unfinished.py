@@ -15,6 +15,7 @@ from assistant.answer_builder import one_line
 from assistant.computed_inputs import CitationNumbers
 from assistant.deadline_answer import DEADLINE_STATED
 from assistant.section_evidence import asked_section_spans
+from assistant.table_records import cached_table_records
 from index.catalog import NoticeRow
 from index.documents import Chunk
 from index.headings import parse_heading
@@ -44,7 +45,7 @@ _UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在�
                         r"长期坚持(?=类|的|[。；;]|$)|"
                         r"(?:还有|仍有|尚有|还剩)[\d两一二三四五六七八九十]+[个项件条](?:问题|事项|任务)?(?:没有?|未)(?:完成|整改|办结|改完)")
 # "剩下那2个具体是啥": the question asks which items are open, not how many.
-_ASKS_WHICH = re.compile(r"是啥|是什么|是哪|哪几|哪些|啥问题|什么问题|啥事|什么事|具体")
+ASKS_WHICH_OPEN = _ASKS_WHICH = re.compile(r"是啥|是什么|是哪|哪几|哪些|啥问题|什么问题|啥事|什么事|具体")
 # A count of open items followed by what they are ("还有2个问题没有完成，主要是…", "剩余1个问题为“…”").
 _NAMES_THEM = re.compile(r"[\d两一二三四五六七八九十]+\s*[个项件条][^。；;]{0,12}?(?:为|即|主要是|分别是|包括|涉及|[:：“（(])")
 # "整改中,我场对…", "整改中给予党纪处分2人": "in the course of rectification" leading a deed, not an item under way.
@@ -81,8 +82,8 @@ def answer_unfinished(
             if spans and not any(begin <= start < finish for begin, finish in spans):
                 continue
             found = _UNDER_WAY.search(_LEAD_IN.sub(lambda m: " " * len(m.group(0)), text[start:end]))
-            if not found or _PLAN.search(text[start : start + found.start()]):
-                continue  # "将持续抓好未完成事项": a plan, not an item under way
+            if not found or _planned(text, start, start + found.start()):
+                continue
             start, end = _paragraph(text, start, end)
             if (start, end) in quoted:
                 continue
@@ -117,6 +118,14 @@ def answer_unfinished(
     return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines),
                   citations=[c for c in citations.items if c.n in used], answerer=ANSWERER, units=[shown],
                   not_found=unnamed)
+
+
+def _planned(text: str, start: int, status_at: int) -> bool:
+    """"将持续抓好未完成事项": a plan, not an item under way; but a table row whose status cell says it is under way
+    is an open item, whatever plan its measure tells ("剩余部分按年度计划清收｜持续推进")."""
+    if any(row.is_open and row.start <= start < row.end for row in cached_table_records(text)):
+        return False
+    return _PLAN.search(text[start:status_at]) is not None
 
 
 def _unnamed(question: str, summary: list[str], items: list[str]) -> bool:

@@ -45,3 +45,10 @@ def test_a_count_of_something_else_is_no_count_of_rules(chain):
     answer = chain.ask("这几卷都是啥", history=_history("追回逾期档案14卷。"))
 
     assert "列全" not in answer.text
+
+
+def test_asking_what_the_counted_rules_are_called_names_them(chain):
+    answer = chain.ask("都叫啥名", history=_history("馆党支部共新建和修订制度7项。"))
+
+    assert "档案借阅管理细则" in answer.text and "办公用品采购验收办法" in answer.text
+    assert all(c.verified for c in answer.citations)
