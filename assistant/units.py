@@ -261,8 +261,10 @@ class UnitDirectory:
                 if any(b < end < e for b, e in whole):
                     continue  # "抚州市临川区": a shortened name never ends inside a place name read whole
                 short = normalize_for_search(text[head.start(1) : end])
+                # The name's own start, or four or more of its characters unbroken ("港城置业" of X州港城置业有限公司).
                 owners = {unit for name, unit in self._names_holding(short) if is_short_form(short, name)
-                          and name.startswith(short[:2]) and (not UNIT_SUFFIX.search(short) or same_kind(short, name))}
+                          and (name.startswith(short[:2]) or short in name)
+                          and (not UNIT_SUFFIX.search(short) or same_kind(short, name))}
                 if not any(used[head.start(1) : end]) and len(owners) == 1:
                     more.append((head.start(1), end, owners.pop()))
                     break

@@ -44,3 +44,14 @@ def test_topic_words_and_other_units_after_a_nickname_name_no_held_unit():
     assert DIRECTORY.find_units("热力管网改造完成多少") == []
     assert DIRECTORY.find_units("市里处分了几个人") == []
     assert DIRECTORY.find_units("岚师大附属医院有啥问题") == []
+
+
+def test_a_firm_named_by_the_middle_of_its_name_after_another_unit_is_found_before_a_reduplicated_topic():
+    directory = UnitDirectory([
+        row("m1", "蘅川农村商业银行股份有限公司棠溪支行", ["蘅川农村商业银行股份有限公司棠溪支行"]),
+        row("m2", "蘅州江岸置业有限公司", ["蘅州江岸置业有限公司", "中共蘅州江岸置业有限公司委员会"]),
+        row("m3", "棠溪县水务局", ["棠溪县水务局"]),
+    ])
+    assert directory.find_units("银行和江岸置业吃吃喝喝超标的事比一比") == [
+        "蘅川农村商业银行股份有限公司棠溪支行", "蘅州江岸置业有限公司"]
+    assert directory.find_units("水务局跟星河置业比一比") == ["棠溪县水务局"]  # not a held firm: no unit for it
