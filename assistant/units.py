@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from assistant.exclusions import inside_left_out
 from assistant.glued_names import glued_mentions
-from assistant.placeless_units import placeless_mentions
+from assistant.placeless_units import bare_kind_names, placeless_mentions
 from assistant.unit_names import (
     MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, kind_short_names,
     numbered_short_form, only_place_and_kind, same_kind, sends_inspectors, unit_like_names,
@@ -64,6 +64,9 @@ class UnitDirectory:
             if short := numbered_short_form(unit):  # "二实验": no suffix marks it as a unit's name
                 names[unit].add(short)
                 read_as.add((normalize_for_search(short), unit))
+        bare_kinds = bare_kind_names(sorted(notice_ids), GENERIC_UNIT_WORDS)  # "卫健委" of 市卫生健康委 alone
+        for unit, words in bare_kinds.items():
+            names[unit].update(words)
         owners: dict[str, set[str]] = defaultdict(set)
         for unit, unit_names in names.items():
             for name in unit_names:
@@ -78,7 +81,7 @@ class UnitDirectory:
                     if n == unit
                     or (
                         len(n) >= 2
-                        and n not in GENERIC_UNIT_WORDS
+                        and (n not in GENERIC_UNIT_WORDS or n in bare_kinds.get(unit, ()))
                         and owners[normalize_for_search(n)] == {unit}
                     )
                 ),
