@@ -13,6 +13,9 @@ INSPECTING_GROUP = re.compile(
     r"(?:第(?P<numeral>[一二三四五六七八九十〇零\d]*))?(?:联动|专项|机动|提级)?"
     r"(?P<kind>巡察|巡视)(?:第?(?P<numeral2>[一二三四五六七八九十\d]+))?组(?!织)"
 )
+# "棠溪农商银行党委第一巡察组": a party committee or group with no level is its organisation's, written right before it.
+_OWN_ORGANISATION = re.compile(r"(?:按照|根据|[由经对在向])?([\u4e00-\u9fff]{2,12}(?:银行|集团|公司|大学|学院|医院|学校|中心))$")
+_OWN_ORGANISATION_CHARS = 14  # the longest organisation name looked back for (a city's bank or group and its kind)
 INSPECTION_VERB = re.compile(r"[^。;；\n]{0,60}?(?:对|进驻|向)[^。;；\n]{1,60}?(?:进行|开展|反馈)")
 
 
@@ -25,7 +28,12 @@ def find_inspecting_body(text: str) -> SourcedValue | None:
     chosen = (in_sentence or [g for g in groups if _numbered(g)] or groups)[0]
     if not _numbered(chosen):
         chosen = _complete_form(chosen, groups) or chosen
-    return SourcedValue(chosen.group(0), chosen.start(), chosen.end())
+    start = chosen.start()
+    if chosen.group("organ") in ("党委", "党组"):
+        clause = re.split(r"[^\u4e00-\u9fff]", text[max(0, start - _OWN_ORGANISATION_CHARS):start])[-1]
+        if own := _OWN_ORGANISATION.search(clause):
+            start -= len(own.group(1))
+    return SourcedValue(text[start:chosen.end()], start, chosen.end())
 
 
 def _numbered(group: re.Match[str]) -> bool:
