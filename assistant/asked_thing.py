@@ -68,9 +68,8 @@ def states_the_asked_thing(
     in_library = {t for t in question.weights if known_terms(_words_for(question, t))}
     if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window, in_library):
         return False
-    if lacks_money_back(question.text, [item.text for item in chosen]):  # "收回车辆" when money taken back is asked
-        return False
-    if lacks_counted_thing(question.text, [item.text for item in chosen]):  # "那19部电梯花了多少钱": a bonus recovered
+    # "收回车辆" when money taken back is asked; a bonus recovered when "那19部电梯花了多少钱" is
+    if lacks_money_back(question.text, texts := [item.text for item in chosen]) or lacks_counted_thing(question.text, texts):
         return False
     focus = focus_terms(question, in_library, is_unit_word, focus_share)
     if not focus:
