@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from assistant.counted_cost import lacks_counted_thing
 from assistant.evidence import Evidence, Question, last_heading, term_stated
 from assistant.money_back import lacks_money_back
 from assistant.plain_words import official_terms, same_thing
@@ -67,7 +68,8 @@ def states_the_asked_thing(
     in_library = {t for t in question.weights if known_terms(_words_for(question, t))}
     if names_unstated_money(question.text, [item.text for item in chosen], known_terms, money_window, in_library):
         return False
-    if lacks_money_back(question.text, [item.text for item in chosen]):  # "收回车辆" when money taken back is asked
+    # "收回车辆" when money taken back is asked; a bonus recovered when "那19部电梯花了多少钱" is
+    if lacks_money_back(question.text, texts := [item.text for item in chosen]) or lacks_counted_thing(question.text, texts):
         return False
     focus = focus_terms(question, in_library, is_unit_word, focus_share)
     if not focus:

@@ -35,3 +35,19 @@ def placeless_mentions(text: str, names: list[tuple[str, str]], taken: list[bool
                 found.append((begin, end, owners.pop()))
                 break
     return found
+
+
+def bare_kind_names(units: list[str], kind_words: frozenset[str]) -> dict[str, set[str]]:
+    """Kind words ("卫健委") that name a held unit written as only a level and that kind ("市卫生健康委"), when no
+    other held unit is of that kind: its own notice calls it so, and a question can mean no other held unit."""
+    found: dict[str, set[str]] = {}
+    for unit in units:
+        if not _LEVEL_FIRST.match(unit) or _NOT_IN_PLACES.search(unit[1:2]):
+            continue
+        body = unit[1:]
+        for word in kind_words:
+            if len(word) < _MIN_NAME_CHARS or not (word == body or (is_short_form(word, body) and same_kind(word, body))):
+                continue
+            if not any(word in other or is_short_form(word, other) for other in units if other != unit):
+                found.setdefault(unit, set()).add(word)
+    return found

@@ -81,9 +81,9 @@ COUNTED_IN = {
     "万元": "万元|亿元|元", "亿元": "万元|亿元|元", "元": "万元|亿元|元",
 }
 # Posts whose holder a question may ask for ("党工委书记是谁", "组长是谁").
-# An organ before the post makes it another post (管委会主任 is not 办公室主任; 巡察组组长 leads the inspection,
+# An organ before the post makes it another post (管委会主任 is not 办公室主任, 区委书记 not 市委书记; 巡察组组长 leads the inspection,
 # not the unit's rectification group), so it is kept with it.
-ROLE = re.compile(r"(?:管委会|办公室|纪委|纪工委|工会|人大|政协|巡察组|巡视组)?副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
+ROLE = re.compile(r"(?:管委会|办公室|纪委|纪工委|工会|人大|政协|巡察组|巡视组|[省市州县区镇乡]委)?副?(?:书记|组长|主任|局长|校长|院长|部长|县长|区长|镇长|乡长|主席|董事长|总经理)")
 NAME_AFTER_ROLE = (
     r"{role}(?:同志)?(?:由|是|为)?\s*([{surnames}][\u4e00-\u9fff]{{1,2}})"
     r"(?=同志|表示|出席|主持|讲话|宣读|传达|反馈|通报|作|代表|指出|强调|要求|带领|任|兼|向|为|在|对|[,，、。;；:：\s(（)）])"

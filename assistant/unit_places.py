@@ -42,8 +42,9 @@ _PLACE_TAIL = re.compile(r"[\u4e00-\u9fff]{1,3}?[省市州区县]")  # "溪县" 
 def inside_another_place(text: str, begin: int, name: str, unit: str) -> bool:
     """"区教育局" read in "苕岸区教育局": a bare organ name that goes on a place other than its unit's.
     `text` may be the question as asked or its search form: only the place before `begin` is read."""
-    if begin >= 3 and name[:1] not in _LEVELS and text[begin - 1] in _LEVELS:  # "苕岸区" + 教育局
-        place = normalize_for_search(text[begin - 3 : begin])
+    # "苕岸区" + 教育局, "柳州" + 城中区: a place of two or three characters ending in its level
+    if begin >= 2 and name[:1] not in _LEVELS and text[begin - 1] in _LEVELS:
+        place = normalize_for_search(text[max(0, begin - 3) : begin])
         return not any(c in _FUNCTION_CHARS for c in place[:2]) and place not in normalize_for_search(unit)
     if _cut_from_another_place(text, begin, name, unit):
         return True

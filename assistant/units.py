@@ -11,7 +11,7 @@ from functools import lru_cache
 from assistant.company_names import company_trade_name
 from assistant.exclusions import inside_left_out
 from assistant.glued_names import glued_mentions
-from assistant.placeless_units import placeless_mentions
+from assistant.placeless_units import bare_kind_names, placeless_mentions
 from assistant.unit_names import (
     MAX_NAME_CHARS, NOT_IN_NAMES, UNIT_SUFFIX, UNIT_SUFFIX_WORDS, is_short_form, kind_short_names,
     numbered_short_form, only_place_and_kind, same_kind, sends_inspectors, unit_like_names,
@@ -66,6 +66,9 @@ class UnitDirectory:
                 if short:  # marks it as a unit's name
                     names[unit].add(short)
                     read_as.add((normalize_for_search(short), unit))
+        bare_kinds = bare_kind_names(sorted(notice_ids), GENERIC_UNIT_WORDS)  # "卫健委" of 市卫生健康委 alone
+        for unit, words in bare_kinds.items():
+            names[unit].update(words)
         owners: dict[str, set[str]] = defaultdict(set)
         for unit, unit_names in names.items():
             for name in unit_names:
@@ -73,19 +76,9 @@ class UnitDirectory:
         self.entries: list[UnitEntry] = []
         self._names: list[tuple[str, str]] = []  # (normalised name, unit), longest first
         for unit in sorted(notice_ids):
-            usable = sorted(
-                (
-                    n
-                    for n in names[unit]
-                    if n == unit
-                    or (
-                        len(n) >= 2
-                        and n not in GENERIC_UNIT_WORDS
-                        and owners[normalize_for_search(n)] == {unit}
-                    )
-                ),
-                key=lambda n: (-len(n), n),
-            )
+            usable = sorted((n for n in names[unit] if n == unit or (  # a name only this unit is known by
+                len(n) >= 2 and (n not in GENERIC_UNIT_WORDS or n in bare_kinds.get(unit, ()))
+                and owners[normalize_for_search(n)] == {unit})), key=lambda n: (-len(n), n))
             self.entries.append(UnitEntry(unit, tuple(notice_ids[unit]), tuple(usable)))
             self._names.extend((normalize_for_search(n), unit) for n in usable)
         self._names.sort(key=lambda pair: -len(pair[0]))

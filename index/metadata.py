@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import Counter
 from pathlib import PurePath
 
 from index.documents import NoticeMetadata, SourcedValue
+from index.inspecting_body import find_inspecting_body
 from index.round_units import round_name
 from index.script_forms import simplified_characters, simplified_reading, written_form
 from index.unit_sources import choose_unit_and_short_forms
@@ -27,13 +27,6 @@ PERIOD = re.compile(
     rf"(?:{YEAR}\s*)?{MONTH}\s*(?:{DAY})?\s*{PERIOD_SEPARATOR}\s*"
     rf"(?:(?:{YEAR}\s*)?{MONTH}\s*(?:{DAY})?|{DAY})"
 )
-# 区委第三巡察组, 市委第二联动巡察组, 区委巡察第三组, 县委巡察二组, 中央第六巡视组, 市委第巡察组 (numeral lost), 巡察组.
-INSPECTING_GROUP = re.compile(
-    r"(?P<organ>中央|自治区党委|(?:自治区|省|市|州|区|县|旗|盟)委|党委|党组)?"
-    r"(?:第(?P<numeral>[一二三四五六七八九十〇零\d]*))?(?:联动|专项|机动|提级)?"
-    r"(?P<kind>巡察|巡视)(?:第?(?P<numeral2>[一二三四五六七八九十\d]+))?组(?!织)"
-)
-INSPECTION_VERB = re.compile(r"[^。;；\n]{0,60}?(?:对|进驻|向)[^。;；\n]{1,60}?(?:进行|开展|反馈)")
 # …向X反馈了巡察意见; a feedback meeting held on the date (召开巡察X党委情况反馈会) is the feedback too; so is
 # the feedback of a round or of a follow-up inspection (反馈第三轮巡视“回头看”情况).
 FEEDBACK_VERB = re.compile(r"反馈(了)?(?:第[一二三四五六七八九十\d]+轮)?(?:专项|常规|机动|提级)?(?:巡察|巡视)?"
@@ -146,36 +139,6 @@ def _title_from_file_name(file_name: str) -> str:
     """A file name that is itself a notice title (中共X委员会关于…的通报.pdf), else ""."""
     stem = PurePath(file_name).stem.strip()
     return stem if _looks_like_title(stem) and "关于" in stem else ""
-
-
-def find_inspecting_body(text: str) -> SourcedValue | None:
-    """The group that carried out the inspection (区委第三巡察组), completed if written without its number."""
-    groups = list(INSPECTING_GROUP.finditer(text))
-    if not groups:
-        return None
-    in_sentence = [g for g in groups if INSPECTION_VERB.match(text, g.end())]
-    chosen = (in_sentence or [g for g in groups if _numbered(g)] or groups)[0]
-    if not _numbered(chosen):
-        chosen = _complete_form(chosen, groups) or chosen
-    return SourcedValue(chosen.group(0), chosen.start(), chosen.end())
-
-
-def _numbered(group: re.Match[str]) -> bool:
-    return bool(group.group("numeral") or group.group("numeral2"))
-
-
-def _complete_form(incomplete: re.Match[str], groups: list[re.Match[str]]) -> re.Match[str] | None:
-    """The numbered mention that an incomplete one (市委第巡察组, 巡察组) stands for, if unambiguous."""
-    organ, kind = incomplete.group("organ"), incomplete.group("kind")
-    matching = [
-        g for g in groups
-        if _numbered(g) and g.group("kind") == kind and (g.group("organ") == organ or organ is None)
-    ]
-    counts = Counter(g.group(0) for g in matching)
-    if not counts or (organ is None and len(counts) > 1):
-        return None  # a bare 巡察组 with several numbered groups in the text stays as written
-    best = counts.most_common(1)[0][0]
-    return next(g for g in matching if g.group(0) == best)
 
 
 def find_inspection_kind(text: str, body: SourcedValue | None, title: str) -> str:

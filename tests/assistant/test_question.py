@@ -126,3 +126,9 @@ def test_a_numeral_that_names_a_rule_or_a_title_does_not_answer_how_many(sentenc
     asked = profile_question("柳林街道一共被反馈了多少个问题?")
     assert not satisfies(asked, sentence)
     assert satisfies(asked, "巡察组共反馈问题23个。")
+
+
+def test_a_district_secretary_asked_by_name_is_not_met_by_the_city_secretary_named():
+    asked = profile_question("蘅川区委书记叫啥")
+    assert not satisfies(asked, "对照市委书记周明远同志提出的要求,深化认识。")
+    assert satisfies(asked, "区委书记吴晓峰主持召开专题会议。")

@@ -152,3 +152,18 @@ def test_a_unit_reported_in_a_section_of_anothers_notice_is_found_in_that_notice
     assert directory.find_units("下面那个文物保护中心呢") == ["青禾市文化和旅游局"]
     assert directory.find_units("青禾市文物保护中心完成率多少") == ["青禾市文化和旅游局"]
     assert directory.notice_ids_of(directory.find_units("文物保护中心退了多少钱")) == ["n9"]
+
+
+def test_a_bare_kind_names_the_one_held_unit_written_as_only_a_level_and_that_kind():
+    directory = UnitDirectory([row("n1", "市卫生健康委", []), row("n2", "蘅川县棠溪镇", [])])
+    assert directory.find_units("卫健委是哪个巡视组巡的") == ["市卫生健康委"]
+    # With another held unit of the kind, the bare kind word names neither of them.
+    shared = UnitDirectory([row("n1", "市卫生健康委", []), row("n2", "蘅川县卫生健康委员会", [])])
+    assert shared.find_units("卫健委是哪个巡视组巡的") == []
+
+
+def test_a_city_written_before_a_held_bare_district_name_asks_another_citys_district():
+    directory = UnitDirectory([row("n1", "河西区", []), row("n2", "蘅川县棠溪镇", [])])
+    assert directory.find_units("河西区整改咋样") == ["河西区"]
+    assert directory.find_units("芜州河西区整改咋样") == []
+    assert directory.find_units("芜州市河西区整改咋样") == []

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from index.documents import SourcedValue
+from index.inspecting_body import find_inspecting_body
 from index.metadata import extract_notice_metadata, unit_aliases
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "metadata"
@@ -510,3 +511,9 @@ def test_an_inspection_period_written_in_traditional_characters_is_read():
     assert metadata.inspection_period is not None
     assert metadata.inspection_period.quote(text) == "2023年4月3日至5月12日"
     assert metadata.inspecting_body is not None and metadata.inspecting_body.quote(text) == "市委第二巡察組"
+
+
+def test_a_party_committees_inspecting_group_keeps_its_organisations_name():
+    text = "2024年3月4日至4月26日，蘅川农商银行党委第二巡察组对棠溪支行进行了巡察。"
+    assert find_inspecting_body(text).value == "蘅川农商银行党委第二巡察组"
+    assert find_inspecting_body("2024年3月，区委第二巡察组对棠溪镇进行了巡察。").value == "区委第二巡察组"
