@@ -140,10 +140,10 @@ class AnswerChain:
         if turn.unknown_units:
             turn.retrieval = self._retrieve_mentions(turn)
             return turn
-        turn.units = narrowed_to_kinds(turn.standalone_question, self.workspace.retriever.directory, turn.units)
+        turn.units, said = narrowed_to_kinds(turn.standalone_question, self.workspace.retriever.directory, turn.units)
         turn.retrieval = self.workspace.retriever.retrieve(turn.standalone_question, units=turn.units, k=turn.k)
         read_as = self.workspace.retriever.directory.short_forms_read(turn.question)  # "二院" → its unit, said
-        turn.notice = " ".join(filter(None, [turn.notice, turn.retrieval.notice, read_as]))
+        turn.notice = " ".join(filter(None, [turn.notice, said, turn.retrieval.notice, read_as]))
         return turn
 
     def _retrieve_mentions(self, turn: Turn) -> RetrievalResult:

@@ -14,8 +14,9 @@ from assistant.answer_builder import COLON, AnswerBuilder
 from assistant.evidence import MAX_QUOTE_CHARS
 from assistant.metadata_answer import METADATA_LABELS, sentence_around
 from assistant.unit_kinds import (
-    about_the_kind_only, asked_inspecting_organ, asked_inspection_kind, asked_kinds, units_of_kinds,
+    KIND_WORDS, about_the_kind_only, asked_inspecting_organ, asked_inspection_kind, asked_kinds, units_of_kinds,
 )
+from assistant.unit_questions import asks_across_units, asks_comparison
 from assistant.units import UnitDirectory
 from index.documents import NoticeMetadata
 
@@ -23,13 +24,29 @@ ANSWERER = "extractive:kinds"
 _CLAUSE_MARKS = ",，;；。\n"
 # A team named without the organ that sent it: says nothing a reader can tell apart.
 BARE_TEAM = re.compile(r"巡[察视](?:工作)?组")
+# A question opening with a kind of unit for its subject ("卫健委反馈了多少问题", "那个开发区…").
+_NAMED_AT_MOST = 6  # units named in the note on a kind several held units are of (more are counted only)
+_KIND_FIRST = re.compile(rf"^(?:那个|这个|那家|这家|那|这)?(?P<kind>{KIND_WORDS.pattern})")
 
 
-def narrowed_to_kinds(question: str, directory: UnitDirectory, units: list[str] | None) -> list[str] | None:
+def narrowed_to_kinds(question: str, directory: UnitDirectory, units: list[str] | None) -> tuple[list[str] | None, str]:
     """The units to look at for a question about kinds of unit ("哪些街道…"): only those of the kinds, as if
-    the user had picked them (unchanged when no kind is asked or the question names a unit)."""
-    kinds = asked_kinds(question) if not directory.find_units(question) else []
-    return units_of_kinds(kinds, units or directory.units) if kinds else units
+    the user had picked them (unchanged when no kind is asked or the question names a unit). A question about
+    one unit that names it only by its kind ("卫健委反馈了多少问题") looks only at the held units of that kind,
+    and when several are, says so (never another kind's answer); returns (units, what to tell the user)."""
+    if directory.find_units(question):
+        return units, ""
+    if kinds := asked_kinds(question):
+        return units_of_kinds(kinds, units or directory.units), ""
+    if units or asks_across_units(question) or asks_comparison(question):
+        return units, ""
+    subject = _KIND_FIRST.match(question)  # the kind as the question's subject: elsewhere it is a topic ("帮企业…")
+    held = units_of_kinds([subject.group("kind")], directory.units) if subject else []
+    if len(held) < 2:
+        return held or units, ""
+    listed = "、".join(held[:_NAMED_AT_MOST]) + ("等" if len(held) > _NAMED_AT_MOST else "")
+    return held, (f"问题只说了“{subject.group('kind')}”,库中有{len(held)}个这类单位({listed}),"
+                  f"以下只引这些单位的通报;要问其中一个,请写明单位名称。")
 
 
 def answer_kind_list(

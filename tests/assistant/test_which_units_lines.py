@@ -237,3 +237,18 @@ def test_units_named_in_traditional_script_or_as_short_zones_are_of_their_kinds(
     units = ["雁汀市中心醫院", "青禾县人民医院", "梧川经开区", "青禾高新区财政局", "芦荻镇"]
     assert units_of_kinds(["医院"], units) == units[:2]
     assert units_of_kinds(["开发区"], units) == ["梧川经开区"]
+
+
+def test_a_unit_named_only_by_its_kind_is_answered_from_units_of_that_kind_and_says_which(chain):
+    answer = chain.ask("乡镇追回了多少钱?")
+
+    assert answer.notice.startswith("问题只说了“乡镇”,库中有2个这类单位")
+    assert SONGHE in answer.notice and LUTANG in answer.notice
+    assert QIAOTOU not in answer.text and all(c.unit != QIAOTOU for c in answer.citations)
+
+
+def test_a_kind_only_one_held_unit_is_of_answers_about_that_unit(chain):
+    answer = chain.ask("街道追回了多少钱?")
+
+    assert {c.unit for c in answer.citations} == {QIAOTOU}
+    assert "146.5万元" in answer.text
