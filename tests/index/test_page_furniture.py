@@ -35,6 +35,11 @@ def test_a_line_of_text_using_a_widget_word_is_no_furniture():
     assert not is_furniture_line("关闭3家企业。") and not is_furniture_line("大")
 
 
+def test_a_line_of_the_site_s_script_and_accessibility_modes_is_furniture():
+    assert is_furniture_line("简体| 繁體| 无障碍服务| 长者模式") and is_furniture_line("繁体版 | 无障碍浏览")
+    assert not is_furniture_line("推进无障碍设施建设12处。") and not is_furniture_line("简体字版本的宣传册")
+
+
 def test_the_stored_notice_has_its_own_title_and_unit(workspace, tmp_path):
     (tmp_path / "hexi.txt").write_text(NOTICE, encoding="utf-8")
     assert workspace.ingestor.ingest_paths([tmp_path]).ok
