@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 FULL_WIDTH_COLON = "\uff1a"
+_CITATION_MARKER = re.compile(r"\[(\d+)\]")
 _MARKDOWN_SPECIALS = str.maketrans({"\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "<": "&lt;"})
 
 
@@ -71,6 +73,13 @@ class Answer:
                 lines.append(f"- {_render_source_line(citation)}")
             parts.append("\n".join(lines))
         return "\n\n".join(parts)
+
+
+def shifted_citations(answer: Answer, shift: int) -> tuple[str, list[Citation]]:
+    """The answer's text and citations numbered on after `shift` earlier citations ([1] becomes [shift+1]), for
+    answers joined one after another."""
+    text = _CITATION_MARKER.sub(lambda m: f"[{int(m.group(1)) + shift}]", answer.text)
+    return text, [replace(c, n=c.n + shift) for c in answer.citations]
 
 
 def with_hard_breaks(text: str) -> str:

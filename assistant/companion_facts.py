@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.answer import Answer
+from assistant.answer import Answer, shifted_citations
 from assistant.answer_builder import AnswerBuilder
 from assistant.metadata_answer import metadata_lines
 from assistant.question import QuestionProfile, profile_question
@@ -32,7 +32,5 @@ def with_asked_facts(
     lines = metadata_lines(builder, unit, profile, notices_of_unit, notice_text_of)
     if not lines:
         return answer
-    shift = len(builder.citations)
-    text = re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + shift}]", answer.text)
-    moved = [replace(c, n=c.n + shift) for c in answer.citations]
+    text, moved = shifted_citations(answer, len(builder.citations))
     return replace(answer, text="\n".join([*lines, text]), citations=[*builder.citations, *moved])

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from assistant.answer import Answer, Citation
 from assistant.previous_answer import last_answer
-from assistant.table_records import TableRecord, table_records
+from assistant.table_records import TableRecord, cached_table_records
 
 ANSWERER = "extractive:followup-row-owner"
 # "哪个股室管的", "谁负责的", "归哪个部门管", "责任单位是哪个", "哪个科室牵头".
@@ -41,7 +41,7 @@ def answer_row_owner(
     best: tuple[int, str, TableRecord, str] | None = None
     for notice_id in notice_ids:
         text = notice_text_of(notice_id) or ""
-        for record in table_records(text):
+        for record in cached_table_records(text):
             score = _overlap(said, record.text)
             if score and "责任单位" in record.fields and (best is None or score > best[0]):
                 best = (score, notice_id, record, text)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from assistant.answer import Answer
+from assistant.answer import Answer, shifted_citations
 
 # Each kind of record figure as questions say it, and as the records reader knows it.
 KIND_WORDS = {
@@ -17,7 +17,6 @@ KIND_WORDS = {
     "清退追回资金": r"(?:追回|清退|退赔)?(?:的)?(?:钱|资金|金额)",
     "处理人数": r"(?:处理|处分|问责)的?人(?:数)?",
 }
-MARKER = re.compile(r"\[(\d+)\]")
 _KIND = "|".join(f"(?:{words})" for words in KIND_WORDS.values())
 # Two kinds joined by a conjunction: "问题和措施", "制度跟钱".
 JOINED = re.compile(rf"(?P<first>{_KIND})(?:和|跟|与|及|以及|、|还有)(?P<second>{_KIND})")
@@ -48,8 +47,8 @@ def answer_each_kind(question: str, answer_one: Callable[[str], Answer | None]) 
         return None
     texts, citations, units = [], [], []
     for (kind, _), part in zip(asked, parts):
-        offset = len(citations)
-        texts.append(f"{kind}:\n" + MARKER.sub(lambda m, o=offset: f"[{int(m.group(1)) + o}]", part.text))
-        citations.extend(replace(citation, n=citation.n + offset) for citation in part.citations)
+        text, moved = shifted_citations(part, len(citations))
+        texts.append(f"{kind}:\n{text}")
+        citations.extend(moved)
         units.extend(u for u in part.units if u not in units)
     return replace(parts[0], question=question, text="\n\n".join(texts), citations=citations, units=units)

@@ -45,7 +45,7 @@ _UNDER_WAY = re.compile(rf"{IN_PROGRESS_WORDS}|正在施工|正在实施|正在�
                         r"长期坚持(?=类|的|[。；;]|$)|"
                         r"(?:还有|仍有|尚有|还剩)[\d两一二三四五六七八九十]+[个项件条](?:问题|事项|任务)?(?:没有?|未)(?:完成|整改|办结|改完)")
 # "剩下那2个具体是啥": the question asks which items are open, not how many.
-ASKS_WHICH_OPEN = _ASKS_WHICH = re.compile(r"是啥|是什么|是哪|哪几|哪些|啥问题|什么问题|啥事|什么事|具体")
+ASKS_WHICH_OPEN = re.compile(r"是啥|是什么|是哪|哪几|哪些|啥问题|什么问题|啥事|什么事|具体")
 # A count of open items followed by what they are ("还有2个问题没有完成，主要是…", "剩余1个问题为“…”").
 _NAMES_THEM = re.compile(r"[\d两一二三四五六七八九十]+\s*[个项件条][^。；;]{0,12}?(?:为|即|主要是|分别是|包括|涉及|[:：“（(])")
 # "整改中,我场对…", "整改中给予党纪处分2人": "in the course of rectification" leading a deed, not an item under way.
@@ -130,7 +130,7 @@ def _planned(text: str, start: int, status_at: int) -> bool:
 
 def _unnamed(question: str, summary: list[str], items: list[str]) -> bool:
     """Whether the question asks which items are open and the notice only counts them ("剩余2个问题属历史遗留")."""
-    return not items and bool(_ASKS_WHICH.search(question)) and not any(_NAMES_THEM.search(line) for line in summary)
+    return not items and bool(ASKS_WHICH_OPEN.search(question)) and not any(_NAMES_THEM.search(line) for line in summary)
 
 
 def _all_done(

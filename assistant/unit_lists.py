@@ -3,10 +3,7 @@ rules it names, the units its round inspected, the problems found."""
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
-from assistant.answer import Answer
+from assistant.answer import Answer, shifted_citations
 from assistant.differing_figures import answer_differing
 from assistant.problems_list import answer_problems, asks_for_problems
 from assistant.round_targets import answer_round_targets, asks_round_targets
@@ -57,9 +54,9 @@ def _unfinished_of_units(question: str, standalone_question: str, units: list[st
         if own is None or own.not_found:
             lines.append(f"{unit}:通报中未找到写明仍在推进的事项。")
             continue
-        offset = len(citations)
-        lines.append(re.sub(r"\[(\d+)\]", lambda m: f"[{int(m.group(1)) + offset}]", own.text))
-        citations += [replace(c, n=c.n + offset) for c in own.citations]
+        text, moved = shifted_citations(own, len(citations))
+        lines.append(text)
+        citations += moved
     if not citations:
         return None
     return Answer(question=question, standalone_question=standalone_question, text="\n".join(lines),
